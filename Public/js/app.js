@@ -1,0 +1,10 @@
+// Kompeten — progressive enhancement only; every page works without this file.
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var question = form.getAttribute && form.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) { event.preventDefault(); }
+});
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.querySelector('.error-summary');
+  if (summary) { summary.focus(); }
+});

@@ -1,0 +1,82 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// The audit log page (admin): every change, filterable by entity, action, user and date.
+enum AuditController {
+    static func register(_ web: any RoutesBuilder) {
+        web.get("admin", "audit", use: index)
+    }
+
+    struct Filters: Content { var entity: String?; var action: String?; var user: String?; var from: String?; var to: String?; var page: Int? }
+
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try req.authorize(AccessPolicy.readAudit(actor))
+        let filters = try req.query.decode(Filters.self)
+        var query = AuditEntry.query(on: req.db).filter(\.$instansiID == actor.instansiID!)
+        if let entity = filters.entity, !entity.isEmpty { query = query.filter(\.$entity == entity) }
+        if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
+        if let user = filters.user?.trimmingCharacters(in: .whitespaces).lowercased(), !user.isEmpty { query = query.filter(\.$username == user) }
+        // Dates are WITA calendar days: from 00:00 WITA of `from` to 24:00 WITA of `to`.
+        if let from = filters.from.flatMap(SimpleDate.init(iso:)) { query = query.filter(\.$at >= WITA.startOfDay(from)) }
+        if let to = filters.to.flatMap(SimpleDate.init(iso:)) { query = query.filter(\.$at < WITA.startOfDay(to).addingTimeInterval(86_400)) }
+        let paging = PageRequest(page: filters.page, per: 50)
+        let total = try await query.count()
+        let entries = try await query.sort(\.$at, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
+        let model = AuditListModel(entries: entries, info: PageInfo(paging, total: total), filters: filters)
+        return try await req.renderPage("audit/index", title: "Log Audit", crumbs: [Crumb("Log audit")], model)
+    }
+}
+
+/// Calendar days in Kota Kupang's time zone (WITA, UTC+8, no daylight saving).
+enum WITA {
+    static let offset: TimeInterval = 8 * 3600
+    static func startOfDay(_ d: SimpleDate) -> Date {
+        var c = DateComponents(); c.year = d.year; c.month = d.month; c.day = d.day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: Int(offset))!
+        return calendar.date(from: c)!
+    }
+}
+
+struct AuditListModel: Encodable {
+    struct Row: Encodable { let at: String; let username: String; let action: String; let entity: String; let summary: String; let before: String?; let after: String? }
+    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    let rows: [Row]
+    let summary: String
+    let previous: String?
+    let next: String?
+    let entities: [Option]
+    let actions: [Option]
+    let user: String
+    let from: String
+    let to: String
+
+    static let actionLabels: [(String, String)] = [("create", "Membuat"), ("update", "Mengubah"), ("delete", "Menghapus"),
+                                                   ("login", "Masuk"), ("password", "Atur ulang sandi")]
+    static let entityLabels: [(String, String)] = [("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi")]
+
+    init(entries: [AuditEntry], info: PageInfo, filters: AuditController.Filters) {
+        let actionNames = Dictionary(uniqueKeysWithValues: Self.actionLabels)
+        let entityNames = Dictionary(uniqueKeysWithValues: Self.entityLabels)
+        rows = entries.map { e in
+            Row(at: IndonesianFormat.dateTime(e.at), username: e.username, action: actionNames[e.action] ?? e.action,
+                entity: entityNames[e.entity] ?? e.entity, summary: e.summary, before: e.before, after: e.after)
+        }
+        summary = "\(IndonesianFormat.integer(info.total)) entri; halaman \(info.page) dari \(info.pageCount)"
+        func link(_ page: Int) -> String {
+            var c = URLComponents(); c.path = SiteURL.audit.path
+            c.queryItems = [("entity", filters.entity), ("action", filters.action), ("user", filters.user), ("from", filters.from), ("to", filters.to)]
+                .compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } } + [URLQueryItem(name: "page", value: String(page))]
+            return c.string ?? SiteURL.audit.path
+        }
+        previous = info.hasPrevious ? link(info.page - 1) : nil
+        next = info.hasNext ? link(info.page + 1) : nil
+        entities = [Option(value: "", label: "Semua", selected: (filters.entity ?? "").isEmpty)]
+            + Self.entityLabels.map { Option(value: $0.0, label: $0.1, selected: $0.0 == filters.entity) }
+        actions = [Option(value: "", label: "Semua", selected: (filters.action ?? "").isEmpty)]
+            + Self.actionLabels.map { Option(value: $0.0, label: $0.1, selected: $0.0 == filters.action) }
+        user = filters.user ?? ""; from = filters.from ?? ""; to = filters.to ?? ""
+    }
+}

@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+
+/// One change made through the app: who, when, which record, and its state before and after.
+final class AuditEntry: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "instansi_id") var instansiID: UUID?
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "at") var at: Date
+    @Field(key: "action") var action: String
+    @Field(key: "entity") var entity: String
+    @OptionalField(key: "entity_id") var entityID: String?
+    @Field(key: "summary") var summary: String
+    @OptionalField(key: "before") var before: String?
+    @OptionalField(key: "after") var after: String?
+
+    init() {}
+}
+
+struct CreateAuditEntries: AsyncMigration {
+    var name: String { "005_CreateAuditEntries" }
+    func prepare(on db: any Database) async throws {
+        try await db.schema(AuditEntry.schema)
+            .id()
+            .field("instansi_id", .uuid)
+            .field("user_id", .uuid)
+            .field("username", .string, .required)
+            .field("at", .datetime, .required)
+            .field("action", .string, .required)
+            .field("entity", .string, .required)
+            .field("entity_id", .string)
+            .field("summary", .string, .required)
+            .field("before", .string)
+            .field("after", .string)
+            .create()
+    }
+    func revert(on db: any Database) async throws { try await db.schema(AuditEntry.schema).delete() }
+}

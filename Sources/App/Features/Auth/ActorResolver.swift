@@ -1,0 +1,38 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Turns a stored user into the `Principal` the access rules reason about.
+enum ActorResolver {
+    static func actor(for user: User, on db: any Database) async throws -> Principal {
+        var opdID: UUID?
+        if let unitID = user.unitID {
+            opdID = try await Unit.find(unitID, on: db)?.opdID
+        } else if let employeeID = user.employeeID, let employee = try await Employee.find(employeeID, on: db) {
+            opdID = try await Unit.find(employee.unitID, on: db)?.opdID
+        }
+        return Principal(userID: try user.requireID(), username: user.username, role: user.userRole,
+                     instansiID: user.instansiID, opdID: opdID, employeeID: user.employeeID)
+    }
+}
+
+extension Request {
+    private struct ActorKey: StorageKey { typealias Value = Principal }
+
+    /// The signed-in user; set by the session or bearer middleware.
+    var actor: Principal {
+        get throws {
+            guard let actor = storage[ActorKey.self] else {
+                throw Abort(.unauthorized, reason: "Silakan masuk terlebih dahulu.")
+            }
+            return actor
+        }
+    }
+    var actorIfPresent: Principal? { storage[ActorKey.self] }
+    func setActor(_ actor: Principal?) { storage[ActorKey.self] = actor }
+
+    /// Turns a policy decision into a 403 with its reason.
+    func authorize(_ decision: AccessDecision) throws {
+        if case .deny(let reason) = decision { throw Abort(.forbidden, reason: reason) }
+    }
+}

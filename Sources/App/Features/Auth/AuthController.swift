@@ -1,0 +1,80 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Web login and logout.
+enum AuthController {
+    static func register(_ app: any RoutesBuilder) {
+        app.get("login", use: form)
+        app.post("login", use: login)
+        app.post("logout", use: logout)
+    }
+
+    struct LoginPage: Encodable { let username: String; let error: String?; let next: String }
+    struct LoginInput: Content { var username: String?; var password: String?; var next: String? }
+    struct NextQuery: Content { var next: String? }
+
+    static func form(req: Request) async throws -> Response {
+        if req.actorIfPresent != nil { return req.redirect(to: SiteURL.home.path) }
+        _ = req.csrfToken
+        let next = (try? req.query.decode(NextQuery.self).next) ?? nil
+        return try await req.renderPage("auth/login", title: "Masuk", LoginPage(username: "", error: nil, next: safeNext(next)))
+    }
+
+    static func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let username = input.username ?? ""
+        let next = safeNext(input.next)
+        func again(_ message: String, _ status: HTTPStatus) async throws -> Response {
+            try await req.renderPage("auth/login", title: "Masuk", LoginPage(username: username, error: message, next: next), status: status)
+        }
+        switch try await LoginService.attempt(username: username, password: input.password ?? "", on: req) {
+        case .locked(let message):
+            return try await again(message, .tooManyRequests)
+        case .invalid:
+            return try await again("Nama pengguna atau kata sandi salah.", .unauthorized)
+        case .success(let user):
+            try await SessionRotation.rotate(req)
+            req.session.data[SessionAuthMiddleware.userKey] = try user.requireID().uuidString
+            _ = req.csrfToken
+            let actor = try await ActorResolver.actor(for: user, on: req.db)
+            try await AuditLog.record(.login, entity: "user", id: user.id, summary: "Masuk ke aplikasi",
+                                      actor: actor, instansiID: user.instansiID, at: req.now, on: req.db)
+            return req.redirect(to: next)
+        }
+    }
+
+    static func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: SiteURL.login(next: nil).path)
+    }
+
+    /// Only same-site paths are followed after login (no open redirect).
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.hasPrefix("/login") else { return "/" }
+        return next
+    }
+}
+
+/// `POST /api/v1/auth/token`.
+enum TokenAPIController {
+    struct Credentials: Content { let username: String; let password: String }
+    struct TokenResponse: Content { let token: String; let expiresAt: Date }
+
+    static func issue(req: Request) async throws -> TokenResponse {
+        let credentials = try req.content.decode(Credentials.self)
+        switch try await LoginService.attempt(username: credentials.username, password: credentials.password, on: req) {
+        case .locked(let message): throw Abort(.tooManyRequests, reason: message)
+        case .invalid: throw Abort(.unauthorized, reason: "Nama pengguna atau kata sandi salah.")
+        case .success(let user):
+            let raw = TokenHasher.newToken()
+            let token = UserToken()
+            token.userID = try user.requireID()
+            token.tokenHash = TokenHasher.hash(raw)
+            token.createdAt = req.now
+            token.expiresAt = req.now.addingTimeInterval(req.application.kompeten.config.tokenLifetime)
+            try await token.create(on: req.db)
+            return TokenResponse(token: raw, expiresAt: token.expiresAt)
+        }
+    }
+}

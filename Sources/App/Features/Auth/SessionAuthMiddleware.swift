@@ -1,0 +1,55 @@
+import Fluent
+import Vapor
+
+/// Web pages: restores the signed-in user from the server-side session.
+/// Routes behind it redirect to the login page when nobody is signed in.
+struct SessionAuthMiddleware: AsyncMiddleware {
+    static let userKey = "userID"
+    var requireLogin = true
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let raw = req.session.data[Self.userKey], let id = UUID(uuidString: raw),
+           let user = try await User.find(id, on: req.db), user.isActive {
+            req.setActor(try await ActorResolver.actor(for: user, on: req.db))
+        } else if requireLogin {
+            if req.method == .GET {
+                return req.redirect(to: SiteURL.login(next: req.url.path).path)
+            }
+            throw Abort(.unauthorized, reason: "Sesi Anda telah berakhir. Silakan masuk kembali.")
+        }
+        return try await next.respond(to: req)
+    }
+}
+
+/// API routes: `Authorization: Bearer <token>`; 401 JSON without a valid, unexpired token.
+struct BearerAuthMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = req.headers.bearerAuthorization else {
+            throw Abort(.unauthorized, reason: "Token API diperlukan (Authorization: Bearer <token>).")
+        }
+        let hash = TokenHasher.hash(bearer.token)
+        guard let token = try await UserToken.query(on: req.db).filter(\.$tokenHash == hash).first(),
+              token.expiresAt > req.now,
+              let user = try await User.find(token.userID, on: req.db), user.isActive else {
+            throw Abort(.unauthorized, reason: "Token API tidak sah atau sudah kedaluwarsa.")
+        }
+        req.setActor(try await ActorResolver.actor(for: user, on: req.db))
+        return try await next.respond(to: req)
+    }
+}
+
+enum TokenHasher {
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+    static func newToken() -> String {
+        [UInt8].random(count: 32).base64URLEncoded
+    }
+}
+
+extension Array where Element == UInt8 {
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

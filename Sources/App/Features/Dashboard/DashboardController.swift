@@ -1,0 +1,88 @@
+import Fluent
+import KompetenCore
+import SQLKit
+import Vapor
+
+/// The home page: the organisation and its people at a glance.
+enum DashboardController {
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.actor
+        if actor.role == .superadmin { return req.redirect(to: SiteURL.instansiList.path) }
+        guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
+        let instansi = try await Instansi.find(instansiID, on: req.db)
+        let scope: UUID?? = try? UnitQueries.listScope(actor)
+        var units: [Unit] = []
+        var counts: [UUID: Int] = [:]
+        var people = DashboardQueries.PeopleCounts()
+        if let scope {
+            units = try await UnitQueries.visible(actor, on: req.db)
+            counts = try await UnitQueries.employeeCounts(instansiID: instansiID, on: req.db)
+            people = try await DashboardQueries.people(instansiID: instansiID, opdID: scope, on: req.db)
+        }
+        let model = DashboardModel(instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
+                                   people: people, canSeeLists: scope != nil)
+        return try await req.renderPage("dashboard/index", title: "Dasbor", model)
+    }
+}
+
+enum DashboardQueries {
+    struct PeopleCounts: Decodable { var total = 0; var pns = 0; var pppk = 0; var active = 0 }
+    struct Row: Decodable { let employment_type: String; let is_active: Bool; let n: Int }
+
+    /// Head counts by employment type, for the instansi or one OPD, in one grouped query.
+    static func people(instansiID: UUID, opdID: UUID?, on db: any Database) async throws -> PeopleCounts {
+        let sql = db as! any SQLDatabase
+        var query = sql.select()
+            .column(SQLColumn("employment_type", table: "e"))
+            .column(SQLColumn("is_active", table: "e"))
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLIdentifier(Employee.schema), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier(Unit.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("unit_id", table: "e"), .equal, SQLColumn("id", table: "u"))
+            .where(SQLColumn("instansi_id", table: "e"), .equal, SQLBind(instansiID))
+        if let opdID { query = query.where(SQLColumn("opd_id", table: "u"), .equal, SQLBind(opdID)) }
+        let rows = try await query.groupBy(SQLColumn("employment_type", table: "e")).groupBy(SQLColumn("is_active", table: "e"))
+            .all(decoding: Row.self)
+        var counts = PeopleCounts()
+        for row in rows {
+            counts.total += row.n
+            if row.employment_type == "PNS" { counts.pns += row.n } else { counts.pppk += row.n }
+            if row.is_active { counts.active += row.n }
+        }
+        return counts
+    }
+}
+
+struct DashboardModel: Encodable {
+    struct Stat: Encodable { let label: String; let value: String; let href: String? }
+    struct TopUnit: Encodable { let href: String; let name: String; let kindLabel: String; let children: String; let employees: String }
+    let instansiName: String
+    let greeting: String
+    let stats: [Stat]
+    let opds: [TopUnit]
+    let kecamatan: [TopUnit]
+    let canSeeLists: Bool
+
+    init(instansiName: String, actor: Principal, units: [Unit], counts: [UUID: Int], people: DashboardQueries.PeopleCounts, canSeeLists: Bool) {
+        self.instansiName = instansiName
+        greeting = "Selamat datang, \(actor.username) (\(actor.role.label))."
+        let tree = UnitTree(units.map(\.node))
+        let kelurahan = units.filter { $0.unitKind == .kelurahan }.count
+        stats = [
+            Stat(label: "Pegawai (ASN)", value: IndonesianFormat.integer(people.total), href: SiteURL.employees.path),
+            Stat(label: "PNS", value: IndonesianFormat.integer(people.pns), href: SiteURL.employees.path + "?type=PNS"),
+            Stat(label: "PPPK", value: IndonesianFormat.integer(people.pppk), href: SiteURL.employees.path + "?type=PPPK"),
+            Stat(label: "Unit organisasi", value: IndonesianFormat.integer(units.count), href: SiteURL.units.path),
+            Stat(label: "Kelurahan", value: IndonesianFormat.integer(kelurahan), href: SiteURL.units.path),
+        ]
+        func top(_ node: UnitNode<UUID>) -> TopUnit {
+            TopUnit(href: SiteURL.unit(node.id).path, name: node.name, kindLabel: node.kind.label,
+                    children: IndonesianFormat.integer(tree.children(of: node.id).count),
+                    employees: IndonesianFormat.integer(tree.subtree(of: node.id).reduce(0) { $0 + (counts[$1] ?? 0) }))
+        }
+        let roots = tree.roots.compactMap { tree.node($0) }
+        opds = roots.filter { $0.kind != .kecamatan }.map(top)
+        kecamatan = roots.filter { $0.kind == .kecamatan }.map(top)
+        self.canSeeLists = canSeeLists
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/units`: the organisation tree as JSON.
+enum UnitsAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        let units = api.grouped("units")
+        units.get(use: list)
+        units.post(use: create)
+        units.get(":id", use: show)
+        units.put(":id", use: update)
+        units.delete(":id", use: delete)
+    }
+
+    struct ListQuery: Content { var page: Int?; var per: Int?; var parentId: UUID?; var q: String? }
+
+    static func list(req: Request) async throws -> PagedResponse<UnitDTO> {
+        let actor = try req.actor
+        let params = try req.query.decode(ListQuery.self)
+        let paging = try APIPaging.parse(page: params.page, per: params.per)
+        var query = try Unit.scopedQuery(actor, on: req.db)
+        if let opd = try UnitQueries.listScope(actor) { query = query.filter(\.$opdID == opd) }
+        if let parent = params.parentId { query = query.filter(\.$parentID == parent) }
+        if let q = params.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
+            query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$code ~~ q.uppercased()) }
+        }
+        let total = try await query.count()
+        let units = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
+        return PagedResponse(items: units.map(UnitDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
+    }
+
+    static func show(req: Request) async throws -> UnitDTO {
+        UnitDTO(try await UnitService.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db))
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(UnitInput.self)
+        let unit = try await UnitService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
+    }
+
+    static func update(req: Request) async throws -> UnitDTO {
+        let input = try req.content.decode(UnitInput.self)
+        return UnitDTO(try await UnitService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+    }
+
+    static func delete(req: Request) async throws -> HTTPStatus {
+        try await UnitService.delete(try req.parameters.require("id"), actor: try req.actor, at: req.now, on: req.db)
+        return .noContent
+    }
+}

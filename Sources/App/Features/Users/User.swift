@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import KompetenCore
+
+/// A login. Superadmins have no instansi; everyone else belongs to exactly one.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @OptionalField(key: "instansi_id") var instansiID: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: String
+    /// The OPD an operator is bound to.
+    @OptionalField(key: "unit_id") var unitID: UUID?
+    /// The employee record of an employee or supervisor.
+    @OptionalField(key: "employee_id") var employeeID: UUID?
+    @Field(key: "is_active") var isActive: Bool
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var userRole: Role { Role(rawValue: role) ?? .employee }
+}
+
+/// An API bearer token; only its SHA-256 is stored, so a database leak reveals no usable token.
+final class UserToken: Model, @unchecked Sendable {
+    static let schema = "user_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A failed login, kept in the database so throttling holds across several app instances.
+final class LoginFailure: Model, @unchecked Sendable {
+    static let schema = "login_failures"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "address") var address: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+    init(username: String, address: String, at: Date) {
+        self.username = username; self.address = address; self.at = at
+    }
+}
+
+struct CreateUsers: AsyncMigration {
+    var name: String { "004_CreateUsers" }
+    func prepare(on db: any Database) async throws {
+        try await db.schema(User.schema)
+            .id()
+            .field("instansi_id", .uuid, .references(Instansi.schema, .id))
+            .field("username", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("role", .string, .required)
+            .field("unit_id", .uuid, .references(Unit.schema, .id))
+            .field("employee_id", .uuid, .references(Employee.schema, .id))
+            .field("is_active", .bool, .required)
+            .field("last_login_at", .datetime)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "username")
+            .create()
+        try await db.schema(UserToken.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(User.schema, .id, onDelete: .cascade))
+            .field("token_hash", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "token_hash")
+            .create()
+        try await db.schema(LoginFailure.schema)
+            .id()
+            .field("username", .string, .required)
+            .field("address", .string, .required)
+            .field("at", .datetime, .required)
+            .create()
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema(LoginFailure.schema).delete()
+        try await db.schema(UserToken.schema).delete()
+        try await db.schema(User.schema).delete()
+    }
+}

@@ -1,0 +1,123 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Managing accounts (the instansi's admin only): create, change role/unit/active, reset password.
+enum UserService {
+    static func list(_ actor: Principal, on db: any Database) throws -> QueryBuilder<User> {
+        try authorize(actor)
+        return User.query(on: db).filter(\.$instansiID == actor.instansiID!)
+    }
+
+    static func find(_ id: UUID?, _ actor: Principal, on db: any Database) async throws -> User {
+        try authorize(actor)
+        guard let id, let user = try await User.query(on: db).filter(\.$id == id)
+            .filter(\.$instansiID == actor.instansiID!).first() else {
+            throw Abort(.notFound, reason: "Pengguna tidak ditemukan.")
+        }
+        return user
+    }
+
+    static func create(_ input: NewUserInput, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
+        try authorize(actor)
+        let username = input.username
+        var v = FieldValidator()
+        if let problem = Username.problem(username) { v.add(field: "username", problem) }
+        if let problem = Password.problem(input.password) { v.add(field: "password", problem) }
+        let role = Role(rawValue: input.role)
+        try await checkBinding(role: role, unitId: input.unitId, employeeId: input.employeeId, actor: actor, on: db, into: &v)
+        if v.isValid, try await User.query(on: db).filter(\.$username == username).count() > 0 {
+            throw ValidationFailure(errors: [.init(field: "username", message: "Nama pengguna \(username) sudah dipakai.")])
+        }
+        try v.check()
+        let user = User()
+        user.id = UUID()
+        user.instansiID = actor.instansiID
+        user.username = username
+        user.passwordHash = try await hasher.hash(input.password)
+        user.role = role!.rawValue
+        user.unitID = role == .operator ? input.unitId : nil
+        user.employeeID = [.employee, .supervisor].contains(role!) ? input.employeeId : nil
+        user.isActive = true
+        user.createdAt = now
+        user.updatedAt = now
+        try await db.transaction { db in
+            try await user.create(on: db)
+            try await AuditLog.record(.create, entity: "user", id: user.id, summary: "Membuat pengguna \(username) (\(role!.label))",
+                                      before: Optional<UserSnapshot>.none, after: UserSnapshot(user),
+                                      actor: actor, instansiID: actor.instansiID, at: now, on: db)
+        }
+        return user
+    }
+
+    static func update(_ id: UUID, _ input: UserUpdateInput, actor: Principal, at now: Date, on db: any Database) async throws -> User {
+        let user = try await find(id, actor, on: db)
+        let before = UserSnapshot(user)
+        let roleText = input.role ?? user.role
+        let role = Role(rawValue: roleText)
+        let unitId = input.unitId ?? (role == .operator ? user.unitID : nil)
+        let employeeId = input.employeeId ?? ([.employee, .supervisor].contains(role) ? user.employeeID : nil)
+        var v = FieldValidator()
+        try await checkBinding(role: role, unitId: unitId, employeeId: employeeId, actor: actor, on: db, into: &v)
+        if user.id == actor.userID {
+            v.require(role == .admin, field: "role", "Anda tidak dapat mengubah peran akun Anda sendiri.")
+            v.require(input.active != false, field: "active", "Anda tidak dapat menonaktifkan akun Anda sendiri.")
+        }
+        try v.check()
+        user.role = role!.rawValue
+        user.unitID = role == .operator ? unitId : nil
+        user.employeeID = [.employee, .supervisor].contains(role!) ? employeeId : nil
+        if let active = input.active { user.isActive = active }
+        user.updatedAt = now
+        try await db.transaction { db in
+            try await user.save(on: db)
+            if !user.isActive { try await UserToken.query(on: db).filter(\.$userID == id).delete() }
+            try await AuditLog.record(.update, entity: "user", id: user.id, summary: "Mengubah pengguna \(user.username)",
+                                      before: before, after: UserSnapshot(user), actor: actor, instansiID: actor.instansiID, at: now, on: db)
+        }
+        return user
+    }
+
+    static func resetPassword(_ id: UUID, to password: String, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
+        let user = try await find(id, actor, on: db)
+        if let problem = Password.problem(password) { throw ValidationFailure(errors: [.init(field: "password", message: problem)]) }
+        user.passwordHash = try await hasher.hash(password)
+        user.updatedAt = now
+        try await db.transaction { db in
+            try await user.save(on: db)
+            // A reset ends every API token of that user.
+            try await UserToken.query(on: db).filter(\.$userID == id).delete()
+            try await AuditLog.record(.password, entity: "user", id: user.id, summary: "Mengatur ulang kata sandi \(user.username)",
+                                      actor: actor, instansiID: actor.instansiID, at: now, on: db)
+        }
+        return user
+    }
+
+    private static func authorize(_ actor: Principal) throws {
+        if case .deny(let reason) = AccessPolicy.manageUsers(actor) { throw Abort(.forbidden, reason: reason) }
+    }
+
+    /// An operator needs a unit; an employee or supervisor needs an employee record; both in the admin's instansi.
+    private static func checkBinding(role: Role?, unitId: UUID?, employeeId: UUID?, actor: Principal, on db: any Database, into v: inout FieldValidator) async throws {
+        guard let role, AccessPolicy.assignableRoles(by: actor).contains(role) else {
+            v.add(field: "role", "Peran tidak dikenal atau tidak boleh diberikan.")
+            return
+        }
+        if role == .operator {
+            if let unitId {
+                let exists = try await Unit.scopedQuery(actor, on: db).filter(\.$id == unitId).count() > 0
+                v.require(exists, field: "unitId", "Unit tidak ditemukan di instansi ini.")
+            } else {
+                v.add(field: "unitId", "Operator harus terikat pada satu OPD.")
+            }
+        }
+        if role == .employee || role == .supervisor {
+            if let employeeId {
+                let exists = try await Employee.scopedQuery(actor, on: db).filter(\.$id == employeeId).count() > 0
+                v.require(exists, field: "employeeId", "Data pegawai tidak ditemukan di instansi ini.")
+            } else {
+                v.add(field: "employeeId", "Akun \(role.label) harus terhubung ke data pegawai.")
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import KompetenCore
+import Vapor
+
+/// The posted user form; employees are chosen by NIP, which people know, rather than by id.
+struct UserFormValues: Content {
+    var username: String?
+    var password: String?
+    var role: String?
+    var unitId: String?
+    var employeeId: String?
+    var active: String?
+
+    init() { role = Role.employee.rawValue; active = "1" }
+    init(_ u: User) {
+        username = u.username; role = u.role; unitId = u.unitID?.uuidString
+        employeeId = u.employeeID?.uuidString; active = u.isActive ? "1" : "0"
+    }
+
+    func withoutPassword() -> UserFormValues { var v = self; v.password = nil; return v }
+
+    var unitUUID: UUID? { unitId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
+    var employeeUUID: UUID? { employeeId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
+
+    func newUserInput() -> NewUserInput {
+        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeUUID)
+    }
+    func updateInput() -> UserUpdateInput {
+        UserUpdateInput(role: role, unitId: unitUUID, employeeId: employeeUUID, active: active == "1")
+    }
+}
+
+struct UserFormModel: Encodable {
+    let form: FormModel
+    let passwordAction: String?
+
+    init(values: UserFormValues, userID: UUID?, actor: Principal, opds: [Unit], errors: [FieldError]) {
+        let roles = FormModel.options(AccessPolicy.assignableRoles(by: actor), selected: values.role, value: \.rawValue, label: \.label)
+        let units = FormModel.options(opds, selected: values.unitId, value: { $0.id!.uuidString }, label: { "\($0.code) — \($0.name)" }, empty: "— Pilih OPD (untuk operator) —")
+        var fields: [FormModel.Field] = []
+        if userID == nil {
+            fields.append(.init(name: "username", label: "Nama pengguna", value: values.username ?? "", hint: "3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.", autocomplete: "off"))
+            fields.append(.init(name: "password", label: "Kata sandi awal", type: "password", hint: "Minimal 10 karakter.", autocomplete: "new-password"))
+        }
+        fields.append(.init(name: "role", label: "Peran", type: "select", value: values.role ?? "", options: roles))
+        fields.append(.init(name: "unitId", label: "OPD (khusus operator)", type: "select", value: values.unitId ?? "", required: false, options: units))
+        fields.append(.init(name: "employeeId", label: "ID data pegawai (khusus pegawai dan atasan)", value: values.employeeId ?? "",
+                            hint: "Salin dari halaman pegawai (bagian akhir alamat halaman).", required: false))
+        if userID != nil {
+            fields.append(.init(name: "active", label: "Status akun", type: "select", value: values.active ?? "1",
+                                options: [.init(value: "1", label: "Aktif", selected: values.active != "0"),
+                                          .init(value: "0", label: "Nonaktif", selected: values.active == "0")]))
+        }
+        // The field is named employeeId in the service; errors about it show on this field.
+        form = FormModel(action: userID.map { SiteURL.userEdit($0).path } ?? SiteURL.users.path,
+                         submitLabel: userID == nil ? "Buat pengguna" : "Simpan perubahan",
+                         cancelHref: SiteURL.users.path, fields: fields, errors: errors)
+        passwordAction = userID.map { SiteURL.userPassword($0).path }
+    }
+}
+
+struct UserListModel: Encodable {
+    struct Row: Encodable { let username: String; let role: String; let binding: String; let active: Bool; let lastLogin: String; let editHref: String }
+    let rows: [Row]
+    let newHref: String
+
+    init(users: [User], units: [Unit], employees: [Employee]) {
+        let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
+        let employeeNames = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, "\($0.name) (\($0.nip))") })
+        rows = users.map { u in
+            let binding = u.unitID.flatMap { unitNames[$0] } ?? u.employeeID.flatMap { employeeNames[$0] } ?? "—"
+            return Row(username: u.username, role: u.userRole.label, binding: binding, active: u.isActive,
+                       lastLogin: u.lastLoginAt.map(IndonesianFormat.dateTime) ?? "belum pernah",
+                       editHref: SiteURL.userEdit(u.id!).path)
+        }
+        newHref = SiteURL.userNew.path
+    }
+}

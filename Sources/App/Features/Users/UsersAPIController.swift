@@ -1,0 +1,40 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/users` (admin of the instansi only).
+enum UsersAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        let users = api.grouped("users")
+        users.get(use: list)
+        users.post(use: create)
+        users.get(":id", use: show)
+        users.put(":id", use: update)
+    }
+
+    struct ListQuery: Content { var page: Int?; var per: Int? }
+
+    static func list(req: Request) async throws -> PagedResponse<UserDTO> {
+        let params = try req.query.decode(ListQuery.self)
+        let paging = try APIPaging.parse(page: params.page, per: params.per)
+        let query = try UserService.list(try req.actor, on: req.db)
+        let total = try await query.count()
+        let users = try await query.sort(\.$username).range(paging.offset..<(paging.offset + paging.per)).all()
+        return PagedResponse(items: users.map(UserDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
+    }
+
+    static func show(req: Request) async throws -> UserDTO {
+        UserDTO(try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db))
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(NewUserInput.self)
+        let user = try await UserService.create(input, actor: try req.actor, at: req.now, on: req.db, hasher: req.password.async)
+        return try await UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    static func update(req: Request) async throws -> UserDTO {
+        let input = try req.content.decode(UserUpdateInput.self)
+        return UserDTO(try await UserService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+    }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Admin pages for accounts: list, create, change role/unit/status, reset password.
+enum UsersController {
+    static func register(_ web: any RoutesBuilder) {
+        let admin = web.grouped("admin", "users")
+        admin.get(use: index)
+        admin.get("new", use: newForm)
+        admin.post(use: create)
+        admin.get(":id", "edit", use: editForm)
+        admin.post(":id", "edit", use: update)
+        admin.post(":id", "password", use: resetPassword)
+    }
+
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let users = try await UserService.list(actor, on: req.db).sort(\.$username).all()
+        let units = try await Unit.scopedQuery(actor, on: req.db).filter(\.$id ~~ Set(users.compactMap(\.unitID))).all()
+        let employees = try await Employee.scopedQuery(actor, on: req.db).filter(\.$id ~~ Set(users.compactMap(\.employeeID))).all()
+        let model = UserListModel(users: users, units: units, employees: employees)
+        return try await req.renderPage("users/index", title: "Pengguna", crumbs: [Crumb("Pengguna")], model)
+    }
+
+    static func newForm(req: Request) async throws -> Response {
+        try await renderForm(req, values: UserFormValues(), userID: nil, errors: [])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let values = try req.content.decode(UserFormValues.self)
+        do {
+            let user = try await UserService.create(values.newUserInput(), actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+            Flash.add(.success, "Pengguna \(user.username) berhasil dibuat.", to: req)
+            return req.redirect(to: SiteURL.users.path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values: values.withoutPassword(), userID: nil, errors: failure.errors)
+        }
+    }
+
+    static func editForm(req: Request) async throws -> Response {
+        let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
+        return try await renderForm(req, values: UserFormValues(user), userID: user.id, errors: [])
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let id: UUID = try req.parameters.require("id")
+        let values = try req.content.decode(UserFormValues.self)
+        do {
+            let user = try await UserService.update(id, values.updateInput(), actor: actor, at: req.now, on: req.db)
+            Flash.add(.success, "Perubahan pengguna \(user.username) disimpan.", to: req)
+            return req.redirect(to: SiteURL.users.path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values: values, userID: id, errors: failure.errors)
+        }
+    }
+
+    static func resetPassword(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let id: UUID = try req.parameters.require("id")
+        struct Posted: Content { var password: String? }
+        let password = try req.content.decode(Posted.self).password ?? ""
+        do {
+            let user = try await UserService.resetPassword(id, to: password, actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+            Flash.add(.success, "Kata sandi \(user.username) telah diatur ulang.", to: req)
+            return req.redirect(to: SiteURL.users.path)
+        } catch let failure as ValidationFailure {
+            let user = try await UserService.find(id, actor, on: req.db)
+            return try await renderForm(req, values: UserFormValues(user), userID: id, errors: failure.errors)
+        }
+    }
+
+    private static func renderForm(_ req: Request, values: UserFormValues, userID: UUID?, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let opds = try await Unit.scopedQuery(actor, on: req.db).filter(\.$parentID == nil).sort(\.$code).all()
+        let model = UserFormModel(values: values, userID: userID, actor: actor, opds: opds, errors: errors)
+        let title = userID == nil ? "Tambah Pengguna" : "Ubah Pengguna \(values.username ?? "")"
+        return try await req.renderPage("users/form", title: title, crumbs: [Crumb("Pengguna", .users), Crumb(title)],
+                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+}

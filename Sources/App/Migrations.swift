@@ -1,0 +1,45 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// The one ordered list of schema changes. Append only: a released migration is never edited.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateInstansi())
+        app.migrations.add(CreateUnits())
+        app.migrations.add(CreateEmployees())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateAuditEntries())
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateFoundationIndexes())
+    }
+}
+
+/// Indexes for the filters every page uses (instansi, OPD, parent, time), portable SQLKit DDL.
+struct CreateFoundationIndexes: AsyncMigration {
+    var name: String { "006_CreateFoundationIndexes" }
+    static let indexes: [(name: String, table: String, columns: [String])] = [
+        ("idx_units_instansi_parent", Unit.schema, ["instansi_id", "parent_id"]),
+        ("idx_units_opd", Unit.schema, ["opd_id"]),
+        ("idx_employees_instansi_unit", Employee.schema, ["instansi_id", "unit_id"]),
+        ("idx_employees_instansi_name", Employee.schema, ["instansi_id", "name"]),
+        ("idx_employees_supervisor", Employee.schema, ["supervisor_id"]),
+        ("idx_users_instansi", User.schema, ["instansi_id"]),
+        ("idx_user_tokens_user", UserToken.schema, ["user_id"]),
+        ("idx_login_failures_username_at", LoginFailure.schema, ["username", "at"]),
+        ("idx_login_failures_address_at", LoginFailure.schema, ["address", "at"]),
+        ("idx_audit_instansi_at", AuditEntry.schema, ["instansi_id", "at"]),
+    ]
+    func prepare(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for index in Self.indexes {
+            var builder = sql.create(index: index.name).on(index.table)
+            for column in index.columns { builder = builder.column(column) }
+            try await builder.run()
+        }
+    }
+    func revert(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for index in Self.indexes.reversed() { try await sql.drop(index: index.name).run() }
+    }
+}

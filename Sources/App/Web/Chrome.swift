@@ -1,0 +1,57 @@
+import KompetenCore
+import Vapor
+
+/// What the base layout needs on every page: title, the user, navigation, breadcrumbs, flash.
+struct Chrome: Encodable {
+    struct UserInfo: Encodable { let username: String; let roleLabel: String }
+    struct NavItem: Encodable { let label: String; let href: String?; let active: Bool }
+    struct NavArea: Encodable { let title: String; let items: [NavItem] }
+    struct Crumb: Encodable { let label: String; let href: String? }
+
+    let title: String
+    let user: UserInfo?
+    let nav: [NavArea]
+    let breadcrumbs: [Crumb]
+    let flash: [Flash]
+    let csrf: String
+    let today: String
+}
+
+/// A page: the chrome plus the page's own view model under `content`.
+struct Page<Content: Encodable>: Encodable {
+    let chrome: Chrome
+    let content: Content
+}
+
+struct Crumb {
+    let label: String
+    let url: SiteURL?
+    init(_ label: String, _ url: SiteURL? = nil) { self.label = label; self.url = url }
+}
+
+extension Request {
+    /// Renders a page inside the base layout.
+    func renderPage<C: Encodable>(_ template: String, title: String, crumbs: [Crumb] = [], _ content: C,
+                                  status: HTTPStatus = .ok) async throws -> Response {
+        let page = Page(chrome: chrome(title: title, crumbs: crumbs), content: content)
+        let response = try await view.render(template, page).encodeResponse(for: self)
+        response.status = status
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    func chrome(title: String, crumbs: [Crumb]) -> Chrome {
+        let actor = actorIfPresent
+        let crumbList = actor == nil ? [] : [Chrome.Crumb(label: "Beranda", href: SiteURL.home.path)]
+            + crumbs.map { Chrome.Crumb(label: $0.label, href: $0.url?.path) }
+        return Chrome(
+            title: title,
+            user: actor.map { .init(username: $0.username, roleLabel: $0.role.label) },
+            nav: actor.map { Navigation.areas(for: $0, currentPath: url.path) } ?? [],
+            breadcrumbs: crumbList,
+            flash: Flash.take(from: self),
+            csrf: hasSession ? csrfToken : "",
+            today: IndonesianFormat.date(now)
+        )
+    }
+}

@@ -1,0 +1,37 @@
+import KompetenCore
+
+/// The menu, organised by the four areas of the mission (SPEC.md) plus administration.
+/// Areas whose features are not built yet say so instead of linking to nothing.
+enum Navigation {
+    static func areas(for actor: Principal, currentPath: String) -> [Chrome.NavArea] {
+        func item(_ label: String, _ url: SiteURL) -> Chrome.NavItem {
+            let path = url.path
+            let active = path == "/" ? currentPath == "/" : currentPath.hasPrefix(path)
+            return .init(label: label, href: path, active: active)
+        }
+        func pending(_ label: String) -> Chrome.NavItem { .init(label: label, href: nil, active: false) }
+
+        if actor.role == .superadmin {
+            return [.init(title: "Superadmin", items: [item("Instansi", .instansiList)])]
+        }
+        var areas: [Chrome.NavArea] = [.init(title: "Umum", items: [item("Dasbor", .home)])]
+        var identify: [Chrome.NavItem] = []
+        if AccessPolicy.listScope(actor).isSuccess {
+            identify.append(item("Organisasi", .units))
+            identify.append(item("Pegawai", .employees))
+        }
+        identify.append(pending("Kamus & standar kompetensi (segera)"))
+        areas.append(.init(title: "1. Identifikasi Kebutuhan", items: identify))
+        areas.append(.init(title: "2. Pengembangan", items: [pending("Katalog & rencana pengembangan (segera)")]))
+        areas.append(.init(title: "3. Evaluasi & Pemantauan", items: [pending("Evaluasi Kirkpatrick & talenta (segera)")]))
+        areas.append(.init(title: "4. Layanan Publik", items: [pending("Standar layanan & SKM (segera)")]))
+        if AccessPolicy.manageUsers(actor).isAllowed {
+            areas.append(.init(title: "Administrasi", items: [item("Pengguna", .users), item("Log audit", .audit)]))
+        }
+        return areas
+    }
+}
+
+extension Result {
+    var isSuccess: Bool { if case .success = self { true } else { false } }
+}

@@ -1,0 +1,28 @@
+import Vapor
+
+/// Every route of the app, grouped by who may reach it.
+func routes(_ app: Application) throws {
+    app.get("healthz", use: HealthController.check)
+
+    // Web pages: sessions, CSRF on every form.
+    let web = app.grouped(CSRFMiddleware())
+    let anonymous = web.grouped(SessionAuthMiddleware(requireLogin: false))
+    AuthController.register(anonymous)
+    let signedIn = web.grouped(SessionAuthMiddleware())
+    signedIn.get(use: DashboardController.index)
+    UnitsController.register(signedIn)
+    EmployeesController.register(signedIn)
+    UsersController.register(signedIn)
+    AuditController.register(signedIn)
+    InstansiController.register(signedIn)
+
+    // JSON API: bearer tokens.
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: OpenAPIController.document)
+    api.post("auth", "token", use: TokenAPIController.issue)
+    let authed = api.grouped(BearerAuthMiddleware())
+    UnitsAPIController.register(authed)
+    UsersAPIController.register(authed)
+    // Added last, once every route is known.
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
+}

@@ -1,0 +1,41 @@
+@testable import App
+import Fluent
+import Foundation
+import KompetenCore
+import Testing
+import VaporTesting
+
+@Suite("Bootstrap and demo data")
+struct DemoTests {
+    @Test func firstStartCreatesAdminAndDemoLoadsKotaKupang() async throws {
+        try await withTestApp { app in
+            let generated = try await Bootstrap.ensureAdmin(app)
+            #expect(generated?.count == 16, "no KOMPETEN_ADMIN_PASSWORD: a random password is generated")
+            #expect(try await Bootstrap.ensureAdmin(app) == nil, "only on first start")
+            _ = try await APIClient.login(app, "admin", password: generated!)
+
+            let summary = try await DemoLoader.load(app, scale: .city)
+            #expect(summary.hasPrefix("1 instansi"))
+            let units = try await Unit.query(on: app.db).all()
+            #expect(units.filter { $0.unitKind == .kecamatan }.count == 6)
+            let kelurahan = units.filter { $0.unitKind == .kelurahan }
+            #expect(kelurahan.count == 51)
+            let kecamatanIDs = Set(units.filter { $0.unitKind == .kecamatan }.map(\.id!))
+            #expect(kelurahan.allSatisfy { kecamatanIDs.contains($0.parentID!) && kecamatanIDs.contains($0.opdID) })
+            let employees = try await Employee.query(on: app.db).count()
+            #expect((6_500...7_500).contains(employees))
+            let sample = try await Employee.query(on: app.db).limit(200).all()
+            #expect(sample.allSatisfy { (try? NIP.parse($0.nip).get()) != nil })
+
+            for username in ["superadmin", "operator.dukcapil", "operator.bkppd", "atasan.dukcapil", "pegawai.dukcapil", "asesor", "lpk.bpsdmd"] {
+                _ = try await APIClient.login(app, username, password: DemoLoader.demoPassword)
+            }
+            // The demo supervisor's subordinates include the demo employee.
+            let atasan = try await User.query(on: app.db).filter(\.$username == "atasan.dukcapil").first()!
+            let pegawai = try await User.query(on: app.db).filter(\.$username == "pegawai.dukcapil").first()!
+            #expect(try await Employee.find(pegawai.employeeID, on: app.db)?.supervisorID == atasan.employeeID)
+
+            await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
+        }
+    }
+}
