@@ -24,7 +24,7 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
 
     init(routes: [Route]) {
         var allowed: [String: (path: [PathComponent], methods: Set<String>)] = [:]
-        for route in routes where route.path.first == "api" {
+        for route in routes where route.path.first == "api" || route.path.first == "healthz" {
             let key = route.path.map(\.description).joined(separator: "/")
             allowed[key, default: (route.path, [])].methods.insert(route.method.rawValue)
         }
@@ -34,7 +34,7 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.route == nil, req.url.path.hasPrefix("/api/") {
+        if req.route == nil, req.url.path.hasPrefix("/api/") || req.url.path == "/healthz" {
             var parameters = Parameters()
             let components = req.url.path.split(separator: "/").map(String.init)
             if let allow = router.route(path: components, parameters: &parameters) {

@@ -19,6 +19,9 @@ enum UnitsAPIController {
         let actor = try req.actor
         let params = try req.query.decode(ListQuery.self)
         let paging = try APIPaging.parse(page: params.page, per: params.per)
+        if let q = params.q, q.unicodeScalars.count > 100 {
+            throw ValidationFailure(errors: [.init(field: "q", message: "Kata kunci pencarian paling panjang 100 karakter.")])
+        }
         var query = try Unit.scopedQuery(actor, on: req.db)
         if let opd = try UnitQueries.listScope(actor) { query = query.filter(\.$opdID == opd) }
         if let parent = params.parentId { query = query.filter(\.$parentID == parent) }
