@@ -1,4 +1,5 @@
 import App
+import Foundation
 import Logging
 import Vapor
 
@@ -8,14 +9,16 @@ enum Entrypoint {
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
+        var failed = false
         do {
             try await configure(app)
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
-            try? await app.asyncShutdown()
-            throw error
+            // Commands have already said what went wrong; exit with a status, not a crash report.
+            app.logger.error("\(String(describing: error))")
+            failed = true
         }
         try await app.asyncShutdown()
+        if failed { exit(1) }
     }
 }

@@ -148,3 +148,21 @@ struct AuthTests {
         #expect(AuthController.safeNext(nil) == "/")
     }
 }
+
+@Suite("Web sessions")
+struct SessionTests {
+    @Test func sessionEndsAfterEightIdleHoursOnTheServer() async throws {
+        try await withTestApp { app in
+            _ = try await World.make(on: app)
+            let web = try await WebClient.login(app, "admin")
+            app.kompeten.clock = { testNow.addingTimeInterval(7 * 3600) }
+            #expect(try await web.get("/units").status == .ok, "7 hours idle: still signed in")
+            app.kompeten.clock = { testNow.addingTimeInterval(7 * 3600 + 8 * 3600 - 60) }
+            #expect(try await web.get("/units").status == .ok, "activity slides the window")
+            app.kompeten.clock = { testNow.addingTimeInterval(7 * 3600 + 16 * 3600) }
+            let expired = try await web.get("/units")
+            #expect(expired.status == .seeOther)
+            #expect(expired.location?.hasPrefix("/login") == true)
+        }
+    }
+}

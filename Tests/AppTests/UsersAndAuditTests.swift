@@ -99,7 +99,7 @@ struct UsersAndAuditTests {
             let logins = try await web.get("/admin/audit?action=login").body.string
             #expect(logins.contains("Masuk ke aplikasi"))
             let none = try await web.get("/admin/audit?from=2026-11-30").body.string
-            #expect(none.contains("0 entri"))
+            #expect(none.contains("dari 0 entri"))
         }
     }
 

@@ -30,6 +30,6 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) adminPassword=\(adminPassword == nil ? "generated" : "***")"
+        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) adminPassword=\(adminPassword == nil ? "unset" : "***")"
     }
 }

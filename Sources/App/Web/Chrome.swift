@@ -42,7 +42,8 @@ extension Request {
 
     func chrome(title: String, crumbs: [Crumb]) -> Chrome {
         let actor = actorIfPresent
-        let crumbList = actor == nil ? [] : [Chrome.Crumb(label: "Beranda", href: SiteURL.home.path)]
+        // The home page needs no trail; every other signed-in page starts at "Beranda".
+        let crumbList = actor == nil || crumbs.isEmpty ? [] : [Chrome.Crumb(label: "Beranda", href: SiteURL.home.path)]
             + crumbs.map { Chrome.Crumb(label: $0.label, href: $0.url?.path) }
         return Chrome(
             title: title,

@@ -44,9 +44,7 @@ struct AuditListModel: Encodable {
     struct Row: Encodable { let at: String; let username: String; let action: String; let entity: String; let summary: String; let before: String?; let after: String? }
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
     let rows: [Row]
-    let summary: String
-    let previous: String?
-    let next: String?
+    let paging: PagingModel
     let entities: [Option]
     let actions: [Option]
     let user: String
@@ -64,15 +62,8 @@ struct AuditListModel: Encodable {
             Row(at: IndonesianFormat.dateTime(e.at), username: e.username, action: actionNames[e.action] ?? e.action,
                 entity: entityNames[e.entity] ?? e.entity, summary: e.summary, before: e.before, after: e.after)
         }
-        summary = "\(IndonesianFormat.integer(info.total)) entri; halaman \(info.page) dari \(info.pageCount)"
-        func link(_ page: Int) -> String {
-            var c = URLComponents(); c.path = SiteURL.audit.path
-            c.queryItems = [("entity", filters.entity), ("action", filters.action), ("user", filters.user), ("from", filters.from), ("to", filters.to)]
-                .compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } } + [URLQueryItem(name: "page", value: String(page))]
-            return c.string ?? SiteURL.audit.path
-        }
-        previous = info.hasPrevious ? link(info.page - 1) : nil
-        next = info.hasNext ? link(info.page + 1) : nil
+        paging = PagingModel(info, path: SiteURL.audit.path, filters: [("entity", filters.entity), ("action", filters.action),
+                             ("user", filters.user), ("from", filters.from), ("to", filters.to)], noun: "entri")
         entities = [Option(value: "", label: "Semua", selected: (filters.entity ?? "").isEmpty)]
             + Self.entityLabels.map { Option(value: $0.0, label: $0.1, selected: $0.0 == filters.entity) }
         actions = [Option(value: "", label: "Semua", selected: (filters.action ?? "").isEmpty)]

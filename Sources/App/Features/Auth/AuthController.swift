@@ -36,6 +36,7 @@ enum AuthController {
         case .success(let user):
             try await SessionRotation.rotate(req)
             req.session.data[SessionAuthMiddleware.userKey] = try user.requireID().uuidString
+            req.session.data[SessionAuthMiddleware.seenKey] = String(Int(req.now.timeIntervalSince1970))
             _ = req.csrfToken
             let actor = try await ActorResolver.actor(for: user, on: req.db)
             try await AuditLog.record(.login, entity: "user", id: user.id, summary: "Masuk ke aplikasi",

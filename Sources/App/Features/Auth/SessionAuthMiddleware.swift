@@ -5,12 +5,20 @@ import Vapor
 /// Routes behind it redirect to the login page when nobody is signed in.
 struct SessionAuthMiddleware: AsyncMiddleware {
     static let userKey = "userID"
+    static let seenKey = "seen"
     var requireLogin = true
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let raw = req.session.data[Self.userKey], let id = UUID(uuidString: raw),
+        let now = req.now
+        let lifetime = req.application.kompeten.config.sessionLifetime
+        // Sessions end after `sessionLifetime` without activity, on the server too (a copied
+        // cookie is no use the next day), not only through the cookie's own expiry.
+        let seen = req.hasSession ? req.session.data[Self.seenKey].flatMap(Double.init) : nil
+        let fresh = seen.map { now.timeIntervalSince1970 - $0 < lifetime } ?? false
+        if fresh, let raw = req.session.data[Self.userKey], let id = UUID(uuidString: raw),
            let user = try await User.find(id, on: req.db), user.isActive {
             req.setActor(try await ActorResolver.actor(for: user, on: req.db))
+            req.session.data[Self.seenKey] = String(Int(now.timeIntervalSince1970))
         } else if requireLogin {
             if req.method == .GET {
                 return req.redirect(to: SiteURL.login(next: req.url.path).path)

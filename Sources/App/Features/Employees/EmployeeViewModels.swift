@@ -11,10 +11,8 @@ enum NIKMask {
 
 struct EmployeeListModel: Encodable {
     struct Row: Encodable { let href: String; let nip: String; let name: String; let type: String; let rank: String; let unit: String; let nik: String; let active: Bool }
-    struct Paging: Encodable { let summary: String; let previous: String?; let next: String?; let pages: [PageLink] }
-    struct PageLink: Encodable { let number: Int; let href: String; let current: Bool }
     let rows: [Row]
-    let paging: Paging
+    let paging: PagingModel
     let q: String
     let type: String
     let unitName: String?
@@ -27,21 +25,8 @@ struct EmployeeListModel: Encodable {
                 unit: unitNames[e.unitID] ?? "—", nik: NIKMask.mask(e.nik), active: e.isActive)
         }
         self.q = q; self.type = type; unitName = unit?.name; unitID = unit?.id?.uuidString ?? ""
-        func link(_ page: Int) -> String {
-            var items = [URLQueryItem(name: "page", value: String(page))]
-            if !q.isEmpty { items.append(.init(name: "q", value: q)) }
-            if let unit { items.append(.init(name: "unit", value: unit.id!.uuidString)) }
-            if !type.isEmpty { items.append(.init(name: "type", value: type)) }
-            var c = URLComponents(); c.path = SiteURL.employees.path; c.queryItems = items
-            return c.string ?? SiteURL.employees.path
-        }
-        let first = info.total == 0 ? 0 : (info.page - 1) * info.per + 1
-        let last = min(info.page * info.per, info.total)
-        paging = Paging(
-            summary: "Menampilkan \(IndonesianFormat.integer(first))–\(IndonesianFormat.integer(last)) dari \(IndonesianFormat.integer(info.total)) pegawai",
-            previous: info.hasPrevious ? link(info.page - 1) : nil,
-            next: info.hasNext ? link(info.page + 1) : nil,
-            pages: info.window().map { PageLink(number: $0, href: link($0), current: $0 == info.page) })
+        paging = PagingModel(info, path: SiteURL.employees.path,
+                             filters: [("q", q), ("unit", unit?.id?.uuidString), ("type", type)], noun: "pegawai")
     }
 }
 
