@@ -13,10 +13,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        // XLSX import/export (zip container); on Linux it links the system zlib.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The domain: regulation rules as pure Swift. Must never import Vapor or Fluent.
-        .target(name: "KompetenCore"),
+        .target(name: "KompetenCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "App",
             dependencies: [
@@ -29,7 +31,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kompeten", dependencies: ["App"]),
-        .testTarget(name: "KompetenCoreTests", dependencies: ["KompetenCore"]),
+        .testTarget(name: "KompetenCoreTests", dependencies: ["KompetenCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

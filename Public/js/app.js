@@ -8,3 +8,7 @@ document.addEventListener('DOMContentLoaded', function () {
   var summary = document.querySelector('.error-summary');
   if (summary) { summary.focus(); }
 });
+document.addEventListener('click', function (event) {
+  var link = event.target.closest && event.target.closest('[data-print]');
+  if (link) { event.preventDefault(); window.print(); }
+});

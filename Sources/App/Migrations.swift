@@ -12,11 +12,37 @@ enum Migrations {
         app.migrations.add(CreateAuditEntries())
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateFoundationIndexes())
+        app.migrations.add(CreateCompetencies())
+        app.migrations.add(CreatePositions())
+        app.migrations.add(AddEmployeePositions())
+        app.migrations.add(CreateAssessments())
+        app.migrations.add(CreateInstansiSettings())
+        app.migrations.add(CreateIdentifyIndexes())
     }
 }
 
-/// Indexes for the filters every page uses (instansi, OPD, parent, time), portable SQLKit DDL.
-struct CreateFoundationIndexes: AsyncMigration {
+/// A migration that only adds indexes: portable SQLKit DDL, dropped again in reverse order.
+protocol IndexMigration: AsyncMigration {
+    static var indexes: [(name: String, table: String, columns: [String])] { get }
+}
+
+extension IndexMigration {
+    func prepare(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for index in Self.indexes {
+            var builder = sql.create(index: index.name).on(index.table)
+            for column in index.columns { builder = builder.column(column) }
+            try await builder.run()
+        }
+    }
+    func revert(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for index in Self.indexes.reversed() { try await sql.drop(index: index.name).run() }
+    }
+}
+
+/// Indexes for the filters every page uses (instansi, OPD, parent, time).
+struct CreateFoundationIndexes: IndexMigration {
     var name: String { "006_CreateFoundationIndexes" }
     static let indexes: [(name: String, table: String, columns: [String])] = [
         ("idx_units_instansi_parent", Unit.schema, ["instansi_id", "parent_id"]),
@@ -30,16 +56,17 @@ struct CreateFoundationIndexes: AsyncMigration {
         ("idx_login_failures_address_at", LoginFailure.schema, ["address", "at"]),
         ("idx_audit_instansi_at", AuditEntry.schema, ["instansi_id", "at"]),
     ]
-    func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        for index in Self.indexes {
-            var builder = sql.create(index: index.name).on(index.table)
-            for column in index.columns { builder = builder.column(column) }
-            try await builder.run()
-        }
-    }
-    func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
-        for index in Self.indexes.reversed() { try await sql.drop(index: index.name).run() }
-    }
+}
+
+/// Indexes for the gap reports: standards by position, results by employee, profiles by instansi.
+struct CreateIdentifyIndexes: IndexMigration {
+    var name: String { "012_CreateIdentifyIndexes" }
+    static let indexes: [(name: String, table: String, columns: [String])] = [
+        ("idx_positions_instansi_unit", Position.schema, ["instansi_id", "unit_id"]),
+        ("idx_employees_position", Employee.schema, ["position_id"]),
+        ("idx_assignments_employee", EmployeeAssignment.schema, ["employee_id", "started_at"]),
+        ("idx_assessments_employee", Assessment.schema, ["employee_id", "assessed_on"]),
+        ("idx_current_levels_instansi", CurrentLevel.schema, ["instansi_id", "competency_id"]),
+        ("idx_competencies_instansi_group", Competency.schema, ["instansi_id", "group"]),
+    ]
 }

@@ -25,6 +25,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     // JSON bodies above 1 MB are refused before they are read whole.
     app.routes.defaultMaxBodySize = "1mb"
 
+    ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware())
@@ -36,6 +37,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     Migrations.register(on: app)
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(SuperadminCommand(), as: "create-superadmin")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     app.lifecycle.use(BootstrapOnServe())
 
     try routes(app)

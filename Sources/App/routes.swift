@@ -15,6 +15,12 @@ func routes(_ app: Application) throws {
     UsersController.register(signedIn)
     AuditController.register(signedIn)
     InstansiController.register(signedIn)
+    CompetenciesController.register(signedIn)
+    PositionsController.register(signedIn)
+    let uploadLimit = ByteCount(value: app.kompeten.config.uploadLimitMB * 1024 * 1024)
+    AssessmentsController.register(signedIn, uploadLimit: uploadLimit)
+    ReportsController.register(signedIn)
+    SettingsController.register(signedIn)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -23,6 +29,10 @@ func routes(_ app: Application) throws {
     let authed = api.grouped(BearerAuthMiddleware())
     UnitsAPIController.register(authed)
     UsersAPIController.register(authed)
+    CompetenciesAPIController.register(authed)
+    PositionsAPIController.register(authed)
+    EmployeesAPIController.register(authed)
+    ImportsController.register(signedIn, api: authed, uploadLimit: uploadLimit)
     // Added last, once every route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 }

@@ -2,17 +2,30 @@ import Foundation
 import Testing
 @testable import KompetenCore
 
-/// The organisation file in the repository (found from this file, so tests run from any directory).
-private let seedURL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Resources/Seed/kota-kupang-organisation.json")
+/// A seed file in the repository (found from this file, so tests run from any directory).
+func demoSeedURL(_ name: String) -> URL {
+    URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Resources/Seed/" + name)
+}
 
-private let loaded = Result { try OrganisationSeed.decode(Data(contentsOf: seedURL)) }
+private let loaded = Result { try OrganisationSeed.decode(Data(contentsOf: demoSeedURL("kota-kupang-organisation.json"))) }
 private func seed() throws -> OrganisationSeed { try loaded.get() }
 
-// Generated once: the province is 100,000 people and several tests look at it.
-private let city = loaded.map { DemoGenerator.generate(seed: $0, scale: .city) }
-private let province = loaded.map { DemoGenerator.generate(seed: $0, scale: .province) }
+/// The national dictionary and the city's technical competencies, merged.
+let demoCompetencies = Result {
+    CompetencySeed.merged([try CompetencySeed.decode(Data(contentsOf: demoSeedURL("kamus-kompetensi.json"))),
+                           try CompetencySeed.decode(Data(contentsOf: demoSeedURL("kompetensi-teknis.json")))])
+}
+
+// Generated once: the province is 100,000 people and several tests (here and in
+// DemoIdentifyTests) look at it.
+let demoCity = Result { DemoGenerator.generate(seed: try loaded.get(), competencies: try demoCompetencies.get(), scale: .city) }
+let demoProvince = Result {
+    DemoGenerator.generate(seed: try loaded.get(), competencies: try demoCompetencies.get(), scale: .province)
+}
+private var city: Result<[DemoInstansi], any Error> { demoCity }
+private var province: Result<[DemoInstansi], any Error> { demoProvince }
 
 @Suite("DemoGenerator") struct DemoGeneratorTests {
     @Test func organisationFileIsConsistent() throws {
@@ -132,12 +145,12 @@ private let province = loaded.map { DemoGenerator.generate(seed: $0, scale: .pro
     }
 
     @Test func sameInputsGiveSameOutput() throws {
-        let seed = try seed()
-        #expect(DemoGenerator.generate(seed: seed, scale: .city) == (try city.get()))
-        #expect(DemoGenerator.generate(seed: seed, scale: .province) == (try province.get()))
+        let seed = try seed(), competencies = try demoCompetencies.get()
+        #expect(DemoGenerator.generate(seed: seed, competencies: competencies, scale: .city) == (try city.get()))
+        #expect(DemoGenerator.generate(seed: seed, competencies: competencies, scale: .province) == (try province.get()))
         // Kota Kupang is the same in both scales.
         #expect((try province.get())[0] == (try city.get())[0])
-        #expect(DemoGenerator.generate(seed: seed, scale: .city, randomSeed: 7) != (try city.get()))
+        #expect(DemoGenerator.generate(seed: seed, competencies: competencies, scale: .city, randomSeed: 7) != (try city.get()))
     }
 
     @Test func distributionKeepsTheTotalAndStaffsEveryUnit() {

@@ -15,6 +15,8 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     public var tokenLifetime: TimeInterval
     /// Name of the first instansi created on first start.
     public var instansiName: String
+    /// Largest accepted upload (evidence files, imports), in megabytes.
+    public var uploadLimitMB: Int
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         func flag(_ key: String) -> Bool { ["1", "true", "yes", "ya"].contains(env[key]?.lowercased() ?? "") }
@@ -25,7 +27,8 @@ public struct AppConfig: Sendable, CustomStringConvertible {
             secureCookies: flag("KOMPETEN_SECURE_COOKIES"),
             sessionLifetime: TimeInterval(env["KOMPETEN_SESSION_HOURS"].flatMap(Int.init) ?? 8) * 3600,
             tokenLifetime: TimeInterval(env["KOMPETEN_TOKEN_HOURS"].flatMap(Int.init) ?? 12) * 3600,
-            instansiName: env["KOMPETEN_INSTANSI_NAME"] ?? "Pemerintah Kota Kupang"
+            instansiName: env["KOMPETEN_INSTANSI_NAME"] ?? "Pemerintah Kota Kupang",
+            uploadLimitMB: max(1, env["KOMPETEN_UPLOAD_MAX_MB"].flatMap(Int.init) ?? 20)
         )
     }
 

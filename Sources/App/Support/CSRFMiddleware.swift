@@ -8,7 +8,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if [.POST, .PUT, .PATCH, .DELETE].contains(req.method) {
-            let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.field))
+            // Multipart uploads carry the token in the query string: their body is only collected
+            // by the route itself, after this middleware has run.
+            let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.query.get(String.self, at: Self.field))
+                ?? (try? req.content.get(String.self, at: Self.field))
             guard let expected = req.session.data[Self.sessionKey], let sent,
                   Self.constantTimeEqual(sent, expected) else {
                 throw Abort(.forbidden, reason: "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.")

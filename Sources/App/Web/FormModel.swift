@@ -31,6 +31,16 @@ struct FormModel: Encodable {
         }
     }
 
+    /// Level choices 0–5 for standards and results; 0 (shown as "—") means none.
+    static func levelOptions(selected: String) -> [Option] {
+        var result: [Option] = []
+        for n in 0...5 {
+            let text = String(n)
+            result.append(Option(value: text, label: n == 0 ? "—" : text, selected: text == selected))
+        }
+        return result
+    }
+
     static func options<T>(_ items: [T], selected: String?, value: (T) -> String, label: (T) -> String, empty: String? = nil) -> [Option] {
         (empty.map { [Option(value: "", label: $0, selected: (selected ?? "").isEmpty)] } ?? [])
             + items.map { Option(value: value($0), label: label($0), selected: value($0) == selected) }

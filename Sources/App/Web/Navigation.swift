@@ -19,14 +19,17 @@ enum Navigation {
         if AccessPolicy.listScope(actor).isSuccess {
             identify.append(item("Organisasi", .units))
             identify.append(item("Pegawai", .employees))
+            identify.append(item("Jabatan & standar", .positions))
         }
-        identify.append(pending("Kamus & standar kompetensi (segera)"))
+        if AccessPolicy.competencies(actor, .read).isAllowed { identify.append(item("Kamus kompetensi", .competencies)) }
+        if AccessPolicy.reportScope(actor).isSuccess { identify.append(item("Laporan kesenjangan", .reports)) }
+        if AccessPolicy.importData(actor).isAllowed || AccessPolicy.importAssessments(actor).isAllowed { identify.append(item("Impor data", .imports)) }
         areas.append(.init(title: "1. Identifikasi Kebutuhan", items: identify))
         areas.append(.init(title: "2. Pengembangan", items: [pending("Katalog & rencana pengembangan (segera)")]))
         areas.append(.init(title: "3. Evaluasi & Pemantauan", items: [pending("Evaluasi Kirkpatrick & talenta (segera)")]))
         areas.append(.init(title: "4. Layanan Publik", items: [pending("Standar layanan & SKM (segera)")]))
         if AccessPolicy.manageUsers(actor).isAllowed {
-            areas.append(.init(title: "Administrasi", items: [item("Pengguna", .users), item("Log audit", .audit)]))
+            areas.append(.init(title: "Administrasi", items: [item("Pengguna", .users), item("Pengaturan", .settings), item("Log audit", .audit)]))
         }
         return areas
     }

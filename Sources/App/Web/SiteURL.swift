@@ -19,6 +19,30 @@ enum SiteURL {
     case audit
     case instansiList
     case instansiNew
+    case competencies
+    case competency(UUID)
+    case competencyNew
+    case competencyEdit(UUID)
+    case competencyRetire(UUID)
+    case competencyDelete(UUID)
+    case positions
+    case position(UUID)
+    case positionNew(unit: UUID?)
+    case positionEdit(UUID)
+    case positionCopy(UUID)
+    case positionBulk
+    case employeeNew
+    case employeeEdit(UUID)
+    case employeeAssessmentNew(UUID)
+    case employeeAssessments
+    case evidence(UUID)
+    case reports
+    case heatMap
+    case jpmDistribution
+    case gapList
+    case imports
+    case importTemplate(String)
+    case settings
 
     var path: String {
         switch self {
@@ -42,6 +66,30 @@ enum SiteURL {
         case .audit: "/admin/audit"
         case .instansiList: "/superadmin/instansi"
         case .instansiNew: "/superadmin/instansi/new"
+        case .competencies: "/competencies"
+        case .competency(let id): "/competencies/\(id.uuidString)"
+        case .competencyNew: "/competencies/new"
+        case .competencyEdit(let id): "/competencies/\(id.uuidString)/edit"
+        case .competencyRetire(let id): "/competencies/\(id.uuidString)/retire"
+        case .competencyDelete(let id): "/competencies/\(id.uuidString)/delete"
+        case .positions: "/positions"
+        case .position(let id): "/positions/\(id.uuidString)"
+        case .positionNew(let unit): unit.map { "/positions/new?unit=\($0.uuidString)" } ?? "/positions/new"
+        case .positionEdit(let id): "/positions/\(id.uuidString)/edit"
+        case .positionCopy(let id): "/positions/\(id.uuidString)/copy-standard"
+        case .positionBulk: "/positions/bulk-standards"
+        case .employeeNew: "/employees/new"
+        case .employeeEdit(let id): "/employees/\(id.uuidString)/edit"
+        case .employeeAssessmentNew(let id): "/employees/\(id.uuidString)/assessments/new"
+        case .employeeAssessments: "/assessments"
+        case .evidence(let id): "/evidence/\(id.uuidString)"
+        case .reports: "/reports"
+        case .heatMap: "/reports/heat-map"
+        case .jpmDistribution: "/reports/jpm"
+        case .gapList: "/reports/gaps"
+        case .imports: "/imports"
+        case .importTemplate(let kind): "/imports/\(kind)/template"
+        case .settings: "/admin/settings"
         }
     }
 }

@@ -20,9 +20,9 @@ public struct Placement: Sendable, Equatable {
 }
 
 public enum AccessPolicy {
-    static let otherOPD = "Anda hanya dapat mengakses data OPD Anda sendiri."
-    static let noAccess = "Peran Anda tidak memiliki akses ke halaman ini."
-    static let otherInstansi = "Data ini milik instansi lain."
+    public static let otherOPD = "Anda hanya dapat mengakses data OPD Anda sendiri."
+    public static let noAccess = "Peran Anda tidak memiliki akses ke halaman ini."
+    public static let otherInstansi = "Data ini milik instansi lain."
 
     /// Organisation units. Everyone in the instansi may read the structure of their own OPD;
     /// admin and assessors read the whole tree. Admin changes everything; an operator changes

@@ -86,7 +86,7 @@ struct DemoPeople {
         }
         return DemoEmployee(nip: nip, nik: nik, name: name(sex, education, doctor, p.titles, &rng), sex: sex,
                             birthDate: birth, employmentType: pppk ? .pppk : .pns, rank: rank,
-                            unitCode: unitCode, isActive: !rng.chance(0.02))
+                            unitCode: unitCode, positionCode: "", isActive: !rng.chance(0.02))
     }
 
     private func name(_ sex: NIP.Sex, _ education: Education, _ doctor: Bool, _ titles: DemoNames.Titles,

@@ -17,10 +17,14 @@ enum Bootstrap {
         let generated = config.adminPassword == nil ? randomPassword() : nil
         let password = config.adminPassword ?? generated!
         let hash = try await app.password.async.hash(password)
+        let dictionary = try CompetencyService.nationalSeed(app)
         try await db.transaction { db in
-            let instansi = try await Instansi.query(on: db).filter(\.$code == firstInstansiCode).first()
-                ?? Instansi(id: UUID(), code: firstInstansiCode, name: config.instansiName, createdAt: now)
-            if instansi.createdAt == now { try await instansi.create(on: db) }
+            let existing = try await Instansi.query(on: db).filter(\.$code == firstInstansiCode).first()
+            let instansi = existing ?? Instansi(id: UUID(), code: firstInstansiCode, name: config.instansiName, createdAt: now)
+            if existing == nil {
+                try await instansi.create(on: db)
+                try await CompetencyService.seed(dictionary, instansiID: instansi.id!, national: true, at: now, on: db)
+            }
             let admin = User()
             admin.instansiID = instansi.id
             admin.username = "admin"

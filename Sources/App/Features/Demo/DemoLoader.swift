@@ -24,15 +24,19 @@ enum DemoLoader {
         guard try await Bootstrap.isEmpty(app.db) else {
             throw Abort(.conflict, reason: "Database sudah berisi data organisasi; data demo hanya dimuat ke database kosong.")
         }
-        let generated = DemoGenerator.generate(seed: try seed(app), scale: scale)
+        let national = try CompetencyService.nationalSeed(app)
+        let technical = try CompetencyService.loadSeed(app, "kompetensi-teknis.json")
+        let generated = DemoGenerator.generate(seed: try seed(app), competencies: CompetencySeed.merged([national, technical]), scale: scale)
         let now = app.kompeten.now
         let passwordHash = try await app.password.async.hash(demoPassword)
         let units = generated.reduce(0) { $0 + $1.units.count }
         let employees = generated.reduce(0) { $0 + $1.employees.count }
         try await app.db.transaction { db in
             for (index, org) in generated.enumerated() {
-                let instansi = try await instansiRecord(org, first: index == 0, now: now, on: db)
+                let instansi = try await instansiRecord(org, first: index == 0, national: national, now: now, on: db)
+                try await CompetencyService.seed(technical, instansiID: instansi.id!, national: false, at: now, on: db)
                 let written = try await write(org, instansiID: instansi.id!, now: now, on: db)
+                try await DemoIdentifyData.write(org, instansiID: instansi.id!, written: written, now: now, on: db)
                 try await DemoAccounts.create(org: org, instansiID: instansi.id!, index: index, written: written,
                                               passwordHash: passwordHash, now: now, on: db)
             }
@@ -41,16 +45,17 @@ enum DemoLoader {
     }
 
     /// The first organisation goes into the instansi created at first start; the others are new.
-    private static func instansiRecord(_ org: DemoInstansi, first: Bool, now: Date, on db: any Database) async throws -> Instansi {
+    private static func instansiRecord(_ org: DemoInstansi, first: Bool, national: CompetencySeed, now: Date, on db: any Database) async throws -> Instansi {
         if first, let existing = try await Instansi.query(on: db).filter(\.$code == Bootstrap.firstInstansiCode).first() {
             return existing
         }
         let instansi = Instansi(id: UUID(), code: first ? Bootstrap.firstInstansiCode : org.code, name: org.name, createdAt: now)
         try await instansi.create(on: db)
+        try await CompetencyService.seed(national, instansiID: instansi.id!, national: true, at: now, on: db)
         return instansi
     }
 
-    struct Written { let unitIDs: [String: UUID]; let employees: [(DemoEmployee, UUID)]; let heads: [String: UUID] }
+    struct Written { let unitIDs: [String: UUID]; let employees: [(DemoEmployee, UUID)]; let heads: [String: UUID]; let positionIDs: [String: UUID] }
 
     /// Units parents-first, then employees heads-first, each in multi-row inserts.
     private static func write(_ org: DemoInstansi, instansiID: UUID, now: Date, on db: any Database) async throws -> Written {
@@ -68,6 +73,7 @@ enum DemoLoader {
             models.append(unit)
         }
         for chunk in models.chunked(500) { try await chunk.create(on: db) }
+        let positionIDs = try await DemoIdentifyData.writePositions(org, instansiID: instansiID, unitIDs: unitIDs, now: now, on: db)
 
         // The first person of each unit heads it; staff report to their unit's head,
         // and a head to the head of the parent unit.
@@ -83,6 +89,7 @@ enum DemoLoader {
             let id = isHead ? heads[e.unitCode]! : UUID()
             let supervisor = isHead ? parentOf[e.unitCode].flatMap { $0 }.flatMap { heads[$0] } : heads[e.unitCode]
             let model = employeeModel(e, id: id, instansiID: instansiID, unitID: unitIDs[e.unitCode]!, supervisorID: supervisor, now: now)
+            model.positionID = positionIDs[e.positionCode]
             if isHead { headRows.append(model) } else { staffRows.append(model) }
             rows.append((e, id))
         }
@@ -91,7 +98,7 @@ enum DemoLoader {
         let unitCodeByID = Dictionary(uniqueKeysWithValues: unitIDs.map { ($1, $0) })
         headRows.sort { depth(unitCodeByID[$0.unitID]!) < depth(unitCodeByID[$1.unitID]!) }
         for chunk in (headRows + staffRows).chunked(500) { try await chunk.create(on: db) }
-        return Written(unitIDs: unitIDs, employees: rows, heads: heads)
+        return Written(unitIDs: unitIDs, employees: rows, heads: heads, positionIDs: positionIDs)
     }
 
     private static func employeeModel(_ e: DemoEmployee, id: UUID, instansiID: UUID, unitID: UUID, supervisorID: UUID?, now: Date) -> Employee {

@@ -19,6 +19,8 @@ final class Employee: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "employment_type") var employmentType: String
     @Field(key: "rank") var rank: String
     @OptionalField(key: "supervisor_id") var supervisorID: UUID?
+    /// Added by migration 009.
+    @OptionalField(key: "position_id") var positionID: UUID?
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date

@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import Vapor
 
 /// NIK is personal data: lists and exports show only the region code and the last 2 digits.
 enum NIKMask {
@@ -17,8 +18,12 @@ struct EmployeeListModel: Encodable {
     let type: String
     let unitName: String?
     let unitID: String
+    let canCreate: Bool
+    let newHref: String
 
-    init(employees: [Employee], units: [Unit], info: PageInfo, q: String, unit: Unit?, type: String) {
+    init(employees: [Employee], units: [Unit], info: PageInfo, q: String, unit: Unit?, type: String, canCreate: Bool) {
+        self.canCreate = canCreate
+        newHref = SiteURL.employeeNew.path
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
         rows = employees.map { e in
             Row(href: SiteURL.employee(e.id!).path, nip: e.nip, name: e.name, type: e.employmentType, rank: e.rank,
@@ -27,6 +32,50 @@ struct EmployeeListModel: Encodable {
         self.q = q; self.type = type; unitName = unit?.name; unitID = unit?.id?.uuidString ?? ""
         paging = PagingModel(info, path: SiteURL.employees.path,
                              filters: [("q", q), ("unit", unit?.id?.uuidString), ("type", type)], noun: "pegawai")
+    }
+}
+
+/// The posted employee form. Supervisor is chosen by NIP, which people know.
+struct EmployeeFormValues: Content {
+    var nip: String?, name: String?, employmentType: String?, rank: String?, unitId: String?, positionId: String?
+    var supervisorNip: String?, supervisorId: String?, nik: String?, active: String?
+
+    init() { employmentType = "PNS"; active = "1" }
+    init(_ e: Employee) {
+        nip = e.nip; name = e.name; employmentType = e.employmentType; rank = e.rank; unitId = e.unitID.uuidString
+        positionId = e.positionID?.uuidString; supervisorId = e.supervisorID?.uuidString; nik = e.nik; active = e.isActive ? "1" : "0"
+    }
+
+    func input() throws -> EmployeeInput {
+        guard let unit = unitId.flatMap(UUID.init(uuidString:)) else {
+            throw ValidationFailure(errors: [.init(field: "unitId", message: "Pilih unit kerja.")])
+        }
+        return EmployeeInput(nip: nip ?? "", name: name ?? "", employmentType: employmentType ?? "", rank: rank ?? "", unitId: unit,
+                             positionId: positionId.flatMap { UUID(uuidString: $0) }, supervisorId: supervisorId.flatMap { UUID(uuidString: $0) },
+                             nik: nik, active: active.map { $0 == "1" })
+    }
+}
+
+struct EmployeeFormModel: Encodable {
+    let form: FormModel
+
+    init(_ v: EmployeeFormValues, id: UUID?, units: [Unit], positions: [Position], errors: [FieldError]) {
+        let unitOptions = FormModel.options(units, selected: v.unitId, value: { $0.id!.uuidString }, label: { "\($0.code) — \($0.name)" }, empty: "— Pilih unit —")
+        let positionOptions = FormModel.options(positions, selected: v.positionId, value: { $0.id!.uuidString }, label: { "\($0.code) — \($0.name)" }, empty: "— Belum ada jabatan —")
+        form = FormModel(action: id.map { SiteURL.employeeEdit($0).path } ?? SiteURL.employees.path, submitLabel: "Simpan",
+                         cancelHref: id.map { SiteURL.employee($0).path } ?? SiteURL.employees.path, fields: [
+            .init(name: "nip", label: "NIP / NI PPPK", value: v.nip ?? "", hint: "18 digit: tanggal lahir, TMT (atau tahun + 21 untuk PPPK), jenis kelamin, nomor urut."),
+            .init(name: "name", label: "Nama lengkap (dengan gelar)", value: v.name ?? ""),
+            .init(name: "employmentType", label: "Jenis kepegawaian", type: "select", value: v.employmentType ?? "",
+                  options: ["PNS", "PPPK"].map { .init(value: $0, label: $0, selected: $0 == v.employmentType) }),
+            .init(name: "rank", label: "Golongan", value: v.rank ?? "", hint: "PNS: I/a–IV/e; PPPK: I–XVII."),
+            .init(name: "unitId", label: "Unit kerja", type: "select", value: v.unitId ?? "", options: unitOptions),
+            .init(name: "positionId", label: "Jabatan", type: "select", value: v.positionId ?? "", hint: "Jabatan harus berada di unit kerja yang dipilih.", required: false, options: positionOptions),
+            .init(name: "supervisorId", label: "ID atasan langsung", value: v.supervisorId ?? "", hint: "Salin dari halaman pegawai atasan (bagian akhir alamat halaman).", required: false),
+            .init(name: "nik", label: "NIK", value: v.nik ?? "", hint: "Data pribadi: hanya terlihat oleh Admin BKPPD.", required: false),
+            .init(name: "active", label: "Status", type: "select", value: v.active ?? "1",
+                  options: [.init(value: "1", label: "Aktif", selected: v.active != "0"), .init(value: "0", label: "Tidak aktif", selected: v.active == "0")]),
+        ], errors: errors)
     }
 }
 

@@ -6,7 +6,11 @@ import Vapor
 enum EmployeesController {
     static func register(_ web: any RoutesBuilder) {
         web.get("employees", use: index)
+        web.get("employees", "new", use: newForm)
+        web.post("employees", use: create)
         web.get("employees", ":id", use: show)
+        web.get("employees", ":id", "edit", use: editForm)
+        web.post("employees", ":id", "edit", use: update)
     }
 
     struct ListQuery: Content { var q: String?; var unit: String?; var type: String?; var page: Int? }
@@ -33,18 +37,64 @@ enum EmployeesController {
         let unitIDs = Set(employees.map(\.unitID))
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
         let model = EmployeeListModel(employees: employees, units: units, info: PageInfo(paging, total: total),
-                                      q: q, unit: unitFilter, type: params.type ?? "")
+                                      q: q, unit: unitFilter, type: params.type ?? "", canCreate: [.admin, .operator].contains(actor.role))
         return try await req.renderPage("employees/index", title: "Pegawai", crumbs: [Crumb("Pegawai")], model)
     }
 
     static func show(req: Request) async throws -> Response {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        let unit = try await Unit.find(employee.unitID, on: req.db)
-        let supervisor = try await employee.supervisorID.asyncMap { try await Employee.find($0, on: req.db) } ?? nil
-        let model = EmployeeDetailModel(employee, unit: unit, supervisor: supervisor, showFullNIK: actor.role == .admin)
+        let profile = try await EmployeeProfileQuery.load(employee, actor: actor, on: req.db)
         return try await req.renderPage("employees/show", title: employee.name,
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], model)
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
+    }
+
+    static func newForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        return try await renderForm(req, EmployeeFormValues(), id: nil, errors: [])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let values = try req.content.decode(EmployeeFormValues.self)
+        do {
+            let e = try await EmployeeService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Pegawai \(e.name) ditambahkan.", to: req)
+            return req.redirect(to: SiteURL.employee(e.id!).path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values, id: nil, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderForm(req, values, id: nil, errors: [.init(field: "nip", message: abort.reason)])
+        }
+    }
+
+    static func editForm(req: Request) async throws -> Response {
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
+        return try await renderForm(req, EmployeeFormValues(e), id: e.id, errors: [])
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let id: UUID = try req.parameters.require("id")
+        let values = try req.content.decode(EmployeeFormValues.self)
+        do {
+            let e = try await EmployeeService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Perubahan data \(e.name) disimpan.", to: req)
+            return req.redirect(to: SiteURL.employee(id).path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values, id: id, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderForm(req, values, id: id, errors: [.init(field: "nip", message: abort.reason)])
+        }
+    }
+
+    private static func renderForm(_ req: Request, _ values: EmployeeFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let units = try await UnitQueries.visible(actor, on: req.db)
+        let positions = try await PositionQueries.visible(actor, on: req.db).sort(\.$code).all()
+        let title = id == nil ? "Tambah Pegawai" : "Ubah Data Pegawai"
+        return try await req.renderPage("employees/form", title: title, crumbs: [Crumb("Pegawai", .employees), Crumb(title)],
+                                        EmployeeFormModel(values, id: id, units: units, positions: positions, errors: errors),
+                                        status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
 

@@ -35,6 +35,7 @@ enum InstansiController {
         do {
             let instansi = try await InstansiService.create(code: posted.code ?? "", name: posted.name ?? "",
                                                             adminUsername: posted.adminUsername ?? "", adminPassword: posted.adminPassword ?? "",
+                                                            competencies: try CompetencyService.nationalSeed(req.application),
                                                             actor: actor, at: req.now, on: req.db, hasher: req.password.async)
             Flash.add(.success, "Instansi \(instansi.name) dibuat beserta admin pertamanya.", to: req)
             return req.redirect(to: SiteURL.instansiList.path)
@@ -60,7 +61,8 @@ enum InstansiController {
 
 enum InstansiService {
     static func create(code rawCode: String, name rawName: String, adminUsername: String, adminPassword: String,
-                       actor: Principal?, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> Instansi {
+                       competencies: CompetencySeed, actor: Principal?, at now: Date, on db: any Database,
+                       hasher: AsyncPasswordHasher) async throws -> Instansi {
         let code = rawCode.trimmingCharacters(in: .whitespaces).lowercased()
         let name = rawName.trimmingCharacters(in: .whitespaces)
         let username = adminUsername.trimmingCharacters(in: .whitespaces).lowercased()
@@ -81,6 +83,8 @@ enum InstansiService {
             admin.instansiID = instansi.id; admin.username = username; admin.passwordHash = hash
             admin.role = Role.admin.rawValue; admin.isActive = true; admin.createdAt = now; admin.updatedAt = now
             try await admin.create(on: db)
+            // Every instansi starts with the national competency dictionary.
+            try await CompetencyService.seed(competencies, instansiID: instansi.id!, national: true, at: now, on: db)
             try await AuditLog.record(.create, entity: "instansi", id: instansi.id, summary: "Membuat instansi \(name) dengan admin \(username)",
                                       actor: actor, instansiID: instansi.id, at: now, on: db)
             return instansi

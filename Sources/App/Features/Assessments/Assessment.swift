@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import KompetenCore
+
+/// An assessment event: one employee, one date and method, results for several competencies.
+final class Assessment: Model, InstansiOwned, @unchecked Sendable {
+    static let schema = "assessments"
+    static var instansiKey: KeyPath<Assessment, FieldProperty<Assessment, UUID>> { \Assessment.$instansiID }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "instansi_id") var instansiID: UUID
+    @Field(key: "employee_id") var employeeID: UUID
+    /// Calendar date `yyyy-mm-dd` (no time zone: it is the day of the assessment).
+    @Field(key: "assessed_on") var assessedOn: String
+    @Field(key: "method") var method: String
+    @Field(key: "assessor_name") var assessorName: String
+    @OptionalField(key: "assessor_user_id") var assessorUserID: UUID?
+    @Field(key: "notes") var notes: String
+    @OptionalField(key: "evidence_id") var evidenceID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    /// Order of recording; breaks ties between two results of the same day.
+    @Field(key: "sequence") var sequence: Int
+
+    init() {}
+
+    var assessmentMethod: AssessmentMethod { AssessmentMethod(rawValue: method) ?? .selfAssessment }
+}
+
+final class AssessmentResult: Model, @unchecked Sendable {
+    static let schema = "assessment_results"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "assessment_id") var assessmentID: UUID
+    @Field(key: "competency_id") var competencyID: UUID
+    @Field(key: "level") var level: Int
+
+    init() {}
+    init(assessmentID: UUID, competencyID: UUID, level: Int) {
+        self.id = UUID(); self.assessmentID = assessmentID; self.competencyID = competencyID; self.level = level
+    }
+}
+
+/// The current profile: per employee and competency the level that counts (the latest result
+/// from an accepted method). A projection of `assessment_results`, rewritten for an employee
+/// whenever their assessments change, so that gap reports are plain joins.
+final class CurrentLevel: Model, @unchecked Sendable {
+    static let schema = "current_levels"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "instansi_id") var instansiID: UUID
+    @Field(key: "employee_id") var employeeID: UUID
+    @Field(key: "competency_id") var competencyID: UUID
+    @Field(key: "level") var level: Int
+    @Field(key: "assessed_on") var assessedOn: String
+    @Field(key: "assessment_id") var assessmentID: UUID
+
+    init() {}
+}
+
+/// An uploaded evidence file, kept in the database so several app instances share it.
+final class EvidenceFile: Model, @unchecked Sendable {
+    static let schema = "evidence_files"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "instansi_id") var instansiID: UUID
+    @Field(key: "filename") var filename: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "data") var data: Data
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+struct CreateAssessments: AsyncMigration {
+    var name: String { "010_CreateAssessments" }
+    func prepare(on db: any Database) async throws {
+        try await db.schema(EvidenceFile.schema)
+            .id()
+            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
+            .field("filename", .string, .required)
+            .field("content_type", .string, .required)
+            .field("size", .int, .required)
+            .field("data", .data, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await db.schema(Assessment.schema)
+            .id()
+            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
+            .field("employee_id", .uuid, .required, .references(Employee.schema, .id))
+            .field("assessed_on", .string, .required)
+            .field("method", .string, .required)
+            .field("assessor_name", .string, .required)
+            .field("assessor_user_id", .uuid)
+            .field("notes", .string, .required)
+            .field("evidence_id", .uuid, .references(EvidenceFile.schema, .id))
+            .field("created_at", .datetime, .required)
+            .field("sequence", .int, .required)
+            .create()
+        try await db.schema(AssessmentResult.schema)
+            .id()
+            .field("assessment_id", .uuid, .required, .references(Assessment.schema, .id, onDelete: .cascade))
+            .field("competency_id", .uuid, .required, .references(Competency.schema, .id))
+            .field("level", .int, .required)
+            .unique(on: "assessment_id", "competency_id")
+            .create()
+        try await db.schema(CurrentLevel.schema)
+            .id()
+            .field("instansi_id", .uuid, .required)
+            .field("employee_id", .uuid, .required, .references(Employee.schema, .id, onDelete: .cascade))
+            .field("competency_id", .uuid, .required, .references(Competency.schema, .id))
+            .field("level", .int, .required)
+            .field("assessed_on", .string, .required)
+            .field("assessment_id", .uuid, .required)
+            .unique(on: "employee_id", "competency_id")
+            .create()
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema(CurrentLevel.schema).delete()
+        try await db.schema(AssessmentResult.schema).delete()
+        try await db.schema(Assessment.schema).delete()
+        try await db.schema(EvidenceFile.schema).delete()
+    }
+}

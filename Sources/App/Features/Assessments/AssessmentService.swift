@@ -1,0 +1,106 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Recording assessment events and keeping each employee's current profile up to date.
+enum AssessmentService {
+    struct Evidence { let filename: String; let contentType: String; let data: Data }
+
+    static func record(employeeID: UUID, _ input: AssessmentInput, evidence: Evidence?, actor: Principal,
+                       at now: Date, on db: any Database) async throws -> Assessment {
+        let employee = try await EmployeeQueries.find(employeeID, for: actor, .read, on: db)
+        let unit = try await Unit.find(employee.unitID, on: db)
+        try PositionService.check(AccessPolicy.recordAssessment(actor, Placement(instansiID: employee.instansiID, opdID: unit?.opdID)))
+
+        var v = FieldValidator()
+        let date = SimpleDate(iso: input.date)
+        let today = WITA.today(now)
+        if let date {
+            v.require(date <= today, field: "date", "Tanggal penilaian tidak boleh di masa depan.")
+            v.require(date.year >= 2000, field: "date", "Tanggal penilaian terlalu lama (sebelum tahun 2000).")
+        } else {
+            v.add(field: "date", "Tanggal harus berformat yyyy-mm-dd (mis. 2026-03-01).")
+        }
+        let method = AssessmentMethod(rawValue: input.method)
+        if method == nil { v.add(field: "method", "Metode harus salah satu dari: " + AssessmentMethod.allCases.map(\.rawValue).joined(separator: ", ") + ".") }
+        v.require(!input.results.isEmpty, field: "results", "Isi hasil untuk minimal satu kompetensi.")
+        let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
+        let byCode = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })
+        var seen = Set<String>()
+        for (i, r) in input.results.enumerated() {
+            if byCode[r.competencyCode] == nil { v.add(field: "results.\(i).competencyCode", "Kompetensi \(r.competencyCode) tidak ada di kamus (atau nonaktif).") }
+            if !(1...5).contains(r.level) { v.add(field: "results.\(i).level", "Level hasil penilaian 1–5.") }
+            if !seen.insert(r.competencyCode).inserted { v.add(field: "results.\(i).competencyCode", "Kompetensi \(r.competencyCode) disebut dua kali.") }
+        }
+        let assessor = (input.assessorName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        v.require(assessor.unicodeScalars.count <= 200, field: "assessorName", "Nama asesor paling panjang 200 karakter.")
+        try v.check()
+
+        let previous = try await Assessment.query(on: db).filter(\.$employeeID == employeeID).count()
+        let a = Assessment()
+        a.id = UUID(); a.instansiID = employee.instansiID; a.employeeID = employeeID; a.assessedOn = date!.iso
+        a.method = method!.rawValue; a.assessorName = assessor.isEmpty ? actor.username : assessor
+        a.assessorUserID = actor.userID; a.notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        a.createdAt = now; a.sequence = previous + 1
+        return try await db.transaction { db in
+            if let evidence {
+                let file = EvidenceFile()
+                file.id = UUID(); file.instansiID = employee.instansiID; file.filename = evidence.filename
+                file.contentType = evidence.contentType; file.size = evidence.data.count; file.data = evidence.data; file.createdAt = now
+                try await file.create(on: db)
+                a.evidenceID = file.id
+            }
+            try await a.create(on: db)
+            try await input.results.map { AssessmentResult(assessmentID: a.id!, competencyID: byCode[$0.competencyCode]!, level: $0.level) }.create(on: db)
+            try await recomputeProfile(employeeID: employeeID, instansiID: employee.instansiID, on: db)
+            try await AuditLog.record(.create, entity: "assessment", id: a.id,
+                                      summary: "Mencatat penilaian \(method!.label) \(a.assessedOn) untuk \(employee.nip) \(employee.name)",
+                                      before: Optional<[ResultDTO]>.none, after: input.results, actor: actor, instansiID: a.instansiID, at: now, on: db)
+            return a
+        }
+    }
+
+    /// Rewrites the employee's current profile from their whole history, by the rule in
+    /// KompetenCore (latest accepted result per competency; self-ratings never count).
+    static func recomputeProfile(employeeID: UUID, instansiID: UUID, on db: any Database) async throws {
+        let assessments = try await Assessment.query(on: db).filter(\.$employeeID == employeeID).all()
+        let byID = Dictionary(uniqueKeysWithValues: assessments.map { ($0.id!, $0) })
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! }).all()
+        var levels: [AssessedLevel] = []
+        for r in results {
+            guard let a = byID[r.assessmentID], let date = SimpleDate(iso: a.assessedOn) else { continue }
+            levels.append(AssessedLevel(competencyCode: r.competencyID.uuidString, level: r.level, date: date,
+                                        method: a.assessmentMethod, sequence: a.sequence))
+        }
+        let latest = CurrentProfile.latest(levels)
+        try await CurrentLevel.query(on: db).filter(\.$employeeID == employeeID).delete()
+        // `sequence` is unique per employee, so it names the assessment a level came from.
+        let bySequence = Dictionary(assessments.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
+        let rows = latest.compactMap { key, level -> CurrentLevel? in
+            guard let competencyID = UUID(uuidString: key), let assessment = bySequence[level.sequence] else { return nil }
+            let row = CurrentLevel()
+            row.id = UUID(); row.instansiID = instansiID; row.employeeID = employeeID; row.competencyID = competencyID
+            row.level = level.level; row.assessedOn = level.date.iso; row.assessmentID = assessment.id!
+            return row
+        }
+        if !rows.isEmpty { try await rows.create(on: db) }
+    }
+
+    static func dto(_ a: Assessment, on db: any Database) async throws -> AssessmentDTO {
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID == a.id!).all()
+        let codes = try await PositionService.codesByID(Set(results.map(\.competencyID)), on: db)
+        return AssessmentDTO(id: a.id!, employeeId: a.employeeID, date: a.assessedOn, method: a.assessmentMethod, assessorName: a.assessorName,
+                             notes: a.notes, countsTowardProfile: a.assessmentMethod.countsTowardProfile,
+                             results: results.map { ResultDTO(competencyCode: codes[$0.competencyID] ?? "?", level: $0.level) }.sorted { $0.competencyCode < $1.competencyCode })
+    }
+}
+
+extension WITA {
+    /// Today's date in Kota Kupang.
+    static func today(_ now: Date) -> SimpleDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: Int(offset))!
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return SimpleDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/competencies`: the dictionary.
+enum CompetenciesAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("competencies", use: list)
+        api.post("competencies", use: create)
+        api.get("competencies", ":id", use: show)
+    }
+
+    struct ListQuery: Content { var group: String?; var includeRetired: Bool? }
+
+    static func list(req: Request) async throws -> [CompetencyDTO] {
+        let actor = try req.actor
+        try req.authorize(AccessPolicy.competencies(actor, .read))
+        let params = try req.query.decode(ListQuery.self)
+        var query = try Competency.scopedQuery(actor, on: req.db)
+        if let group = params.group {
+            guard CompetencyGroup(rawValue: group) != nil else {
+                throw ValidationFailure(errors: [.init(field: "group", message: "Kelompok harus teknis, manajerial atau sosial_kultural.")])
+            }
+            query = query.filter(\.$group == group)
+        }
+        if params.includeRetired != true { query = query.filter(\.$retiredAt == nil) }
+        let competencies = try await query.sort(\.$code).all()
+        let levels = try await CompetencyService.levels(of: competencies.map { $0.id! }, on: req.db)
+        return competencies.map { CompetencyDTO($0, levels: levels[$0.id!] ?? []) }
+    }
+
+    static func show(req: Request) async throws -> CompetencyDTO {
+        let c = try await CompetencyService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
+        return CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? [])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(CompetencyInput.self)
+        let c = try await CompetencyService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        let dto = CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? [])
+        return try await dto.encodeResponse(status: .created, for: req)
+    }
+}

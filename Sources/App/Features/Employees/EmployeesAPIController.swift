@@ -1,0 +1,94 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/employees`: records, assessments and gaps.
+enum EmployeesAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("employees", use: list)
+        api.post("employees", use: create)
+        api.get("employees", ":id", use: show)
+        api.put("employees", ":id", use: update)
+        api.get("employees", ":id", "gap", use: gap)
+        api.get("employees", ":id", "assessments", use: assessments)
+        api.post("employees", ":id", "assessments", use: recordAssessment)
+        api.get("units", ":id", "gap-summary", use: unitSummary)
+    }
+
+    struct ListQuery: Content { var page: Int?; var per: Int?; var unitId: UUID?; var q: String? }
+
+    static func list(req: Request) async throws -> PagedResponse<EmployeeDTO> {
+        let actor = try req.actor
+        let params = try req.query.decode(ListQuery.self)
+        let paging = try APIPaging.parse(page: params.page, per: params.per)
+        var query = try await EmployeeQueries.visible(actor, on: req.db)
+        if let unit = params.unitId { query = query.filter(\.$unitID == unit) }
+        if let q = params.q {
+            guard q.unicodeScalars.count <= 100 else { throw ValidationFailure(errors: [.init(field: "q", message: "Kata kunci paling panjang 100 karakter.")]) }
+            if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$nip ~~ q) } }
+        }
+        let total = try await query.count()
+        let items = try await query.sort(\.$name).sort(\.$nip).range(paging.offset..<(paging.offset + paging.per)).all()
+        return PagedResponse(items: items.map(EmployeeDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
+    }
+
+    static func show(req: Request) async throws -> EmployeeDTO {
+        EmployeeDTO(try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db))
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(EmployeeInput.self)
+        let e = try await EmployeeService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        return try await EmployeeDTO(e).encodeResponse(status: .created, for: req)
+    }
+
+    static func update(req: Request) async throws -> EmployeeDTO {
+        let input = try req.content.decode(EmployeeInput.self)
+        return EmployeeDTO(try await EmployeeService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+    }
+
+    struct GapItemDTO: Content { let competencyCode: String; let required: Int; let actual: Int?; let gap: Int?; let status: GapStatus }
+    struct GapDTO: Content { let employeeId: UUID; let positionId: UUID?; let jpm: Double?; let category: String?; let items: [GapItemDTO] }
+
+    static func gap(req: Request) async throws -> GapDTO {
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
+        let result = try await GapEngine.employee(e, on: req.db)
+        return GapDTO(employeeId: e.id!, positionId: e.positionID, jpm: result?.jpm, category: result?.category,
+                      items: (result?.items ?? []).map { GapItemDTO(competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap, status: $0.status) })
+    }
+
+    static func assessments(req: Request) async throws -> [AssessmentDTO] {
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
+        let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.id!).sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
+        var result: [AssessmentDTO] = []
+        for a in list { result.append(try await AssessmentService.dto(a, on: req.db)) }
+        return result
+    }
+
+    static func recordAssessment(req: Request) async throws -> Response {
+        let input = try req.content.decode(AssessmentInput.self)
+        let a = try await AssessmentService.record(employeeID: try req.parameters.require("id"), input, evidence: nil,
+                                                   actor: try req.actor, at: req.now, on: req.db)
+        return try await AssessmentService.dto(a, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    struct SummaryDTO: Content {
+        struct Line: Content { let competencyCode: String; let meanGap: Double?; let employeesWithGap: Int }
+        let employees: Int
+        let assessed: Int
+        let meanJpm: Double?
+        let categories: [String: Int]
+        let competencies: [Line]
+    }
+
+    static func unitSummary(req: Request) async throws -> SummaryDTO {
+        let actor = try req.actor
+        let unit = try await UnitService.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
+        if case .failure(let denied) = AccessPolicy.reportScope(actor) { throw Abort(.forbidden, reason: denied.reason) }
+        let computed = try await GapEngine.compute(instansiID: unit.instansiID, unitIDs: try await GapEngine.subtree(of: unit, on: req.db), on: req.db)
+        let summary = GapSummary(computed.rows, thresholds: computed.thresholds)
+        return SummaryDTO(employees: summary.employees, assessed: summary.assessed, meanJpm: summary.meanJpm,
+                          categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key, $0.count) }),
+                          competencies: summary.competencies.map { .init(competencyCode: $0.code, meanGap: $0.meanGap, employeesWithGap: $0.employeesWithGap) })
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import KompetenCore
+
+/// Orders competency codes as the dictionary does: manajerial (M.1…M.8), sosial kultural, teknis.
+enum CompetencyOrder {
+    static func sorted(_ codes: [String], groups: [String: String]) -> [String] {
+        let rank = ["manajerial": 0, "sosial_kultural": 1, "teknis": 2]
+        return codes.sorted { a, b in
+            let (ga, gb) = (rank[groups[a] ?? "teknis"] ?? 3, rank[groups[b] ?? "teknis"] ?? 3)
+            return ga != gb ? ga < gb : a.localizedStandardCompare(b) == .orderedAscending
+        }
+    }
+}
+
+/// The OPD heat map: rows are units, columns competencies, cells the mean gap of the people
+/// assessed on it (positive = below standard).
+struct HeatMapModel: Encodable {
+    struct Cell: Encodable { let text: String; let cssClass: String; let href: String; let title: String }
+    struct Row: Encodable { let unit: String; let href: String; let employees: String; let cells: [Cell] }
+    let title: String
+    let columns: [String]
+    let rows: [Row]
+    let export: [String: String]
+    let table: Table
+
+    enum CodingKeys: String, CodingKey { case title, columns, rows, export }
+
+    init(scope: ReportScope, computed: GapEngine.Computed, competencies: [Competency], export: [String: String]) {
+        let groups = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.group) })
+        let grouped = Dictionary(grouping: computed.rows) { scope.rowUnit(of: $0.person.unit_id) }
+        let summaries = scope.rowUnits.map { unit in (unit, GapSummary(grouped[unit.id] ?? [], thresholds: computed.thresholds)) }
+        let codes = CompetencyOrder.sorted(Array(Set(summaries.flatMap { $0.1.competencies.map(\.code) })), groups: groups)
+        title = scope.base.map { "Peta kesenjangan: \($0.name)" } ?? "Peta kesenjangan seluruh instansi"
+        columns = codes
+        var tableRows: [[String]] = []
+        rows = summaries.map { unit, summary in
+            let lines = Dictionary(uniqueKeysWithValues: summary.competencies.map { ($0.code, $0) })
+            let cells = codes.map { code -> Cell in
+                let line = lines[code]
+                let text = line?.meanGap.map { IndonesianFormat.decimal($0) } ?? "—"
+                let title = line.map { "\(code): \($0.assessed) dinilai, \($0.employeesWithGap) di bawah standar" } ?? "\(code): tidak disyaratkan"
+                return Cell(text: text, cssClass: HeatScale.cssClass(meanGap: line?.meanGap),
+                            href: SiteURL.gapList.path + "?competency=\(code)&unit=\(unit.id.uuidString)", title: title)
+            }
+            tableRows.append([unit.code, unit.name, String(summary.employees)] + codes.map { code in
+                lines[code]?.meanGap.map { String(format: "%.2f", $0) } ?? "" })
+            return Row(unit: unit.name, href: SiteURL.heatMap.path + "?unit=\(unit.id.uuidString)",
+                       employees: IndonesianFormat.integer(summary.employees), cells: cells)
+        }
+        self.export = export
+        table = Table(header: ["Kode Unit", "Unit", "Pegawai"] + codes.map { "Rata-rata kesenjangan \($0)" }, rows: tableRows)
+    }
+}
+
+/// JPM distribution: a histogram for the scope and a table per unit.
+struct DistributionModel: Encodable {
+    struct Row: Encodable { let unit: String; let href: String; let employees: String; let assessed: String; let meanJpm: String; let counts: [String] }
+    let title: String
+    let chart: String
+    let categoryLabels: [String]
+    let total: Row
+    let rows: [Row]
+    let note: String
+    let export: [String: String]
+    let table: Table
+
+    enum CodingKeys: String, CodingKey { case title, chart, categoryLabels, total, rows, note, export }
+
+    init(scope: ReportScope, computed: GapEngine.Computed, export: [String: String]) {
+        let t = computed.thresholds
+        title = scope.base.map { "Sebaran JPM: \($0.name)" } ?? "Sebaran JPM seluruh instansi"
+        let jpms = computed.rows.compactMap(\.result).filter { $0.category != JPMThresholds.belumDinilai }.compactMap(\.jpm)
+        let counts = Stats.histogram(jpms, edges: Stats.jpmBinEdges)
+        let labels = Stats.binLabels(Stats.jpmBinEdges)
+        chart = BarChart.svg(bars: zip(labels, counts).map { BarChart.Bar(label: $0.0, value: $0.1) },
+                             title: "Jumlah pegawai menurut JPM (\(IndonesianFormat.integer(jpms.count)) pegawai yang sudah dinilai)")
+        let keys = [t.upperCategory, t.middleCategory, t.lowerCategory, JPMThresholds.belumDinilai]
+        categoryLabels = keys.map { JPMThresholds.label(category: $0) }
+        func row(_ name: String, _ href: String, _ s: GapSummary) -> Row {
+            let byKey = Dictionary(uniqueKeysWithValues: s.categories.map { ($0.key, $0.count) })
+            return Row(unit: name, href: href, employees: IndonesianFormat.integer(s.employees), assessed: IndonesianFormat.integer(s.assessed),
+                       meanJpm: s.meanJpm.map { IndonesianFormat.decimal($0) } ?? "—", counts: keys.map { IndonesianFormat.integer(byKey[$0] ?? 0) })
+        }
+        let grouped = Dictionary(grouping: computed.rows) { scope.rowUnit(of: $0.person.unit_id) }
+        let all = GapSummary(computed.rows, thresholds: t)
+        total = row("Jumlah", "", all)
+        var tableRows: [[String]] = []
+        rows = scope.rowUnits.map { unit in
+            let s = GapSummary(grouped[unit.id] ?? [], thresholds: t)
+            let byKey = Dictionary(uniqueKeysWithValues: s.categories.map { ($0.key, $0.count) })
+            tableRows.append([unit.code, unit.name, String(s.employees), String(s.assessed), s.meanJpm.map { String(format: "%.2f", $0) } ?? ""]
+                             + keys.map { String(byKey[$0] ?? 0) })
+            return row(unit.name, SiteURL.jpmDistribution.path + "?unit=\(unit.id.uuidString)", s)
+        }
+        note = "JPM = \(computed.formula.label); kategori menurut ambang \(t.purposeLabel). Rata-rata JPM dihitung dari pegawai yang sudah dinilai."
+        self.export = export
+        table = Table(header: ["Kode Unit", "Unit", "Pegawai", "Sudah dinilai", "Rata-rata JPM"] + categoryLabels, rows: tableRows)
+    }
+}
+
+/// People whose level in one competency is below their position's standard.
+struct GapListModel: Encodable {
+    struct Row: Encodable { let href: String; let nip: String; let name: String; let unit: String; let required: Int; let actual: Int; let gap: Int }
+    let code: String
+    let options: [FormModel.Option]
+    let rows: [Row]
+    let paging: PagingModel
+    let unit: String
+    let export: [String: String]
+    let table: Table
+
+    enum CodingKeys: String, CodingKey { case code, options, rows, paging, unit, export }
+
+    init(code: String, competencies: [Competency], computed: GapEngine.Computed, unitNames: [UUID: String],
+         page: Int?, unitParam: String, export: [String: String]) {
+        self.code = code
+        options = competencies.map { .init(value: $0.code, label: "\($0.code) — \($0.name)", selected: $0.code == code) }
+        let all = computed.rows.compactMap { row -> Row? in
+            guard let item = row.result?.items.first(where: { $0.competencyCode == code }), let gap = item.gap, gap > 0, let actual = item.actual else { return nil }
+            return Row(href: SiteURL.employee(row.person.id).path, nip: row.person.nip, name: row.person.name,
+                       unit: unitNames[row.person.unit_id] ?? "—", required: item.required, actual: actual, gap: gap)
+        }.sorted { $0.gap != $1.gap ? $0.gap > $1.gap : $0.name < $1.name }
+        let request = PageRequest(page: page, per: 50)
+        rows = Array(all.dropFirst(request.offset).prefix(request.per))
+        paging = PagingModel(PageInfo(request, total: all.count), path: SiteURL.gapList.path,
+                             filters: [("competency", code), ("unit", unitParam)], noun: "pegawai")
+        unit = unitParam
+        self.export = export
+        table = Table(header: ["NIP", "Nama", "Unit kerja", "Kompetensi", "Level standar", "Level hasil", "Kesenjangan"],
+                      rows: all.map { [$0.nip, $0.name, $0.unit, code, String($0.required), String($0.actual), String($0.gap)] })
+    }
+}

@@ -1,0 +1,105 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Assessment results from CSV/XLSX, one row per competency result. Rows with the same NIP,
+/// date, method and assessor form one assessment event. Idempotent: a result already stored
+/// for that event is left alone (or corrected when the level differs).
+enum AssessmentImporter {
+    static let columns = [
+        ImportColumn(key: "nip", header: "NIP", required: true),
+        ImportColumn(key: "date", header: "Tanggal", required: true),
+        ImportColumn(key: "method", header: "Metode", required: true),
+        ImportColumn(key: "assessor", header: "Asesor", required: false),
+        ImportColumn(key: "competency", header: "Kode Kompetensi", required: true),
+        ImportColumn(key: "level", header: "Level", required: true),
+        ImportColumn(key: "notes", header: "Catatan", required: false),
+    ]
+    static let example = [["198503122010011002", "2026-03-01", "assessment_center", "UPT Penilaian Kompetensi BKPPD", "M.5", "3", ""]]
+
+    /// `2026-03-01` or the Indonesian `01/03/2026` (day first).
+    static func date(_ text: String) -> SimpleDate? {
+        if let iso = SimpleDate(iso: text) { return iso }
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).compactMap { Int($0) }
+        guard parts.count == 3, parts[2] > 999 else { return nil }
+        return SimpleDate(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    struct EventKey: Hashable { let employeeID: UUID; let date: String; let method: String; let assessor: String }
+
+    static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
+                    progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
+        if case .deny(let reason) = AccessPolicy.importAssessments(actor) { throw Abort(.forbidden, reason: reason) }
+        let instansiID = actor.instansiID!
+        let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.nip, $0) })
+        let competencies = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$retiredAt == nil).all().map { ($0.code, $0.id!) })
+        let today = WITA.today(now)
+        var problems = ProblemList()
+        var grouped: [EventKey: [(ImportRow, UUID, Int)]] = [:]
+        var order: [EventKey] = []
+        for row in rows {
+            let employee = employees[row["nip"].filter { $0 != " " }]
+            if employee == nil { problems.add(row, "NIP", "Pegawai dengan NIP \(row["nip"]) tidak terdaftar.") }
+            let d = date(row["date"])
+            if d == nil { problems.add(row, "Tanggal", "Tanggal harus yyyy-mm-dd atau dd/mm/yyyy.") }
+            else if d! > today { problems.add(row, "Tanggal", "Tanggal penilaian tidak boleh di masa depan.") }
+            let method = AssessmentMethod(rawValue: row["method"].lowercased())
+            if method == nil { problems.add(row, "Metode", "Metode harus salah satu dari: " + AssessmentMethod.allCases.map(\.rawValue).joined(separator: ", ") + ".") }
+            let competency = competencies[row["competency"].uppercased()]
+            if competency == nil { problems.add(row, "Kode Kompetensi", "Kompetensi \(row["competency"]) tidak ada di kamus.") }
+            let level = Int(row["level"])
+            if level == nil || !(1...5).contains(level!) { problems.add(row, "Level", "Level harus angka 1–5.") }
+            if let employee, let d, let method, let competency, let level {
+                let key = EventKey(employeeID: employee.id!, date: d.iso, method: method.rawValue, assessor: row["assessor"])
+                if grouped[key] == nil { order.append(key) }
+                if (grouped[key] ?? []).contains(where: { $0.1 == competency }) {
+                    problems.add(row, "Kode Kompetensi", "Kompetensi \(row["competency"].uppercased()) sudah ada untuk penilaian yang sama di baris sebelumnya.")
+                }
+                grouped[key, default: []].append((row, competency, level))
+            }
+        }
+        try problems.check()
+        progress("Semua baris valid. Menyimpan \(order.count) penilaian…")
+        let (events, groups) = (order, grouped)
+        return try await db.transaction { db in
+            var outcome = ImportOutcome()
+            var touched = Set<UUID>()
+            for key in events {
+                let items = groups[key]!
+                let existing = try await Assessment.query(on: db).filter(\.$employeeID == key.employeeID).filter(\.$assessedOn == key.date)
+                    .filter(\.$method == key.method).filter(\.$assessorName == key.assessor).first()
+                let assessment: Assessment
+                if let existing { assessment = existing } else {
+                    let count = try await Assessment.query(on: db).filter(\.$employeeID == key.employeeID).count()
+                    assessment = Assessment()
+                    assessment.id = UUID(); assessment.instansiID = instansiID; assessment.employeeID = key.employeeID
+                    assessment.assessedOn = key.date; assessment.method = key.method; assessment.assessorName = key.assessor
+                    assessment.assessorUserID = actor.userID; assessment.notes = items.first?.0["notes"] ?? ""
+                    assessment.createdAt = now; assessment.sequence = count + 1
+                    try await assessment.create(on: db)
+                }
+                let stored = Dictionary(uniqueKeysWithValues: try await AssessmentResult.query(on: db).filter(\.$assessmentID == assessment.id!).all().map { ($0.competencyID, $0) })
+                var changed = false
+                for (_, competency, level) in items {
+                    if let result = stored[competency] {
+                        if result.level == level { outcome.unchanged += 1; continue }
+                        result.level = level; try await result.save(on: db); outcome.updated += 1
+                    } else {
+                        try await AssessmentResult(assessmentID: assessment.id!, competencyID: competency, level: level).create(on: db)
+                        outcome.imported += 1
+                    }
+                    changed = true
+                }
+                if changed { touched.insert(key.employeeID) }
+            }
+            for (i, employeeID) in touched.enumerated() {
+                try await AssessmentService.recomputeProfile(employeeID: employeeID, instansiID: instansiID, on: db)
+                if (i + 1) % 500 == 0 { progress("Profil diperbarui: \(i + 1) / \(touched.count)") }
+            }
+            try await AuditLog.record(.create, entity: "assessment", id: nil,
+                                      summary: "Impor hasil penilaian: \(outcome.imported) baru, \(outcome.updated) dikoreksi, \(outcome.unchanged) tetap",
+                                      actor: actor, instansiID: instansiID, at: now, on: db)
+            return outcome
+        }
+    }
+}

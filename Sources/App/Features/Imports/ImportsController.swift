@@ -1,0 +1,115 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// The import page (templates, uploads, results), the API import and the shared dispatch.
+enum ImportsController {
+    enum Kind: String, CaseIterable {
+        case employees, positions, assessments
+
+        var label: String {
+            switch self {
+            case .employees: "Pegawai"
+            case .positions: "Jabatan dan standar kompetensi"
+            case .assessments: "Hasil penilaian"
+            }
+        }
+        var columns: [ImportColumn] {
+            switch self {
+            case .employees: EmployeeImporter.columns
+            case .positions: PositionImporter.columns
+            case .assessments: AssessmentImporter.columns
+            }
+        }
+        var example: [[String]] {
+            switch self {
+            case .employees: EmployeeImporter.example
+            case .positions: PositionImporter.example
+            case .assessments: AssessmentImporter.example
+            }
+        }
+
+        func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
+            switch self {
+            case .employees: try await EmployeeImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            case .positions: try await PositionImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            case .assessments: try await AssessmentImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            }
+        }
+    }
+
+    static func register(_ web: any RoutesBuilder, api: any RoutesBuilder, uploadLimit: ByteCount) {
+        web.get("imports", use: page)
+        web.get("imports", ":kind", "template", use: template)
+        web.on(.POST, "imports", ":kind", body: .collect(maxSize: uploadLimit), use: upload)
+        api.on(.POST, "employees", "import", body: .collect(maxSize: uploadLimit), use: apiImport)
+    }
+
+    struct PageModel: Encodable {
+        struct Section: Encodable { let kind: String; let label: String; let columns: String; let csv: String; let xlsx: String; let action: String }
+        let sections: [Section]
+        let result: String?
+        let problems: [ImportProblem]
+    }
+
+    static func page(req: Request) async throws -> Response {
+        try await render(req, result: nil, problems: [], status: .ok)
+    }
+
+    private static func render(_ req: Request, result: String?, problems: [ImportProblem], status: HTTPStatus) async throws -> Response {
+        let actor = try req.actor
+        let kinds = Kind.allCases.filter { kind in
+            kind == .assessments ? AccessPolicy.importAssessments(actor).isAllowed : AccessPolicy.importData(actor).isAllowed
+        }
+        guard !kinds.isEmpty else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        let sections = kinds.map { k in
+            PageModel.Section(kind: k.rawValue, label: k.label, columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
+                              csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv", xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
+                              action: "/imports/\(k.rawValue)?_csrf=\(req.csrfToken)")
+        }
+        return try await req.renderPage("imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],
+                                        PageModel(sections: sections, result: result, problems: problems), status: status)
+    }
+
+    static func template(req: Request) async throws -> Response {
+        guard let kind = Kind(rawValue: try req.parameters.require("kind")) else { throw Abort(.notFound) }
+        let table = ImportSheet.template(kind.columns, example: kind.example)
+        return try Export.response(table, filename: "templat-\(kind.rawValue)", format: try Export.requested(req) ?? .xlsx, sheet: kind.label)
+    }
+
+    static func upload(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard let kind = Kind(rawValue: try req.parameters.require("kind")) else { throw Abort(.notFound) }
+        struct Posted: Content { var file: File? }
+        guard let file = try req.content.decode(Posted.self).file, file.data.readableBytes > 0 else {
+            return try await render(req, result: nil, problems: [ImportProblem(row: 1, column: "", message: "Pilih berkas CSV atau XLSX terlebih dahulu.")], status: .unprocessableEntity)
+        }
+        do {
+            let rows = try ImportFile.rows(Data(buffer: file.data), columns: kind.columns)
+            let outcome = try await kind.run(rows, actor: actor, at: req.now, on: req.db)
+            let message = "\(kind.label): \(IndonesianFormat.integer(outcome.imported)) baru, \(IndonesianFormat.integer(outcome.updated)) diubah, \(IndonesianFormat.integer(outcome.unchanged)) tidak berubah."
+            return try await render(req, result: message, problems: [], status: .ok)
+        } catch let problems as ImportProblems {
+            return try await render(req, result: nil, problems: problems.problems, status: .unprocessableEntity)
+        }
+    }
+
+    struct APIErrors: Content { var error = true; let reason: String; let errors: [ImportProblem] }
+
+    /// `POST /api/v1/employees/import` with a CSV or XLSX body.
+    static func apiImport(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard let body = req.body.data, body.readableBytes > 0 else {
+            throw Abort(.badRequest, reason: "Kirim isi berkas CSV (text/csv) atau XLSX sebagai badan permintaan.")
+        }
+        do {
+            let rows = try ImportFile.rows(Data(buffer: body), columns: Kind.employees.columns)
+            let outcome = try await EmployeeImporter.run(rows, actor: actor, at: req.now, on: req.db)
+            return try await outcome.encodeResponse(for: req)
+        } catch let problems as ImportProblems {
+            let response = Response(status: .unprocessableEntity)
+            try response.content.encode(APIErrors(reason: "Berkas tidak diimpor: \(problems.problems.count) masalah.", errors: problems.problems), as: .json)
+            return response
+        }
+    }
+}

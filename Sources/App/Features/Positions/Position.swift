@@ -1,0 +1,72 @@
+import Fluent
+import Foundation
+import KompetenCore
+
+/// A position (jabatan) in a unit, with its job analysis and competency standard.
+final class Position: Model, InstansiOwned, @unchecked Sendable {
+    static let schema = "positions"
+    static var instansiKey: KeyPath<Position, FieldProperty<Position, UUID>> { \Position.$instansiID }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "instansi_id") var instansiID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    /// Ikhtisar jabatan (job summary) from the job analysis.
+    @Field(key: "summary") var summary: String
+    /// Tugas pokok, one per line.
+    @Field(key: "duties") var duties: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var positionKind: PositionKind { PositionKind(rawValue: kind) ?? .pelaksana }
+    var dutyList: [String] { duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty } }
+}
+
+/// The required level of one competency for one position (standar kompetensi jabatan).
+final class PositionStandard: Model, @unchecked Sendable {
+    static let schema = "position_standards"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "position_id") var positionID: UUID
+    @Field(key: "competency_id") var competencyID: UUID
+    @Field(key: "required_level") var requiredLevel: Int
+
+    init() {}
+    init(positionID: UUID, competencyID: UUID, requiredLevel: Int) {
+        self.id = UUID(); self.positionID = positionID; self.competencyID = competencyID; self.requiredLevel = requiredLevel
+    }
+}
+
+struct CreatePositions: AsyncMigration {
+    var name: String { "008_CreatePositions" }
+    func prepare(on db: any Database) async throws {
+        try await db.schema(Position.schema)
+            .id()
+            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
+            .field("unit_id", .uuid, .required, .references(Unit.schema, .id))
+            .field("code", .string, .required)
+            .field("name", .string, .required)
+            .field("kind", .string, .required)
+            .field("summary", .string, .required)
+            .field("duties", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "instansi_id", "code")
+            .create()
+        try await db.schema(PositionStandard.schema)
+            .id()
+            .field("position_id", .uuid, .required, .references(Position.schema, .id, onDelete: .cascade))
+            .field("competency_id", .uuid, .required, .references(Competency.schema, .id))
+            .field("required_level", .int, .required)
+            .unique(on: "position_id", "competency_id")
+            .create()
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema(PositionStandard.schema).delete()
+        try await db.schema(Position.schema).delete()
+    }
+}

@@ -1,0 +1,171 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Positions and their competency standards: validation, access, audit, one transaction each.
+enum PositionService {
+    static func placement(_ p: Position, on db: any Database) async throws -> Placement {
+        let unit = try await Unit.find(p.unitID, on: db)
+        return Placement(instansiID: p.instansiID, opdID: unit?.opdID)
+    }
+
+    static func find(_ id: UUID?, _ actor: Principal, _ action: AccessAction, on db: any Database) async throws -> Position {
+        let p = try await Position.findScoped(id, actor, on: db, what: "Jabatan")
+        try check(AccessPolicy.position(actor, action, try await placement(p, on: db)))
+        return p
+    }
+
+    /// Standards of many positions, with competency codes, in one query pair.
+    static func standards(of positionIDs: [UUID], on db: any Database) async throws -> [UUID: [StandardDTO]] {
+        guard !positionIDs.isEmpty else { return [:] }
+        var result: [UUID: [StandardDTO]] = [:]
+        for chunk in positionIDs.chunked(500) {
+            let rows = try await PositionStandard.query(on: db).filter(\.$positionID ~~ Array(chunk)).all()
+            let codes = try await codesByID(Set(rows.map(\.competencyID)), on: db)
+            for row in rows {
+                result[row.positionID, default: []].append(StandardDTO(competencyCode: codes[row.competencyID] ?? "?", requiredLevel: row.requiredLevel))
+            }
+        }
+        return result.mapValues { $0.sorted { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending } }
+    }
+
+    static func dto(_ p: Position, on db: any Database) async throws -> PositionDTO {
+        PositionDTO(id: p.id!, code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
+                    duties: p.dutyList, standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [])
+    }
+
+    static func create(_ input: PositionInput, actor: Principal, at now: Date, on db: any Database) async throws -> Position {
+        let p = Position()
+        p.id = UUID(); p.instansiID = try instansi(actor); p.createdAt = now
+        return try await save(p, input, isNew: true, actor: actor, at: now, on: db)
+    }
+
+    static func update(_ id: UUID, _ input: PositionInput, actor: Principal, at now: Date, on db: any Database) async throws -> Position {
+        let p = try await find(id, actor, .write, on: db)
+        return try await save(p, input, isNew: false, actor: actor, at: now, on: db)
+    }
+
+    private static func save(_ p: Position, _ input: PositionInput, isNew: Bool, actor: Principal, at now: Date, on db: any Database) async throws -> Position {
+        let unit = try await Unit.scopedQuery(actor, on: db).filter(\.$id == input.unitId).first()
+        var v = FieldValidator()
+        v.require(input.code.range(of: "^[A-Z0-9.-]{1,32}$", options: .regularExpression) != nil, field: "code",
+                  "Kode jabatan 1–32 karakter: huruf besar, angka, titik atau tanda hubung.")
+        let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        v.require(name.unicodeScalars.count >= 3 && input.name.unicodeScalars.count <= 200, field: "name", "Nama jabatan 3–200 karakter.")
+        v.require(PositionKind(rawValue: input.kind) != nil, field: "kind", "Jenis jabatan harus jpt, administrator, pengawas, pelaksana atau fungsional.")
+        v.require(unit != nil, field: "unitId", "Unit tidak ditemukan di instansi ini.")
+        let resolved = try await resolve(input.standards, actor: actor, on: db, into: &v)
+        try v.check()
+        try check(AccessPolicy.position(actor, .write, Placement(instansiID: p.instansiID, opdID: unit!.opdID)))
+        if !isNew { try check(AccessPolicy.position(actor, .write, try await placement(p, on: db))) }
+        if input.code != p.code, try await Position.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
+            throw Abort(.conflict, reason: "Kode jabatan \(input.code) sudah dipakai.")
+        }
+        let before = isNew ? nil : try await snapshot(p, on: db)
+        p.code = input.code; p.name = name; p.kind = input.kind; p.unitID = input.unitId
+        p.summary = (input.summary ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        p.duties = (input.duties ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        p.updatedAt = now
+        return try await db.transaction { db in
+            try await p.save(on: db)
+            try await replaceStandards(of: p.id!, with: resolved, on: db)
+            try await AuditLog.record(isNew ? .create : .update, entity: "position", id: p.id,
+                                      summary: (isNew ? "Membuat" : "Mengubah") + " jabatan \(p.code) \(p.name)",
+                                      before: before, after: try await snapshot(p, on: db), actor: actor, instansiID: p.instansiID, at: now, on: db)
+            return p
+        }
+    }
+
+    /// Copies the whole standard of `source` onto `target` (replacing target's standard).
+    static func copyStandard(from sourceID: UUID, to targetID: UUID, actor: Principal, at now: Date, on db: any Database) async throws -> Position {
+        let source = try await find(sourceID, actor, .read, on: db)
+        let target = try await find(targetID, actor, .write, on: db)
+        let before = try await snapshot(target, on: db)
+        let rows = try await PositionStandard.query(on: db).filter(\.$positionID == sourceID).all()
+        try await db.transaction { db in
+            try await replaceStandards(of: targetID, with: rows.map { ($0.competencyID, $0.requiredLevel) }, on: db)
+            target.updatedAt = now
+            try await target.save(on: db)
+            try await AuditLog.record(.update, entity: "position", id: targetID, summary: "Menyalin standar kompetensi dari \(source.code) ke \(target.code)",
+                                      before: before, after: try await snapshot(target, on: db), actor: actor, instansiID: target.instansiID, at: now, on: db)
+        }
+        return target
+    }
+
+    /// Sets one competency's required level (0 removes it) on every position of a kind the actor
+    /// may change (an operator: their OPD). Returns how many positions changed.
+    static func bulkSet(kind: PositionKind, competencyCode: String, level: Int, actor: Principal, at now: Date, on db: any Database) async throws -> Int {
+        guard (0...5).contains(level) else { throw ValidationFailure(errors: [.init(field: "level", message: "Level 0–5 (0 = tidak disyaratkan).")]) }
+        guard let competency = try await Competency.scopedQuery(actor, on: db).filter(\.$code == competencyCode).filter(\.$retiredAt == nil).first() else {
+            throw ValidationFailure(errors: [.init(field: "competency", message: "Kompetensi tidak ditemukan atau sudah nonaktif.")])
+        }
+        var query = try Position.scopedQuery(actor, on: db).filter(\.$kind == kind.rawValue)
+        switch actor.role {
+        case .admin: break
+        case .operator:
+            let units = try await Unit.query(on: db).filter(\.$opdID == actor.opdID ?? UUID()).all(\.$id)
+            query = query.filter(\.$unitID ~~ units)
+        default: throw Abort(.forbidden, reason: AccessPolicy.noAccess)
+        }
+        let positions = try await query.all()
+        let ids = positions.compactMap(\.id)
+        let existing = try await PositionStandard.query(on: db).filter(\.$positionID ~~ ids).filter(\.$competencyID == competency.id!).all()
+        let current = Dictionary(uniqueKeysWithValues: existing.map { ($0.positionID, $0) })
+        return try await db.transaction { db in
+            var changed = 0
+            for p in positions {
+                let old = current[p.id!]?.requiredLevel ?? 0
+                guard old != level else { continue }
+                if level == 0 { try await current[p.id!]!.delete(on: db) }
+                else if let row = current[p.id!] { row.requiredLevel = level; try await row.save(on: db) }
+                else { try await PositionStandard(positionID: p.id!, competencyID: competency.id!, requiredLevel: level).create(on: db) }
+                changed += 1
+                try await AuditLog.record(.update, entity: "position", id: p.id,
+                                          summary: "Standar \(competency.code) jabatan \(p.code): level \(old) → \(level) (ubah massal)",
+                                          before: ["competency": competency.code, "level": String(old)], after: ["competency": competency.code, "level": String(level)],
+                                          actor: actor, instansiID: p.instansiID, at: now, on: db)
+            }
+            return changed
+        }
+    }
+
+    private static func replaceStandards(of positionID: UUID, with items: [(UUID, Int)], on db: any Database) async throws {
+        try await PositionStandard.query(on: db).filter(\.$positionID == positionID).delete()
+        let rows = items.map { PositionStandard(positionID: positionID, competencyID: $0.0, requiredLevel: $0.1) }
+        if !rows.isEmpty { try await rows.create(on: db) }
+    }
+
+    /// Competency codes → ids; every code must exist and be active, levels 1–5, no code twice.
+    static func resolve(_ standards: [StandardDTO], actor: Principal, on db: any Database, into v: inout FieldValidator) async throws -> [(UUID, Int)] {
+        let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
+        let byCode = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })
+        var seen = Set<String>(), result: [(UUID, Int)] = []
+        for (i, s) in standards.enumerated() {
+            if let id = byCode[s.competencyCode] { result.append((id, s.requiredLevel)) }
+            else { v.add(field: "standards.\(i).competencyCode", "Kompetensi \(s.competencyCode) tidak ada di kamus (atau nonaktif).") }
+            if !(1...5).contains(s.requiredLevel) { v.add(field: "standards.\(i).requiredLevel", "Level yang disyaratkan 1–5.") }
+            if !seen.insert(s.competencyCode).inserted { v.add(field: "standards.\(i).competencyCode", "Kompetensi \(s.competencyCode) disebut dua kali.") }
+        }
+        return result
+    }
+
+    static func codesByID(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await Competency.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0.code) })
+    }
+
+    private static func snapshot(_ p: Position, on db: any Database) async throws -> PositionSnapshot {
+        PositionSnapshot(code: p.code, name: p.name, kind: p.kind, unitId: p.unitID, summary: p.summary, duties: p.dutyList,
+                         standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [])
+    }
+
+    private static func instansi(_ actor: Principal) throws -> UUID {
+        guard let id = actor.instansiID else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        return id
+    }
+
+    static func check(_ decision: AccessDecision) throws {
+        if case .deny(let reason) = decision { throw Abort(.forbidden, reason: reason) }
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/positions`: positions with their competency standards.
+enum PositionsAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("positions", use: list)
+        api.post("positions", use: create)
+        api.get("positions", ":id", use: show)
+        api.put("positions", ":id", use: update)
+    }
+
+    struct ListQuery: Content { var page: Int?; var per: Int?; var unitId: UUID?; var kind: String? }
+
+    static func list(req: Request) async throws -> PagedResponse<PositionDTO> {
+        let actor = try req.actor
+        let params = try req.query.decode(ListQuery.self)
+        let paging = try APIPaging.parse(page: params.page, per: params.per)
+        var query = try await PositionQueries.visible(actor, on: req.db)
+        if let unit = params.unitId { query = query.filter(\.$unitID == unit) }
+        if let kind = params.kind {
+            guard PositionKind(rawValue: kind) != nil else {
+                throw ValidationFailure(errors: [.init(field: "kind", message: "Jenis jabatan tidak dikenal.")])
+            }
+            query = query.filter(\.$kind == kind)
+        }
+        let total = try await query.count()
+        let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
+        let standards = try await PositionService.standards(of: positions.map { $0.id! }, on: req.db)
+        let items = positions.map { p in
+            PositionDTO(id: p.id!, code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
+                        duties: p.dutyList, standards: standards[p.id!] ?? [])
+        }
+        return PagedResponse(items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
+    }
+
+    static func show(req: Request) async throws -> PositionDTO {
+        let p = try await PositionService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
+        return try await PositionService.dto(p, on: req.db)
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(PositionInput.self)
+        let p = try await PositionService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        return try await PositionService.dto(p, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    static func update(req: Request) async throws -> PositionDTO {
+        let input = try req.content.decode(PositionInput.self)
+        let p = try await PositionService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        return try await PositionService.dto(p, on: req.db)
+    }
+}
+
+enum PositionQueries {
+    /// Positions the actor may list: the instansi, or one OPD's units.
+    static func visible(_ actor: Principal, on db: any Database) async throws -> QueryBuilder<Position> {
+        var query = try Position.scopedQuery(actor, on: db)
+        switch actor.role {
+        case .admin, .assessor: break
+        case .operator, .supervisor, .employee:
+            guard let opd = actor.opdID else { throw Abort(.forbidden, reason: AccessPolicy.otherOPD) }
+            let units = try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
+            query = query.filter(\.$unitID ~~ units)
+        case .superadmin, .provider: throw Abort(.forbidden, reason: AccessPolicy.noAccess)
+        }
+        return query
+    }
+}

@@ -1,0 +1,142 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Position pages: list, detail with standard, form, copy standard, bulk edit by kind.
+enum PositionsController {
+    static func register(_ web: any RoutesBuilder) {
+        web.get("positions", use: index)
+        web.get("positions", "new", use: newForm)
+        web.post("positions", use: create)
+        web.get("positions", "bulk-standards", use: bulkForm)
+        web.post("positions", "bulk-standards", use: bulkApply)
+        web.get("positions", ":id", use: show)
+        web.get("positions", ":id", "edit", use: editForm)
+        web.post("positions", ":id", "edit", use: update)
+        web.post("positions", ":id", "copy-standard", use: copy)
+    }
+
+    struct ListQuery: Content { var q: String?; var unit: String?; var kind: String?; var page: Int? }
+
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let params = try req.query.decode(ListQuery.self)
+        var query = try await PositionQueries.visible(actor, on: req.db)
+        let q = params.q?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$code ~~ q.uppercased()) } }
+        if let kind = params.kind, PositionKind(rawValue: kind) != nil { query = query.filter(\.$kind == kind) }
+        if let raw = params.unit, let unitID = UUID(uuidString: raw) { query = query.filter(\.$unitID == unitID) }
+        let paging = PageRequest(page: params.page, per: 25)
+        let total = try await query.count()
+        let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
+        let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(positions.map(\.unitID))).all()
+        let model = PositionListModel(positions: positions, units: units, info: PageInfo(paging, total: total), q: q,
+                                      kind: params.kind ?? "", unit: params.unit ?? "",
+                                      canCreate: [.admin, .operator].contains(actor.role))
+        return try await req.renderPage("positions/index", title: "Jabatan", crumbs: [Crumb("Jabatan")], model)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let p = try await PositionService.find(try req.parameters.require("id"), actor, .read, on: req.db)
+        let unit = try await Unit.find(p.unitID, on: req.db)
+        let standard = (try await PositionService.standards(of: [p.id!], on: req.db))[p.id!] ?? []
+        let names = try await Competency.scopedQuery(actor, on: req.db).all()
+        let holders = try await Employee.query(on: req.db).filter(\.$positionID == p.id!).sort(\.$name).limit(200).all()
+        let canEdit = AccessPolicy.position(actor, .write, try await PositionService.placement(p, on: req.db)).isAllowed
+        let model = PositionDetailModel(p, unit: unit, standard: standard, competencies: names, holders: holders, canEdit: canEdit)
+        return try await req.renderPage("positions/show", title: p.name, crumbs: [Crumb("Jabatan", .positions), Crumb(p.code)], model)
+    }
+
+    struct NewQuery: Content { var unit: UUID? }
+
+    static func newForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        let unitID = try req.query.decode(NewQuery.self).unit
+        return try await renderForm(req, PositionFormValues(unitID: unitID), id: nil, errors: [])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let values = try req.content.decode(PositionFormValues.self)
+        do {
+            let p = try await PositionService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Jabatan \(p.name) dibuat.", to: req)
+            return req.redirect(to: SiteURL.position(p.id!).path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values, id: nil, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderForm(req, values, id: nil, errors: [.init(field: "code", message: abort.reason)])
+        }
+    }
+
+    static func editForm(req: Request) async throws -> Response {
+        let p = try await PositionService.find(try req.parameters.require("id"), try req.actor, .write, on: req.db)
+        let standard = (try await PositionService.standards(of: [p.id!], on: req.db))[p.id!] ?? []
+        return try await renderForm(req, PositionFormValues(p, standard: standard), id: p.id, errors: [])
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let id: UUID = try req.parameters.require("id")
+        let values = try req.content.decode(PositionFormValues.self)
+        do {
+            let p = try await PositionService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Perubahan jabatan \(p.name) disimpan.", to: req)
+            return req.redirect(to: SiteURL.position(id).path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values, id: id, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderForm(req, values, id: id, errors: [.init(field: "code", message: abort.reason)])
+        }
+    }
+
+    static func copy(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let id: UUID = try req.parameters.require("id")
+        struct Posted: Content { var sourceCode: String? }
+        let code = UnitRules.normaliseCode(try req.content.decode(Posted.self).sourceCode ?? "")
+        guard let source = try await Position.scopedQuery(actor, on: req.db).filter(\.$code == code).first() else {
+            Flash.add(.error, "Jabatan sumber dengan kode \(code) tidak ditemukan.", to: req)
+            return req.redirect(to: SiteURL.position(id).path)
+        }
+        _ = try await PositionService.copyStandard(from: source.id!, to: id, actor: actor, at: req.now, on: req.db)
+        Flash.add(.success, "Standar kompetensi disalin dari \(source.code) \(source.name).", to: req)
+        return req.redirect(to: SiteURL.position(id).path)
+    }
+
+    static func bulkForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
+        return try await req.renderPage("positions/bulk", title: "Ubah Standar Massal",
+                                        crumbs: [Crumb("Jabatan", .positions), Crumb("Ubah standar massal")],
+                                        BulkStandardModel(competencies: competencies, scopeNote: actor.role == .operator ? "Hanya jabatan di OPD Anda." : "Semua jabatan di instansi."))
+    }
+
+    static func bulkApply(req: Request) async throws -> Response {
+        struct Posted: Content { var kind: String?; var competency: String?; var level: Int? }
+        let posted = try req.content.decode(Posted.self)
+        guard let kind = PositionKind(rawValue: posted.kind ?? "") else {
+            Flash.add(.error, "Pilih jenis jabatan.", to: req)
+            return req.redirect(to: SiteURL.positionBulk.path)
+        }
+        do {
+            let n = try await PositionService.bulkSet(kind: kind, competencyCode: posted.competency ?? "", level: posted.level ?? -1,
+                                                      actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Standar \(posted.competency ?? "") diubah pada \(IndonesianFormat.integer(n)) jabatan \(kind.label).", to: req)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        }
+        return req.redirect(to: SiteURL.positionBulk.path)
+    }
+
+    private static func renderForm(_ req: Request, _ values: PositionFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let units = try await UnitQueries.visible(actor, on: req.db)
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
+        let title = id == nil ? "Tambah Jabatan" : "Ubah Jabatan"
+        let model = PositionFormModel(values, id: id, units: units, competencies: competencies, errors: errors)
+        return try await req.renderPage("positions/form", title: title, crumbs: [Crumb("Jabatan", .positions), Crumb(title)],
+                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+}

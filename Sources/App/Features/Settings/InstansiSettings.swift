@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+import KompetenCore
+
+/// Per-instansi settings of the rules (SPEC.md: the JPM formula variant and threshold set).
+final class InstansiSettings: Model, @unchecked Sendable {
+    static let schema = "instansi_settings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "instansi_id") var instansiID: UUID
+    @Field(key: "jpm_formula") var jpmFormula: String
+    @Field(key: "jpm_purpose") var jpmPurpose: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var formula: JPMFormula { JPMFormula(rawValue: jpmFormula) ?? .capped }
+    var thresholds: JPMThresholds { JPMThresholds.named(jpmPurpose) ?? .pemetaan }
+}
+
+struct CreateInstansiSettings: AsyncMigration {
+    var name: String { "011_CreateInstansiSettings" }
+    func prepare(on db: any Database) async throws {
+        try await db.schema(InstansiSettings.schema)
+            .id()
+            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
+            .field("jpm_formula", .string, .required)
+            .field("jpm_purpose", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "instansi_id")
+            .create()
+    }
+    func revert(on db: any Database) async throws { try await db.schema(InstansiSettings.schema).delete() }
+}
+
+enum SettingsQueries {
+    /// The instansi's settings, or the defaults (capped formula, pemetaan thresholds).
+    static func load(_ instansiID: UUID, on db: any Database) async throws -> (JPMFormula, JPMThresholds) {
+        guard let s = try await InstansiSettings.query(on: db).filter(\.$instansiID == instansiID).first() else {
+            return (.capped, .pemetaan)
+        }
+        return (s.formula, s.thresholds)
+    }
+}

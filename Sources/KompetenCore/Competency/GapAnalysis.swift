@@ -1,0 +1,202 @@
+/// One line of a position's competency standard: the level the position requires.
+public struct StandardItem: Sendable, Equatable {
+    public var competencyCode: String
+    public var required: Int
+
+    public init(competencyCode: String, required: Int) {
+        self.competencyCode = competencyCode
+        self.required = required
+    }
+}
+
+/// How the Job Person Match is computed (a per-instance setting, SPEC.md §1).
+public enum JPMFormula: String, CaseIterable, Codable, Sendable {
+    /// Σ actual / Σ required × 100, capped at 100: what assessment centres report.
+    case capped
+    /// Σ min(actual, required) / Σ required × 100: a surplus on one competency cannot hide a
+    /// shortfall on another.
+    case strict
+
+    public var label: String {
+        switch self {
+        case .capped: "Standar (Σ aktual ÷ Σ standar, maksimal 100)"
+        case .strict: "Ketat (kelebihan tidak menutupi kekurangan)"
+        }
+    }
+}
+
+/// A set of JPM categories for one purpose. Categories are codes; `label(category:)` names them.
+public struct JPMThresholds: Sendable, Equatable, Codable {
+    public var purpose: String
+    public var upper: Double
+    public var lower: Double
+    public var upperCategory: String
+    public var middleCategory: String
+    public var lowerCategory: String
+
+    public init(purpose: String, upper: Double, lower: Double,
+                upperCategory: String, middleCategory: String, lowerCategory: String) {
+        self.purpose = purpose
+        self.upper = upper
+        self.lower = lower
+        self.upperCategory = upperCategory
+        self.middleCategory = middleCategory
+        self.lowerCategory = lowerCategory
+    }
+
+    /// Mapping the workforce (the default purpose).
+    public static let pemetaan = JPMThresholds(
+        purpose: "pemetaan", upper: 90, lower: 78,
+        upperCategory: "optimal", middleCategory: "cukup_optimal", lowerCategory: "kurang_optimal")
+    /// Filling a post.
+    public static let pengisianJabatan = JPMThresholds(
+        purpose: "pengisian_jabatan", upper: 80, lower: 68,
+        upperCategory: "memenuhi_syarat", middleCategory: "masih_memenuhi_syarat",
+        lowerCategory: "kurang_memenuhi_syarat")
+
+    public static let all: [JPMThresholds] = [pemetaan, pengisianJabatan]
+
+    /// The category code used when nothing in the standard was ever assessed.
+    public static let belumDinilai = "belum_dinilai"
+
+    public static func named(_ purpose: String) -> JPMThresholds? {
+        all.first { $0.purpose == purpose }
+    }
+
+    /// The purpose as shown in the UI.
+    public var purposeLabel: String {
+        switch purpose {
+        case "pemetaan": "Pemetaan"
+        case "pengisian_jabatan": "Pengisian jabatan"
+        default: purpose
+        }
+    }
+
+    /// The category of an already ROUNDED JPM: the spec categorises the rounded value, so that
+    /// 77.996 (shown as 78,00) is `cukup_optimal`, exactly as the printed number suggests.
+    public func category(_ roundedJPM: Double) -> String {
+        if roundedJPM >= upper { return upperCategory }
+        if roundedJPM >= lower { return middleCategory }
+        return lowerCategory
+    }
+
+    /// Indonesian label of a category code; unknown codes are shown as they are.
+    public static func label(category: String) -> String {
+        switch category {
+        case "optimal": "Optimal"
+        case "cukup_optimal": "Cukup optimal"
+        case "kurang_optimal": "Kurang optimal"
+        case "memenuhi_syarat": "Memenuhi syarat"
+        case "masih_memenuhi_syarat": "Masih memenuhi syarat"
+        case "kurang_memenuhi_syarat": "Kurang memenuhi syarat"
+        case belumDinilai: "Belum dinilai"
+        default: category
+        }
+    }
+}
+
+/// The state of one competency of one employee against the standard.
+public enum GapStatus: String, Codable, Sendable {
+    case memenuhi, belumMemenuhi = "belum_memenuhi", belumDinilai = "belum_dinilai"
+
+    public var label: String {
+        switch self {
+        case .memenuhi: "Memenuhi"
+        case .belumMemenuhi: "Belum memenuhi"
+        case .belumDinilai: "Belum dinilai"
+        }
+    }
+}
+
+public struct GapItem: Sendable, Equatable {
+    public var competencyCode: String
+    public var required: Int
+    /// Nil when the competency was never assessed (by a method that counts).
+    public var actual: Int?
+    /// required − actual: positive = development need, negative = surplus; nil when never assessed
+    /// (an unknown level is not the same as a known gap of `required`).
+    public var gap: Int?
+    public var status: GapStatus
+
+    public init(competencyCode: String, required: Int, actual: Int?, gap: Int?, status: GapStatus) {
+        self.competencyCode = competencyCode
+        self.required = required
+        self.actual = actual
+        self.gap = gap
+        self.status = status
+    }
+}
+
+public struct GapResult: Sendable, Equatable {
+    /// In the order of the standard.
+    public var items: [GapItem]
+    /// Rounded to 2 decimals; nil when the standard is empty (or requires nothing), since
+    /// Σ required = 0 leaves nothing to divide by.
+    public var jpm: Double?
+    /// `belum_dinilai` when nothing in the standard was ever assessed; else the threshold category
+    /// of the rounded `jpm`; nil when `jpm` is nil.
+    public var category: String?
+    /// How many standard items have a result.
+    public var assessedCount: Int
+
+    public init(items: [GapItem], jpm: Double?, category: String?, assessedCount: Int) {
+        self.items = items
+        self.jpm = jpm
+        self.category = category
+        self.assessedCount = assessedCount
+    }
+}
+
+public enum GapAnalysis {
+    /// Compares a current profile (`actual`: competency code → level) with a position's standard.
+    ///
+    /// A competency without a result counts as actual 0 in the sums (the spec: an unassessed
+    /// competency must lower the match, not vanish from it) and is reported `belum_dinilai`.
+    public static func analyse(standard: [StandardItem], actual: [String: Int],
+                               formula: JPMFormula, thresholds: JPMThresholds) -> GapResult {
+        var items: [GapItem] = []
+        items.reserveCapacity(standard.count)
+        var sumRequired = 0, sumCounted = 0, assessed = 0
+        for s in standard {
+            let a = actual[s.competencyCode]
+            // Levels are 1–5; clamping keeps a stray negative from producing a negative JPM.
+            let required = max(0, s.required), level = max(0, a ?? 0)
+            sumRequired += required
+            sumCounted += formula == .strict ? min(level, required) : level
+            let status: GapStatus
+            if let a {
+                assessed += 1
+                status = a >= s.required ? .memenuhi : .belumMemenuhi
+            } else {
+                status = .belumDinilai
+            }
+            items.append(GapItem(competencyCode: s.competencyCode, required: s.required, actual: a,
+                                 gap: a.map { s.required - $0 }, status: status))
+        }
+        guard sumRequired > 0 else {
+            return GapResult(items: items, jpm: nil, category: nil, assessedCount: assessed)
+        }
+        // Whole numbers all the way: the percentage in hundredths, rounded half up (all terms are
+        // non-negative, so that is half away from zero), and only then turned into a Double.
+        // A Double quotient could land on 89.99499… and round the wrong way.
+        let capped = min(sumCounted, sumRequired)
+        let hundredths = (2 * capped * 10_000 + sumRequired) / (2 * sumRequired)
+        let jpm = Double(hundredths) / 100
+        let category = assessed == 0 ? JPMThresholds.belumDinilai : thresholds.category(jpm)
+        return GapResult(items: items, jpm: jpm, category: category, assessedCount: assessed)
+    }
+
+    /// Rounds to 2 decimals, half away from zero, on the shortest decimal text of `x` (what a
+    /// person reads), not its binary value: 17999/200 is stored as 89.99499999… yet means 89.995,
+    /// which rounds to 90.00. Shares the digit logic of `IndonesianFormat.decimal`.
+    public static func round2(_ x: Double) -> Double {
+        // Beyond 2^52 every Double is a whole number; non-finite values have nothing to round.
+        guard x.isFinite, x.magnitude < 4_503_599_627_370_496 else { return x }
+        let (intDigits, fracDigits) = IndonesianFormat.plainDigits(x.magnitude)
+        let frac = Array(fracDigits + "000")
+        var kept = Int(intDigits)! * 100 + Int(String(frac[0...1]))!
+        if frac[2] >= "5" { kept += 1 }
+        let r = Double(kept) / 100
+        return x < 0 && kept != 0 ? -r : r
+    }
+}

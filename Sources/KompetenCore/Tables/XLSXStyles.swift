@@ -1,0 +1,64 @@
+import Foundation
+
+/// Which cell styles (`s="…"`) display a number as a date. Excel stores a date as a serial day
+/// number and only the style says so; without this, a typed 29/11/2026 would import as `46355`.
+struct XLSXStyles {
+    private(set) var dateStyles: Set<Int> = []
+    /// Date styles that also show the time of day.
+    private(set) var dateTimeStyles: Set<Int> = []
+
+    init() {}
+
+    init(_ xml: Data) throws {
+        var customFormats: [Int: String] = [:]
+        var cellFormatIds: [Int] = []
+        var inCellXfs = false
+        try XMLWalker.walk(xml, start: { name, attrs in
+            switch name {
+            case "numFmt":
+                if let id = attrs["numFmtId"].flatMap(Int.init) { customFormats[id] = attrs["formatCode"] ?? "" }
+            case "cellXfs": inCellXfs = true
+            case "xf" where inCellXfs: cellFormatIds.append(attrs["numFmtId"].flatMap(Int.init) ?? 0)
+            default: break
+            }
+        }, end: { name in
+            if name == "cellXfs" { inCellXfs = false }
+        })
+        for (style, id) in cellFormatIds.enumerated() {
+            let kind = customFormats[id].map(XLSXStyles.kind(ofCode:)) ?? XLSXStyles.kind(ofBuiltin: id)
+            if kind != .number { dateStyles.insert(style) }
+            if kind == .dateTime { dateTimeStyles.insert(style) }
+        }
+    }
+
+    enum Kind { case number, date, dateTime }
+
+    /// Built-in formats (ECMA-376 §18.8.30): 14–17 dates, 22 date with time, 27–36 and 50–58
+    /// East-Asian dates. Time-only formats (18–21, 45–47) stay numbers: not a calendar date.
+    static func kind(ofBuiltin id: Int) -> Kind {
+        switch id {
+        case 14...17, 27...36, 50...58: .date
+        case 22: .dateTime
+        default: .number
+        }
+    }
+
+    /// A custom code is a date format when, outside quoted text, `\`-escapes and `[…]` sections
+    /// (colours, locales such as `[$-421]` for Indonesian), it has a day or year token.
+    static func kind(ofCode code: String) -> Kind {
+        var plain = "", quoted = false, bracket = false, escaped = false
+        for c in code {
+            if escaped { escaped = false; continue }
+            switch c {
+            case "\\" where !quoted: escaped = true
+            case "\"": quoted.toggle()
+            case "[" where !quoted: bracket = true
+            case "]" where !quoted: bracket = false
+            default: if !quoted && !bracket { plain.append(c) }
+            }
+        }
+        plain = plain.lowercased()
+        guard plain.contains("d") || plain.contains("y") else { return .number }
+        return plain.contains("h") ? .dateTime : .date
+    }
+}

@@ -1,0 +1,140 @@
+import Testing
+@testable import KompetenCore
+
+/// Worked examples computed by hand from SPEC.md §1 (not taken from what the code returns).
+@Suite("GapAnalysis") struct GapAnalysisTests {
+    /// Standard items C1, C2, … with the given required levels; actual levels by position (nil = never assessed).
+    private func run(_ required: [Int], _ actual: [Int?], _ formula: JPMFormula = .capped,
+                     _ t: JPMThresholds = .pemetaan) -> GapResult {
+        let standard = required.enumerated().map { StandardItem(competencyCode: "C\($0.offset + 1)", required: $0.element) }
+        var levels: [String: Int] = [:]
+        for (i, a) in actual.enumerated() { if let a { levels["C\(i + 1)"] = a } }
+        return GapAnalysis.analyse(standard: standard, actual: levels, formula: formula, thresholds: t)
+    }
+
+    @Test func typicalProfile() {
+        // Σ actual = 3+2+2+1 = 8, Σ required = 3+3+2+2 = 10 → 80.00.
+        let r = run([3, 3, 2, 2], [3, 2, 2, 1])
+        #expect(r.jpm == 80.0)
+        #expect(r.category == "cukup_optimal")           // 78 ≤ 80 < 90
+        #expect(r.assessedCount == 4)
+        #expect(r.items.map(\.gap) == [0, 1, 0, 1])
+        #expect(r.items.map(\.status) == [.memenuhi, .belumMemenuhi, .memenuhi, .belumMemenuhi])
+        #expect(r.items.map(\.competencyCode) == ["C1", "C2", "C3", "C4"])
+        // For filling a post the upper threshold is 80 and 80.00 ≥ 80.
+        #expect(run([3, 3, 2, 2], [3, 2, 2, 1], .capped, .pengisianJabatan).category == "memenuhi_syarat")
+        // No surplus anywhere, so the strict variant agrees: min sums 3+2+2+1 = 8.
+        #expect(run([3, 3, 2, 2], [3, 2, 2, 1], .strict).jpm == 80.0)
+    }
+
+    @Test func surplusHidesShortfallOnlyInCappedFormula() {
+        // Capped: (4+1)/(2+2) = 125 % → capped at 100. Strict: (min(4,2)+min(1,2))/4 = 3/4 = 75.00.
+        let capped = run([2, 2], [4, 1])
+        #expect(capped.jpm == 100.0)
+        #expect(capped.category == "optimal")
+        #expect(capped.items.map(\.gap) == [-2, 1])      // negative gap = surplus
+        let strict = run([2, 2], [4, 1], .strict)
+        #expect(strict.jpm == 75.0)
+        #expect(strict.category == "kurang_optimal")     // 75 < 78
+        #expect(run([2, 2], [4, 1], .strict, .pengisianJabatan).category == "masih_memenuhi_syarat") // 68 ≤ 75 < 80
+    }
+
+    @Test func pemetaanBoundaries() {
+        // 9/10 = 90.00 → optimal (≥ 90 is inclusive).
+        #expect(run([5, 5], [5, 4]).jpm == 90.0)
+        #expect(run([5, 5], [5, 4]).category == "optimal")
+        // Ten items of level 5 (Σ 50) with Σ actual 39: 39/50 = 78.00 → cukup_optimal.
+        let r = run(Array(repeating: 5, count: 10), [4, 4, 4, 4, 4, 4, 4, 4, 4, 3])
+        #expect(r.jpm == 78.0)
+        #expect(r.category == "cukup_optimal")
+        #expect(JPMThresholds.pemetaan.category(78.0) == "cukup_optimal")
+        #expect(JPMThresholds.pemetaan.category(77.99) == "kurang_optimal")
+        #expect(JPMThresholds.pemetaan.category(89.99) == "cukup_optimal")
+        #expect(JPMThresholds.pemetaan.category(90.0) == "optimal")
+    }
+
+    @Test func pengisianJabatanBoundaries() {
+        let t = JPMThresholds.pengisianJabatan
+        #expect(t.category(80.0) == "memenuhi_syarat")
+        #expect(t.category(79.99) == "masih_memenuhi_syarat")
+        #expect(t.category(68.0) == "masih_memenuhi_syarat")
+        #expect(t.category(67.99) == "kurang_memenuhi_syarat")
+        // Five items of level 5 (Σ 25) with Σ actual 17: 17/25 = 68.00.
+        #expect(run([5, 5, 5, 5, 5], [4, 4, 3, 3, 3], .capped, t).category == "masih_memenuhi_syarat")
+        // 16/25 = 64.00.
+        #expect(run([5, 5, 5, 5, 5], [4, 3, 3, 3, 3], .capped, t).category == "kurang_memenuhi_syarat")
+    }
+
+    @Test func roundingUsesExactFractions() {
+        // 32 items of level 5 (Σ 160); 23 at level 3 and 9 at level 2: Σ 69 + 18 = 87.
+        // 87/160 = 0.54375 exactly → 54.375 % → 54.38. In Double, 87.0/160*100*100 = 5437.4999…,
+        // so rounding the float product would give 54.37.
+        let r = run(Array(repeating: 5, count: 32), Array(repeating: 3, count: 23) + Array(repeating: 2, count: 9))
+        #expect(r.jpm == 54.38)
+        // 2/3 = 66.666… → 66.67; 1/3 → 33.33.
+        #expect(run([3], [2]).jpm == 66.67)
+        #expect(run([3], [1]).jpm == 33.33)
+    }
+
+    @Test func neverAssessedAtAll() {
+        let r = run([3, 2], [nil, nil])
+        #expect(r.jpm == 0.0)
+        #expect(r.category == "belum_dinilai")
+        #expect(r.assessedCount == 0)
+        #expect(r.items == [
+            GapItem(competencyCode: "C1", required: 3, actual: nil, gap: nil, status: .belumDinilai),
+            GapItem(competencyCode: "C2", required: 2, actual: nil, gap: nil, status: .belumDinilai),
+        ])
+        #expect(JPMThresholds.label(category: r.category!) == "Belum dinilai")
+    }
+
+    @Test func oneOfThreeNeverAssessedCountsAsZero() {
+        // (3 + 3 + 0) / (3 + 3 + 4) = 6/10 = 60.00, not 6/6 = 100.
+        let r = run([3, 3, 4], [3, 3, nil])
+        #expect(r.jpm == 60.0)
+        #expect(r.category == "kurang_optimal")
+        #expect(r.assessedCount == 2)
+        #expect(r.items[2] == GapItem(competencyCode: "C3", required: 4, actual: nil, gap: nil, status: .belumDinilai))
+        #expect(run([3, 3, 4], [3, 3, nil], .strict).jpm == 60.0)
+    }
+
+    @Test func emptyStandardHasNoJPM() {
+        let r = run([], [])
+        #expect(r.jpm == nil)
+        #expect(r.category == nil)
+        #expect(r.items.isEmpty)
+        #expect(r.assessedCount == 0)
+    }
+
+    @Test func resultsOutsideTheStandardAreIgnored() {
+        let r = GapAnalysis.analyse(standard: [StandardItem(competencyCode: "INT", required: 4)],
+                                    actual: ["INT": 3, "XYZ": 5], formula: .capped, thresholds: .pemetaan)
+        #expect(r.jpm == 75.0)   // 3/4
+        #expect(r.assessedCount == 1)
+    }
+
+    @Test func round2HalfAwayFromZeroOnDecimalText() {
+        #expect(GapAnalysis.round2(17999.0 / 200.0) == 90.0)   // 89.995 exactly as a fraction
+        #expect(GapAnalysis.round2(1.005) == 1.01)             // stored as 1.00499…
+        #expect(GapAnalysis.round2(2.675) == 2.68)
+        #expect(GapAnalysis.round2(-1.005) == -1.01)
+        #expect(GapAnalysis.round2(0.125) == 0.13)
+        #expect(GapAnalysis.round2(80) == 80)
+        #expect(GapAnalysis.round2(77.994) == 77.99)
+        let z = GapAnalysis.round2(-0.001)
+        #expect(z == 0 && z.sign == .plus)
+        #expect(GapAnalysis.round2(.infinity) == .infinity)
+    }
+
+    @Test func thresholdSets() {
+        #expect(JPMThresholds.named("pemetaan") == .pemetaan)
+        #expect(JPMThresholds.named("pengisian_jabatan") == .pengisianJabatan)
+        #expect(JPMThresholds.named("lain") == nil)
+        #expect(JPMThresholds.all.map(\.purpose) == ["pemetaan", "pengisian_jabatan"])
+        #expect(["optimal", "cukup_optimal", "kurang_optimal", "memenuhi_syarat", "masih_memenuhi_syarat",
+                 "kurang_memenuhi_syarat", "belum_dinilai"].map { JPMThresholds.label(category: $0) }
+            == ["Optimal", "Cukup optimal", "Kurang optimal", "Memenuhi syarat", "Masih memenuhi syarat",
+                "Kurang memenuhi syarat", "Belum dinilai"])
+        #expect(JPMFormula.allCases.map(\.rawValue) == ["capped", "strict"])
+    }
+}
