@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     AssessmentsController.register(signedIn, uploadLimit: uploadLimit)
     ReportsController.register(signedIn)
     SettingsController.register(signedIn)
+    DataExports.register(signedIn)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")

@@ -33,7 +33,7 @@ enum AssessmentService {
             if !seen.insert(r.competencyCode).inserted { v.add(field: "results.\(i).competencyCode", "Kompetensi \(r.competencyCode) disebut dua kali.") }
         }
         let assessor = (input.assessorName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        v.require(assessor.unicodeScalars.count <= 200, field: "assessorName", "Nama asesor paling panjang 200 karakter.")
+        v.require((input.assessorName ?? "").unicodeScalars.count <= 200, field: "assessorName", "Nama asesor paling panjang 200 karakter.")
         try v.check()
 
         let previous = try await Assessment.query(on: db).filter(\.$employeeID == employeeID).count()

@@ -46,7 +46,7 @@ enum ImportsController {
     }
 
     struct PageModel: Encodable {
-        struct Section: Encodable { let kind: String; let label: String; let columns: String; let csv: String; let xlsx: String; let action: String }
+        struct Section: Encodable { let kind: String; let label: String; let columns: String; let csv: String; let xlsx: String; let action: String; let exportXlsx: String; let exportCsv: String }
         let sections: [Section]
         let result: String?
         let problems: [ImportProblem]
@@ -65,7 +65,8 @@ enum ImportsController {
         let sections = kinds.map { k in
             PageModel.Section(kind: k.rawValue, label: k.label, columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
                               csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv", xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
-                              action: "/imports/\(k.rawValue)?_csrf=\(req.csrfToken)")
+                              action: "/imports/\(k.rawValue)?_csrf=\(req.csrfToken)",
+                              exportXlsx: "/exports/\(k.rawValue)?format=xlsx", exportCsv: "/exports/\(k.rawValue)?format=csv")
         }
         return try await req.renderPage("imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],
                                         PageModel(sections: sections, result: result, problems: problems), status: status)

@@ -58,7 +58,7 @@ enum PositionService {
         try v.check()
         try check(AccessPolicy.position(actor, .write, Placement(instansiID: p.instansiID, opdID: unit!.opdID)))
         if !isNew { try check(AccessPolicy.position(actor, .write, try await placement(p, on: db))) }
-        if input.code != p.code, try await Position.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
+        if isNew || input.code != p.code, try await Position.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
             throw Abort(.conflict, reason: "Kode jabatan \(input.code) sudah dipakai.")
         }
         let before = isNew ? nil : try await snapshot(p, on: db)

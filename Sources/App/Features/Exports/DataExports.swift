@@ -1,0 +1,72 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Downloads of the data itself, in the same columns as the import templates, so a file can be
+/// exported, corrected in a spreadsheet and imported again. Scoped to what the user may see.
+enum DataExports {
+    static func register(_ web: any RoutesBuilder) {
+        web.get("exports", ":kind", use: download)
+    }
+
+    static func download(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard let kind = ImportsController.Kind(rawValue: try req.parameters.require("kind")) else { throw Abort(.notFound) }
+        let format = try Export.requested(req) ?? .xlsx
+        let table: Table
+        switch kind {
+        case .employees: table = try await employees(actor, on: req.db)
+        case .positions: table = try await positions(actor, on: req.db)
+        case .assessments: table = try await assessments(actor, on: req.db)
+        }
+        return try Export.response(table, filename: "\(kind.rawValue)-\(WITA.today(req.now).iso)", format: format, sheet: kind.label)
+    }
+
+    static func employees(_ actor: Principal, on db: any Database) async throws -> Table {
+        let list = try await EmployeeQueries.visible(actor, on: db).sort(\.$name).all()
+        let units = try await codes(Unit.self, actor, on: db)
+        let positions = try await codes(Position.self, actor, on: db)
+        let nips = Dictionary(uniqueKeysWithValues: try await Employee.scopedQuery(actor, on: db).all().map { ($0.id!, $0.nip) })
+        return Table(header: EmployeeImporter.columns.map(\.header), rows: list.map { e in
+            [e.nip, e.name, e.employmentType, e.rank, units[e.unitID] ?? "", e.positionID.flatMap { positions[$0] } ?? "",
+             e.supervisorID.flatMap { nips[$0] } ?? ""]
+        })
+    }
+
+    static func positions(_ actor: Principal, on db: any Database) async throws -> Table {
+        let list = try await PositionQueries.visible(actor, on: db).sort(\.$code).all()
+        let units = try await codes(Unit.self, actor, on: db)
+        let standards = try await PositionService.standards(of: list.map { $0.id! }, on: db)
+        return Table(header: PositionImporter.columns.map(\.header), rows: list.map { p in
+            [p.code, p.name, p.kind, units[p.unitID] ?? "", p.summary, p.dutyList.joined(separator: " | "),
+             (standards[p.id!] ?? []).map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(separator: ", ")]
+        })
+    }
+
+    static func assessments(_ actor: Principal, on db: any Database) async throws -> Table {
+        let people = try await EmployeeQueries.visible(actor, on: db).all()
+        let nips = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.nip) })
+        var rows: [[String]] = []
+        for chunk in Array(nips.keys).chunked(500) {
+            let events = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()
+            let byID = Dictionary(uniqueKeysWithValues: events.map { ($0.id!, $0) })
+            let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ Array(byID.keys)).all()
+            let codes = try await PositionService.codesByID(Set(results.map(\.competencyID)), on: db)
+            for r in results {
+                guard let a = byID[r.assessmentID] else { continue }
+                rows.append([nips[a.employeeID] ?? "", a.assessedOn, a.method, a.assessorName, codes[r.competencyID] ?? "", String(r.level), a.notes])
+            }
+        }
+        rows.sort { ($0[0], $0[1], $0[4]) < ($1[0], $1[1], $1[4]) }
+        return Table(header: AssessmentImporter.columns.map(\.header), rows: rows)
+    }
+
+    private static func codes<M: InstansiOwned>(_ type: M.Type, _ actor: Principal, on db: any Database) async throws -> [UUID: String] where M: CodeNamed {
+        Dictionary(uniqueKeysWithValues: try await M.scopedQuery(actor, on: db).all().map { ($0.id!, $0.code) })
+    }
+}
+
+/// Records with a human code (units, positions), for export lookups.
+protocol CodeNamed { var code: String { get } }
+extension Unit: CodeNamed {}
+extension Position: CodeNamed {}
