@@ -68,6 +68,10 @@ struct HealthAndConfigTests {
             #expect(trace.headers.first(name: "Allow") == "DELETE, GET, PUT")
             let query = try await app.testing().sendRequest(.RAW(value: "QUERY"), "/api/v1/users")
             #expect(query.status == .methodNotAllowed)
+            // The literal path wins over the parameter: this is not PUT /employees/{id}.
+            let put = try await app.testing().sendRequest(.PUT, "/api/v1/employees/import")
+            #expect(put.status == .methodNotAllowed)
+            #expect(put.headers.first(name: "Allow") == "POST")
         }
     }
 

@@ -17,8 +17,8 @@ enum APIPaging {
 }
 
 /// A 405 with an `Allow` header for API paths called with a method they do not support
-/// (any method, TRACE and QUERY included) instead of a misleading 404. It only acts when the
-/// router found no route, so it costs nothing on normal requests.
+/// (any method, TRACE and QUERY included) instead of a misleading 404. The most specific
+/// path decides: `PUT /employees/import` is a 405, not an attempt at `PUT /employees/{id}`.
 struct MethodNotAllowedMiddleware: AsyncMiddleware {
     private let router: TrieRouter<String>
 
@@ -34,10 +34,12 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.route == nil, req.url.path.hasPrefix("/api/") || req.url.path == "/healthz" {
+        if req.url.path.hasPrefix("/api/") || req.url.path == "/healthz" {
             var parameters = Parameters()
             let components = req.url.path.split(separator: "/").map(String.init)
-            if let allow = router.route(path: components, parameters: &parameters) {
+            let method = req.method == .HEAD ? "GET" : req.method.rawValue
+            if let allow = router.route(path: components, parameters: &parameters),
+               !allow.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(method) {
                 throw MethodNotAllowedError(allow: allow)
             }
         }

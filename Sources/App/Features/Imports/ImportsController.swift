@@ -100,11 +100,10 @@ enum ImportsController {
     /// `POST /api/v1/employees/import` with a CSV or XLSX body.
     static func apiImport(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard let body = req.body.data, body.readableBytes > 0 else {
-            throw Abort(.badRequest, reason: "Kirim isi berkas CSV (text/csv) atau XLSX sebagai badan permintaan.")
-        }
+        // An empty body is answered like an empty file: 422 with the problem on row 1.
+        let body = req.body.data.map { Data(buffer: $0) } ?? Data()
         do {
-            let rows = try ImportFile.rows(Data(buffer: body), columns: Kind.employees.columns)
+            let rows = try ImportFile.rows(body, columns: Kind.employees.columns)
             let outcome = try await EmployeeImporter.run(rows, actor: actor, at: req.now, on: req.db)
             return try await outcome.encodeResponse(for: req)
         } catch let problems as ImportProblems {
