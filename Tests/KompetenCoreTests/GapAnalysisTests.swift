@@ -138,3 +138,43 @@ import Testing
         #expect(JPMFormula.allCases.map(\.rawValue) == ["capped", "strict"])
     }
 }
+
+@Suite("JPM from sums")
+struct JPMFromSumsTests {
+    @Test func sumsGiveTheSameAnswerAsItems() {
+        // required [3,3,2,2], actual [3,2,2,—]: capped Σ 7/10 = 70.00 (kurang_optimal); 1 of 4 unassessed.
+        let items = GapAnalysis.analyse(standard: [.init(competencyCode: "A", required: 3), .init(competencyCode: "B", required: 3),
+                                                   .init(competencyCode: "C", required: 2), .init(competencyCode: "D", required: 2)],
+                                        actual: ["A": 3, "B": 2, "C": 2], formula: .capped, thresholds: .pemetaan)
+        let sums = GapAnalysis.match(.init(required: 10, counted: 7, assessed: 3), thresholds: .pemetaan)
+        #expect(items.jpm == 70.0 && sums.jpm == 70.0)
+        #expect(items.category == "kurang_optimal" && sums.category == "kurang_optimal")
+    }
+
+    @Test func edgeCases() {
+        #expect(GapAnalysis.match(.init(required: 0, counted: 0, assessed: 0), thresholds: .pemetaan).jpm == nil)
+        #expect(GapAnalysis.match(.init(required: 4, counted: 5, assessed: 2), thresholds: .pemetaan).jpm == 100.0)
+        #expect(GapAnalysis.match(.init(required: 10, counted: 0, assessed: 0), thresholds: .pemetaan).category == "belum_dinilai")
+        // 17/25 = 68.00 → masih_memenuhi_syarat (pengisian jabatan)
+        #expect(GapAnalysis.match(.init(required: 25, counted: 17, assessed: 5), thresholds: .pengisianJabatan).category == "masih_memenuhi_syarat")
+    }
+}
+
+@Suite("Gap tally")
+struct GapTallyTests {
+    @Test func meanIsOverAssessedOnly() {
+        // gaps 2, 1, -1 among 3 assessed of 5 required → (2 + 1 − 1) / 3 = 0.67; 2 below standard
+        var t = GapTally(required: 3, assessed: 2, gapSum: 3, withGap: 2)
+        t.add(GapTally(required: 2, assessed: 1, gapSum: -1, withGap: 0))
+        #expect(t == GapTally(required: 5, assessed: 3, gapSum: 2, withGap: 2))
+        #expect(t.meanGap == 0.67)
+        #expect(GapTally(required: 4).meanGap == nil)
+    }
+
+    @Test func strictAndCappedTotals() {
+        let capped = GapAnalysis.JPMTotals(required: 4, sumActual: 5, sumMin: 3, assessed: 2, formula: .capped)
+        let strict = GapAnalysis.JPMTotals(required: 4, sumActual: 5, sumMin: 3, assessed: 2, formula: .strict)
+        #expect(GapAnalysis.match(capped, thresholds: .pemetaan).jpm == 100.0)
+        #expect(GapAnalysis.match(strict, thresholds: .pemetaan).jpm == 75.0)
+    }
+}

@@ -173,17 +173,31 @@ public enum GapAnalysis {
             items.append(GapItem(competencyCode: s.competencyCode, required: s.required, actual: a,
                                  gap: a.map { s.required - $0 }, status: status))
         }
-        guard sumRequired > 0 else {
-            return GapResult(items: items, jpm: nil, category: nil, assessedCount: assessed)
+        let (jpm, category) = match(JPMTotals(required: sumRequired, counted: sumCounted, assessed: assessed), thresholds: thresholds)
+        return GapResult(items: items, jpm: jpm, category: category, assessedCount: assessed)
+    }
+
+    /// The sums a JPM is made of, for one person: Σ required, Σ counted (Σ actual for the capped
+    /// formula, Σ min(actual, required) for the strict one; unassessed = 0) and how many of the
+    /// standard's competencies have a result. Reports over thousands of people get these sums
+    /// from the database and apply `match` — the same rule as `analyse`.
+    public struct JPMTotals: Sendable, Equatable {
+        public var required: Int, counted: Int, assessed: Int
+        public init(required: Int, counted: Int, assessed: Int) {
+            self.required = required; self.counted = counted; self.assessed = assessed
         }
+    }
+
+    /// JPM (rounded) and category from the sums; nil when nothing is required.
+    public static func match(_ totals: JPMTotals, thresholds: JPMThresholds) -> (jpm: Double?, category: String?) {
+        guard totals.required > 0 else { return (nil, nil) }
         // Whole numbers all the way: the percentage in hundredths, rounded half up (all terms are
         // non-negative, so that is half away from zero), and only then turned into a Double.
         // A Double quotient could land on 89.99499… and round the wrong way.
-        let capped = min(sumCounted, sumRequired)
-        let hundredths = (2 * capped * 10_000 + sumRequired) / (2 * sumRequired)
+        let capped = min(max(0, totals.counted), totals.required)
+        let hundredths = (2 * capped * 10_000 + totals.required) / (2 * totals.required)
         let jpm = Double(hundredths) / 100
-        let category = assessed == 0 ? JPMThresholds.belumDinilai : thresholds.category(jpm)
-        return GapResult(items: items, jpm: jpm, category: category, assessedCount: assessed)
+        return (jpm, totals.assessed == 0 ? JPMThresholds.belumDinilai : thresholds.category(jpm))
     }
 
     /// Rounds to 2 decimals, half away from zero, on the shortest decimal text of `x` (what a
@@ -199,4 +213,26 @@ public enum GapAnalysis {
         let r = Double(kept) / 100
         return x < 0 && kept != 0 ? -r : r
     }
+}
+
+extension GapAnalysis.JPMTotals {
+    /// Totals from database sums: `sumActual` (Σ level, unassessed = 0) serves the capped formula,
+    /// `sumMin` (Σ min(level, required)) the strict one.
+    public init(required: Int, sumActual: Int, sumMin: Int, assessed: Int, formula: JPMFormula) {
+        self.init(required: required, counted: formula == .strict ? sumMin : sumActual, assessed: assessed)
+    }
+}
+
+/// Gaps of many people in one competency, summed: the mean gap is over those assessed on it
+/// (someone never assessed has an unknown gap, counted separately), `withGap` those below standard.
+public struct GapTally: Sendable, Equatable {
+    public var required = 0, assessed = 0, gapSum = 0, withGap = 0
+    public init(required: Int = 0, assessed: Int = 0, gapSum: Int = 0, withGap: Int = 0) {
+        self.required = required; self.assessed = assessed; self.gapSum = gapSum; self.withGap = withGap
+    }
+    public mutating func add(_ other: GapTally) {
+        required += other.required; assessed += other.assessed; gapSum += other.gapSum; withGap += other.withGap
+    }
+    /// Mean gap rounded to 2 decimals; nil when nobody was assessed.
+    public var meanGap: Double? { assessed == 0 ? nil : GapAnalysis.round2(Double(gapSum) / Double(assessed)) }
 }

@@ -10,7 +10,7 @@ enum AssessmentService {
                        at now: Date, on db: any Database) async throws -> Assessment {
         let employee = try await EmployeeQueries.find(employeeID, for: actor, .read, on: db)
         let unit = try await Unit.find(employee.unitID, on: db)
-        try PositionService.check(AccessPolicy.recordAssessment(actor, Placement(instansiID: employee.instansiID, opdID: unit?.opdID)))
+        try AccessPolicy.recordAssessment(actor, Placement(instansiID: employee.instansiID, opdID: unit?.opdID)).require()
 
         var v = FieldValidator()
         let date = SimpleDate(iso: input.date)

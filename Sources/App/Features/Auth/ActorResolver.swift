@@ -32,7 +32,12 @@ extension Request {
     func setActor(_ actor: Principal?) { storage[ActorKey.self] = actor }
 
     /// Turns a policy decision into a 403 with its reason.
-    func authorize(_ decision: AccessDecision) throws {
-        if case .deny(let reason) = decision { throw Abort(.forbidden, reason: reason) }
+    func authorize(_ decision: AccessDecision) throws { try decision.require() }
+}
+
+extension AccessDecision {
+    /// Throws a 403 carrying the policy's reason when access is denied.
+    func require() throws {
+        if case .deny(let reason) = self { throw Abort(.forbidden, reason: reason) }
     }
 }

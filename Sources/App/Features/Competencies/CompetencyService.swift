@@ -42,12 +42,12 @@ enum CompetencyService {
     }
 
     static func find(_ id: UUID?, _ actor: Principal, _ action: AccessAction, on db: any Database) async throws -> Competency {
-        if case .deny(let reason) = AccessPolicy.competencies(actor, action) { throw Abort(.forbidden, reason: reason) }
+        try AccessPolicy.competencies(actor, action).require()
         return try await Competency.findScoped(id, actor, on: db, what: "Kompetensi")
     }
 
     static func create(_ input: CompetencyInput, actor: Principal, at now: Date, on db: any Database) async throws -> Competency {
-        if case .deny(let reason) = AccessPolicy.competencies(actor, .write) { throw Abort(.forbidden, reason: reason) }
+        try AccessPolicy.competencies(actor, .write).require()
         try validate(input)
         if try await Competency.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
             throw Abort(.conflict, reason: "Kode kompetensi \(input.code) sudah ada.")

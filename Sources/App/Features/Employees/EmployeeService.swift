@@ -44,8 +44,8 @@ enum EmployeeService {
             }
         }
         try v.check()
-        try PositionService.check(AccessPolicy.employee(actor, .write, Placement(instansiID: unit!.instansiID, opdID: unit!.opdID),
-                                                        employeeID: existing?.id ?? UUID(), supervisorID: nil))
+        try AccessPolicy.employee(actor, .write, Placement(instansiID: unit!.instansiID, opdID: unit!.opdID),
+                                                        employeeID: existing?.id ?? UUID(), supervisorID: nil).require()
         return Checked(nip: nip!, rank: rank!, name: name, unit: unit!, position: position, supervisor: supervisor)
     }
 

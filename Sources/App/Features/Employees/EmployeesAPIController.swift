@@ -86,9 +86,9 @@ enum EmployeesAPIController {
         let unit = try await UnitService.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         if case .failure(let denied) = AccessPolicy.reportScope(actor) { throw Abort(.forbidden, reason: denied.reason) }
         let computed = try await GapEngine.compute(instansiID: unit.instansiID, unitIDs: try await GapEngine.subtree(of: unit, on: req.db), on: req.db)
-        let summary = GapSummary(computed.rows, thresholds: computed.thresholds)
+        let summary = GapSummary(persons: computed.persons, cells: computed.cells, thresholds: computed.thresholds)
         return SummaryDTO(employees: summary.employees, assessed: summary.assessed, meanJpm: summary.meanJpm,
                           categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key, $0.count) }),
-                          competencies: summary.competencies.map { .init(competencyCode: $0.code, meanGap: $0.meanGap, employeesWithGap: $0.employeesWithGap) })
+                          competencies: summary.competencies.map { .init(competencyCode: $0.code, meanGap: $0.tally.meanGap, employeesWithGap: $0.tally.withGap) })
     }
 }

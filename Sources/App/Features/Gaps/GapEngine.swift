@@ -3,69 +3,125 @@ import KompetenCore
 import SQLKit
 import Vapor
 
-/// Gaps and JPM for many employees at once: three set-based reads (people, standards, current
-/// profiles), then the rule from KompetenCore for each person. Never one query per employee.
+/// Gaps and JPM for many employees at once. The database sums per person (Σ required,
+/// Σ actual, Σ min(actual, required), how many assessed) and per unit × competency (gaps);
+/// KompetenCore's rule turns the sums into JPM and categories. Two grouped queries for any
+/// number of people — never one query per employee, never a row per result into memory.
 enum GapEngine {
-    struct Person: Decodable, Sendable { let id: UUID; let nip: String; let name: String; let unit_id: UUID; let position_id: UUID? }
-    struct Row: Sendable { let person: Person; let result: GapResult? /* nil: no position */ }
+    struct Person: Sendable {
+        let id: UUID, nip: String, name: String, unitID: UUID, positionID: UUID?
+        let jpm: Double?
+        /// nil when the person has no position (no standard to compare with).
+        let category: String?
+    }
+    struct Cell: Sendable { let unitID: UUID; let competencyCode: String; let tally: GapTally }
     struct Computed: Sendable {
-        let rows: [Row]
-        let codes: [UUID: String]
+        let persons: [Person]
+        let cells: [Cell]
         let thresholds: JPMThresholds
         let formula: JPMFormula
     }
 
-    private struct StandardRow: Decodable { let position_id: UUID; let competency_id: UUID; let required_level: Int }
-    private struct LevelRow: Decodable { let employee_id: UUID; let competency_id: UUID; let level: Int }
+    private static let e = "e", s = "s", c = "c"
+    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
+    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
 
-    /// Everyone active in `unitIDs` (nil = the whole instansi).
+    /// `employees e [LEFT] JOIN position_standards s LEFT JOIN current_levels c`, filtered to the scope.
+    private static func scoped(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, standardJoin: SQLJoinMethod) -> SQLSelectBuilder {
+        var q = sql.select()
+            .from(alias(Employee.schema, e))
+            .join(alias(PositionStandard.schema, s), method: standardJoin, on: col("position_id", s), .equal, col("position_id", e))
+            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", c), .equal, col("id", e)), .and,
+                                          SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s))))
+            .where(col("instansi_id", e), .equal, SQLBind(instansiID))
+            .where(col("is_active", e), .equal, SQLBind(true))
+        if let unitIDs { q = q.where(col("unit_id", e), .in, SQLBind.group(unitIDs)) }
+        return q
+    }
+
     static func compute(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> Computed {
         let sql = db as! any SQLDatabase
         let (formula, thresholds) = try await SettingsQueries.load(instansiID, on: db)
+        let codes = try await competencyCodes(instansiID, on: db)
+        let level = col("level", c), required = col("required_level", s)
 
-        var people = sql.select().columns("id", "nip", "name", "unit_id", "position_id").from(Employee.schema)
-            .where("instansi_id", .equal, SQLBind(instansiID)).where("is_active", .equal, SQLBind(true))
-        if let unitIDs { people = people.where("unit_id", .in, SQLBind.group(unitIDs)) }
-        let persons = try await people.orderBy("name").all(decoding: Person.self)
-
-        let standards = try await sql.select()
-            .column(SQLColumn("position_id", table: "s")).column(SQLColumn("competency_id", table: "s")).column(SQLColumn("required_level", table: "s"))
-            .from(SQLAlias(SQLIdentifier(PositionStandard.schema), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier(Position.schema), as: SQLIdentifier("p")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("position_id", table: "s"), .equal, SQLColumn("id", table: "p"))
-            .where(SQLColumn("instansi_id", table: "p"), .equal, SQLBind(instansiID))
-            .all(decoding: StandardRow.self)
-
-        var levelQuery = sql.select()
-            .column(SQLColumn("employee_id", table: "c")).column(SQLColumn("competency_id", table: "c")).column(SQLColumn("level", table: "c"))
-            .from(SQLAlias(SQLIdentifier(CurrentLevel.schema), as: SQLIdentifier("c")))
-            .where(SQLColumn("instansi_id", table: "c"), .equal, SQLBind(instansiID))
-        if let unitIDs {
-            levelQuery = levelQuery
-                .join(SQLAlias(SQLIdentifier(Employee.schema), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
-                      on: SQLColumn("employee_id", table: "c"), .equal, SQLColumn("id", table: "e"))
-                .where(SQLColumn("unit_id", table: "e"), .in, SQLBind.group(unitIDs))
+        // Σ min(level, required), with no result counting 0.
+        let minimum = SQLCaseWhen(condition: SQLIsNull(expression: level), then: SQLLiteral.numeric("0"),
+                                  otherwise: SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: level, otherwise: required))
+        let personRows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .left)
+            .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
+            .column(col("unit_id", e), as: "unit_id").column(col("position_id", e), as: "position_id")
+            .column(SQLFunction("SUM", args: required), as: "required")
+            .column(SQLFunction("SUM", args: level), as: "actual")
+            .column(SQLFunction("SUM", args: minimum), as: "minimum")
+            .column(SQLFunction("COUNT", args: level), as: "assessed")
+            .groupBy(col("id", e)).groupBy(col("nip", e)).groupBy(col("name", e)).groupBy(col("unit_id", e)).groupBy(col("position_id", e))
+            .orderBy(col("name", e))
+            .all()
+        let persons = try personRows.map { row -> Person in
+            let positionID = try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: UUID.self)
+            var jpm: Double?, category: String?
+            if positionID != nil {
+                let totals = GapAnalysis.JPMTotals(required: try int(row, "required"), sumActual: try int(row, "actual"),
+                                                   sumMin: try int(row, "minimum"), assessed: try int(row, "assessed"), formula: formula)
+                (jpm, category) = GapAnalysis.match(totals, thresholds: thresholds)
+            }
+            return Person(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
+                          name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
+                          positionID: positionID, jpm: jpm, category: category)
         }
-        let levels = try await levelQuery.all(decoding: LevelRow.self)
 
-        let competencies = try await Competency.query(on: db).filter(\.$instansiID == instansiID).all()
-        let codes = Dictionary(uniqueKeysWithValues: competencies.map { ($0.id!, $0.code) })
-        var standardOf: [UUID: [StandardItem]] = [:]
-        for s in standards { standardOf[s.position_id, default: []].append(StandardItem(competencyCode: codes[s.competency_id] ?? "?", required: s.required_level)) }
-        for key in standardOf.keys { standardOf[key]!.sort { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending } }
-        var actualOf: [UUID: [String: Int]] = [:]
-        for l in levels { actualOf[l.employee_id, default: [:]][codes[l.competency_id] ?? "?"] = l.level }
-
-        let rows = persons.map { p -> Row in
-            guard let position = p.position_id else { return Row(person: p, result: nil) }
-            let result = GapAnalysis.analyse(standard: standardOf[position] ?? [], actual: actualOf[p.id] ?? [:],
-                                             formula: formula, thresholds: thresholds)
-            return Row(person: p, result: result)
+        let gapBelow = SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
+        let cellRows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
+            .column(col("unit_id", e), as: "unit_id").column(col("competency_id", s), as: "competency_id")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "required")
+            .column(SQLFunction("COUNT", args: level), as: "assessed")
+            .column(SQLFunction("SUM", args: SQLBinaryExpression(required, .subtract, level)), as: "gap_sum")
+            .column(SQLFunction("SUM", args: gapBelow), as: "with_gap")
+            .groupBy(col("unit_id", e)).groupBy(col("competency_id", s))
+            .all()
+        let cells = try cellRows.map { row in
+            Cell(unitID: try row.decode(column: "unit_id", as: UUID.self),
+                 competencyCode: codes[try row.decode(column: "competency_id", as: UUID.self)] ?? "?",
+                 tally: GapTally(required: try int(row, "required"), assessed: try int(row, "assessed"),
+                                 gapSum: try int(row, "gap_sum"), withGap: try int(row, "with_gap")))
         }
-        return Computed(rows: rows, codes: codes, thresholds: thresholds, formula: formula)
+        return Computed(persons: persons, cells: cells, thresholds: thresholds, formula: formula)
     }
 
-    /// One employee's gap (the profile page and `GET /employees/{id}/gap`).
+    /// A SUM/COUNT column: NULL (no rows) is 0; PostgreSQL returns SUM of integers as bigint/numeric.
+    private static func int(_ row: any SQLRow, _ column: String) throws -> Int {
+        if try row.decodeNil(column: column) { return 0 }
+        if let n = try? row.decode(column: column, as: Int.self) { return n }
+        if let d = try? row.decode(column: column, as: Double.self) { return Int(d) }
+        return Int(try row.decode(column: column, as: String.self)) ?? 0
+    }
+
+    struct Shortfall: Sendable { let id: UUID; let nip: String; let name: String; let unitID: UUID; let required: Int; let actual: Int }
+
+    /// People below their standard in one competency, largest gap first.
+    static func shortfalls(instansiID: UUID, unitIDs: [UUID]?, competencyID: UUID, on db: any Database) async throws -> [Shortfall] {
+        let sql = db as! any SQLDatabase
+        let level = col("level", c), required = col("required_level", s)
+        let rows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
+            .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
+            .column(col("unit_id", e), as: "unit_id").column(required, as: "required").column(level, as: "actual")
+            .where(col("competency_id", s), .equal, SQLBind(competencyID))
+            .where(level, .lessThan, required)
+            .all()
+        return try rows.map { row in
+            Shortfall(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
+                      name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
+                      required: try int(row, "required"), actual: try int(row, "actual"))
+        }.sorted { ($0.required - $0.actual, $1.name) > ($1.required - $1.actual, $0.name) }
+    }
+
+    static func competencyCodes(_ instansiID: UUID, on db: any Database) async throws -> [UUID: String] {
+        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.id!, $0.code) })
+    }
+
+    /// One employee's gap, item by item (the profile page and `GET /employees/{id}/gap`).
     static func employee(_ e: Employee, on db: any Database) async throws -> GapResult? {
         guard let positionID = e.positionID else { return nil }
         let (formula, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)

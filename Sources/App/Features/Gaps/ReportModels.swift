@@ -27,18 +27,21 @@ struct HeatMapModel: Encodable {
 
     init(scope: ReportScope, computed: GapEngine.Computed, competencies: [Competency], export: [String: String]) {
         let groups = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.group) })
-        let grouped = Dictionary(grouping: computed.rows) { scope.rowUnit(of: $0.person.unit_id) }
-        let summaries = scope.rowUnits.map { unit in (unit, GapSummary(grouped[unit.id] ?? [], thresholds: computed.thresholds)) }
+        let people = Dictionary(grouping: computed.persons) { scope.rowUnit(of: $0.unitID) }
+        let cells = Dictionary(grouping: computed.cells) { scope.rowUnit(of: $0.unitID) }
+        let summaries = scope.rowUnits.map { unit in
+            (unit, GapSummary(persons: people[unit.id] ?? [], cells: cells[unit.id] ?? [], thresholds: computed.thresholds))
+        }
         let codes = CompetencyOrder.sorted(Array(Set(summaries.flatMap { $0.1.competencies.map(\.code) })), groups: groups)
         title = scope.base.map { "Peta kesenjangan: \($0.name)" } ?? "Peta kesenjangan seluruh instansi"
         columns = codes
         var tableRows: [[String]] = []
         rows = summaries.map { unit, summary in
-            let lines = Dictionary(uniqueKeysWithValues: summary.competencies.map { ($0.code, $0) })
+            let lines = Dictionary(uniqueKeysWithValues: summary.competencies.map { ($0.code, $0.tally) })
             let cells = codes.map { code -> Cell in
                 let line = lines[code]
                 let text = line?.meanGap.map { IndonesianFormat.decimal($0) } ?? "—"
-                let title = line.map { "\(code): \($0.assessed) dinilai, \($0.employeesWithGap) di bawah standar" } ?? "\(code): tidak disyaratkan"
+                let title = line.map { "\(code): \($0.assessed) dinilai, \($0.withGap) di bawah standar" } ?? "\(code): tidak disyaratkan"
                 return Cell(text: text, cssClass: HeatScale.cssClass(meanGap: line?.meanGap),
                             href: SiteURL.gapList.path + "?competency=\(code)&unit=\(unit.id.uuidString)", title: title)
             }
@@ -69,7 +72,7 @@ struct DistributionModel: Encodable {
     init(scope: ReportScope, computed: GapEngine.Computed, export: [String: String]) {
         let t = computed.thresholds
         title = scope.base.map { "Sebaran JPM: \($0.name)" } ?? "Sebaran JPM seluruh instansi"
-        let jpms = computed.rows.compactMap(\.result).filter { $0.category != JPMThresholds.belumDinilai }.compactMap(\.jpm)
+        let jpms = computed.persons.filter { $0.category != nil && $0.category != JPMThresholds.belumDinilai }.compactMap(\.jpm)
         let counts = Stats.histogram(jpms, edges: Stats.jpmBinEdges)
         let labels = Stats.binLabels(Stats.jpmBinEdges)
         chart = BarChart.svg(bars: zip(labels, counts).map { BarChart.Bar(label: $0.0, value: $0.1) },
@@ -81,12 +84,12 @@ struct DistributionModel: Encodable {
             return Row(unit: name, href: href, employees: IndonesianFormat.integer(s.employees), assessed: IndonesianFormat.integer(s.assessed),
                        meanJpm: s.meanJpm.map { IndonesianFormat.decimal($0) } ?? "—", counts: keys.map { IndonesianFormat.integer(byKey[$0] ?? 0) })
         }
-        let grouped = Dictionary(grouping: computed.rows) { scope.rowUnit(of: $0.person.unit_id) }
-        let all = GapSummary(computed.rows, thresholds: t)
+        let grouped = Dictionary(grouping: computed.persons) { scope.rowUnit(of: $0.unitID) }
+        let all = GapSummary(persons: computed.persons, cells: [], thresholds: t)
         total = row("Jumlah", "", all)
         var tableRows: [[String]] = []
         rows = scope.rowUnits.map { unit in
-            let s = GapSummary(grouped[unit.id] ?? [], thresholds: t)
+            let s = GapSummary(persons: grouped[unit.id] ?? [], cells: [], thresholds: t)
             let byKey = Dictionary(uniqueKeysWithValues: s.categories.map { ($0.key, $0.count) })
             tableRows.append([unit.code, unit.name, String(s.employees), String(s.assessed), s.meanJpm.map { String(format: "%.2f", $0) } ?? ""]
                              + keys.map { String(byKey[$0] ?? 0) })
@@ -111,15 +114,14 @@ struct GapListModel: Encodable {
 
     enum CodingKeys: String, CodingKey { case code, options, rows, paging, unit, export }
 
-    init(code: String, competencies: [Competency], computed: GapEngine.Computed, unitNames: [UUID: String],
+    init(code: String, competencies: [Competency], shortfalls: [GapEngine.Shortfall], unitNames: [UUID: String],
          page: Int?, unitParam: String, export: [String: String]) {
         self.code = code
         options = competencies.map { .init(value: $0.code, label: "\($0.code) — \($0.name)", selected: $0.code == code) }
-        let all = computed.rows.compactMap { row -> Row? in
-            guard let item = row.result?.items.first(where: { $0.competencyCode == code }), let gap = item.gap, gap > 0, let actual = item.actual else { return nil }
-            return Row(href: SiteURL.employee(row.person.id).path, nip: row.person.nip, name: row.person.name,
-                       unit: unitNames[row.person.unit_id] ?? "—", required: item.required, actual: actual, gap: gap)
-        }.sorted { $0.gap != $1.gap ? $0.gap > $1.gap : $0.name < $1.name }
+        let all = shortfalls.map { s in
+            Row(href: SiteURL.employee(s.id).path, nip: s.nip, name: s.name, unit: unitNames[s.unitID] ?? "—",
+                required: s.required, actual: s.actual, gap: s.required - s.actual)
+        }
         let request = PageRequest(page: page, per: 50)
         rows = Array(all.dropFirst(request.offset).prefix(request.per))
         paging = PagingModel(PageInfo(request, total: all.count), path: SiteURL.gapList.path,

@@ -45,10 +45,13 @@ enum ReportsController {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit)
         let competencies = try await Competency.query(on: req.db).filter(\.$instansiID == scope.instansiID).sort(\.$code).all()
-        let code = params.competency.flatMap { c in competencies.contains { $0.code == c } ? c : nil } ?? competencies.first?.code ?? ""
-        let computed = try await GapEngine.compute(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        let chosen = params.competency.flatMap { c in competencies.first { $0.code == c } } ?? competencies.first
+        let code = chosen?.code ?? ""
+        let shortfalls = try await chosen.asyncMap {
+            try await GapEngine.shortfalls(instansiID: scope.instansiID, unitIDs: scope.unitIDs, competencyID: $0.id!, on: req.db)
+        } ?? []
         let unitNames = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
-        let model = GapListModel(code: code, competencies: competencies, computed: computed, unitNames: unitNames,
+        let model = GapListModel(code: code, competencies: competencies, shortfalls: shortfalls, unitNames: unitNames,
                                  page: params.page, unitParam: params.unit ?? "", export: Export.links(req))
         if let format = try Export.requested(req) { return try Export.response(model.table, filename: "kesenjangan-\(code)", format: format) }
         return try await req.renderPage("reports/gaps", title: "Pegawai dengan Kesenjangan",

@@ -29,7 +29,7 @@ enum AssessmentImporter {
 
     static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
                     progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
-        if case .deny(let reason) = AccessPolicy.importAssessments(actor) { throw Abort(.forbidden, reason: reason) }
+        try AccessPolicy.importAssessments(actor).require()
         let instansiID = actor.instansiID!
         let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.nip, $0) })
         let competencies = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$retiredAt == nil).all().map { ($0.code, $0.id!) })

@@ -21,7 +21,7 @@ enum EmployeeImporter {
 
     static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
                     progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
-        if case .deny(let reason) = AccessPolicy.importData(actor) { throw Abort(.forbidden, reason: reason) }
+        try AccessPolicy.importData(actor).require()
         let instansiID = actor.instansiID!
         progress("Memeriksa \(rows.count) baris…")
         let units = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })

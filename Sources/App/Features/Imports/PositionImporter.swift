@@ -32,7 +32,7 @@ enum PositionImporter {
 
     static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
                     progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
-        if case .deny(let reason) = AccessPolicy.importData(actor) { throw Abort(.forbidden, reason: reason) }
+        try AccessPolicy.importData(actor).require()
         let instansiID = actor.instansiID!
         let units = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
         let unitsByID = Dictionary(uniqueKeysWithValues: units.values.map { ($0.id!, $0) })

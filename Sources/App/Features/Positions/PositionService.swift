@@ -11,7 +11,7 @@ enum PositionService {
 
     static func find(_ id: UUID?, _ actor: Principal, _ action: AccessAction, on db: any Database) async throws -> Position {
         let p = try await Position.findScoped(id, actor, on: db, what: "Jabatan")
-        try check(AccessPolicy.position(actor, action, try await placement(p, on: db)))
+        try AccessPolicy.position(actor, action, try await placement(p, on: db)).require()
         return p
     }
 
@@ -56,8 +56,8 @@ enum PositionService {
         v.require(unit != nil, field: "unitId", "Unit tidak ditemukan di instansi ini.")
         let resolved = try await resolve(input.standards, actor: actor, on: db, into: &v)
         try v.check()
-        try check(AccessPolicy.position(actor, .write, Placement(instansiID: p.instansiID, opdID: unit!.opdID)))
-        if !isNew { try check(AccessPolicy.position(actor, .write, try await placement(p, on: db))) }
+        try AccessPolicy.position(actor, .write, Placement(instansiID: p.instansiID, opdID: unit!.opdID)).require()
+        if !isNew { try AccessPolicy.position(actor, .write, try await placement(p, on: db)).require() }
         if isNew || input.code != p.code, try await Position.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
             throw Abort(.conflict, reason: "Kode jabatan \(input.code) sudah dipakai.")
         }
@@ -163,9 +163,5 @@ enum PositionService {
     private static func instansi(_ actor: Principal) throws -> UUID {
         guard let id = actor.instansiID else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
         return id
-    }
-
-    static func check(_ decision: AccessDecision) throws {
-        if case .deny(let reason) = decision { throw Abort(.forbidden, reason: reason) }
     }
 }

@@ -94,7 +94,7 @@ enum UserService {
     }
 
     private static func authorize(_ actor: Principal) throws {
-        if case .deny(let reason) = AccessPolicy.manageUsers(actor) { throw Abort(.forbidden, reason: reason) }
+        try AccessPolicy.manageUsers(actor).require()
     }
 
     /// An operator needs a unit; an employee or supervisor needs an employee record; both in the admin's instansi.
