@@ -40,7 +40,14 @@ enum GapEngine {
         return q
     }
 
-    static func compute(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> Computed {
+    /// Which sums a report needs: per person (JPM, categories), per unit × competency (gaps).
+    struct Parts: OptionSet, Sendable {
+        let rawValue: Int
+        static let persons = Parts(rawValue: 1), cells = Parts(rawValue: 2)
+        static let all: Parts = [.persons, .cells]
+    }
+
+    static func compute(instansiID: UUID, unitIDs: [UUID]?, parts: Parts = .all, on db: any Database) async throws -> Computed {
         let sql = db as! any SQLDatabase
         let (formula, thresholds) = try await SettingsQueries.load(instansiID, on: db)
         let codes = try await competencyCodes(instansiID, on: db)
@@ -49,14 +56,15 @@ enum GapEngine {
         // Σ min(level, required), with no result counting 0.
         let minimum = SQLCaseWhen(condition: SQLIsNull(expression: level), then: SQLLiteral.numeric("0"),
                                   otherwise: SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: level, otherwise: required))
-        let personRows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .left)
+        let personRows = !parts.contains(.persons) ? [] : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .left)
             .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
             .column(col("unit_id", e), as: "unit_id").column(col("position_id", e), as: "position_id")
             .column(SQLFunction("SUM", args: required), as: "required")
             .column(SQLFunction("SUM", args: level), as: "actual")
             .column(SQLFunction("SUM", args: minimum), as: "minimum")
             .column(SQLFunction("COUNT", args: level), as: "assessed")
-            .groupBy(col("id", e)).groupBy(col("nip", e)).groupBy(col("name", e)).groupBy(col("unit_id", e)).groupBy(col("position_id", e))
+            // Grouping by the primary key alone: the other columns depend on it (PostgreSQL and SQLite agree).
+            .groupBy(col("id", e))
             .orderBy(col("name", e))
             .all()
         let persons = try personRows.map { row -> Person in
@@ -73,7 +81,7 @@ enum GapEngine {
         }
 
         let gapBelow = SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
-        let cellRows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
+        let cellRows = !parts.contains(.cells) ? [] : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
             .column(col("unit_id", e), as: "unit_id").column(col("competency_id", s), as: "competency_id")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "required")
             .column(SQLFunction("COUNT", args: level), as: "assessed")
@@ -117,20 +125,44 @@ enum GapEngine {
         }.sorted { ($0.required - $0.actual, $1.name) > ($1.required - $1.actual, $0.name) }
     }
 
+    /// Active employees per unit in the scope (one grouped count).
+    static func headcounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [UUID: Int] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select().column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Employee.schema)
+            .where("instansi_id", .equal, SQLBind(instansiID)).where("is_active", .equal, SQLBind(true))
+        if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }
+        let rows = try await q.groupBy("unit_id").all()
+        var result: [UUID: Int] = [:]
+        for row in rows { result[try row.decode(column: "unit_id", as: UUID.self)] = try int(row, "n") }
+        return result
+    }
+
     static func competencyCodes(_ instansiID: UUID, on db: any Database) async throws -> [UUID: String] {
         Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.id!, $0.code) })
     }
 
-    /// One employee's gap, item by item (the profile page and `GET /employees/{id}/gap`).
+    /// One employee's gap, item by item (the profile page and `GET /employees/{id}/gap`):
+    /// the standard and the current levels, each with its competency code, in two joined reads.
     static func employee(_ e: Employee, on db: any Database) async throws -> GapResult? {
         guard let positionID = e.positionID else { return nil }
+        let sql = db as! any SQLDatabase
         let (formula, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
-        let standards = try await PositionStandard.query(on: db).filter(\.$positionID == positionID).all()
-        let levels = try await CurrentLevel.query(on: db).filter(\.$employeeID == e.id!).all()
-        let codes = try await PositionService.codesByID(Set(standards.map(\.competencyID) + levels.map(\.competencyID)), on: db)
-        let standard = standards.map { StandardItem(competencyCode: codes[$0.competencyID] ?? "?", required: $0.requiredLevel) }
+        let standardRows = try await sql.select()
+            .column(col("code", "k"), as: "code").column(col("required_level", s), as: "required")
+            .from(alias(PositionStandard.schema, s))
+            .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", s), .equal, col("id", "k"))
+            .where(col("position_id", s), .equal, SQLBind(positionID))
+            .all()
+        let levelRows = try await sql.select()
+            .column(col("code", "k"), as: "code").column(col("level", c), as: "level")
+            .from(alias(CurrentLevel.schema, c))
+            .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", c), .equal, col("id", "k"))
+            .where(col("employee_id", c), .equal, SQLBind(e.id!))
+            .all()
+        let standard = try standardRows.map { StandardItem(competencyCode: try $0.decode(column: "code", as: String.self), required: try int($0, "required")) }
             .sorted { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending }
-        let actual = Dictionary(levels.map { (codes[$0.competencyID] ?? "?", $0.level) }, uniquingKeysWith: { a, _ in a })
+        var actual: [String: Int] = [:]
+        for row in levelRows { actual[try row.decode(column: "code", as: String.self)] = try int(row, "level") }
         return GapAnalysis.analyse(standard: standard, actual: actual, formula: formula, thresholds: thresholds)
     }
 

@@ -25,18 +25,19 @@ struct HeatMapModel: Encodable {
 
     enum CodingKeys: String, CodingKey { case title, columns, rows, export }
 
-    init(scope: ReportScope, computed: GapEngine.Computed, competencies: [Competency], export: [String: String]) {
+    init(scope: ReportScope, computed: GapEngine.Computed, headcounts: [UUID: Int], competencies: [Competency], export: [String: String]) {
         let groups = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.group) })
-        let people = Dictionary(grouping: computed.persons) { scope.rowUnit(of: $0.unitID) }
+        var people: [UUID: Int] = [:]
+        for (unit, n) in headcounts { if let row = scope.rowUnit(of: unit) { people[row, default: 0] += n } }
         let cells = Dictionary(grouping: computed.cells) { scope.rowUnit(of: $0.unitID) }
         let summaries = scope.rowUnits.map { unit in
-            (unit, GapSummary(persons: people[unit.id] ?? [], cells: cells[unit.id] ?? [], thresholds: computed.thresholds))
+            (unit, GapSummary(persons: [], cells: cells[unit.id] ?? [], thresholds: computed.thresholds), people[unit.id] ?? 0)
         }
         let codes = CompetencyOrder.sorted(Array(Set(summaries.flatMap { $0.1.competencies.map(\.code) })), groups: groups)
         title = scope.base.map { "Peta kesenjangan: \($0.name)" } ?? "Peta kesenjangan seluruh instansi"
         columns = codes
         var tableRows: [[String]] = []
-        rows = summaries.map { unit, summary in
+        rows = summaries.map { unit, summary, headcount in
             let lines = Dictionary(uniqueKeysWithValues: summary.competencies.map { ($0.code, $0.tally) })
             let cells = codes.map { code -> Cell in
                 let line = lines[code]
@@ -45,10 +46,10 @@ struct HeatMapModel: Encodable {
                 return Cell(text: text, cssClass: HeatScale.cssClass(meanGap: line?.meanGap),
                             href: SiteURL.gapList.path + "?competency=\(code)&unit=\(unit.id.uuidString)", title: title)
             }
-            tableRows.append([unit.code, unit.name, String(summary.employees)] + codes.map { code in
+            tableRows.append([unit.code, unit.name, String(headcount)] + codes.map { code in
                 lines[code]?.meanGap.map { String(format: "%.2f", $0) } ?? "" })
             return Row(unit: unit.name, href: SiteURL.heatMap.path + "?unit=\(unit.id.uuidString)",
-                       employees: IndonesianFormat.integer(summary.employees), cells: cells)
+                       employees: IndonesianFormat.integer(headcount), cells: cells)
         }
         self.export = export
         table = Table(header: ["Kode Unit", "Unit", "Pegawai"] + codes.map { "Rata-rata kesenjangan \($0)" }, rows: tableRows)

@@ -23,9 +23,10 @@ enum ReportsController {
     static func heatMap(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit)
-        let computed = try await GapEngine.compute(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        let computed = try await GapEngine.compute(instansiID: scope.instansiID, unitIDs: scope.unitIDs, parts: .cells, on: req.db)
+        let headcounts = try await GapEngine.headcounts(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
         let competencies = try await Competency.query(on: req.db).filter(\.$instansiID == scope.instansiID).all()
-        let model = HeatMapModel(scope: scope, computed: computed, competencies: competencies, export: Export.links(req))
+        let model = HeatMapModel(scope: scope, computed: computed, headcounts: headcounts, competencies: competencies, export: Export.links(req))
         if let format = try Export.requested(req) { return try Export.response(model.table, filename: "peta-kesenjangan", format: format) }
         return try await req.renderPage("reports/heat-map", title: "Peta Kesenjangan Kompetensi",
                                         crumbs: [Crumb("Laporan", .reports), Crumb("Peta kesenjangan")], model)
@@ -34,7 +35,7 @@ enum ReportsController {
     static func distribution(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit)
-        let computed = try await GapEngine.compute(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        let computed = try await GapEngine.compute(instansiID: scope.instansiID, unitIDs: scope.unitIDs, parts: .persons, on: req.db)
         let model = DistributionModel(scope: scope, computed: computed, export: Export.links(req))
         if let format = try Export.requested(req) { return try Export.response(model.table, filename: "sebaran-jpm", format: format) }
         return try await req.renderPage("reports/jpm", title: "Sebaran Job Person Match",
