@@ -36,9 +36,13 @@ struct BearerAuthMiddleware: AsyncMiddleware {
             throw Abort(.unauthorized, reason: "Token API diperlukan (Authorization: Bearer <token>).")
         }
         let hash = TokenHasher.hash(bearer.token)
-        guard let token = try await UserToken.query(on: req.db).filter(\.$tokenHash == hash).first(),
-              token.expiresAt > req.now,
-              let user = try await User.find(token.userID, on: req.db), user.isActive else {
+        // Token and user in one read: every API call pays for this.
+        guard let user = try await User.query(on: req.db)
+                .join(UserToken.self, on: \User.$id == \UserToken.$userID)
+                .filter(UserToken.self, \.$tokenHash == hash)
+                .filter(UserToken.self, \.$expiresAt > req.now)
+                .filter(\.$isActive == true)
+                .first() else {
             throw Abort(.unauthorized, reason: "Token API tidak sah atau sudah kedaluwarsa.")
         }
         req.setActor(try await ActorResolver.actor(for: user, on: req.db))

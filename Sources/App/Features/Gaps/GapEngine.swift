@@ -147,22 +147,23 @@ enum GapEngine {
         guard let positionID = e.positionID else { return nil }
         let sql = db as! any SQLDatabase
         let (formula, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
-        let standardRows = try await sql.select()
-            .column(col("code", "k"), as: "code").column(col("required_level", s), as: "required")
+        // The position's standard with this person's current level beside each competency.
+        let rows = try await sql.select()
+            .column(col("code", "k"), as: "code").column(col("required_level", s), as: "required").column(col("level", c), as: "level")
             .from(alias(PositionStandard.schema, s))
             .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", s), .equal, col("id", "k"))
+            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s)), .and,
+                                          SQLBinaryExpression(col("employee_id", c), .equal, SQLBind(e.id!))))
             .where(col("position_id", s), .equal, SQLBind(positionID))
             .all()
-        let levelRows = try await sql.select()
-            .column(col("code", "k"), as: "code").column(col("level", c), as: "level")
-            .from(alias(CurrentLevel.schema, c))
-            .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", c), .equal, col("id", "k"))
-            .where(col("employee_id", c), .equal, SQLBind(e.id!))
-            .all()
-        let standard = try standardRows.map { StandardItem(competencyCode: try $0.decode(column: "code", as: String.self), required: try int($0, "required")) }
-            .sorted { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending }
-        var actual: [String: Int] = [:]
-        for row in levelRows { actual[try row.decode(column: "code", as: String.self)] = try int(row, "level") }
+        var standard: [StandardItem] = [], actual: [String: Int] = [:]
+        for row in rows {
+            let code = try row.decode(column: "code", as: String.self)
+            standard.append(StandardItem(competencyCode: code, required: try int(row, "required")))
+            if !(try row.decodeNil(column: "level")) { actual[code] = try int(row, "level") }
+        }
+        standard.sort { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending }
         return GapAnalysis.analyse(standard: standard, actual: actual, formula: formula, thresholds: thresholds)
     }
 

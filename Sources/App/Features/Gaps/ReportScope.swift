@@ -12,6 +12,24 @@ struct ReportScope {
     let unitIDs: [UUID]?
     /// One row per unit: the base's children, or the top-level units.
     let rowUnits: [UnitNode<UUID>]
+    /// For every unit, the row its people are counted in (worked out once, not per person).
+    private let rowOf: [UUID: UUID]
+
+    init(instansiID: UUID, tree: UnitTree<UUID>, base: Unit?, unitIDs: [UUID]?, rowUnits: [UnitNode<UUID>]) {
+        self.instansiID = instansiID; self.tree = tree; self.base = base; self.unitIDs = unitIDs; self.rowUnits = rowUnits
+        let rowIDs = Set(rowUnits.map(\.id))
+        var rowOf: [UUID: UUID] = [:]
+        for (node, _) in tree.flattened() {
+            // The base's own direct staff form the base row; everyone else the row above them.
+            var current: UUID? = node.id
+            while let id = current {
+                if rowIDs.contains(id), id != base?.id || node.id == id { rowOf[node.id] = id; break }
+                current = tree.parent(of: id)
+            }
+            if rowOf[node.id] == nil, let b = base?.id { rowOf[node.id] = b }
+        }
+        self.rowOf = rowOf
+    }
 
     /// `unit` from the query; operators are held to their own OPD whatever they ask for.
     static func resolve(_ req: Request, unitParam: String?) async throws -> ReportScope {
@@ -41,14 +59,6 @@ struct ReportScope {
         return ReportScope(instansiID: instansiID, tree: tree, base: base, unitIDs: base.map { tree.subtree(of: $0.id!) }, rowUnits: rows)
     }
 
-    /// The row a unit's people are counted in (the base's own direct staff form the base row).
-    func rowUnit(of unitID: UUID) -> UUID? {
-        let rowIDs = Set(rowUnits.map(\.id))
-        var current: UUID? = unitID
-        while let id = current {
-            if rowIDs.contains(id), id != base?.id || unitID == id { return id }
-            current = tree.parent(of: id)
-        }
-        return base?.id
-    }
+    /// The row a unit's people are counted in.
+    func rowUnit(of unitID: UUID) -> UUID? { rowOf[unitID] }
 }
