@@ -60,38 +60,69 @@ enum AssessmentService {
         }
     }
 
+    /// Rewrites the current profiles of many employees (imports): the same rule, read in chunks.
+    static func recomputeProfiles(employeeIDs: [UUID], instansiID: UUID, on db: any Database) async throws {
+        for chunk in employeeIDs.chunked(200) {
+            let assessments = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()
+            let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! }).all()
+            let resultsByAssessment = Dictionary(grouping: results, by: \.assessmentID)
+            let byEmployee = Dictionary(grouping: assessments, by: \.employeeID)
+            try await CurrentLevel.query(on: db).filter(\.$employeeID ~~ Array(chunk)).delete()
+            var rows: [CurrentLevel] = []
+            for employeeID in chunk {
+                let own = byEmployee[employeeID] ?? []
+                rows += profileRows(employeeID: employeeID, instansiID: instansiID, assessments: own,
+                                    results: own.flatMap { resultsByAssessment[$0.id!] ?? [] })
+            }
+            for part in rows.chunked(1000) { try await part.create(on: db) }
+        }
+    }
+
     /// Rewrites the employee's current profile from their whole history, by the rule in
     /// KompetenCore (latest accepted result per competency; self-ratings never count).
     static func recomputeProfile(employeeID: UUID, instansiID: UUID, on db: any Database) async throws {
         let assessments = try await Assessment.query(on: db).filter(\.$employeeID == employeeID).all()
-        let byID = Dictionary(uniqueKeysWithValues: assessments.map { ($0.id!, $0) })
         let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! }).all()
+        try await CurrentLevel.query(on: db).filter(\.$employeeID == employeeID).delete()
+        let rows = profileRows(employeeID: employeeID, instansiID: instansiID, assessments: assessments, results: results)
+        if !rows.isEmpty { try await rows.create(on: db) }
+    }
+
+    /// The current-profile rows of one employee from their assessments and results.
+    static func profileRows(employeeID: UUID, instansiID: UUID, assessments: [Assessment], results: [AssessmentResult]) -> [CurrentLevel] {
+        let byID = Dictionary(uniqueKeysWithValues: assessments.map { ($0.id!, $0) })
         var levels: [AssessedLevel] = []
         for r in results {
             guard let a = byID[r.assessmentID], let date = SimpleDate(iso: a.assessedOn) else { continue }
             levels.append(AssessedLevel(competencyCode: r.competencyID.uuidString, level: r.level, date: date,
                                         method: a.assessmentMethod, sequence: a.sequence))
         }
-        let latest = CurrentProfile.latest(levels)
-        try await CurrentLevel.query(on: db).filter(\.$employeeID == employeeID).delete()
         // `sequence` is unique per employee, so it names the assessment a level came from.
         let bySequence = Dictionary(assessments.map { ($0.sequence, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = latest.compactMap { key, level -> CurrentLevel? in
+        return CurrentProfile.latest(levels).compactMap { key, level -> CurrentLevel? in
             guard let competencyID = UUID(uuidString: key), let assessment = bySequence[level.sequence] else { return nil }
             let row = CurrentLevel()
             row.id = UUID(); row.instansiID = instansiID; row.employeeID = employeeID; row.competencyID = competencyID
             row.level = level.level; row.assessedOn = level.date.iso; row.assessmentID = assessment.id!
             return row
         }
-        if !rows.isEmpty { try await rows.create(on: db) }
     }
 
     static func dto(_ a: Assessment, on db: any Database) async throws -> AssessmentDTO {
-        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID == a.id!).all()
+        try await dtos([a], on: db)[0]
+    }
+
+    /// Several assessments with their results: two reads whatever the number.
+    static func dtos(_ list: [Assessment], on db: any Database) async throws -> [AssessmentDTO] {
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { $0.id! }).all()
         let codes = try await PositionService.codesByID(Set(results.map(\.competencyID)), on: db)
-        return AssessmentDTO(id: a.id!, employeeId: a.employeeID, date: a.assessedOn, method: a.assessmentMethod, assessorName: a.assessorName,
-                             notes: a.notes, countsTowardProfile: a.assessmentMethod.countsTowardProfile,
-                             results: results.map { ResultDTO(competencyCode: codes[$0.competencyID] ?? "?", level: $0.level) }.sorted { $0.competencyCode < $1.competencyCode })
+        let byAssessment = Dictionary(grouping: results, by: \.assessmentID)
+        return list.map { a in
+            AssessmentDTO(id: a.id!, employeeId: a.employeeID, date: a.assessedOn, method: a.assessmentMethod, assessorName: a.assessorName,
+                          notes: a.notes, countsTowardProfile: a.assessmentMethod.countsTowardProfile,
+                          results: (byAssessment[a.id!] ?? []).map { ResultDTO(competencyCode: codes[$0.competencyID] ?? "?", level: $0.level) }
+                              .sorted { $0.competencyCode < $1.competencyCode })
+        }
     }
 }
 

@@ -40,10 +40,8 @@ enum DemoIdentifyData {
         }
         for chunk in assignments.chunked(1000) { try await chunk.create(on: db) }
 
-        var assessments: [Assessment] = [], results: [AssessmentResult] = [], levels: [CurrentLevel] = []
+        var assessments: [Assessment] = [], results: [AssessmentResult] = []
         var sequence: [String: Int] = [:]
-        var history: [UUID: [AssessedLevel]] = [:]
-        var sourceOf: [UUID: [Int: UUID]] = [:] // employee → sequence → assessment id
         for demo in org.assessments {
             guard let employeeID = employeeIDs[demo.nip] else { continue }
             let n = (sequence[demo.nip] ?? 0) + 1
@@ -53,20 +51,16 @@ enum DemoIdentifyData {
             a.method = demo.method.rawValue; a.assessorName = demo.assessorName; a.notes = demo.notes
             a.createdAt = now; a.sequence = n
             assessments.append(a)
-            sourceOf[employeeID, default: [:]][n] = a.id
             for r in demo.results {
-                guard let cid = competencyIDs[r.competencyCode] else { continue }
-                results.append(AssessmentResult(assessmentID: a.id!, competencyID: cid, level: r.level))
-                history[employeeID, default: []].append(AssessedLevel(competencyCode: cid.uuidString, level: r.level, date: demo.date, method: demo.method, sequence: n))
+                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: a.id!, competencyID: cid, level: r.level)) }
             }
         }
-        for (employeeID, list) in history {
-            for (key, level) in CurrentProfile.latest(list) {
-                let row = CurrentLevel()
-                row.id = UUID(); row.instansiID = instansiID; row.employeeID = employeeID; row.competencyID = UUID(uuidString: key)!
-                row.level = level.level; row.assessedOn = level.date.iso; row.assessmentID = sourceOf[employeeID]![level.sequence]!
-                levels.append(row)
-            }
+        // Current profiles by the same rule the app applies after every assessment.
+        let resultsByAssessment = Dictionary(grouping: results, by: \.assessmentID)
+        var levels: [CurrentLevel] = []
+        for (employeeID, own) in Dictionary(grouping: assessments, by: \.employeeID) {
+            levels += AssessmentService.profileRows(employeeID: employeeID, instansiID: instansiID, assessments: own,
+                                                    results: own.flatMap { resultsByAssessment[$0.id!] ?? [] })
         }
         for chunk in assessments.chunked(1000) { try await chunk.create(on: db) }
         for chunk in results.chunked(2000) { try await chunk.create(on: db) }

@@ -109,10 +109,18 @@ enum EmployeeService {
 /// The assignment history: one open row per employee, closed when they move.
 enum AssignmentHistory {
     static func open(for e: Employee, by username: String, at now: Date, on db: any Database) async throws {
-        let a = EmployeeAssignment()
-        a.id = UUID(); a.employeeID = e.id!; a.unitID = e.unitID; a.positionID = e.positionID; a.supervisorID = e.supervisorID
-        a.startedAt = now; a.recordedBy = username
-        try await a.create(on: db)
+        try await open(for: [e], by: username, at: now, on: db)
+    }
+
+    /// Opens the current assignment of many employees in multi-row inserts.
+    static func open(for employees: [Employee], by username: String, at now: Date, on db: any Database) async throws {
+        let rows = employees.map { e -> EmployeeAssignment in
+            let a = EmployeeAssignment()
+            a.id = UUID(); a.employeeID = e.id!; a.unitID = e.unitID; a.positionID = e.positionID; a.supervisorID = e.supervisorID
+            a.startedAt = now; a.recordedBy = username
+            return a
+        }
+        for chunk in rows.chunked(1000) { try await chunk.create(on: db) }
     }
 
     static func move(_ e: Employee, by username: String, at now: Date, on db: any Database) async throws {

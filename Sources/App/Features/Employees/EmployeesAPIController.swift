@@ -60,9 +60,7 @@ enum EmployeesAPIController {
     static func assessments(req: Request) async throws -> [AssessmentDTO] {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.id!).sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
-        var result: [AssessmentDTO] = []
-        for a in list { result.append(try await AssessmentService.dto(a, on: req.db)) }
-        return result
+        return try await AssessmentService.dtos(list, on: req.db)
     }
 
     static func recordAssessment(req: Request) async throws -> Response {

@@ -64,13 +64,26 @@ enum AssessmentImporter {
         return try await db.transaction { db in
             var outcome = ImportOutcome()
             var touched = Set<UUID>()
+            // What the people in the file already have, read once (not per event).
+            let people = Array(Set(events.map(\.employeeID)))
+            var stored: [EventKey: Assessment] = [:], counts: [UUID: Int] = [:]
+            var storedResults: [UUID: [AssessmentResult]] = [:]
+            for chunk in people.chunked(500) {
+                let list = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()
+                for a in list {
+                    stored[EventKey(employeeID: a.employeeID, date: a.assessedOn, method: a.method, assessor: a.assessorName)] = a
+                    counts[a.employeeID, default: 0] = max(counts[a.employeeID] ?? 0, a.sequence)
+                }
+                for r in try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { $0.id! }).all() {
+                    storedResults[r.assessmentID, default: []].append(r)
+                }
+            }
             for key in events {
                 let items = groups[key]!
-                let existing = try await Assessment.query(on: db).filter(\.$employeeID == key.employeeID).filter(\.$assessedOn == key.date)
-                    .filter(\.$method == key.method).filter(\.$assessorName == key.assessor).first()
                 let assessment: Assessment
-                if let existing { assessment = existing } else {
-                    let count = try await Assessment.query(on: db).filter(\.$employeeID == key.employeeID).count()
+                if let existing = stored[key] { assessment = existing } else {
+                    let count = counts[key.employeeID] ?? 0
+                    counts[key.employeeID] = count + 1
                     assessment = Assessment()
                     assessment.id = UUID(); assessment.instansiID = instansiID; assessment.employeeID = key.employeeID
                     assessment.assessedOn = key.date; assessment.method = key.method; assessment.assessorName = key.assessor
@@ -78,10 +91,10 @@ enum AssessmentImporter {
                     assessment.createdAt = now; assessment.sequence = count + 1
                     try await assessment.create(on: db)
                 }
-                let stored = Dictionary(uniqueKeysWithValues: try await AssessmentResult.query(on: db).filter(\.$assessmentID == assessment.id!).all().map { ($0.competencyID, $0) })
+                let current = Dictionary(uniqueKeysWithValues: (storedResults[assessment.id!] ?? []).map { ($0.competencyID, $0) })
                 var changed = false
                 for (_, competency, level) in items {
-                    if let result = stored[competency] {
+                    if let result = current[competency] {
                         if result.level == level { outcome.unchanged += 1; continue }
                         result.level = level; try await result.save(on: db); outcome.updated += 1
                     } else {
@@ -92,10 +105,8 @@ enum AssessmentImporter {
                 }
                 if changed { touched.insert(key.employeeID) }
             }
-            for (i, employeeID) in touched.enumerated() {
-                try await AssessmentService.recomputeProfile(employeeID: employeeID, instansiID: instansiID, on: db)
-                if (i + 1) % 500 == 0 { progress("Profil diperbarui: \(i + 1) / \(touched.count)") }
-            }
+            progress("Memperbarui profil \(touched.count) pegawai…")
+            try await AssessmentService.recomputeProfiles(employeeIDs: Array(touched), instansiID: instansiID, on: db)
             try await AuditLog.record(.create, entity: "assessment", id: nil,
                                       summary: "Impor hasil penilaian: \(outcome.imported) baru, \(outcome.updated) dikoreksi, \(outcome.unchanged) tetap",
                                       actor: actor, instansiID: instansiID, at: now, on: db)

@@ -137,7 +137,7 @@ enum EmployeeImporter {
                 try await e.save(on: db)
                 if (i + 1) % 500 == 0 { progress("Pegawai diperbarui: \(i + 1) / \(changed.count)") }
             }
-            for e in created { try await AssignmentHistory.open(for: e, by: actor.username, at: now, on: db) }
+            try await AssignmentHistory.open(for: created, by: actor.username, at: now, on: db)
             for e in moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             outcome.imported = created.count
             outcome.updated = changed.count
