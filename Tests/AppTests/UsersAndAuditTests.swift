@@ -79,9 +79,21 @@ struct UsersAndAuditTests {
             let ok = try await web.post("/admin/users/\(id)/password", ["password": "Sandi-Baru-Kupang-1"])
             #expect(ok.status == .seeOther)
             _ = try await APIClient.login(app, "pegawai", password: "Sandi-Baru-Kupang-1")
-            let created = try await web.post("/admin/users", ["username": "Asesor.Dua", "password": "Sandi-Asesor-22", "role": "assessor", "unitId": "", "employeeId": ""])
+            let created = try await web.post("/admin/users", ["username": "Asesor.Dua", "password": "Sandi-Asesor-22", "role": "assessor", "unitId": "", "employeeNip": ""])
             #expect(created.status == .seeOther)
             #expect(try await User.query(on: app.db).filter(\.$username == "asesor.dua").count() == 1)
+            // An employee account is linked by NIP, as people know it.
+            let unknown = try await web.post("/admin/users", ["username": "debora", "password": "Sandi-Debora-22", "role": "employee", "unitId": "", "employeeNip": "199999999999999999"])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("Pegawai dengan NIP 199999999999999999 tidak ditemukan."))
+            let linked = try await web.post("/admin/users", ["username": "debora", "password": "Sandi-Debora-22", "role": "employee", "unitId": "", "employeeNip": world.staffB.nip])
+            #expect(linked.status == .seeOther)
+            #expect(try await User.query(on: app.db).filter(\.$username == "debora").first()?.employeeID == world.staffB.id)
+            // The supervisor of an employee is chosen by NIP too.
+            let moved = try await web.post("/employees/\(world.staffB.id!)/edit", ["nip": world.staffB.nip, "name": world.staffB.name, "employmentType": "PNS",
+                                                                               "rank": "III/a", "unitId": world.opdB.id!.uuidString, "positionId": "", "supervisorNip": world.headA.nip, "active": "1"])
+            #expect(moved.status == .seeOther)
+            #expect(try await Employee.find(world.staffB.id, on: app.db)?.supervisorID == world.headA.id)
         }
     }
 

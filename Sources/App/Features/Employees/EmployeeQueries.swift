@@ -34,3 +34,27 @@ enum EmployeeQueries {
         return employee
     }
 }
+
+/// People type NIPs, not record ids: forms that point at an employee take a NIP.
+enum EmployeeLookup {
+    /// The id of the employee with this NIP in the actor's instansi; nil for an empty NIP;
+    /// a validation error on `field` when nobody has it.
+    static func id(nip raw: String?, field: String, _ actor: Principal, on db: any Database) async throws -> UUID? {
+        let nip = (raw ?? "").filter { $0 != " " }
+        guard !nip.isEmpty else { return nil }
+        guard let e = try await Employee.scopedQuery(actor, on: db).filter(\.$nip == nip).first() else {
+            throw ValidationFailure(errors: [.init(field: field, message: "Pegawai dengan NIP \(nip) tidak ditemukan.")])
+        }
+        return e.id
+    }
+
+    static func nip(of id: UUID?, on db: any Database) async throws -> String? {
+        guard let id else { return nil }
+        return try await Employee.find(id, on: db)?.nip
+    }
+
+    /// Errors the services report on an id field, shown on the NIP field the form has instead.
+    static func renamed(_ errors: [FieldError], from: String, to: String) -> [FieldError] {
+        errors.map { $0.field == from ? FieldError(field: to, message: $0.message) : $0 }
+    }
+}

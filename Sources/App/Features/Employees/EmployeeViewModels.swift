@@ -38,20 +38,20 @@ struct EmployeeListModel: Encodable {
 /// The posted employee form. Supervisor is chosen by NIP, which people know.
 struct EmployeeFormValues: Content {
     var nip: String?, name: String?, employmentType: String?, rank: String?, unitId: String?, positionId: String?
-    var supervisorNip: String?, supervisorId: String?, nik: String?, active: String?
+    var supervisorNip: String?, nik: String?, active: String?
 
     init() { employmentType = "PNS"; active = "1" }
-    init(_ e: Employee) {
+    init(_ e: Employee, supervisorNip: String?) {
         nip = e.nip; name = e.name; employmentType = e.employmentType; rank = e.rank; unitId = e.unitID.uuidString
-        positionId = e.positionID?.uuidString; supervisorId = e.supervisorID?.uuidString; nik = e.nik; active = e.isActive ? "1" : "0"
+        positionId = e.positionID?.uuidString; self.supervisorNip = supervisorNip; nik = e.nik; active = e.isActive ? "1" : "0"
     }
 
-    func input() throws -> EmployeeInput {
+    func input(supervisorID: UUID?) throws -> EmployeeInput {
         guard let unit = unitId.flatMap(UUID.init(uuidString:)) else {
             throw ValidationFailure(errors: [.init(field: "unitId", message: "Pilih unit kerja.")])
         }
         return EmployeeInput(nip: nip ?? "", name: name ?? "", employmentType: employmentType ?? "", rank: rank ?? "", unitId: unit,
-                             positionId: positionId.flatMap { UUID(uuidString: $0) }, supervisorId: supervisorId.flatMap { UUID(uuidString: $0) },
+                             positionId: positionId.flatMap { UUID(uuidString: $0) }, supervisorId: supervisorID,
                              nik: nik, active: active.map { $0 == "1" })
     }
 }
@@ -71,11 +71,11 @@ struct EmployeeFormModel: Encodable {
             .init(name: "rank", label: "Golongan", value: v.rank ?? "", hint: "PNS: I/a–IV/e; PPPK: I–XVII."),
             .init(name: "unitId", label: "Unit kerja", type: "select", value: v.unitId ?? "", options: unitOptions),
             .init(name: "positionId", label: "Jabatan", type: "select", value: v.positionId ?? "", hint: "Jabatan harus berada di unit kerja yang dipilih.", required: false, options: positionOptions),
-            .init(name: "supervisorId", label: "ID atasan langsung", value: v.supervisorId ?? "", hint: "Salin dari halaman pegawai atasan (bagian akhir alamat halaman).", required: false),
+            .init(name: "supervisorNip", label: "NIP atasan langsung", value: v.supervisorNip ?? "", required: false),
             .init(name: "nik", label: "NIK", value: v.nik ?? "", hint: "Data pribadi: hanya terlihat oleh Admin BKPPD.", required: false),
             .init(name: "active", label: "Status", type: "select", value: v.active ?? "1",
                   options: [.init(value: "1", label: "Aktif", selected: v.active != "0"), .init(value: "0", label: "Tidak aktif", selected: v.active == "0")]),
-        ], errors: errors)
+        ], errors: EmployeeLookup.renamed(errors, from: "supervisorId", to: "supervisorNip"))
     }
 }
 

@@ -58,7 +58,8 @@ enum EmployeesController {
     static func create(req: Request) async throws -> Response {
         let values = try req.content.decode(EmployeeFormValues.self)
         do {
-            let e = try await EmployeeService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
+            let e = try await EmployeeService.create(try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Pegawai \(e.name) ditambahkan.", to: req)
             return req.redirect(to: SiteURL.employee(e.id!).path)
         } catch let failure as ValidationFailure {
@@ -70,14 +71,15 @@ enum EmployeesController {
 
     static func editForm(req: Request) async throws -> Response {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
-        return try await renderForm(req, EmployeeFormValues(e), id: e.id, errors: [])
+        return try await renderForm(req, EmployeeFormValues(e, supervisorNip: try await EmployeeLookup.nip(of: e.supervisorID, on: req.db)), id: e.id, errors: [])
     }
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
         let values = try req.content.decode(EmployeeFormValues.self)
         do {
-            let e = try await EmployeeService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
+            let e = try await EmployeeService.update(id, try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan data \(e.name) disimpan.", to: req)
             return req.redirect(to: SiteURL.employee(id).path)
         } catch let failure as ValidationFailure {

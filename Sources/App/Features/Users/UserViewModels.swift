@@ -8,25 +8,23 @@ struct UserFormValues: Content {
     var password: String?
     var role: String?
     var unitId: String?
-    var employeeId: String?
+    var employeeNip: String?
     var active: String?
 
     init() { role = Role.employee.rawValue; active = "1" }
-    init(_ u: User) {
+    init(_ u: User, employeeNip: String?) {
         username = u.username; role = u.role; unitId = u.unitID?.uuidString
-        employeeId = u.employeeID?.uuidString; active = u.isActive ? "1" : "0"
+        self.employeeNip = employeeNip; active = u.isActive ? "1" : "0"
     }
 
     func withoutPassword() -> UserFormValues { var v = self; v.password = nil; return v }
 
     var unitUUID: UUID? { unitId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
-    var employeeUUID: UUID? { employeeId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
-
-    func newUserInput() -> NewUserInput {
-        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeUUID)
+    func newUserInput(employeeID: UUID?) -> NewUserInput {
+        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeID)
     }
-    func updateInput() -> UserUpdateInput {
-        UserUpdateInput(role: role, unitId: unitUUID, employeeId: employeeUUID, active: active == "1")
+    func updateInput(employeeID: UUID?) -> UserUpdateInput {
+        UserUpdateInput(role: role, unitId: unitUUID, employeeId: employeeID, active: active == "1")
     }
 }
 
@@ -44,17 +42,18 @@ struct UserFormModel: Encodable {
         }
         fields.append(.init(name: "role", label: "Peran", type: "select", value: values.role ?? "", options: roles))
         fields.append(.init(name: "unitId", label: "OPD (khusus operator)", type: "select", value: values.unitId ?? "", required: false, options: units))
-        fields.append(.init(name: "employeeId", label: "ID data pegawai (khusus pegawai dan atasan)", value: values.employeeId ?? "",
-                            hint: "Salin dari halaman pegawai (bagian akhir alamat halaman).", required: false))
+        fields.append(.init(name: "employeeNip", label: "NIP pegawai (khusus peran pegawai dan atasan)", value: values.employeeNip ?? "",
+                            hint: "Akun dihubungkan ke data pegawai dengan NIP ini.", required: false))
         if userID != nil {
             fields.append(.init(name: "active", label: "Status akun", type: "select", value: values.active ?? "1",
                                 options: [.init(value: "1", label: "Aktif", selected: values.active != "0"),
                                           .init(value: "0", label: "Nonaktif", selected: values.active == "0")]))
         }
-        // The field is named employeeId in the service; errors about it show on this field.
+        // The service names the employee by id; the form by NIP.
         form = FormModel(action: userID.map { SiteURL.userEdit($0).path } ?? SiteURL.users.path,
                          submitLabel: userID == nil ? "Buat pengguna" : "Simpan perubahan",
-                         cancelHref: SiteURL.users.path, fields: fields, errors: errors)
+                         cancelHref: SiteURL.users.path, fields: fields,
+                         errors: EmployeeLookup.renamed(errors, from: "employeeId", to: "employeeNip"))
         passwordAction = userID.map { SiteURL.userPassword($0).path }
     }
 }

@@ -31,7 +31,8 @@ enum UsersController {
         let actor = try req.actor
         let values = try req.content.decode(UserFormValues.self)
         do {
-            let user = try await UserService.create(values.newUserInput(), actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+            let employeeID = try await EmployeeLookup.id(nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
+            let user = try await UserService.create(values.newUserInput(employeeID: employeeID), actor: actor, at: req.now, on: req.db, hasher: req.password.async)
             Flash.add(.success, "Pengguna \(user.username) berhasil dibuat.", to: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {
@@ -41,7 +42,7 @@ enum UsersController {
 
     static func editForm(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
-        return try await renderForm(req, values: UserFormValues(user), userID: user.id, errors: [])
+        return try await renderForm(req, values: UserFormValues(user, employeeNip: try await EmployeeLookup.nip(of: user.employeeID, on: req.db)), userID: user.id, errors: [])
     }
 
     static func update(req: Request) async throws -> Response {
@@ -49,7 +50,8 @@ enum UsersController {
         let id: UUID = try req.parameters.require("id")
         let values = try req.content.decode(UserFormValues.self)
         do {
-            let user = try await UserService.update(id, values.updateInput(), actor: actor, at: req.now, on: req.db)
+            let employeeID = try await EmployeeLookup.id(nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
+            let user = try await UserService.update(id, values.updateInput(employeeID: employeeID), actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan pengguna \(user.username) disimpan.", to: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {
@@ -68,7 +70,8 @@ enum UsersController {
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {
             let user = try await UserService.find(id, actor, on: req.db)
-            return try await renderForm(req, values: UserFormValues(user), userID: id, errors: failure.errors)
+            let values = UserFormValues(user, employeeNip: try await EmployeeLookup.nip(of: user.employeeID, on: req.db))
+            return try await renderForm(req, values: values, userID: id, errors: failure.errors)
         }
     }
 
