@@ -15,6 +15,17 @@ struct HealthAndConfigTests {
         }
     }
 
+    @Test func everyMigrationRevertsAndReapplies() async throws {
+        try await withTestApp { app in
+            _ = try await World.make(on: app)
+            try await app.autoRevert()
+            try await app.autoMigrate()
+            let healthy = try await app.testing().sendRequest(.GET, "/healthz")
+            #expect(healthy.status == .ok)
+            #expect(try await Unit.query(on: app.db).count() == 0, "the schema was really dropped and rebuilt")
+        }
+    }
+
     @Test func databaseURLParsing() throws {
         #expect(try DatabaseLocation.parse("sqlite:kompeten.sqlite") == .sqliteFile("kompeten.sqlite"))
         #expect(try DatabaseLocation.parse("sqlite::memory:") == .sqliteMemory)
