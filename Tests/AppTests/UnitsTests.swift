@@ -94,7 +94,12 @@ struct UnitsTests {
             let withPeople = try await admin.send(.DELETE, "/api/v1/units/\(world.bidangA.id!)")
             #expect(withPeople.status == .conflict)
             #expect(try await Unit.find(world.bidangA.id, on: app.db) != nil)
-            #expect(try await admin.send(.DELETE, "/api/v1/units/\(world.kelurahan.id!)").status == .noContent)
+            // A unit that still has positions is not deleted either.
+            _ = try await admin.send(.POST, "/api/v1/positions", json: PositionInput(code: "KEL.NAIONI.J1", name: "Lurah Naioni", kind: "pengawas",
+                unitId: world.kelurahan.id!, summary: nil, duties: nil, standards: []))
+            let withPosition = try await admin.send(.DELETE, "/api/v1/units/\(world.kelurahan.id!)")
+            #expect(withPosition.status == .conflict)
+            #expect(try withPosition.json(APIErrorBody.self).reason.contains("jabatan"))
         }
     }
 

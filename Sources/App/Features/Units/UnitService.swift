@@ -75,6 +75,9 @@ enum UnitService {
             if try await Employee.query(on: db).filter(\.$unitID == id).count() > 0 {
                 throw Abort(.conflict, reason: "Unit \(unit.name) masih memiliki pegawai; pindahkan pegawainya terlebih dahulu.")
             }
+            if try await Position.query(on: db).filter(\.$unitID == id).count() > 0 {
+                throw Abort(.conflict, reason: "Unit \(unit.name) masih memiliki jabatan; pindahkan atau hapus jabatannya terlebih dahulu.")
+            }
             if try await User.query(on: db).filter(\.$unitID == id).count() > 0 {
                 throw Abort(.conflict, reason: "Unit \(unit.name) masih menjadi unit akun operator.")
             }
