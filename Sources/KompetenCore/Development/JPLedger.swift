@@ -1,0 +1,76 @@
+/// The 20 JP rule (PP 11/2017 Ps 203(4)): every PNS has the right to at least 20 JP of
+/// competency development a year; PPPK get at most 24 JP a year. 1 JP = 45 minutes
+/// (PerLAN 10/2018; `reference/jalur-pengembangan.json`).
+public enum JPRule {
+    public static let minimumPNS = 20
+    public static let maximumPPPK = 24
+    public static let minutesPerJP = 45
+}
+
+/// One completed development activity credited to an employee.
+public struct JPActivity: Sendable, Equatable {
+    public var title: String
+    public var jp: Int
+    /// The year of the end date decides which year the JP count in, so an activity that
+    /// runs over New Year is credited once, when the certificate can be issued.
+    public var endDate: SimpleDate
+
+    public init(title: String, jp: Int, endDate: SimpleDate) {
+        self.title = title; self.jp = jp; self.endDate = endDate
+    }
+}
+
+/// Where an employee stands against the rule for their kind of appointment.
+public enum JPStatus: Equatable, Sendable {
+    /// PNS under 20 JP: the right is not yet met; `missing` JP are still owed.
+    case belowMinimum(missing: Int)
+    /// PNS at 20 JP or more.
+    case met
+    /// PPPK at 24 JP or fewer.
+    case withinCap
+    /// PPPK over 24 JP: `excess` JP above the cap.
+    case aboveCap(excess: Int)
+
+    public var label: String {
+        switch self {
+        case .belowMinimum(let missing): "Kurang \(missing) JP dari minimum \(JPRule.minimumPNS) JP"
+        case .met: "Memenuhi minimum \(JPRule.minimumPNS) JP"
+        case .withinCap: "Dalam batas \(JPRule.maximumPPPK) JP"
+        case .aboveCap(let excess): "Melebihi batas \(JPRule.maximumPPPK) JP sebanyak \(excess) JP"
+        }
+    }
+}
+
+/// The JP ledger of one employee: the completed activities, summed per year.
+public struct JPLedger: Sendable {
+    public let activities: [JPActivity]
+
+    public init(activities: [JPActivity]) { self.activities = activities }
+
+    /// JP credited in `year` (by end date).
+    public func total(year: Int) -> Int {
+        activities.filter { $0.endDate.year == year }.reduce(0) { $0 + $1.jp }
+    }
+
+    /// The minimum applies to PNS, the cap to PPPK (the two kinds have different rules).
+    public func status(year: Int, kind: NIP.Kind) -> JPStatus {
+        let t = total(year: year)
+        switch kind {
+        case .pns: return t >= JPRule.minimumPNS ? .met : .belowMinimum(missing: JPRule.minimumPNS - t)
+        case .pppk: return t <= JPRule.maximumPPPK ? .withinCap : .aboveCap(excess: t - JPRule.maximumPPPK)
+        }
+    }
+
+    /// Whole JP in `minutes`, rounded down: a partial lesson hour is not credited.
+    /// Negative durations are input errors and count as 0.
+    public static func jp(minutes: Int) -> Int {
+        minutes <= 0 ? 0 : minutes / JPRule.minutesPerJP
+    }
+
+    /// Share (0…1) of people whose yearly total reaches `minimum`, for compliance reports per OPD.
+    /// Nil when there is nobody, so an empty OPD is not shown as 0 % or 100 % compliant.
+    public static func complianceShare(_ totals: [Int], minimum: Int = JPRule.minimumPNS) -> Double? {
+        guard !totals.isEmpty else { return nil }
+        return Double(totals.filter { $0 >= minimum }.count) / Double(totals.count)
+    }
+}
