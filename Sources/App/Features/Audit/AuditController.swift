@@ -31,7 +31,7 @@ enum AuditController {
 
 /// Calendar days in Kota Kupang's time zone (WITA, UTC+8, no daylight saving).
 enum WITA {
-    static let offset: TimeInterval = 8 * 3600
+    static let offset = TimeInterval(IndonesianFormat.witaOffset)
     static func startOfDay(_ d: SimpleDate) -> Date {
         var c = DateComponents(); c.year = d.year; c.month = d.month; c.day = d.day
         var calendar = Calendar(identifier: .gregorian)

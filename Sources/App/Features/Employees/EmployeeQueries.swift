@@ -30,7 +30,7 @@ enum EmployeeQueries {
         let unit = try await Unit.find(employee.unitID, on: db)
         let decision = AccessPolicy.employee(actor, action, Placement(instansiID: employee.instansiID, opdID: unit?.opdID),
                                              employeeID: employee.id!, supervisorID: employee.supervisorID)
-        if case .deny(let reason) = decision { throw Abort(.forbidden, reason: reason) }
+        try decision.require()
         return employee
     }
 }

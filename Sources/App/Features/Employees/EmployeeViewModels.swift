@@ -78,25 +78,3 @@ struct EmployeeFormModel: Encodable {
         ], errors: EmployeeLookup.renamed(errors, from: "supervisorId", to: "supervisorNip"))
     }
 }
-
-struct EmployeeDetailModel: Encodable {
-    struct Item: Encodable { let label: String; let value: String; let href: String? }
-    let name: String
-    let items: [Item]
-
-    init(_ e: Employee, unit: Unit?, supervisor: Employee?, showFullNIK: Bool) {
-        name = e.name
-        let birth = SimpleDate(iso: e.birthDate).map(IndonesianFormat.date) ?? e.birthDate
-        items = [
-            Item(label: "NIP", value: e.nip, href: nil),
-            Item(label: "NIK", value: showFullNIK ? (e.nik ?? "—") : NIKMask.mask(e.nik), href: nil),
-            Item(label: "Jenis kepegawaian", value: e.employmentType, href: nil),
-            Item(label: "Golongan", value: e.rank, href: nil),
-            Item(label: "Jenis kelamin", value: e.sex == 1 ? "Laki-laki" : "Perempuan", href: nil),
-            Item(label: "Tanggal lahir", value: birth, href: nil),
-            Item(label: "Unit kerja", value: unit?.name ?? "—", href: unit.map { SiteURL.unit($0.id!).path }),
-            Item(label: "Atasan langsung", value: supervisor?.name ?? "—", href: supervisor.map { SiteURL.employee($0.id!).path }),
-            Item(label: "Status", value: e.isActive ? "Aktif" : "Tidak aktif", href: nil),
-        ]
-    }
-}

@@ -9,18 +9,14 @@ enum UnitService {
 
     static func find(_ id: UUID?, for actor: Principal, _ action: AccessAction, on db: any Database) async throws -> Unit {
         let unit = try await Unit.findScoped(id, actor, on: db, what: "Unit")
-        if case .deny(let reason) = AccessPolicy.unit(actor, action, placement(unit), isTopLevel: unit.parentID == nil) {
-            throw Abort(.forbidden, reason: reason)
-        }
+        try AccessPolicy.unit(actor, action, placement(unit), isTopLevel: unit.parentID == nil).require()
         return unit
     }
 
     static func create(_ input: UnitInput, actor: Principal, at now: Date, on db: any Database) async throws -> Unit {
         try await db.transaction { db in
             let parent = try await loadParent(input.parentId, actor: actor, on: db)
-            if case .deny(let reason) = AccessPolicy.createUnit(actor, under: parent.map(placement)) {
-                throw Abort(.forbidden, reason: reason)
-            }
+            try AccessPolicy.createUnit(actor, under: parent.map(placement)).require()
             let unit = Unit()
             unit.id = UUID()
             unit.instansiID = actor.instansiID!
@@ -41,9 +37,7 @@ enum UnitService {
             let before = UnitSnapshot(unit)
             let parent = try await loadParent(input.parentId, actor: actor, on: db)
             if input.parentId != unit.parentID {
-                if case .deny(let reason) = AccessPolicy.createUnit(actor, under: parent.map(placement)) {
-                    throw Abort(.forbidden, reason: reason)
-                }
+                try AccessPolicy.createUnit(actor, under: parent.map(placement)).require()
                 let tree = try await UnitQueries.tree(instansiID: unit.instansiID, on: db)
                 if tree.wouldCreateCycle(moving: id, under: input.parentId) {
                     throw ValidationFailure(errors: [.init(field: "parentId", message: "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.")])
