@@ -18,6 +18,9 @@ enum Migrations {
         app.migrations.add(CreateAssessments())
         app.migrations.add(CreateInstansiSettings())
         app.migrations.add(CreateIdentifyIndexes())
+        app.migrations.add(CreateDevelopment())
+        app.migrations.add(AddDevelopmentSettings())
+        app.migrations.add(CreateDevelopmentIndexes())
     }
 }
 

@@ -22,6 +22,11 @@ func routes(_ app: Application) throws {
     ReportsController.register(signedIn)
     SettingsController.register(signedIn)
     DataExports.register(signedIn)
+    ProvidersController.register(signedIn)
+    ProgrammesController.register(signedIn)
+    BatchesController.register(signedIn, uploadLimit: uploadLimit)
+    PlansController.register(signedIn)
+    LearningController.register(signedIn, uploadLimit: uploadLimit)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -34,6 +39,13 @@ func routes(_ app: Application) throws {
     PositionsAPIController.register(authed)
     EmployeesAPIController.register(authed)
     ImportsController.register(signedIn, api: authed, uploadLimit: uploadLimit)
+    ProvidersAPIController.register(authed)
+    ProgrammesAPIController.register(authed)
+    EnrolmentsAPIController.register(authed)
+    PlansAPIController.register(authed)
+    TNAController.register(signedIn, api: authed)
+    JPComplianceController.register(signedIn, api: authed)
+    // AnnualPlanController.register(signedIn, api: authed)
     // Added last, once every route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 }

@@ -25,7 +25,19 @@ enum Navigation {
         if AccessPolicy.reportScope(actor).isSuccess { identify.append(item("Laporan kesenjangan", .reports)) }
         if AccessPolicy.importData(actor).isAllowed || AccessPolicy.importAssessments(actor).isAllowed { identify.append(item("Impor data", .imports)) }
         areas.append(.init(title: "1. Identifikasi Kebutuhan", items: identify))
-        areas.append(.init(title: "2. Pengembangan", items: [pending("Katalog & rencana pengembangan (segera)")]))
+        var develop: [Chrome.NavItem] = []
+        if AccessPolicy.providers(actor, .read).isAllowed {
+            develop.append(item(actor.role == .provider ? "Program kami" : "Katalog program", .programmes))
+            develop.append(item(actor.role == .provider ? "Profil lembaga" : "Lembaga pelatihan", .providers))
+        }
+        if [.admin, .supervisor].contains(actor.role) { develop.append(item("Persetujuan rencana", .plans)) }
+        if let me = actor.employeeID { develop.append(item("Rencana saya", .employeePlans(me))) }
+        if AccessPolicy.developmentReportScope(actor).isSuccess {
+            develop.append(item("Analisis kebutuhan", .needs))
+            develop.append(item("Kepatuhan 20 JP", .jpCompliance))
+        }
+        if AccessPolicy.annualPlan(actor).isAllowed { develop.append(item("Rencana tahunan optimal", .annualPlan)) }
+        areas.append(.init(title: "2. Pengembangan", items: develop))
         areas.append(.init(title: "3. Evaluasi & Pemantauan", items: [pending("Evaluasi Kirkpatrick & talenta (segera)")]))
         areas.append(.init(title: "4. Layanan Publik", items: [pending("Standar layanan & SKM (segera)")]))
         if AccessPolicy.manageUsers(actor).isAllowed {

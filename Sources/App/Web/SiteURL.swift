@@ -43,6 +43,21 @@ enum SiteURL {
     case imports
     case importTemplate(String)
     case settings
+    case providers
+    case providerNew
+    case providerEdit(UUID)
+    case programmes
+    case programme(UUID)
+    case programmeNew
+    case programmeEdit(UUID)
+    case batch(UUID)
+    case needs
+    case plans
+    case plan(UUID)
+    case employeePlans(UUID)
+    case jpCompliance
+    case annualPlan
+    case learningNew(UUID)
 
     var path: String {
         switch self {
@@ -90,6 +105,21 @@ enum SiteURL {
         case .imports: "/imports"
         case .importTemplate(let kind): "/imports/\(kind)/template"
         case .settings: "/admin/settings"
+        case .providers: "/providers"
+        case .providerNew: "/providers/new"
+        case .providerEdit(let id): "/providers/\(id.uuidString)/edit"
+        case .programmes: "/programs"
+        case .programme(let id): "/programs/\(id.uuidString)"
+        case .programmeNew: "/programs/new"
+        case .programmeEdit(let id): "/programs/\(id.uuidString)/edit"
+        case .batch(let id): "/batches/\(id.uuidString)"
+        case .needs: "/development/needs"
+        case .plans: "/plans"
+        case .plan(let id): "/plans/\(id.uuidString)"
+        case .employeePlans(let id): "/employees/\(id.uuidString)/plans"
+        case .jpCompliance: "/development/jp"
+        case .annualPlan: "/development/annual-plan"
+        case .learningNew(let id): "/employees/\(id.uuidString)/learning/new"
         }
     }
 }

@@ -12,9 +12,11 @@ public struct Principal: Sendable, Equatable {
     public let opdID: UUID?
     /// The employee record of this user (employee, supervisor).
     public let employeeID: UUID?
+    /// The training institution a `provider` login acts for.
+    public let providerID: UUID?
 
-    public init(userID: UUID, username: String, role: Role, instansiID: UUID?, opdID: UUID?, employeeID: UUID?) {
+    public init(userID: UUID, username: String, role: Role, instansiID: UUID?, opdID: UUID?, employeeID: UUID?, providerID: UUID? = nil) {
         self.userID = userID; self.username = username; self.role = role
-        self.instansiID = instansiID; self.opdID = opdID; self.employeeID = employeeID
+        self.instansiID = instansiID; self.opdID = opdID; self.employeeID = employeeID; self.providerID = providerID
     }
 }

@@ -74,3 +74,13 @@ public struct JPLedger: Sendable {
         return Double(totals.filter { $0 >= minimum }.count) / Double(totals.count)
     }
 }
+
+extension JPLedger {
+    /// The status for a yearly total already summed elsewhere (the database sums the ledger).
+    public static func status(total t: Int, kind: NIP.Kind) -> JPStatus {
+        switch kind {
+        case .pns: return t >= JPRule.minimumPNS ? .met : .belowMinimum(missing: JPRule.minimumPNS - t)
+        case .pppk: return t <= JPRule.maximumPPPK ? .withinCap : .aboveCap(excess: t - JPRule.maximumPPPK)
+        }
+    }
+}

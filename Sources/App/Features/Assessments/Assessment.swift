@@ -70,6 +70,15 @@ final class EvidenceFile: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// Stores an uploaded file (assessment evidence, a certificate) and returns its id.
+    static func store(filename: String, contentType: String, data: Data, instansiID: UUID, at now: Date, on db: any Database) async throws -> UUID {
+        let file = EvidenceFile()
+        file.id = UUID(); file.instansiID = instansiID; file.filename = filename; file.contentType = contentType
+        file.size = data.count; file.data = data; file.createdAt = now
+        try await file.create(on: db)
+        return file.id!
+    }
 }
 
 struct CreateAssessments: AsyncMigration {

@@ -44,11 +44,8 @@ enum AssessmentService {
         a.createdAt = now; a.sequence = previous + 1
         return try await db.transaction { db in
             if let evidence {
-                let file = EvidenceFile()
-                file.id = UUID(); file.instansiID = employee.instansiID; file.filename = evidence.filename
-                file.contentType = evidence.contentType; file.size = evidence.data.count; file.data = evidence.data; file.createdAt = now
-                try await file.create(on: db)
-                a.evidenceID = file.id
+                a.evidenceID = try await EvidenceFile.store(filename: evidence.filename, contentType: evidence.contentType, data: evidence.data,
+                                                            instansiID: employee.instansiID, at: now, on: db)
             }
             try await a.create(on: db)
             try await input.results.map { AssessmentResult(assessmentID: a.id!, competencyID: byCode[$0.competencyCode]!, level: $0.level) }.create(on: db)

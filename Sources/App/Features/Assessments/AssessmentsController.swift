@@ -40,11 +40,10 @@ enum AssessmentsController {
     static func evidence(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        guard let assessment = try await Assessment.scopedQuery(actor, on: req.db).filter(\.$evidenceID == id).first(),
-              let file = try await EvidenceFile.find(id, on: req.db) else {
+        guard let file = try await EvidenceFile.find(id, on: req.db), file.instansiID == actor.instansiID else {
             throw Abort(.notFound, reason: "Berkas bukti tidak ditemukan.")
         }
-        _ = try await EmployeeQueries.find(assessment.employeeID, for: actor, .read, on: req.db)
+        try await authorizeDownload(id, actor: actor, on: req.db)
         let response = Response(status: .ok, body: .init(data: file.data))
         // Only a few harmless types are shown inline; everything else downloads.
         let safe = ["application/pdf", "image/png", "image/jpeg"]
@@ -52,6 +51,21 @@ enum AssessmentsController {
         let name = file.filename.replacingOccurrences(of: "\"", with: "")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return response
+    }
+
+    /// Whoever may read the record a file belongs to may download it: the assessment's or the
+    /// learning record's employee, or — for a certificate — also the programme's provider.
+    private static func authorizeDownload(_ id: UUID, actor: Principal, on db: any Database) async throws {
+        if let a = try await Assessment.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
+            _ = try await EmployeeQueries.find(a.employeeID, for: actor, .read, on: db)
+        } else if let e = try await Enrolment.scopedQuery(actor, on: db).filter(\.$certificateFileID == id).first() {
+            if actor.role == .provider, let p = try await Programme.find(e.programmeID, on: db), actor.providerID == p.providerID { return }
+            _ = try await EmployeeQueries.find(e.employeeID, for: actor, .read, on: db)
+        } else if let l = try await LearningRecord.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
+            _ = try await EmployeeQueries.find(l.employeeID, for: actor, .read, on: db)
+        } else {
+            throw Abort(.notFound, reason: "Berkas bukti tidak ditemukan.")
+        }
     }
 
     private static func render(_ req: Request, _ e: Employee, values: AssessmentFormValues, errors: [FieldError]) async throws -> Response {

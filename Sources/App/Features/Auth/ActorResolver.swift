@@ -12,7 +12,7 @@ enum ActorResolver {
             opdID = try await Unit.find(employee.unitID, on: db)?.opdID
         }
         return Principal(userID: try user.requireID(), username: user.username, role: user.userRole,
-                     instansiID: user.instansiID, opdID: opdID, employeeID: user.employeeID)
+                     instansiID: user.instansiID, opdID: opdID, employeeID: user.employeeID, providerID: user.providerID)
     }
 }
 

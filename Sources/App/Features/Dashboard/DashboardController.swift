@@ -19,8 +19,9 @@ enum DashboardController {
             counts = try await UnitQueries.employeeCounts(instansiID: instansiID, on: req.db)
             people = try await DashboardQueries.people(instansiID: instansiID, opdID: scope, on: req.db)
         }
-        let model = DashboardModel(instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
+        var model = DashboardModel(instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
                                    people: people, canSeeLists: scope != nil)
+        model.development = try await DevelopmentPanel.load(actor, at: req.now, on: req.db)
         return try await req.renderPage("dashboard/index", title: "Dasbor", model)
     }
 }
@@ -62,6 +63,7 @@ struct DashboardModel: Encodable {
     let opds: [TopUnit]
     let kecamatan: [TopUnit]
     let canSeeLists: Bool
+    var development: DevelopmentPanel? = nil
 
     init(instansiName: String, actor: Principal, units: [Unit], counts: [UUID: Int], people: DashboardQueries.PeopleCounts, canSeeLists: Bool) {
         self.instansiName = instansiName

@@ -44,7 +44,8 @@ enum EmployeesController {
     static func show(req: Request) async throws -> Response {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        let profile = try await EmployeeProfileQuery.load(employee, actor: actor, on: req.db)
+        var profile = try await EmployeeProfileQuery.load(employee, actor: actor, on: req.db)
+        profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
         return try await req.renderPage("employees/show", title: employee.name,
                                         crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
     }

@@ -32,10 +32,11 @@ struct ReportScope {
     }
 
     /// `unit` from the query; operators are held to their own OPD whatever they ask for.
-    static func resolve(_ req: Request, unitParam: String?) async throws -> ReportScope {
+    static func resolve(_ req: Request, unitParam: String?,
+                        policy: (Principal) -> Result<UUID?, AccessPolicy.Denied> = AccessPolicy.reportScope) async throws -> ReportScope {
         let actor = try req.actor
         let forced: UUID?
-        switch AccessPolicy.reportScope(actor) {
+        switch policy(actor) {
         case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
         case .success(let opd): forced = opd
         }

@@ -11,6 +11,14 @@ final class InstansiSettings: Model, @unchecked Sendable {
     @Field(key: "jpm_formula") var jpmFormula: String
     @Field(key: "jpm_purpose") var jpmPurpose: String
     @Field(key: "updated_at") var updatedAt: Date
+    /// Months after a completed programme when the competencies it raised are re-assessed.
+    @Field(key: "reassessment_months") var reassessmentMonths: Int
+    /// JSON object competency code → weight for the annual plan optimiser (missing codes weigh 1).
+    @Field(key: "competency_weights") var competencyWeights: String
+    /// Comma-separated codes of front-line OPD/units (besides every kecamatan and kelurahan).
+    @Field(key: "front_line_units") var frontLineUnits: String
+    /// Extra weight on Pelayanan Publik (M.5) for staff of front-line units.
+    @Field(key: "front_line_multiplier") var frontLineMultiplier: Double
 
     init() {}
 

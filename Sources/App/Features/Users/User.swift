@@ -15,6 +15,8 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "unit_id") var unitID: UUID?
     /// The employee record of an employee or supervisor.
     @OptionalField(key: "employee_id") var employeeID: UUID?
+    /// The training institution a provider login acts for.
+    @OptionalField(key: "provider_id") var providerID: UUID?
     @Field(key: "is_active") var isActive: Bool
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @Field(key: "created_at") var createdAt: Date

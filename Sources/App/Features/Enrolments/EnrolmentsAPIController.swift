@@ -1,0 +1,79 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/batches/{id}/enrolments`, `/api/v1/enrolments/{id}/…`, outside learning and the JP ledger.
+enum EnrolmentsAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("batches", ":id", "enrolments", use: list)
+        api.post("batches", ":id", "enrolments", use: enrol)
+        api.post("enrolments", ":id", "complete", use: complete)
+        api.post("enrolments", ":id", "attendance", use: attendance)
+        api.post("enrolments", ":id", "cancel", use: cancel)
+        api.get("employees", ":id", "jp", use: jp)
+        api.get("employees", ":id", "learning", use: learning)
+        api.post("employees", ":id", "learning", use: recordLearning)
+        api.post("learning", ":id", "decision", use: decide)
+    }
+
+    static func list(req: Request) async throws -> [EnrolmentDTO] {
+        let (_, _, rows) = try await EnrolmentService.participants(batchID: try req.parameters.require("id"), actor: try req.actor, on: req.db)
+        return rows.map { EnrolmentDTO($0.0) }
+    }
+
+    static func enrol(req: Request) async throws -> Response {
+        let input = try req.content.decode(EnrolmentInput.self)
+        let e = try await EnrolmentService.enrol(batchID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        return try await EnrolmentDTO(e).encodeResponse(status: .created, for: req)
+    }
+
+    static func complete(req: Request) async throws -> EnrolmentDTO {
+        let input = try req.content.decode(CompletionInput.self)
+        return EnrolmentDTO(try await EnrolmentService.complete(try req.parameters.require("id"), input, certificate: nil,
+                                                                actor: try req.actor, at: req.now, on: req.db))
+    }
+
+    static func attendance(req: Request) async throws -> EnrolmentDTO {
+        let input = try req.content.decode(AttendanceInput.self)
+        return EnrolmentDTO(try await EnrolmentService.recordAttendance(try req.parameters.require("id"), percent: input.attendancePercent,
+                                                                        actor: try req.actor, at: req.now, on: req.db))
+    }
+
+    static func cancel(req: Request) async throws -> EnrolmentDTO {
+        EnrolmentDTO(try await EnrolmentService.cancel(try req.parameters.require("id"), actor: try req.actor, at: req.now, on: req.db))
+    }
+
+    struct YearQuery: Content { var year: Int? }
+
+    /// The year to report: `?year=` (2000–2100) or the current year in WITA.
+    static func year(_ req: Request) throws -> Int {
+        let year = try req.query.decode(YearQuery.self).year ?? WITA.today(req.now).year
+        guard (2000...2100).contains(year) else { throw ValidationFailure(errors: [.init(field: "year", message: "Tahun 2000–2100.")]) }
+        return year
+    }
+
+    static func jp(req: Request) async throws -> JPDTO {
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
+        return try await JPQueries.status(e, year: try year(req), on: req.db)
+    }
+
+    static func learning(req: Request) async throws -> [LearningDTO] {
+        let actor = try req.actor
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
+        return try await LearningRecord.scopedQuery(actor, on: req.db).filter(\.$employeeID == e.id!).sort(\.$endDate, .descending).all().map(LearningDTO.init)
+    }
+
+    static func recordLearning(req: Request) async throws -> Response {
+        let input = try req.content.decode(LearningInput.self)
+        let l = try await LearningService.record(employeeID: try req.parameters.require("id"), input, evidence: nil, actor: try req.actor, at: req.now, on: req.db)
+        return try await LearningDTO(l).encodeResponse(status: .created, for: req)
+    }
+
+    struct DecisionInput: Content { var verify: Bool; var reason: String? }
+
+    static func decide(req: Request) async throws -> LearningDTO {
+        let input = try req.content.decode(DecisionInput.self)
+        return LearningDTO(try await LearningService.decide(try req.parameters.require("id"), verify: input.verify, reason: input.reason,
+                                                            actor: try req.actor, at: req.now, on: req.db))
+    }
+}

@@ -1,0 +1,185 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// Plan pages: an employee's plans, one plan (items, workflow buttons), and the approval inbox
+/// with bulk approval and outside learning waiting for verification.
+enum PlansController {
+    static func register(_ web: any RoutesBuilder) {
+        web.get("plans", use: inbox)
+        web.post("plans", "bulk-approve", use: bulkApprove)
+        web.get("employees", ":id", "plans", use: employeePlans)
+        web.post("employees", ":id", "plans", use: create)
+        web.get("plans", ":id", use: show)
+        web.post("plans", ":id", "items", use: addItem)
+        web.post("plans", ":id", "items", ":item", "delete", use: removeItem)
+        web.post("plans", ":id", "transition", use: transition)
+    }
+
+    // MARK: An employee's plans
+
+    static func employeePlans(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
+        let plans = try await PlanService.plans(of: employee.id!, actor: actor, on: req.db)
+        let who = try await PlanService.planActor(actor, employee, on: req.db)
+        let year = WITA.today(req.now).year
+        let model = EmployeePlansModel(employee: employee, plans: plans, canCreate: who.isAuthor,
+                                       suggestedYear: plans.contains { $0.year == year } ? year + 1 : year)
+        return try await req.renderPage("plans/employee", title: "Rencana Pengembangan — \(employee.name)",
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name, .employee(employee.id!)), Crumb("Rencana pengembangan")], model)
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let employeeID: UUID = try req.parameters.require("id")
+        struct Posted: Content { var year: String?; var fromTna: String? }
+        let posted = try req.content.decode(Posted.self)
+        do {
+            guard let year = Int(posted.year ?? "") else { throw ValidationFailure(errors: [.init(field: "year", message: "Isi tahun rencana.")]) }
+            let plan = try await PlanService.create(employeeID: employeeID, PlanInput(year: year, items: nil, fromTna: posted.fromTna == "1"),
+                                                    actor: actor, at: req.now, on: req.db)
+            Flash.add(.success, "Rencana \(year) dibuat sebagai draf.", to: req)
+            return req.redirect(to: SiteURL.plan(plan.id!).path)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            Flash.add(.error, abort.reason, to: req)
+        }
+        return req.redirect(to: SiteURL.employeePlans(employeeID).path)
+    }
+
+    // MARK: One plan
+
+    static func show(req: Request) async throws -> Response {
+        try await render(req, planID: try req.parameters.require("id"), itemValues: .init(), errors: [])
+    }
+
+    static func render(_ req: Request, planID: UUID, itemValues: ItemFormValues, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let (plan, employee) = try await PlanService.find(planID, actor, on: req.db)
+        let dto = try await PlanService.dto(plan, on: req.db)
+        let who = try await PlanService.planActor(actor, employee, on: req.db)
+        let canEdit = PlanWorkflow.canEditItems(plan.planStatus, by: who)
+        let programmes = canEdit ? try await Programme.scopedQuery(actor, on: req.db).filter(\.$isActive == true).sort(\.$code).all() : []
+        let competencies = canEdit ? try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all() : []
+        let enrolments = try await Enrolment.query(on: req.db).filter(\.$planItemID ~~ dto.items.map(\.id)).all()
+        let gap = try await GapEngine.employee(employee, on: req.db)
+        let jp = try await JPQueries.status(employee, year: plan.year, on: req.db)
+        let model = PlanPageModel(plan: plan, dto: dto, employee: employee, steps: PlanWorkflow.available(from: plan.planStatus, by: who),
+                                  canEdit: canEdit, programmes: programmes, competencies: competencies, enrolments: enrolments,
+                                  gap: gap, jp: jp, itemValues: itemValues, errors: errors)
+        return try await req.renderPage("plans/show", title: "Rencana Pengembangan \(plan.year) — \(employee.name)",
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name, .employee(employee.id!)),
+                                                 Crumb("Rencana", .employeePlans(employee.id!)), Crumb(String(plan.year))],
+                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct ItemFormValues: Content {
+        var programId: String?, competencyCode: String?, title: String?, jp: String?, note: String?
+        init() {}
+        var input: PlanItemInput {
+            PlanItemInput(programId: UUID(uuidString: programId ?? ""), competencyCode: competencyCode, title: title,
+                          jp: Int(jp ?? ""), note: note)
+        }
+    }
+
+    static func addItem(req: Request) async throws -> Response {
+        let planID: UUID = try req.parameters.require("id")
+        let values = try req.content.decode(ItemFormValues.self)
+        do {
+            let item = try await PlanService.addItem(planID: planID, values.input, actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Butir \(item.title) ditambahkan.", to: req)
+            return req.redirect(to: SiteURL.plan(planID).path)
+        } catch let failure as ValidationFailure {
+            let errors = failure.errors.map { FieldError(field: $0.field.replacingOccurrences(of: "item.", with: ""), message: $0.message) }
+            return try await render(req, planID: planID, itemValues: values, errors: errors)
+        }
+    }
+
+    static func removeItem(req: Request) async throws -> Response {
+        let planID: UUID = try req.parameters.require("id")
+        try await PlanService.removeItem(planID: planID, itemID: try req.parameters.require("item"), actor: try req.actor, at: req.now, on: req.db)
+        Flash.add(.success, "Butir dihapus dari rencana.", to: req)
+        return req.redirect(to: SiteURL.plan(planID).path)
+    }
+
+    static func transition(req: Request) async throws -> Response {
+        let planID: UUID = try req.parameters.require("id")
+        struct Posted: Content { var to: String?; var reason: String? }
+        let posted = try req.content.decode(Posted.self)
+        do {
+            let plan = try await PlanService.transition(planID, to: posted.to ?? "", reason: posted.reason, actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Status rencana sekarang: \(plan.planStatus.label).", to: req)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            Flash.add(.error, abort.reason, to: req)
+        }
+        return req.redirect(to: SiteURL.plan(planID).path)
+    }
+
+    // MARK: Approval inbox
+
+    static func inbox(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard [.admin, .supervisor].contains(actor.role) else {
+            throw Abort(.forbidden, reason: "Halaman persetujuan untuk atasan langsung dan Admin BKPPD.")
+        }
+        let waiting = try await PlanService.inbox(actor, on: req.db)
+        let totals = try await PlanItemTotals.load(waiting.map { $0.0.id! }, on: req.db)
+        let learning = try await LearningQueries.awaitingVerification(actor, on: req.db)
+        let model = InboxModel(plans: waiting, totals: totals, learning: learning, isAdmin: actor.role == .admin)
+        return try await req.renderPage("plans/inbox", title: "Persetujuan Rencana Pengembangan", crumbs: [Crumb("Persetujuan rencana")], model)
+    }
+
+    static func bulkApprove(req: Request) async throws -> Response {
+        struct Posted: Content { var plan: [String]? }
+        let ids = (try req.content.decode(Posted.self).plan ?? []).compactMap(UUID.init(uuidString:))
+        do {
+            let n = try await PlanService.bulkApprove(ids, actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "\(n) rencana disetujui.", to: req)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        } catch let abort as any AbortError where abort.status == .conflict || abort.status == .forbidden {
+            Flash.add(.error, "Tidak ada rencana yang disetujui. " + abort.reason, to: req)
+        }
+        return req.redirect(to: SiteURL.plans.path)
+    }
+}
+
+/// Σ JP and Σ cost per plan, one grouped read.
+enum PlanItemTotals {
+    static func load(_ planIDs: [UUID], on db: any Database) async throws -> [UUID: (jp: Int, cost: Int, items: Int)] {
+        guard !planIDs.isEmpty else { return [:] }
+        let items = try await PlanItem.query(on: db).filter(\.$planID ~~ planIDs).all()
+        var result: [UUID: (jp: Int, cost: Int, items: Int)] = [:]
+        for i in items {
+            let t = result[i.planID] ?? (0, 0, 0)
+            result[i.planID] = (t.jp + i.jp, t.cost + i.estimatedCost, t.items + 1)
+        }
+        return result
+    }
+}
+
+enum LearningQueries {
+    /// Outside learning this actor can verify: their direct subordinates'; for BKPPD, that of
+    /// people without a supervisor.
+    static func awaitingVerification(_ actor: Principal, on db: any Database) async throws -> [(LearningRecord, Employee)] {
+        let pending = try LearningRecord.scopedQuery(actor, on: db).filter(\.$status == LearningStatus.submitted.rawValue)
+        var employees: [Employee]
+        switch actor.role {
+        case .admin:
+            let records = try await pending.sort(\.$createdAt).limit(500).all()
+            employees = try await Employee.query(on: db).filter(\.$id ~~ records.map(\.employeeID)).filter(\.$supervisorID == nil).all()
+            let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
+            return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
+        default:
+            guard let me = actor.employeeID else { return [] }
+            employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
+            let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
+            let records = try await pending.filter(\.$employeeID ~~ employees.map { $0.id! }).sort(\.$createdAt).all()
+            return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
+        }
+    }
+}

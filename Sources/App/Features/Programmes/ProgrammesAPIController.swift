@@ -1,0 +1,80 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/api/v1/programs`: the catalogue and its batches.
+enum ProgrammesAPIController {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("programs", use: list)
+        api.post("programs", use: create)
+        api.get("programs", ":id", use: show)
+        api.put("programs", ":id", use: update)
+        api.get("programs", ":id", "batches", use: batches)
+        api.post("programs", ":id", "batches", use: createBatch)
+    }
+
+    struct ListQuery: Content { var page: Int?; var per: Int?; var providerId: UUID?; var competencyCode: String?; var form: String?; var includeInactive: Bool? }
+
+    static func list(req: Request) async throws -> PagedResponse<ProgrammeDTO> {
+        let actor = try req.actor
+        let params = try req.query.decode(ListQuery.self)
+        let paging = try APIPaging.parse(page: params.page, per: params.per, defaultPer: 100)
+        let query = try await ProgrammeQueries.filtered(actor, providerID: params.providerId, competencyCode: params.competencyCode,
+                                                        form: params.form, includeInactive: params.includeInactive == true, on: req.db)
+        let total = try await query.count()
+        let items = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
+        return PagedResponse(items: try await ProgrammeService.dtos(items, on: req.db), metadata: .init(page: paging.page, per: paging.per, total: total))
+    }
+
+    static func show(req: Request) async throws -> ProgrammeDTO {
+        let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
+        return try await ProgrammeService.dtos([p], on: req.db)[0]
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let p = try await ProgrammeService.create(try req.content.decode(ProgrammeInput.self), actor: try req.actor, at: req.now, on: req.db)
+        return try await ProgrammeService.dtos([p], on: req.db)[0].encodeResponse(status: .created, for: req)
+    }
+
+    static func update(req: Request) async throws -> ProgrammeDTO {
+        let input = try req.content.decode(ProgrammeInput.self)
+        let p = try await ProgrammeService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        return try await ProgrammeService.dtos([p], on: req.db)[0]
+    }
+
+    static func batches(req: Request) async throws -> [BatchDTO] {
+        let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
+        return try await Batch.query(on: req.db).filter(\.$programmeID == p.id!).sort(\.$startDate).all().map(BatchDTO.init)
+    }
+
+    static func createBatch(req: Request) async throws -> Response {
+        let input = try req.content.decode(BatchInput.self)
+        let b = try await ProgrammeService.createBatch(programmeID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        return try await BatchDTO(b).encodeResponse(status: .created, for: req)
+    }
+}
+
+enum ProgrammeQueries {
+    /// The catalogue as this actor sees it (a provider: its own programmes), filtered.
+    static func filtered(_ actor: Principal, providerID: UUID?, competencyCode: String?, form: String?, includeInactive: Bool,
+                         on db: any Database) async throws -> QueryBuilder<Programme> {
+        try AccessPolicy.providers(actor, .read).require()
+        var q = try Programme.scopedQuery(actor, on: db)
+        if actor.role == .provider { q = q.filter(\.$providerID == (actor.providerID ?? UUID())) }
+        if let providerID { q = q.filter(\.$providerID == providerID) }
+        if let form, !form.isEmpty {
+            guard DevelopmentForm(rawValue: form) != nil else {
+                throw ValidationFailure(errors: [.init(field: "form", message: "Bentuk harus pendidikan, klasikal atau nonklasikal.")])
+            }
+            q = q.filter(\.$form == form)
+        }
+        if let code = competencyCode, !code.isEmpty {
+            guard code.count <= 30 else { throw ValidationFailure(errors: [.init(field: "competencyCode", message: "Kode kompetensi terlalu panjang.")]) }
+            let competencyIDs = try await Competency.scopedQuery(actor, on: db).filter(\.$code == code).all(\.$id)
+            let ids = try await ProgrammeCompetency.query(on: db).filter(\.$competencyID ~~ competencyIDs).all(\.$programmeID)
+            q = q.filter(\.$id ~~ ids)
+        }
+        if !includeInactive { q = q.filter(\.$isActive == true) }
+        return q
+    }
+}

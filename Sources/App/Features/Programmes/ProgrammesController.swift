@@ -1,0 +1,147 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// The catalogue pages: filterable list, a programme with its batches, the programme form,
+/// scheduling a batch.
+enum ProgrammesController {
+    static func register(_ web: any RoutesBuilder) {
+        web.get("programs", use: index)
+        web.get("programs", "new", use: newForm)
+        web.post("programs", use: create)
+        web.get("programs", ":id", use: show)
+        web.get("programs", ":id", "edit", use: editForm)
+        web.post("programs", ":id", "edit", use: update)
+        web.post("programs", ":id", "batches", use: createBatch)
+    }
+
+    struct ListParams: Content { var q: String?; var competency: String?; var form: String?; var provider: String?; var page: Int? }
+
+    static func index(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let params = try req.query.decode(ListParams.self)
+        let providerID = params.provider.flatMap(UUID.init(uuidString:))
+        let form = DevelopmentForm(rawValue: params.form ?? "")?.rawValue
+        var query = try await ProgrammeQueries.filtered(actor, providerID: providerID, competencyCode: params.competency, form: form,
+                                                        includeInactive: actor.role == .admin || actor.role == .provider, on: req.db)
+        let q = (params.q ?? "").trimmingCharacters(in: .whitespaces)
+        if !q.isEmpty { query = query.group(.or) { $0.filter(\.$title ~~ String(q.prefix(100))).filter(\.$code ~~ String(q.prefix(100))) } }
+        let providers = try await ProviderService.list(actor, on: req.db)
+        let providerNames = Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0.name) })
+        if let format = try Export.requested(req) {
+            let all = try await query.sort(\.$code).all()
+            let dtos = try await ProgrammeService.dtos(all, on: req.db)
+            let table = Table(header: ["Kode", "Judul", "Bentuk", "Jalur", "Penyelenggara", "Kompetensi (kenaikan level)", "JP", "Biaya per peserta (Rp)", "Kapasitas per angkatan", "Aktif"],
+                              rows: dtos.map { d in [d.code, d.title, d.form, d.path ?? "", providerNames[d.providerId] ?? "",
+                                                     d.competencies.map { "\($0.competencyCode)+\($0.levelGain)" }.joined(separator: "; "),
+                                                     String(d.jp), String(d.costPerParticipant), String(d.capacity), d.active ? "ya" : "tidak"] })
+            return try Export.response(table, filename: "katalog-program", format: format, sheet: "Katalog")
+        }
+        let paging = PageRequest(page: params.page, per: 25)
+        let total = try await query.count()
+        let page = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
+        let dtos = try await ProgrammeService.dtos(page, on: req.db)
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
+        let model = CatalogueModel(dtos: dtos, providerNames: providerNames, providers: providers, competencies: competencies, params: params,
+                                   paging: PagingModel(PageInfo(paging, total: total), path: SiteURL.programmes.path,
+                                                       filters: [("q", params.q), ("competency", params.competency), ("form", params.form), ("provider", params.provider)], noun: "program"),
+                                   export: Export.links(req), canCreate: actor.role == .admin || (actor.role == .provider && actor.providerID != nil))
+        return try await req.renderPage("programmes/index", title: actor.role == .provider ? "Program Kami" : "Katalog Program",
+                                        crumbs: [Crumb("Katalog program")], model)
+    }
+
+    static func show(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let p = try await ProgrammeService.find(try req.parameters.require("id"), actor, .read, on: req.db)
+        return try await renderShow(req, p, batchValues: BatchFormValues(capacity: String(p.capacity)), errors: [])
+    }
+
+    static func renderShow(_ req: Request, _ p: Programme, batchValues: BatchFormValues, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let dto = try await ProgrammeService.dtos([p], on: req.db)[0]
+        let provider = try await Provider.find(p.providerID, on: req.db)
+        let names = try await CompetencyNames.byCode(actor, on: req.db)
+        let batches = try await Batch.query(on: req.db).filter(\.$programmeID == p.id!).sort(\.$startDate).all()
+        let waiting = try await Enrolment.query(on: req.db).filter(\.$batchID ~~ batches.map { $0.id! })
+            .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).all(\.$batchID)
+        let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
+        let canWrite = AccessPolicy.programme(actor, .write, providerID: p.providerID).isAllowed
+        let model = ProgrammeDetailModel(dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
+                                         canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: p.id!, errors: errors) : nil)
+        return try await req.renderPage("programmes/show", title: p.title, crumbs: [Crumb("Katalog program", .programmes), Crumb(p.code)],
+                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    static func createBatch(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let id: UUID = try req.parameters.require("id")
+        let values = try req.content.decode(BatchFormValues.self)
+        do {
+            let b = try await ProgrammeService.createBatch(programmeID: id, values.input, actor: actor, at: req.now, on: req.db)
+            Flash.add(.success, "\(b.name) dijadwalkan.", to: req)
+            return req.redirect(to: SiteURL.batch(b.id!).path)
+        } catch let failure as ValidationFailure {
+            let p = try await ProgrammeService.find(id, actor, .write, on: req.db)
+            return try await renderShow(req, p, batchValues: values, errors: failure.errors)
+        }
+    }
+
+    static func newForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        guard actor.role == .admin || (actor.role == .provider && actor.providerID != nil) else {
+            throw Abort(.forbidden, reason: "Katalog program dikelola Admin BKPPD dan lembaga pelatihan.")
+        }
+        var values = ProgrammeFormValues()
+        values.providerId = actor.providerID?.uuidString
+        return try await renderForm(req, values, id: nil, errors: [])
+    }
+
+    static func create(req: Request) async throws -> Response {
+        let values = try req.content.decode(ProgrammeFormValues.self)
+        do {
+            let p = try await ProgrammeService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Program \(p.code) ditambahkan ke katalog.", to: req)
+            return req.redirect(to: SiteURL.programme(p.id!).path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values, id: nil, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderForm(req, values, id: nil, errors: [.init(field: "code", message: abort.reason)])
+        }
+    }
+
+    static func editForm(req: Request) async throws -> Response {
+        let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .write, on: req.db)
+        return try await renderForm(req, ProgrammeFormValues(try await ProgrammeService.dtos([p], on: req.db)[0]), id: p.id, errors: [])
+    }
+
+    static func update(req: Request) async throws -> Response {
+        let id: UUID = try req.parameters.require("id")
+        let values = try req.content.decode(ProgrammeFormValues.self)
+        do {
+            let p = try await ProgrammeService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Perubahan program \(p.code) disimpan.", to: req)
+            return req.redirect(to: SiteURL.programme(id).path)
+        } catch let failure as ValidationFailure {
+            return try await renderForm(req, values, id: id, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            return try await renderForm(req, values, id: id, errors: [.init(field: "code", message: abort.reason)])
+        }
+    }
+
+    private static func renderForm(_ req: Request, _ v: ProgrammeFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let providers = try await ProviderService.list(actor, on: req.db)
+        let title = id == nil ? "Tambah Program" : "Ubah Program \(v.code ?? "")"
+        let form = v.form(action: id.map { SiteURL.programmeEdit($0).path } ?? SiteURL.programmes.path,
+                          cancel: id.map { SiteURL.programme($0).path } ?? SiteURL.programmes.path, providers: providers, errors: errors)
+        return try await req.renderPage("common/form", title: title, crumbs: [Crumb("Katalog program", .programmes), Crumb(title)],
+                                        FormPage(form: form, intro: "1 JP = 45 menit. Bentuk dan jalur mengikuti Peraturan LAN 10/2018."),
+                                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+}
+
+enum CompetencyNames {
+    static func byCode(_ actor: Principal, on db: any Database) async throws -> [String: String] {
+        Dictionary(try await Competency.scopedQuery(actor, on: db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,103 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/development/needs` and `GET /api/v1/tna`: the training-needs analysis of the city or an OPD.
+enum TNAController {
+    static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.get("development", "needs", use: page)
+        api.get("tna", use: list)
+    }
+
+    struct Params: Content { var unit: String?; var year: Int?; var view: String?; var page: Int? }
+
+    static func year(_ raw: Int?, _ req: Request) throws -> Int {
+        let year = raw ?? WITA.today(req.now).year
+        guard (2000...2100).contains(year) else { throw ValidationFailure(errors: [.init(field: "year", message: "Tahun 2000–2100.")]) }
+        return year
+    }
+
+    static func page(req: Request) async throws -> Response {
+        let params = try req.query.decode(Params.self)
+        let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.developmentReportScope)
+        let year = try year(params.year, req)
+        let report = try await TNAReport.build(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, on: req.db)
+        let view = params.view == "people" ? "people" : "plan"
+        if let format = try Export.requested(req) {
+            let table = view == "people" ? report.itemTable : report.planTable
+            return try Export.response(table, filename: view == "people" ? "kebutuhan-pengembangan-\(year)" : "rencana-pengembangan-\(year)",
+                                       format: format, sheet: view == "people" ? "Kebutuhan" : "Rencana")
+        }
+        let actor = try req.actor
+        let units = try await UnitQueries.visible(actor, on: req.db).filter { $0.parentID == nil }
+        let paging = PageRequest(page: params.page, per: 50)
+        let model = TNAPageModel(report: report, scope: scope, units: units, view: view, paging: paging, export: Export.links(req))
+        return try await req.renderPage("development/needs", title: "Analisis Kebutuhan Pengembangan Kompetensi \(year)",
+                                        crumbs: [Crumb("Analisis kebutuhan")], model)
+    }
+
+    struct APIQuery: Content { var unitId: UUID?; var year: Int?; var page: Int?; var per: Int? }
+    struct ItemDTO: Content { let employeeId: UUID; let competencyCode: String; let required: Int; let actual: Int?; let gap: Int; let programIds: [UUID] }
+    struct ResponseDTO: Content { let year: Int; let items: [ItemDTO]; let metadata: PagedResponse<ItemDTO>.Metadata }
+
+    static func list(req: Request) async throws -> ResponseDTO {
+        let q = try req.query.decode(APIQuery.self)
+        let paging = try APIPaging.parse(page: q.page, per: q.per, defaultPer: 500)
+        let scope = try await ReportScope.resolve(req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.developmentReportScope)
+        let year = try year(q.year, req)
+        let needs = try await TNAQueries.needs(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        let catalogue = try await TNAQueries.catalogue(instansiID: scope.instansiID, on: req.db)
+        let slice = needs.dropFirst(paging.offset).prefix(paging.per)
+        let items = slice.map { n in
+            ItemDTO(employeeId: n.employeeID, competencyCode: n.competencyCode, required: n.required, actual: n.actual, gap: n.gap,
+                    programIds: catalogue.analysis.matches(competencyCode: n.competencyCode, gap: n.gap).compactMap(UUID.init(uuidString:)))
+        }
+        return ResponseDTO(year: year, items: items, metadata: .init(page: paging.page, per: paging.per, total: needs.count))
+    }
+}
+
+struct TNAPageModel: Encodable {
+    struct SummaryRow: Encodable { let code: String; let name: String; let people: Int; let totalGap: Int; let programme: String; let programmeHref: String?; let form: String; let provider: String; let schedule: String; let budget: String; let listHref: String }
+    struct PersonRow: Encodable { let nip: String; let name: String; let href: String; let code: String; let required: Int; let actual: String; let gap: Int; let programmes: String }
+    let view: String
+    let year: Int
+    let scopeName: String
+    let unitOptions: [FormModel.Option]
+    let summary: [SummaryRow]
+    let people: [PersonRow]
+    let totalPeople: Int
+    let totalBudget: String
+    let paging: PagingModel
+    let export: [String: String]
+    let planHref: String
+    let peopleHref: String
+
+    init(report: TNAReport, scope: ReportScope, units: [Unit], view: String, paging page: KompetenCore.PageRequest, export: [String: String]) {
+        self.view = view; year = report.year
+        scopeName = scope.base?.name ?? "Seluruh instansi"
+        unitOptions = FormModel.options(units, selected: scope.base?.id?.uuidString, value: { $0.id!.uuidString }, label: \.name, empty: "Seluruh instansi")
+        let unitParam = scope.base.map { "&unit=\($0.id!.uuidString)" } ?? ""
+        let lines = report.planLines
+        summary = lines.map { l in
+            SummaryRow(code: l.competencyCode, name: l.competencyName, people: l.people, totalGap: l.totalGap,
+                       programme: l.programme.map { "\($0.code) \($0.title)" } ?? "Belum ada program di katalog",
+                       programmeHref: l.programme.map { SiteURL.programme($0.id!).path },
+                       form: l.programme.map { p in p.path.flatMap(DevelopmentPath.named).map { "\($0.code) \($0.name)" } ?? p.developmentForm.label } ?? "—",
+                       provider: l.provider?.name ?? "—", schedule: l.schedule, budget: IndonesianFormat.money(l.budget),
+                       listHref: SiteURL.programmes.path + "?competency=\(l.competencyCode)")
+        }
+        totalPeople = Set(report.needs.map(\.employeeID)).count
+        totalBudget = IndonesianFormat.money(lines.reduce(0) { $0 + $1.budget })
+        let slice = report.needs.dropFirst(page.offset).prefix(page.per)
+        people = slice.map { n in
+            PersonRow(nip: n.nip, name: n.name, href: SiteURL.employee(n.employeeID).path, code: n.competencyCode, required: n.required,
+                      actual: n.actual.map(String.init) ?? "belum dinilai", gap: n.gap,
+                      programmes: report.programmeIDs(for: n).prefix(3).compactMap { report.catalogue.programmes[$0]?.code }.joined(separator: ", "))
+        }
+        paging = PagingModel(PageInfo(page, total: report.needs.count), path: SiteURL.needs.path,
+                             filters: [("unit", scope.base?.id?.uuidString), ("year", String(report.year)), ("view", view)], noun: "kebutuhan")
+        self.export = export
+        planHref = SiteURL.needs.path + "?year=\(report.year)" + unitParam
+        peopleHref = SiteURL.needs.path + "?view=people&year=\(report.year)" + unitParam
+    }
+}

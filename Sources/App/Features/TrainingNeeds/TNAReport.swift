@@ -1,0 +1,87 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// The needs analysis of a scope: who needs what, the programmes that raise it, and the city's
+/// plan document in the layout of PP 11/2017 Ps 207 (competency, target employees, form and path,
+/// provider, schedule, budget).
+struct TNAReport {
+    let year: Int
+    let needs: [TNAQueries.NeedRow]
+    let catalogue: TNAQueries.Catalogue
+    let summary: [CompetencyNeed]
+    let competencyNames: [String: String]
+    let providers: [UUID: Provider]
+    let batches: [UUID: [Batch]]
+
+    static func build(instansiID: UUID, unitIDs: [UUID]?, year: Int, on db: any Database) async throws -> TNAReport {
+        let needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        let catalogue = try await TNAQueries.catalogue(instansiID: instansiID, on: db)
+        let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) },
+                               uniquingKeysWith: { a, _ in a })
+        let providers = try await Provider.query(on: db).filter(\.$instansiID == instansiID).all()
+        let first = String(format: "%04d-01-01", year), last = String(format: "%04d-12-31", year)
+        let batches = try await Batch.query(on: db).filter(\.$instansiID == instansiID)
+            .filter(\.$startDate >= first).filter(\.$startDate <= last).sort(\.$startDate).all()
+        return TNAReport(year: year, needs: needs, catalogue: catalogue,
+                         summary: TrainingNeeds.summary(needs.map { Need(employee: $0.employeeID.uuidString, competencyCode: $0.competencyCode, gap: $0.gap) }),
+                         competencyNames: names, providers: Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0) }),
+                         batches: Dictionary(grouping: batches, by: \.programmeID))
+    }
+
+    func programmeIDs(for need: TNAQueries.NeedRow) -> [UUID] {
+        catalogue.analysis.matches(competencyCode: need.competencyCode, gap: need.gap).compactMap(UUID.init(uuidString:))
+    }
+
+    /// One line of the plan document per competency: the recommended programme is the first
+    /// match for the most common gap size; the budget is that programme's cost for every target employee.
+    struct PlanLine {
+        let competencyCode: String
+        let competencyName: String
+        let people: Int
+        let totalGap: Int
+        let programme: Programme?
+        let provider: Provider?
+        let schedule: String
+        let budget: Int
+    }
+
+    var planLines: [PlanLine] {
+        summary.map { s in
+            let typicalGap = s.byGap.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
+            let programme = catalogue.analysis.matches(competencyCode: s.competencyCode, gap: typicalGap).first
+                .flatMap(UUID.init(uuidString:)).flatMap { catalogue.programmes[$0] }
+            let schedule = programme.map { p in
+                let list = batches[p.id!] ?? []
+                return list.isEmpty ? "Belum dijadwalkan \(year)" : list.map { "\($0.name) (\($0.startDate) s.d. \($0.endDate))" }.joined(separator: "; ")
+            } ?? "Belum ada program di katalog"
+            return PlanLine(competencyCode: s.competencyCode, competencyName: competencyNames[s.competencyCode] ?? s.competencyCode,
+                            people: s.people, totalGap: s.totalGap, programme: programme,
+                            provider: programme.flatMap { providers[$0.providerID] }, schedule: schedule,
+                            budget: (programme?.costPerParticipant ?? 0) * s.people)
+        }
+    }
+
+    /// The plan document as a table (CSV/XLSX download).
+    var planTable: Table {
+        var rows: [[String]] = []
+        for l in planLines {
+            let form = l.programme.map { p in
+                p.developmentForm.label + (p.path.flatMap(DevelopmentPath.named).map { " — \($0.code) \($0.name)" } ?? "")
+            } ?? ""
+            rows.append([l.competencyCode, l.competencyName, String(l.people), String(l.totalGap),
+                         l.programme.map { "\($0.code) \($0.title)" } ?? "", form, l.provider?.name ?? "", l.schedule, String(l.budget)])
+        }
+        return Table(header: ["Kode kompetensi", "Kompetensi", "Sasaran pegawai (orang)", "Jumlah kesenjangan (level)", "Program",
+                              "Bentuk dan jalur", "Penyelenggara", "Jadwal \(year)", "Anggaran (Rp)"], rows: rows)
+    }
+
+    /// Per employee and competency (the detailed list).
+    var itemTable: Table {
+        Table(header: ["NIP", "Nama", "Kode kompetensi", "Standar", "Level saat ini", "Kesenjangan", "Program yang meningkatkan"],
+              rows: needs.map { n in
+                  [n.nip, n.name, n.competencyCode, String(n.required), n.actual.map(String.init) ?? "belum dinilai", String(n.gap),
+                   programmeIDs(for: n).prefix(3).compactMap { catalogue.programmes[$0]?.code }.joined(separator: ", ")]
+              })
+    }
+}
