@@ -45,7 +45,7 @@ func routes(_ app: Application) throws {
     PlansAPIController.register(authed)
     TNAController.register(signedIn, api: authed)
     JPComplianceController.register(signedIn, api: authed)
-    // AnnualPlanController.register(signedIn, api: authed)
+    AnnualPlanController.register(signedIn, api: authed)
     // Added last, once every route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 }

@@ -281,3 +281,112 @@ struct DevelopmentTests {
         }
     }
 }
+
+extension DevelopmentTests {
+    struct OptimizeJSON: Decodable {
+        struct Pair: Decodable, Equatable { let employeeId: UUID; let programId: UUID }
+        let enrolments: [Pair]; let totalCost: Int; let gapClosed: Double; let upperBound: Double; let upperBoundIgnoring20Jp: Double
+        let employeesReaching20Jp: Int; let pnsCandidates: Int
+    }
+
+    @Test func annualPlanOnAHandCheckedInstance() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            _ = try await EmployeeAndGapTests.positionForStaffA(app, world)
+            let c = try await Self.catalogue(app)
+            // headA and staffB already have 20 JP in 2027 (and no position, so no gap): only staffA
+            // (0 JP; gaps M.1 3, M.2 3, M.5 2, SK.1 2) needs the plan.
+            for e in [world.headA, world.staffB] {
+                try await EnrolmentService.credit(employeeID: e.id!, instansiID: world.instansi.id!, jp: 20, end: SimpleDate(year: 2027, month: 1, day: 20)!,
+                                                  source: "learning", sourceID: UUID(), title: "Webinar", at: testNow, on: app.db)
+            }
+            let admin = try await APIClient.login(app, "admin")
+            let input = AnnualPlanService.Request(year: 2027, budget: 3_000_000, unitId: nil)
+            #expect(try await APIClient.login(app, "operator.a").send(.POST, "/api/v1/plans/optimize", json: input).status == .forbidden)
+            // JP phase: the cheapest useful programme first, KS-01 (16 JP, Rp 750.000), is not enough,
+            // so PP-01 (24 JP, Rp 1.500.000) too: 40 JP for Rp 2.250.000, closing M.2 by 1 and M.5 by 2.
+            // The remaining Rp 750.000 buys nothing useful. Both bounds: the two pairs are all there is, 3.
+            let r = try await admin.send(.POST, "/api/v1/plans/optimize", json: input).json(OptimizeJSON.self)
+            #expect(Set(r.enrolments.map(\.programId)) == [c.publicService.id, c.teamwork.id])
+            #expect(Set(r.enrolments.map(\.employeeId)) == [world.staffA.id!])
+            #expect(r.totalCost == 2_250_000 && r.gapClosed == 3 && r.upperBound == 3 && r.upperBoundIgnoring20Jp == 3)
+            #expect(r.employeesReaching20Jp == 3 && r.pnsCandidates == 3)
+            // Too small a budget for the 20 JP: the plan spends nothing it cannot justify, never more than the budget.
+            let tight = try await admin.send(.POST, "/api/v1/plans/optimize", json: AnnualPlanService.Request(year: 2027, budget: 1_000_000)).json(OptimizeJSON.self)
+            #expect(tight.totalCost <= 1_000_000 && tight.employeesReaching20Jp == 2)
+            #expect(try await admin.send(.POST, "/api/v1/plans/optimize", json: AnnualPlanService.Request(year: 1999, budget: -1)).status == .unprocessableEntity)
+
+            // Front line: DUKCAPIL staff weigh Pelayanan Publik (M.5) double → 1 + 2 × 2 = 5.
+            let settings = InstansiSettings()
+            settings.id = UUID(); settings.instansiID = world.instansi.id!; settings.jpmFormula = "capped"; settings.jpmPurpose = "pemetaan"; settings.updatedAt = testNow
+            DevelopmentSettings(reassessmentMonths: 6, weights: [:], frontLineUnitCodes: ["DUKCAPIL"], frontLineMultiplier: 2).apply(to: settings)
+            try await settings.create(on: app.db)
+            #expect(try await admin.send(.POST, "/api/v1/plans/optimize", json: input).json(OptimizeJSON.self).gapClosed == 5)
+
+            // Adoption writes staffA's 2027 draft plan with both items, once.
+            struct AdoptionJSON: Decodable, Equatable { let plansCreated: Int; let itemsAdded: Int; let skipped: Int }
+            #expect(try await admin.send(.POST, "/api/v1/plans/optimize/adopt", json: input).json(AdoptionJSON.self) == .init(plansCreated: 1, itemsAdded: 2, skipped: 0))
+            #expect(try await admin.send(.POST, "/api/v1/plans/optimize/adopt", json: input).json(AdoptionJSON.self) == .init(plansCreated: 0, itemsAdded: 0, skipped: 0))
+            let plans = try await admin.send(.GET, "/api/v1/employees/\(world.staffA.id!)/plans").json([PlanJSON].self)
+            #expect(plans.map(\.status) == ["draft"] && plans[0].year == 2027 && Set(plans[0].items.map(\.source)) == ["optimiser"] && plans[0].totalJp == 40)
+        }
+    }
+}
+
+@Suite("Develop: pages and their access")
+struct DevelopmentPageTests {
+    @Test func pagesRenderForTheRightRolesOnly() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            _ = try await EmployeeAndGapTests.positionForStaffA(app, world)
+            let c = try await DevelopmentTests.catalogue(app)
+            let b = try await DevelopmentTests.batch(app, c.publicService.id, capacity: 3)
+            let admin = try await WebClient.login(app, "admin")
+            for path in ["/providers", "/providers/new", "/programs", "/programs/new", "/programs/\(c.publicService.id)", "/batches/\(b.id)",
+                         "/development/needs", "/development/needs?view=people", "/development/jp", "/development/annual-plan", "/plans",
+                         "/employees/\(world.staffA.id!)", "/employees/\(world.staffA.id!)/plans", "/admin/settings", "/"] {
+                let r = try await admin.get(path)
+                #expect(r.status == .ok, "admin \(path): \(r.status)")
+            }
+            let csv = try await admin.get("/development/needs?format=csv")
+            #expect(csv.body.string.contains("Kode kompetensi;Kompetensi;Sasaran pegawai (orang)"))
+            #expect(csv.body.string.contains("M.5;") && csv.body.string.contains("PP-01 Pelatihan Pelayanan Prima"))
+
+            let pegawai = try await WebClient.login(app, "pegawai")
+            for path in ["/development/needs", "/development/jp", "/development/annual-plan", "/plans", "/providers/new"] {
+                #expect(try await pegawai.get(path).status == .forbidden, "pegawai \(path)")
+            }
+            #expect(try await pegawai.get("/programs").status == .ok)
+            #expect(try await pegawai.get("/employees/\(world.staffA.id!)/plans").status == .ok)
+            #expect(try await pegawai.get("/employees/\(world.headA.id!)/plans").status == .forbidden)
+            let opB = try await WebClient.login(app, "operator.b")
+            #expect(try await opB.get("/development/needs?unit=\(world.opdA.id!)").status == .forbidden)
+            #expect(try await opB.get("/development/jp").status == .ok)
+            #expect(try await opB.get("/development/annual-plan").status == .forbidden)
+        }
+    }
+
+    @Test func bulkApprovalIsAllOrNothing() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let c = try await DevelopmentTests.catalogue(app)
+            let admin = try await APIClient.login(app, "admin")
+            // Two plans of headA's subordinate staffA (years 2027 and 2028): one submitted, one still a draft.
+            var ids: [UUID] = []
+            for year in [2027, 2028] {
+                let plan = try await admin.send(.POST, "/api/v1/employees/\(world.staffA.id!)/plans",
+                                                json: PlanInput(year: year, items: [.init(programId: c.publicService.id)])).json(DevelopmentTests.PlanJSON.self)
+                ids.append(plan.id)
+            }
+            #expect(try await admin.send(.POST, "/api/v1/plans/\(ids[0])/transition", json: TransitionInput(to: "submitted")).status == .ok)
+            let atasan = try await WebClient.login(app, "atasan")
+            let inbox = try await atasan.get("/plans")
+            #expect(inbox.body.string.contains("pick-\(ids[0].uuidString)") && !inbox.body.string.contains("pick-\(ids[1].uuidString)"))
+            // Asking for both: the draft cannot be approved, so neither is.
+            _ = try await atasan.post("/plans/bulk-approve", pairs: [("plan[]", ids[0].uuidString), ("plan[]", ids[1].uuidString)])
+            #expect(try await DevelopmentPlan.find(ids[0], on: app.db)?.status == "submitted")
+            _ = try await atasan.post("/plans/bulk-approve", pairs: [("plan[]", ids[0].uuidString)])
+            #expect(try await DevelopmentPlan.find(ids[0], on: app.db)?.status == "approved_supervisor")
+        }
+    }
+}

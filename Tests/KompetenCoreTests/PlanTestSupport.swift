@@ -3,13 +3,14 @@
 /// Independent of the optimiser's own bookkeeping: recomputes value and feasibility from scratch,
 /// and finds the true optimum of small instances by enumerating every subset of pairs.
 enum PlanCheck {
-    /// Σ_candidates Σ_c weight_c × min(gap_c, Σ raises_c of the candidate's programmes).
+    /// Σ_candidates Σ_c weight_c × min(gap_c, Σ raises_c of the candidate's programmes), where
+    /// weight_c is the candidate's own weight for c, else the global one, else 1.
     static func value(_ chosen: [(PlanCandidate, PlanProgramme)], candidates: [PlanCandidate], weights: [String: Double]) -> Double {
         var total = 0.0
         for c in candidates {
             var raised: [String: Int] = [:]
             for (cc, p) in chosen where cc.id == c.id { for (k, r) in p.raises where r > 0 { raised[k, default: 0] += r } }
-            for (k, g) in c.gaps where g > 0 { total += (weights[k] ?? 1) * Double(min(g, raised[k] ?? 0)) }
+            for (k, g) in c.gaps where g > 0 { total += (c.weights[k] ?? weights[k] ?? 1) * Double(min(g, raised[k] ?? 0)) }
         }
         return total
     }

@@ -27,9 +27,13 @@ public struct PlanCandidate: Sendable, Equatable {
     public var jpSoFar: Int
     /// Competency code → positive gap (standard level − current level); non-positive entries are ignored.
     public var gaps: [String: Int]
+    /// Competency code → weight for this employee only, overriding the plan's global weight for
+    /// that code (e.g. Pelayanan Publik counts double for front-line staff). Codes not listed
+    /// fall back to the global weight, then to 1.
+    public var weights: [String: Double]
 
-    public init(id: String, isPNS: Bool, jpSoFar: Int, gaps: [String: Int]) {
-        self.id = id; self.isPNS = isPNS; self.jpSoFar = jpSoFar; self.gaps = gaps
+    public init(id: String, isPNS: Bool, jpSoFar: Int, gaps: [String: Int], weights: [String: Double] = [:]) {
+        self.id = id; self.isPNS = isPNS; self.jpSoFar = jpSoFar; self.gaps = gaps; self.weights = weights
     }
 }
 
@@ -47,49 +51,18 @@ public struct PlanResult: Sendable {
     /// Sorted by candidate id, then programme id.
     public var enrolments: [PlanEnrolment]
     public var totalCost: Int
-    /// Σ over candidates and competencies of weight × min(gap, levels raised by all their enrolments).
+    /// Σ over candidates and competencies of weight × min(gap, levels raised by all their enrolments),
+    /// with each candidate's own weight for a code taking precedence over the global one.
     public var gapClosed: Double
     /// Share of PNS candidates at ≥ 20 JP after the plan (1 when there are no PNS: nobody's right is unmet).
     public var jpCoverage: Double
+    /// PNS candidates at ≥ 20 JP after the plan (jpSoFar + planned JP), counting those who were
+    /// already there: the head count the compliance report states next to the share.
+    public var employeesReaching20Jp: Int
     /// No plan can close more weighted gap than this (see `PlanOptimiser.upperBound`), so
     /// `gapClosed / upperBound` tells the planner how far the heuristic could at most be from optimal.
     public var upperBound: Double
-}
-
-/// The instance, checked once: indices instead of ids inside the algorithm, gaps and raises
-/// reduced to the competencies that matter, weights defaulting to 1.
-struct PlanInstance {
-    let programmes: [PlanProgramme]
-    let candidates: [PlanCandidate]
-    let budget: Int
-    /// gaps[i]: competency → (positive gap, weight) of candidate i.
-    let gaps: [[String: (gap: Int, weight: Double)]]
-
-    init(programmes: [PlanProgramme], candidates: [PlanCandidate], weights: [String: Double], budget: Int) {
-        // Sorted by id so every loop visits in the same order: the result must be reproducible.
-        self.programmes = programmes.sorted { $0.id < $1.id }
-        self.candidates = candidates.sorted { $0.id < $1.id }
-        self.budget = max(0, budget)
-        gaps = self.candidates.map { c in
-            var g: [String: (gap: Int, weight: Double)] = [:]
-            for (code, gap) in c.gaps where gap > 0 { g[code] = (gap, weights[code] ?? 1) }
-            return g
-        }
-    }
-
-    func cost(_ p: Int) -> Int { max(0, programmes[p].costPerParticipant) }
-
-    /// Weighted gap closed by programme p for candidate i taken alone.
-    func standAlone(_ i: Int, _ p: Int) -> Double {
-        var v = 0.0
-        for (code, r) in programmes[p].raises where r > 0 {
-            if let g = gaps[i][code] { v += g.weight * Double(min(g.gap, r)) }
-        }
-        return v
-    }
-
-    /// A PPPK may not go past 24 JP; a PNS has no cap.
-    func jpAllowed(_ i: Int, plannedJP: Int) -> Bool {
-        candidates[i].isPNS || candidates[i].jpSoFar + plannedJP <= JPRule.maximumPPPK
-    }
+    /// No plan that keeps the JP phase's enrolments (the 20 JP right given first, as here) can close
+    /// more than this (see `PlanOptimiser.upperBoundKeepingJPPhase`); at least `gapClosed`.
+    public var upperBoundKeepingJP: Double
 }

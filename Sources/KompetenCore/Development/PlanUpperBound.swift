@@ -3,7 +3,9 @@ extension PlanOptimiser {
     /// knapsack that ignores the JP phase.
     ///
     /// Why it is valid, for any feasible plan S:
-    ///   * Each pair (candidate, programme) is valued alone: v = Σ_c w_c × min(gap_c, raises_c).
+    ///   * Each pair (candidate, programme) is valued alone: v = Σ_c w_c × min(gap_c, raises_c), with
+    ///     w_c the candidate's effective weight (own override, else global, else 1) — the same
+    ///     weights the plan's `gapClosed` uses, or the bound would bound a different objective.
     ///     Because min(g, a + b) ≤ min(g, a) + min(g, b), a candidate's gap closed by several
     ///     enrolments is at most the sum of their stand-alone values — dropping the no-double-closing
     ///     rule can only over-count.
@@ -23,17 +25,19 @@ extension PlanOptimiser {
     static func upperBound(_ inst: PlanInstance) -> Double {
         var free = 0.0
         var items: [(value: Double, cost: Int)] = []
+        var values: [Double] = []
         for p in inst.programmes.indices {
             let prog = inst.programmes[p]
             let cost = inst.cost(p)
             guard prog.capacity > 0, cost <= inst.budget else { continue }
-            let values = inst.candidates.indices
-                .filter { inst.jpAllowed($0, plannedJP: prog.jp) }
-                .map { inst.standAlone($0, p) }
-                .filter { $0 > 0 }
-                .sorted(by: >)
-                .prefix(prog.capacity)
-            if cost == 0 { free += values.reduce(0, +) } else { items += values.map { ($0, cost) } }
+            values.removeAll(keepingCapacity: true)
+            for i in inst.candidates.indices where inst.jpAllowed(i, plannedJP: prog.jp) {
+                let v = inst.standAlone(i, p)
+                if v > 0 { values.append(v) }
+            }
+            values.sort(by: >)
+            let top = values.prefix(prog.capacity)
+            if cost == 0 { free += top.reduce(0, +) } else { items += top.map { ($0, cost) } }
         }
         // Equal ratios give the same total whatever their order, so no tie-break is needed.
         items.sort { $0.value * Double($1.cost) > $1.value * Double($0.cost) }
@@ -42,6 +46,43 @@ extension PlanOptimiser {
         for item in items {
             let c = Double(item.cost)
             if c <= room { bound += item.value; room -= c } else { bound += item.value * room / c; break }
+        }
+        return bound
+    }
+}
+
+extension PlanOptimiser {
+    /// The bound for the problem the optimiser actually solves — the 20 JP right first, then the
+    /// gap — taken right after the JP phase: no plan that keeps the JP phase's enrolments can close
+    /// more than their gap plus the LP relaxation of what the remaining budget and seats can add.
+    ///
+    /// Valid because each further pair is valued at its marginal gain given the JP phase's
+    /// enrolments, and marginal gains only shrink as a candidate gets more (min(g, a + b) is
+    /// concave), so their sum over-counts any set of additions; the rest is `upperBound`'s argument.
+    /// It says how much gap the *gap phase* could still have found; `upperBound` (which ignores the
+    /// right) says what the 20 JP right costs in gap.
+    static func upperBoundKeepingJPPhase(_ state: PlanState) -> Double {
+        let inst = state.inst
+        var free = 0.0
+        var items: [(value: Double, cost: Int)] = []
+        for p in 0..<inst.programmeCount {
+            let room = inst.programmes[p].capacity - state.seats[p]
+            guard room > 0, inst.cost(p) <= state.budgetLeft else { continue }
+            var values: [Double] = []
+            for i in 0..<inst.candidateCount where !state.isChosen(i, p) && inst.jpAllowed(i, plannedJP: state.plannedJP[i] + inst.jp(p)) {
+                let g = state.gain(i, p)
+                if g > 0 { values.append(g) }
+            }
+            values.sort(by: >)
+            let kept = values.prefix(room)
+            if inst.cost(p) == 0 { free += kept.reduce(0, +) } else { items += kept.map { ($0, inst.cost(p)) } }
+        }
+        items.sort { $0.value * Double($1.cost) > $1.value * Double($0.cost) }
+        var left = Double(state.budgetLeft)
+        var bound = state.gapClosed + free
+        for item in items {
+            let c = Double(item.cost)
+            if c <= left { bound += item.value; left -= c } else { bound += item.value * left / c; break }
         }
         return bound
     }

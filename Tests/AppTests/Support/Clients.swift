@@ -68,6 +68,12 @@ final class WebClient {
         return try await send(.POST, path, body: encoded)
     }
 
+    /// Posts a form whose keys repeat (`plan[]=a&plan[]=b`); the CSRF token is added.
+    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        let all = pairs + (csrf.map { [("_csrf", $0)] } ?? [])
+        return try await send(.POST, path, body: all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&"))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }

@@ -67,7 +67,7 @@ enum JPComplianceController {
 }
 
 struct JPPageModel: Encodable {
-    struct Row: Encodable { let name: String; let href: String; let pns: Int; let met: Int; let share: String; let bar: Int; let pppk: Int; let above: Int; let mean: String }
+    struct Row: Encodable { let name: String; let href: String; let pns: String; let met: String; let share: String; let bar: Int; let pppk: String; let above: String; let mean: String }
     struct Person: Encodable { let nip: String; let name: String; let href: String; let unit: String; let jp: Int; let missing: Int }
     let year: Int
     let scopeName: String
@@ -83,8 +83,9 @@ struct JPPageModel: Encodable {
 
     static func row(_ name: String, _ href: String, _ c: JPQueries.OPDCompliance) -> Row {
         let n = c.pns + c.pppk
-        return Row(name: name, href: href, pns: c.pns, met: c.pnsMet, share: percent(c.share), bar: Int(((c.share ?? 0) * 100).rounded()),
-                   pppk: c.pppk, above: c.pppkAboveCap, mean: n == 0 ? "—" : IndonesianFormat.decimal(Double(c.totalJP) / Double(n), digits: 1))
+        let f = IndonesianFormat.integer
+        return Row(name: name, href: href, pns: f(c.pns), met: f(c.pnsMet), share: percent(c.share), bar: Int(((c.share ?? 0) * 100).rounded()),
+                   pppk: f(c.pppk), above: f(c.pppkAboveCap), mean: n == 0 ? "—" : IndonesianFormat.decimal(Double(c.totalJP) / Double(n), digits: 1))
     }
 
     static func table(_ r: JPComplianceController.Report) -> Table {

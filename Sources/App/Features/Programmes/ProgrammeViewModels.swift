@@ -3,7 +3,7 @@ import KompetenCore
 import Vapor
 
 struct CatalogueModel: Encodable {
-    struct Row: Encodable { let code: String; let title: String; let href: String; let form: String; let provider: String; let raises: String; let jp: Int; let cost: String; let capacity: Int; let active: Bool }
+    struct Row: Encodable { let code: String; let title: String; let href: String; let form: String; let provider: String; let providerName: String; let raises: String; let jp: Int; let cost: String; let capacity: Int; let active: Bool }
     let rows: [Row]
     let q: String
     let competencyOptions: [FormModel.Option]
@@ -14,12 +14,12 @@ struct CatalogueModel: Encodable {
     let canCreate: Bool
     let newHref = SiteURL.programmeNew.path
 
-    init(dtos: [ProgrammeDTO], providerNames: [UUID: String], providers: [Provider], competencies: [Competency],
+    init(dtos: [ProgrammeDTO], providerNames: [UUID: String], providerCodes: [UUID: String], providers: [Provider], competencies: [Competency],
          params: ProgrammesController.ListParams, paging: PagingModel, export: [String: String], canCreate: Bool) {
         rows = dtos.map { d in
             Row(code: d.code, title: d.title, href: SiteURL.programme(d.id).path,
                 form: d.path.flatMap(DevelopmentPath.named).map { "\($0.code) \($0.name)" } ?? (DevelopmentForm(rawValue: d.form)?.label ?? d.form),
-                provider: providerNames[d.providerId] ?? "", raises: d.competencies.map { "\($0.competencyCode) +\($0.levelGain)" }.joined(separator: ", "),
+                provider: providerCodes[d.providerId] ?? "", providerName: providerNames[d.providerId] ?? "", raises: d.competencies.map { "\($0.competencyCode) +\($0.levelGain)" }.joined(separator: ", "),
                 jp: d.jp, cost: IndonesianFormat.money(d.costPerParticipant), capacity: d.capacity, active: d.active)
         }
         q = params.q ?? ""

@@ -42,7 +42,8 @@ enum ProgrammesController {
         let page = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let dtos = try await ProgrammeService.dtos(page, on: req.db)
         let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
-        let model = CatalogueModel(dtos: dtos, providerNames: providerNames, providers: providers, competencies: competencies, params: params,
+        let providerCodes = Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0.code) })
+        let model = CatalogueModel(dtos: dtos, providerNames: providerNames, providerCodes: providerCodes, providers: providers, competencies: competencies, params: params,
                                    paging: PagingModel(PageInfo(paging, total: total), path: SiteURL.programmes.path,
                                                        filters: [("q", params.q), ("competency", params.competency), ("form", params.form), ("provider", params.provider)], noun: "program"),
                                    export: Export.links(req), canCreate: actor.role == .admin || (actor.role == .provider && actor.providerID != nil))

@@ -57,7 +57,7 @@ enum TNAController {
 }
 
 struct TNAPageModel: Encodable {
-    struct SummaryRow: Encodable { let code: String; let name: String; let people: Int; let totalGap: Int; let programme: String; let programmeHref: String?; let form: String; let provider: String; let schedule: String; let budget: String; let listHref: String }
+    struct SummaryRow: Encodable { let code: String; let name: String; let people: String; let totalGap: String; let programme: String; let programmeHref: String?; let form: String; let provider: String; let providerName: String; let schedule: String; let budget: String; let listHref: String }
     struct PersonRow: Encodable { let nip: String; let name: String; let href: String; let code: String; let required: Int; let actual: String; let gap: Int; let programmes: String }
     let view: String
     let year: Int
@@ -65,7 +65,7 @@ struct TNAPageModel: Encodable {
     let unitOptions: [FormModel.Option]
     let summary: [SummaryRow]
     let people: [PersonRow]
-    let totalPeople: Int
+    let totalPeople: String
     let totalBudget: String
     let paging: PagingModel
     let export: [String: String]
@@ -79,14 +79,14 @@ struct TNAPageModel: Encodable {
         let unitParam = scope.base.map { "&unit=\($0.id!.uuidString)" } ?? ""
         let lines = report.planLines
         summary = lines.map { l in
-            SummaryRow(code: l.competencyCode, name: l.competencyName, people: l.people, totalGap: l.totalGap,
+            SummaryRow(code: l.competencyCode, name: l.competencyName, people: IndonesianFormat.integer(l.people), totalGap: IndonesianFormat.integer(l.totalGap),
                        programme: l.programme.map { "\($0.code) \($0.title)" } ?? "Belum ada program di katalog",
                        programmeHref: l.programme.map { SiteURL.programme($0.id!).path },
                        form: l.programme.map { p in p.path.flatMap(DevelopmentPath.named).map { "\($0.code) \($0.name)" } ?? p.developmentForm.label } ?? "—",
-                       provider: l.provider?.name ?? "—", schedule: l.schedule, budget: IndonesianFormat.money(l.budget),
+                       provider: l.provider?.code ?? "—", providerName: l.provider?.name ?? "", schedule: l.schedule, budget: IndonesianFormat.money(l.budget),
                        listHref: SiteURL.programmes.path + "?competency=\(l.competencyCode)")
         }
-        totalPeople = Set(report.needs.map(\.employeeID)).count
+        totalPeople = IndonesianFormat.integer(Set(report.needs.map(\.employeeID)).count)
         totalBudget = IndonesianFormat.money(lines.reduce(0) { $0 + $1.budget })
         let slice = report.needs.dropFirst(page.offset).prefix(page.per)
         people = slice.map { n in

@@ -53,7 +53,9 @@ struct TNAReport {
                 .flatMap(UUID.init(uuidString:)).flatMap { catalogue.programmes[$0] }
             let schedule = programme.map { p in
                 let list = batches[p.id!] ?? []
-                return list.isEmpty ? "Belum dijadwalkan \(year)" : list.map { "\($0.name) (\($0.startDate) s.d. \($0.endDate))" }.joined(separator: "; ")
+                // Short: the number of batches and when each starts (the batch pages have the rest).
+                let starts = list.compactMap { SimpleDate(iso: $0.startDate).map(IndonesianFormat.date) }
+                return list.isEmpty ? "Belum dijadwalkan \(year)" : "\(list.count) angkatan, mulai " + starts.joined(separator: "; ")
             } ?? "Belum ada program di katalog"
             return PlanLine(competencyCode: s.competencyCode, competencyName: competencyNames[s.competencyCode] ?? s.competencyCode,
                             people: s.people, totalGap: s.totalGap, programme: programme,

@@ -1,0 +1,155 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// `/development/annual-plan` and `POST /api/v1/plans/optimize[/adopt]`: BKPPD's budget-optimal
+/// annual plan and its adoption.
+enum AnnualPlanController {
+    static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.get("development", "annual-plan", use: page)
+        web.post("development", "annual-plan", "adopt", use: adoptPage)
+        api.post("plans", "optimize", use: optimize)
+        api.post("plans", "optimize", "adopt", use: adopt)
+    }
+
+    struct ResultDTO: Content {
+        struct Pair: Content { let employeeId: UUID; let programId: UUID }
+        let year: Int
+        let budget: Int
+        let enrolments: [Pair]
+        let totalCost: Int
+        let gapClosed: Double
+        /// For plans that give the same PNS their 20 JP first, as this plan does.
+        let upperBound: Double
+        /// For any plan within budget and seats, the 20 JP right ignored: the gap between the two
+        /// bounds is what the right costs.
+        let upperBoundIgnoring20Jp: Double
+        let employeesReaching20Jp: Int
+        let pnsCandidates: Int
+        let jpCoverage: Double
+    }
+
+    static func dto(_ o: AnnualPlanService.Outcome) -> ResultDTO {
+        ResultDTO(year: o.year, budget: o.budget,
+                  enrolments: o.result.enrolments.compactMap { e in
+                      guard let emp = UUID(uuidString: e.candidate), let prog = UUID(uuidString: e.programme) else { return nil }
+                      return .init(employeeId: emp, programId: prog)
+                  },
+                  totalCost: o.result.totalCost, gapClosed: GapAnalysis.round2(o.result.gapClosed), upperBound: GapAnalysis.round2(o.result.upperBoundKeepingJP),
+                  upperBoundIgnoring20Jp: GapAnalysis.round2(o.result.upperBound),
+                  employeesReaching20Jp: o.result.employeesReaching20Jp, pnsCandidates: o.pnsCandidates, jpCoverage: GapAnalysis.round2(o.result.jpCoverage))
+    }
+
+    static func optimize(req: Request) async throws -> ResultDTO {
+        let input = try req.content.decode(AnnualPlanService.Request.self)
+        return dto(try await AnnualPlanService.run(input, actor: try req.actor, on: req.db))
+    }
+
+    static func adopt(req: Request) async throws -> Response {
+        let input = try req.content.decode(AnnualPlanService.Request.self)
+        let actor = try req.actor
+        let outcome = try await AnnualPlanService.run(input, actor: actor, on: req.db)
+        let adoption = try await AnnualPlanService.adopt(outcome, actor: actor, at: req.now, on: req.db)
+        return try await adoption.encodeResponse(status: .created, for: req)
+    }
+
+    struct Params: Content { var year: String?; var budget: String?; var unit: String?; var page: Int? }
+
+    /// The form; with a budget in the query it also runs the optimiser and shows (or downloads) the plan.
+    static func page(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try req.authorize(AccessPolicy.annualPlan(actor))
+        let params = try req.query.decode(Params.self)
+        let units = try await Unit.scopedQuery(actor, on: req.db).filter(\.$parentID == nil).sort(\.$name).all()
+        let defaultYear = WITA.today(req.now).year + 1
+        var errors: [FieldError] = []
+        var outcome: AnnualPlanService.Outcome?
+        if let budgetText = params.budget, !budgetText.isEmpty {
+            let budget = Int(budgetText.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: ""))
+            let year = Int(params.year ?? "")
+            if budget == nil { errors.append(.init(field: "budget", message: "Isi anggaran dalam rupiah, mis. 2.500.000.000.")) }
+            if year == nil { errors.append(.init(field: "year", message: "Isi tahun rencana.")) }
+            if let budget, let year {
+                do {
+                    outcome = try await AnnualPlanService.run(.init(year: year, budget: budget, unitId: params.unit.flatMap(UUID.init(uuidString:))),
+                                                              actor: actor, on: req.db)
+                } catch let failure as ValidationFailure { errors = failure.errors }
+            }
+        }
+        if let outcome, let format = try Export.requested(req) {
+            let tree = try await UnitQueries.tree(instansiID: actor.instansiID!, on: req.db)
+            return try Export.response(AnnualPlanModel.table(outcome, tree: tree), filename: "rencana-tahunan-\(outcome.year)", format: format, sheet: "Rencana")
+        }
+        let tree = try await UnitQueries.tree(instansiID: actor.instansiID!, on: req.db)
+        let model = AnnualPlanModel(params: params, defaultYear: defaultYear, units: units, outcome: outcome, tree: tree, errors: errors,
+                                    page: PageRequest(page: params.page, per: 50), export: Export.links(req))
+        return try await req.renderPage("development/annual-plan", title: "Rencana Tahunan Pengembangan Kompetensi",
+                                        crumbs: [Crumb("Rencana tahunan optimal")], model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    static func adoptPage(req: Request) async throws -> Response {
+        let actor = try req.actor
+        struct Posted: Content { var year: String?; var budget: String?; var unit: String? }
+        let posted = try req.content.decode(Posted.self)
+        guard let year = Int(posted.year ?? ""), let budget = Int(posted.budget ?? "") else { throw Abort(.badRequest, reason: "Tahun dan anggaran wajib diisi.") }
+        let outcome = try await AnnualPlanService.run(.init(year: year, budget: budget, unitId: posted.unit.flatMap(UUID.init(uuidString:))), actor: actor, on: req.db)
+        let a = try await AnnualPlanService.adopt(outcome, actor: actor, at: req.now, on: req.db)
+        Flash.add(.success, "Rencana tahunan \(year) diadopsi: \(a.plansCreated) rencana baru, \(a.itemsAdded) butir ditambahkan, \(a.skipped) rencana dilewati karena sudah diajukan atau disetujui. Rencana menunggu diajukan pegawai/operator dan disetujui atasan.", to: req)
+        return req.redirect(to: SiteURL.plans.path)
+    }
+}
+
+struct AnnualPlanModel: Encodable {
+    struct Summary: Encodable {
+        let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String, looseBound: String, looseRatio: String
+        let reaching: String, enrolments: Int, candidates: Int, seconds: String
+    }
+    struct ProgrammeRow: Encodable { let code: String; let title: String; let href: String; let participants: Int; let cost: String; let jp: Int }
+    struct PairRow: Encodable { let nip: String; let name: String; let href: String; let unit: String; let programme: String }
+    let year: String
+    let budget: String
+    let unitOptions: [FormModel.Option]
+    let errors: [FieldError]
+    let summary: Summary?
+    let programmes: [ProgrammeRow]
+    let pairs: [PairRow]
+    let paging: PagingModel?
+    let export: [String: String]
+    let adoptUnit: String
+
+    static func table(_ o: AnnualPlanService.Outcome, tree: UnitTree<UUID>) -> Table {
+        Table(header: ["NIP", "Nama", "Unit", "Kode program", "Program", "JP", "Biaya (Rp)"], rows: o.result.enrolments.compactMap { e in
+            guard let emp = UUID(uuidString: e.candidate).flatMap({ o.employees[$0] }), let p = UUID(uuidString: e.programme).flatMap({ o.programmes[$0] }) else { return nil }
+            return [emp.nip, emp.name, tree.node(emp.unitID)?.name ?? "", p.code, p.title, String(p.jp), String(p.costPerParticipant)]
+        })
+    }
+
+    init(params: AnnualPlanController.Params, defaultYear: Int, units: [Unit], outcome: AnnualPlanService.Outcome?, tree: UnitTree<UUID>,
+         errors: [FieldError], page: KompetenCore.PageRequest, export: [String: String]) {
+        year = params.year ?? String(defaultYear)
+        budget = params.budget ?? ""
+        unitOptions = FormModel.options(units, selected: params.unit, value: { $0.id!.uuidString }, label: \.name, empty: "Seluruh instansi")
+        self.errors = errors; self.export = export; adoptUnit = params.unit ?? ""
+        guard let o = outcome else { summary = nil; programmes = []; pairs = []; paging = nil; return }
+        let r = o.result
+        summary = Summary(totalCost: IndonesianFormat.money(r.totalCost), budget: IndonesianFormat.money(o.budget),
+                          gapClosed: IndonesianFormat.decimal(r.gapClosed, digits: 1), upperBound: IndonesianFormat.decimal(r.upperBoundKeepingJP, digits: 1),
+                          ratio: r.upperBoundKeepingJP > 0 ? IndonesianFormat.decimal(r.gapClosed / r.upperBoundKeepingJP * 100, digits: 1) + " %" : "—",
+                          looseBound: IndonesianFormat.decimal(r.upperBound, digits: 1),
+                          looseRatio: r.upperBound > 0 ? IndonesianFormat.decimal(r.gapClosed / r.upperBound * 100, digits: 1) + " %" : "—",
+                          reaching: "\(IndonesianFormat.integer(r.employeesReaching20Jp)) dari \(IndonesianFormat.integer(o.pnsCandidates)) PNS",
+                          enrolments: r.enrolments.count, candidates: o.candidates, seconds: IndonesianFormat.decimal(o.seconds, digits: 2))
+        let byProgramme = Dictionary(grouping: r.enrolments, by: \.programme)
+        programmes = byProgramme.compactMap { id, list -> ProgrammeRow? in
+            guard let p = UUID(uuidString: id).flatMap({ o.programmes[$0] }) else { return nil }
+            return ProgrammeRow(code: p.code, title: p.title, href: SiteURL.programme(p.id!).path, participants: list.count,
+                                cost: IndonesianFormat.money(list.count * p.costPerParticipant), jp: p.jp)
+        }.sorted { ($1.participants, $0.code) < ($0.participants, $1.code) }
+        pairs = r.enrolments.dropFirst(page.offset).prefix(page.per).compactMap { e in
+            guard let emp = UUID(uuidString: e.candidate).flatMap({ o.employees[$0] }), let p = UUID(uuidString: e.programme).flatMap({ o.programmes[$0] }) else { return nil }
+            return PairRow(nip: emp.nip, name: emp.name, href: SiteURL.employee(emp.id).path, unit: tree.node(emp.unitID)?.name ?? "", programme: "\(p.code) \(p.title)")
+        }
+        paging = PagingModel(PageInfo(page, total: r.enrolments.count), path: SiteURL.annualPlan.path,
+                             filters: [("year", params.year), ("budget", params.budget), ("unit", params.unit)], noun: "pendaftaran")
+    }
+}
