@@ -333,6 +333,35 @@ extension DevelopmentTests {
     }
 }
 
+extension DevelopmentTests {
+    @Test func pppkAreNotEnrolledPast24JP() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let c = try await Self.catalogue(app)
+            let admin = try await APIClient.login(app, "admin")
+            struct Created: Decodable { let id: UUID }
+            let pppk = try await admin.send(.POST, "/api/v1/employees", json: EmployeeInput(nip: "199001012022212005", name: "Yuliana Nenobais",
+                employmentType: "PPPK", rank: "IX", unitId: world.bidangA.id!, positionId: nil, supervisorId: world.headA.id)).json(Created.self)
+            // 2 JP already credited in 2026 (a webinar) + KS-01 (16 JP) = 18 ≤ 24: allowed.
+            try await EnrolmentService.credit(employeeID: pppk.id, instansiID: world.instansi.id!, jp: 2, end: SimpleDate(year: 2026, month: 3, day: 2)!,
+                                              source: "learning", sourceID: UUID(), title: "Webinar", at: testNow, on: app.db)
+            let teamwork = try await Self.batch(app, c.teamwork.id, capacity: 5)
+            #expect(try await admin.send(.POST, "/api/v1/batches/\(teamwork.id)/enrolments", json: EnrolmentInput(employeeId: pppk.id)).status == .created)
+            // + PP-01 (24 JP) would make 2 + 16 + 24 = 42 > 24: refused, naming the field.
+            let service = try await Self.batch(app, c.publicService.id, capacity: 5)
+            let refused = try await admin.send(.POST, "/api/v1/batches/\(service.id)/enrolments", json: EnrolmentInput(employeeId: pppk.id))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try refused.json(APIErrorBody.self).fields?.map(\.field) == ["employeeId"])
+            // A PNS has no cap: staffA takes both.
+            #expect(try await admin.send(.POST, "/api/v1/batches/\(teamwork.id)/enrolments", json: EnrolmentInput(employeeId: world.staffA.id!)).status == .created)
+            #expect(try await admin.send(.POST, "/api/v1/batches/\(service.id)/enrolments", json: EnrolmentInput(employeeId: world.staffA.id!)).status == .created)
+            // The PPPK's JP status reads against the cap.
+            let jp = try await admin.send(.GET, "/api/v1/employees/\(pppk.id)/jp?year=2026").json(JPJSON.self)
+            #expect(jp.jp == 2 && jp.minimum == 0 && jp.met)
+        }
+    }
+}
+
 @Suite("Develop: pages and their access")
 struct DevelopmentPageTests {
     @Test func pagesRenderForTheRightRolesOnly() async throws {

@@ -32,6 +32,24 @@ public struct CompetencyNeed: Sendable, Equatable {
     public let totalGap: Int
     /// People per gap size: [1: 40, 2: 12, …].
     public let byGap: [Int: Int]
+
+    /// From people counted per gap size (what a grouped database query returns): someone has one
+    /// gap per competency, so the people are the sum of the counts.
+    public init(competencyCode: String, byGap: [Int: Int]) {
+        self.competencyCode = competencyCode
+        self.byGap = byGap.filter { $0.key > 0 && $0.value > 0 }
+        people = self.byGap.values.reduce(0, +)
+        totalGap = self.byGap.reduce(0) { $0 + $1.key * $1.value }
+    }
+
+    init(competencyCode: String, people: Int, totalGap: Int, byGap: [Int: Int]) {
+        self.competencyCode = competencyCode; self.people = people; self.totalGap = totalGap; self.byGap = byGap
+    }
+
+    /// Largest total gap first, then by code.
+    public static func ordered(_ list: [CompetencyNeed]) -> [CompetencyNeed] {
+        list.sorted { ($1.totalGap, $0.competencyCode) < ($0.totalGap, $1.competencyCode) }
+    }
 }
 
 public struct TrainingNeeds: Sendable {
@@ -63,8 +81,8 @@ public struct TrainingNeeds: Sendable {
             total[n.competencyCode, default: 0] += n.gap
             byGap[n.competencyCode, default: [:]][n.gap, default: 0] += 1
         }
-        return total.keys.map { code in
+        return CompetencyNeed.ordered(total.keys.map { code in
             CompetencyNeed(competencyCode: code, people: people[code]?.count ?? 0, totalGap: total[code] ?? 0, byGap: byGap[code] ?? [:])
-        }.sorted { ($1.totalGap, $0.competencyCode) < ($0.totalGap, $1.competencyCode) }
+        })
     }
 }

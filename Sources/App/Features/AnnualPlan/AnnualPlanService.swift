@@ -46,10 +46,11 @@ enum AnnualPlanService {
         let (instansiID, unitIDs, tree) = try await scope(r, actor: actor, on: db)
         let settings = try await SettingsQueries.development(instansiID, on: db)
         let people = try await JPQueries.people(instansiID: instansiID, unitIDs: unitIDs, year: r.year, on: db)
-        let needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        let needs = try await TNAQueries.gaps(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        let codes = try await GapEngine.competencyCodes(instansiID, on: db)
         let open = try await openJP(instansiID: instansiID, year: r.year, on: db)
         var gaps: [UUID: [String: Int]] = [:]
-        for n in needs { gaps[n.employeeID, default: [:]][n.competencyCode] = n.gap }
+        for n in needs { if let code = codes[n.competencyID] { gaps[n.employeeID, default: [:]][code] = n.gap } }
 
         // Front line: every kecamatan and kelurahan, and the units BKPPD lists (with their sub-units).
         var frontLine = Set(tree.flattened().map(\.0).filter { $0.kind == .kecamatan || $0.kind == .kelurahan }.map(\.id))
@@ -106,6 +107,12 @@ enum AnnualPlanService {
     /// per chosen programme not already in it. Plans already submitted or approved are left as
     /// they are and counted as skipped. One transaction.
     static func adopt(_ outcome: Outcome, actor: Principal, at now: Date, on db: any Database) async throws -> Adoption {
+        // Plans are adopted for the year under way or the next one; anything else is a typo that
+        // would write thousands of plans into the wrong year.
+        let thisYear = WITA.today(now).year
+        guard outcome.year == thisYear || outcome.year == thisYear + 1 else {
+            throw ValidationFailure(errors: [.init(field: "year", message: "Rencana tahunan hanya dapat diadopsi untuk tahun \(thisYear) atau \(thisYear + 1).")])
+        }
         let byEmployee = Dictionary(grouping: outcome.result.enrolments, by: \.candidate)
         let employeeIDs = byEmployee.keys.compactMap(UUID.init(uuidString:))
         var existing: [UUID: DevelopmentPlan] = [:]

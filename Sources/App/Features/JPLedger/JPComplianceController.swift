@@ -36,7 +36,7 @@ enum JPComplianceController {
         let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.developmentReportScope)
         let year = try TNAController.year(params.year, req)
         let report = try await build(scope, year: year, on: req.db)
-        let units = try await UnitQueries.tree(instansiID: scope.instansiID, on: req.db)
+        let units = scope.tree
         if let format = try Export.requested(req) {
             if params.view == "below" {
                 let table = Table(header: ["NIP", "Nama", "Unit", "JP \(year)", "Kekurangan"],

@@ -21,16 +21,18 @@ enum TNAController {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.developmentReportScope)
         let year = try year(params.year, req)
-        let report = try await TNAReport.build(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, on: req.db)
         let view = params.view == "people" ? "people" : "plan"
-        if let format = try Export.requested(req) {
+        let paging = PageRequest(page: params.page, per: 50)
+        let format = try Export.requested(req)
+        let detail: TNAReport.Detail = view == "plan" ? .none : (format != nil ? .all : .page(paging.offset..<(paging.offset + paging.per)))
+        let report = try await TNAReport.build(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, detail: detail, on: req.db)
+        if let format {
             let table = view == "people" ? report.itemTable : report.planTable
             return try Export.response(table, filename: view == "people" ? "kebutuhan-pengembangan-\(year)" : "rencana-pengembangan-\(year)",
                                        format: format, sheet: view == "people" ? "Kebutuhan" : "Rencana")
         }
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db).filter { $0.parentID == nil }
-        let paging = PageRequest(page: params.page, per: 50)
         let model = TNAPageModel(report: report, scope: scope, units: units, view: view, paging: paging, export: Export.links(req))
         return try await req.renderPage("development/needs", title: "Analisis Kebutuhan Pengembangan Kompetensi \(year)",
                                         crumbs: [Crumb("Analisis kebutuhan")], model)
@@ -45,14 +47,14 @@ enum TNAController {
         let paging = try APIPaging.parse(page: q.page, per: q.per, defaultPer: 500)
         let scope = try await ReportScope.resolve(req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.developmentReportScope)
         let year = try year(q.year, req)
-        let needs = try await TNAQueries.needs(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        let page = try await TNAQueries.needs(instansiID: scope.instansiID, unitIDs: scope.unitIDs, range: paging.offset..<(paging.offset + paging.per), on: req.db)
+        let total = try await TNAQueries.count(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db).needs
         let catalogue = try await TNAQueries.catalogue(instansiID: scope.instansiID, on: req.db)
-        let slice = needs.dropFirst(paging.offset).prefix(paging.per)
-        let items = slice.map { n in
+        let items = page.map { n in
             ItemDTO(employeeId: n.employeeID, competencyCode: n.competencyCode, required: n.required, actual: n.actual, gap: n.gap,
                     programIds: catalogue.analysis.matches(competencyCode: n.competencyCode, gap: n.gap).compactMap(UUID.init(uuidString:)))
         }
-        return ResponseDTO(year: year, items: items, metadata: .init(page: paging.page, per: paging.per, total: needs.count))
+        return ResponseDTO(year: year, items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
     }
 }
 
@@ -86,15 +88,14 @@ struct TNAPageModel: Encodable {
                        provider: l.provider?.code ?? "—", providerName: l.provider?.name ?? "", schedule: l.schedule, budget: IndonesianFormat.money(l.budget),
                        listHref: SiteURL.programmes.path + "?competency=\(l.competencyCode)")
         }
-        totalPeople = IndonesianFormat.integer(Set(report.needs.map(\.employeeID)).count)
+        totalPeople = IndonesianFormat.integer(report.totalPeople)
         totalBudget = IndonesianFormat.money(lines.reduce(0) { $0 + $1.budget })
-        let slice = report.needs.dropFirst(page.offset).prefix(page.per)
-        people = slice.map { n in
+        people = report.needs.map { n in
             PersonRow(nip: n.nip, name: n.name, href: SiteURL.employee(n.employeeID).path, code: n.competencyCode, required: n.required,
                       actual: n.actual.map(String.init) ?? "belum dinilai", gap: n.gap,
                       programmes: report.programmeIDs(for: n).prefix(3).compactMap { report.catalogue.programmes[$0]?.code }.joined(separator: ", "))
         }
-        paging = PagingModel(PageInfo(page, total: report.needs.count), path: SiteURL.needs.path,
+        paging = PagingModel(PageInfo(page, total: report.totalNeeds), path: SiteURL.needs.path,
                              filters: [("unit", scope.base?.id?.uuidString), ("year", String(report.year)), ("view", view)], noun: "kebutuhan")
         self.export = export
         planHref = SiteURL.needs.path + "?year=\(report.year)" + unitParam

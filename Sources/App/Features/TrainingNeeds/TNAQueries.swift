@@ -3,30 +3,23 @@ import KompetenCore
 import SQLKit
 import Vapor
 
-/// The needs analysis read side: everyone below standard, in one joined query, and the active
-/// catalogue as `TrainingNeeds` sees it.
+/// The needs analysis read side. Everyone below standard is one join (employees × their
+/// position's standard × current levels, never assessed counting as 0, as for JPM); the database
+/// groups and pages it, so a city-wide page never decodes 25,000 rows.
 enum TNAQueries {
-    struct NeedRow: Sendable {
-        let employeeID: UUID, nip: String, name: String, unitID: UUID, kind: String
-        let competencyID: UUID, competencyCode: String, required: Int, actual: Int?
-        var gap: Int { required - (actual ?? 0) }
+    private static let e = "e", s = "s", c = "c", k = "k"
+    private static func col(_ n: String, _ t: String) -> SQLColumn { SQLColumn(n, table: t) }
+    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
+    /// required − current level (0 when never assessed).
+    private static var gapExpression: any SQLExpression {
+        SQLBinaryExpression(col("required_level", s), .subtract, SQLFunction("COALESCE", args: col("level", c), SQLLiteral.numeric("0")))
     }
 
-    /// Active employees whose current level is below their position's standard (never assessed
-    /// counts as 0, as for JPM), ordered by name then competency code.
-    static func needs(instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID? = nil, on db: any Database) async throws -> [NeedRow] {
+    private static func scoped(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID?) -> SQLSelectBuilder {
         let sql = db as! any SQLDatabase
-        let e = "e", s = "s", c = "c", k = "k"
-        func col(_ n: String, _ t: String) -> SQLColumn { SQLColumn(n, table: t) }
-        func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
         var q = sql.select()
-            .column(col("id", e), as: "employee_id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
-            .column(col("unit_id", e), as: "unit_id").column(col("employment_type", e), as: "kind")
-            .column(col("competency_id", s), as: "competency_id").column(col("code", k), as: "code")
-            .column(col("required_level", s), as: "required").column(col("level", c), as: "level")
             .from(alias(Employee.schema, e))
             .join(alias(PositionStandard.schema, s), method: SQLJoinMethod.inner, on: col("position_id", s), .equal, col("position_id", e))
-            .join(alias(Competency.schema, k), method: SQLJoinMethod.inner, on: col("id", k), .equal, col("competency_id", s))
             .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
                   on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", c), .equal, col("id", e)), .and,
                                           SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s))))
@@ -36,15 +29,70 @@ enum TNAQueries {
                                                           SQLBinaryExpression(col("level", c), .lessThan, col("required_level", s)))))
         if let unitIDs { q = q.where(col("unit_id", e), .in, SQLBind.group(unitIDs)) }
         if let employeeID { q = q.where(col("id", e), .equal, SQLBind(employeeID)) }
-        let rows = try await q.orderBy(col("name", e)).orderBy(col("id", e)).orderBy(col("code", k)).all()
-        return try rows.map { row in
+        return q
+    }
+
+    struct NeedRow: Sendable {
+        let employeeID: UUID, nip: String, name: String, unitID: UUID, kind: String
+        let competencyID: UUID, competencyCode: String, required: Int, actual: Int?
+        var gap: Int { required - (actual ?? 0) }
+    }
+
+    /// The needs with the people's names, by name then competency code; `range` pages in SQL.
+    static func needs(instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID? = nil, range: Range<Int>? = nil, on db: any Database) async throws -> [NeedRow] {
+        var q = scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: employeeID)
+            .column(col("id", e), as: "employee_id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
+            .column(col("unit_id", e), as: "unit_id").column(col("employment_type", e), as: "kind")
+            .column(col("competency_id", s), as: "competency_id").column(col("code", k), as: "code")
+            .column(col("required_level", s), as: "required").column(col("level", c), as: "level")
+            .join(alias(Competency.schema, k), method: SQLJoinMethod.inner, on: col("id", k), .equal, col("competency_id", s))
+            .orderBy(col("name", e)).orderBy(col("id", e)).orderBy(col("code", k))
+        if let range { q = q.limit(range.count).offset(range.lowerBound) }
+        return try await q.all().map { row in
             NeedRow(employeeID: try row.decode(column: "employee_id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
                     name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
                     kind: try row.decode(column: "kind", as: String.self),
                     competencyID: try row.decode(column: "competency_id", as: UUID.self), competencyCode: try row.decode(column: "code", as: String.self),
                     required: try JPQueries.sumColumn(row, "required"),
                     actual: try row.decodeNil(column: "level") ? nil : try JPQueries.sumColumn(row, "level"))
-        }.filter { $0.gap > 0 }
+        }
+    }
+
+    /// How many needs (person × competency) and how many people with at least one.
+    static func count(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> (needs: Int, people: Int) {
+        let row = try await scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: nil)
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "needs")
+            .column(SQLFunction("COUNT", args: SQLDistinct(col("id", e))), as: "people")
+            .first()
+        guard let row else { return (0, 0) }
+        return (try JPQueries.sumColumn(row, "needs"), try JPQueries.sumColumn(row, "people"))
+    }
+
+    /// People per competency and gap size: a handful of grouped rows for any scope.
+    static func tally(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [CompetencyNeed] {
+        let rows = try await scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: nil)
+            .column(col("code", k), as: "code").column(gapExpression, as: "gap")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .join(alias(Competency.schema, k), method: SQLJoinMethod.inner, on: col("id", k), .equal, col("competency_id", s))
+            .groupBy(col("code", k)).groupBy(gapExpression)
+            .all()
+        var byCode: [String: [Int: Int]] = [:]
+        for row in rows {
+            byCode[try row.decode(column: "code", as: String.self), default: [:]][try JPQueries.sumColumn(row, "gap")] = try JPQueries.sumColumn(row, "n")
+        }
+        return CompetencyNeed.ordered(byCode.map { CompetencyNeed(competencyCode: $0.key, byGap: $0.value) })
+    }
+
+    struct Gap: Sendable { let employeeID: UUID; let competencyID: UUID; let gap: Int }
+
+    /// Every need as three numbers, for the optimiser.
+    static func gaps(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [Gap] {
+        try await scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: nil)
+            .column(col("id", e), as: "employee_id").column(col("competency_id", s), as: "competency_id").column(gapExpression, as: "gap")
+            .all().map { row in
+                Gap(employeeID: try row.decode(column: "employee_id", as: UUID.self), competencyID: try row.decode(column: "competency_id", as: UUID.self),
+                    gap: try JPQueries.sumColumn(row, "gap"))
+            }
     }
 
     struct Catalogue: Sendable {

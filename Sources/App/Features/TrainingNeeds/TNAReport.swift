@@ -7,15 +7,28 @@ import Vapor
 /// provider, schedule, budget).
 struct TNAReport {
     let year: Int
+    /// Per competency, from a grouped query.
+    let summary: [CompetencyNeed]
+    let totalPeople: Int
+    let totalNeeds: Int
+    /// The per-person rows asked for: none, one page, or all of them (downloads).
     let needs: [TNAQueries.NeedRow]
     let catalogue: TNAQueries.Catalogue
-    let summary: [CompetencyNeed]
     let competencyNames: [String: String]
     let providers: [UUID: Provider]
     let batches: [UUID: [Batch]]
 
-    static func build(instansiID: UUID, unitIDs: [UUID]?, year: Int, on db: any Database) async throws -> TNAReport {
-        let needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, on: db)
+    enum Detail { case none, page(Range<Int>), all }
+
+    static func build(instansiID: UUID, unitIDs: [UUID]?, year: Int, detail: Detail, on db: any Database) async throws -> TNAReport {
+        let summary = try await TNAQueries.tally(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        let counts = try await TNAQueries.count(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        let needs: [TNAQueries.NeedRow]
+        switch detail {
+        case .none: needs = []
+        case .page(let range): needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, range: range, on: db)
+        case .all: needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        }
         let catalogue = try await TNAQueries.catalogue(instansiID: instansiID, on: db)
         let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) },
                                uniquingKeysWith: { a, _ in a })
@@ -23,8 +36,7 @@ struct TNAReport {
         let first = String(format: "%04d-01-01", year), last = String(format: "%04d-12-31", year)
         let batches = try await Batch.query(on: db).filter(\.$instansiID == instansiID)
             .filter(\.$startDate >= first).filter(\.$startDate <= last).sort(\.$startDate).all()
-        return TNAReport(year: year, needs: needs, catalogue: catalogue,
-                         summary: TrainingNeeds.summary(needs.map { Need(employee: $0.employeeID.uuidString, competencyCode: $0.competencyCode, gap: $0.gap) }),
+        return TNAReport(year: year, summary: summary, totalPeople: counts.people, totalNeeds: counts.needs, needs: needs, catalogue: catalogue,
                          competencyNames: names, providers: Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0) }),
                          batches: Dictionary(grouping: batches, by: \.programmeID))
     }

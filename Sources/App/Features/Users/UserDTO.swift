@@ -9,11 +9,12 @@ struct UserDTO: Content {
     let role: Role
     let unitId: UUID?
     let employeeId: UUID?
+    let providerId: UUID?
     let active: Bool
     let lastLoginAt: Date?
 
     init(_ u: User) {
-        id = u.id!; username = u.username; role = u.userRole; unitId = u.unitID; employeeId = u.employeeID
+        id = u.id!; username = u.username; role = u.userRole; unitId = u.unitID; employeeId = u.employeeID; providerId = u.providerID
         active = u.isActive; lastLoginAt = u.lastLoginAt
     }
 }
@@ -24,17 +25,19 @@ struct NewUserInput: Content {
     var role: String
     var unitId: UUID?
     var employeeId: UUID?
+    var providerId: UUID?
 }
 
 struct UserUpdateInput: Content {
     var role: String?
     var unitId: UUID?
     var employeeId: UUID?
+    var providerId: UUID?
     var active: Bool?
 }
 
 /// What the audit log keeps of a user (no password hash).
 struct UserSnapshot: Encodable {
-    let username: String, role: String, unitId: UUID?, employeeId: UUID?, active: Bool
-    init(_ u: User) { username = u.username; role = u.role; unitId = u.unitID; employeeId = u.employeeID; active = u.isActive }
+    let username: String, role: String, unitId: UUID?, employeeId: UUID?, providerId: UUID?, active: Bool
+    init(_ u: User) { username = u.username; role = u.role; unitId = u.unitID; employeeId = u.employeeID; providerId = u.providerID; active = u.isActive }
 }

@@ -25,7 +25,7 @@ enum UserService {
         if let problem = Username.problem(username) { v.add(field: "username", problem) }
         if let problem = Password.problem(input.password) { v.add(field: "password", problem) }
         let role = Role(rawValue: input.role)
-        try await checkBinding(role: role, unitId: input.unitId, employeeId: input.employeeId, actor: actor, on: db, into: &v)
+        try await checkBinding(role: role, unitId: input.unitId, employeeId: input.employeeId, providerId: input.providerId, actor: actor, on: db, into: &v)
         if v.isValid, try await User.query(on: db).filter(\.$username == username).count() > 0 {
             throw ValidationFailure(errors: [.init(field: "username", message: "Nama pengguna \(username) sudah dipakai.")])
         }
@@ -38,6 +38,7 @@ enum UserService {
         user.role = role!.rawValue
         user.unitID = role == .operator ? input.unitId : nil
         user.employeeID = [.employee, .supervisor].contains(role!) ? input.employeeId : nil
+        user.providerID = role == .provider ? input.providerId : nil
         user.isActive = true
         user.createdAt = now
         user.updatedAt = now
@@ -57,8 +58,9 @@ enum UserService {
         let role = Role(rawValue: roleText)
         let unitId = input.unitId ?? (role == .operator ? user.unitID : nil)
         let employeeId = input.employeeId ?? ([.employee, .supervisor].contains(role) ? user.employeeID : nil)
+        let providerId = input.providerId ?? (role == .provider ? user.providerID : nil)
         var v = FieldValidator()
-        try await checkBinding(role: role, unitId: unitId, employeeId: employeeId, actor: actor, on: db, into: &v)
+        try await checkBinding(role: role, unitId: unitId, employeeId: employeeId, providerId: providerId, actor: actor, on: db, into: &v)
         if user.id == actor.userID {
             v.require(role == .admin, field: "role", "Anda tidak dapat mengubah peran akun Anda sendiri.")
             v.require(input.active != false, field: "active", "Anda tidak dapat menonaktifkan akun Anda sendiri.")
@@ -67,6 +69,7 @@ enum UserService {
         user.role = role!.rawValue
         user.unitID = role == .operator ? unitId : nil
         user.employeeID = [.employee, .supervisor].contains(role!) ? employeeId : nil
+        user.providerID = role == .provider ? providerId : nil
         if let active = input.active { user.isActive = active }
         user.updatedAt = now
         try await db.transaction { db in
@@ -97,8 +100,9 @@ enum UserService {
         try AccessPolicy.manageUsers(actor).require()
     }
 
-    /// An operator needs a unit; an employee or supervisor needs an employee record; both in the admin's instansi.
-    private static func checkBinding(role: Role?, unitId: UUID?, employeeId: UUID?, actor: Principal, on db: any Database, into v: inout FieldValidator) async throws {
+    /// An operator needs a unit; an employee or supervisor needs an employee record; a provider
+    /// login needs its training institution; all in the admin's instansi.
+    private static func checkBinding(role: Role?, unitId: UUID?, employeeId: UUID?, providerId: UUID?, actor: Principal, on db: any Database, into v: inout FieldValidator) async throws {
         guard let role, AccessPolicy.assignableRoles(by: actor).contains(role) else {
             v.add(field: "role", "Peran tidak dikenal atau tidak boleh diberikan.")
             return
@@ -117,6 +121,14 @@ enum UserService {
                 v.require(exists, field: "employeeId", "Data pegawai tidak ditemukan di instansi ini.")
             } else {
                 v.add(field: "employeeId", "Akun \(role.label) harus terhubung ke data pegawai.")
+            }
+        }
+        if role == .provider {
+            if let providerId {
+                let exists = try await Provider.scopedQuery(actor, on: db).filter(\.$id == providerId).count() > 0
+                v.require(exists, field: "providerId", "Lembaga pelatihan tidak ditemukan di instansi ini.")
+            } else {
+                v.add(field: "providerId", "Akun lembaga pelatihan harus terhubung ke satu lembaga.")
             }
         }
     }

@@ -9,22 +9,24 @@ struct UserFormValues: Content {
     var role: String?
     var unitId: String?
     var employeeNip: String?
+    var providerId: String?
     var active: String?
 
     init() { role = Role.employee.rawValue; active = "1" }
     init(_ u: User, employeeNip: String?) {
-        username = u.username; role = u.role; unitId = u.unitID?.uuidString
+        username = u.username; role = u.role; unitId = u.unitID?.uuidString; providerId = u.providerID?.uuidString
         self.employeeNip = employeeNip; active = u.isActive ? "1" : "0"
     }
 
     func withoutPassword() -> UserFormValues { var v = self; v.password = nil; return v }
 
     var unitUUID: UUID? { unitId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
+    var providerUUID: UUID? { providerId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
     func newUserInput(employeeID: UUID?) -> NewUserInput {
-        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeID)
+        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeID, providerId: providerUUID)
     }
     func updateInput(employeeID: UUID?) -> UserUpdateInput {
-        UserUpdateInput(role: role, unitId: unitUUID, employeeId: employeeID, active: active == "1")
+        UserUpdateInput(role: role, unitId: unitUUID, employeeId: employeeID, providerId: providerUUID, active: active == "1")
     }
 }
 
@@ -32,7 +34,7 @@ struct UserFormModel: Encodable {
     let form: FormModel
     let passwordAction: String?
 
-    init(values: UserFormValues, userID: UUID?, actor: Principal, opds: [Unit], errors: [FieldError]) {
+    init(values: UserFormValues, userID: UUID?, actor: Principal, opds: [Unit], providers: [Provider], errors: [FieldError]) {
         let roles = FormModel.options(AccessPolicy.assignableRoles(by: actor), selected: values.role, value: \.rawValue, label: \.label)
         let units = FormModel.options(opds, selected: values.unitId, value: { $0.id!.uuidString }, label: { "\($0.code) — \($0.name)" }, empty: "— Pilih OPD (untuk operator) —")
         var fields: [FormModel.Field] = []
@@ -44,6 +46,8 @@ struct UserFormModel: Encodable {
         fields.append(.init(name: "unitId", label: "OPD (khusus operator)", type: "select", value: values.unitId ?? "", required: false, options: units))
         fields.append(.init(name: "employeeNip", label: "NIP pegawai (khusus peran pegawai dan atasan)", value: values.employeeNip ?? "",
                             hint: "Akun dihubungkan ke data pegawai dengan NIP ini.", required: false))
+        fields.append(.init(name: "providerId", label: "Lembaga pelatihan (khusus peran lembaga pelatihan)", type: "select", value: values.providerId ?? "", required: false,
+                            options: FormModel.options(providers, selected: values.providerId, value: { $0.id!.uuidString }, label: \.name, empty: "— Pilih lembaga —")))
         if userID != nil {
             fields.append(.init(name: "active", label: "Status akun", type: "select", value: values.active ?? "1",
                                 options: [.init(value: "1", label: "Aktif", selected: values.active != "0"),

@@ -78,7 +78,8 @@ enum UsersController {
     private static func renderForm(_ req: Request, values: UserFormValues, userID: UUID?, errors: [FieldError]) async throws -> Response {
         let actor = try req.actor
         let opds = try await Unit.scopedQuery(actor, on: req.db).filter(\.$parentID == nil).sort(\.$code).all()
-        let model = UserFormModel(values: values, userID: userID, actor: actor, opds: opds, errors: errors)
+        let providers = try await Provider.scopedQuery(actor, on: req.db).sort(\.$name).all()
+        let model = UserFormModel(values: values, userID: userID, actor: actor, opds: opds, providers: providers, errors: errors)
         let title = userID == nil ? "Tambah Pengguna" : "Ubah Pengguna \(values.username ?? "")"
         return try await req.renderPage("users/form", title: title, crumbs: [Crumb("Pengguna", .users), Crumb(title)],
                                         model, status: errors.isEmpty ? .ok : .unprocessableEntity)
