@@ -62,7 +62,4 @@ public struct PlanResult: Sendable {
     /// No plan can close more weighted gap than this (see `PlanOptimiser.upperBound`), so
     /// `gapClosed / upperBound` tells the planner how far the heuristic could at most be from optimal.
     public var upperBound: Double
-    /// No plan that keeps the JP phase's enrolments (the 20 JP right given first, as here) can close
-    /// more than this (see `PlanOptimiser.upperBoundKeepingJPPhase`); at least `gapClosed`.
-    public var upperBoundKeepingJP: Double
 }

@@ -13,9 +13,7 @@
 ///      strictly more gap within budget and seats, without taking a PNS back below 20 JP; refill;
 ///      repeat until no swap helps or a fixed work budget is spent.
 /// `upperBound` says how far from optimal the result can at most be. It ignores the 20 JP right, so
-/// when the JP phase takes much of the budget the plan rightly stays far below it;
-/// `upperBoundKeepingJP` is the bound once the JP phase's enrolments are fixed, the yardstick for
-/// the gap phase.
+/// when the JP phase takes much of the budget the plan rightly stays far below it.
 ///
 /// Deterministic: candidates and programmes are visited in id order and ties go to the smaller
 /// ids. Ids are assumed unique. Cost for a city (7.000 candidates × 80 programmes): O(pairs log pairs)
@@ -25,12 +23,14 @@ public enum PlanOptimiser {
     /// Improvement below this is treated as none, so float noise cannot make swaps cycle.
     static let epsilon = 1e-9
 
+    /// `prioritise20JP: false` skips the JP phase: the plan then chases gap alone. The app runs it
+    /// beside the real plan to show what the 20 JP right costs and how close the heuristic comes
+    /// to the bound when nothing else is asked of it.
     public static func plan(programmes: [PlanProgramme], candidates: [PlanCandidate],
-                            weights: [String: Double] = [:], budget: Int) -> PlanResult {
+                            weights: [String: Double] = [:], budget: Int, prioritise20JP: Bool = true) -> PlanResult {
         let inst = PlanInstance(programmes: programmes, candidates: candidates, weights: weights, budget: budget)
         var state = PlanState(inst)
-        liftPNS(&state)
-        let boundAfterJP = upperBoundKeepingJPPhase(state)
+        if prioritise20JP { liftPNS(&state) }
         fill(&state)
         improve(&state)
         let pns = inst.candidates.indices.filter { inst.candidates[$0].isPNS }
@@ -41,9 +41,6 @@ public enum PlanOptimiser {
             gapClosed: state.gapClosed,
             jpCoverage: pns.isEmpty ? 1 : Double(reaching) / Double(pns.count),
             employeesReaching20Jp: reaching,
-            upperBound: upperBound(inst),
-            // A swap may replace a JP-phase enrolment (the person stays at 20 JP); the plan is then
-            // outside the family that bound covers, and its own value is the best known.
-            upperBoundKeepingJP: max(boundAfterJP, state.gapClosed))
+            upperBound: upperBound(inst))
     }
 }

@@ -19,14 +19,16 @@ enum AnnualPlanController {
         let enrolments: [Pair]
         let totalCost: Int
         let gapClosed: Double
-        /// For plans that give the same PNS their 20 JP first, as this plan does.
+        /// No plan within budget and seats can close more weighted gap (LP relaxation; it ignores
+        /// the 20 JP right, which this plan serves first).
         let upperBound: Double
-        /// For any plan within budget and seats, the 20 JP right ignored: the gap between the two
-        /// bounds is what the right costs.
-        let upperBoundIgnoring20Jp: Double
         let employeesReaching20Jp: Int
         let pnsCandidates: Int
         let jpCoverage: Double
+        /// What the same optimiser does when it chases gap alone: how close the heuristic comes to
+        /// the bound, and (gapOnly.gapClosed − gapClosed) what the 20 JP right costs in gap.
+        let gapOnly: Comparison
+        struct Comparison: Content { let gapClosed: Double; let totalCost: Int; let employeesReaching20Jp: Int }
     }
 
     static func dto(_ o: AnnualPlanService.Outcome) -> ResultDTO {
@@ -35,9 +37,10 @@ enum AnnualPlanController {
                       guard let emp = UUID(uuidString: e.candidate), let prog = UUID(uuidString: e.programme) else { return nil }
                       return .init(employeeId: emp, programId: prog)
                   },
-                  totalCost: o.result.totalCost, gapClosed: GapAnalysis.round2(o.result.gapClosed), upperBound: GapAnalysis.round2(o.result.upperBoundKeepingJP),
-                  upperBoundIgnoring20Jp: GapAnalysis.round2(o.result.upperBound),
-                  employeesReaching20Jp: o.result.employeesReaching20Jp, pnsCandidates: o.pnsCandidates, jpCoverage: GapAnalysis.round2(o.result.jpCoverage))
+                  totalCost: o.result.totalCost, gapClosed: GapAnalysis.round2(o.result.gapClosed), upperBound: GapAnalysis.round2(o.result.upperBound),
+                  employeesReaching20Jp: o.result.employeesReaching20Jp, pnsCandidates: o.pnsCandidates, jpCoverage: GapAnalysis.round2(o.result.jpCoverage),
+                  gapOnly: .init(gapClosed: GapAnalysis.round2(o.gapOnly.gapClosed), totalCost: o.gapOnly.totalCost,
+                                 employeesReaching20Jp: o.gapOnly.employeesReaching20Jp))
     }
 
     static func optimize(req: Request) async throws -> ResultDTO {
@@ -101,7 +104,8 @@ enum AnnualPlanController {
 
 struct AnnualPlanModel: Encodable {
     struct Summary: Encodable {
-        let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String, looseBound: String, looseRatio: String
+        let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String
+        let gapOnly: String, gapOnlyRatio: String, gapOnlyReaching: String, priceOfRight: String
         let reaching: String, enrolments: Int, candidates: Int, seconds: String
     }
     struct ProgrammeRow: Encodable { let code: String; let title: String; let href: String; let participants: Int; let cost: String; let jp: Int }
@@ -116,6 +120,10 @@ struct AnnualPlanModel: Encodable {
     let paging: PagingModel?
     let export: [String: String]
     let adoptUnit: String
+
+    static func percent(_ x: Double, of bound: Double) -> String {
+        bound > 0 ? IndonesianFormat.decimal(x / bound * 100, digits: 1) + " %" : "—"
+    }
 
     static func table(_ o: AnnualPlanService.Outcome, tree: UnitTree<UUID>) -> Table {
         Table(header: ["NIP", "Nama", "Unit", "Kode program", "Program", "JP", "Biaya (Rp)"], rows: o.result.enrolments.compactMap { e in
@@ -133,10 +141,11 @@ struct AnnualPlanModel: Encodable {
         guard let o = outcome else { summary = nil; programmes = []; pairs = []; paging = nil; return }
         let r = o.result
         summary = Summary(totalCost: IndonesianFormat.money(r.totalCost), budget: IndonesianFormat.money(o.budget),
-                          gapClosed: IndonesianFormat.decimal(r.gapClosed, digits: 1), upperBound: IndonesianFormat.decimal(r.upperBoundKeepingJP, digits: 1),
-                          ratio: r.upperBoundKeepingJP > 0 ? IndonesianFormat.decimal(r.gapClosed / r.upperBoundKeepingJP * 100, digits: 1) + " %" : "—",
-                          looseBound: IndonesianFormat.decimal(r.upperBound, digits: 1),
-                          looseRatio: r.upperBound > 0 ? IndonesianFormat.decimal(r.gapClosed / r.upperBound * 100, digits: 1) + " %" : "—",
+                          gapClosed: IndonesianFormat.decimal(r.gapClosed, digits: 1), upperBound: IndonesianFormat.decimal(r.upperBound, digits: 1),
+                          ratio: AnnualPlanModel.percent(r.gapClosed, of: r.upperBound),
+                          gapOnly: IndonesianFormat.decimal(o.gapOnly.gapClosed, digits: 1), gapOnlyRatio: AnnualPlanModel.percent(o.gapOnly.gapClosed, of: r.upperBound),
+                          gapOnlyReaching: IndonesianFormat.integer(o.gapOnly.employeesReaching20Jp),
+                          priceOfRight: IndonesianFormat.decimal(max(0, o.gapOnly.gapClosed - r.gapClosed), digits: 1),
                           reaching: "\(IndonesianFormat.integer(r.employeesReaching20Jp)) dari \(IndonesianFormat.integer(o.pnsCandidates)) PNS",
                           enrolments: r.enrolments.count, candidates: o.candidates, seconds: IndonesianFormat.decimal(o.seconds, digits: 2))
         let byProgramme = Dictionary(grouping: r.enrolments, by: \.programme)

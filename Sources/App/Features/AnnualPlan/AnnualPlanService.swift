@@ -15,6 +15,8 @@ enum AnnualPlanService {
         let year: Int
         let budget: Int
         let result: PlanResult
+        /// The same optimiser without the 20 JP priority, for comparison only (never adopted).
+        let gapOnly: PlanResult
         let candidates: Int
         let pnsCandidates: Int
         let programmes: [UUID: Programme]
@@ -70,7 +72,8 @@ enum AnnualPlanService {
         }
         let started = Date()
         let result = PlanOptimiser.plan(programmes: programmes, candidates: candidates, weights: settings.weights, budget: r.budget)
-        return Outcome(year: r.year, budget: r.budget, result: result, candidates: candidates.count,
+        let gapOnly = PlanOptimiser.plan(programmes: programmes, candidates: candidates, weights: settings.weights, budget: r.budget, prioritise20JP: false)
+        return Outcome(year: r.year, budget: r.budget, result: result, gapOnly: gapOnly, candidates: candidates.count,
                        pnsCandidates: candidates.filter(\.isPNS).count, programmes: catalogue.programmes,
                        employees: Dictionary(uniqueKeysWithValues: people.map { ($0.id, $0) }), seconds: Date().timeIntervalSince(started))
     }
