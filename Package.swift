@@ -18,7 +18,14 @@ let package = Package(
     ],
     targets: [
         // The domain: regulation rules as pure Swift. Must never import Vapor or Fluent.
-        .target(name: "KompetenCore", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "KompetenCore",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            // Optimised in debug builds too: the plan optimiser and the demo generator are hot
+            // loops that run 20–50 times slower unoptimised, which made the test server's annual
+            // plan take 50 s. The domain has no debugger-only code paths to lose.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "App",
             dependencies: [

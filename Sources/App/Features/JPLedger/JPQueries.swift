@@ -5,8 +5,15 @@ import Vapor
 
 /// The JP ledger read side: one employee's year, and compliance over many people in one grouped query.
 enum JPQueries {
+    /// SQL rather than Fluent's `sum`: PostgreSQL answers SUM(bigint) as NUMERIC, which Fluent's
+    /// aggregate cannot decode as Int.
     static func total(employeeID: UUID, year: Int, on db: any Database) async throws -> Int {
-        try await JPCredit.query(on: db).filter(\.$employeeID == employeeID).filter(\.$year == year).sum(\.$jp) ?? 0
+        let row = try await (db as! any SQLDatabase).select()
+            .column(SQLFunction("SUM", args: SQLColumn("jp")), as: "total")
+            .from(JPCredit.schema)
+            .where("employee_id", .equal, SQLBind(employeeID)).where("year", .equal, SQLBind(year))
+            .first()
+        return try row.map { try sumColumn($0, "total") } ?? 0
     }
 
     /// JP of enrolments still open (enrolled) whose batch ends in `year`.
