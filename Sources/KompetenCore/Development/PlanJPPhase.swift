@@ -1,7 +1,11 @@
 extension PlanOptimiser {
-    /// Phase 1: the 20 JP right. Each PNS below 20 JP, lowest JP first (then id), gets the cheapest
-    /// useful programme, again and again until 20 JP; when they cannot get there, the enrolments
-    /// tried for them are taken back out, leaving the plan exactly as it was.
+    /// Phase 1: the 20 JP right. Each PNS below 20 JP gets the cheapest useful programme, again
+    /// and again until 20 JP; when they cannot get there, the enrolments tried for them are taken
+    /// back out, leaving the plan exactly as it was.
+    ///
+    /// People are taken cheapest-to-lift first (their route priced on the empty plan; then lowest
+    /// JP, then id): when the budget cannot reach everyone, it reaches as many as it can instead of
+    /// running out on a few expensive routes. Someone with no route at all comes last.
     static func liftPNS(_ state: inout PlanState) {
         let inst = state.inst
         // Sorted once by (cost, index): the cheapest feasible programme is then the first one the
@@ -9,12 +13,15 @@ extension PlanOptimiser {
         let byCost = inst.programmes.indices
             .filter { inst.jp($0) > 0 }
             .sorted { (inst.cost($0), $0) < (inst.cost($1), $1) }
-        // Stable order: equal JP keep id order.
         let needy = inst.candidates.indices
             .filter { inst.candidates[$0].isPNS && inst.candidates[$0].jpSoFar < JPRule.minimumPNS }
-            .sorted { (inst.candidates[$0].jpSoFar, $0) < (inst.candidates[$1].jpSoFar, $1) }
+        var price: [Int: Int] = [:]
+        for i in needy { price[i] = routeCost(&state, i, byCost) ?? Int.max }
+        let ordered = needy.sorted {
+            (price[$0]!, inst.candidates[$0].jpSoFar, $0) < (price[$1]!, inst.candidates[$1].jpSoFar, $1)
+        }
         var tried: [Int] = []
-        for i in needy {
+        for i in ordered {
             tried.removeAll(keepingCapacity: true)
             while state.totalJP(i) < JPRule.minimumPNS, let p = nextLift(state, i, byCost) {
                 state.add(i, p)
@@ -24,6 +31,21 @@ extension PlanOptimiser {
                 for p in tried.reversed() { state.remove(i, p) }
             }
         }
+    }
+
+    /// What lifting candidate i to 20 JP would cost on the current plan (nil: it cannot be done),
+    /// by the same route the lift takes; the plan is left exactly as it was.
+    static func routeCost(_ state: inout PlanState, _ i: Int, _ byCost: [Int]) -> Int? {
+        let before = state.cost
+        var tried: [Int] = []
+        while state.totalJP(i) < JPRule.minimumPNS, let p = nextLift(state, i, byCost) {
+            state.add(i, p)
+            tried.append(p)
+        }
+        let reached = state.totalJP(i) >= JPRule.minimumPNS
+        let cost = state.cost - before
+        for p in tried.reversed() { state.remove(i, p) }
+        return reached ? cost : nil
     }
 
     /// The programme that brings candidate i closer to 20 JP: the cheapest feasible one that closes
