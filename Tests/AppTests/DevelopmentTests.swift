@@ -419,6 +419,24 @@ struct DevelopmentPageTests {
         }
     }
 
+    @Test func everyRoleHasADashboard() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let c = try await DevelopmentTests.catalogue(app)
+            let lpk = world.users["lpk"]!
+            lpk.providerID = c.provider
+            try await lpk.save(on: app.db)
+            for user in ["admin", "operator.a", "atasan", "pegawai", "asesor", "lpk"] {
+                let r = try await WebClient.login(app, user).get("/")
+                #expect(r.status == .ok, "dashboard of \(user): \(r.status)")
+            }
+            let provider = try await WebClient.login(app, "lpk").get("/")
+            #expect(provider.body.string.contains("stat-provider-programmes"))
+            let pegawai = try await WebClient.login(app, "pegawai").get("/")
+            #expect(pegawai.body.string.contains("stat-my-jp"))
+        }
+    }
+
     @Test func bulkApprovalIsAllOrNothing() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)

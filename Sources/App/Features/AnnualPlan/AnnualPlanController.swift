@@ -106,7 +106,7 @@ struct AnnualPlanModel: Encodable {
     struct Summary: Encodable {
         let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String
         let gapOnly: String, gapOnlyRatio: String, gapOnlyReaching: String, priceOfRight: String
-        let reaching: String, enrolments: Int, candidates: Int, seconds: String
+        let reaching: String, enrolments: String, candidates: String, seconds: String
     }
     struct ProgrammeRow: Encodable { let code: String; let title: String; let href: String; let participants: Int; let cost: String; let jp: Int }
     struct PairRow: Encodable { let nip: String; let name: String; let href: String; let unit: String; let programme: String }
@@ -147,7 +147,7 @@ struct AnnualPlanModel: Encodable {
                           gapOnlyReaching: IndonesianFormat.integer(o.gapOnly.employeesReaching20Jp),
                           priceOfRight: IndonesianFormat.decimal(max(0, o.gapOnly.gapClosed - r.gapClosed), digits: 1),
                           reaching: "\(IndonesianFormat.integer(r.employeesReaching20Jp)) dari \(IndonesianFormat.integer(o.pnsCandidates)) PNS",
-                          enrolments: r.enrolments.count, candidates: o.candidates, seconds: IndonesianFormat.decimal(o.seconds, digits: 2))
+                          enrolments: IndonesianFormat.integer(r.enrolments.count), candidates: IndonesianFormat.integer(o.candidates), seconds: IndonesianFormat.decimal(o.seconds, digits: 2))
         let byProgramme = Dictionary(grouping: r.enrolments, by: \.programme)
         programmes = byProgramme.compactMap { id, list -> ProgrammeRow? in
             guard let p = UUID(uuidString: id).flatMap({ o.programmes[$0] }) else { return nil }

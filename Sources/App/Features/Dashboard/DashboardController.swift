@@ -10,7 +10,10 @@ enum DashboardController {
         if actor.role == .superadmin { return req.redirect(to: SiteURL.instansiList.path) }
         guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
         let instansi = try await Instansi.find(instansiID, on: req.db)
-        let scope: UUID?? = try? UnitQueries.listScope(actor)
+        // nil: no lists for this role (a provider); .some(nil): the whole instansi; .some(opd): one OPD.
+        // (`try?` would flatten the two nils into one and send a provider into the lists.)
+        var scope: UUID?? = nil
+        if case .success(let opd) = AccessPolicy.listScope(actor) { scope = .some(opd) }
         var units: [Unit] = []
         var counts: [UUID: Int] = [:]
         var people = DashboardQueries.PeopleCounts()

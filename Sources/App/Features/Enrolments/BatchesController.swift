@@ -23,8 +23,10 @@ enum BatchesController {
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.1.unitID))).all()
         let canEnrol = actor.role == .admin || actor.role == .operator
         let canRecord = AccessPolicy.recordCompletion(actor, providerID: programme.providerID).isAllowed
+        // Completion is recorded once the batch has started (the service says the same).
+        let started = SimpleDate(iso: batch.startDate).map { $0 <= WITA.today(req.now) } ?? false
         let model = BatchPageModel(batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
-                                   csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
+                                   started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")
         }
@@ -117,16 +119,22 @@ struct BatchPageModel: Encodable {
     let export: [String: String]
     let table: Table
 
+    /// "Daring — Zoom", without saying "Daring" twice when the place already does.
+    static func place(_ b: Batch) -> String {
+        guard b.isOnline else { return b.place }
+        return b.place.lowercased().hasPrefix("daring") ? b.place : "Daring — \(b.place)"
+    }
+
     enum CodingKeys: String, CodingKey { case facts, programmeHref, rows, waiting, canEnrol, canRecord, enrolAction, nip, errors, full, export }
 
     init(batch: Batch, programme: Programme, rows list: [(Enrolment, Employee)], units: [Unit], canEnrol: Bool, canRecord: Bool,
-         csrf: String, nip: String, errors: [FieldError]) {
+         started: Bool, csrf: String, nip: String, errors: [FieldError]) {
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
         let dates = [SimpleDate(iso: batch.startDate), SimpleDate(iso: batch.endDate)].map { $0.map(IndonesianFormat.date) ?? "?" }
         facts = [
             .init(label: "Program", value: "\(programme.code) \(programme.title)"),
             .init(label: "Tanggal", value: "\(dates[0]) – \(dates[1])"),
-            .init(label: "Tempat", value: batch.isOnline ? "Daring — \(batch.place)" : batch.place),
+            .init(label: "Tempat", value: BatchPageModel.place(batch)),
             .init(label: "Kursi terisi", value: "\(batch.seatsTaken) dari \(batch.capacity)"),
             .init(label: "Jam pelajaran", value: "\(programme.jp) JP"),
         ]
@@ -137,7 +145,7 @@ struct BatchPageModel: Encodable {
             return Row(id: e.id!.uuidString, nip: p.nip, name: p.name, unit: unitNames[p.unitID] ?? "", status: s.label, statusCode: s.rawValue,
                        attendance: e.attendancePercent.map { "\($0) %" } ?? "—", certificate: e.certificateNumber ?? "—",
                        certificateHref: e.certificateFileID.map { SiteURL.evidence($0).path },
-                       canCancel: canEnrol && (s == .enrolled || s == .waitlisted), canComplete: canRecord && s == .enrolled,
+                       canCancel: canEnrol && (s == .enrolled || s == .waitlisted), canComplete: canRecord && started && s == .enrolled,
                        canAttend: canRecord && (s == .enrolled || s == .completed),
                        cancelAction: base + "/cancel", attendanceAction: base + "/attendance",
                        completeAction: base + "/complete?_csrf=" + (csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))

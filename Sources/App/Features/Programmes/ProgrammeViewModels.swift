@@ -61,7 +61,7 @@ struct ProgrammeDetailModel: Encodable {
         self.batches = batches.map { b in
             let dates = [SimpleDate(iso: b.startDate), SimpleDate(iso: b.endDate)].map { $0.map(IndonesianFormat.date) ?? "?" }
             return BatchRow(name: b.name, href: SiteURL.batch(b.id!).path, dates: "\(dates[0]) – \(dates[1])",
-                            place: b.isOnline ? "Daring — \(b.place)" : b.place, seats: "\(b.seatsTaken) / \(b.capacity)",
+                            place: BatchPageModel.place(b), seats: "\(b.seatsTaken) / \(b.capacity)",
                             waiting: waiting[b.id!] ?? 0, full: b.seatsTaken >= b.capacity)
         }
         self.canEdit = canEdit; editHref = SiteURL.programmeEdit(d.id).path; self.form = batchForm
