@@ -231,7 +231,9 @@ def run(driver: WebDriver) -> None:
     step("logged out: / redirects to /login")
 
 
-def main() -> int:
+def run_script(run, failure_name: str = "browser-failure") -> int:
+    """Runs one browser script: a fresh driver, `run(driver)`, and on any failure a screenshot,
+    the URL and the head of the page; prints the summary line the test command counts."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     driver = None
     try:
@@ -243,7 +245,7 @@ def main() -> int:
             traceback.print_exc()
         if driver is not None:
             try:
-                shot = artifact("browser-failure")
+                shot = artifact(failure_name)
                 driver.save_screenshot(str(shot))
                 print(f"browser: failure screenshot {shot}", file=sys.stderr)
                 print(f"browser: URL {driver.current_url}", file=sys.stderr)
@@ -258,6 +260,10 @@ def main() -> int:
             driver.quit()
     print("browser: 1 passed, 0 failed")
     return 0
+
+
+def main() -> int:
+    return run_script(run)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -84,25 +83,7 @@ def run(driver) -> None:
 
 
 def main() -> int:
-    driver = None
-    try:
-        driver = base.make_driver()
-        run(driver)
-        print("browser: 1 passed, 0 failed")
-        return 0
-    except Exception:  # noqa: BLE001 - report any failure the same way
-        traceback.print_exc()
-        if driver is not None:
-            try:
-                driver.save_screenshot(str(base.artifact("browser-plan-failure")))
-                print(driver.page_source[:3000])
-            except Exception:  # noqa: BLE001
-                pass
-        print("browser: 0 passed, 1 failed")
-        return 1
-    finally:
-        if driver is not None:
-            driver.quit()
+    return base.run_script(run, "browser-plan-failure")
 
 
 if __name__ == "__main__":
