@@ -45,16 +45,9 @@ enum EnrolmentsAPIController {
 
     struct YearQuery: Content { var year: Int? }
 
-    /// The year to report: `?year=` (2000–2100) or the current year in WITA.
-    static func year(_ req: Request) throws -> Int {
-        let year = try req.query.decode(YearQuery.self).year ?? WITA.today(req.now).year
-        guard (2000...2100).contains(year) else { throw ValidationFailure(errors: [.init(field: "year", message: "Tahun 2000–2100.")]) }
-        return year
-    }
-
     static func jp(req: Request) async throws -> JPDTO {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        return try await JPQueries.status(e, year: try year(req), on: req.db)
+        return try await JPQueries.status(e, year: try ReportYear.resolve(try req.query.decode(YearQuery.self).year, req), on: req.db)
     }
 
     static func learning(req: Request) async throws -> [LearningDTO] {

@@ -71,8 +71,8 @@ enum GapEngine {
             let positionID = try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: UUID.self)
             var jpm: Double?, category: String?
             if positionID != nil {
-                let totals = GapAnalysis.JPMTotals(required: try int(row, "required"), sumActual: try int(row, "actual"),
-                                                   sumMin: try int(row, "minimum"), assessed: try int(row, "assessed"), formula: formula)
+                let totals = GapAnalysis.JPMTotals(required: try row.integer("required"), sumActual: try row.integer("actual"),
+                                                   sumMin: try row.integer("minimum"), assessed: try row.integer("assessed"), formula: formula)
                 (jpm, category) = GapAnalysis.match(totals, thresholds: thresholds)
             }
             return Person(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
@@ -92,19 +92,12 @@ enum GapEngine {
         let cells = try cellRows.map { row in
             Cell(unitID: try row.decode(column: "unit_id", as: UUID.self),
                  competencyCode: codes[try row.decode(column: "competency_id", as: UUID.self)] ?? "?",
-                 tally: GapTally(required: try int(row, "required"), assessed: try int(row, "assessed"),
-                                 gapSum: try int(row, "gap_sum"), withGap: try int(row, "with_gap")))
+                 tally: GapTally(required: try row.integer("required"), assessed: try row.integer("assessed"),
+                                 gapSum: try row.integer("gap_sum"), withGap: try row.integer("with_gap")))
         }
         return Computed(persons: persons, cells: cells, thresholds: thresholds, formula: formula)
     }
 
-    /// A SUM/COUNT column: NULL (no rows) is 0; PostgreSQL returns SUM of integers as bigint/numeric.
-    private static func int(_ row: any SQLRow, _ column: String) throws -> Int {
-        if try row.decodeNil(column: column) { return 0 }
-        if let n = try? row.decode(column: column, as: Int.self) { return n }
-        if let d = try? row.decode(column: column, as: Double.self) { return Int(d) }
-        return Int(try row.decode(column: column, as: String.self)) ?? 0
-    }
 
     struct Shortfall: Sendable { let id: UUID; let nip: String; let name: String; let unitID: UUID; let required: Int; let actual: Int }
 
@@ -121,7 +114,7 @@ enum GapEngine {
         return try rows.map { row in
             Shortfall(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
                       name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
-                      required: try int(row, "required"), actual: try int(row, "actual"))
+                      required: try row.integer("required"), actual: try row.integer("actual"))
         }.sorted { ($0.required - $0.actual, $1.name) > ($1.required - $1.actual, $0.name) }
     }
 
@@ -133,7 +126,7 @@ enum GapEngine {
         if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }
         let rows = try await q.groupBy("unit_id").all()
         var result: [UUID: Int] = [:]
-        for row in rows { result[try row.decode(column: "unit_id", as: UUID.self)] = try int(row, "n") }
+        for row in rows { result[try row.decode(column: "unit_id", as: UUID.self)] = try row.integer("n") }
         return result
     }
 
@@ -160,8 +153,8 @@ enum GapEngine {
         var standard: [StandardItem] = [], actual: [String: Int] = [:]
         for row in rows {
             let code = try row.decode(column: "code", as: String.self)
-            standard.append(StandardItem(competencyCode: code, required: try int(row, "required")))
-            if !(try row.decodeNil(column: "level")) { actual[code] = try int(row, "level") }
+            standard.append(StandardItem(competencyCode: code, required: try row.integer("required")))
+            if !(try row.decodeNil(column: "level")) { actual[code] = try row.integer("level") }
         }
         standard.sort { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending }
         return GapAnalysis.analyse(standard: standard, actual: actual, formula: formula, thresholds: thresholds)

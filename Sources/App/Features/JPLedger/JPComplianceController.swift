@@ -34,7 +34,7 @@ enum JPComplianceController {
     static func page(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.developmentReportScope)
-        let year = try TNAController.year(params.year, req)
+        let year = try ReportYear.resolve(params.year, req)
         let report = try await build(scope, year: year, on: req.db)
         let units = scope.tree
         if let format = try Export.requested(req) {
@@ -59,7 +59,7 @@ enum JPComplianceController {
     static func summary(req: Request) async throws -> SummaryDTO {
         let q = try req.query.decode(APIQuery.self)
         let scope = try await ReportScope.resolve(req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.developmentReportScope)
-        let report = try await build(scope, year: try TNAController.year(q.year, req), on: req.db)
+        let report = try await build(scope, year: try ReportYear.resolve(q.year, req), on: req.db)
         return SummaryDTO(year: report.year, pns: report.total.pns, pnsMet: report.total.pnsMet, share: report.total.share.map(GapAnalysis.round2),
                           units: report.rows.map { RowDTO(unitId: $0.unitID, name: $0.name, pns: $0.c.pns, pnsMet: $0.c.pnsMet,
                                                           share: $0.c.share.map(GapAnalysis.round2), pppk: $0.c.pppk, pppkAboveCap: $0.c.pppkAboveCap) })

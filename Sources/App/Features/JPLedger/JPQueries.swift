@@ -13,7 +13,7 @@ enum JPQueries {
             .from(JPCredit.schema)
             .where("employee_id", .equal, SQLBind(employeeID)).where("year", .equal, SQLBind(year))
             .first()
-        return try row.map { try sumColumn($0, "total") } ?? 0
+        return try row.map { try $0.integer("total") } ?? 0
     }
 
     /// JP of enrolments still open (enrolled) whose batch ends in `year`.
@@ -63,17 +63,10 @@ enum JPQueries {
         return try rows.map { row in
             Person(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
                    name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
-                   kind: NIP.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .pns, jp: try sumColumn(row, "jp"))
+                   kind: NIP.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .pns, jp: try row.integer("jp"))
         }
     }
 
-    /// SUM is NULL without rows; PostgreSQL returns SUM(bigint) as numeric.
-    static func sumColumn(_ row: any SQLRow, _ column: String) throws -> Int {
-        if try row.decodeNil(column: column) { return 0 }
-        if let n = try? row.decode(column: column, as: Int.self) { return n }
-        if let d = try? row.decode(column: column, as: Double.self) { return Int(d) }
-        return Int(try row.decode(column: column, as: String.self)) ?? 0
-    }
 
     struct OPDCompliance: Sendable {
         let opdID: UUID

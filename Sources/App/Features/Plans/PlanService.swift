@@ -7,11 +7,14 @@ import Vapor
 enum PlanService {
     /// How the actor stands to the plan's employee, for the workflow rule.
     static func planActor(_ actor: Principal, _ employee: Employee, on db: any Database) async throws -> PlanActor {
-        let opd = try await Unit.find(employee.unitID, on: db)?.opdID
-        return PlanActor(role: actor.role, isOwner: actor.employeeID == employee.id,
-                         isSupervisor: employee.supervisorID != nil && actor.employeeID == employee.supervisorID,
-                         isOwnOPDOperator: actor.role == .operator && actor.opdID != nil && actor.opdID == opd,
-                         employeeHasSupervisor: employee.supervisorID != nil)
+        planActor(actor, employee, opd: try await Unit.find(employee.unitID, on: db)?.opdID)
+    }
+
+    static func planActor(_ actor: Principal, _ employee: Employee, opd: UUID?) -> PlanActor {
+        PlanActor(role: actor.role, isOwner: actor.employeeID == employee.id,
+                  isSupervisor: employee.supervisorID != nil && actor.employeeID == employee.supervisorID,
+                  isOwnOPDOperator: actor.role == .operator && actor.opdID != nil && actor.opdID == opd,
+                  employeeHasSupervisor: employee.supervisorID != nil)
     }
 
     static func find(_ id: UUID?, _ actor: Principal, on db: any Database) async throws -> (DevelopmentPlan, Employee) {
@@ -137,18 +140,18 @@ enum PlanService {
     static func transition(_ planID: UUID, to target: String, reason: String?, actor: Principal, at now: Date, on db: any Database) async throws -> DevelopmentPlan {
         let (plan, employee) = try await find(planID, actor, on: db)
         return try await db.transaction { db in
-            try await step(plan, employee, to: target, reason: reason, actor: actor, at: now, on: db)
+            try await step(plan, employee, by: try await planActor(actor, employee, on: db), to: target, reason: reason, actor: actor, at: now, on: db)
             return plan
         }
     }
 
-    private static func step(_ plan: DevelopmentPlan, _ employee: Employee, to target: String, reason: String?,
+    private static func step(_ plan: DevelopmentPlan, _ employee: Employee, by who: PlanActor, to target: String, reason: String?,
                              actor: Principal, at now: Date, on db: any Database) async throws {
         guard let to = PlanStatus(rawValue: target) else {
             throw ValidationFailure(errors: [.init(field: "to", message: "Status tujuan harus salah satu dari: " + PlanStatus.allCases.map(\.rawValue).joined(separator: ", ") + ".")])
         }
         let from = plan.planStatus
-        switch PlanWorkflow.check(from: from, to: to, by: try await planActor(actor, employee, on: db), reason: reason) {
+        switch PlanWorkflow.check(from: from, to: to, by: who, reason: reason) {
         case .success: break
         case .failure(.reasonRequired): throw ValidationFailure(errors: [.init(field: "reason", message: PlanRefusal.reasonRequired.message)])
         case .failure(let refusal): throw Abort(.conflict, reason: refusal.message)
@@ -171,15 +174,25 @@ enum PlanService {
     /// leaves every other one as it was and the page says which one.
     static func bulkApprove(_ planIDs: [UUID], actor: Principal, at now: Date, on db: any Database) async throws -> Int {
         guard !planIDs.isEmpty else { throw ValidationFailure(errors: [.init(field: "plans", message: "Pilih minimal satu rencana.")]) }
-        let loaded = try await planIDs.asyncMap { try await find($0, actor, on: db) }
+        // Plans, their employees and those employees' OPDs in three reads, however many are ticked.
+        let ids = Array(Set(planIDs))
+        let plans = try await DevelopmentPlan.scopedQuery(actor, on: db).filter(\.$id ~~ ids).sort(\.$id).all()
+        guard plans.count == ids.count else { throw Abort(.notFound, reason: "Rencana pengembangan tidak ditemukan.") }
+        let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all().map { ($0.id!, $0) })
+        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$id ~~ Array(Set(employees.values.map(\.unitID)))).all().map { ($0.id!, $0.opdID) })
         try await db.transaction { db in
-            for (plan, employee) in loaded {
+            for plan in plans {
+                guard let employee = employees[plan.employeeID] else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
+                let opd = opdOf[employee.unitID] ?? nil
+                try AccessPolicy.employee(actor, .read, Placement(instansiID: employee.instansiID, opdID: opd),
+                                          employeeID: employee.id!, supervisorID: employee.supervisorID).require()
                 let target: PlanStatus = plan.planStatus == .submitted ? .approvedSupervisor : .approved
-                do { try await step(plan, employee, to: target.rawValue, reason: nil, actor: actor, at: now, on: db) }
-                catch let abort as any AbortError { throw Abort(abort.status, reason: "\(employee.name): \(abort.reason)") }
+                do {
+                    try await step(plan, employee, by: planActor(actor, employee, opd: opd), to: target.rawValue, reason: nil, actor: actor, at: now, on: db)
+                } catch let abort as any AbortError { throw Abort(abort.status, reason: "\(employee.name): \(abort.reason)") }
             }
         }
-        return loaded.count
+        return plans.count
     }
 
     /// Plans waiting for this actor's decision: a supervisor's subordinates' submitted plans;

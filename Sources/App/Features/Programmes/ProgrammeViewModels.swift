@@ -92,14 +92,10 @@ struct ProgrammeFormValues: Content {
         let jp = number(jp, "jp", "Isi JP dengan bilangan bulat.")
         let cost = number(costPerParticipant, "costPerParticipant", "Isi biaya dengan angka rupiah (mis. 2500000 atau 2.500.000).")
         let capacity = number(capacity, "capacity", "Isi kapasitas dengan bilangan bulat.")
-        var raises: [RaiseDTO] = []
-        for part in (competencies ?? "").split(separator: ";") {
-            let pieces = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pieces.count == 2, !pieces[0].isEmpty, let gain = Int(pieces[1]) else {
-                v.add(field: "competencies", "Tulis KODE=kenaikan level dipisah titik koma, mis. M.5=1; T.01=2.")
-                break
-            }
-            raises.append(RaiseDTO(competencyCode: pieces[0], levelGain: gain))
+        let pairs = CodeValueList.parse(competencies ?? "")
+        let raises = pairs?.compactMap { code, value in Int(value).map { RaiseDTO(competencyCode: code, levelGain: $0) } } ?? []
+        if pairs == nil || raises.count != pairs?.count {
+            v.add(field: "competencies", "Tulis KODE=kenaikan level dipisah titik koma, mis. M.5=1; T.01=2.")
         }
         guard let provider = UUID(uuidString: providerId ?? "") else {
             v.add(field: "providerId", "Pilih lembaga penyelenggara.")

@@ -16,16 +16,12 @@ struct DevelopmentSettings: Sendable, Equatable {
 
     /// Weights written as `M.5=1,5; T.01=2` (comma or point as the decimal mark).
     static func parseWeights(_ text: String) -> Result<[String: Double], FieldError> {
+        let problem = FieldError(field: "weights", message: "Tulis bobot sebagai KODE=angka dipisah titik koma, mis. M.5=1,5; T.01=2 (0–100).")
+        guard let pairs = CodeValueList.parse(text) else { return .failure(problem) }
         var result: [String: Double] = [:]
-        for part in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
-            let entry = part.trimmingCharacters(in: .whitespaces)
-            if entry.isEmpty { continue }
-            let pieces = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pieces.count == 2, !pieces[0].isEmpty,
-                  let w = Double(pieces[1].replacingOccurrences(of: ",", with: ".")), w >= 0, w <= 100 else {
-                return .failure(.init(field: "weights", message: "Tulis bobot sebagai KODE=angka dipisah titik koma, mis. M.5=1,5; T.01=2 (0–100)."))
-            }
-            result[pieces[0]] = w
+        for (code, value) in pairs {
+            guard let w = Double(value.replacingOccurrences(of: ",", with: ".")), w >= 0, w <= 100 else { return .failure(problem) }
+            result[code] = w
         }
         return .success(result)
     }

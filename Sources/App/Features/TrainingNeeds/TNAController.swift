@@ -11,16 +11,10 @@ enum TNAController {
 
     struct Params: Content { var unit: String?; var year: Int?; var view: String?; var page: Int? }
 
-    static func year(_ raw: Int?, _ req: Request) throws -> Int {
-        let year = raw ?? WITA.today(req.now).year
-        guard (2000...2100).contains(year) else { throw ValidationFailure(errors: [.init(field: "year", message: "Tahun 2000–2100.")]) }
-        return year
-    }
-
     static func page(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.developmentReportScope)
-        let year = try year(params.year, req)
+        let year = try ReportYear.resolve(params.year, req)
         let view = params.view == "people" ? "people" : "plan"
         let paging = PageRequest(page: params.page, per: 50)
         let format = try Export.requested(req)
@@ -46,7 +40,7 @@ enum TNAController {
         let q = try req.query.decode(APIQuery.self)
         let paging = try APIPaging.parse(page: q.page, per: q.per, defaultPer: 500)
         let scope = try await ReportScope.resolve(req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.developmentReportScope)
-        let year = try year(q.year, req)
+        let year = try ReportYear.resolve(q.year, req)
         let page = try await TNAQueries.needs(instansiID: scope.instansiID, unitIDs: scope.unitIDs, range: paging.offset..<(paging.offset + paging.per), on: req.db)
         let total = try await TNAQueries.count(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db).needs
         let catalogue = try await TNAQueries.catalogue(instansiID: scope.instansiID, on: req.db)

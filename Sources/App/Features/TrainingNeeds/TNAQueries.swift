@@ -53,8 +53,8 @@ enum TNAQueries {
                     name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
                     kind: try row.decode(column: "kind", as: String.self),
                     competencyID: try row.decode(column: "competency_id", as: UUID.self), competencyCode: try row.decode(column: "code", as: String.self),
-                    required: try JPQueries.sumColumn(row, "required"),
-                    actual: try row.decodeNil(column: "level") ? nil : try JPQueries.sumColumn(row, "level"))
+                    required: try row.integer("required"),
+                    actual: try row.decodeNil(column: "level") ? nil : try row.integer("level"))
         }
     }
 
@@ -65,7 +65,7 @@ enum TNAQueries {
             .column(SQLFunction("COUNT", args: SQLDistinct(col("id", e))), as: "people")
             .first()
         guard let row else { return (0, 0) }
-        return (try JPQueries.sumColumn(row, "needs"), try JPQueries.sumColumn(row, "people"))
+        return (try row.integer("needs"), try row.integer("people"))
     }
 
     /// People per competency and gap size: a handful of grouped rows for any scope.
@@ -78,7 +78,7 @@ enum TNAQueries {
             .all()
         var byCode: [String: [Int: Int]] = [:]
         for row in rows {
-            byCode[try row.decode(column: "code", as: String.self), default: [:]][try JPQueries.sumColumn(row, "gap")] = try JPQueries.sumColumn(row, "n")
+            byCode[try row.decode(column: "code", as: String.self), default: [:]][try row.integer("gap")] = try row.integer("n")
         }
         return CompetencyNeed.ordered(byCode.map { CompetencyNeed(competencyCode: $0.key, byGap: $0.value) })
     }
@@ -91,7 +91,7 @@ enum TNAQueries {
             .column(col("id", e), as: "employee_id").column(col("competency_id", s), as: "competency_id").column(gapExpression, as: "gap")
             .all().map { row in
                 Gap(employeeID: try row.decode(column: "employee_id", as: UUID.self), competencyID: try row.decode(column: "competency_id", as: UUID.self),
-                    gap: try JPQueries.sumColumn(row, "gap"))
+                    gap: try row.integer("gap"))
             }
     }
 
