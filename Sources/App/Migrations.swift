@@ -21,6 +21,8 @@ enum Migrations {
         app.migrations.add(CreateDevelopment())
         app.migrations.add(AddDevelopmentSettings())
         app.migrations.add(CreateDevelopmentIndexes())
+        app.migrations.add(CreateEvaluation())
+        app.migrations.add(CreateEvaluationIndexes())
     }
 }
 

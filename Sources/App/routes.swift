@@ -27,6 +27,9 @@ func routes(_ app: Application) throws {
     BatchesController.register(signedIn, uploadLimit: uploadLimit)
     PlansController.register(signedIn)
     LearningController.register(signedIn, uploadLimit: uploadLimit)
+    EvaluationsController.register(signedIn)
+    MonitoringController.register(signedIn)
+    PerformanceController.register(signedIn)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -46,6 +49,9 @@ func routes(_ app: Application) throws {
     TNAController.register(signedIn, api: authed)
     JPComplianceController.register(signedIn, api: authed)
     AnnualPlanController.register(signedIn, api: authed)
+    EvaluationsAPIController.register(authed)
+    ReassessmentsController.register(signedIn, api: authed)
+    TalentController.register(signedIn, api: authed)
     // Added last, once every route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 }

@@ -38,7 +38,14 @@ enum Navigation {
         }
         if AccessPolicy.annualPlan(actor).isAllowed { develop.append(item("Rencana tahunan optimal", .annualPlan)) }
         areas.append(.init(title: "2. Pengembangan", items: develop))
-        areas.append(.init(title: "3. Evaluasi & Pemantauan", items: [pending("Evaluasi Kirkpatrick & talenta (segera)")]))
+        var evaluate: [Chrome.NavItem] = []
+        if actor.employeeID != nil { evaluate.append(item("Evaluasi saya", .evaluations)) }
+        if AccessPolicy.monitoringScope(actor).isSuccess {
+            evaluate.append(item("Pemantauan & efektivitas", .monitoring))
+            evaluate.append(item("Talenta 9-box", .talent))
+        }
+        if AccessPolicy.reassessmentScope(actor).isSuccess { evaluate.append(item("Penilaian ulang", .reassessments)) }
+        areas.append(.init(title: "3. Evaluasi & Pemantauan", items: evaluate))
         areas.append(.init(title: "4. Layanan Publik", items: [pending("Standar layanan & SKM (segera)")]))
         if AccessPolicy.manageUsers(actor).isAllowed {
             areas.append(.init(title: "Administrasi", items: [item("Pengguna", .users), item("Pengaturan", .settings), item("Log audit", .audit)]))

@@ -58,6 +58,13 @@ enum SiteURL {
     case jpCompliance
     case annualPlan
     case learningNew(UUID)
+    case evaluations
+    case evaluate(UUID, level: Int)
+    case batchTests(UUID)
+    case reassessments
+    case monitoring
+    case talent
+    case employeePerformance(UUID)
 
     var path: String {
         switch self {
@@ -120,6 +127,13 @@ enum SiteURL {
         case .jpCompliance: "/development/jp"
         case .annualPlan: "/development/annual-plan"
         case .learningNew(let id): "/employees/\(id.uuidString)/learning/new"
+        case .evaluations: "/evaluations"
+        case .evaluate(let id, let level): "/enrolments/\(id.uuidString)/evaluate?level=\(level)"
+        case .batchTests(let id): "/batches/\(id.uuidString)/tests"
+        case .reassessments: "/reassessments"
+        case .monitoring: "/monitoring"
+        case .talent: "/talent"
+        case .employeePerformance(let id): "/employees/\(id.uuidString)/performance"
         }
     }
 }

@@ -23,7 +23,8 @@ public enum JPMHistory {
         public var assessed = 0
         /// Σ JPM of the assessed (the mean is over them: someone never assessed has no match yet).
         public var jpmSum = 0.0
-        /// Per competency code: the gap tally on that date.
+        /// Per competency code: the gap tally on that date. `gapSum` here counts shortfalls only
+        /// (a surplus in one person does not hide another's gap): what "closing gaps" means.
         public var gaps: [String: GapTally] = [:]
 
         public var meanJPM: Double? { assessed == 0 ? nil : GapAnalysis.round2(jpmSum / Double(assessed)) }
@@ -43,7 +44,7 @@ public enum JPMHistory {
                 for item in gap.items {
                     var t = point.gaps[item.competencyCode] ?? GapTally()
                     t.required += 1
-                    if let g = item.gap { t.assessed += 1; t.gapSum += g; if g > 0 { t.withGap += 1 } }
+                    if let g = item.gap { t.assessed += 1; t.gapSum += max(0, g); if g > 0 { t.withGap += 1 } }
                     point.gaps[item.competencyCode] = t
                 }
                 result[date]![person.group] = point

@@ -50,6 +50,7 @@ enum AssessmentService {
             try await a.create(on: db)
             try await input.results.map { AssessmentResult(assessmentID: a.id!, competencyID: byCode[$0.competencyCode]!, level: $0.level) }.create(on: db)
             try await recomputeProfile(employeeID: employeeID, instansiID: employee.instansiID, on: db)
+            try await ReassessmentClosing.close(employeeIDs: [employeeID], on: db)
             try await AuditLog.record(.create, entity: "assessment", id: a.id,
                                       summary: "Mencatat penilaian \(method!.label) \(a.assessedOn) untuk \(employee.nip) \(employee.name)",
                                       before: Optional<[ResultDTO]>.none, after: input.results, actor: actor, instansiID: a.instansiID, at: now, on: db)

@@ -25,6 +25,7 @@ enum DashboardController {
         var model = DashboardModel(instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
                                    people: people, canSeeLists: scope != nil)
         model.development = try await DevelopmentPanel.load(actor, at: req.now, on: req.db)
+        model.evaluations = try await EvaluationPanel.load(actor, at: req.now, on: req.db)
         return try await req.renderPage("dashboard/index", title: "Dasbor", model)
     }
 }
@@ -67,6 +68,7 @@ struct DashboardModel: Encodable {
     let kecamatan: [TopUnit]
     let canSeeLists: Bool
     var development: DevelopmentPanel? = nil
+    var evaluations: EvaluationPanel? = nil
 
     init(instansiName: String, actor: Principal, units: [Unit], counts: [UUID: Int], people: DashboardQueries.PeopleCounts, canSeeLists: Bool) {
         self.instansiName = instansiName

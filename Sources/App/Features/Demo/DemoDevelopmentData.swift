@@ -6,10 +6,17 @@ import Vapor
 /// Writes the generated step-2 demo (providers, catalogue, batches, a year of enrolments,
 /// outside learning) with what completion produces: JP credits and re-assessment due dates.
 enum DemoDevelopmentData {
-    /// Returns the provider ids by code (the demo provider login is bound to BPSDMD).
-    @discardableResult
+    /// What the evaluation demo builds on: the provider ids by code (the demo provider login is
+    /// bound to BPSDMD), the generated data, and the enrolments by `programme|batch|nip`.
+    struct Written {
+        let providers: [String: UUID]
+        let demo: DemoDevelopment
+        let enrolments: [String: Enrolment]
+        let raisedCodes: [String: [String]]
+    }
+
     static func write(_ org: DemoInstansi, technicalCodes: [String], instansiID: UUID, written: DemoLoader.Written,
-                      now: Date, on db: any Database) async throws -> [String: UUID] {
+                      now: Date, on db: any Database) async throws -> Written {
         let demo = DemoDevelopmentGenerator.generate(for: org, technicalCodes: technicalCodes)
         let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.id!) })
         let employeeIDs = Dictionary(uniqueKeysWithValues: written.employees.map { ($0.0.nip, $0.1) })
@@ -56,6 +63,7 @@ enum DemoDevelopmentData {
         for chunk in Array(batches.values).chunked(500) { try await Array(chunk).create(on: db) }
 
         var enrolments: [Enrolment] = [], credits: [JPCredit] = [], dues: [ReassessmentDue] = []
+        var enrolmentKeys: [String: Enrolment] = [:]
         for (index, d) in demo.enrolments.enumerated() {
             guard let b = batches["\(d.programmeCode)|\(d.batchName)"], let p = programmes[d.programmeCode], let employeeID = employeeIDs[d.nip] else { continue }
             let e = Enrolment()
@@ -65,6 +73,7 @@ enum DemoDevelopmentData {
             // Enrolment order (the waiting list's order) is the generator's order.
             e.createdAt = now.addingTimeInterval(Double(index - demo.enrolments.count)); e.updatedAt = now
             enrolments.append(e)
+            enrolmentKeys["\(d.programmeCode)|\(d.batchName)|\(d.nip)"] = e
             guard d.status == .completed, let end = SimpleDate(iso: b.endDate) else { continue }
             credits.append(credit(instansiID, employeeID, jp: p.jp, end: end, source: "enrolment", sourceID: e.id!, title: "\(p.title) — \(b.name)", now))
             for cid in raisedBy[d.programmeCode] ?? [] {
@@ -90,7 +99,8 @@ enum DemoDevelopmentData {
         for chunk in learning.chunked(1000) { try await Array(chunk).create(on: db) }
         try await plans(org, instansiID: instansiID, written: written, programmes: programmes, raisedBy: raisedBy,
                         publicService: competencyIDs["M.5"], now: now, on: db)
-        return providerIDs
+        return Written(providers: providerIDs, demo: demo, enrolments: enrolmentKeys,
+                       raisedCodes: Dictionary(uniqueKeysWithValues: demo.programmes.map { ($0.code, $0.raises.map(\.competencyCode)) }))
     }
 
     /// A few 2027 plans in the first OPD, so the supervisor's inbox has something to decide:

@@ -37,11 +37,12 @@ enum DemoLoader {
                 try await CompetencyService.seed(technical, instansiID: instansi.id!, national: false, at: now, on: db)
                 let written = try await write(org, instansiID: instansi.id!, now: now, on: db)
                 try await DemoIdentifyData.write(org, instansiID: instansi.id!, written: written, now: now, on: db)
-                let providers = try await DemoDevelopmentData.write(org, technicalCodes: technical.competencies.map(\.code), instansiID: instansi.id!,
-                                                                    written: written, now: now, on: db)
+                let development = try await DemoDevelopmentData.write(org, technicalCodes: technical.competencies.map(\.code), instansiID: instansi.id!,
+                                                                      written: written, now: now, on: db)
+                try await DemoEvaluateData.write(org, instansiID: instansi.id!, written: written, development: development, now: now, on: db)
                 try await DemoAccounts.create(org: org, instansiID: instansi.id!, index: index, written: written,
                                               passwordHash: passwordHash, now: now, on: db)
-                if index == 0, let bpsdmd = providers["BPSDMD-NTT"] {
+                if index == 0, let bpsdmd = development.providers["BPSDMD-NTT"] {
                     try await User.query(on: db).filter(\.$username == "lpk.bpsdmd").set(\.$providerID, to: bpsdmd).update()
                 }
             }

@@ -45,6 +45,7 @@ struct EmployeeProfileModel: Encodable {
     let canEdit: Bool, canAssess: Bool
     let editHref: String, assessHref: String
     var development: EmployeeDevelopmentModel? = nil
+    var performance: EmployeePerformanceModel? = nil
 
     init(_ e: Employee, unit: Unit?, supervisor: Employee?, position: Position?, gap: GapResult?, thresholds: JPMThresholds,
          competencies: [Competency], assessments: [Assessment], results: [AssessmentResult], assignments: [EmployeeAssignment],

@@ -46,6 +46,7 @@ enum EmployeesController {
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         var profile = try await EmployeeProfileQuery.load(employee, actor: actor, on: req.db)
         profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
+        profile.performance = try await EmployeePerformanceModel.load(employee, actor: actor, on: req.db)
         return try await req.renderPage("employees/show", title: employee.name,
                                         crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
     }

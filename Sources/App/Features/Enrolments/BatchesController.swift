@@ -17,7 +17,7 @@ enum BatchesController {
         try await render(req, batchID: try req.parameters.require("id"), nip: "", errors: [])
     }
 
-    static func render(_ req: Request, batchID: UUID, nip: String, errors: [FieldError]) async throws -> Response {
+    static func render(_ req: Request, batchID: UUID, nip: String, errors: [FieldError], testErrors: [FieldError] = []) async throws -> Response {
         let actor = try req.actor
         let (batch, programme, rows) = try await EnrolmentService.participants(batchID: batchID, actor: actor, on: req.db)
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.1.unitID))).all()
@@ -25,14 +25,19 @@ enum BatchesController {
         let canRecord = AccessPolicy.recordCompletion(actor, providerID: programme.providerID).isAllowed
         // Completion is recorded once the batch has started (the service says the same).
         let started = SimpleDate(iso: batch.startDate).map { $0 <= WITA.today(req.now) } ?? false
-        let model = BatchPageModel(batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
+        var model = BatchPageModel(batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
                                    started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
+        let completed = rows.filter { $0.0.enrolmentStatus == .completed }
+        if canRecord, !completed.isEmpty {
+            let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { $0.0.id! }).all()
+            model.tests = BatchTestsModel(batchID: batchID, completed: completed, records: records, errors: testErrors)
+        }
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")
         }
         return try await req.renderPage("batches/show", title: "\(programme.title) — \(batch.name)",
                                         crumbs: [Crumb("Katalog program", .programmes), Crumb(programme.code, .programme(programme.id!)), Crumb(batch.name)],
-                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+                                        model, status: errors.isEmpty && testErrors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     static func enrol(req: Request) async throws -> Response {
@@ -118,6 +123,7 @@ struct BatchPageModel: Encodable {
     let full: Bool
     let export: [String: String]
     let table: Table
+    var tests: BatchTestsModel? = nil
 
     /// "Daring — Zoom", without saying "Daring" twice when the place already does.
     static func place(_ b: Batch) -> String {
@@ -125,7 +131,7 @@ struct BatchPageModel: Encodable {
         return b.place.lowercased().hasPrefix("daring") ? b.place : "Daring — \(b.place)"
     }
 
-    enum CodingKeys: String, CodingKey { case facts, programmeHref, rows, waiting, canEnrol, canRecord, enrolAction, nip, errors, full, export }
+    enum CodingKeys: String, CodingKey { case facts, programmeHref, rows, waiting, canEnrol, canRecord, enrolAction, nip, errors, full, export, tests }
 
     init(batch: Batch, programme: Programme, rows list: [(Enrolment, Employee)], units: [Unit], canEnrol: Bool, canRecord: Bool,
          started: Bool, csrf: String, nip: String, errors: [FieldError]) {

@@ -76,6 +76,9 @@ final class ReassessmentDue: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "due_on") var dueOn: String
     @OptionalField(key: "closed_on") var closedOn: String?
     @OptionalField(key: "closed_assessment_id") var closedAssessmentID: UUID?
+    /// The current level just before the closing result, and that result: did the level rise?
+    @OptionalField(key: "level_before") var levelBefore: Int?
+    @OptionalField(key: "level_after") var levelAfter: Int?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}

@@ -107,6 +107,7 @@ enum AssessmentImporter {
             }
             progress("Memperbarui profil \(touched.count) pegawai…")
             try await AssessmentService.recomputeProfiles(employeeIDs: Array(touched), instansiID: instansiID, on: db)
+            try await ReassessmentClosing.close(employeeIDs: Array(touched), on: db)
             try await AuditLog.record(.create, entity: "assessment", id: nil,
                                       summary: "Impor hasil penilaian: \(outcome.imported) baru, \(outcome.updated) dikoreksi, \(outcome.unchanged) tetap",
                                       actor: actor, instansiID: instansiID, at: now, on: db)

@@ -19,6 +19,13 @@ final class InstansiSettings: Model, @unchecked Sendable {
     @Field(key: "front_line_units") var frontLineUnits: String
     /// Extra weight on Pelayanan Publik (M.5) for staff of front-line units.
     @Field(key: "front_line_multiplier") var frontLineMultiplier: Double
+    /// The L3 (behaviour) evaluation window, months after completion.
+    @Field(key: "l3_from_months") var l3FromMonths: Int
+    @Field(key: "l3_to_months") var l3ToMonths: Int
+    /// Potential cut-offs on the mean managerial/socio-cultural level (1–5): at or above
+    /// `potentialMedium` is *menengah*, at or above `potentialHigh` is *tinggi*.
+    @Field(key: "potential_medium") var potentialMedium: Double
+    @Field(key: "potential_high") var potentialHigh: Double
 
     init() {}
 

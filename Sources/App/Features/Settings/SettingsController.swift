@@ -16,7 +16,9 @@ enum SettingsController {
         try req.authorize(AccessPolicy.manageSettings(actor))
         let (formula, thresholds) = try await SettingsQueries.load(actor.instansiID!, on: req.db)
         let development = try await SettingsQueries.development(actor.instansiID!, on: req.db)
-        return try await render(req, formula: formula.rawValue, purpose: thresholds.purpose, development: .init(development), errors: [])
+        let evaluation = try await SettingsQueries.evaluation(actor.instansiID!, on: req.db)
+        return try await render(req, formula: formula.rawValue, purpose: thresholds.purpose, development: .init(development),
+                                evaluation: .init(evaluation), errors: [])
     }
 
     static func save(req: Request) async throws -> Response {
@@ -27,14 +29,18 @@ enum SettingsController {
         // A form posted without the development fields (an older page, a script) keeps their values.
         let current = DevelopmentSettingsForm(try await SettingsQueries.development(actor.instansiID!, on: req.db))
         let developmentForm = try req.content.decode(DevelopmentSettingsForm.self).filled(from: current)
+        let currentEvaluation = EvaluationSettingsForm(try await SettingsQueries.evaluation(actor.instansiID!, on: req.db))
+        let evaluationForm = try req.content.decode(EvaluationSettingsForm.self).filled(from: currentEvaluation)
         var v = FieldValidator()
         let formula = JPMFormula(rawValue: posted.formula ?? "")
         let thresholds = JPMThresholds.named(posted.purpose ?? "")
         if formula == nil { v.add(field: "formula", "Pilih rumus JPM.") }
         if thresholds == nil { v.add(field: "purpose", "Pilih ambang kategori.") }
         let development = developmentForm.parse(&v)
-        guard v.isValid, let development else {
-            return try await render(req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm, errors: v.errors)
+        let evaluation = evaluationForm.parse(&v)
+        guard v.isValid, let development, let evaluation else {
+            return try await render(req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
+                                    evaluation: evaluationForm, errors: v.errors)
         }
         let now = req.now
         let existing = try await InstansiSettings.query(on: req.db).filter(\.$instansiID == actor.instansiID!).first()
@@ -43,6 +49,7 @@ enum SettingsController {
         if existing == nil { settings.id = UUID(); settings.instansiID = actor.instansiID! }
         settings.jpmFormula = formula!.rawValue; settings.jpmPurpose = thresholds!.purpose; settings.updatedAt = now
         development.apply(to: settings)
+        evaluation.apply(to: settings)
         try await req.db.transaction { db in
             try await settings.save(on: db)
             try await AuditLog.record(.update, entity: "settings", id: settings.id, summary: "Mengubah pengaturan JPM",
@@ -53,7 +60,8 @@ enum SettingsController {
         return req.redirect(to: SiteURL.settings.path)
     }
 
-    private static func render(_ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm, errors: [FieldError]) async throws -> Response {
+    private static func render(_ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm,
+                               evaluation: EvaluationSettingsForm, errors: [FieldError]) async throws -> Response {
         let form = FormModel(action: SiteURL.settings.path, submitLabel: "Simpan pengaturan", cancelHref: SiteURL.home.path, fields: [
             .init(name: "formula", label: "Rumus Job Person Match", type: "select", value: formula,
                   hint: "Dibatasi: Σ hasil ÷ Σ standar × 100, maksimum 100 (rumus assessment center). Ketat: Σ min(hasil, standar) ÷ Σ standar × 100 — kelebihan di satu kompetensi tidak menutupi kekurangan di kompetensi lain.",
@@ -61,7 +69,7 @@ enum SettingsController {
             .init(name: "purpose", label: "Ambang kategori", type: "select", value: purpose,
                   hint: "Pemetaan: optimal ≥ 90, cukup optimal ≥ 78. Pengisian jabatan: memenuhi syarat ≥ 80, masih memenuhi syarat ≥ 68.",
                   options: JPMThresholds.all.map { .init(value: $0.purpose, label: $0.purposeLabel, selected: $0.purpose == purpose) }),
-        ] + development.fields, errors: errors)
+        ] + development.fields + evaluation.fields, errors: errors)
         return try await req.renderPage("settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
                                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

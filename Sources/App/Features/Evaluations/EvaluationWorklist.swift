@@ -1,0 +1,58 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// What one person still has to fill: their own L1 (until filled) and L3, and as a
+/// supervisor the L3 of their direct reports — open or overdue, oldest due first.
+enum EvaluationWorklist {
+    struct Item: Sendable {
+        let enrolmentID: UUID
+        let level: EvaluationLevel
+        let respondent: EvaluationRespondent
+        let employeeName: String
+        let employeeNIP: String
+        let programmeTitle: String
+        let completedOn: SimpleDate
+        let due: SimpleDate
+        let overdue: Bool
+    }
+
+    /// Activities older than this are no longer asked about (nobody remembers a course from two years ago).
+    static let lookBackMonths = 18
+
+    static func pending(for actor: Principal, at now: Date, on db: any Database) async throws -> [Item] {
+        guard let me = actor.employeeID, let instansiID = actor.instansiID else { return [] }
+        let today = WITA.today(now)
+        let schedule = try await SettingsQueries.evaluation(instansiID, on: db).schedule
+        let reports = try await Employee.query(on: db).filter(\.$supervisorID == me).filter(\.$isActive == true).all()
+        guard let self_ = try await Employee.find(me, on: db) else { return [] }
+        let people = Dictionary(uniqueKeysWithValues: ([self_] + reports).map { ($0.id!, $0) })
+        let since = today.adding(months: -lookBackMonths).iso
+        let enrolments = try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(people.keys))
+            .filter(\.$status == EnrolmentStatus.completed.rawValue).filter(\.$completedOn >= since).all()
+        guard !enrolments.isEmpty else { return [] }
+        let filled = try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ enrolments.map { $0.id! }).all()
+        let done = Set(filled.map { "\($0.enrolmentID)|\($0.level)|\($0.respondent)" })
+        let programmes = Dictionary(uniqueKeysWithValues: try await Programme.query(on: db)
+            .filter(\.$id ~~ Set(enrolments.map(\.programmeID))).all().map { ($0.id!, $0) })
+
+        var items: [Item] = []
+        for e in enrolments {
+            guard let completed = e.completedOn.flatMap(SimpleDate.init(iso:)), let person = people[e.employeeID] else { continue }
+            let mine = e.employeeID == me
+            let asks: [(EvaluationLevel, EvaluationRespondent)] = mine ? [(.reaction, .participant), (.behaviour, .participant)] : [(.behaviour, .supervisor)]
+            for (level, respondent) in asks where !done.contains("\(e.id!)|\(level.rawValue)|\(respondent.rawValue)") {
+                let state = schedule.state(level, completedOn: completed, today: today)
+                let (due, overdue): (SimpleDate, Bool)
+                switch state {
+                case .notYet: continue
+                case .open(let d): (due, overdue) = (d, false)
+                case .overdue(let d): (due, overdue) = (d, true)
+                }
+                items.append(Item(enrolmentID: e.id!, level: level, respondent: respondent, employeeName: person.name, employeeNIP: person.nip,
+                                  programmeTitle: programmes[e.programmeID]?.title ?? "?", completedOn: completed, due: due, overdue: overdue))
+            }
+        }
+        return items.sorted { ($0.due, $0.employeeName) < ($1.due, $1.employeeName) }
+    }
+}

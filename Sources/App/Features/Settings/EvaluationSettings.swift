@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import KompetenCore
+import Vapor
+
+/// The evaluation and talent rules BKPPD sets: when the L3 behaviour evaluation opens and is
+/// due, and where the potential score cuts into rendah / menengah / tinggi.
+struct EvaluationSettings: Sendable, Equatable {
+    var schedule = EvaluationSchedule.standard
+    /// Level 3 is the standard of an administrator post; most staff sit at 2. With these defaults
+    /// about a quarter of the assessed Kota Kupang staff are *menengah* and one in twenty *tinggi*.
+    var cutoffs = PotentialCutoffs.standard
+}
+
+extension PotentialCutoffs {
+    static let standard = PotentialCutoffs(menengah: 2.5, tinggi: 3.25)!
+}
+
+extension EvaluationSettings {
+    init(_ s: InstansiSettings) {
+        schedule = EvaluationSchedule(behaviourFromMonths: s.l3FromMonths, behaviourToMonths: s.l3ToMonths) ?? .standard
+        cutoffs = PotentialCutoffs(menengah: s.potentialMedium, tinggi: s.potentialHigh) ?? .standard
+    }
+
+    func apply(to s: InstansiSettings) {
+        s.l3FromMonths = schedule.behaviourFromMonths; s.l3ToMonths = schedule.behaviourToMonths
+        s.potentialMedium = cutoffs.menengah; s.potentialHigh = cutoffs.tinggi
+    }
+}
+
+/// The evaluation part of the settings form, as posted.
+struct EvaluationSettingsForm: Content {
+    var l3FromMonths: String?
+    var l3ToMonths: String?
+    var potentialMedium: String?
+    var potentialHigh: String?
+
+    init(_ s: EvaluationSettings) {
+        l3FromMonths = String(s.schedule.behaviourFromMonths); l3ToMonths = String(s.schedule.behaviourToMonths)
+        potentialMedium = IndonesianFormat.decimal(s.cutoffs.menengah, digits: 2); potentialHigh = IndonesianFormat.decimal(s.cutoffs.tinggi, digits: 2)
+    }
+
+    func filled(from current: EvaluationSettingsForm) -> EvaluationSettingsForm {
+        var f = self
+        f.l3FromMonths = l3FromMonths ?? current.l3FromMonths; f.l3ToMonths = l3ToMonths ?? current.l3ToMonths
+        f.potentialMedium = potentialMedium ?? current.potentialMedium; f.potentialHigh = potentialHigh ?? current.potentialHigh
+        return f
+    }
+
+    private static func number(_ text: String?) -> Double? {
+        Double((text ?? "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces))
+    }
+
+    func parse(_ v: inout FieldValidator) -> EvaluationSettings? {
+        var s = EvaluationSettings()
+        let from = Int((l3FromMonths ?? "").trimmingCharacters(in: .whitespaces)), to = Int((l3ToMonths ?? "").trimmingCharacters(in: .whitespaces))
+        if let from, let to, let schedule = EvaluationSchedule(behaviourFromMonths: from, behaviourToMonths: to) {
+            s.schedule = schedule
+        } else {
+            v.add(field: "l3ToMonths", "Jendela evaluasi L3: bulan awal dan akhir 1–24, awal lebih kecil dari akhir.")
+        }
+        let medium = Self.number(potentialMedium), high = Self.number(potentialHigh)
+        if let medium, let high, (1...5).contains(medium), (1...5).contains(high), let cutoffs = PotentialCutoffs(menengah: medium, tinggi: high) {
+            s.cutoffs = cutoffs
+        } else {
+            v.add(field: "potentialHigh", "Batas potensial: angka 1–5, batas menengah lebih kecil dari batas tinggi.")
+        }
+        return v.isValid ? s : nil
+    }
+
+    var fields: [FormModel.Field] {
+        [
+            .init(name: "l3FromMonths", label: "Evaluasi perilaku (L3) dibuka setelah (bulan)", type: "number", value: l3FromMonths ?? "3",
+                  hint: "Dihitung dari tanggal selesai pelatihan: perubahan perilaku kerja baru terlihat setelah beberapa bulan."),
+            .init(name: "l3ToMonths", label: "Evaluasi perilaku (L3) jatuh tempo setelah (bulan)", type: "number", value: l3ToMonths ?? "6",
+                  hint: "Setelah tanggal ini evaluasi L3 tercatat terlambat (tetap dapat diisi)."),
+            .init(name: "potentialMedium", label: "Batas potensial menengah (rata-rata level manajerial & sosial kultural)", value: potentialMedium ?? "2,5",
+                  hint: "Rata-rata level hasil penilaian kompetensi manajerial dan sosial kultural (1–5) pada atau di atas angka ini: potensial menengah."),
+            .init(name: "potentialHigh", label: "Batas potensial tinggi", value: potentialHigh ?? "3,25",
+                  hint: "Pada atau di atas angka ini: potensial tinggi (kotak talenta 6, 8, 9)."),
+        ]
+    }
+}
+
+extension SettingsQueries {
+    static func evaluation(_ instansiID: UUID, on db: any Database) async throws -> EvaluationSettings {
+        guard let s = try await InstansiSettings.query(on: db).filter(\.$instansiID == instansiID).first() else { return EvaluationSettings() }
+        return EvaluationSettings(s)
+    }
+}

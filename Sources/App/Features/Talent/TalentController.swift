@@ -1,0 +1,104 @@
+import Fluent
+import KompetenCore
+import Vapor
+
+/// The talent 9-box per OPD or city-wide (`/talent`), its drill-down and succession pool, and
+/// the API: one employee's placement, the grid's counts, SKP ratings.
+enum TalentController {
+    static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.get("talent", use: page)
+        api.get("talent", "9-box", use: grid)
+        api.get("employees", ":id", "talent", use: employeeTalent)
+        api.get("employees", ":id", "performance", use: performanceList)
+        api.post("employees", ":id", "performance", use: recordPerformance)
+    }
+
+    struct Params: Content { var unit: String?; var unitId: String?; var year: Int?; var box: Int?; var pool: String?; var page: Int? }
+
+    /// The year asked for, else the latest year with SKP ratings, else last year.
+    static func year(_ raw: Int?, instansiID: UUID, _ req: Request) async throws -> Int {
+        if let raw { return try ReportYear.resolve(raw, req) }
+        return try await TalentQueries.latestYear(instansiID: instansiID, on: req.db) ?? WITA.today(req.now).year - 1
+    }
+
+    static func page(req: Request) async throws -> Response {
+        let params = try req.query.decode(Params.self)
+        let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.monitoringScope)
+        let year = try await year(params.year, instansiID: scope.instansiID, req)
+        if let box = params.box, !(1...9).contains(box) { throw ValidationFailure(errors: [.init(field: "box", message: "Kotak talenta 1–9.")]) }
+        let cutoffs = try await SettingsQueries.evaluation(scope.instansiID, on: req.db).cutoffs
+        let people = try await TalentQueries.people(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
+        let positions = try await Position.query(on: req.db).filter(\.$instansiID == scope.instansiID).all()
+        let years = try await PerformanceRating.query(on: req.db).filter(\.$instansiID == scope.instansiID).unique().all(\.$year)
+        let model = TalentPageModel(scope: scope, year: year, years: years, people: people, positions: positions, cutoffs: cutoffs,
+                                    box: params.box, pool: params.pool == "1", page: params.page, unitParam: params.unit ?? "", export: Export.links(req))
+        if let format = try Export.requested(req) { return try Export.response(model.table, filename: "talenta-\(year)", format: format) }
+        return try await req.renderPage("talent/index", title: "Pemetaan Talenta (9-Box) \(year)", crumbs: [Crumb("Talenta")], model)
+    }
+
+    struct GridDTO: Content {
+        struct Unplaced: Content { let noPerformance: Int; let noAssessment: Int }
+        let year: Int
+        let unitId: UUID?
+        let boxes: [String: Int]
+        let placed: Int
+        let unplaced: Unplaced
+        let successionPool: Int
+    }
+
+    static func grid(req: Request) async throws -> GridDTO {
+        let params = try req.query.decode(Params.self)
+        let scope = try await ReportScope.resolve(req, unitParam: params.unitId, policy: AccessPolicy.monitoringScope)
+        let year = try await year(params.year, instansiID: scope.instansiID, req)
+        let cutoffs = try await SettingsQueries.evaluation(scope.instansiID, on: req.db).cutoffs
+        let people = try await TalentQueries.people(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
+        var boxes: [String: Int] = [:]
+        for b in 1...9 { boxes[String(b)] = 0 }
+        for p in people { if let b = p.box { boxes[String(b), default: 0] += 1 } }
+        let placed = people.filter { $0.box != nil }.count
+        return GridDTO(year: year, unitId: scope.base?.id, boxes: boxes, placed: placed,
+                       unplaced: .init(noPerformance: people.filter { $0.predicate == nil }.count,
+                                       noAssessment: people.filter { $0.predicate != nil && $0.potentialScore == nil }.count),
+                       successionPool: people.filter { $0.box.map(TalentBox.successionPool.contains) ?? false }.count)
+    }
+
+    struct TalentDTO: Content {
+        let employeeId: UUID
+        let year: Int
+        let box: Int?
+        let performance: String?
+        let potential: String?
+        let potentialScore: Double?
+        let predicate: String?
+        let recommendation: String?
+        let successionPool: Bool
+        /// Why there is no box: `no_performance` (no SKP that year) or `no_assessment`.
+        let missing: String?
+    }
+
+    static func employeeTalent(req: Request) async throws -> TalentDTO {
+        let actor = try req.actor
+        let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
+        try AccessPolicy.readTalent(actor, employee: try await EnrolmentService.placement(of: employee, on: req.db), supervisorID: employee.supervisorID).require()
+        let year = try await year(try req.query.decode(Params.self).year, instansiID: employee.instansiID, req)
+        let cutoffs = try await SettingsQueries.evaluation(employee.instansiID, on: req.db).cutoffs
+        let person = try await TalentQueries.people(instansiID: employee.instansiID, unitIDs: nil, employeeID: employee.id!, year: year,
+                                                    cutoffs: cutoffs, on: req.db).first
+        let box = person?.box
+        return TalentDTO(employeeId: employee.id!, year: year, box: box, performance: person?.predicate.map { PerformanceLevel($0).rawValue },
+                         potential: person?.potentialScore.map { cutoffs.level($0).rawValue },
+                         potentialScore: person?.potentialScore.map(GapAnalysis.round2), predicate: person?.predicate?.rawValue,
+                         recommendation: box.flatMap { TalentBox.recommendations[$0] }, successionPool: box.map(TalentBox.successionPool.contains) ?? false,
+                         missing: person?.predicate == nil ? "no_performance" : person?.potentialScore == nil ? "no_assessment" : nil)
+    }
+
+    static func performanceList(req: Request) async throws -> [PerformanceDTO] {
+        try await PerformanceService.list(employeeID: try req.parameters.require("id"), actor: try req.actor, on: req.db).map(PerformanceDTO.init)
+    }
+
+    static func recordPerformance(req: Request) async throws -> Response {
+        let input = try req.content.decode(PerformanceInput.self)
+        let (r, created) = try await PerformanceService.record(employeeID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        return try await PerformanceDTO(r).encodeResponse(status: created ? .created : .ok, for: req)
+    }
+}
