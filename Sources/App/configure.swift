@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     Migrations.register(on: app)
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(MonitoringCommand(), as: "monitoring-rebuild")
     app.asyncCommands.use(SuperadminCommand(), as: "create-superadmin")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.lifecycle.use(BootstrapOnServe())

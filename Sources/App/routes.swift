@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     PlansController.register(signedIn)
     LearningController.register(signedIn, uploadLimit: uploadLimit)
     EvaluationsController.register(signedIn)
+    BatchTestsImport.register(signedIn, uploadLimit: uploadLimit)
     MonitoringController.register(signedIn)
     PerformanceController.register(signedIn)
 

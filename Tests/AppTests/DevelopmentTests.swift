@@ -323,6 +323,7 @@ extension DevelopmentTests {
             let settings = InstansiSettings()
             settings.id = UUID(); settings.instansiID = world.instansi.id!; settings.jpmFormula = "capped"; settings.jpmPurpose = "pemetaan"; settings.updatedAt = testNow
             DevelopmentSettings(reassessmentMonths: 6, weights: [:], frontLineUnitCodes: ["DUKCAPIL"], frontLineMultiplier: 2).apply(to: settings)
+            EvaluationSettings().apply(to: settings)
             try await settings.create(on: app.db)
             #expect(try await admin.send(.POST, "/api/v1/plans/optimize", json: input).json(OptimizeJSON.self).gapClosed == 5)
 

@@ -30,7 +30,7 @@ enum BatchesController {
         let completed = rows.filter { $0.0.enrolmentStatus == .completed }
         if canRecord, !completed.isEmpty {
             let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { $0.0.id! }).all()
-            model.tests = BatchTestsModel(batchID: batchID, completed: completed, records: records, errors: testErrors)
+            model.tests = BatchTestsModel(batchID: batchID, completed: completed, records: records, errors: testErrors, csrf: req.hasSession ? req.csrfToken : "")
         }
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")

@@ -75,12 +75,15 @@ struct BatchTestsModel: Encodable {
     struct Row: Encodable { let id: String; let nip: String; let name: String; let pre: String; let post: String; let gain: String }
     let rows: [Row]
     let action: String
+    let importAction: String
+    let templateCSV: String
+    let templateXLSX: String
     let max: String
     let errors: [FieldError]
     let meanGain: String
     let l1Mean: String
 
-    init(batchID: UUID, completed: [(Enrolment, Employee)], records: [EvaluationRecord], errors: [FieldError]) {
+    init(batchID: UUID, completed: [(Enrolment, Employee)], records: [EvaluationRecord], errors: [FieldError], csrf: String) {
         let l2 = Dictionary(records.filter { $0.level == EvaluationLevel.learning.rawValue }.map { ($0.enrolmentID, $0) }, uniquingKeysWith: { a, _ in a })
         func number(_ x: Double?) -> String { x.map { IndonesianFormat.decimal($0, digits: $0 == $0.rounded() ? 0 : 1) } ?? "" }
         rows = completed.map { e, p in
@@ -89,6 +92,9 @@ struct BatchTestsModel: Encodable {
                        gain: r?.summary.map { IndonesianFormat.decimal($0, digits: 2) } ?? "—")
         }
         action = SiteURL.batchTests(batchID).path
+        importAction = SiteURL.batchTests(batchID).path + "/import?_csrf=" + (csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        templateCSV = SiteURL.batchTests(batchID).path + "/template?format=csv"
+        templateXLSX = SiteURL.batchTests(batchID).path + "/template?format=xlsx"
         max = number(l2.values.first?.scoreValues["max"] ?? EvaluationForm.defaultMaxScore)
         self.errors = errors
         var tally = EffectivenessTally()

@@ -18,8 +18,21 @@ enum DataExports {
         case .employees: table = try await employees(actor, on: req.db)
         case .positions: table = try await positions(actor, on: req.db)
         case .assessments: table = try await assessments(actor, on: req.db)
+        case .performance: table = try await performance(actor, on: req.db)
         }
         return try Export.response(table, filename: "\(kind.rawValue)-\(WITA.today(req.now).iso)", format: format, sheet: kind.label)
+    }
+
+    /// SKP ratings in the import's columns, plus the derived predicate (ignored on re-import).
+    static func performance(_ actor: Principal, on db: any Database) async throws -> Table {
+        let nips = Dictionary(uniqueKeysWithValues: try await EmployeeQueries.visible(actor, on: db).all().map { ($0.id!, $0.nip) })
+        var rows: [[String]] = []
+        for chunk in Array(nips.keys).chunked(500) {
+            for r in try await PerformanceRating.query(on: db).filter(\.$employeeID ~~ chunk).all() {
+                rows.append([nips[r.employeeID] ?? "", String(r.year), r.hasilKerja, r.perilakuKerja, r.predicate])
+            }
+        }
+        return Table(header: PerformanceImporter.columns.map(\.header) + ["Predikat"], rows: rows.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
     }
 
     static func employees(_ actor: Principal, on db: any Database) async throws -> Table {

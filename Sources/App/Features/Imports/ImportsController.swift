@@ -5,13 +5,14 @@ import Vapor
 /// The import page (templates, uploads, results), the API import and the shared dispatch.
 enum ImportsController {
     enum Kind: String, CaseIterable {
-        case employees, positions, assessments
+        case employees, positions, assessments, performance
 
         var label: String {
             switch self {
             case .employees: "Pegawai"
             case .positions: "Jabatan dan standar kompetensi"
             case .assessments: "Hasil penilaian"
+            case .performance: "Predikat kinerja (SKP)"
             }
         }
         var columns: [ImportColumn] {
@@ -19,6 +20,7 @@ enum ImportsController {
             case .employees: EmployeeImporter.columns
             case .positions: PositionImporter.columns
             case .assessments: AssessmentImporter.columns
+            case .performance: PerformanceImporter.columns
             }
         }
         var example: [[String]] {
@@ -26,6 +28,7 @@ enum ImportsController {
             case .employees: EmployeeImporter.example
             case .positions: PositionImporter.example
             case .assessments: AssessmentImporter.example
+            case .performance: PerformanceImporter.example
             }
         }
 
@@ -34,6 +37,7 @@ enum ImportsController {
             case .employees: try await EmployeeImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             case .positions: try await PositionImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             case .assessments: try await AssessmentImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            case .performance: try await PerformanceImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             }
         }
     }

@@ -6,7 +6,7 @@ import SQLKit
 /// Rebuilds the monitoring history of an instansi: the JPM and gap tallies of every OPD at the
 /// end of each of the last eight quarters and today, from the whole assessment history
 /// (KompetenCore.JPMHistory). Run when the demo is loaded, by BKPPD from the monitoring page,
-/// and by `kompeten monitoring rebuild`; a report then reads a few hundred rows.
+/// and by `kompeten monitoring-rebuild`; a report then reads a few hundred rows.
 enum MonitoringHistory {
     static let quarters = 8
 
