@@ -207,7 +207,7 @@ struct EvaluateTests {
     @Test func pagesForEachRole() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)
-            let (_, enrolments) = try await Self.completedTraining(app, world)
+            let (programme, enrolments) = try await Self.completedTraining(app, world)
             // The employee's home shows the L1 waiting; the form saves it and it disappears.
             let employee = try await WebClient.login(app, "pegawai")
             let home = try await employee.get("/")
@@ -252,6 +252,10 @@ struct EvaluateTests {
             #expect(try await boss.post("/employees/\(world.staffA.id!)/performance", ["year": "2025", "hasilKerja": "x", "perilakuKerja": "sesuai_ekspektasi"]).status == .unprocessableEntity)
             #expect(try await employee.get("/employees/\(world.staffA.id!)/performance").status == .forbidden)
             #expect(try await boss.get("/employees/\(world.staffA.id!)").body.string.contains("Baik"))
+            // The programme page shows its effectiveness to BKPPD (two participants, the L2 mean 0,5), not to an employee.
+            let page = try await admin.get("/programs/\(programme)").body.string
+            #expect(page.contains("effectiveness-table") && page.contains("0,50"))
+            #expect(!(try await employee.get("/programs/\(programme)").body.string.contains("effectiveness-table")))
         }
     }
 }

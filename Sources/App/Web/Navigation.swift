@@ -1,3 +1,4 @@
+import Foundation
 import KompetenCore
 
 /// The menu, organised by the four areas of the mission (SPEC.md) plus administration.

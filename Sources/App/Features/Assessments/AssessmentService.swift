@@ -74,6 +74,7 @@ enum AssessmentService {
             }
             for part in rows.chunked(1000) { try await part.create(on: db) }
         }
+        try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: employeeIDs, on: db)
     }
 
     /// Rewrites the employee's current profile from their whole history, by the rule in
@@ -84,6 +85,7 @@ enum AssessmentService {
         try await CurrentLevel.query(on: db).filter(\.$employeeID == employeeID).delete()
         let rows = profileRows(employeeID: employeeID, instansiID: instansiID, assessments: assessments, results: results)
         if !rows.isEmpty { try await rows.create(on: db) }
+        try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: [employeeID], on: db)
     }
 
     /// The current-profile rows of one employee from their assessments and results.

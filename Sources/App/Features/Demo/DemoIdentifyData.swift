@@ -65,6 +65,7 @@ enum DemoIdentifyData {
         for chunk in assessments.chunked(1000) { try await chunk.create(on: db) }
         for chunk in results.chunked(2000) { try await chunk.create(on: db) }
         for chunk in levels.chunked(2000) { try await chunk.create(on: db) }
+        try await TalentPotential.refresh(instansiID: instansiID, on: db)
     }
 
     private static func codes(_ instansiID: UUID, on db: any Database) async throws -> [String: UUID] {

@@ -19,6 +19,9 @@ final class Employee: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "employment_type") var employmentType: String
     @Field(key: "rank") var rank: String
     @OptionalField(key: "supervisor_id") var supervisorID: UUID?
+    /// Talent potential: the mean counted level of the managerial and socio-cultural competencies
+    /// (TalentPotential keeps it in step with the profile; nil before any such result).
+    @OptionalField(key: "potential_score") var potentialScore: Double?
     /// Added by migration 009.
     @OptionalField(key: "position_id") var positionID: UUID?
     @Field(key: "is_active") var isActive: Bool

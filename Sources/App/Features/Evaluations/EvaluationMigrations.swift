@@ -1,3 +1,4 @@
+import Foundation
 import Fluent
 import SQLKit
 
@@ -59,6 +60,7 @@ struct CreateEvaluation: AsyncMigration {
             .field("with_gap", .int, .required)
             .unique(on: "instansi_id", "as_of", "opd_id", "competency_code")
             .create()
+        try await db.schema(Employee.schema).field("potential_score", .double).update()
         try await db.schema(ReassessmentDue.schema).field("level_before", .int).update()
         try await db.schema(ReassessmentDue.schema).field("level_after", .int).update()
         try await db.schema(InstansiSettings.schema).field("l3_from_months", .int, .required, .sql(.default(3))).update()
@@ -72,6 +74,7 @@ struct CreateEvaluation: AsyncMigration {
         }
         try await db.schema(ReassessmentDue.schema).deleteField("level_after").update()
         try await db.schema(ReassessmentDue.schema).deleteField("level_before").update()
+        try await db.schema(Employee.schema).deleteField("potential_score").update()
         for schema in [MonitoringGap.schema, MonitoringPoint.schema, PerformanceRating.schema, EvaluationRecord.schema] {
             try await db.schema(schema).delete()
         }
@@ -84,7 +87,7 @@ struct CreateEvaluationIndexes: IndexMigration {
     static let indexes: [(name: String, table: String, columns: [String])] = [
         ("idx_evaluations_program", EvaluationRecord.schema, ["program_id", "level", "respondent"]),
         ("idx_evaluations_employee", EvaluationRecord.schema, ["employee_id"]),
-        ("idx_performance_instansi_year", PerformanceRating.schema, ["instansi_id", "year"]),
+        ("idx_performance_instansi_year", PerformanceRating.schema, ["instansi_id", "year", "employee_id"]),
         ("idx_enrolments_completed", Enrolment.schema, ["instansi_id", "status", "completed_on"]),
     ]
 }

@@ -103,3 +103,26 @@ struct BatchTestsModel: Encodable {
         l1Mean = tally.l1Mean.map { IndonesianFormat.decimal($0, digits: 2) + " (n = \(tally.l1Count))" } ?? "—"
     }
 }
+
+/// A programme's effectiveness on its page (all evaluations so far).
+struct ProgrammeEffectivenessModel: Encodable {
+    struct Item: Encodable { let label: String; let value: String; let note: String }
+    let items: [Item]
+    let verdict: String
+    let scopeNote: String?
+
+    init(_ t: EffectivenessTally, scoped: Bool) {
+        func d(_ x: Double?) -> String { x.map { IndonesianFormat.decimal($0, digits: 2) } ?? "—" }
+        items = [
+            Item(label: "Peserta lulus", value: IndonesianFormat.integer(t.completed), note: ""),
+            Item(label: "Reaksi peserta (L1, 1–4)", value: d(t.l1Mean), note: "\(IndonesianFormat.integer(t.l1Count)) evaluasi"),
+            Item(label: "Peningkatan belajar (L2)", value: d(t.l2MeanGain), note: "\(IndonesianFormat.integer(t.l2Count)) peserta"),
+            Item(label: "Perubahan perilaku menurut atasan (L3, −2…2)", value: d(t.l3MeanChange), note: "\(IndonesianFormat.integer(t.l3Count)) evaluasi"),
+            Item(label: "Perubahan perilaku menurut peserta (L3)", value: d(t.l3SelfMeanChange), note: "\(IndonesianFormat.integer(t.l3SelfCount)) evaluasi"),
+            Item(label: "Level naik saat dinilai ulang", value: t.levelRaisedShare.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—",
+                 note: "\(IndonesianFormat.integer(t.reassessed)) peserta dinilai ulang"),
+        ]
+        verdict = t.verdict().label
+        scopeNote = scoped ? "Hanya peserta dari OPD Anda." : nil
+    }
+}

@@ -68,6 +68,33 @@ enum JPQueries {
     }
 
 
+    /// How many active PNS in the scope, and how many reached 20 JP in `year`: one row from the
+    /// database (the per-person sums stay in a derived table), for dashboards that need the share only.
+    static func pnsCompliance(instansiID: UUID, unitIDs: [UUID]?, year: Int, on db: any Database) async throws -> (pns: Int, met: Int) {
+        let sql = db as! any SQLDatabase
+        let e = "e", j = "j"
+        let perPerson = SQLSubquery.select { q in
+            var q = q.column(SQLColumn("id", table: e), as: "id")
+                .column(SQLFunction("COALESCE", args: SQLFunction("SUM", args: SQLColumn("jp", table: j)), SQLLiteral.numeric("0")), as: "total")
+                .from(SQLAlias(SQLIdentifier(Employee.schema), as: SQLIdentifier(e)))
+                .join(SQLAlias(SQLIdentifier(JPCredit.schema), as: SQLIdentifier(j)), method: SQLJoinMethod.left,
+                      on: SQLBinaryExpression(SQLBinaryExpression(SQLColumn("employee_id", table: j), .equal, SQLColumn("id", table: e)), .and,
+                                              SQLBinaryExpression(SQLColumn("year", table: j), .equal, SQLBind(year))))
+                .where(SQLColumn("instansi_id", table: e), .equal, SQLBind(instansiID))
+                .where(SQLColumn("is_active", table: e), .equal, SQLBind(true))
+                .where(SQLColumn("employment_type", table: e), .equal, SQLBind(NIP.Kind.pns.rawValue))
+            if let unitIDs { q = q.where(SQLColumn("unit_id", table: e), .in, SQLBind.group(unitIDs)) }
+            return q.groupBy(SQLColumn("id", table: e))
+        }
+        let met = SQLCaseWhen(condition: SQLBinaryExpression(SQLColumn("total", table: "t"), .greaterThanOrEqual, SQLBind(JPRule.minimumPNS)),
+                              then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
+        guard let row = try await sql.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "pns").column(SQLFunction("SUM", args: met), as: "met")
+            .from(SQLAlias(perPerson, as: SQLIdentifier("t"))).first() else { return (0, 0) }
+        let pns = try row.integer("pns")
+        return (pns, pns == 0 ? 0 : try row.integer("met"))
+    }
+
     struct OPDCompliance: Sendable {
         let opdID: UUID
         let pns: Int

@@ -16,6 +16,8 @@ enum MonitoringHistory {
     @discardableResult
     static func rebuild(instansiID: UUID, today: SimpleDate, at now: Date, on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
+        // The nightly run also re-derives every potential score (a competency may have changed group).
+        try await TalentPotential.refresh(instansiID: instansiID, on: db)
         let (formula, _) = try await SettingsQueries.load(instansiID, on: db)
         let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.id!, $0.opdID) })
         let codes = try await GapEngine.competencyCodes(instansiID, on: db)

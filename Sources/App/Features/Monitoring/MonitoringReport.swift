@@ -15,8 +15,9 @@ struct MonitoringReport {
     /// The stored dates that stand for the period's start and end.
     let startDate: String?
     let endDate: String?
-    let gapsStart: [MonitoringGap]
-    let gapsEnd: [MonitoringGap]
+    /// Per competency code, summed over the scope, at the start and the end.
+    let gapsStart: [String: GapTally]
+    let gapsEnd: [String: GapTally]
     let effectiveness: [UUID: EffectivenessTally]
     let programmes: [Programme]
     let providers: [Provider]
@@ -24,7 +25,8 @@ struct MonitoringReport {
     let overdueBehaviour: [UUID: Int]
     let overdueReaction: [UUID: Int]
     let overdueReassessments: [UUID: Int]
-    let jpPNS: [Int]
+    /// Active PNS in scope, and those at ≥ 20 JP in `jpYear`.
+    let jp: (pns: Int, met: Int)
     let jpYear: Int
     let weights: [String: Double]
     let competencyNames: [String: String]
@@ -45,7 +47,7 @@ struct MonitoringReport {
         for p in points { byOPD[p.opdID, default: [:]][p.asOf] = p }
         let startDate = dates.last { $0 <= period.from.iso } ?? dates.first
         let endDate = dates.last { $0 <= period.to.iso }
-        let gaps = try await MonitoringQueries.gaps(instansiID: instansiID, opdIDs: opdIDs, dates: [startDate, endDate].compactMap { $0 }, on: db)
+        let gaps = try await MonitoringQueries.gapTotals(instansiID: instansiID, opdIDs: opdIDs, dates: [startDate, endDate].compactMap { $0 }, on: db)
 
         let schedule = try await SettingsQueries.evaluation(instansiID, on: db).schedule
         let effectiveness = try await EffectivenessQueries.byProgramme(.init(instansiID: instansiID, unitIDs: unitIDs, from: period.from.iso, to: period.to.iso), on: db)
@@ -61,14 +63,14 @@ struct MonitoringReport {
         let overdueReaction = toOPD(try await MonitoringQueries.overdueByUnit(.reaction, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule, on: db))
         let overdueReassessments = toOPD(try await MonitoringQueries.overdueReassessmentsByUnit(instansiID: instansiID, unitIDs: unitIDs, today: today, on: db))
         let jpYear = period.to.year
-        let jpPNS = try await JPQueries.people(instansiID: instansiID, unitIDs: unitIDs, year: jpYear, on: db).filter { $0.kind == .pns }.map(\.jp)
+        let jp = try await JPQueries.pnsCompliance(instansiID: instansiID, unitIDs: unitIDs, year: jpYear, on: db)
         let weights = try await SettingsQueries.development(instansiID, on: db).weights
         let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return MonitoringReport(period: period, opds: opdNodes.map { OPD(id: $0.id, name: $0.name) }, trend: Trend(dates: dates, byOPD: byOPD),
-                                startDate: startDate, endDate: endDate, gapsStart: gaps.filter { $0.asOf == startDate }, gapsEnd: gaps.filter { $0.asOf == endDate },
+                                startDate: startDate, endDate: endDate, gapsStart: startDate.flatMap { gaps[$0] } ?? [:], gapsEnd: endDate.flatMap { gaps[$0] } ?? [:],
                                 effectiveness: effectiveness, programmes: programmes, providers: providers, trained: trained,
                                 overdueBehaviour: overdueBehaviour, overdueReaction: overdueReaction, overdueReassessments: overdueReassessments,
-                                jpPNS: jpPNS, jpYear: jpYear, weights: weights, competencyNames: names, computedAt: points.map(\.computedAt).max())
+                                jp: jp, jpYear: jpYear, weights: weights, competencyNames: names, computedAt: points.map(\.computedAt).max())
     }
 
     /// Mean JPM of some OPDs on a stored date (Σ JPM ÷ Σ assessed).
@@ -81,9 +83,7 @@ struct MonitoringReport {
 
     /// Per competency: shortfall summed over the scope at the start and the end.
     func gapTotals() -> [(code: String, start: GapTally, end: GapTally)] {
-        var start: [String: GapTally] = [:], end: [String: GapTally] = [:]
-        for g in gapsStart { start[g.competencyCode, default: .init()].add(GapTally(required: g.required, assessed: g.assessed, gapSum: g.gapSum, withGap: g.withGap)) }
-        for g in gapsEnd { end[g.competencyCode, default: .init()].add(GapTally(required: g.required, assessed: g.assessed, gapSum: g.gapSum, withGap: g.withGap)) }
-        return Set(start.keys).union(end.keys).sorted().map { ($0, start[$0] ?? .init(), end[$0] ?? .init()) }
+        Set(gapsStart.keys).union(gapsEnd.keys).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+            .map { ($0, gapsStart[$0] ?? .init(), gapsEnd[$0] ?? .init()) }
     }
 }

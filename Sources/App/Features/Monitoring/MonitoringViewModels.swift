@@ -68,7 +68,7 @@ struct MonitoringPageModel: Encodable {
             Stat(label: "Rata-rata JPM", value: Self.decimal(jpmEnd), note: "awal periode \(Self.decimal(jpmStart))", href: SiteURL.jpmDistribution.path + (unitParam.isEmpty ? "" : "?unit=\(unitParam)"), id: "stat-jpm"),
             Stat(label: "Kesenjangan tertutup", value: gapStart > 0 ? Self.percent(Double(gapStart - gapEnd) / Double(gapStart)) : "—",
                  note: "\(f.integer(gapStart)) → \(f.integer(gapEnd)) level", href: "#competencies", id: "stat-gap-closed"),
-            Stat(label: "PNS memenuhi 20 JP (\(r.jpYear))", value: Self.percent(JPLedger.complianceShare(r.jpPNS)), note: "\(f.integer(r.jpPNS.count)) PNS",
+            Stat(label: "PNS memenuhi 20 JP (\(r.jpYear))", value: Self.percent(r.jp.pns == 0 ? nil : Double(r.jp.met) / Double(r.jp.pns)), note: "\(f.integer(r.jp.met)) dari \(f.integer(r.jp.pns)) PNS",
                  href: SiteURL.jpCompliance.path + "?year=\(r.jpYear)" + unitQuery, id: "stat-jp"),
             Stat(label: "Reaksi peserta (L1, 1–4)", value: Self.decimal(all.l1Mean), note: "\(f.integer(all.l1Count)) evaluasi", href: "#programmes", id: "stat-l1"),
             Stat(label: "Peningkatan belajar (L2)", value: Self.decimal(all.l2MeanGain), note: "\(f.integer(all.l2Count)) peserta", href: "#programmes", id: "stat-l2"),

@@ -43,6 +43,7 @@ struct ProgrammeDetailModel: Encodable {
     let editHref: String
     /// The batch form (the page's only form, so the shared form partial renders it).
     let form: FormModel?
+    var effectiveness: ProgrammeEffectivenessModel? = nil
 
     init(_ d: ProgrammeDTO, provider: Provider?, names: [String: String], batches: [Batch], waiting: [UUID: Int], canEdit: Bool, batchForm: FormModel?) {
         code = d.code; title = d.title; description = d.description

@@ -67,8 +67,17 @@ enum ProgrammesController {
             .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).all(\.$batchID)
         let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
         let canWrite = AccessPolicy.programme(actor, .write, providerID: p.providerID).isAllowed
-        let model = ProgrammeDetailModel(dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
+        var model = ProgrammeDetailModel(dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
                                          canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: p.id!, errors: errors) : nil)
+        // Effectiveness for those who may see evaluations (BKPPD, the provider, an OPD for its own people).
+        // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
+        var scope: [UUID]?? = nil
+        do { scope = .some(try await EvaluationsAPIController.scope(actor, providerID: p.providerID, on: req.db)) }
+        catch let denied as any AbortError where denied.status == .forbidden {}
+        if let units = scope {
+            let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: p.instansiID, unitIDs: units, programmeID: p.id!), on: req.db)[p.id!]
+            model.effectiveness = ProgrammeEffectivenessModel(tally ?? EffectivenessTally(), scoped: units != nil)
+        }
         return try await req.renderPage("programmes/show", title: p.title, crumbs: [Crumb("Katalog program", .programmes), Crumb(p.code)],
                                         model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -19,7 +19,8 @@ struct EmployeePerformanceModel: Encodable {
         var talent: Talent?
         if AccessPolicy.readTalent(actor, employee: placement, supervisorID: e.supervisorID).isAllowed, let latest = ratings.first {
             let cutoffs = try await SettingsQueries.evaluation(e.instansiID, on: db).cutoffs
-            let person = try await TalentQueries.people(instansiID: e.instansiID, unitIDs: nil, employeeID: e.id!, year: latest.year, cutoffs: cutoffs, on: db).first
+            let person = try await TalentQueries.people(instansiID: e.instansiID, unitIDs: nil, year: latest.year, cutoffs: cutoffs,
+                                                        filter: .employee(e.id!), on: db).first
             talent = Talent(year: latest.year, box: person?.box.map(String.init) ?? "—",
                             name: person?.box.flatMap { TalentBox.names[$0] } ?? "Belum dapat dipetakan: belum ada hasil penilaian kompetensi manajerial/sosial kultural.",
                             recommendation: person?.box.flatMap { TalentBox.recommendations[$0] } ?? "",

@@ -27,12 +27,25 @@ enum TalentController {
         let year = try await year(params.year, instansiID: scope.instansiID, req)
         if let box = params.box, !(1...9).contains(box) { throw ValidationFailure(errors: [.init(field: "box", message: "Kotak talenta 1–9.")]) }
         let cutoffs = try await SettingsQueries.evaluation(scope.instansiID, on: req.db).cutoffs
-        let people = try await TalentQueries.people(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
-        let positions = try await Position.query(on: req.db).filter(\.$instansiID == scope.instansiID).all()
+        let exporting = try Export.requested(req)
+        func people(_ filter: TalentQueries.Filter) async throws -> [TalentQueries.Person] {
+            try await TalentQueries.people(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, filter: filter, on: req.db)
+        }
+        let grid = try await TalentQueries.grid(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
+        let pool = try await people(.pool)
+        // The list on screen: one box, the pool, or (for an export without either) everyone placed.
+        let listed: [TalentQueries.Person]
+        if let box = params.box { listed = try await people(.box(box)) }
+        else if params.pool == "1" { listed = pool }
+        else if exporting != nil { listed = try await people(.everyone).filter { $0.box != nil } }
+        else { listed = [] }
+        let positions = try await TalentQueries.positions(Set((pool + listed).compactMap(\.positionID)), on: req.db)
+        let keyPositions = try await TalentQueries.positionCounts(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
         let years = try await PerformanceRating.query(on: req.db).filter(\.$instansiID == scope.instansiID).unique().all(\.$year)
-        let model = TalentPageModel(scope: scope, year: year, years: years, people: people, positions: positions, cutoffs: cutoffs,
-                                    box: params.box, pool: params.pool == "1", page: params.page, unitParam: params.unit ?? "", export: Export.links(req))
-        if let format = try Export.requested(req) { return try Export.response(model.table, filename: "talenta-\(year)", format: format) }
+        let model = TalentPageModel(scope: scope, year: year, years: years, grid: grid, pool: pool, listed: listed,
+                                    positions: positions, keyPositions: keyPositions, cutoffs: cutoffs,
+                                    box: params.box, showPool: params.pool == "1", page: params.page, unitParam: params.unit ?? "", export: Export.links(req))
+        if let exporting { return try Export.response(model.table, filename: "talenta-\(year)", format: exporting) }
         return try await req.renderPage("talent/index", title: "Pemetaan Talenta (9-Box) \(year)", crumbs: [Crumb("Talenta")], model)
     }
 
@@ -51,15 +64,9 @@ enum TalentController {
         let scope = try await ReportScope.resolve(req, unitParam: params.unitId, policy: AccessPolicy.monitoringScope)
         let year = try await year(params.year, instansiID: scope.instansiID, req)
         let cutoffs = try await SettingsQueries.evaluation(scope.instansiID, on: req.db).cutoffs
-        let people = try await TalentQueries.people(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
-        var boxes: [String: Int] = [:]
-        for b in 1...9 { boxes[String(b)] = 0 }
-        for p in people { if let b = p.box { boxes[String(b), default: 0] += 1 } }
-        let placed = people.filter { $0.box != nil }.count
-        return GridDTO(year: year, unitId: scope.base?.id, boxes: boxes, placed: placed,
-                       unplaced: .init(noPerformance: people.filter { $0.predicate == nil }.count,
-                                       noAssessment: people.filter { $0.predicate != nil && $0.potentialScore == nil }.count),
-                       successionPool: people.filter { $0.box.map(TalentBox.successionPool.contains) ?? false }.count)
+        let grid = try await TalentQueries.grid(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
+        return GridDTO(year: year, unitId: scope.base?.id, boxes: Dictionary(uniqueKeysWithValues: (1...9).map { (String($0), grid.boxes[$0] ?? 0) }),
+                       placed: grid.placed, unplaced: .init(noPerformance: grid.noPerformance, noAssessment: grid.noAssessment), successionPool: grid.pool)
     }
 
     struct TalentDTO: Content {
@@ -82,8 +89,8 @@ enum TalentController {
         try AccessPolicy.readTalent(actor, employee: try await EnrolmentService.placement(of: employee, on: req.db), supervisorID: employee.supervisorID).require()
         let year = try await year(try req.query.decode(Params.self).year, instansiID: employee.instansiID, req)
         let cutoffs = try await SettingsQueries.evaluation(employee.instansiID, on: req.db).cutoffs
-        let person = try await TalentQueries.people(instansiID: employee.instansiID, unitIDs: nil, employeeID: employee.id!, year: year,
-                                                    cutoffs: cutoffs, on: req.db).first
+        let person = try await TalentQueries.people(instansiID: employee.instansiID, unitIDs: nil, year: year, cutoffs: cutoffs,
+                                                    filter: .employee(employee.id!), on: req.db).first
         let box = person?.box
         return TalentDTO(employeeId: employee.id!, year: year, box: box, performance: person?.predicate.map { PerformanceLevel($0).rawValue },
                          potential: person?.potentialScore.map { cutoffs.level($0).rawValue },

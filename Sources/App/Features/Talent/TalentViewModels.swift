@@ -31,17 +31,18 @@ struct TalentPageModel: Encodable {
         case year, scopeName, unitOptions, yearOptions, grid, boxes, placed, noPerformance, noAssessment, cutoffNote, keyRows, poolCount, poolHref, listTitle, people, paging, export
     }
 
-    init(scope: ReportScope, year: Int, years: [Int], people all: [TalentQueries.Person], positions: [Position], cutoffs: PotentialCutoffs,
-         box: Int?, pool: Bool, page: Int?, unitParam: String, export: [String: String]) {
+    /// `grid`: the counts; `pool`: the people of boxes 7–9; `listed`: the drill-down (box `box`,
+    /// or the pool when `showPool`) or, for an export without either, everyone placed.
+    init(scope: ReportScope, year: Int, years: [Int], grid g: TalentQueries.Grid, pool poolPeople: [TalentQueries.Person], listed: [TalentQueries.Person],
+         positions: [UUID: TalentQueries.PositionInfo], keyPositions: [PositionKind: Int], cutoffs: PotentialCutoffs, box: Int?, showPool: Bool, page: Int?, unitParam: String, export: [String: String]) {
         self.year = year
         scopeName = scope.base?.name ?? "Seluruh instansi"
         unitOptions = [Option(value: "", label: scope.base == nil ? "Seluruh instansi" : "—", selected: unitParam.isEmpty)]
             + scope.tree.roots.compactMap { scope.tree.node($0) }.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == unitParam) }
         yearOptions = Set(years + [year]).sorted(by: >).map { Option(value: String($0), label: String($0), selected: $0 == year) }
         let base = SiteURL.talent.path + "?year=\(year)" + (unitParam.isEmpty ? "" : "&unit=\(unitParam)")
-        var counts: [Int: Int] = [:]
-        for p in all { if let b = p.box { counts[b, default: 0] += 1 } }
-        let placedCount = counts.values.reduce(0, +)
+        let counts = g.boxes
+        let placedCount = g.placed
         let hrefs = Dictionary(uniqueKeysWithValues: (1...9).map { ($0, base + "&box=\($0)#people") })
         grid = TalentGridChart.svg(counts: counts, hrefs: hrefs, title: "Sebaran \(IndonesianFormat.integer(placedCount)) pegawai pada 9 kotak talenta, \(year)")
         boxes = (1...9).reversed().map { b in
@@ -50,19 +51,17 @@ struct TalentPageModel: Encodable {
                    recommendation: TalentBox.recommendations[b] ?? "", href: hrefs[b]!, pool: TalentBox.successionPool.contains(b))
         }
         placed = IndonesianFormat.integer(placedCount)
-        noPerformance = IndonesianFormat.integer(all.filter { $0.predicate == nil }.count)
-        noAssessment = IndonesianFormat.integer(all.filter { $0.predicate != nil && $0.potentialScore == nil }.count)
+        noPerformance = IndonesianFormat.integer(g.noPerformance)
+        noAssessment = IndonesianFormat.integer(g.noAssessment)
         cutoffNote = "Potensial = rata-rata level hasil penilaian kompetensi manajerial dan sosial kultural (1–5): tinggi ≥ \(IndonesianFormat.decimal(cutoffs.tinggi, digits: 2)), menengah ≥ \(IndonesianFormat.decimal(cutoffs.menengah, digits: 2)) (Pengaturan). Kinerja = predikat SKP \(year): Sangat Baik di atas ekspektasi, Baik sesuai ekspektasi, selain itu di bawah."
 
         // Succession: key positions in scope, and pool members in the kinds that feed them.
-        let kindOf = Dictionary(uniqueKeysWithValues: positions.map { ($0.id!, PositionKind(rawValue: $0.kind)) })
-        let namesOf = Dictionary(uniqueKeysWithValues: positions.map { ($0.id!, $0.name) })
-        let inScope = Set(all.compactMap(\.positionID))
-        let poolPeople = all.filter { $0.box.map(TalentBox.successionPool.contains) ?? false }
+        let kindOf = positions.mapValues(\.kind)
+        let namesOf = positions.mapValues(\.name)
         keyRows = TalentBox.keyPositionKinds.map { kind in
             let feeders = TalentBox.feederKinds(for: kind)
             let candidates = poolPeople.filter { p in p.positionID.flatMap { kindOf[$0] ?? nil }.map(feeders.contains) ?? false }.count
-            let held = inScope.filter { kindOf[$0] == kind }.count
+            let held = keyPositions[kind] ?? 0   // positions of that kind in the scope
             return KeyRow(kind: kind.label, positions: IndonesianFormat.integer(held), feeders: feeders.map(\.label).joined(separator: ", "),
                           candidates: IndonesianFormat.integer(candidates), href: base + "&pool=1#people")
         }
@@ -70,10 +69,10 @@ struct TalentPageModel: Encodable {
         poolHref = base + "&pool=1#people"
 
         let unitNames = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
-        let chosen: [TalentQueries.Person]
-        if let box { chosen = all.filter { $0.box == box }; listTitle = "Kotak \(box): \(TalentBox.names[box] ?? "")" }
-        else if pool { chosen = poolPeople.sorted { ($0.box ?? 0, $1.name) > ($1.box ?? 0, $0.name) }; listTitle = "Kelompok rencana suksesi (kotak 7–9)" }
-        else { chosen = []; listTitle = nil }
+        let chosen = listed
+        if let box { listTitle = "Kotak \(box): \(TalentBox.names[box] ?? "")" }
+        else if showPool { listTitle = "Kelompok rencana suksesi (kotak 7–9)" }
+        else { listTitle = nil }
         func row(_ p: TalentQueries.Person) -> PersonRow {
             let kind = p.positionID.flatMap { kindOf[$0] ?? nil }
             return PersonRow(nip: p.nip, name: p.name, href: SiteURL.employee(p.id).path, unit: unitNames[p.unitID] ?? "",
@@ -86,11 +85,10 @@ struct TalentPageModel: Encodable {
             let info = PageInfo(request, total: chosen.count)
             people = chosen.dropFirst(request.offset).prefix(request.per).map(row)
             paging = PagingModel(info, path: SiteURL.talent.path,
-                                 filters: [("year", String(year)), ("unit", unitParam), ("box", box.map(String.init)), ("pool", pool ? "1" : nil)], noun: "pegawai")
+                                 filters: [("year", String(year)), ("unit", unitParam), ("box", box.map(String.init)), ("pool", showPool && box == nil ? "1" : nil)], noun: "pegawai")
         } else { people = []; paging = nil }
         self.export = export
-        // The export is the list on screen, or everyone placed when no box is chosen.
-        let exported = listTitle != nil ? chosen : all.filter { $0.box != nil }
+        let exported = chosen
         table = Table(header: ["NIP", "Nama", "Unit", "Jabatan", "Potensial", "Predikat kinerja", "Kotak"], rows: exported.map(row).map {
             [$0.nip, $0.name, $0.unit, $0.position, $0.potential, $0.predicate, $0.box]
         })
