@@ -42,6 +42,17 @@ struct EvaluateImportTests {
             \(world.staffB.nip);2025;sesuai_ekspektasi;sesuai_ekspektasi
             """)
             #expect(try await PerformanceImporter.run(corrected, actor: admin, at: testNow, on: app.db) == ImportOutcome(imported: 0, updated: 1, unchanged: 1))
+            // Nobody imports their own rating (here the supervisor's employee record is given to the admin login).
+            let selfRating = Principal(userID: admin.userID, username: "admin", role: .admin, instansiID: admin.instansiID, opdID: nil, employeeID: world.staffA.id)
+            do {
+                _ = try await PerformanceImporter.run(corrected, actor: selfRating, at: testNow, on: app.db)
+                Issue.record("an admin imported their own rating")
+            } catch let problems as ImportProblems {
+                #expect(problems.problems.map { "\($0.row) \($0.column)" } == ["2 NIP"])
+            }
+            // The employee reads their own SKP; an assessor, who reads every employee, does not.
+            #expect(try await APIClient.login(app, "pegawai").send(.GET, "/api/v1/employees/\(world.staffA.id!)/performance").status == .ok)
+            #expect(try await APIClient.login(app, "asesor").send(.GET, "/api/v1/employees/\(world.staffA.id!)/performance").status == .forbidden)
             // An operator imports only their own OPD's people.
             let op = try await ActorResolver.actor(for: world.users["operator.a"]!, on: app.db)
             do {
@@ -75,6 +86,8 @@ struct EvaluateImportTests {
                 let csrf = admin.csrf?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
                 return try await app.testing().sendRequest(.POST, "/batches/\(batchID)/tests/import?_csrf=\(csrf)", headers: headers, body: ByteBuffer(string: body))
             }
+            let twice = try await upload("NIP;Pre-test;Post-test\n\(world.staffA.nip);40;70\n\(world.staffA.nip);45;75\n")
+            #expect(twice.status == .unprocessableEntity && twice.body.string.contains("Baris 3, kolom NIP"))
             let wrong = try await upload("NIP;Pre-test;Post-test\n\(world.staffA.nip);40;70\n199999999999999999;10;20\n\(world.headA.nip);50;x\n")
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.string.contains("Baris 3, kolom NIP") && wrong.body.string.contains("Baris 4, kolom Post-test"))

@@ -159,6 +159,18 @@ struct EvaluateTests {
         }
     }
 
+    @Test func completionRecordedLateClosesTheDueAtOnce() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            // Assessed on 20 August, after the batch ended (31 July) but before completion is recorded.
+            #expect(try await APIClient.login(app, "asesor").send(.POST, "/api/v1/employees/\(world.staffA.id!)/assessments", json: AssessmentInput(
+                date: "2026-08-20", method: "uji_kompetensi", assessorName: "Tim", notes: nil, results: [.init(competencyCode: "M.5", level: 3)])).status == .created)
+            _ = try await Self.completedTraining(app, world)
+            let due = try await ReassessmentDue.query(on: app.db).filter(\.$employeeID == world.staffA.id!).first()
+            #expect(due?.closedOn == "2026-08-20" && due?.levelAfter == 3 && due?.levelBefore == nil)
+        }
+    }
+
     @Test func performanceAndTalent() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)

@@ -49,6 +49,32 @@ struct EvaluationFormTests {
         #expect(fields(EvaluationForm.validate(level: 1, respondent: "boss", scores: [:], raisedCodes: [])) == ["respondentRole"])
     }
 
+    @Test func hugeScoresAreRefusedNotTrapped() {
+        let r = EvaluationForm.validate(level: 1, respondent: "participant",
+                                        scores: ["material": 1e19, "facilitator": -1e300, "organisation": 3, "usefulness": 3], raisedCodes: [])
+        #expect(Set(fields(r)) == ["scores.material", "scores.facilitator"])
+        #expect(Set(fields(EvaluationForm.validate(level: 3, respondent: "supervisor", scores: ["M.5": 9e18], raisedCodes: ["M.5"]))) == ["scores.M.5"])
+    }
+
+    @Test func firstNotOverdueAgreesWithStateAtMonthEnds() {
+        let s = EvaluationSchedule.standard
+        var today = SimpleDate(iso: "2026-01-01")!
+        // Every day of a year: completions before the boundary are overdue, the boundary is not.
+        for _ in 0..<366 {
+            for level in [EvaluationLevel.reaction, .behaviour] {
+                let c = s.firstNotOverdue(level, today: today)
+                if case .overdue = s.state(level, completedOn: c, today: today) { Issue.record("\(level) \(today): \(c) is overdue") }
+                guard case .overdue = s.state(level, completedOn: c.adding(days: -1), today: today) else {
+                    Issue.record("\(level) \(today): the day before \(c) is not overdue"); continue
+                }
+            }
+            today = today.adding(days: 1)
+        }
+        // 31 March 2026: a 30 September completion (due 30 March) is overdue, 1 October is not.
+        #expect(s.firstNotOverdue(.behaviour, today: SimpleDate(iso: "2026-03-31")!).iso == "2025-10-01")
+        #expect(EvaluationSchedule(behaviourFromMonths: 6, behaviourToMonths: 13) == nil)
+    }
+
     @Test func scheduleWindows() {
         let done = SimpleDate(year: 2026, month: 3, day: 31)!
         let s = EvaluationSchedule.standard
@@ -152,6 +178,12 @@ struct EvaluationFormTests {
         #expect(AccessPolicy.recordPerformance(boss, employee: place, employeeID: participant, supervisorID: supervisor) == .allow)
         #expect(AccessPolicy.recordPerformance(me, employee: place, employeeID: participant, supervisorID: supervisor) != .allow)
         #expect(AccessPolicy.recordPerformance(p(.operator, opd: otherOPD), employee: place, employeeID: participant, supervisorID: supervisor) != .allow)
-        #expect(AccessPolicy.readTalent(me, employee: place, supervisorID: supervisor) != .allow)
+        #expect(AccessPolicy.readTalent(me, employee: place, employeeID: participant, supervisorID: supervisor) != .allow)
+        #expect(AccessPolicy.readTalent(boss, employee: place, employeeID: participant, supervisorID: supervisor) == .allow)
+        // An admin who is also an employee does not see their own box, but sees their own SKP.
+        let adminEmployee = p(.admin, employee: participant)
+        #expect(AccessPolicy.readTalent(adminEmployee, employee: place, employeeID: participant, supervisorID: supervisor) != .allow)
+        #expect(AccessPolicy.readPerformance(me, employee: place, employeeID: participant, supervisorID: supervisor) == .allow)
+        #expect(AccessPolicy.readPerformance(p(.assessor), employee: place, employeeID: participant, supervisorID: supervisor) != .allow)
     }
 }

@@ -89,9 +89,11 @@ extension AccessPolicy {
     }
 
     /// One employee's talent placement (box, recommendation): confidential talent-management
-    /// data (PermenPANRB 3/2020) for BKPPD, the operator of their OPD and their direct supervisor.
-    public static func readTalent(_ actor: Principal, employee: Placement, supervisorID: UUID?) -> AccessDecision {
+    /// data (PermenPANRB 3/2020) for BKPPD, the operator of their OPD and their direct supervisor
+    /// — never for the person themself, whatever their role.
+    public static func readTalent(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
         guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
+        if actor.employeeID == employeeID { return .deny("Pemetaan talenta Anda sendiri dibahas bersama atasan langsung atau BKPPD.") }
         switch actor.role {
         case .admin: return .allow
         case .operator: return actor.opdID == employee.opdID ? .allow : .deny(otherOPD)
@@ -99,5 +101,13 @@ extension AccessPolicy {
             if let supervisorID, actor.employeeID == supervisorID { return .allow }
             return .deny("Pemetaan talenta hanya untuk Admin BKPPD, operator OPD dan atasan langsung.")
         }
+    }
+
+    /// SKP ratings of one employee: the employee themself, and whoever may see their talent
+    /// placement (not every reader of the employee list: an assessor sees people, not ratings).
+    public static func readPerformance(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
+        guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
+        if actor.employeeID == employeeID { return .allow }
+        return readTalent(actor, employee: employee, employeeID: employeeID, supervisorID: supervisorID)
     }
 }

@@ -129,7 +129,8 @@ public enum EvaluationForm {
 
     private static func checkWhole(_ x: Double?, in range: ClosedRange<Int>, field: String, _ v: inout FieldValidator) {
         guard let x else { return }
-        if !(x.isFinite && x == x.rounded() && range.contains(Int(x))) {
+        // Compared as Doubles: `Int(1e19)` would trap, and a form field can hold any number.
+        if !(x.isFinite && x == x.rounded() && x >= Double(range.lowerBound) && x <= Double(range.upperBound)) {
             v.add(field: field, "Nilai harus bilangan bulat \(range.lowerBound) sampai \(range.upperBound).")
         }
     }

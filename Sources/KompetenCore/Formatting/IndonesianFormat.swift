@@ -125,4 +125,12 @@ public enum IndonesianFormat {
         while fracPart.last == "0" { fracPart.removeLast() }
         return (intPart, fracPart)
     }
+
+    /// A number as it goes back into a form field: no thousands separator and no rounding (the
+    /// field is read back with "," or "." as the decimal mark), e.g. `1000`, `72,25`.
+    public static func editable(_ x: Double) -> String {
+        guard x.isFinite else { return "" }
+        if x == x.rounded(), x.magnitude < 1e15 { return String(Int(x)) }
+        return "\(x)".replacingOccurrences(of: ".", with: ",")
+    }
 }

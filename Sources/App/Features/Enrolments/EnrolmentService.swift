@@ -191,6 +191,9 @@ enum EnrolmentService {
                 d.enrolmentID = e.id!; d.dueOn = due; d.createdAt = now
                 return d
             }.create(on: db)
+            // Completion may be recorded weeks after the batch ended: a result already made after
+            // the end closes its due at once.
+            try await ReassessmentClosing.close(employeeIDs: [e.employeeID], on: db)
             try await AuditLog.record(.update, entity: "enrolment", id: e.id,
                                       summary: "Lulus \(programme.code) \(batch.name), sertifikat \(number): \(programme.jp) JP dikreditkan",
                                       before: before, after: EnrolmentDTO(e), actor: actor, instansiID: e.instansiID, at: now, on: db)

@@ -45,9 +45,11 @@ enum BatchTestsImport {
             }
             let (_, _, participants) = try await EnrolmentService.participants(batchID: batchID, actor: actor, on: req.db)
             let byNIP = Dictionary(participants.map { ($0.1.nip, $0.0) }, uniquingKeysWith: { a, _ in a })
-            var problems = ProblemList(), rows: [EvaluationService.TestRow] = []
+            var problems = ProblemList(), rows: [EvaluationService.TestRow] = [], firstRow: [UUID: Int] = [:]
             for row in try ImportFile.rows(Data(buffer: file.data), columns: columns) {
                 guard let e = byNIP[row["nip"].filter { $0 != " " }] else { problems.add(row, "NIP", "NIP \(row["nip"]) bukan peserta angkatan ini."); continue }
+                if let earlier = firstRow[e.id!] { problems.add(row, "NIP", "NIP ini sudah ada di baris \(earlier)."); continue }
+                firstRow[e.id!] = row.number
                 let pre = Double(row["pre"].replacingOccurrences(of: ",", with: ".")), post = Double(row["post"].replacingOccurrences(of: ",", with: "."))
                 if pre == nil { problems.add(row, "Pre-test", "Isi angka.") }
                 if post == nil { problems.add(row, "Post-test", "Isi angka.") }

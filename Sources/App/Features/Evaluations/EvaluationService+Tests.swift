@@ -16,7 +16,9 @@ extension EvaluationService {
             .filter(\.$id ~~ rows.map(\.enrolmentID)).all().map { ($0.id!, $0) })
         let people = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ enrolments.values.map(\.employeeID)).all().map { ($0.id!, $0) })
         var scores: [(Enrolment, EvaluationScore)] = []
+        var seen = Set<UUID>()
         for row in rows {
+            guard seen.insert(row.enrolmentID).inserted else { v.add(field: "pre-\(row.enrolmentID)", "Peserta yang sama disebut dua kali."); continue }
             guard let e = enrolments[row.enrolmentID] else { v.add(field: "pre-\(row.enrolmentID)", "Peserta tidak terdaftar di angkatan ini."); continue }
             let who = people[e.employeeID].map { "\($0.name) (\($0.nip))" } ?? "?"
             guard e.enrolmentStatus == .completed else { v.add(field: "pre-\(e.id!)", "\(who): belum dinyatakan lulus."); continue }
@@ -29,7 +31,9 @@ extension EvaluationService {
         try v.check()
         let existing = Dictionary(uniqueKeysWithValues: try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ scores.map { $0.0.id! })
             .filter(\.$level == EvaluationLevel.learning.rawValue).all().map { ($0.enrolmentID, $0) })
-        let today = WITA.today(now).iso, valid = scores
+        // A row whose scores are already stored as given is left alone (the form re-posts every row).
+        let today = WITA.today(now).iso
+        let valid = scores.filter { e, s in existing[e.id!].map { $0.scoreValues != s.scores } ?? true }
         try await db.transaction { db in
             for (e, s) in valid {
                 let r = existing[e.id!] ?? EvaluationRecord()
@@ -45,6 +49,6 @@ extension EvaluationService {
                                       before: Optional<[String]>.none, after: valid.map { "\($0.0.id!): \($0.1.scores)" },
                                       actor: actor, instansiID: batch.instansiID, at: now, on: db)
         }
-        return scores.count
+        return valid.count
     }
 }

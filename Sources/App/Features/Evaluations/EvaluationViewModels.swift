@@ -85,7 +85,8 @@ struct BatchTestsModel: Encodable {
 
     init(batchID: UUID, completed: [(Enrolment, Employee)], records: [EvaluationRecord], errors: [FieldError], csrf: String) {
         let l2 = Dictionary(records.filter { $0.level == EvaluationLevel.learning.rawValue }.map { ($0.enrolmentID, $0) }, uniquingKeysWith: { a, _ in a })
-        func number(_ x: Double?) -> String { x.map { IndonesianFormat.decimal($0, digits: $0 == $0.rounded() ? 0 : 1) } ?? "" }
+        // Values go back into input fields: unrounded, without thousands separators.
+        func number(_ x: Double?) -> String { x.map(IndonesianFormat.editable) ?? "" }
         rows = completed.map { e, p in
             let r = l2[e.id!], s = r?.scoreValues
             return Row(id: e.id!.uuidString, nip: p.nip, name: p.name, pre: number(s?["pre"]), post: number(s?["post"]),

@@ -17,8 +17,6 @@ enum EvaluationWorklist {
         let overdue: Bool
     }
 
-    /// Activities older than this are no longer asked about (nobody remembers a course from two years ago).
-    static let lookBackMonths = 18
 
     static func pending(for actor: Principal, at now: Date, on db: any Database) async throws -> [Item] {
         guard let me = actor.employeeID, let instansiID = actor.instansiID else { return [] }
@@ -27,7 +25,7 @@ enum EvaluationWorklist {
         let reports = try await Employee.query(on: db).filter(\.$supervisorID == me).filter(\.$isActive == true).all()
         guard let self_ = try await Employee.find(me, on: db) else { return [] }
         let people = Dictionary(uniqueKeysWithValues: ([self_] + reports).map { ($0.id!, $0) })
-        let since = today.adding(months: -lookBackMonths).iso
+        let since = today.adding(months: -EvaluationSchedule.lookBackMonths).iso
         let enrolments = try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(people.keys))
             .filter(\.$status == EnrolmentStatus.completed.rawValue).filter(\.$completedOn >= since).all()
         guard !enrolments.isEmpty else { return [] }

@@ -35,6 +35,7 @@ enum PerformanceImporter {
             let employee = employees[row["nip"].filter { $0 != " " }]
             if employee == nil { problems.add(row, "NIP", "Pegawai dengan NIP \(row["nip"]) tidak terdaftar.") }
             else if actor.role == .operator, opdOf[employee!.unitID] != actor.opdID { problems.add(row, "NIP", "Pegawai ini di luar OPD Anda.") }
+            else if employee!.id == actor.employeeID { problems.add(row, "NIP", "Predikat kinerja Anda sendiri dicatat oleh atasan langsung atau pihak lain.") }
             let year = Int(row["year"])
             if year == nil || !(2000...thisYear).contains(year!) { problems.add(row, "Tahun", "Tahun 2000–\(thisYear).") }
             let hasil = rating(row["hasil"]), perilaku = rating(row["perilaku"])

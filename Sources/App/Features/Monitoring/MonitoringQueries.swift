@@ -18,6 +18,8 @@ enum MonitoringQueries {
     /// Per date and competency, the gap tallies summed over the OPDs in scope (grouped in SQL:
     /// a hundred rows instead of thousands).
     static func gapTotals(instansiID: UUID, opdIDs: [UUID]?, dates: [String], on db: any Database) async throws -> [String: [String: GapTally]] {
+        // No history yet: nothing to sum (and PostgreSQL refuses an empty `IN ()`).
+        guard !dates.isEmpty else { return [:] }
         let sql = db as! any SQLDatabase
         var q = sql.select().column("as_of").column("competency_code")
             .column(SQLFunction("SUM", args: SQLColumn("required")), as: "required").column(SQLFunction("SUM", args: SQLColumn("assessed")), as: "assessed")
@@ -37,14 +39,14 @@ enum MonitoringQueries {
     enum Overdue: String { case behaviour, reaction }
 
     /// Completed enrolments whose evaluation is overdue, by unit; `since` bounds how far back
-    /// anyone is still asked (EvaluationWorklist.lookBackMonths).
+    /// anyone is still asked (EvaluationSchedule.lookBackMonths).
     private static func overdueQuery(_ sql: any SQLDatabase, _ kind: Overdue, instansiID: UUID, unitIDs: [UUID]?, today: SimpleDate,
                                       schedule: EvaluationSchedule) -> SQLSelectBuilder {
         let level = kind == .behaviour ? EvaluationLevel.behaviour : .reaction
         let respondent = kind == .behaviour ? EvaluationRespondent.supervisor : .participant
-        // Due = completion + the window; overdue when completion lies before today − window.
-        let cutoff = kind == .behaviour ? today.adding(months: -schedule.behaviourToMonths) : today.adding(days: -EvaluationSchedule.reactionDays)
-        let since = today.adding(months: -EvaluationWorklist.lookBackMonths)
+        // Overdue exactly when `EvaluationSchedule.state` says so (the worklists use it).
+        let cutoff = schedule.firstNotOverdue(level, today: today)
+        let since = today.adding(months: -EvaluationSchedule.lookBackMonths)
         var q = sql.select().from(alias(Enrolment.schema, "en"))
             .join(alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "en"), .equal, col("id", "e"))
             .join(alias(EvaluationRecord.schema, "ev"), method: SQLJoinMethod.left,

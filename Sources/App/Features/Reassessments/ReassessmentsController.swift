@@ -11,7 +11,7 @@ enum ReassessmentsController {
         api.get("reassessments", use: list)
     }
 
-    struct Params: Content { var unit: String?; var unitId: String?; var status: String?; var page: Int?; var per: Int? }
+    struct Params: Content { var unit: String?; var status: String?; var page: Int? }
 
     private static func status(_ raw: String?) throws -> ReassessmentQueries.Status {
         guard let raw, !raw.isEmpty else { return .overdue }
@@ -47,9 +47,12 @@ enum ReassessmentsController {
         let completedOn: String, dueOn: String, closedOn: String?, levelBefore: Int?, levelAfter: Int?
     }
 
+    struct APIQuery: Content { var unitId: UUID?; var status: String?; var page: Int?; var per: Int? }
+
     static func list(req: Request) async throws -> PagedResponse<RowDTO> {
-        let params = try req.query.decode(Params.self)
-        let scope = try await ReportScope.resolve(req, unitParam: params.unitId, policy: AccessPolicy.reassessmentScope)
+        // `unitId` is decoded as a UUID: anything else (an empty value too) is a 400, as the document says.
+        let params = try req.query.decode(APIQuery.self)
+        let scope = try await ReportScope.resolve(req, unitParam: params.unitId?.uuidString, policy: AccessPolicy.reassessmentScope)
         let status = try status(params.status)
         let request = try APIPaging.parse(page: params.page, per: params.per)
         let today = WITA.today(req.now)

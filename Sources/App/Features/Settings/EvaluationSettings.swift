@@ -37,7 +37,7 @@ struct EvaluationSettingsForm: Content {
 
     init(_ s: EvaluationSettings) {
         l3FromMonths = String(s.schedule.behaviourFromMonths); l3ToMonths = String(s.schedule.behaviourToMonths)
-        potentialMedium = IndonesianFormat.decimal(s.cutoffs.menengah, digits: 2); potentialHigh = IndonesianFormat.decimal(s.cutoffs.tinggi, digits: 2)
+        potentialMedium = IndonesianFormat.editable(s.cutoffs.menengah); potentialHigh = IndonesianFormat.editable(s.cutoffs.tinggi)
     }
 
     func filled(from current: EvaluationSettingsForm) -> EvaluationSettingsForm {
@@ -57,7 +57,7 @@ struct EvaluationSettingsForm: Content {
         if let from, let to, let schedule = EvaluationSchedule(behaviourFromMonths: from, behaviourToMonths: to) {
             s.schedule = schedule
         } else {
-            v.add(field: "l3ToMonths", "Jendela evaluasi L3: bulan awal dan akhir 1–24, awal lebih kecil dari akhir.")
+            v.add(field: "l3ToMonths", "Jendela evaluasi L3: bulan awal dan akhir 1–12, awal lebih kecil dari akhir.")
         }
         let medium = Self.number(potentialMedium), high = Self.number(potentialHigh)
         if let medium, let high, (1...5).contains(medium), (1...5).contains(high), let cutoffs = PotentialCutoffs(menengah: medium, tinggi: high) {

@@ -8,16 +8,20 @@ struct EmployeePerformanceModel: Encodable {
     struct Rating: Encodable { let year: Int; let hasilKerja: String; let perilakuKerja: String; let predicate: String }
     struct Talent: Encodable { let year: Int; let box: String; let name: String; let recommendation: String; let potential: String; let pool: Bool }
     struct Reassessed: Encodable { let code: String; let date: String; let change: String }
+    let canSeeRatings: Bool
     let ratings: [Rating]
     let recordHref: String?
     let talent: Talent?
     let reassessed: [Reassessed]
 
+    /// Nil when the user may see neither the ratings nor the re-assessments (e.g. an assessor
+    /// sees re-assessments only: they are assessment results).
     static func load(_ e: Employee, actor: Principal, on db: any Database) async throws -> EmployeePerformanceModel {
         let placement = try await EnrolmentService.placement(of: e, on: db)
-        let ratings = try await PerformanceRating.query(on: db).filter(\.$employeeID == e.id!).sort(\.$year, .descending).all()
+        let canSeeRatings = AccessPolicy.readPerformance(actor, employee: placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed
+        let ratings = canSeeRatings ? try await PerformanceRating.query(on: db).filter(\.$employeeID == e.id!).sort(\.$year, .descending).all() : []
         var talent: Talent?
-        if AccessPolicy.readTalent(actor, employee: placement, supervisorID: e.supervisorID).isAllowed, let latest = ratings.first {
+        if AccessPolicy.readTalent(actor, employee: placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed, let latest = ratings.first {
             let cutoffs = try await SettingsQueries.evaluation(e.instansiID, on: db).cutoffs
             let person = try await TalentQueries.people(instansiID: e.instansiID, unitIDs: nil, year: latest.year, cutoffs: cutoffs,
                                                         filter: .employee(e.id!), on: db).first
@@ -30,6 +34,7 @@ struct EmployeePerformanceModel: Encodable {
         let closed = try await ReassessmentDue.query(on: db).filter(\.$employeeID == e.id!).filter(\.$closedOn != nil).sort(\.$closedOn, .descending).limit(20).all()
         let codes = try await PositionService.codesByID(Set(closed.map(\.competencyID)), on: db)
         return EmployeePerformanceModel(
+            canSeeRatings: canSeeRatings,
             ratings: ratings.map {
                 Rating(year: $0.year, hasilKerja: SKPRating(rawValue: $0.hasilKerja)?.label ?? $0.hasilKerja,
                        perilakuKerja: SKPRating(rawValue: $0.perilakuKerja)?.label ?? $0.perilakuKerja, predicate: $0.predicate)

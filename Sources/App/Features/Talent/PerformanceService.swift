@@ -56,6 +56,8 @@ enum PerformanceService {
 
     static func list(employeeID: UUID?, actor: Principal, on db: any Database) async throws -> [PerformanceRating] {
         let employee = try await EmployeeQueries.find(employeeID, for: actor, .read, on: db)
+        try AccessPolicy.readPerformance(actor, employee: try await EnrolmentService.placement(of: employee, on: db), employeeID: employee.id!,
+                                         supervisorID: employee.supervisorID).require()
         return try await PerformanceRating.query(on: db).filter(\.$employeeID == employee.id!).sort(\.$year, .descending).all()
     }
 }

@@ -13,7 +13,7 @@ enum TalentController {
         api.post("employees", ":id", "performance", use: recordPerformance)
     }
 
-    struct Params: Content { var unit: String?; var unitId: String?; var year: Int?; var box: Int?; var pool: String?; var page: Int? }
+    struct Params: Content { var unit: String?; var year: Int?; var box: Int?; var pool: String?; var page: Int? }
 
     /// The year asked for, else the latest year with SKP ratings, else last year.
     static func year(_ raw: Int?, instansiID: UUID, _ req: Request) async throws -> Int {
@@ -59,9 +59,11 @@ enum TalentController {
         let successionPool: Int
     }
 
+    struct APIQuery: Content { var unitId: UUID?; var year: Int? }
+
     static func grid(req: Request) async throws -> GridDTO {
-        let params = try req.query.decode(Params.self)
-        let scope = try await ReportScope.resolve(req, unitParam: params.unitId, policy: AccessPolicy.monitoringScope)
+        let params = try req.query.decode(APIQuery.self)
+        let scope = try await ReportScope.resolve(req, unitParam: params.unitId?.uuidString, policy: AccessPolicy.monitoringScope)
         let year = try await year(params.year, instansiID: scope.instansiID, req)
         let cutoffs = try await SettingsQueries.evaluation(scope.instansiID, on: req.db).cutoffs
         let grid = try await TalentQueries.grid(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
@@ -86,7 +88,8 @@ enum TalentController {
     static func employeeTalent(req: Request) async throws -> TalentDTO {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        try AccessPolicy.readTalent(actor, employee: try await EnrolmentService.placement(of: employee, on: req.db), supervisorID: employee.supervisorID).require()
+        try AccessPolicy.readTalent(actor, employee: try await EnrolmentService.placement(of: employee, on: req.db), employeeID: employee.id!,
+                                    supervisorID: employee.supervisorID).require()
         let year = try await year(try req.query.decode(Params.self).year, instansiID: employee.instansiID, req)
         let cutoffs = try await SettingsQueries.evaluation(employee.instansiID, on: req.db).cutoffs
         let person = try await TalentQueries.people(instansiID: employee.instansiID, unitIDs: nil, year: year, cutoffs: cutoffs,
