@@ -56,9 +56,9 @@ def main():
     employee = api("/api/v1/employees?per=1")["items"][0]["id"]
     rows = [
         ("Monitoring dashboard, whole city, 1 Jan – today (HTML)", "< 500 ms", timed(lambda: web.open(BASE + "/monitoring").read(), 15)),
-        ("Monitoring dashboard, last 12 months, one OPD's CSV export of programmes", "—",
+        ("Monitoring dashboard, whole city, last 12 months, CSV export of the programme table", "—",
          timed(lambda: web.open(BASE + "/monitoring?from=2025-11-29&table=programmes&format=csv").read(), 10)),
-        (f"9-box, whole city (API; {grid['placed']:,} people placed)".replace(",", "."), "< 200 ms", timed(lambda: api("/api/v1/talent/9-box"), 20)),
+        (f"9-box, whole city (API; {grid['placed']:,} people placed)".replace(",", "\u202f"), "< 200 ms", timed(lambda: api("/api/v1/talent/9-box"), 20)),
         ("9-box, whole city (HTML page with SVG grid)", "< 200 ms", timed(lambda: web.open(BASE + "/talent").read(), 20)),
         ("9-box drill-down: box 5 (HTML, first page)", "—", timed(lambda: web.open(BASE + "/talent?box=5").read(), 10)),
         ("Programme effectiveness (API)", "—", timed(lambda: api(f"/api/v1/programs/{first}/effectiveness"), 20)),

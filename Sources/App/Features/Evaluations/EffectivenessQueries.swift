@@ -19,14 +19,18 @@ enum EffectivenessQueries {
     private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
     private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
 
-    /// `enrolments en JOIN employees e` limited to completed activities of the filter.
+    /// `enrolments en` limited to completed activities of the filter; joined to the employees
+    /// only when a unit scope asks for it (city-wide the join would only cost time).
     private static func completed(_ q: SQLSelectBuilder, _ f: Filter) -> SQLSelectBuilder {
-        var q = q.join(alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "en"), .equal, col("id", "e"))
-            .where(col("instansi_id", "en"), .equal, SQLBind(f.instansiID))
+        var q = q
+        if let units = f.unitIDs {
+            q = q.join(alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "en"), .equal, col("id", "e"))
+                .where(col("unit_id", "e"), .in, SQLBind.group(units))
+        }
+        q = q.where(col("instansi_id", "en"), .equal, SQLBind(f.instansiID))
             .where(col("status", "en"), .equal, SQLBind(EnrolmentStatus.completed.rawValue))
             .where(col("completed_on", "en"), .greaterThanOrEqual, SQLBind(f.from))
             .where(col("completed_on", "en"), .lessThanOrEqual, SQLBind(f.to))
-        if let units = f.unitIDs { q = q.where(col("unit_id", "e"), .in, SQLBind.group(units)) }
         if let p = f.programmeID { q = q.where(col("program_id", "en"), .equal, SQLBind(p)) }
         return q
     }
