@@ -8,7 +8,7 @@ import Vapor
 struct EvaluationSettings: Sendable, Equatable {
     var schedule = EvaluationSchedule.standard
     /// Level 3 is the standard of an administrator post; most staff sit at 2. With these defaults
-    /// about a quarter of the assessed Kota Kupang staff are *menengah* and one in twenty *tinggi*.
+    /// about one in six of the assessed Kota Kupang staff are *menengah* and one in twenty *tinggi*.
     var cutoffs = PotentialCutoffs.standard
 }
 
