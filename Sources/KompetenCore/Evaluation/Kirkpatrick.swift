@@ -121,7 +121,7 @@ public enum EvaluationForm {
     }
 
     private static func checkKeys(_ scores: [String: Double], expected: [String], optional: [String] = [], _ v: inout FieldValidator) {
-        for key in expected where scores[key] == nil { v.add(field: "scores.\(key)", "Nilai \(key) wajib diisi.") }
+        for key in expected where scores[key] == nil { v.add(field: "scores.\(key)", "Pilih salah satu nilai (wajib diisi).") }
         for key in scores.keys.sorted() where !expected.contains(key) && !optional.contains(key) {
             v.add(field: "scores.\(key)", "\(key) bukan butir evaluasi ini (butir: \((expected + optional).joined(separator: ", "))).")
         }

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Programme effectiveness from the evaluation records and re-assessments, summed in the
 /// database per programme: three grouped queries for any number of programmes.
-enum EffectivenessQueries {
+enum EffectivenessQueries: SQLShorthand {
     struct Filter: Sendable {
         let instansiID: UUID
         /// Participants of these units only (an operator's OPD); nil = everyone.
@@ -16,8 +16,6 @@ enum EffectivenessQueries {
         var programmeID: UUID? = nil
     }
 
-    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
 
     /// `enrolments en` limited to completed activities of the filter; joined to the employees
     /// only when a unit scope asks for it (city-wide the join would only cost time).

@@ -65,8 +65,8 @@ enum EvaluationsController {
             _ = try await EvaluationService.fill(c.enrolment.id!, EvaluationInput(level: level, respondentRole: who.rawValue, scores: scores, comment: comment),
                                                  actor: actor, at: req.now, on: req.db)
         } catch let failure as ValidationFailure {
-            let errors = failure.errors.map { e in FieldError(field: e.field.replacingOccurrences(of: "scores.", with: "score-"),
-                                                              message: e.message.hasPrefix("Nilai") && e.message.contains("wajib") ? "Pilih salah satu nilai." : e.message) }
+            // The form names its fields `score-<item>` where the API says `scores.<item>`.
+            let errors = failure.errors.map { FieldError(field: $0.field.replacingOccurrences(of: "scores.", with: "score-"), message: $0.message) }
             return try await render(req, level: level, posted: fields, comment: comment, errors: errors)
         } catch let abort as any AbortError where abort.status == .conflict {
             return try await render(req, level: level, posted: fields, comment: comment, errors: [.init(field: "form", message: abort.reason)])

@@ -7,7 +7,7 @@ import Vapor
 /// Σ actual, Σ min(actual, required), how many assessed) and per unit × competency (gaps);
 /// KompetenCore's rule turns the sums into JPM and categories. Two grouped queries for any
 /// number of people — never one query per employee, never a row per result into memory.
-enum GapEngine {
+enum GapEngine: SQLShorthand {
     struct Person: Sendable {
         let id: UUID, nip: String, name: String, unitID: UUID, positionID: UUID?
         let jpm: Double?
@@ -23,8 +23,6 @@ enum GapEngine {
     }
 
     private static let e = "e", s = "s", c = "c"
-    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
 
     /// `employees e [LEFT] JOIN position_standards s LEFT JOIN current_levels c`, filtered to the scope.
     private static func scoped(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, standardJoin: SQLJoinMethod) -> SQLSelectBuilder {

@@ -7,11 +7,9 @@ import SQLKit
 /// end of each of the last eight quarters and today, from the whole assessment history
 /// (KompetenCore.JPMHistory). Run when the demo is loaded, by BKPPD from the monitoring page,
 /// and by `kompeten monitoring-rebuild`; a report then reads a few hundred rows.
-enum MonitoringHistory {
+enum MonitoringHistory: SQLShorthand {
     static let quarters = 8
 
-    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
 
     @discardableResult
     static func rebuild(instansiID: UUID, today: SimpleDate, at now: Date, on db: any Database) async throws -> Int {

@@ -5,9 +5,7 @@ import SQLKit
 
 /// The reads behind the monitoring page: the stored history, and the overdue evaluations and
 /// re-assessments counted per unit in the database.
-enum MonitoringQueries {
-    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
+enum MonitoringQueries: SQLShorthand {
 
     static func points(instansiID: UUID, opdIDs: [UUID]?, on db: any Database) async throws -> [MonitoringPoint] {
         var q = MonitoringPoint.query(on: db).filter(\.$instansiID == instansiID)

@@ -5,7 +5,7 @@ import Vapor
 
 /// The re-assessment worklist: dues joined with the person, the competency and the training,
 /// filtered and paged in the database.
-enum ReassessmentQueries {
+enum ReassessmentQueries: SQLShorthand {
     enum Status: String, CaseIterable {
         case overdue, open, upcoming, closed
         var label: String {
@@ -24,8 +24,6 @@ enum ReassessmentQueries {
         let closedOn: String?, levelBefore: Int?, levelAfter: Int?
     }
 
-    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
 
     private static func base(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, status: Status, today: SimpleDate) -> SQLSelectBuilder {
         var q = sql.select().from(alias(ReassessmentDue.schema, "d"))

@@ -5,7 +5,7 @@ import SQLKit
 
 /// The 9-box from `employees.potential_score` (TalentPotential) and the SKP predicate of the
 /// year: the grid is one grouped read (predicate × potential band), lists are filtered in SQL.
-enum TalentQueries {
+enum TalentQueries: SQLShorthand {
     struct Person: Sendable {
         let id: UUID, nip: String, name: String, unitID: UUID, positionID: UUID?
         let potentialScore: Double?
@@ -25,8 +25,6 @@ enum TalentQueries {
     /// Which people a list holds.
     enum Filter: Sendable { case everyone, box(Int), pool, employee(UUID) }
 
-    private static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
     private static let potential = SQLColumn("potential_score", table: "e")
 
     /// Active employees in scope with the year's rating joined.

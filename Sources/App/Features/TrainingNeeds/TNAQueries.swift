@@ -6,10 +6,8 @@ import Vapor
 /// The needs analysis read side. Everyone below standard is one join (employees × their
 /// position's standard × current levels, never assessed counting as 0, as for JPM); the database
 /// groups and pages it, so a city-wide page never decodes 25,000 rows.
-enum TNAQueries {
+enum TNAQueries: SQLShorthand {
     private static let e = "e", s = "s", c = "c", k = "k"
-    private static func col(_ n: String, _ t: String) -> SQLColumn { SQLColumn(n, table: t) }
-    private static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
     /// required − current level (0 when never assessed).
     private static var gapExpression: any SQLExpression {
         SQLBinaryExpression(col("required_level", s), .subtract, SQLFunction("COALESCE", args: col("level", c), SQLLiteral.numeric("0")))
