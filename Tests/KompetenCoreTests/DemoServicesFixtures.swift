@@ -1,0 +1,5 @@
+import Foundation
+@testable import KompetenCore
+
+/// The city demo instansi, shared with the other demo tests (generated once).
+let servicesCity = Result { () throws -> DemoInstansi in try demoCity.get()[0] }
