@@ -23,6 +23,8 @@ enum Migrations {
         app.migrations.add(CreateDevelopmentIndexes())
         app.migrations.add(CreateEvaluation())
         app.migrations.add(CreateEvaluationIndexes())
+        app.migrations.add(CreatePublicServices())
+        app.migrations.add(CreatePublicServiceIndexes())
     }
 }
 

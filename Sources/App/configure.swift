@@ -8,6 +8,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig? = nil) async throws {
     let config = try config ?? AppConfig.fromEnvironment()
     app.kompeten.config = config
+    app.kompeten.surveyGate = SurveyRateGate(perMinute: config.surveyRateLimit)
     app.logger.info("Kompeten starting: \(config)")
 
     try useDatabase(config.database, on: app)

@@ -31,6 +31,11 @@ func routes(_ app: Application) throws {
     BatchTestsImport.register(signedIn, uploadLimit: uploadLimit)
     MonitoringController.register(signedIn)
     PerformanceController.register(signedIn)
+    ServicesController.register(signedIn, uploadLimit: uploadLimit)
+    SKMReportController.register(signedIn)
+    // Public pages: no login and no CSRF token (there is no session to ride on); abuse is
+    // handled by the rate limit, the honeypot and the duplicate flag.
+    TransparencyController.register(app)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -53,6 +58,9 @@ func routes(_ app: Application) throws {
     EvaluationsAPIController.register(authed)
     ReassessmentsController.register(signedIn, api: authed)
     TalentController.register(signedIn, api: authed)
+    ServicesAPIController.register(authed, uploadLimit: uploadLimit)
+    ImpactController.register(signedIn, api: authed)
+    PublicSurveyController.register(app, api: api)
     // Added last, once every route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 }

@@ -17,6 +17,13 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     public var instansiName: String
     /// Largest accepted upload (evidence files, imports), in megabytes.
     public var uploadLimitMB: Int
+    /// Public SKM responses accepted per minute from one address (`0` = no limit). A counter
+    /// kiosk sends every resident's response from one address, so the default allows a burst of
+    /// 60 — far more than a queue produces — while a script flooding the form is stopped.
+    public var surveyRateLimit: Int
+    /// The address printed under the QR codes (`https://layanan.kupangkota.go.id`); empty = the
+    /// address the page was requested on.
+    public var publicURL: String
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         func flag(_ key: String) -> Bool { ["1", "true", "yes", "ya"].contains(env[key]?.lowercased() ?? "") }
@@ -28,11 +35,13 @@ public struct AppConfig: Sendable, CustomStringConvertible {
             sessionLifetime: TimeInterval(env["KOMPETEN_SESSION_HOURS"].flatMap(Int.init) ?? 8) * 3600,
             tokenLifetime: TimeInterval(env["KOMPETEN_TOKEN_HOURS"].flatMap(Int.init) ?? 12) * 3600,
             instansiName: env["KOMPETEN_INSTANSI_NAME"] ?? "Pemerintah Kota Kupang",
-            uploadLimitMB: max(1, env["KOMPETEN_UPLOAD_MAX_MB"].flatMap(Int.init) ?? 20)
+            uploadLimitMB: max(1, env["KOMPETEN_UPLOAD_MAX_MB"].flatMap(Int.init) ?? 20),
+            surveyRateLimit: max(0, env["KOMPETEN_SURVEY_RATE_LIMIT"].flatMap(Int.init) ?? 60),
+            publicURL: (env["KOMPETEN_PUBLIC_URL"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
         )
     }
 
     public var description: String {
-        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) adminPassword=\(adminPassword == nil ? "unset" : "***")"
+        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) surveyRateLimit=\(surveyRateLimit) adminPassword=\(adminPassword == nil ? "unset" : "***")"
     }
 }

@@ -47,7 +47,14 @@ enum Navigation {
         }
         if AccessPolicy.reassessmentScope(actor).isSuccess { evaluate.append(item("Penilaian ulang", .reassessments)) }
         areas.append(.init(title: "3. Evaluasi & Pemantauan", items: evaluate))
-        areas.append(.init(title: "4. Layanan Publik", items: [pending("Standar layanan & SKM (segera)")]))
+        var services: [Chrome.NavItem] = []
+        if AccessPolicy.serviceScope(actor).isSuccess {
+            services.append(item("Katalog & standar layanan", .services))
+            services.append(item("Laporan SKM", .skmReport))
+            services.append(item("Kompetensi & layanan", .impact))
+        }
+        services.append(item("Transparansi publik", .transparency))
+        areas.append(.init(title: "4. Layanan Publik", items: services))
         if AccessPolicy.manageUsers(actor).isAllowed {
             areas.append(.init(title: "Administrasi", items: [item("Pengguna", .users), item("Pengaturan", .settings), item("Log audit", .audit)]))
         }

@@ -64,6 +64,19 @@ enum SiteURL {
     case reassessments
     case monitoring
     case talent
+    case services
+    case service(UUID)
+    case serviceNew
+    case serviceEdit(UUID)
+    case serviceResponses(UUID)
+    case servicePaper(UUID)
+    case serviceRecords(UUID)
+    case survey(String)
+    case surveyThanks(String)
+    case surveyQR(String)
+    case skmReport
+    case impact
+    case transparency
     case employeePerformance(UUID)
 
     var path: String {
@@ -133,6 +146,19 @@ enum SiteURL {
         case .reassessments: "/reassessments"
         case .monitoring: "/monitoring"
         case .talent: "/talent"
+        case .services: "/services"
+        case .service(let id): "/services/\(id)"
+        case .serviceNew: "/services/new"
+        case .serviceEdit(let id): "/services/\(id)/edit"
+        case .serviceResponses(let id): "/services/\(id)/responses"
+        case .servicePaper(let id): "/services/\(id)/paper"
+        case .serviceRecords(let id): "/services/\(id)/records"
+        case .survey(let code): "/s/\(code)"
+        case .surveyThanks(let code): "/s/\(code)/terima-kasih"
+        case .surveyQR(let code): "/s/\(code)/qr.svg"
+        case .skmReport: "/skm"
+        case .impact: "/impact"
+        case .transparency: "/transparansi"
         case .employeePerformance(let id): "/employees/\(id.uuidString)/performance"
         }
     }

@@ -40,6 +40,7 @@ enum DemoLoader {
                 let development = try await DemoDevelopmentData.write(org, technicalCodes: technical.competencies.map(\.code), instansiID: instansi.id!,
                                                                       written: written, now: now, on: db)
                 try await DemoEvaluateData.write(org, instansiID: instansi.id!, written: written, development: development, now: now, on: db)
+                try await DemoServicesData.write(org, instansiCode: org.code, instansiID: instansi.id!, written: written, first: index == 0, now: now, on: db)
                 try await DemoAccounts.create(org: org, instansiID: instansi.id!, index: index, written: written,
                                               passwordHash: passwordHash, now: now, on: db)
                 if index == 0, let bpsdmd = development.providers["BPSDMD-NTT"] {

@@ -31,6 +31,10 @@ struct MonitoringReport {
     let weights: [String: Double]
     let competencyNames: [String: String]
     let computedAt: Date?
+    /// L4 service indicators per OPD: the quarter the period starts in and the one it ends in.
+    let serviceStart: [UUID: ServiceIndicators.Cell]
+    let serviceEnd: [UUID: ServiceIndicators.Cell]
+    let skmWeight: SKMWeight
 
     static func load(scope: ReportScope, period: Period, today: SimpleDate, on db: any Database) async throws -> MonitoringReport {
         let instansiID = scope.instansiID
@@ -65,12 +69,20 @@ struct MonitoringReport {
         let jpYear = period.to.year
         let jp = try await JPQueries.pnsCompliance(instansiID: instansiID, unitIDs: unitIDs, year: jpYear, on: db)
         let weights = try await SettingsQueries.development(instansiID, on: db).weights
+        let services = try await ServiceCatalogue.list(instansiID: instansiID, unitIDs: unitIDs, on: db)
+        let first = ReportPeriod.quarter.range(containing: period.from), last = ReportPeriod.quarter.range(containing: period.to)
+        let indicators = try await ServiceIndicators.load(instansiID: instansiID, services: services,
+                                                          periods: [(first.from, min(first.to, period.to), "awal"), (last.from, period.to, "akhir")], on: db)
+        let servicesByOPD = Dictionary(grouping: services) { opdOf[$0.unitID] ?? $0.unitID }.mapValues { $0.map { $0.id! } }
+        let serviceStart = servicesByOPD.mapValues { indicators.merged($0, 0) }, serviceEnd = servicesByOPD.mapValues { indicators.merged($0, 1) }
+        let skmWeight = try await SettingsQueries.evaluation(instansiID, on: db).skmWeight
         let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return MonitoringReport(period: period, opds: opdNodes.map { OPD(id: $0.id, name: $0.name) }, trend: Trend(dates: dates, byOPD: byOPD),
                                 startDate: startDate, endDate: endDate, gapsStart: startDate.flatMap { gaps[$0] } ?? [:], gapsEnd: endDate.flatMap { gaps[$0] } ?? [:],
                                 effectiveness: effectiveness, programmes: programmes, providers: providers, trained: trained,
                                 overdueBehaviour: overdueBehaviour, overdueReaction: overdueReaction, overdueReassessments: overdueReassessments,
-                                jp: jp, jpYear: jpYear, weights: weights, competencyNames: names, computedAt: points.map(\.computedAt).max())
+                                jp: jp, jpYear: jpYear, weights: weights, competencyNames: names, computedAt: points.map(\.computedAt).max(),
+                                serviceStart: serviceStart, serviceEnd: serviceEnd, skmWeight: skmWeight)
     }
 
     /// Mean JPM of some OPDs on a stored date (Σ JPM ÷ Σ assessed).

@@ -10,6 +10,8 @@ struct MonitoringPageModel: Encodable {
     struct OPDRow: Encodable {
         let name: String, href: String, jpmStart: String, jpmEnd: String, change: String, rising: Bool
         let trained: String, overdueL3: String, overdueL3Href: String, overdueReassessment: String, overdueReassessmentHref: String
+        /// L4 service side: IKM and on-time share in the period's first and last quarter ("—" without services).
+        let ikm: String, onTime: String
     }
     struct CompetencyRow: Encodable { let code: String; let name: String; let start: String; let end: String; let closed: String; let withGap: String; let weighted: String; let href: String }
     struct ProgrammeRow: Encodable {
@@ -40,6 +42,9 @@ struct MonitoringPageModel: Encodable {
         case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies, programmes, providers, canRebuild, exports
     }
 
+    private static func pair(_ a: Double?, _ b: Double?, _ f: (Double) -> String) -> String {
+        a == nil && b == nil ? "—" : "\(a.map(f) ?? "—") → \(b.map(f) ?? "—")"
+    }
     private static func decimal(_ x: Double?, _ digits: Int = 2) -> String { x.map { IndonesianFormat.decimal($0, digits: digits) } ?? "—" }
     private static func percent(_ x: Double?) -> String { x.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—" }
 
@@ -101,7 +106,9 @@ struct MonitoringPageModel: Encodable {
                           trained: f.integer(r.trained[o.id] ?? 0), overdueL3: f.integer(r.overdueBehaviour[o.id] ?? 0),
                           overdueL3Href: "/monitoring/overdue?kind=behaviour&unit=\(o.id.uuidString)",
                           overdueReassessment: f.integer(r.overdueReassessments[o.id] ?? 0),
-                          overdueReassessmentHref: SiteURL.reassessments.path + "?status=overdue&unit=\(o.id.uuidString)")
+                          overdueReassessmentHref: SiteURL.reassessments.path + "?status=overdue&unit=\(o.id.uuidString)",
+                          ikm: Self.pair(r.serviceStart[o.id]?.ikm(r.skmWeight)?.ikm, r.serviceEnd[o.id]?.ikm(r.skmWeight)?.ikm) { IndonesianFormat.decimal($0) },
+                          onTime: Self.pair(r.serviceStart[o.id]?.figures.onTimeShare, r.serviceEnd[o.id]?.figures.onTimeShare) { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" })
         }
 
         // Gap closure per competency; the areas still needing work weigh the remaining gap.
@@ -135,8 +142,8 @@ struct MonitoringPageModel: Encodable {
         func link(_ table: String) -> String { "/monitoring?\(baseQuery)&table=\(table)&format=" }
         exports = Exports(opd: link("opd"), competencies: link("competencies"), programmes: link("programmes"), providers: link("providers"))
         tables = [
-            "opd": Table(header: ["OPD", "JPM awal", "JPM akhir", "Perubahan", "Peserta pelatihan", "L3 terlambat", "Penilaian ulang terlambat"],
-                         rows: opdRows.map { [$0.name, $0.jpmStart, $0.jpmEnd, $0.change, $0.trained, $0.overdueL3, $0.overdueReassessment] }),
+            "opd": Table(header: ["OPD", "JPM awal", "JPM akhir", "Perubahan", "Peserta pelatihan", "IKM awal → akhir", "Tepat waktu awal → akhir", "L3 terlambat", "Penilaian ulang terlambat"],
+                         rows: opdRows.map { [$0.name, $0.jpmStart, $0.jpmEnd, $0.change, $0.trained, $0.ikm, $0.onTime, $0.overdueL3, $0.overdueReassessment] }),
             "competencies": Table(header: ["Kode", "Kompetensi", "Kesenjangan awal", "Kesenjangan akhir", "Tertutup", "Pegawai masih senjang", "Sisa berbobot"],
                                   rows: competencies.map { [$0.code, $0.name, $0.start, $0.end, $0.closed, $0.withGap, $0.weighted] }),
             "programmes": Table(header: ["Kode", "Program", "Lembaga", "Peserta lulus", "L1", "L2", "L3 atasan", "L3 peserta", "Level naik", "Penilaian"],

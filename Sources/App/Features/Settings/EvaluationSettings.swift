@@ -10,6 +10,8 @@ struct EvaluationSettings: Sendable, Equatable {
     /// Level 3 is the standard of an administrator post; most staff sit at 2. With these defaults
     /// about one in six of the assessed Kota Kupang staff are *menengah* and one in twenty *tinggi*.
     var cutoffs = PotentialCutoffs.standard
+    /// The IKM weight of each SKM element (PermenPANRB 14/2017: 1/9; some offices use 0,111 or 0,11).
+    var skmWeight = SKMWeight.ninth
 }
 
 extension PotentialCutoffs {
@@ -20,11 +22,13 @@ extension EvaluationSettings {
     init(_ s: InstansiSettings) {
         schedule = EvaluationSchedule(behaviourFromMonths: s.l3FromMonths, behaviourToMonths: s.l3ToMonths) ?? .standard
         cutoffs = PotentialCutoffs(menengah: s.potentialMedium, tinggi: s.potentialHigh) ?? .standard
+        skmWeight = SKMWeight(setting: s.skmWeight) ?? .ninth
     }
 
     func apply(to s: InstansiSettings) {
         s.l3FromMonths = schedule.behaviourFromMonths; s.l3ToMonths = schedule.behaviourToMonths
         s.potentialMedium = cutoffs.menengah; s.potentialHigh = cutoffs.tinggi
+        s.skmWeight = skmWeight.setting
     }
 }
 
@@ -34,16 +38,19 @@ struct EvaluationSettingsForm: Content {
     var l3ToMonths: String?
     var potentialMedium: String?
     var potentialHigh: String?
+    var skmWeight: String?
 
     init(_ s: EvaluationSettings) {
         l3FromMonths = String(s.schedule.behaviourFromMonths); l3ToMonths = String(s.schedule.behaviourToMonths)
         potentialMedium = IndonesianFormat.editable(s.cutoffs.menengah); potentialHigh = IndonesianFormat.editable(s.cutoffs.tinggi)
+        skmWeight = s.skmWeight.setting
     }
 
     func filled(from current: EvaluationSettingsForm) -> EvaluationSettingsForm {
         var f = self
         f.l3FromMonths = l3FromMonths ?? current.l3FromMonths; f.l3ToMonths = l3ToMonths ?? current.l3ToMonths
         f.potentialMedium = potentialMedium ?? current.potentialMedium; f.potentialHigh = potentialHigh ?? current.potentialHigh
+        f.skmWeight = skmWeight ?? current.skmWeight
         return f
     }
 
@@ -65,6 +72,8 @@ struct EvaluationSettingsForm: Content {
         } else {
             v.add(field: "potentialHigh", "Batas potensial: angka 1–5, batas menengah lebih kecil dari batas tinggi.")
         }
+        if let weight = SKMWeight(setting: skmWeight ?? "") { s.skmWeight = weight }
+        else { v.add(field: "skmWeight", "Pilih bobot unsur SKM: 1/9, 0,111 atau 0,11.") }
         return v.isValid ? s : nil
     }
 
@@ -78,6 +87,9 @@ struct EvaluationSettingsForm: Content {
                   hint: "Rata-rata level hasil penilaian kompetensi manajerial dan sosial kultural (1–5) pada atau di atas angka ini: potensial menengah."),
             .init(name: "potentialHigh", label: "Batas potensial tinggi", value: potentialHigh ?? "3,25",
                   hint: "Pada atau di atas angka ini: potensial tinggi (kotak talenta 6, 8, 9)."),
+            .init(name: "skmWeight", label: "Bobot tiap unsur SKM", type: "select", value: skmWeight ?? "1/9",
+                  hint: "IKM = Σ(NRR × bobot) × 25. PermenPANRB 14/2017: 1/9; sebagian kantor memakai 0,111 atau 0,11.",
+                  options: SKMWeight.allCases.map { .init(value: $0.setting, label: $0.label, selected: $0.setting == (skmWeight ?? "1/9")) }),
         ]
     }
 }

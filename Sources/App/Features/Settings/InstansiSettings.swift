@@ -26,6 +26,8 @@ final class InstansiSettings: Model, @unchecked Sendable {
     /// `potentialMedium` is *menengah*, at or above `potentialHigh` is *tinggi*.
     @Field(key: "potential_medium") var potentialMedium: Double
     @Field(key: "potential_high") var potentialHigh: Double
+    /// The IKM weight per SKM element: `1/9`, `0.111` or `0.11` (PermenPANRB 14/2017 and office practice).
+    @Field(key: "skm_weight") var skmWeight: String
 
     init() {}
 

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import KompetenCore
+
+/// Writes the generated step-4 demo: the service catalogue with standards and delivering
+/// positions, two years of monthly service figures, tickets for two Dukcapil services, and the
+/// SKM responses (Dukcapil and DPMPTSP visibly better after their training wave).
+enum DemoServicesData {
+    static func write(_ org: DemoInstansi, instansiCode: String, instansiID: UUID, written: DemoLoader.Written, first: Bool, now: Date, on db: any Database) async throws {
+        let demo = DemoServicesGenerator.generate(for: org, today: DemoEvaluateData.demoToday)
+        var ids: [String: PublicService] = [:]
+        var services: [PublicService] = [], links: [ServicePosition] = []
+        for d in demo.services {
+            guard let unitID = written.unitIDs[d.unitCode] else { continue }
+            let s = PublicService()
+            s.id = UUID(); s.instansiID = instansiID; s.unitID = unitID; s.code = d.code
+            // The city's services get the plain short link; other governments prefix their code.
+            s.shortCode = (first ? d.code : "\(instansiCode)-\(d.code)").lowercased()
+            s.name = d.name; s.standardMinutes = d.standardMinutes; s.standardText = d.standardText; s.fee = d.fee
+            s.requirements = d.requirements.joined(separator: "\n"); s.legalBasis = d.legalBasis; s.isActive = true
+            s.createdAt = now; s.updatedAt = now
+            services.append(s); ids[d.code] = s
+            for code in d.positionCodes { if let p = written.positionIDs[code] { links.append(ServicePosition(serviceID: s.id!, positionID: p)) } }
+        }
+        for chunk in services.chunked(200) { try await Array(chunk).create(on: db) }
+        for chunk in links.chunked(500) { try await Array(chunk).create(on: db) }
+
+        var months: [ServiceMonth] = []
+        let ticketServices = Set(demo.transactions.map(\.serviceCode))
+        let ticketMonths = Set(demo.transactions.map { "\($0.serviceCode)|\(ServiceRecordQueries.monthKey($0.receivedAt.date))" })
+        for m in demo.months {
+            guard let s = ids[m.serviceCode] else { continue }
+            let key = ServiceRecordQueries.monthKey(m.month)
+            let fromTickets = ticketServices.contains(m.serviceCode) && ticketMonths.contains("\(m.serviceCode)|\(key)")
+            let row = ServiceMonth()
+            row.id = UUID(); row.instansiID = instansiID; row.serviceID = s.id!; row.month = key
+            row.received = m.received; row.completed = m.completed; row.onTime = m.onTime
+            row.meanMinutes = m.meanMinutes; row.medianMinutes = m.medianMinutes; row.p90Minutes = m.p90Minutes; row.backlog = m.backlog
+            row.source = fromTickets ? ServiceRecordsImport.fromTickets : ServiceRecordsImport.fromReport; row.updatedAt = now
+            months.append(row)
+        }
+        for chunk in months.chunked(500) { try await Array(chunk).create(on: db) }
+
+        func instant(_ m: DemoMoment) -> Date { WITA.startOfDay(m.date).addingTimeInterval(TimeInterval(m.minute * 60)) }
+        var tickets: [ServiceTransaction] = []
+        for t in demo.transactions {
+            guard let s = ids[t.serviceCode] else { continue }
+            let row = ServiceTransaction()
+            row.id = UUID(); row.instansiID = instansiID; row.serviceID = s.id!; row.ticket = t.ticket
+            row.receivedAt = instant(t.receivedAt); row.completedAt = t.completedAt.map(instant); row.channel = t.channel
+            row.minutes = row.completedAt.map { Int(($0.timeIntervalSince(row.receivedAt) / 60).rounded(.down)) }
+            tickets.append(row)
+        }
+        for chunk in tickets.chunked(1000) { try await Array(chunk).create(on: db) }
+        // The ticket months are summarised exactly as an import would, so the page and API agree.
+        for key in ticketMonths {
+            let parts = key.split(separator: "|")
+            guard let s = ids[String(parts[0])] else { continue }
+            try await ServiceRecordsImport.summarise(serviceID: s.id!, instansiID: instansiID, month: String(parts[1]), standard: s.standardMinutes, at: now, on: db)
+        }
+
+        var responses: [SurveyResponse] = []
+        for r in demo.responses {
+            guard let s = ids[r.serviceCode] else { continue }
+            let row = SurveyResponse()
+            row.id = UUID(); row.instansiID = instansiID; row.serviceID = s.id!; row.unitID = s.unitID
+            row.submittedAt = instant(r.at); row.submittedOn = r.at.date.iso
+            row.setAnswers(r.answers.map { Optional($0) })
+            row.sex = r.sex; row.ageBand = r.ageBand; row.education = r.education; row.occupation = r.occupation
+            row.channel = r.channel; row.status = SurveyResponse.counted
+            responses.append(row)
+        }
+        for chunk in responses.chunked(1000) { try await Array(chunk).create(on: db) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import KompetenCore
+
+struct ServiceListModel: Encodable {
+    struct Row: Encodable {
+        let href: String, code: String, name: String, unit: String, standard: String, fee: String
+        let volume: String, onTime: String, respondents: String, ikm: String, grade: String, active: Bool
+    }
+    let scopeName: String
+    let period: String
+    let rows: [Row]
+    let unitOptions: [FormModel.Option]
+    let canCreate: Bool
+    let export: [String: String]
+}
+
+struct ServiceDetailModel: Encodable {
+    struct MonthRow: Encodable {
+        let month: String, received: String, completed: String, onTime: String, median: String, p90: String, backlog: String, source: String
+        init(_ m: ServiceMonth) {
+            let date = SimpleDate(iso: m.month + "-01")
+            month = date.map { ReportPeriod.month.label(from: $0) } ?? m.month
+            received = IndonesianFormat.integer(m.received); completed = IndonesianFormat.integer(m.completed)
+            onTime = ServiceFormat.share(m.completed > 0 ? Double(m.onTime) / Double(m.completed) : nil)
+            median = ServiceFormat.minutes(m.medianMinutes); p90 = ServiceFormat.minutes(m.p90Minutes)
+            backlog = IndonesianFormat.integer(m.backlog); source = m.source == ServiceRecordsImport.fromTickets ? "tiket" : "laporan bulanan"
+        }
+    }
+    struct IKMRow: Encodable {
+        let period: String, respondents: String, ikm: String, grade: String, label: String, u6: String, sample: String, warning: Bool
+        init(period: String, tally: SurveyQueries.Tally, weight: SKMWeight, population: Int?) {
+            let r = tally.ikm(weight: weight, population: population)
+            self.period = period; respondents = IndonesianFormat.integer(tally.respondents)
+            ikm = r.map { IndonesianFormat.decimal($0.ikm) } ?? "—"; grade = r?.grade.rawValue ?? ""; label = r?.label ?? "belum ada responden"
+            u6 = tally.answered[5] > 0 ? IndonesianFormat.decimal(Double(tally.sums[5]) / Double(tally.answered[5]), digits: 3) : "—"
+            let minimum = population.flatMap { KrejcieMorgan.minimumSample(population: $0) }
+            sample = minimum.map { IndonesianFormat.integer($0) } ?? "—"
+            warning = minimum.map { tally.respondents < $0 } ?? false
+        }
+    }
+    let id: String
+    let code: String
+    let name: String
+    let unit: String
+    let standard: String
+    let fee: String
+    let requirements: [String]
+    let legalBasis: String
+    let positions: [String]
+    let active: Bool
+    let surveyURL: String
+    let kioskURL: String
+    let qr: String
+    let months: [MonthRow]
+    let ikm: [IKMRow]
+    let canManage: Bool
+    let flagged: Int
+    let editHref: String
+    let responsesHref: String
+    let paperHref: String
+    let recordsAction: String
+    let templateMonths: String
+    let templateTickets: String
+    let importErrors: [String]
+    let importResult: String?
+    let csrf: String
+
+    init(service s: PublicService, unit: String, positions: [String], surveyURL: String, kioskURL: String, qr: String, months: [MonthRow], ikm: [IKMRow],
+         canManage: Bool, flagged: Int, importErrors: [String], importResult: String?, csrf: String) {
+        id = s.id!.uuidString; code = s.code; name = s.name; self.unit = unit; standard = s.standardText
+        fee = s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee); requirements = s.requirementList; legalBasis = s.legalBasis.isEmpty ? "—" : s.legalBasis
+        self.positions = positions; active = s.isActive; self.surveyURL = surveyURL; self.kioskURL = kioskURL; self.qr = qr
+        self.months = months; self.ikm = ikm; self.canManage = canManage; self.flagged = flagged
+        editHref = SiteURL.serviceEdit(s.id!).path; responsesHref = SiteURL.serviceResponses(s.id!).path; paperHref = SiteURL.servicePaper(s.id!).path
+        recordsAction = SiteURL.serviceRecords(s.id!).path + "?_csrf=" + csrf
+        templateMonths = SiteURL.serviceRecords(s.id!).path + "/template?kind=bulanan"
+        templateTickets = SiteURL.serviceRecords(s.id!).path + "/template?kind=tiket"
+        self.importErrors = importErrors; self.importResult = importResult; self.csrf = csrf
+    }
+}

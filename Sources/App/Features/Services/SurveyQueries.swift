@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import KompetenCore
+import SQLKit
+
+/// SKM sums straight from the database: per element Σ answers and how many answered, over the
+/// counted responses of one service or of units, in a date range. One aggregate row however many
+/// responses there are (a service with 100,000 responses is one indexed scan).
+enum SurveyQueries: SQLShorthand {
+    enum Target: Sendable {
+        case service(UUID)
+        /// nil unit IDs: the whole instansi.
+        case units(instansiID: UUID, unitIDs: [UUID]?)
+    }
+
+    struct Tally: Sendable, Equatable {
+        var respondents = 0
+        var sums = [Int](repeating: 0, count: 9)
+        var answered = [Int](repeating: 0, count: 9)
+
+        var elements: [SKMElementTally] { (0..<9).map { SKMElementTally(code: SKMElement.codes[$0], sum: sums[$0], answered: answered[$0]) } }
+
+        static func + (a: Tally, b: Tally) -> Tally {
+            var t = a
+            t.respondents += b.respondents
+            for i in 0..<9 { t.sums[i] += b.sums[i]; t.answered[i] += b.answered[i] }
+            return t
+        }
+
+        func ikm(weight: SKMWeight, population: Int?) -> IKMResult? {
+            IKMCalculator.compute(tallies: elements, respondents: respondents, weight: weight, population: population)
+        }
+    }
+
+    private static func select(_ sql: any SQLDatabase, _ target: Target, from: String, to: String) -> SQLSelectBuilder? {
+        var q = sql.select().from(alias(SurveyResponse.schema, "r"))
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+        for i in 1...9 {
+            q = q.column(SQLFunction("SUM", args: col("u\(i)", "r")), as: "s\(i)")
+                .column(SQLFunction("COUNT", args: col("u\(i)", "r")), as: "a\(i)")
+        }
+        q = q.where(col("status", "r"), .equal, SQLBind(SurveyResponse.counted))
+            .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from))
+            .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to))
+        switch target {
+        case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))
+        case .units(let instansiID, let unitIDs):
+            q = q.where(col("instansi_id", "r"), .equal, SQLBind(instansiID))
+            if let unitIDs {
+                guard !unitIDs.isEmpty else { return nil }
+                q = q.where(col("unit_id", "r"), .in, SQLBind.group(unitIDs))
+            }
+        }
+        return q
+    }
+
+    private static func tally(_ row: any SQLRow) throws -> Tally {
+        var t = Tally()
+        t.respondents = try row.integer("n")
+        for i in 0..<9 { t.sums[i] = try row.integer("s\(i + 1)"); t.answered[i] = try row.integer("a\(i + 1)") }
+        return t
+    }
+
+    static func tally(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> Tally {
+        guard let q = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso), let row = try await q.first() else { return Tally() }
+        return try tally(row)
+    }
+
+    /// Per service and month (`yyyy-mm`): the transparency page and the per-month trend.
+    static func monthly(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: [String: Tally]] {
+        guard let base = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso) else { return [:] }
+        // Grouped by position: PostgreSQL would not match a repeated substr(...) with bound arguments.
+        let rows = try await base
+            .column(col("service_id", "r"), as: "service_id")
+            .column(SQLFunction("substr", args: col("submitted_on", "r"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7")), as: "month")
+            .groupBy(col("service_id", "r"))
+            .groupBy(SQLFunction("substr", args: col("submitted_on", "r"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7")))
+            .all()
+        var out: [UUID: [String: Tally]] = [:]
+        for row in rows {
+            out[try row.decode(column: "service_id", as: UUID.self), default: [:]][try row.decode(column: "month", as: String.self)] = try tally(row)
+        }
+        return out
+    }
+}

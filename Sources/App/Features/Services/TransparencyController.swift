@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import KompetenCore
+import Vapor
+
+/// The public transparency page (`/transparansi`, no login): per unit and service the standard,
+/// the share completed on time and the IKM with its grade over the last four quarters, charted.
+enum TransparencyController {
+    static func register(_ app: any RoutesBuilder) {
+        app.get("transparansi", use: page)
+    }
+
+    struct Query: Content { var instansi: String? }
+
+    struct Model: Encodable {
+        struct Quarter: Encodable { let label: String; let ikm: String; let grade: String }
+        struct Service: Encodable {
+            let name: String; let standard: String; let fee: String; let onTime: String; let p90: String; let volume: String
+            let quarters: [Quarter]; let survey: String
+        }
+        struct Unit: Encodable { let name: String; let anchor: String; let services: [Service]; let quarters: [Quarter] }
+        let instansi: String
+        let quarterLabels: [String]
+        let city: [Quarter]
+        let chart: String
+        let units: [Unit]
+        let note: String
+    }
+
+    static func page(req: Request) async throws -> Response {
+        let q = try req.query.decode(Query.self)
+        var query = Instansi.query(on: req.db)
+        if let code = q.instansi, !code.isEmpty { query = query.filter(\.$code == code) }
+        guard let instansi = try await query.sort(\.$createdAt).first() else { throw Abort(.notFound, reason: "Instansi tidak ditemukan.") }
+        let instansiID = instansi.id!
+        let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).filter(\.$isActive == true).sort(\.$code).all()
+        let tree = try await UnitQueries.tree(instansiID: instansiID, on: req.db)
+        let weight = try await ServicesAPIController.weight(instansiID, on: req.db)
+        let today = WITA.today(req.now)
+        let periods = ReportPeriod.quarter.last(4, endingWith: today)
+        let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: req.db)
+        func quarter(_ cell: ServiceIndicators.Cell, _ i: Int) -> Model.Quarter {
+            let r = cell.ikm(weight)
+            return .init(label: periods[i].label, ikm: r.map { IndonesianFormat.decimal($0.ikm) } ?? "—", grade: r?.grade.rawValue ?? "")
+        }
+        let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
+        let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
+        let last = periods.count - 1
+        var units: [Model.Unit] = [], series: [LineChart.Series] = []
+        for opd in opds {
+            let list = byOPD[opd.id] ?? []
+            let rows = list.map { s -> Model.Service in
+                let c = data.cell(s.id!, last)
+                let f = c.figures
+                return .init(name: s.name, standard: s.standardText, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
+                             onTime: ServiceFormat.share(f.onTimeShare), p90: ServiceFormat.minutes(f.p90Minutes), volume: IndonesianFormat.integer(f.count),
+                             quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) }, survey: SiteURL.survey(s.shortCode).path)
+            }
+            let ids = list.map { $0.id! }
+            let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
+            units.append(.init(name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters))
+            series.append(.init(label: opd.name, values: periods.indices.map { data.merged(ids, $0).ikm(weight)?.ikm }, href: "#unit-\(opd.code.lowercased())"))
+        }
+        let allIDs = services.map { $0.id! }
+        let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
+        let chart = LineChart.svg(xLabels: periods.map(\.label), series: series, title: "IKM per unit, empat triwulan terakhir", yRange: 50...100)
+        let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
+                          note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan terakhir.")
+        let response = try await req.view.render("public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)).encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return response
+    }
+}
