@@ -191,6 +191,7 @@ struct PublicServicesTests {
             // Outside the period nothing counts; a reversed period is a 422.
             #expect(try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?from=2026-10-01&to=2026-10-31").json(IKM.self).ikm == nil)
             #expect(try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?from=2026-11-30&to=2026-11-01").status == .unprocessableEntity)
+            #expect(try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?to=").status == .unprocessableEntity)
             // The calculator.
             struct Sample: Decodable { let population: Int; let minimumSample: Int }
             #expect(try await admin.send(.GET, "/api/v1/skm/minimum-sample?population=1000").json(Sample.self).minimumSample == 278)
@@ -238,6 +239,16 @@ struct PublicServicesTests {
             // A monthly report does not overwrite a month counted from tickets.
             let clash = "Bulan;Diterima;Selesai;Tepat Waktu\n2026-11;9;9;9\n"
             #expect(try await admin.send(.POST, "/api/v1/services/\(s.id)/records/import", raw: clash).status == .unprocessableEntity)
+            // A ticket belongs to the month it was received in, however late it ends: one received
+            // on 31 August and completed on 2 September is August's, completed and late (41 hours),
+            // and in August's backlog, since it was still open when August ended.
+            let crossing = "Nomor Tiket;Diterima;Selesai\nT7;2026-08-31 16:00;2026-09-02 09:00\n"
+            #expect(try await admin.send(.POST, "/api/v1/services/\(s.id)/records/import", raw: crossing).status == .ok)
+            let august = try await admin.send(.GET, "/api/v1/services/\(s.id)/performance?from=2026-08-01&to=2026-08-31").json(Performance.self)
+            #expect(august.count == 1 && august.completed == 1 && august.onTimeShare == 0 && august.backlog == 1 && august.medianMinutes == 2460)
+            // Tickets do not silently replace a month reported as a monthly total.
+            let intoReported = "Nomor Tiket;Diterima;Selesai\nT8;2026-10-05 08:00;2026-10-05 08:20\n"
+            #expect(try await admin.send(.POST, "/api/v1/services/\(s.id)/records/import", raw: intoReported).status == .unprocessableEntity)
             // Operators of another OPD cannot import.
             #expect(try await APIClient.login(app, "operator.b").send(.POST, "/api/v1/services/\(s.id)/records/import", raw: months).status == .forbidden)
             // The service page lists the months.
@@ -246,21 +257,28 @@ struct PublicServicesTests {
         }
     }
 
+    @Test func rateLimitKeysAnIPv6SenderByItsSlash64() {
+        #expect(SurveyClientKey.of("2001:db8:1:2:a:b:c:d") == "2001:db8:1:2::/64")
+        #expect(SurveyClientKey.of("2001:DB8:1:2::9") == "2001:db8:1:2::/64")
+        #expect(SurveyClientKey.of("2001:db8::9") == "2001:db8:0:0::/64")
+        #expect(SurveyClientKey.of("10.0.0.7") == "10.0.0.7")
+    }
+
     @Test func impactPutsServiceFiguresBeforeAndAfterTheWave() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             let s = try await Self.service(app, world)
-            // Wave 1 Jul – 31 Aug 2026 (62 days): before = the 62 days 30 Apr – 30 Jun, after = the 62 days 1 Sep – 1 Nov.
+            // Wave 1 Jul – 31 Aug 2026, two whole months: before = May and June, after = September and October.
             func response(_ day: String, _ value: Int) async throws {
                 let r = SurveyResponse()
                 r.id = UUID(); r.instansiID = world.instansi.id!; r.serviceID = s.id; r.unitID = world.bidangA.id!
                 r.submittedAt = testNow; r.submittedOn = day; r.setAnswers(Array(repeating: value, count: 9)); r.channel = "daring"; r.status = SurveyResponse.counted
                 try await r.create(on: app.db)
             }
-            try await response("2026-04-29", 1)   // a day before the before-window: not counted
+            try await response("2026-04-30", 1)   // a day before the before-window: not counted
             try await response("2026-05-15", 3)   // before: all 3 → 75.00
             try await response("2026-09-10", 4)   // after: all 4 → 100.00
-            try await response("2026-11-02", 1)   // a day after the after-window
+            try await response("2026-11-01", 1)   // a day after the after-window
             struct Impact: Decodable {
                 struct Side: Decodable { let from: String; let to: String; let respondents: Int; let ikm: Double? }
                 struct Comp: Decodable { let staff: Int; let trained: Int }
@@ -269,7 +287,7 @@ struct PublicServicesTests {
             let admin = try await APIClient.login(app, "admin")
             let r = try await admin.send(.GET, "/api/v1/units/\(world.bidangA.id!)/impact?from=2026-07-01&to=2026-08-31")
             let impact = try r.json(Impact.self)
-            #expect(impact.before.from == "2026-04-30" && impact.before.to == "2026-06-30" && impact.after.from == "2026-09-01" && impact.after.to == "2026-11-01")
+            #expect(impact.before.from == "2026-05-01" && impact.before.to == "2026-06-30" && impact.after.from == "2026-09-01" && impact.after.to == "2026-10-31")
             #expect(impact.before.respondents == 1 && impact.before.ikm == 75 && impact.after.respondents == 1 && impact.after.ikm == 100)
             // Nobody trained: a comparison unit, with its two staff counted.
             #expect(impact.group == "control" && impact.services == 1 && impact.competency.staff == 2 && impact.competency.trained == 0)

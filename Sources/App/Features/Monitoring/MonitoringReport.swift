@@ -71,10 +71,12 @@ struct MonitoringReport {
         let weights = try await SettingsQueries.development(instansiID, on: db).weights
         let services = try await ServiceCatalogue.list(instansiID: instansiID, unitIDs: unitIDs, on: db)
         let first = ReportPeriod.quarter.range(containing: period.from), last = ReportPeriod.quarter.range(containing: period.to)
-        let indicators = try await ServiceIndicators.load(instansiID: instansiID, services: services,
-                                                          periods: [(first.from, min(first.to, period.to), "awal"), (last.from, period.to, "akhir")], on: db)
+        // A period inside one quarter compares that quarter with itself.
+        let quarters = first.from == last.from ? [(first.from, last.to, "triwulan")] : [(first.from, first.to, "awal"), (last.from, last.to, "akhir")]
+        let indicators = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: quarters, on: db)
         let servicesByOPD = Dictionary(grouping: services) { opdOf[$0.unitID] ?? $0.unitID }.mapValues { $0.map { $0.id! } }
-        let serviceStart = servicesByOPD.mapValues { indicators.merged($0, 0) }, serviceEnd = servicesByOPD.mapValues { indicators.merged($0, 1) }
+        let serviceStart = servicesByOPD.mapValues { indicators.merged($0, 0) }
+        let serviceEnd = servicesByOPD.mapValues { indicators.merged($0, quarters.count - 1) }
         let skmWeight = try await SettingsQueries.evaluation(instansiID, on: db).skmWeight
         let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         return MonitoringReport(period: period, opds: opdNodes.map { OPD(id: $0.id, name: $0.name) }, trend: Trend(dates: dates, byOPD: byOPD),

@@ -16,7 +16,9 @@ enum ImpactController {
         let today = WITA.today(req.now)
         let defaultFrom = today.month >= 7 ? SimpleDate(year: today.year, month: 1, day: 1)! : SimpleDate(year: today.year - 1, month: 7, day: 1)!
         let defaultTo = today.month >= 7 ? SimpleDate(year: today.year, month: 6, day: 30)! : SimpleDate(year: today.year - 1, month: 12, day: 31)!
-        let period = try ServicePeriod.parse(from: q.from ?? defaultFrom.iso, to: q.to ?? defaultTo.iso, today: today)
+        let api = req.url.path.hasPrefix("/api/")
+        func given(_ text: String?) -> String? { api ? text : text.flatMap { $0.isEmpty ? nil : $0 } }
+        let period = try ServicePeriod.parse(from: given(q.from) ?? defaultFrom.iso, to: given(q.to) ?? defaultTo.iso, today: today)
         guard period.to < today else { throw ValidationFailure(errors: [.init(field: "to", message: "Gelombang pelatihan harus sudah berakhir sebelum hari ini agar ada masa sesudahnya.")]) }
         return period
     }

@@ -61,12 +61,21 @@ enum ImpactService {
         let ikm: Comparison
     }
 
-    /// The windows: the wave itself, the same length before it, the same length after it (up to today).
+    /// The windows: the wave itself, the same length before it, the same length after it (up to
+    /// today). A wave of whole months gets windows of whole months (service records are kept per
+    /// month); any other wave is measured in days.
     static func windows(from: SimpleDate, to: SimpleDate, today: SimpleDate) -> (before: Window, after: Window) {
+        let afterStart = to.adding(days: 1)
+        if from.day == 1, afterStart.day == 1 {
+            let months = (afterStart.year - from.year) * 12 + afterStart.month - from.month
+            let before = Window(from: from.adding(months: -months), to: from.adding(days: -1))
+            let afterEnd = min(afterStart.adding(months: months).adding(days: -1), today)
+            return (before, Window(from: afterStart, to: max(afterEnd, afterStart)))
+        }
         let length = max(1, from.days(to: to) + 1)
         let before = Window(from: from.adding(days: -length), to: from.adding(days: -1))
         let afterEnd = min(to.adding(days: length), today)
-        return (before, Window(from: to.adding(days: 1), to: max(afterEnd, to.adding(days: 1))))
+        return (before, Window(from: afterStart, to: max(afterEnd, afterStart)))
     }
 
     static func report(instansiID: UUID, tree: UnitTree<UUID>, from: SimpleDate, to: SimpleDate, today: SimpleDate, on db: any Database) async throws -> Report {
@@ -134,7 +143,8 @@ enum ImpactService {
                                 publicServiceGap: assessed == 0 ? nil : Double(gapSum) / Double(assessed),
                                 meanJP: staff.isEmpty ? nil : Double(staff.reduce(0) { $0 + (jp[$1.id] ?? 0) }) / Double(staff.count),
                                 before: side(0), after: side(1),
-                                group: share >= treatedShare ? "trained" : share < controlShare ? "control" : "excluded"))
+                                // No delivering staff identified: neither exposed nor clearly not.
+                                group: staff.isEmpty ? "excluded" : share >= treatedShare ? "trained" : share < controlShare ? "control" : "excluded"))
         }
         rows.sort { $0.name < $1.name }
         // One observation per service: its outcome before and after.

@@ -89,19 +89,27 @@ enum PublicSurveyController {
     /// The QR code of the survey link, to print at the counter (drawn here: no external service).
     static func qr(req: Request) async throws -> Response {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
+        let configured = !req.application.kompeten.config.publicURL.isEmpty
+        if !configured, let host = req.headers.first(name: .host), !validHost(host) { throw Abort(.badRequest, reason: "Alamat host permintaan tidak sah.") }
         let url = publicURL(req, path: SiteURL.survey(s.shortCode).path)
-        guard let code = QRCode.encode(url, correction: .medium) else { throw Abort(.internalServerError, reason: "Tautan terlalu panjang untuk kode QR.") }
+        guard let code = QRCode.encode(url, correction: .medium) else { throw Abort(.badRequest, reason: "Tautan terlalu panjang untuk kode QR.") }
         let response = Response(status: .ok, body: .init(string: code.svg(moduleSize: 8, quietZone: 4, title: "Kode QR survei: \(s.name)")))
         response.headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
-        response.headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: "public, max-age=3600")
+        // Built from the request's Host header, the code must not be kept by a shared cache.
+        response.headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: configured ? "public, max-age=3600" : "private, max-age=300")
         return response
+    }
+
+    /// A host name or address with an optional port, as a browser sends it; anything else is refused.
+    static func validHost(_ host: String) -> Bool {
+        !host.isEmpty && host.count <= 260 && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }
     }
 
     /// The absolute address residents scan: the configured public address, else this request's host.
     static func publicURL(_ req: Request, path: String) -> String {
         let configured = req.application.kompeten.config.publicURL
         if !configured.isEmpty { return configured + path }
-        let host = req.headers.first(name: .host) ?? "127.0.0.1:8080"
+        let host = req.headers.first(name: .host).flatMap { validHost($0) ? $0 : nil } ?? "127.0.0.1:8080"
         return "http://\(host)\(path)"
     }
 

@@ -78,12 +78,13 @@ enum SKMReportController: SQLShorthand {
         let plan = form.plan.trimmingCharacters(in: .whitespacesAndNewlines)
         guard plan.count <= 5000 else { throw ValidationFailure(errors: [.init(field: "plan", message: "Rencana tindak lanjut paling panjang 5.000 karakter.")]) }
         let row = try await SKMFollowUp.query(on: req.db).filter(\.$unitID == unitID).filter(\.$periodFrom == period.from.iso).filter(\.$periodTo == period.to.iso).first() ?? SKMFollowUp()
+        let before = row.id == nil ? nil : ["plan": row.plan]
         if row.id == nil { row.id = UUID(); row.instansiID = unit.instansiID; row.unitID = unitID; row.periodFrom = period.from.iso; row.periodTo = period.to.iso }
         row.plan = plan; row.updatedBy = actor.userID; row.updatedAt = req.now
         try await req.db.transaction { db in
             try await row.save(on: db)
-            try await AuditLog.record(.update, entity: "skm_follow_up", id: row.id, summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
-                                      actor: actor, instansiID: unit.instansiID, at: req.now, on: db)
+            try await AuditLog.record(before == nil ? .create : .update, entity: "skm_follow_up", id: row.id, summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
+                                      before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: req.now, on: db)
         }
         Flash.add(.success, "Rencana tindak lanjut disimpan.", to: req)
         return req.redirect(to: "/skm?unit=\(unitID)&from=\(period.from.iso)&to=\(period.to.iso)")

@@ -40,7 +40,7 @@ enum ServiceCatalogue {
             try await s.create(on: db)
             try await setPositions(input.positionIds ?? [], service: s, unit: unit, on: db)
             try await AuditLog.record(.create, entity: "service", id: s.id, summary: "Membuat layanan \(s.code) \(s.name)",
-                                      before: Optional<ServiceSnapshot>.none, after: ServiceSnapshot(s), actor: actor, instansiID: s.instansiID, at: now, on: db)
+                                      before: Optional<ServiceSnapshot>.none, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
             return s
         }
     }
@@ -49,7 +49,7 @@ enum ServiceCatalogue {
         try input.validate()
         return try await db.transaction { db in
             let (s, _) = try await find(id, for: actor, .write, on: db)
-            let before = ServiceSnapshot(s)
+            let before = ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db))
             let unit = try await UnitService.find(input.unitId, for: actor, .read, on: db)
             try AccessPolicy.manageService(actor, Placement(instansiID: unit.instansiID, opdID: unit.opdID)).require()
             try await apply(input, to: s, unit: unit, on: db)
@@ -62,7 +62,7 @@ enum ServiceCatalogue {
                 try await SurveyResponse.query(on: db).filter(\.$serviceID == s.id!).set(\.$unitID, to: s.unitID).update()
             }
             try await AuditLog.record(.update, entity: "service", id: s.id, summary: "Mengubah layanan \(s.code) \(s.name)",
-                                      before: before, after: ServiceSnapshot(s), actor: actor, instansiID: s.instansiID, at: now, on: db)
+                                      before: before, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
             return s
         }
     }

@@ -44,8 +44,9 @@ struct ServiceInput: Content {
         var v = FieldValidator()
         let code = self.code.trimmingCharacters(in: .whitespaces)
         v.require(!code.isEmpty && code.count <= 40, field: "code", "Kode layanan wajib diisi, paling panjang 40 karakter.")
-        v.require(code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") },
-                  field: "code", "Kode layanan hanya huruf, angka, titik, garis bawah dan tanda hubung.")
+        v.require(code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }
+                  && code.contains { $0.isASCII && ($0.isLetter || $0.isNumber) },
+                  field: "code", "Kode layanan hanya huruf, angka, titik, garis bawah dan tanda hubung, dengan sedikitnya satu huruf atau angka.")
         v.require(!name.trimmingCharacters(in: .whitespaces).isEmpty && name.count <= 200, field: "name", "Nama layanan wajib diisi (paling panjang 200 karakter).")
         v.require((1...ServiceInput.maxStandardMinutes).contains(standardMinutes), field: "standardMinutes",
                   "Waktu penyelesaian standar 1 menit sampai 365 hari.")
@@ -66,8 +67,10 @@ struct ServiceInput: Content {
 struct ServiceSnapshot: Codable {
     let code: String, name: String, unitID: UUID, standardMinutes: Int, standardText: String, fee: Int
     let requirements: String, legalBasis: String, active: Bool
-    init(_ s: PublicService) {
+    /// The delivering positions decide whose competency the impact page sets beside the service.
+    let positionIDs: [UUID]
+    init(_ s: PublicService, positionIDs: [UUID]) {
         code = s.code; name = s.name; unitID = s.unitID; standardMinutes = s.standardMinutes; standardText = s.standardText
-        fee = s.fee; requirements = s.requirements; legalBasis = s.legalBasis; active = s.isActive
+        fee = s.fee; requirements = s.requirements; legalBasis = s.legalBasis; active = s.isActive; self.positionIDs = positionIDs.sorted { $0.uuidString < $1.uuidString }
     }
 }

@@ -22,24 +22,23 @@ struct ServiceIndicators {
     private(set) var cells: [UUID: [Int: Cell]] = [:]
     let periods: [(from: SimpleDate, to: SimpleDate, label: String)]
 
+    /// Survey sums per period over exactly its days (one grouped read per period); service
+    /// records, kept per month, count for a period only when the whole month lies inside it.
     static func load(instansiID: UUID, services: [PublicService], periods: [(from: SimpleDate, to: SimpleDate, label: String)],
                      on db: any Database) async throws -> ServiceIndicators {
         var out = ServiceIndicators(services: services, periods: periods)
         guard let first = periods.map(\.from).min(), let last = periods.map(\.to).max(), !services.isEmpty else { return out }
         let ids = Set(services.map { $0.id! })
-        let monthly = try await SurveyQueries.monthly(.units(instansiID: instansiID, unitIDs: nil), from: first, to: last, on: db)
-        func index(ofMonth key: String) -> Int? {
-            guard let d = SimpleDate(iso: key + "-01") else { return nil }
-            return periods.firstIndex { ServiceRecordQueries.monthKey($0.from) <= key && key <= ServiceRecordQueries.monthKey($0.to) && d <= $0.to }
-        }
-        for (serviceID, months) in monthly where ids.contains(serviceID) {
-            for (month, tally) in months {
-                guard let i = index(ofMonth: month) else { continue }
-                out.cells[serviceID, default: [:]][i, default: Cell()].tally = out.cell(serviceID, i).tally + tally
+        for (i, p) in periods.enumerated() {
+            for (serviceID, tally) in try await SurveyQueries.byService(.units(instansiID: instansiID, unitIDs: nil), from: p.from, to: p.to, on: db)
+            where ids.contains(serviceID) {
+                out.cells[serviceID, default: [:]][i, default: Cell()].tally = tally
             }
         }
         for m in try await ServiceRecordQueries.months(serviceIDs: Array(ids), from: first, to: last, on: db) {
-            guard let i = index(ofMonth: m.month) else { continue }
+            guard let start = SimpleDate(iso: m.month + "-01") else { continue }
+            let end = start.adding(months: 1).adding(days: -1)
+            guard let i = periods.firstIndex(where: { $0.from <= start && end <= $0.to }) else { continue }
             out.cells[m.serviceID, default: [:]][i, default: Cell()].months.append(m)
         }
         return out

@@ -10,15 +10,18 @@ struct ServicePeriod: Sendable, Equatable {
 
     struct Query: Content { var from: String?; var to: String? }
 
+    /// In the API an empty `from=` is a mistake (422); a web form's emptied field means "the default".
     static func parse(_ req: Request) throws -> ServicePeriod {
         let q = try req.query.decode(Query.self)
-        return try parse(from: q.from, to: q.to, today: WITA.today(req.now))
+        let api = req.url.path.hasPrefix("/api/")
+        func given(_ text: String?) -> String? { api ? text : text.flatMap { $0.isEmpty ? nil : $0 } }
+        return try parse(from: given(q.from), to: given(q.to), today: WITA.today(req.now))
     }
 
     static func parse(from: String?, to: String?, today: SimpleDate) throws -> ServicePeriod {
         var v = FieldValidator()
         func date(_ text: String?, _ field: String, _ fallback: SimpleDate) -> SimpleDate {
-            guard let text, !text.isEmpty else { return fallback }
+            guard let text else { return fallback }
             guard let d = SimpleDate(iso: text), (2000...2100).contains(d.year) else {
                 v.add(field: field, "Tanggal \(field == "from" ? "awal" : "akhir") harus berformat YYYY-MM-DD (tahun 2000–2100)."); return fallback
             }

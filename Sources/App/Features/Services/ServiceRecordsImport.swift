@@ -66,7 +66,7 @@ enum ServiceRecordsImport {
             else if let earlier = seen[ticket] { problems.add(row, "Nomor Tiket", "Nomor tiket ini sudah ada di baris \(earlier).") }
             seen[ticket] = seen[ticket] ?? row.number
             let received = WITAMoment.parse(row["received"])
-            if received == nil { problems.add(row, "Diterima", "Tanggal dan jam diterima: format 2026-11-02 08:15 (WITA).") }
+            if received == nil || WITA.today(received!).year < 2000 { problems.add(row, "Diterima", "Tanggal dan jam diterima: format 2026-11-02 08:15 (WITA), tahun 2000 atau sesudahnya.") }
             else if received! > now { problems.add(row, "Diterima", "Waktu diterima tidak boleh di masa depan.") }
             var completed: Date?
             if !row["completed"].isEmpty {
@@ -97,6 +97,12 @@ enum ServiceRecordsImport {
                 touched.insert(WITAMoment.month(t.received))
                 if existing[t.ticket] == nil { created.append(row) } else { try await row.save(on: db) }
             }
+            // A month the unit reported as a monthly total is not silently replaced by a few tickets.
+            let reported = try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month ~~ Array(touched))
+                .filter(\.$source == fromReport).all(\.$month)
+            if !reported.isEmpty {
+                throw ImportProblems([ImportProblem(row: 1, column: "Diterima", message: "Bulan \(reported.sorted().joined(separator: ", ")) sudah diisi dari laporan bulanan; data per tiket tidak menggantinya.")])
+            }
             for chunk in created.chunked(1000) { try await Array(chunk).create(on: db) }
             for month in touched { try await summarise(serviceID: serviceID, instansiID: service.instansiID, month: month, standard: standard, at: now, on: db) }
             try await AuditLog.record(.update, entity: "service", id: serviceID, summary: "Mengimpor \(list.count) tiket layanan \(service.code)",
@@ -111,17 +117,18 @@ enum ServiceRecordsImport {
         let start = WITA.startOfDay(first), end = WITA.startOfDay(first.adding(months: 1))
         let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == serviceID)
             .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).all()
-        let done = tickets.compactMap { t -> Int? in
-            guard let c = t.completedAt, c < end else { return nil }
-            return t.minutes
-        }
+        // A ticket belongs to the month it was received in, however late it was completed: the
+        // slowest tickets cross a month end, and leaving them out would flatter the month.
+        let done = tickets.compactMap(\.minutes)
         let summary = ProcessingTimes.summarise(minutes: done, standardMinutes: standard)
+        // Backlog: received in the month and still open at its end.
+        let open = tickets.filter { t in t.completedAt.map { $0 >= end } ?? true }.count
         let row = try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month == month).first() ?? ServiceMonth()
         if row.id == nil { row.id = UUID() }
         row.instansiID = instansiID; row.serviceID = serviceID; row.month = month
         row.received = tickets.count; row.completed = done.count; row.onTime = summary?.onTime ?? 0
         row.meanMinutes = summary?.meanMinutes; row.medianMinutes = summary?.medianMinutes; row.p90Minutes = summary?.p90Minutes
-        row.backlog = tickets.count - done.count; row.source = fromTickets; row.updatedAt = now
+        row.backlog = open; row.source = fromTickets; row.updatedAt = now
         try await row.save(on: db)
     }
 
@@ -146,7 +153,7 @@ enum ServiceRecordsImport {
         }
         for row in rows {
             let month = Self.month(row["month"])
-            if month == nil { problems.add(row, "Bulan", "Bulan: format 2026-10 atau 10/2026.") }
+            if month == nil || month! < "2000-01" { problems.add(row, "Bulan", "Bulan: format 2026-10 atau 10/2026, tahun 2000 atau sesudahnya.") }
             else if month! > thisMonth { problems.add(row, "Bulan", "Bulan tidak boleh di masa depan.") }
             else if let earlier = seen[month!] { problems.add(row, "Bulan", "Bulan ini sudah ada di baris \(earlier).") }
             if let month { seen[month] = seen[month] ?? row.number }

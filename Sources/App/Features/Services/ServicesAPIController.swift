@@ -70,8 +70,8 @@ enum ServicesAPIController {
     static func minimumSample(req: Request) async throws -> SampleDTO {
         _ = try req.actor
         let q = try req.query.decode(SampleQuery.self)
-        guard let n = q.population, n >= 1, let sample = KrejcieMorgan.minimumSample(population: n) else {
-            throw ValidationFailure(errors: [.init(field: "population", message: "Populasi (jumlah penerima layanan) harus bilangan bulat ≥ 1.")])
+        guard let n = q.population, (1...100_000_000).contains(n), let sample = KrejcieMorgan.minimumSample(population: n) else {
+            throw ValidationFailure(errors: [.init(field: "population", message: "Populasi (jumlah penerima layanan) harus bilangan bulat 1–100.000.000.")])
         }
         return SampleDTO(population: n, minimumSample: sample)
     }

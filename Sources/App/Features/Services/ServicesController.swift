@@ -150,7 +150,8 @@ enum ServicesController {
         }
         try v.check()
         return ServiceInput(code: p.code ?? "", name: p.name ?? "", unitId: unitID!, standardMinutes: standard!.minutes, standardText: p.standard,
-                            fee: fee, requirements: (p.requirements ?? "").components(separatedBy: .newlines), legalBasis: p.legalBasis,
+                            fee: fee, requirements: (p.requirements ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+                            legalBasis: p.legalBasis,
                             positionIds: positionIDs, active: p.active.map { $0 != "0" })
     }
 

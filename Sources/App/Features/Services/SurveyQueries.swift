@@ -66,6 +66,16 @@ enum SurveyQueries: SQLShorthand {
         return try tally(row)
     }
 
+    /// Per service over exactly `from`…`to`.
+    static func byService(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: Tally] {
+        guard let base = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso) else { return [:] }
+        var out: [UUID: Tally] = [:]
+        for row in try await base.column(col("service_id", "r"), as: "service_id").groupBy(col("service_id", "r")).all() {
+            out[try row.decode(column: "service_id", as: UUID.self)] = try tally(row)
+        }
+        return out
+    }
+
     /// Per service and month (`yyyy-mm`): the transparency page and the per-month trend.
     static func monthly(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: [String: Tally]] {
         guard let base = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso) else { return [:] }

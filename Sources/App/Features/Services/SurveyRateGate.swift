@@ -28,7 +28,26 @@ extension Application.Kompeten {
 }
 
 extension Request {
-    /// The sender's address as the socket sees it. `X-Forwarded-For` is not trusted: anyone can
-    /// send it, and it would let one script pose as many residents.
-    var surveyClientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The sender's address as the socket sees it, an IPv6 address cut to its /64 (one household
+    /// or phone gets a whole /64, so per-/128 buckets would not limit anything). `X-Forwarded-For`
+    /// is not trusted: anyone can send it, and it would let one script pose as many residents.
+    var surveyClientAddress: String { SurveyClientKey.of(remoteAddress?.ipAddress ?? "unknown") }
+}
+
+enum SurveyClientKey {
+    /// `2001:db8:1:2:a:b:c:d` and `2001:db8:1:2::9` → `2001:db8:1:2::/64`; IPv4 unchanged.
+    static func of(_ address: String) -> String {
+        guard address.contains(":") else { return address }
+        let halves = address.components(separatedBy: "::")
+        guard halves.count <= 2 else { return address }
+        let head = halves[0].split(separator: ":", omittingEmptySubsequences: true).map(String.init)
+        let tail = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: true).map(String.init) : []
+        let groups = halves.count == 2 ? head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail : head
+        guard groups.count >= 4 else { return address }
+        return groups.prefix(4).map { $0.lowercased() }.joined(separator: ":") + "::/64"
+    }
+
+    /// Drawn once per process: the duplicate check's hash cannot be reversed from the source code
+    /// (a restart only means a repeat across the restart is not flagged).
+    static let salt: String = [UInt8].random(count: 16).base64
 }

@@ -77,7 +77,8 @@ enum SurveyResponsesController {
         var v = FieldValidator()
         let day = SimpleDate(iso: date.trimmingCharacters(in: .whitespaces))
         if day == nil { v.add(field: "date", "Tanggal pengisian: format YYYY-MM-DD.") }
-        else if day! > today || day!.year < 2000 { v.add(field: "date", "Tanggal pengisian tidak boleh di masa depan.") }
+        else if day! > today { v.add(field: "date", "Tanggal pengisian tidak boleh di masa depan.") }
+        else if day!.year < 2000 { v.add(field: "date", "Tanggal pengisian tahun 2000 atau sesudahnya.") }
         var values: [Int?] = []
         for (i, text) in answers.enumerated() {
             let t = text.trimmingCharacters(in: .whitespaces)
@@ -132,8 +133,12 @@ enum SurveyResponsesController {
         switch parsePaper(date: posted.date ?? "", answers: posted.answers, profile: posted.profile, today: WITA.today(req.now)) {
         case .failure(let f): return try await paperPage(req, s, posted: posted, errors: f.errors, status: .unprocessableEntity)
         case .success(let (day, values, submission)):
-            _ = try await SurveyService.store(submission, partial: values, service: s, channel: "kertas", clientHash: nil, honeypot: false,
-                                              on: day, enteredBy: actor.userID, at: req.now, db: req.db)
+            try await req.db.transaction { db in
+                let stored = try await SurveyService.store(submission, partial: values, service: s, channel: "kertas", clientHash: nil, honeypot: false,
+                                                           on: day, enteredBy: actor.userID, at: req.now, db: db)
+                try await AuditLog.record(.create, entity: "survey_response", id: stored.id, summary: "Memasukkan formulir SKM kertas layanan \(s.code) (\(day.iso))",
+                                          actor: actor, instansiID: s.instansiID, at: req.now, on: db)
+            }
             Flash.add(.success, "Formulir kertas tanggal \(IndonesianFormat.date(day)) disimpan. Lanjutkan dengan formulir berikutnya.", to: req)
             return req.redirect(to: SiteURL.servicePaper(s.id!).path)
         }

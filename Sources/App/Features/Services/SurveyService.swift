@@ -14,7 +14,7 @@ enum SurveyService {
 
     /// A salted hash of address and browser: enough to spot a repeat, not enough to identify anyone.
     static func clientHash(address: String, userAgent: String) -> String {
-        let digest = SHA256.hash(data: Data("kompeten-skm|\(address)|\(userAgent)".utf8))
+        let digest = SHA256.hash(data: Data("\(SurveyClientKey.salt)|\(address)|\(userAgent)".utf8))
         return digest.prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
