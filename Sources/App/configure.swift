@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     let config = try config ?? AppConfig.fromEnvironment()
     app.kompeten.config = config
     app.kompeten.surveyGate = SurveyRateGate(perMinute: config.surveyRateLimit)
+    app.kompeten.surveyWriter = SurveyWriter(db: { [unowned app] in app.db })
     app.logger.info("Kompeten starting: \(config)")
 
     try useDatabase(config.database, on: app)

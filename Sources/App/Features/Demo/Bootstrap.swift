@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import SQLKit
 import Vapor
 
 /// First start of an empty database: the first instansi and its `admin` account.
@@ -72,6 +73,11 @@ struct BootstrapOnServe: LifecycleHandler {
     func willBootAsync(_ app: Application) async throws {
         let command = app.environment.arguments.dropFirst().first ?? "serve"
         guard command == "serve" || command.hasPrefix("-") else { return }
+        if case .sqliteFile = app.kompeten.config.database {
+            // Write-ahead logging: readers never wait for a writer, and a commit is one append and
+            // one flush of the log instead of a rewritten journal. Kept in the file once set.
+            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        }
         try await app.autoMigrate()
         let generated = try await Bootstrap.ensureAdmin(app)
         if app.kompeten.config.loadDemo, try await Bootstrap.isEmpty(app.db) {

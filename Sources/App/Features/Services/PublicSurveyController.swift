@@ -72,7 +72,8 @@ enum PublicSurveyController {
         }
         let hash = SurveyService.clientHash(address: req.surveyClientAddress, userAgent: req.headers.first(name: .userAgent) ?? "")
         _ = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
-                                          honeypot: !(form.website ?? "").isEmpty, enteredBy: nil, at: req.now, db: req.db)
+                                          honeypot: !(form.website ?? "").isEmpty, enteredBy: nil, at: req.now, db: req.db,
+                                          writer: req.application.kompeten.surveyWriter)
         return req.redirect(to: SiteURL.surveyThanks(s.shortCode).path + (channel == "kios" ? "?kios=1" : ""), redirectType: .normal)
     }
 
@@ -151,7 +152,8 @@ enum PublicSurveyController {
         }
         let hash = SurveyService.clientHash(address: req.surveyClientAddress, userAgent: req.headers.first(name: .userAgent) ?? "")
         let stored = try await SurveyService.store(submission, service: s, channel: input.channel ?? "daring", clientHash: hash,
-                                                   honeypot: false, enteredBy: nil, at: req.now, db: req.db)
+                                                   honeypot: false, enteredBy: nil, at: req.now, db: req.db,
+                                                   writer: req.application.kompeten.surveyWriter)
         return try await APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag).encodeResponse(status: .created, for: req)
     }
 }

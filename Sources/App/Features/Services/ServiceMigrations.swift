@@ -107,6 +107,8 @@ struct CreatePublicServiceIndexes: IndexMigration {
         ("idx_service_tx_received", ServiceTransaction.schema, ["service_id", "received_at"]),
         ("idx_survey_service_on", SurveyResponse.schema, ["service_id", "submitted_on"]),
         ("idx_survey_unit_on", SurveyResponse.schema, ["instansi_id", "unit_id", "submitted_on"]),
+        // The transparency page and the impact windows read every service of the instansi by date.
+        ("idx_survey_instansi_on", SurveyResponse.schema, ["instansi_id", "submitted_on"]),
         ("idx_survey_client", SurveyResponse.schema, ["service_id", "client_hash", "submitted_at"]),
     ]
 }

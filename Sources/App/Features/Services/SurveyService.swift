@@ -18,8 +18,11 @@ enum SurveyService {
         return digest.prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// `writer`: the public endpoints pass the app's `SurveyWriter` (grouped commits); the
+    /// operator's paper forms write directly, inside their own transaction.
     static func store(_ submission: SurveySubmission, partial: [Int?]? = nil, service: PublicService, channel: String, clientHash: String?,
-                      honeypot: Bool, on date: SimpleDate? = nil, enteredBy: UUID?, at now: Date, db: any Database) async throws -> Stored {
+                      honeypot: Bool, on date: SimpleDate? = nil, enteredBy: UUID?, at now: Date, db: any Database,
+                      writer: SurveyWriter? = nil) async throws -> Stored {
         let r = SurveyResponse()
         r.id = UUID(); r.instansiID = service.instansiID; r.serviceID = service.id!; r.unitID = service.unitID
         r.submittedAt = now; r.submittedOn = (date ?? WITA.today(now)).iso
@@ -36,7 +39,7 @@ enum SurveyService {
             let previous = earlier.map { (answers: $0.answers.map { $0 ?? 0 }, at: $0.submittedAt.timeIntervalSince1970) }
             if SurveyDuplicateRule.isDuplicate(previous: previous, current: submission.answers, at: now.timeIntervalSince1970) { r.flag = "duplicate" }
         }
-        try await r.create(on: db)
+        if let writer { try await writer.write(r) } else { try await r.create(on: db) }
         return Stored(id: r.id!, flag: r.flag)
     }
 
