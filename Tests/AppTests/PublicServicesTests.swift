@@ -118,6 +118,8 @@ struct PublicServicesTests {
             // The QR code is drawn here.
             let qr = try await web.get("/s/dukcapil-ktp/qr.svg")
             #expect(qr.status == .ok && qr.headers.contentType?.subType == "svg+xml" && qr.body.string.hasPrefix("<svg"))
+            let poster = try await web.get("/s/dukcapil-ktp/poster")
+            #expect(poster.status == .ok && poster.body.string.contains(#"src="/s/dukcapil-ktp/qr.svg""#))
             #expect(try await web.get("/s/tidak-ada").status == .notFound)
         }
     }
@@ -201,6 +203,9 @@ struct PublicServicesTests {
             // = 29,666…; × 0,11 × 25 = 81,583… → 81,58. The transparency page is public (no login).
             let report = try await web.get("/skm?unit=\(world.opdA.id!)&from=2026-11-01&to=2026-11-30")
             #expect(report.status == .ok && report.body.string.contains(#"<strong id="skm-ikm">81,58</strong>"#))
+            // The usual reporting periods are one click away (today is 29 November 2026).
+            #expect(report.body.string.contains(#"from=2026-10-01&amp;to=2026-11-29">Triwulan IV 2026"#)
+                    && report.body.string.contains(#"from=2026-01-01&amp;to=2026-06-30">Semester I 2026"#))
             let transparency = try await WebClient(app).get("/transparansi?instansi=kota-kupang")
             #expect(transparency.status == .ok && transparency.body.string.contains("Penerbitan KTP-el"))
         }

@@ -12,6 +12,7 @@ enum PublicSurveyController {
         app.post("s", ":code", use: submit)
         app.get("s", ":code", "terima-kasih", use: thanks)
         app.get("s", ":code", "qr.svg", use: qr)
+        app.get("s", ":code", "poster", use: poster)
         api.post("public", "services", ":id", "survey", use: apiSubmit)
     }
 
@@ -99,6 +100,16 @@ enum PublicSurveyController {
         // Built from the request's Host header, the code must not be kept by a shared cache.
         response.headers.replaceOrAdd(name: HTTPHeaders.Name.cacheControl, value: configured ? "public, max-age=3600" : "private, max-age=300")
         return response
+    }
+
+    /// A page to print and put up at the counter: the service, the QR code, the short link.
+    static func poster(req: Request) async throws -> View {
+        let s = try await service(code: try req.parameters.require("code"), on: req.db)
+        let unit = try await Unit.find(s.unitID, on: req.db)
+        struct Model: Encodable { let service: String; let unit: String; let qr: String; let link: String; let standard: String; let fee: String }
+        return try await req.view.render("public/poster", PublicPage(title: "Survei Kepuasan Masyarakat: \(s.name)", content: Model(
+            service: s.name, unit: unit?.name ?? "", qr: SiteURL.surveyQR(s.shortCode).path, link: publicURL(req, path: SiteURL.survey(s.shortCode).path),
+            standard: s.standardText, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee))))
     }
 
     /// A host name or address with an optional port, as a browser sends it; anything else is refused.

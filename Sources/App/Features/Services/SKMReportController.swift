@@ -42,9 +42,24 @@ enum SKMReportController: SQLShorthand {
                                        let pop = ServiceRecordQueries.figures(monthsBy[s.id!] ?? []).count
                                        return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
                                    }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,
-                                   unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken, export: Export.links(req))
+                                   unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken, export: Export.links(req),
+                                   presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""))
         if let format = try Export.requested(req) { return try Export.response(model.table, filename: "laporan-skm", format: format) }
         return try await req.renderPage("services/skm", title: "Laporan Survei Kepuasan Masyarakat", crumbs: [Crumb("Layanan publik", .services), Crumb("Laporan SKM")], model)
+    }
+
+    /// The usual SKM reporting periods (PermenPANRB 14/2017 asks for at least one survey a
+    /// year; units report by quarter or semester): this and the previous month, quarter,
+    /// semester and year, as links.
+    static func presets(today: SimpleDate, unit: String) -> [SKMReportModel.Preset] {
+        [ReportPeriod.month, .quarter, .semester, .year].flatMap { kind -> [SKMReportModel.Preset] in
+            let current = kind.range(containing: today)
+            let previous = kind.range(containing: current.from.adding(days: -1))
+            return [previous, current].map { r in
+                SKMReportModel.Preset(label: kind.label(from: r.from),
+                                      href: "/skm?unit=\(unit)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
+            }
+        }
     }
 
     /// Respondents per profile value (sex, age band, education, occupation), "" = not given.
@@ -92,6 +107,7 @@ enum SKMReportController: SQLShorthand {
 }
 
 struct SKMReportModel: Encodable {
+    struct Preset: Encodable { let label: String; let href: String }
     struct Element: Encodable { let code: String; let name: String; let answered: String; let nrr: String; let weighted: String; let lowest: Bool }
     struct ServiceRow: Encodable { let name: String; let respondents: String; let ikm: String; let grade: String; let sample: String; let warning: Bool }
     struct Count: Encodable { let label: String; let n: String; let share: String }
@@ -119,10 +135,12 @@ struct SKMReportModel: Encodable {
     let unitOptions: [FormModel.Option]
     let csrf: String
     let export: [String: String]
+    let presets: [Preset]
 
     init(scopeName: String, period: ServicePeriod, tally: SurveyQueries.Tally, result: IKMResult?, weight: SKMWeight, population: Int,
          services: [(PublicService, SurveyQueries.Tally, IKMResult?)], profile: [String: [String: Int]], followUp: String?, canWrite: Bool, unitID: UUID?,
-         unitOptions: [FormModel.Option], csrf: String, export: [String: String]) {
+         unitOptions: [FormModel.Option], csrf: String, export: [String: String], presets: [Preset]) {
+        self.presets = presets
         self.scopeName = scopeName; self.period = period.label; from = period.from.iso; to = period.to.iso
         respondents = IndonesianFormat.integer(tally.respondents); self.population = population > 0 ? IndonesianFormat.integer(population) : "—"
         let minimum = population > 0 ? KrejcieMorgan.minimumSample(population: population) : nil

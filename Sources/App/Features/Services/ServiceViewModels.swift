@@ -50,6 +50,7 @@ struct ServiceDetailModel: Encodable {
     let active: Bool
     let surveyURL: String
     let kioskURL: String
+    let posterURL: String
     let qr: String
     let months: [MonthRow]
     let ikm: [IKMRow]
@@ -70,6 +71,7 @@ struct ServiceDetailModel: Encodable {
         id = s.id!.uuidString; code = s.code; name = s.name; self.unit = unit; standard = s.standardText
         fee = s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee); requirements = s.requirementList; legalBasis = s.legalBasis.isEmpty ? "—" : s.legalBasis
         self.positions = positions; active = s.isActive; self.surveyURL = surveyURL; self.kioskURL = kioskURL; self.qr = qr
+        posterURL = SiteURL.survey(s.shortCode).path + "/poster"
         self.months = months; self.ikm = ikm; self.canManage = canManage; self.flagged = flagged
         editHref = SiteURL.serviceEdit(s.id!).path; responsesHref = SiteURL.serviceResponses(s.id!).path; paperHref = SiteURL.servicePaper(s.id!).path
         recordsAction = SiteURL.serviceRecords(s.id!).path + "?_csrf=" + csrf
