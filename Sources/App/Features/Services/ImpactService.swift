@@ -99,32 +99,43 @@ enum ImpactService {
 
         let servicePrograms = try await m5.asyncMap { c in try await ProgrammeCompetency.query(on: db).filter(\.$competencyID == c.id!).all(\.$programmeID) } ?? []
 
+        // The delivering staff of every OPD first, then one read per kind for all of them
+        // (training in the wave, the M.5 standard and level), not a round of queries per OPD.
+        let staffOf = Dictionary(uniqueKeysWithValues: byOPD.map { opdID, list -> (UUID, [GapEngine.Person]) in
+            let subtree = Set(tree.subtree(of: opdID))
+            let positionIDs = Set(list.flatMap { positionsOf[$0.id!] ?? [] })
+            return (opdID, gaps.persons.filter { subtree.contains($0.unitID) && (positionIDs.isEmpty || $0.positionID.map(positionIDs.contains) == true) })
+        })
+        let allStaff = Array(Set(staffOf.values.flatMap { $0.map(\.id) }))
+        var trainedIDs = Set<UUID>(), levels: [UUID: Int] = [:], required: [UUID: Int] = [:]
+        for chunk in allStaff.chunked(500) {
+            if !servicePrograms.isEmpty {
+                trainedIDs.formUnion(try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).filter(\.$status == EnrolmentStatus.completed.rawValue)
+                    .filter(\.$programmeID ~~ servicePrograms).filter(\.$completedOn >= from.iso).filter(\.$completedOn <= to.iso).all(\.$employeeID))
+            }
+            if let m5 {
+                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
+            }
+        }
+        let staffPositions = Array(Set(staffOf.values.flatMap { $0.compactMap(\.positionID) }))
+        if let m5, !staffPositions.isEmpty {
+            for chunk in staffPositions.chunked(500) {
+                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$positionID ~~ Array(chunk)).all() {
+                    required[ps.positionID] = max(required[ps.positionID] ?? 0, ps.requiredLevel)
+                }
+            }
+        }
+
         var rows: [UnitRow] = []
         for (opdID, list) in byOPD {
             guard let node = tree.node(opdID) else { continue }
-            let subtree = Set(tree.subtree(of: opdID))
-            let positionIDs = Set(list.flatMap { positionsOf[$0.id!] ?? [] })
-            let staff = gaps.persons.filter { subtree.contains($0.unitID) && (positionIDs.isEmpty || $0.positionID.map(positionIDs.contains) == true) }
-            let staffIDs = staff.map(\.id)
-            var trained = 0
-            for chunk in staffIDs.chunked(500) where !servicePrograms.isEmpty {
-                trained += Set(try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).filter(\.$status == EnrolmentStatus.completed.rawValue)
-                    .filter(\.$programmeID ~~ servicePrograms)
-                    .filter(\.$completedOn >= from.iso).filter(\.$completedOn <= to.iso).all(\.$employeeID)).count
-            }
+            let staff = staffOf[opdID] ?? []
+            let trained = staff.filter { trainedIDs.contains($0.id) }.count
             let jpms = staff.compactMap(\.jpm)
             var gapSum = 0, assessed = 0
-            if let m5, !staff.isEmpty {
-                let required = Dictionary(try await PositionStandard.query(on: db).filter(\.$competencyID == m5.id!)
-                    .filter(\.$positionID ~~ Array(Set(staff.compactMap(\.positionID)))).all().map { ($0.positionID, $0.requiredLevel) }, uniquingKeysWith: max)
-                var levels: [UUID: Int] = [:]
-                for chunk in staffIDs.chunked(500) {
-                    for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
-                }
-                for p in staff {
-                    guard let pos = p.positionID, let req = required[pos], let level = levels[p.id] else { continue }
-                    assessed += 1; gapSum += max(0, req - level)
-                }
+            for p in staff {
+                guard let pos = p.positionID, let req = required[pos], let level = levels[p.id] else { continue }
+                assessed += 1; gapSum += max(0, req - level)
             }
             func jpm(at date: SimpleDate) -> Double? {
                 guard let point = points.filter({ $0.opdID == opdID && $0.asOf <= date.iso && $0.assessed > 0 }).max(by: { $0.asOf < $1.asOf }) else { return nil }

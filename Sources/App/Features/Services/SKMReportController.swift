@@ -26,7 +26,7 @@ enum SKMReportController: SQLShorthand {
         let months = try await ServiceRecordQueries.months(serviceIDs: services.map { $0.id! }, from: period.from, to: period.to, on: req.db)
         let population = ServiceRecordQueries.figures(months).count
         let result = tally.ikm(weight: weight, population: population > 0 ? population : nil)
-        let perService = try await SurveyQueries.monthly(target, from: period.from, to: period.to, on: req.db)
+        let perService = try await SurveyQueries.byService(target, from: period.from, to: period.to, on: req.db)
         let monthsBy = Dictionary(grouping: months, by: \.serviceID)
         let profile = try await profileCounts(scope: scope, from: period.from, to: period.to, on: req.db)
         let unitID = scope.base?.id
@@ -38,7 +38,7 @@ enum SKMReportController: SQLShorthand {
         if let base = scope.base { canWrite = AccessPolicy.manageService(try req.actor, Placement(instansiID: base.instansiID, opdID: base.opdID)).isAllowed } else { canWrite = false }
         let model = SKMReportModel(scopeName: scope.base?.name ?? "Seluruh instansi", period: period, tally: tally, result: result, weight: weight,
                                    population: population, services: services.map { s in
-                                       let t = (perService[s.id!] ?? [:]).values.reduce(SurveyQueries.Tally(), +)
+                                       let t = perService[s.id!] ?? SurveyQueries.Tally()
                                        let pop = ServiceRecordQueries.figures(monthsBy[s.id!] ?? []).count
                                        return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
                                    }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,

@@ -27,11 +27,11 @@ enum ServicesController {
         let today = WITA.today(req.now)
         let period = ServicePeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today)
         let weight = try await ServicesAPIController.weight(scope.instansiID, on: req.db)
-        let tallies = try await SurveyQueries.monthly(.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
+        let tallies = try await SurveyQueries.byService(.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
         let months = Dictionary(grouping: try await ServiceRecordQueries.months(serviceIDs: services.map { $0.id! }, from: period.from, to: period.to, on: req.db), by: \.serviceID)
         let names = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
         let rows = services.map { s -> ServiceListModel.Row in
-            let tally = (tallies[s.id!] ?? [:]).values.reduce(SurveyQueries.Tally(), +)
+            let tally = tallies[s.id!] ?? SurveyQueries.Tally()
             let figures = ServiceRecordQueries.figures(months[s.id!] ?? [])
             let ikm = tally.ikm(weight: weight, population: figures.count > 0 ? figures.count : nil)
             return .init(href: SiteURL.service(s.id!).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "", standard: s.standardText,
@@ -64,11 +64,10 @@ enum ServicesController {
         let firstMonth = SimpleDate(year: today.year, month: today.month, day: 1)!.adding(months: -11)
         let months = try await ServiceRecordQueries.months(serviceIDs: [s.id!], from: firstMonth, to: today, on: req.db)
         let quarters = ReportPeriod.quarter.last(4, endingWith: today)
-        var ikmRows: [ServiceDetailModel.IKMRow] = []
-        for q in quarters {
-            let tally = try await SurveyQueries.tally(.service(s.id!), from: q.from, to: q.to, on: req.db)
-            let population = ServiceRecordQueries.figures(try await ServiceRecordQueries.months(serviceIDs: [s.id!], from: q.from, to: q.to, on: req.db)).count
-            ikmRows.append(.init(period: q.label, tally: tally, weight: weight, population: population > 0 ? population : nil))
+        let indicators = try await ServiceIndicators.load(instansiID: s.instansiID, services: [s], periods: quarters, on: req.db)
+        let ikmRows = quarters.enumerated().map { i, q in
+            let cell = indicators.cell(s.id!, i)
+            return ServiceDetailModel.IKMRow(period: q.label, tally: cell.tally, weight: weight, population: cell.figures.count > 0 ? cell.figures.count : nil)
         }
         let positions = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.id!, on: req.db))).sort(\.$name).all()
         let flagged = try await SurveyResponse.query(on: req.db).filter(\.$serviceID == s.id!).filter(\.$flag != nil).filter(\.$status == SurveyResponse.counted).count()

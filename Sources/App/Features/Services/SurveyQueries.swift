@@ -75,21 +75,4 @@ enum SurveyQueries: SQLShorthand {
         }
         return out
     }
-
-    /// Per service and month (`yyyy-mm`): the transparency page and the per-month trend.
-    static func monthly(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: [String: Tally]] {
-        guard let base = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso) else { return [:] }
-        // Grouped by position: PostgreSQL would not match a repeated substr(...) with bound arguments.
-        let rows = try await base
-            .column(col("service_id", "r"), as: "service_id")
-            .column(SQLFunction("substr", args: col("submitted_on", "r"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7")), as: "month")
-            .groupBy(col("service_id", "r"))
-            .groupBy(SQLFunction("substr", args: col("submitted_on", "r"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7")))
-            .all()
-        var out: [UUID: [String: Tally]] = [:]
-        for row in rows {
-            out[try row.decode(column: "service_id", as: UUID.self), default: [:]][try row.decode(column: "month", as: String.self)] = try tally(row)
-        }
-        return out
-    }
 }
