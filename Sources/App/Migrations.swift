@@ -4,27 +4,35 @@ import Vapor
 
 /// The one ordered list of schema changes. Append only: a released migration is never edited.
 enum Migrations {
+    /// In order; `/readyz` compares their number with the database's migration log.
+    static var all: [any Migration] {
+        [
+            CreateInstansi(),
+            CreateUnits(),
+            CreateEmployees(),
+            CreateUsers(),
+            CreateAuditEntries(),
+            SessionRecord.migration,
+            CreateFoundationIndexes(),
+            CreateCompetencies(),
+            CreatePositions(),
+            AddEmployeePositions(),
+            CreateAssessments(),
+            CreateInstansiSettings(),
+            CreateIdentifyIndexes(),
+            CreateDevelopment(),
+            AddDevelopmentSettings(),
+            CreateDevelopmentIndexes(),
+            CreateEvaluation(),
+            CreateEvaluationIndexes(),
+            CreatePublicServices(),
+            CreatePublicServiceIndexes(),
+            CreateOperations(),
+        ]
+    }
+
     static func register(on app: Application) {
-        app.migrations.add(CreateInstansi())
-        app.migrations.add(CreateUnits())
-        app.migrations.add(CreateEmployees())
-        app.migrations.add(CreateUsers())
-        app.migrations.add(CreateAuditEntries())
-        app.migrations.add(SessionRecord.migration)
-        app.migrations.add(CreateFoundationIndexes())
-        app.migrations.add(CreateCompetencies())
-        app.migrations.add(CreatePositions())
-        app.migrations.add(AddEmployeePositions())
-        app.migrations.add(CreateAssessments())
-        app.migrations.add(CreateInstansiSettings())
-        app.migrations.add(CreateIdentifyIndexes())
-        app.migrations.add(CreateDevelopment())
-        app.migrations.add(AddDevelopmentSettings())
-        app.migrations.add(CreateDevelopmentIndexes())
-        app.migrations.add(CreateEvaluation())
-        app.migrations.add(CreateEvaluationIndexes())
-        app.migrations.add(CreatePublicServices())
-        app.migrations.add(CreatePublicServiceIndexes())
+        app.migrations.add(all)
     }
 }
 

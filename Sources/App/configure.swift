@@ -10,9 +10,13 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.kompeten.config = config
     app.kompeten.surveyGate = SurveyRateGate(perMinute: config.surveyRateLimit)
     app.kompeten.surveyWriter = SurveyWriter(db: { [unowned app] in app.db })
+    // Shared state created before the server takes requests (Storage is not for concurrent writes).
+    app.storage[Application.Kompeten.MetricsKey.self] = AppMetrics()
+    app.storage[Application.Kompeten.ClusterSecretKey.self] = ClusterSecret()
+    _ = app.kompeten.instanceName
     app.logger.info("Kompeten starting: \(config)")
 
-    try useDatabase(config.database, on: app)
+    try useDatabase(config.database, poolSize: config.databasePoolSize, on: app)
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "kompeten_session") { id in
@@ -29,8 +33,11 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
 
     ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    // Outermost first: headers on every answer (the 503s too), then the request log and metrics,
+    // then the database-outage guard around everything that may touch the database (sessions too).
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(OutageMiddleware())
     // Sessions are global (not per route group) so that error pages for unknown URLs can read them too.
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(KompetenErrorMiddleware(environment: app.environment))
@@ -42,11 +49,14 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(SuperadminCommand(), as: "create-superadmin")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.lifecycle.use(BootstrapOnServe())
+    app.lifecycle.use(JobScheduler())
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 
     try routes(app)
 }
 
-private func useDatabase(_ location: DatabaseLocation, on app: Application) throws {
+private func useDatabase(_ location: DatabaseLocation, poolSize: Int, on app: Application) throws {
     switch location {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
@@ -55,7 +65,10 @@ private func useDatabase(_ location: DatabaseLocation, on app: Application) thro
     case .postgres(let url):
         var postgres = try SQLPostgresConfiguration(url: url)
         postgres.searchPath = nil
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4,
-                                    connectionPoolTimeout: .seconds(10), sqlLogLevel: .debug), as: .psql)
+        // A short pool timeout: while PostgreSQL is down, a request fails with 503 in seconds
+        // instead of holding the user (and nginx's connection) for long.
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: poolSize,
+                                    connectionPoolTimeout: .seconds(5), sqlLogLevel: .debug), as: .psql)
+        app.kompeten.metrics.poolSize(poolSize * System.coreCount)
     }
 }

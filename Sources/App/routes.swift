@@ -2,7 +2,7 @@ import Vapor
 
 /// Every route of the app, grouped by who may reach it.
 func routes(_ app: Application) throws {
-    app.get("healthz", use: HealthController.check)
+    HealthController.register(app)
 
     // Web pages: sessions, CSRF on every form.
     let web = app.grouped(CSRFMiddleware())
@@ -44,6 +44,8 @@ func routes(_ app: Application) throws {
     let authed = api.grouped(BearerAuthMiddleware())
     UnitsAPIController.register(authed)
     UsersAPIController.register(authed)
+    TokensController.register(web: signedIn, api: authed)
+    PrivacyController.register(web: signedIn, api: authed)
     CompetenciesAPIController.register(authed)
     PositionsAPIController.register(authed)
     EmployeesAPIController.register(authed)

@@ -7,7 +7,9 @@ import Vapor
 enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
-        try LoggingSystem.bootstrap(from: &env)
+        // Structured logs on request (KOMPETEN_LOG_FORMAT=json), Vapor's console format otherwise.
+        let level = Logger.Level(rawValue: Environment.get("LOG_LEVEL") ?? "info") ?? .info
+        if !JSONLogHandler.bootstrapIfRequested(level: level) { try LoggingSystem.bootstrap(from: &env) }
         let app = try await Application.make(env)
         var failed = false
         do {

@@ -57,7 +57,7 @@ struct HealthAndConfigTests {
             let paths = doc["paths"] as! [String: [String: Any]]
             // Every real API route (not the 405 fallbacks, not the document itself) is documented.
             let documented = Set(paths.flatMap { path, ops in ops.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" } })
-            let routes = app.routes.all.filter { $0.path.first == "api" || $0.path.first == "healthz" }
+            let routes = app.routes.all.filter { ["api", "healthz", "livez", "readyz"].contains($0.path.first?.description ?? "") }
                 .map { route in
                     "\(route.method.rawValue) /" + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(separator: "/")
                 }

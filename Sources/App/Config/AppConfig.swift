@@ -24,6 +24,18 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     /// The address printed under the QR codes (`https://layanan.kupangkota.go.id`); empty = the
     /// address the page was requested on.
     public var publicURL: String
+    /// Addresses of the reverse proxies (nginx) in front of the app, comma-separated. Only from
+    /// these is `X-Forwarded-For` believed (login throttle, survey rate limit, logs) and
+    /// `X-Forwarded-Proto: https` taken to mean the client used TLS (HSTS).
+    public var trustedProxies: Set<String>
+    /// `text` (default, for a terminal) or `json` (one object a line, for journald/log shippers).
+    public var logFormat: String
+    /// Seconds between the scheduler's checks for due jobs; `0` turns the scheduler off in this
+    /// instance (every instance may run it: a job still runs once, under a database lease).
+    public var jobIntervalSeconds: Int
+    /// Database connections per event loop (PostgreSQL); instances × cores × this must stay
+    /// below PostgreSQL's `max_connections`.
+    public var databasePoolSize: Int
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
         func flag(_ key: String) -> Bool { ["1", "true", "yes", "ya"].contains(env[key]?.lowercased() ?? "") }
@@ -37,11 +49,16 @@ public struct AppConfig: Sendable, CustomStringConvertible {
             instansiName: env["KOMPETEN_INSTANSI_NAME"] ?? "Pemerintah Kota Kupang",
             uploadLimitMB: max(1, env["KOMPETEN_UPLOAD_MAX_MB"].flatMap(Int.init) ?? 20),
             surveyRateLimit: max(0, env["KOMPETEN_SURVEY_RATE_LIMIT"].flatMap(Int.init) ?? 60),
-            publicURL: (env["KOMPETEN_PUBLIC_URL"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/ "))
+            publicURL: (env["KOMPETEN_PUBLIC_URL"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/ ")),
+            trustedProxies: Set((env["KOMPETEN_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            logFormat: env["KOMPETEN_LOG_FORMAT"]?.lowercased() == "json" ? "json" : "text",
+            jobIntervalSeconds: max(0, env["KOMPETEN_JOB_INTERVAL_SECONDS"].flatMap(Int.init) ?? 60),
+            databasePoolSize: min(64, max(1, env["KOMPETEN_DB_POOL_SIZE"].flatMap(Int.init) ?? 4))
         )
     }
 
     public var description: String {
-        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) surveyRateLimit=\(surveyRateLimit) adminPassword=\(adminPassword == nil ? "unset" : "***")"
+        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) surveyRateLimit=\(surveyRateLimit) trustedProxies=\(trustedProxies.sorted()) jobs=\(jobIntervalSeconds)s pool=\(databasePoolSize) adminPassword=\(adminPassword == nil ? "unset" : "***")"
     }
 }

@@ -17,6 +17,8 @@ struct KompetenErrorMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
+        } catch where DatabaseOutage.isOutage(error) {
+            throw error   // OutageMiddleware answers 503 without touching the database again
         } catch {
             let (status, body) = Self.describe(error, logger: req.logger)
             if Self.wantsJSON(req) {

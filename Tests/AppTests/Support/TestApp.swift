@@ -12,12 +12,13 @@ let testNow = Date(timeIntervalSince1970: 1_795_917_600)
 /// Runs `test` against a freshly configured app with its own empty, migrated database:
 /// in-memory SQLite by default, or a new PostgreSQL database per test when
 /// KOMPETEN_TEST_POSTGRES_URL is set (the test command does that for the second run).
-func withTestApp(_ test: (Application) async throws -> Void) async throws {
+func withTestApp(settings: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void) async throws {
     let location = try await TestDatabase.fresh()
     let app = try await Application.make(.testing)
     do {
         var config = try AppConfig.fromEnvironment([:])
         config.database = location
+        settings(&config)
         app.logger.logLevel = .warning
         try await configure(app, config: config)
         app.kompeten.clock = { testNow }

@@ -52,7 +52,8 @@ struct AuditListModel: Encodable {
     let to: String
 
     static let actionLabels: [(String, String)] = [("create", "Membuat"), ("update", "Mengubah"), ("delete", "Menghapus"),
-                                                   ("login", "Masuk"), ("password", "Atur ulang sandi")]
+                                                   ("login", "Masuk"), ("password", "Atur ulang sandi"),
+                                                   ("reveal", "Membuka data pribadi"), ("revoke", "Mencabut token"), ("download", "Mengunduh data pribadi")]
     static let entityLabels: [(String, String)] = [("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi")]
 
     init(entries: [AuditEntry], info: PageInfo, filters: AuditController.Filters) {

@@ -5,7 +5,7 @@ import KompetenCore
 /// Records every create/update/delete made through the app. Call it inside the same
 /// transaction as the change, so a change and its audit entry are written together or not at all.
 enum AuditLog {
-    enum Action: String { case create, update, delete, login, logout, password }
+    enum Action: String { case create, update, delete, login, logout, password, reveal, revoke, download }
 
     static func record<Before: Encodable, After: Encodable>(
         _ action: Action, entity: String, id: UUID?, summary: String,

@@ -29,7 +29,11 @@ extension Request {
         }
     }
     var actorIfPresent: Principal? { storage[ActorKey.self] }
-    func setActor(_ actor: Principal?) { storage[ActorKey.self] = actor }
+    func setActor(_ actor: Principal?) {
+        storage[ActorKey.self] = actor
+        // Every log line of the request names who made it (an id, never a name or NIP).
+        if let actor { logger[metadataKey: "user_id"] = .string(actor.userID.uuidString) }
+    }
 
     /// Turns a policy decision into a 403 with its reason.
     func authorize(_ decision: AccessDecision) throws { try decision.require() }

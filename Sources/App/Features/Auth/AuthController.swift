@@ -46,6 +46,8 @@ enum AuthController {
     }
 
     static func logout(req: Request) async throws -> Response {
+        // Destroying makes the sessions middleware delete the server-side record, not only the
+        // cookie: a copied cookie is dead too (AuthTests checks it).
         req.session.destroy()
         return req.redirect(to: SiteURL.login(next: nil).path)
     }
@@ -59,23 +61,31 @@ enum AuthController {
 
 /// `POST /api/v1/auth/token`.
 enum TokenAPIController {
-    struct Credentials: Content { let username: String; let password: String }
+    struct Credentials: Content { let username: String; let password: String; var label: String? }
     struct TokenResponse: Content { let token: String; let expiresAt: Date }
 
     static func issue(req: Request) async throws -> TokenResponse {
         let credentials = try req.content.decode(Credentials.self)
+        if let label = credentials.label, label.unicodeScalars.count > 80 {   // as JSON Schema counts
+            throw ValidationFailure(errors: [.init(field: "label", message: "Paling banyak 80 karakter.")])
+        }
         switch try await LoginService.attempt(username: credentials.username, password: credentials.password, on: req) {
         case .locked(let message): throw Abort(.tooManyRequests, reason: message)
         case .invalid: throw Abort(.unauthorized, reason: "Nama pengguna atau kata sandi salah.")
         case .success(let user):
-            let raw = TokenHasher.newToken()
-            let token = UserToken()
-            token.userID = try user.requireID()
-            token.tokenHash = TokenHasher.hash(raw)
-            token.createdAt = req.now
-            token.expiresAt = req.now.addingTimeInterval(req.application.kompeten.config.tokenLifetime)
-            try await token.create(on: req.db)
-            return TokenResponse(token: raw, expiresAt: token.expiresAt)
+            return try await issueToken(for: try user.requireID(), label: credentials.label, on: req)
         }
+    }
+
+    static func issueToken(for userID: UUID, label: String?, on req: Request) async throws -> TokenResponse {
+        let raw = TokenHasher.newToken()
+        let token = UserToken()
+        token.userID = userID
+        token.tokenHash = TokenHasher.hash(raw)
+        token.createdAt = req.now
+        token.expiresAt = req.now.addingTimeInterval(req.application.kompeten.config.tokenLifetime)
+        token.label = label.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        try await token.create(on: req.db)
+        return TokenResponse(token: raw, expiresAt: token.expiresAt)
     }
 }

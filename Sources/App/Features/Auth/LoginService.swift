@@ -16,7 +16,7 @@ enum LoginService {
 
     static func attempt(username rawUsername: String, password: String, on req: Request) async throws -> Outcome {
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         let now = req.now
         let since = now.addingTimeInterval(-perUsername.window)
 

@@ -42,8 +42,13 @@ struct BearerAuthMiddleware: AsyncMiddleware {
                 .filter(UserToken.self, \.$tokenHash == hash)
                 .filter(UserToken.self, \.$expiresAt > req.now)
                 .filter(\.$isActive == true)
-                .first() else {
+                .first(), let token = try? user.joined(UserToken.self) else {
             throw Abort(.unauthorized, reason: "Token API tidak sah atau sudah kedaluwarsa.")
+        }
+        req.currentTokenID = token.id
+        // "Last used" for the token list, written at most once a minute per token.
+        if token.lastUsedAt.map({ req.now.timeIntervalSince($0) > 60 }) ?? true, let id = token.id {
+            try await UserToken.query(on: req.db).filter(\.$id == id).set(\.$lastUsedAt, to: req.now).update()
         }
         req.setActor(try await ActorResolver.actor(for: user, on: req.db))
         return try await next.respond(to: req)

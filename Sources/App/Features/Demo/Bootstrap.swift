@@ -69,21 +69,32 @@ enum Bootstrap {
 
 /// `kompeten serve` migrates the database, creates the first admin, and (with KOMPETEN_DEMO=1)
 /// loads the demo data, before the server starts listening.
+/// With several instances starting at once on one PostgreSQL, a database lease lets exactly one
+/// migrate and load; the others wait for it and then find the work done.
 struct BootstrapOnServe: LifecycleHandler {
-    func willBootAsync(_ app: Application) async throws {
+    static func isServe(_ app: Application) -> Bool {
         let command = app.environment.arguments.dropFirst().first ?? "serve"
-        guard command == "serve" || command.hasPrefix("-") else { return }
+        return command == "serve" || command.hasPrefix("-")
+    }
+
+    func willBootAsync(_ app: Application) async throws {
+        guard Self.isServe(app) else { return }
+        let sql = app.db as! any SQLDatabase
         if case .sqliteFile = app.kompeten.config.database {
             // Write-ahead logging: readers never wait for a writer, and a commit is one append and
             // one flush of the log instead of a rewritten journal. Kept in the file once set.
-            try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
-        try await app.autoMigrate()
-        let generated = try await Bootstrap.ensureAdmin(app)
-        if app.kompeten.config.loadDemo, try await Bootstrap.isEmpty(app.db) {
-            let summary = try await DemoLoader.load(app, scale: .city)
-            print("==> Data demo Kota Kupang dimuat: \(summary)")
-            print(DemoLoader.loginHelp)
+        try await JobLease.createTable(on: sql)
+        let generated = try await JobLease.withLease("bootstrap", holder: app.kompeten.instanceName, ttl: 900, on: sql) {
+            try await app.autoMigrate()
+            let generated = try await Bootstrap.ensureAdmin(app)
+            if app.kompeten.config.loadDemo, try await Bootstrap.isEmpty(app.db) {
+                let summary = try await DemoLoader.load(app, scale: .city)
+                print("==> Data demo Kota Kupang dimuat: \(summary)")
+                print(DemoLoader.loginHelp)
+            }
+            return generated
         }
         Bootstrap.printLogin(app, generated: generated)
     }

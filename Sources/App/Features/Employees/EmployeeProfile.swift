@@ -4,7 +4,8 @@ import Vapor
 
 /// Everything the employee profile page shows, read in a handful of queries.
 enum EmployeeProfileQuery {
-    static func load(_ e: Employee, actor: Principal, on db: any Database) async throws -> EmployeeProfileModel {
+    /// `revealNIK`: the admin asked to see the full NIK (the caller has logged it).
+    static func load(_ e: Employee, actor: Principal, revealNIK: Bool = false, on db: any Database) async throws -> EmployeeProfileModel {
         let unit = try await Unit.find(e.unitID, on: db)
         let supervisor = try await e.supervisorID.asyncMap { try await Employee.find($0, on: db) } ?? nil
         let position = try await e.positionID.asyncMap { try await Position.find($0, on: db) } ?? nil
@@ -21,7 +22,8 @@ enum EmployeeProfileQuery {
         return EmployeeProfileModel(
             e, unit: unit, supervisor: supervisor, position: position, gap: gap, thresholds: thresholds,
             competencies: competencies, assessments: assessments, results: results, assignments: assignments,
-            units: units, positions: positions, showFullNIK: actor.role == .admin,
+            units: units, positions: positions, showFullNIK: revealNIK && actor.role == .admin,
+            nikRevealAction: actor.role == .admin && !revealNIK && e.nik != nil ? "/employees/\(e.id!.uuidString)/nik" : nil,
             canEdit: AccessPolicy.employee(actor, .write, placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed,
             canAssess: AccessPolicy.recordAssessment(actor, placement).isAllowed)
     }
@@ -43,14 +45,17 @@ struct EmployeeProfileModel: Encodable {
     let assessments: [AssessmentRow]
     let assignments: [AssignmentRow]
     let canEdit: Bool, canAssess: Bool
+    /// Admins see the NIK masked until they ask (a POST, written to the audit log).
+    let nikRevealAction: String?
     let editHref: String, assessHref: String
     var development: EmployeeDevelopmentModel? = nil
     var performance: EmployeePerformanceModel? = nil
 
     init(_ e: Employee, unit: Unit?, supervisor: Employee?, position: Position?, gap: GapResult?, thresholds: JPMThresholds,
          competencies: [Competency], assessments: [Assessment], results: [AssessmentResult], assignments: [EmployeeAssignment],
-         units: [Unit], positions: [Position], showFullNIK: Bool, canEdit: Bool, canAssess: Bool) {
+         units: [Unit], positions: [Position], showFullNIK: Bool, nikRevealAction: String?, canEdit: Bool, canAssess: Bool) {
         name = e.name
+        self.nikRevealAction = nikRevealAction
         let birth = SimpleDate(iso: e.birthDate).map { IndonesianFormat.date($0) } ?? e.birthDate
         items = [
             Item(label: "NIP", value: e.nip, href: nil),

@@ -39,11 +39,15 @@ struct EmployeeListModel: Encodable {
 struct EmployeeFormValues: Content {
     var nip: String?, name: String?, employmentType: String?, rank: String?, unitId: String?, positionId: String?
     var supervisorNip: String?, nik: String?, active: String?
+    var storedNIK: String?
 
     init() { employmentType = "PNS"; active = "1" }
     init(_ e: Employee, supervisorNip: String?) {
         nip = e.nip; name = e.name; employmentType = e.employmentType; rank = e.rank; unitId = e.unitID.uuidString
-        positionId = e.positionID?.uuidString; self.supervisorNip = supervisorNip; nik = e.nik; active = e.isActive ? "1" : "0"
+        positionId = e.positionID?.uuidString; self.supervisorNip = supervisorNip; active = e.isActive ? "1" : "0"
+        // The NIK is never put back into the form (it would be revealed without a trace):
+        // an empty field keeps the stored one.
+        storedNIK = e.nik.map { NIKMask.mask($0) }
     }
 
     func input(supervisorID: UUID?) throws -> EmployeeInput {
@@ -52,7 +56,7 @@ struct EmployeeFormValues: Content {
         }
         return EmployeeInput(nip: nip ?? "", name: name ?? "", employmentType: employmentType ?? "", rank: rank ?? "", unitId: unit,
                              positionId: positionId.flatMap { UUID(uuidString: $0) }, supervisorId: supervisorID,
-                             nik: nik, active: active.map { $0 == "1" })
+                             nik: (nik ?? "").isEmpty ? nil : nik, active: active.map { $0 == "1" })
     }
 }
 
@@ -72,7 +76,7 @@ struct EmployeeFormModel: Encodable {
             .init(name: "unitId", label: "Unit kerja", type: "select", value: v.unitId ?? "", options: unitOptions),
             .init(name: "positionId", label: "Jabatan", type: "select", value: v.positionId ?? "", hint: "Jabatan harus berada di unit kerja yang dipilih.", required: false, options: positionOptions),
             .init(name: "supervisorNip", label: "NIP atasan langsung", value: v.supervisorNip ?? "", required: false),
-            .init(name: "nik", label: "NIK", value: v.nik ?? "", hint: "Data pribadi: hanya terlihat oleh Admin BKPPD.", required: false),
+            .init(name: "nik", label: "NIK", value: v.nik ?? "", hint: v.storedNIK.map { "Tersimpan: \($0). Kosongkan agar tidak berubah." } ?? "Data pribadi (16 digit).", required: false),
             .init(name: "active", label: "Status", type: "select", value: v.active ?? "1",
                   options: [.init(value: "1", label: "Aktif", selected: v.active != "0"), .init(value: "0", label: "Tidak aktif", selected: v.active == "0")]),
         ], errors: EmployeeLookup.renamed(errors, from: "supervisorId", to: "supervisorNip"))

@@ -23,8 +23,18 @@ enum EnrolmentsAPIController {
 
     static func enrol(req: Request) async throws -> Response {
         let input = try req.content.decode(EnrolmentInput.self)
-        let e = try await EnrolmentService.enrol(batchID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
-        return try await EnrolmentDTO(e).encodeResponse(status: .created, for: req)
+        let batchID: UUID = try req.parameters.require("id")
+        let actor = try req.actor
+        let now = req.now
+        guard let key = try IdempotencyStore.key(req) else {
+            let e = try await EnrolmentService.enrol(batchID: batchID, input, actor: actor, at: now, on: req.db)
+            return try await EnrolmentDTO(e).encodeResponse(status: .created, for: req)
+        }
+        // Keys are per user: one operator's key can never replay another's answer.
+        return try await IdempotencyStore.run(req, scope: "enrol:\(actor.userID)", key: key) { db in
+            let e = try await EnrolmentService.enrol(batchID: batchID, input, actor: actor, at: now, on: db)
+            return (.created, try JSONEncoder.custom(dates: .iso8601).encode(EnrolmentDTO(e)))
+        }
     }
 
     static func complete(req: Request) async throws -> EnrolmentDTO {

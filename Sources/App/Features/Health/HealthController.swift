@@ -2,18 +2,54 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+/// Liveness, readiness and metrics, for load balancers and monitoring.
+///
+/// - `GET /livez`: the process answers (200 always). A failing liveness probe means "restart me".
+/// - `GET /readyz` (and `/healthz`, kept for existing monitors): the database answers and every
+///   migration this build knows has run. 503 otherwise: "send no traffic here", not "restart",
+///   because restarting does not bring a database back.
+/// - `GET /metrics`: Prometheus text format (restrict it at the proxy; it holds no personal data).
 enum HealthController {
-    struct Status: Content { let status: String; let database: String }
+    struct Status: Content { let status: String; let database: String; var migrations: String? = nil; var instance: String? = nil }
 
-    static func check(req: Request) async throws -> Response {
+    static func register(_ app: Application) {
+        app.get("healthz", use: ready)
+        app.get("readyz", use: ready)
+        app.get("livez", use: live)
+        app.get("metrics", use: metrics)
+    }
+
+    static func live(req: Request) async throws -> Status {
+        Status(status: "ok", database: req.application.kompeten.config.database.kind, instance: req.application.kompeten.instanceName)
+    }
+
+    static func ready(req: Request) async throws -> Response {
         let kind = req.application.kompeten.config.database.kind
+        let started = Date()
         do {
-            _ = try await (req.db as! any SQLDatabase).raw("SELECT 1").all()
-            return try await Status(status: "ok", database: kind).encodeResponse(for: req)
+            let sql = req.db as! any SQLDatabase
+            _ = try await sql.raw("SELECT 1").all()
+            let applied = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("_fluent_migrations").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            let known = Migrations.all.count
+            req.application.kompeten.metrics.database(up: true, seconds: Date().timeIntervalSince(started))
+            guard applied >= known else {
+                return try await Status(status: "migrating", database: kind, migrations: "\(applied)/\(known)")
+                    .encodeResponse(status: .serviceUnavailable, for: req)
+            }
+            return try await Status(status: "ok", database: kind, migrations: "\(applied)/\(known)").encodeResponse(for: req)
         } catch {
-            req.logger.warning("health check: database unreachable")
-            return try await Status(status: "unavailable", database: kind).encodeResponse(status: .serviceUnavailable, for: req)
+            req.application.kompeten.metrics.database(up: false, seconds: Date().timeIntervalSince(started))
+            req.logger.warning("readiness: database unreachable")
+            let response = try await Status(status: "unavailable", database: kind).encodeResponse(status: .serviceUnavailable, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
         }
+    }
+
+    static func metrics(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: req.application.kompeten.metrics.text))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        return response
     }
 }

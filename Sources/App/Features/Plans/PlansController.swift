@@ -33,6 +33,8 @@ enum PlansController {
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
         let employeeID: UUID = try req.parameters.require("id")
+        // Someone the actor may not see is a 403/404 before the form is even validated.
+        _ = try await EmployeeQueries.find(employeeID, for: actor, .read, on: req.db)
         struct Posted: Content { var year: String?; var fromTna: String? }
         let posted = try req.content.decode(Posted.self)
         do {

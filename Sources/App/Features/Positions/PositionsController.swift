@@ -94,6 +94,10 @@ enum PositionsController {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
         struct Posted: Content { var sourceCode: String? }
+        // The target first: another instansi's position is a 404 before anything else is said.
+        guard try await Position.scopedQuery(actor, on: req.db).filter(\.$id == id).count() == 1 else {
+            throw Abort(.notFound, reason: "Jabatan tidak ditemukan.")
+        }
         let code = UnitRules.normaliseCode(try req.content.decode(Posted.self).sourceCode ?? "")
         guard let source = try await Position.scopedQuery(actor, on: req.db).filter(\.$code == code).first() else {
             Flash.add(.error, "Jabatan sumber dengan kode \(code) tidak ditemukan.", to: req)

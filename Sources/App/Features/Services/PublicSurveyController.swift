@@ -64,14 +64,14 @@ enum PublicSurveyController {
         case .failure(let failure): return try await render(req, s, form: form, errors: failure.errors, message: nil, status: .unprocessableEntity)
         case .success(let ok): submission = ok
         }
-        if case .limited(let wait) = req.application.kompeten.surveyGate.admit(req.surveyClientAddress, at: req.now) {
+        if case .limited(let wait) = try await req.admitSurveyResponse() {
             let response = try await render(req, s, form: form, errors: [],
                                             message: "Terlalu banyak isian dari perangkat/jaringan ini dalam semenit. Jawaban Anda masih tersimpan di halaman ini: tunggu \(wait) detik, lalu tekan Kirim lagi.",
                                             status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(wait))
             return response
         }
-        let hash = SurveyService.clientHash(address: req.surveyClientAddress, userAgent: req.headers.first(name: .userAgent) ?? "")
+        let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
         _ = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
                                           honeypot: !(form.website ?? "").isEmpty, enteredBy: nil, at: req.now, db: req.db,
                                           writer: req.application.kompeten.surveyWriter)
@@ -157,15 +157,27 @@ enum PublicSurveyController {
         case .failure(let failure): throw failure
         case .success(let ok): submission = ok
         }
-        if case .limited(let wait) = req.application.kompeten.surveyGate.admit(req.surveyClientAddress, at: req.now) {
+        let idempotencyKey = try IdempotencyStore.key(req)
+        if case .limited(let wait) = try await req.admitSurveyResponse() {
             throw Abort(.tooManyRequests, headers: [HTTPHeaders.Name.retryAfter.description: String(wait)],
                         reason: "Terlalu banyak isian dari alamat ini; coba lagi dalam \(wait) detik.")
         }
-        let hash = SurveyService.clientHash(address: req.surveyClientAddress, userAgent: req.headers.first(name: .userAgent) ?? "")
-        let stored = try await SurveyService.store(submission, service: s, channel: input.channel ?? "daring", clientHash: hash,
-                                                   honeypot: false, enteredBy: nil, at: req.now, db: req.db,
-                                                   writer: req.application.kompeten.surveyWriter)
-        return try await APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag).encodeResponse(status: .created, for: req)
+        let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
+        let channel = input.channel ?? "daring"
+        let now = req.now
+        guard let idempotencyKey else {
+            let stored = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
+                                                       honeypot: false, enteredBy: nil, at: now, db: req.db,
+                                                       writer: req.application.kompeten.surveyWriter)
+            return try await APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag).encodeResponse(status: .created, for: req)
+        }
+        // With a key, the response and the key commit together (not through the grouped writer),
+        // so a retry after a lost answer finds the key and gets the same id back.
+        return try await IdempotencyStore.run(req, scope: "survey:\(id)", key: idempotencyKey) { db in
+            let stored = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
+                                                       honeypot: false, enteredBy: nil, at: now, db: db)
+            return (.created, try JSONEncoder().encode(APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag)))
+        }
     }
 }
 

@@ -2,14 +2,16 @@ import Foundation
 import KompetenCore
 import Vapor
 
-/// The per-address limit on public SKM responses, held in memory by this instance (a shared
-/// limit across several instances belongs to the deployment work). Core's token bucket decides;
-/// this only serialises access to it.
+/// The per-address limit on public SKM responses, held in memory: the limiter on SQLite (one
+/// instance); on PostgreSQL `SharedRateBucket` keeps the same bucket in the database for all
+/// instances. Core's token bucket decides; this only serialises access to it.
 final class SurveyRateGate: @unchecked Sendable {
     private var limiter: SurveyRateLimiter
     private let lock = NSLock()
 
     init(perMinute: Int) { limiter = SurveyRateLimiter(perMinute: perMinute) }
+
+    var perMinute: Int { limiter.perMinute }
 
     func admit(_ key: String, at now: Date) -> RateDecision {
         lock.lock(); defer { lock.unlock() }
@@ -30,8 +32,9 @@ extension Application.Kompeten {
 extension Request {
     /// The sender's address as the socket sees it, an IPv6 address cut to its /64 (one household
     /// or phone gets a whole /64, so per-/128 buckets would not limit anything). `X-Forwarded-For`
-    /// is not trusted: anyone can send it, and it would let one script pose as many residents.
-    var surveyClientAddress: String { SurveyClientKey.of(remoteAddress?.ipAddress ?? "unknown") }
+    /// counts only when it comes from a trusted proxy: anyone can send it, and believed from
+    /// anyone it would let one script pose as many residents.
+    var surveyClientAddress: String { SurveyClientKey.of(clientAddress) }
 }
 
 enum SurveyClientKey {
@@ -47,7 +50,4 @@ enum SurveyClientKey {
         return groups.prefix(4).map { $0.lowercased() }.joined(separator: ":") + "::/64"
     }
 
-    /// Drawn once per process: the duplicate check's hash cannot be reversed from the source code
-    /// (a restart only means a repeat across the restart is not flagged).
-    static let salt: String = [UInt8].random(count: 16).base64
 }

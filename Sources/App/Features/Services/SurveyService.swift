@@ -13,8 +13,8 @@ enum SurveyService {
     struct Stored: Sendable { let id: UUID; let flag: String? }
 
     /// A salted hash of address and browser: enough to spot a repeat, not enough to identify anyone.
-    static func clientHash(address: String, userAgent: String) -> String {
-        let digest = SHA256.hash(data: Data("\(SurveyClientKey.salt)|\(address)|\(userAgent)".utf8))
+    static func clientHash(address: String, userAgent: String, salt: String) -> String {
+        let digest = SHA256.hash(data: Data("\(salt)|\(address)|\(userAgent)".utf8))
         return digest.prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 

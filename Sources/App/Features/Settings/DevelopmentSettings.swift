@@ -37,12 +37,14 @@ struct SettingsSnapshot: Codable {
     let reassessmentMonths: Int, weights: String, frontLineUnits: String, frontLineMultiplier: Double
     let l3FromMonths: Int, l3ToMonths: Int, potentialMedium: Double, potentialHigh: Double
     let skmWeight: String
+    let surveyRetentionMonths: Int
 
     init(_ s: InstansiSettings) {
         formula = s.jpmFormula; purpose = s.jpmPurpose; reassessmentMonths = s.reassessmentMonths
         weights = s.competencyWeights; frontLineUnits = s.frontLineUnits; frontLineMultiplier = s.frontLineMultiplier
         l3FromMonths = s.l3FromMonths; l3ToMonths = s.l3ToMonths; potentialMedium = s.potentialMedium; potentialHigh = s.potentialHigh
         skmWeight = s.skmWeight
+        surveyRetentionMonths = s.surveyProfileRetentionMonths
     }
 }
 

@@ -12,6 +12,8 @@ struct EvaluationSettings: Sendable, Equatable {
     var cutoffs = PotentialCutoffs.standard
     /// The IKM weight of each SKM element (PermenPANRB 14/2017: 1/9; some offices use 0,111 or 0,11).
     var skmWeight = SKMWeight.ninth
+    /// Months the optional SKM respondent profile is kept (0 = kept); see SurveyRetention.
+    var surveyRetentionMonths = SurveyRetention.defaultMonths
 }
 
 extension PotentialCutoffs {
@@ -23,12 +25,14 @@ extension EvaluationSettings {
         schedule = EvaluationSchedule(behaviourFromMonths: s.l3FromMonths, behaviourToMonths: s.l3ToMonths) ?? .standard
         cutoffs = PotentialCutoffs(menengah: s.potentialMedium, tinggi: s.potentialHigh) ?? .standard
         skmWeight = SKMWeight(setting: s.skmWeight) ?? .ninth
+        surveyRetentionMonths = s.surveyProfileRetentionMonths
     }
 
     func apply(to s: InstansiSettings) {
         s.l3FromMonths = schedule.behaviourFromMonths; s.l3ToMonths = schedule.behaviourToMonths
         s.potentialMedium = cutoffs.menengah; s.potentialHigh = cutoffs.tinggi
         s.skmWeight = skmWeight.setting
+        s.surveyProfileRetentionMonths = surveyRetentionMonths
     }
 }
 
@@ -39,11 +43,13 @@ struct EvaluationSettingsForm: Content {
     var potentialMedium: String?
     var potentialHigh: String?
     var skmWeight: String?
+    var surveyRetentionMonths: String?
 
     init(_ s: EvaluationSettings) {
         l3FromMonths = String(s.schedule.behaviourFromMonths); l3ToMonths = String(s.schedule.behaviourToMonths)
         potentialMedium = IndonesianFormat.editable(s.cutoffs.menengah); potentialHigh = IndonesianFormat.editable(s.cutoffs.tinggi)
         skmWeight = s.skmWeight.setting
+        surveyRetentionMonths = String(s.surveyRetentionMonths)
     }
 
     func filled(from current: EvaluationSettingsForm) -> EvaluationSettingsForm {
@@ -51,6 +57,7 @@ struct EvaluationSettingsForm: Content {
         f.l3FromMonths = l3FromMonths ?? current.l3FromMonths; f.l3ToMonths = l3ToMonths ?? current.l3ToMonths
         f.potentialMedium = potentialMedium ?? current.potentialMedium; f.potentialHigh = potentialHigh ?? current.potentialHigh
         f.skmWeight = skmWeight ?? current.skmWeight
+        f.surveyRetentionMonths = surveyRetentionMonths ?? current.surveyRetentionMonths
         return f
     }
 
@@ -74,6 +81,11 @@ struct EvaluationSettingsForm: Content {
         }
         if let weight = SKMWeight(setting: skmWeight ?? "") { s.skmWeight = weight }
         else { v.add(field: "skmWeight", "Pilih bobot unsur SKM: 1/9, 0,111 atau 0,11.") }
+        if let months = Int((surveyRetentionMonths ?? "").trimmingCharacters(in: .whitespaces)), (0...120).contains(months) {
+            s.surveyRetentionMonths = months
+        } else {
+            v.add(field: "surveyRetentionMonths", "Masa simpan profil responden: 0–120 bulan (0 = disimpan).")
+        }
         return v.isValid ? s : nil
     }
 
@@ -90,6 +102,8 @@ struct EvaluationSettingsForm: Content {
             .init(name: "skmWeight", label: "Bobot tiap unsur SKM", type: "select", value: skmWeight ?? "1/9",
                   hint: "IKM = Σ(NRR × bobot) × 25. PermenPANRB 14/2017: 1/9; sebagian kantor memakai 0,111 atau 0,11.",
                   options: SKMWeight.allCases.map { .init(value: $0.setting, label: $0.label, selected: $0.setting == (skmWeight ?? "1/9")) }),
+            .init(name: "surveyRetentionMonths", label: "Masa simpan profil responden SKM (bulan)", type: "number", value: surveyRetentionMonths ?? "24",
+                  hint: "Setelah masa ini, jenis kelamin, usia, pendidikan dan pekerjaan responden dihapus tiap malam (UU 27/2022); jawaban dan IKM tetap. 0 = disimpan."),
         ]
     }
 }

@@ -28,6 +28,9 @@ final class InstansiSettings: Model, @unchecked Sendable {
     @Field(key: "potential_high") var potentialHigh: Double
     /// The IKM weight per SKM element: `1/9`, `0.111` or `0.11` (PermenPANRB 14/2017 and office practice).
     @Field(key: "skm_weight") var skmWeight: String
+    /// Months an SKM respondent's optional profile is kept before the nightly job erases it
+    /// (UU 27/2022); `0` keeps it. The answers themselves are kept: past IKM must not change.
+    @Field(key: "survey_profile_retention_months") var surveyProfileRetentionMonths: Int
 
     init() {}
 

@@ -36,6 +36,10 @@ final class UserToken: Model, @unchecked Sendable {
     @Field(key: "token_hash") var tokenHash: String
     @Field(key: "expires_at") var expiresAt: Date
     @Field(key: "created_at") var createdAt: Date
+    /// What the holder called it ("Integrasi SIMPEG"), so a list of tokens can be read and pruned.
+    @OptionalField(key: "label") var label: String?
+    /// Updated at most once a minute per token (see BearerAuthMiddleware).
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
 
     init() {}
 }

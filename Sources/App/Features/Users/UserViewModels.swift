@@ -33,6 +33,7 @@ struct UserFormValues: Content {
 struct UserFormModel: Encodable {
     let form: FormModel
     let passwordAction: String?
+    let tokensHref: String?
 
     init(values: UserFormValues, userID: UUID?, actor: Principal, opds: [Unit], providers: [Provider], errors: [FieldError]) {
         let roles = FormModel.options(AccessPolicy.assignableRoles(by: actor), selected: values.role, value: \.rawValue, label: \.label)
@@ -59,6 +60,7 @@ struct UserFormModel: Encodable {
                          cancelHref: SiteURL.users.path, fields: fields,
                          errors: EmployeeLookup.renamed(errors, from: "employeeId", to: "employeeNip"))
         passwordAction = userID.map { SiteURL.userPassword($0).path }
+        tokensHref = userID.map { "/admin/users/\($0.uuidString)/tokens" }
     }
 }
 

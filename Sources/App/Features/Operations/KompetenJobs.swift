@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import KompetenCore
+import SQLKit
+import Vapor
+
+/// The scheduled jobs. Each runs once per period across all instances (JobRunner).
+enum KompetenJobs {
+    static let all: [ScheduledJob] = [housekeeping, surveyProfileRetention, monitoringRebuild]
+
+    /// Hourly: expired API tokens, old login failures, idempotency keys and idle rate buckets go.
+    static let housekeeping = ScheduledJob(name: "housekeeping", schedule: .hourly, maxDuration: 600) { app, now in
+        let sql = app.db as! any SQLDatabase
+        let tokens = try await UserToken.query(on: app.db).filter(\.$expiresAt < now).count()
+        try await UserToken.query(on: app.db).filter(\.$expiresAt < now).delete()
+        try await LoginFailure.query(on: app.db).filter(\.$at < now.addingTimeInterval(-86_400)).delete()
+        try await sql.delete(from: IdempotencyStore.table).where("created_at", .lessThan, SQLBind(now.addingTimeInterval(-IdempotencyStore.keepFor).timeIntervalSince1970)).run()
+        // A bucket untouched for an hour is full again: the row carries no information.
+        try await sql.delete(from: SharedRateBucket.table).where("updated_at", .lessThan, SQLBind(now.addingTimeInterval(-3600).timeIntervalSince1970)).run()
+        return "\(tokens) token kedaluwarsa dihapus"
+    }
+
+    /// Daily at 02:00 WITA: the optional respondent profile (sex, age band, education,
+    /// occupation) and the sender hash of SKM responses older than the instansi's retention
+    /// period are erased. The answers stay: the IKM of past periods does not change.
+    static let surveyProfileRetention = ScheduledJob(name: "survey-profile-retention", schedule: .daily(hour: 2), maxDuration: 1800) { app, now in
+        let erased = try await SurveyRetention.apply(on: app.db, now: now)
+        return "\(erased) profil responden dihapus"
+    }
+
+    /// Daily at 03:00 WITA: the monitoring history (JPM and gaps per OPD per quarter) is
+    /// recomputed from all assessments, for every instansi.
+    static let monitoringRebuild = ScheduledJob(name: "monitoring-rebuild", schedule: .daily(hour: 3), maxDuration: 3600) { app, now in
+        var points = 0
+        for instansi in try await Instansi.query(on: app.db).all() {
+            points += try await MonitoringHistory.rebuild(instansiID: instansi.id!, today: WITA.today(now), at: now, on: app.db)
+        }
+        return "\(points) titik riwayat"
+    }
+}
+
+/// Retention of survey respondent profiles (UU 27/2022: keep personal data no longer than needed).
+enum SurveyRetention {
+    static let defaultMonths = 24
+
+    /// Erases the profiles past each instansi's retention; returns how many responses were touched.
+    static func apply(on db: any Database, now: Date) async throws -> Int {
+        let settings = try await InstansiSettings.query(on: db).all()
+        let months = Dictionary(settings.map { ($0.instansiID, $0.surveyProfileRetentionMonths) }, uniquingKeysWith: { a, _ in a })
+        var erased = 0
+        for instansi in try await Instansi.query(on: db).all() {
+            let keep = months[instansi.id!] ?? defaultMonths
+            guard keep > 0 else { continue }   // 0 = keep (the setting says so explicitly)
+            let cutoff = Calendar(identifier: .gregorian).date(byAdding: .month, value: -keep, to: now) ?? now
+            let stale = SurveyResponse.query(on: db).filter(\.$instansiID == instansi.id!).filter(\.$submittedAt < cutoff)
+                .group(.or) { $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(\.$occupation != nil).filter(\.$clientHash != nil) }
+            erased += try await stale.count()
+            try await SurveyResponse.query(on: db).filter(\.$instansiID == instansi.id!).filter(\.$submittedAt < cutoff)
+                .group(.or) { $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(\.$occupation != nil).filter(\.$clientHash != nil) }
+                .set(\.$sex, to: nil).set(\.$ageBand, to: nil).set(\.$education, to: nil).set(\.$occupation, to: nil).set(\.$clientHash, to: nil)
+                .update()
+        }
+        return erased
+    }
+}

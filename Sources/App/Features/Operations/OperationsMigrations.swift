@@ -1,0 +1,60 @@
+import Fluent
+import SQLKit
+
+/// Tables that let several app instances share one database safely: job leases and runs (a
+/// scheduled job runs once, whichever instance gets there first), idempotency keys (a retried
+/// POST is answered, not written twice), shared rate-limit buckets, and a cluster-wide secret.
+/// Also: API token labels and last use, and the survey-profile retention setting.
+struct CreateOperations: AsyncMigration {
+    var name: String { "020_CreateOperations" }
+
+    func prepare(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        // First start creates it before migrating (BootstrapOnServe): the lease decides who migrates.
+        try await JobLease.createTable(on: sql)
+        try await sql.create(table: JobRunLog.table)
+            .column("job", type: .text, .notNull)
+            .column("period", type: .text, .notNull)
+            .column("holder", type: .text, .notNull)
+            .column("started_at", type: .real, .notNull)
+            .column("finished_at", type: .real)
+            .column("outcome", type: .text, .notNull)
+            .column("detail", type: .text)
+            .primaryKey("job", "period")
+            .run()
+        try await sql.create(table: IdempotencyStore.table)
+            .column("scope", type: .text, .notNull)
+            .column("key", type: .text, .notNull)
+            .column("status", type: .int, .notNull)
+            .column("body", type: .text, .notNull)
+            .column("created_at", type: .real, .notNull)
+            .primaryKey("scope", "key")
+            .run()
+        try await sql.create(index: "idx_idempotency_created").on(IdempotencyStore.table).column("created_at").run()
+        try await sql.create(table: SharedRateBucket.table)
+            .column("bucket", type: .text, .primaryKey(autoIncrement: false))
+            .column("tokens", type: .real, .notNull)
+            .column("updated_at", type: .real, .notNull)
+            .run()
+        try await sql.create(table: ClusterSecret.table)
+            .column("name", type: .text, .primaryKey(autoIncrement: false))
+            .column("value", type: .text, .notNull)
+            .run()
+        // One column per ALTER: SQLite adds one at a time.
+        try await db.schema(UserToken.schema).field("label", .string).update()
+        try await db.schema(UserToken.schema).field("last_used_at", .datetime).update()
+        try await db.schema(InstansiSettings.schema)
+            .field("survey_profile_retention_months", .int, .required, .sql(.default(24)))
+            .update()
+    }
+
+    func revert(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await db.schema(InstansiSettings.schema).deleteField("survey_profile_retention_months").update()
+        try await db.schema(UserToken.schema).deleteField("last_used_at").update()
+        try await db.schema(UserToken.schema).deleteField("label").update()
+        for table in [ClusterSecret.table, SharedRateBucket.table, IdempotencyStore.table, JobRunLog.table, JobLease.table] {
+            try await sql.drop(table: table).run()
+        }
+    }
+}
