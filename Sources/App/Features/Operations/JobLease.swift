@@ -13,7 +13,7 @@ enum JobLease {
             try await sql.create(table: table).ifNotExists()
                 .column("name", type: .text, .primaryKey(autoIncrement: false))
                 .column("holder", type: .text, .notNull)
-                .column("expires_at", type: .real, .notNull)
+                .column("expires_at", type: .float64, .notNull)
                 .run()
         }
         do { try await create() } catch {

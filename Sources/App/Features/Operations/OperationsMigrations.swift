@@ -16,8 +16,8 @@ struct CreateOperations: AsyncMigration {
             .column("job", type: .text, .notNull)
             .column("period", type: .text, .notNull)
             .column("holder", type: .text, .notNull)
-            .column("started_at", type: .real, .notNull)
-            .column("finished_at", type: .real)
+            .column("started_at", type: .float64, .notNull)
+            .column("finished_at", type: .float64)
             .column("outcome", type: .text, .notNull)
             .column("detail", type: .text)
             .primaryKey("job", "period")
@@ -27,14 +27,14 @@ struct CreateOperations: AsyncMigration {
             .column("key", type: .text, .notNull)
             .column("status", type: .int, .notNull)
             .column("body", type: .text, .notNull)
-            .column("created_at", type: .real, .notNull)
+            .column("created_at", type: .float64, .notNull)
             .primaryKey("scope", "key")
             .run()
         try await sql.create(index: "idx_idempotency_created").on(IdempotencyStore.table).column("created_at").run()
         try await sql.create(table: SharedRateBucket.table)
             .column("bucket", type: .text, .primaryKey(autoIncrement: false))
-            .column("tokens", type: .real, .notNull)
-            .column("updated_at", type: .real, .notNull)
+            .column("tokens", type: .float64, .notNull)
+            .column("updated_at", type: .float64, .notNull)
             .run()
         try await sql.create(table: ClusterSecret.table)
             .column("name", type: .text, .primaryKey(autoIncrement: false))
@@ -57,4 +57,11 @@ struct CreateOperations: AsyncMigration {
             try await sql.drop(table: table).run()
         }
     }
+}
+
+extension SQLDataType {
+    /// 8-byte floating point on both databases. SQLKit's `.real` is PostgreSQL's 4-byte REAL,
+    /// whose 24-bit mantissa rounds a Unix time to about two minutes: leases would expire late
+    /// and rate-limit buckets refill at random.
+    static let float64 = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 }
