@@ -174,6 +174,20 @@ struct OperationsTests {
         try await app.asyncShutdown()
     }
 
+    /// Found by schemathesis through nginx: the probes answer a wrong method with 405 and Allow,
+    /// and text PostgreSQL cannot store (a NUL byte) is the client's error, not a 500.
+    @Test func probesAnswer405AndNulBytesAreNot500() async throws {
+        try await withTestApp { app in
+            _ = try await World.make(on: app)
+            for path in ["/livez", "/readyz", "/healthz"] {
+                let r = try await app.testing().sendRequest(.TRACE, path)
+                #expect(r.status == .methodNotAllowed && r.headers.first(name: .allow) == "GET", "\(path)")
+            }
+            let nul = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": "ad\u{0}min", "password": "x"])
+            #expect([HTTPStatus.unauthorized, .unprocessableEntity].contains(nul.status))
+        }
+    }
+
     @Test func classifiesOutagesApartFromBadQueries() {
         #expect(DatabaseOutage.isOutage(IOError(errnoCode: ECONNREFUSED, reason: "connect")))
         #expect(!DatabaseOutage.isOutage(IOError(errnoCode: ENOENT, reason: "open")))

@@ -24,7 +24,7 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
 
     init(routes: [Route]) {
         var allowed: [String: (path: [PathComponent], methods: Set<String>)] = [:]
-        for route in routes where route.path.first == "api" || route.path.first == "healthz" {
+        for route in routes where KompetenErrorMiddleware.machineRoots.contains(route.path.first?.description ?? "") {
             let key = route.path.map(\.description).joined(separator: "/")
             allowed[key, default: (route.path, [])].methods.insert(route.method.rawValue)
         }
@@ -34,7 +34,7 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
     }
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if req.url.path.hasPrefix("/api/") || req.url.path == "/healthz" {
+        if KompetenErrorMiddleware.wantsJSON(req) || req.url.path == "/metrics" {
             var parameters = Parameters()
             let components = req.url.path.split(separator: "/").map(String.init)
             let method = req.method == .HEAD ? "GET" : req.method.rawValue

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import KompetenCore
 import Vapor
 
@@ -37,8 +38,11 @@ struct KompetenErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// First path components of the routes machines call: the API and the operational probes.
+    static let machineRoots: Set<String> = ["api", "healthz", "livez", "readyz", "metrics"]
+
     static func wantsJSON(_ req: Request) -> Bool {
-        req.url.path.hasPrefix("/api/") || req.url.path == "/healthz"
+        req.url.path.hasPrefix("/api/") || ["/healthz", "/livez", "/readyz"].contains(req.url.path)
     }
 
     static func describe(_ error: any Error, logger: Logger) -> (HTTPStatus, APIErrorBody) {
@@ -50,6 +54,10 @@ struct KompetenErrorMiddleware: AsyncMiddleware {
         case let abort as any AbortError:
             if abort.status.code >= 500 { logger.error("\(abort.reason)") }
             return (abort.status, .init(reason: abort.reason))
+        case let psql as PSQLError where psql.code == .server && (psql.serverInfo?[.sqlState] ?? "").hasPrefix("22"):
+            // Class 22, data exception: text PostgreSQL cannot store (a NUL byte, an invalid
+            // byte sequence), a number out of range. The input is at fault, not the server.
+            return (.unprocessableEntity, .init(reason: "Data berisi karakter atau nilai yang tidak dapat disimpan (mis. karakter NUL)."))
         case let db as any DatabaseError where db.isConstraintFailure:
             return (.conflict, .init(reason: "Data bertentangan dengan data lain yang sudah ada (mis. kode atau nama pengguna ganda, atau masih dipakai)."))
         default:
