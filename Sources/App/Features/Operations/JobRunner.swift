@@ -102,7 +102,9 @@ struct JobScheduler: LifecycleHandler {
 
     func didBoot(_ app: Application) throws {
         let interval = app.kompeten.config.jobIntervalSeconds
-        guard interval > 0, BootstrapOnServe.isServe(app) else { return }
+        // Not in tests: Vapor's testing environment looks like `serve` (no command argument),
+        // and a nightly rebuild started in the middle of a test would fight it for the database.
+        guard interval > 0, app.environment != .testing, BootstrapOnServe.isServe(app) else { return }
         let holder = app.kompeten.instanceName
         let jobs = KompetenJobs.all
         app.storage[TaskKey.self] = Task { [unowned app] in

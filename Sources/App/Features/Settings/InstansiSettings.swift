@@ -32,7 +32,10 @@ final class InstansiSettings: Model, @unchecked Sendable {
     /// (UU 27/2022); `0` keeps it. The answers themselves are kept: past IKM must not change.
     @Field(key: "survey_profile_retention_months") var surveyProfileRetentionMonths: Int
 
-    init() {}
+    init() {
+        // A new row (the settings page, the demo, tests) starts at the default; read rows keep theirs.
+        surveyProfileRetentionMonths = SurveyRetention.defaultMonths
+    }
 
     var formula: JPMFormula { JPMFormula(rawValue: jpmFormula) ?? .capped }
     var thresholds: JPMThresholds { JPMThresholds.named(jpmPurpose) ?? .pemetaan }
