@@ -8,8 +8,13 @@ enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
         // Structured logs on request (KOMPETEN_LOG_FORMAT=json), Vapor's console format otherwise.
-        let level = Logger.Level(rawValue: Environment.get("LOG_LEVEL") ?? "info") ?? .info
-        if !JSONLogHandler.bootstrapIfRequested(level: level) { try LoggingSystem.bootstrap(from: &env) }
+        if JSONLogHandler.requested() {
+            // Vapor's rules for the level (--log, LOG_LEVEL, the environment's default).
+            let level = try Logger.Level.detect(from: &env)
+            LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
+        } else {
+            try LoggingSystem.bootstrap(from: &env)
+        }
         let app = try await Application.make(env)
         var failed = false
         do {

@@ -57,6 +57,13 @@ struct OperationsTests {
             // The next day it is due again.
             #expect(await JobRunner.runIfDue(job, app: app, holder: "instance-0", now: testNow.addingTimeInterval(86_400)) == .ran)
             #expect(await count.n == 2)
+            // A job that fails is retried a quarter of an hour later, not on every tick.
+            struct Broken: Error {}
+            let broken = ScheduledJob(name: "broken", schedule: .hourly, maxDuration: 60) { _, _ in await count.add(); throw Broken() }
+            #expect(await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow) == .failed)
+            #expect(await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow.addingTimeInterval(60)) == .alreadyDone)
+            #expect(await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow.addingTimeInterval(960)) == .failed)
+            #expect(await count.n == 4)
         }
     }
 
@@ -97,9 +104,10 @@ struct OperationsTests {
             let s = try await PublicServicesTests.service(app, world)
             struct Body: Encodable { let answers: [String: Int] }
             let body = Body(answers: PublicServicesTests.answers([4, 4, 3, 3, 4, 4, 3, 3, 4]))
-            func post(_ key: String) async throws -> TestingHTTPResponse {
+            func post(_ key: String, browser: String = "kios-1") async throws -> TestingHTTPResponse {
                 var headers = HTTPHeaders()
                 headers.contentType = .json
+                headers.replaceOrAdd(name: .userAgent, value: browser)
                 headers.replaceOrAdd(name: "Idempotency-Key", value: key)
                 return try await app.testing().sendRequest(.POST, "/api/v1/public/services/\(s.id)/survey", headers: headers,
                                                            body: ByteBuffer(data: try JSONEncoder().encode(body)))
@@ -110,16 +118,20 @@ struct OperationsTests {
             #expect(again.status == .created && again.headers.first(name: "Idempotent-Replayed") == "true")
             #expect(try first.json(PublicServicesTests.Stored.self).id == again.json(PublicServicesTests.Stored.self).id)
             #expect(try await SurveyResponse.query(on: app.db).count() == 1)
+            // The same key from another sender is that sender's own response, not a replay.
+            let other = try await post("kiosk-7-0001", browser: "kios-2")
+            #expect(other.status == .created && other.headers.first(name: "Idempotent-Replayed") == nil)
+            #expect(try await SurveyResponse.query(on: app.db).count() == 2)
             // Eight concurrent twins of a new key: one row.
             try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for _ in 0..<8 { group.addTask { try await post("kiosk-7-0002").status } }
                 for try await status in group { #expect(status == .created) }
             }
-            #expect(try await SurveyResponse.query(on: app.db).count() == 2)
+            #expect(try await SurveyResponse.query(on: app.db).count() == 3)
             let bad = try await post("spasi tidak boleh")
             #expect(bad.status == .unprocessableEntity)
             #expect(try bad.json(PublicServicesTests.Errors.self).fields?.map(\.field) == ["Idempotency-Key"])
-            #expect(try await SurveyResponse.query(on: app.db).count() == 2)
+            #expect(try await SurveyResponse.query(on: app.db).count() == 3)
         }
     }
 
@@ -133,7 +145,8 @@ struct OperationsTests {
             #expect(try ready.status == .ok && ready.json(Ready.self).migrations == "\(n)/\(n)")
             #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
             _ = try await APIClient.login(app, "admin").send(.GET, "/api/v1/units")
-            let metrics = try await app.testing().sendRequest(.GET, "/metrics")
+            // Over a socket from 127.0.0.1 (a local agent); anyone else is refused.
+            let metrics = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(.GET, "/metrics")
             #expect(metrics.status == .ok)
             let text = metrics.body.string
             #expect(text.contains(#"kompeten_http_requests_total{method="GET",route="/api/v1/units",status="200"} 1"#))

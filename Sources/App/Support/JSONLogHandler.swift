@@ -33,10 +33,8 @@ public struct JSONLogHandler: LogHandler {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 
-    /// The JSON handler when the environment asks for it, else Vapor's console handler.
-    public static func bootstrapIfRequested(_ env: [String: String] = ProcessInfo.processInfo.environment, level: Logger.Level) -> Bool {
-        guard env["KOMPETEN_LOG_FORMAT"]?.lowercased() == "json" else { return false }
-        LoggingSystem.bootstrap { JSONLogHandler(label: $0, level: level) }
-        return true
+    /// `KOMPETEN_LOG_FORMAT=json` asks for this handler instead of Vapor's console one.
+    public static func requested(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        env["KOMPETEN_LOG_FORMAT"]?.lowercased() == "json"
     }
 }

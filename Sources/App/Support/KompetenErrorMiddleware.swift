@@ -60,6 +60,11 @@ struct KompetenErrorMiddleware: AsyncMiddleware {
             return (.unprocessableEntity, .init(reason: "Data berisi karakter atau nilai yang tidak dapat disimpan (mis. karakter NUL)."))
         case let db as any DatabaseError where db.isConstraintFailure:
             return (.conflict, .init(reason: "Data bertentangan dengan data lain yang sudah ada (mis. kode atau nama pengguna ganda, atau masih dipakai)."))
+        case let psql as PSQLError:
+            // PostgresNIO's description carries the query and its bound values — names, NIP,
+            // NIK: only the code and SQL state go to the log.
+            logger.error("database error", metadata: ["code": .string("\(psql.code)"), "sqlstate": .string(psql.serverInfo?[.sqlState] ?? "")])
+            return (.internalServerError, .init(reason: "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin."))
         default:
             logger.report(error: error)
             return (.internalServerError, .init(reason: "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin."))

@@ -10,7 +10,7 @@ import Vapor
 ///   because restarting does not bring a database back.
 /// - `GET /metrics`: Prometheus text format (restrict it at the proxy; it holds no personal data).
 enum HealthController {
-    struct Status: Content { let status: String; let database: String; var migrations: String? = nil; var instance: String? = nil }
+    struct Status: Content { let status: String; let database: String; var migrations: String? = nil }
 
     static func register(_ app: Application) {
         app.get("healthz", use: ready)
@@ -20,7 +20,7 @@ enum HealthController {
     }
 
     static func live(req: Request) async throws -> Status {
-        Status(status: "ok", database: req.application.kompeten.config.database.kind, instance: req.application.kompeten.instanceName)
+        Status(status: "ok", database: req.application.kompeten.config.database.kind)
     }
 
     static func ready(req: Request) async throws -> Response {
@@ -47,7 +47,12 @@ enum HealthController {
         }
     }
 
+    /// Loopback (a local agent) or a trusted proxy (nginx, which keeps its own allow list) only.
     static func metrics(req: Request) async throws -> Response {
+        let peer = req.remoteAddress?.ipAddress ?? ""
+        guard ["127.0.0.1", "::1"].contains(peer) || req.application.kompeten.config.trustedProxies.contains(peer) else {
+            throw Abort(.forbidden, reason: "Metrik hanya untuk jaringan pemantauan.")
+        }
         let response = Response(status: .ok, body: .init(string: req.application.kompeten.metrics.text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response

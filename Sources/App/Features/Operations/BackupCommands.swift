@@ -29,12 +29,14 @@ enum DatabaseBackup {
         let directory = (target as NSString).deletingLastPathComponent
         let staging = (directory.isEmpty ? "." : directory) + "/.kompeten-restore-\(UUID().uuidString).sqlite"
         try FileManager.default.copyItem(atPath: file, toPath: staging)
+        // The old write-ahead log goes first: left beside the restored file (a crash between
+        // the two steps), SQLite would replay it into the restored database.
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         // rename(2) is atomic: the database is the old one or the new one, never half of each.
         guard rename(staging, target) == 0 else {
             try? FileManager.default.removeItem(atPath: staging)
             throw Failure(description: "Tidak dapat mengganti \(target) (errno \(errno)).")
         }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
     }
 
     static func verifySQLite(_ file: String) async throws {

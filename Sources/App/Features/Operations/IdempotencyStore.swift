@@ -28,6 +28,12 @@ enum IdempotencyStore {
 
     /// Runs `work` inside a transaction together with claiming `key` in `scope`, or replays the
     /// stored answer when the key was used before. `work` returns the status and JSON body.
+    /// The stored answer for a key already used, or nil. Checked before anything is charged
+    /// (the rate limit): a client recovering a lost answer must get it, not a 429.
+    static func replay(_ req: Request, scope: String, key: String) async throws -> Response? {
+        try await find(scope: scope, key: key, on: req.db).map(replay)
+    }
+
     static func run(_ req: Request, scope: String, key: String,
                     _ work: @escaping @Sendable (any Database) async throws -> (HTTPStatus, Data)) async throws -> Response {
         if let stored = try await find(scope: scope, key: key, on: req.db) { return replay(stored) }

@@ -32,9 +32,15 @@ enum JobRunLog {
         }
     }
 
-    static func succeeded(_ job: String, period: String, on sql: any SQLDatabase) async throws -> Bool {
+    /// Done for this period: it succeeded, or it failed less than `retryAfter` ago (a job that
+    /// fails every time is retried every quarter of an hour, not on every tick).
+    static func settled(_ job: String, period: String, now: Date, retryAfter: TimeInterval = 900, on sql: any SQLDatabase) async throws -> Bool {
         try await sql.select().column("job").from(table)
-            .where("job", .equal, SQLBind(job)).where("period", .equal, SQLBind(period)).where("outcome", .equal, SQLBind("ok"))
+            .where("job", .equal, SQLBind(job)).where("period", .equal, SQLBind(period))
+            .where {
+                $0.where("outcome", .equal, SQLBind("ok"))
+                    .orWhere { $0.where("outcome", .equal, SQLBind("failed")).where("started_at", .greaterThan, SQLBind(now.timeIntervalSince1970 - retryAfter)) }
+            }
             .first() != nil
     }
 
@@ -52,10 +58,10 @@ enum JobRunner {
         let period = job.schedule.period(at: now)
         let lease = "job:\(job.name)"
         do {
-            if try await JobRunLog.succeeded(job.name, period: period, on: sql) { return .alreadyDone }
+            if try await JobRunLog.settled(job.name, period: period, now: now, on: sql) { return .alreadyDone }
             guard try await JobLease.acquire(lease, holder: holder, ttl: job.maxDuration, now: now, on: sql) else { return .busy }
             // Another instance may have finished between the first check and the lease.
-            if try await JobRunLog.succeeded(job.name, period: period, on: sql) {
+            if try await JobRunLog.settled(job.name, period: period, now: now, on: sql) {
                 try? await JobLease.release(lease, holder: holder, on: sql)
                 return .alreadyDone
             }
@@ -107,7 +113,9 @@ struct JobScheduler: LifecycleHandler {
         guard interval > 0, app.environment != .testing, BootstrapOnServe.isServe(app) else { return }
         let holder = app.kompeten.instanceName
         let jobs = KompetenJobs.all
-        app.storage[TaskKey.self] = Task { [unowned app] in
+        // The loop holds the app until it is cancelled; shutdown waits for it (a job in flight
+        // finishes before the database pools close).
+        app.storage[TaskKey.self] = Task { [app] in
             // A short random delay: instances started together do not all race at once.
             try? await Task.sleep(nanoseconds: UInt64.random(in: 1...5) * 1_000_000_000)
             while !Task.isCancelled {
@@ -119,7 +127,9 @@ struct JobScheduler: LifecycleHandler {
         }
     }
 
-    func shutdown(_ app: Application) {
-        app.storage[TaskKey.self]?.cancel()
+    func shutdownAsync(_ app: Application) async {
+        guard let task = app.storage[TaskKey.self] else { return }
+        task.cancel()
+        await task.value
     }
 }

@@ -158,11 +158,17 @@ enum PublicSurveyController {
         case .success(let ok): submission = ok
         }
         let idempotencyKey = try IdempotencyStore.key(req)
+        let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
+        // Keys are per sender: a key someone else used (a kiosk counter restarting at 1, a
+        // guess) never returns another resident's answer nor swallows this one.
+        let scope = "survey:\(id):\(hash)"
+        if let idempotencyKey, let replayed = try await IdempotencyStore.replay(req, scope: scope, key: idempotencyKey) {
+            return replayed
+        }
         if case .limited(let wait) = try await req.admitSurveyResponse() {
             throw Abort(.tooManyRequests, headers: [HTTPHeaders.Name.retryAfter.description: String(wait)],
                         reason: "Terlalu banyak isian dari alamat ini; coba lagi dalam \(wait) detik.")
         }
-        let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
         let channel = input.channel ?? "daring"
         let now = req.now
         guard let idempotencyKey else {
@@ -173,7 +179,7 @@ enum PublicSurveyController {
         }
         // With a key, the response and the key commit together (not through the grouped writer),
         // so a retry after a lost answer finds the key and gets the same id back.
-        return try await IdempotencyStore.run(req, scope: "survey:\(id)", key: idempotencyKey) { db in
+        return try await IdempotencyStore.run(req, scope: scope, key: idempotencyKey) { db in
             let stored = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
                                                        honeypot: false, enteredBy: nil, at: now, db: db)
             return (.created, try JSONEncoder().encode(APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag)))

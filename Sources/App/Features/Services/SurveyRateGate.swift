@@ -9,9 +9,13 @@ final class SurveyRateGate: @unchecked Sendable {
     private var limiter: SurveyRateLimiter
     private let lock = NSLock()
 
-    init(perMinute: Int) { limiter = SurveyRateLimiter(perMinute: perMinute) }
+    /// Fixed at creation: readable without the lock.
+    let perMinute: Int
 
-    var perMinute: Int { limiter.perMinute }
+    init(perMinute: Int) {
+        self.perMinute = perMinute
+        limiter = SurveyRateLimiter(perMinute: perMinute)
+    }
 
     func admit(_ key: String, at now: Date) -> RateDecision {
         lock.lock(); defer { lock.unlock() }
