@@ -44,7 +44,12 @@ enum EmployeesController {
     static func show(req: Request) async throws -> Response {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        var profile = try await EmployeeProfileQuery.load(employee, actor: actor, on: req.db)
+        return try await renderProfile(req, employee, actor: actor)
+    }
+
+    /// The profile page; `revealNIK` only after the caller has checked and logged the reveal.
+    static func renderProfile(_ req: Request, _ employee: Employee, actor: Principal, revealNIK: Bool = false) async throws -> Response {
+        var profile = try await EmployeeProfileQuery.load(employee, actor: actor, revealNIK: revealNIK, on: req.db)
         profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
         profile.performance = try await EmployeePerformanceModel.load(employee, actor: actor, on: req.db)
         return try await req.renderPage("employees/show", title: employee.name,

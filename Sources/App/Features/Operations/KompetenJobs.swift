@@ -52,11 +52,12 @@ enum SurveyRetention {
             let keep = months[instansi.id!] ?? defaultMonths
             guard keep > 0 else { continue }   // 0 = keep (the setting says so explicitly)
             let cutoff = Calendar(identifier: .gregorian).date(byAdding: .month, value: -keep, to: now) ?? now
-            let stale = SurveyResponse.query(on: db).filter(\.$instansiID == instansi.id!).filter(\.$submittedAt < cutoff)
-                .group(.or) { $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(\.$occupation != nil).filter(\.$clientHash != nil) }
-            erased += try await stale.count()
-            try await SurveyResponse.query(on: db).filter(\.$instansiID == instansi.id!).filter(\.$submittedAt < cutoff)
-                .group(.or) { $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(\.$occupation != nil).filter(\.$clientHash != nil) }
+            func stale() -> QueryBuilder<SurveyResponse> {
+                SurveyResponse.query(on: db).filter(\.$instansiID == instansi.id!).filter(\.$submittedAt < cutoff)
+                    .group(.or) { $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(\.$occupation != nil).filter(\.$clientHash != nil) }
+            }
+            erased += try await stale().count()
+            try await stale()
                 .set(\.$sex, to: nil).set(\.$ageBand, to: nil).set(\.$education, to: nil).set(\.$occupation, to: nil).set(\.$clientHash, to: nil)
                 .update()
         }

@@ -21,11 +21,7 @@ enum PrivacyController {
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         try await AuditLog.record(.reveal, entity: "employee", id: employee.id, summary: "Membuka NIK lengkap \(employee.nip)",
                                   actor: actor, instansiID: employee.instansiID, at: req.now, on: req.db)
-        var profile = try await EmployeeProfileQuery.load(employee, actor: actor, revealNIK: true, on: req.db)
-        profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
-        profile.performance = try await EmployeePerformanceModel.load(employee, actor: actor, on: req.db)
-        let response = try await req.renderPage("employees/show", title: employee.name,
-                                                crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
+        let response = try await EmployeesController.renderProfile(req, employee, actor: actor, revealNIK: true)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
