@@ -28,6 +28,9 @@ enum Migrations {
             CreatePublicServices(),
             CreatePublicServiceIndexes(),
             CreateOperations(),
+            CreateWebSessions(),
+            AddTemporaryPasswords(),
+            CreateLoginThrottle(),
         ]
     }
 

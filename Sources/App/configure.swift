@@ -13,13 +13,17 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     // Shared state created before the server takes requests (Storage is not for concurrent writes).
     app.storage[Application.Kompeten.MetricsKey.self] = AppMetrics()
     app.storage[Application.Kompeten.ClusterSecretKey.self] = ClusterSecret()
+    app.storage[Application.Kompeten.DummyHashKey.self] = DummyPasswordHash()
+    app.storage[Application.Kompeten.LoginVerificationsKey.self] = LoginVerificationCounter()
     _ = app.kompeten.instanceName
     app.logger.info("Kompeten starting: \(config)")
 
     try useDatabase(config.database, poolSize: config.databasePoolSize, on: app)
 
-    app.sessions.use(.fluent)
-    app.sessions.configuration = SessionsConfiguration(cookieName: "kompeten_session") { id in
+    // Our own driver over `web_sessions` (see WebSessionDriver): per-user ending, purging,
+    // an absolute lifetime, and no row for anonymous visitors.
+    app.sessions.use { _ in WebSessionDriver() }
+    app.sessions.configuration = SessionsConfiguration(cookieName: WebSessionDriver.cookieName) { id in
         HTTPCookies.Value(string: id.string, maxAge: Int(config.sessionLifetime), path: "/",
                           isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }

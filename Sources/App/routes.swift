@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     UnitsAPIController.register(authed)
     UsersAPIController.register(authed)
     TokensController.register(web: signedIn, api: authed)
+    PasswordController.register(web: signedIn, api: authed)
     PrivacyController.register(web: signedIn, api: authed)
     CompetenciesAPIController.register(authed)
     PositionsAPIController.register(authed)

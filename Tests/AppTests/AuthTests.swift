@@ -152,7 +152,8 @@ struct AuthTests {
 @Suite("Web sessions")
 struct SessionTests {
     @Test func sessionEndsAfterEightIdleHoursOnTheServer() async throws {
-        try await withTestApp { app in
+        // The absolute lifetime (12 h by default) is tested in SessionLifecycleTests.
+        try await withTestApp(settings: { $0.sessionMaxLifetime = 48 * 3600 }) { app in
             _ = try await World.make(on: app)
             let web = try await WebClient.login(app, "admin")
             app.kompeten.clock = { testNow.addingTimeInterval(7 * 3600) }

@@ -2,68 +2,85 @@ import Foundation
 import Testing
 @testable import KompetenCore
 
+/// `LoginThrottle`: reserving a slot before the password is checked. Expected instants worked
+/// out by hand from the rule (5 per 15 minutes, 15 minutes' lock; 1 s, 2 s, 4 s … 60 s waits).
 @Suite struct LoginThrottleTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-    func at(_ minutes: Double) -> Date { t0.addingTimeInterval(minutes * 60) }
-    let policy = LoginThrottle()
+    func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 
-    @Test func defaults() {
-        #expect(policy.maxFailures == 5)
-        #expect(policy.window == 900)
-        #expect(policy.lockout == 900)
+    /// Reserves `n` times at the given instants, asserting each is allowed; returns the counter.
+    func reserve(_ rule: LoginThrottle, at instants: [Double], from start: LoginThrottle.Counter? = nil) -> LoginThrottle.Counter? {
+        var c = start
+        for s in instants {
+            guard case .allowed(let next) = rule.reserve(c, now: at(s)) else { Issue.record("refused at \(s)"); return c }
+            c = next
+        }
+        return c
     }
 
-    @Test func fourFailuresDoNotLock() {
-        #expect(policy.lockedUntil(failures: [at(0), at(1), at(2), at(3)], now: at(3)) == nil)
-        #expect(policy.lockedUntil(failures: [], now: at(0)) == nil)
+    @Test func fiveAttemptsPassTheSixthIsLockedFifteenMinutesAfterTheLast() {
+        let rule = LoginThrottle.perUsernameAndAddress
+        let c = reserve(rule, at: [0, 60, 120, 180, 240])
+        #expect(c == .init(failures: 5, windowStart: at(0), last: at(240)))
+        #expect(rule.reserve(c, now: at(241)) == .refused(until: at(240 + 900)))
+        #expect(rule.reserve(c, now: at(1139)) == .refused(until: at(1140)))
+        // The lock over, the counter starts again from one.
+        #expect(rule.reserve(c, now: at(1140)) == .allowed(.init(failures: 1, windowStart: at(1140), last: at(1140))))
     }
 
-    @Test func fiveFailuresInWindowLockFromTheLastOne() {
-        let failures = [at(0), at(1), at(2), at(3), at(4)]
-        // Locked until 4 + 15 = minute 19, whether asked right away or later.
-        #expect(policy.lockedUntil(failures: failures, now: at(4)) == at(19))
-        #expect(policy.lockedUntil(failures: failures, now: at(18.9)) == at(19))
-        #expect(policy.lockedUntil(failures: failures, now: at(19)) == nil)
-        #expect(policy.lockedUntil(failures: failures, now: at(30)) == nil)
-        // Order of the input does not matter.
-        #expect(policy.lockedUntil(failures: failures.reversed(), now: at(10)) == at(19))
+    @Test func theWindowCountsFromItsFirstAttempt() {
+        let rule = LoginThrottle.perUsernameAndAddress
+        let c = reserve(rule, at: [0, 1, 2, 3])
+        // 15 minutes after the first, four failures are forgotten.
+        #expect(rule.reserve(c, now: at(900)) == .allowed(.init(failures: 1, windowStart: at(900), last: at(900))))
+        #expect(rule.reserve(c, now: at(899)) == .allowed(.init(failures: 5, windowStart: at(0), last: at(899))))
     }
 
-    @Test func failuresSpreadWiderThanTheWindowDoNotLock() {
-        // Each run of five spans 16 minutes > 15.
-        let failures = [at(0), at(4), at(8), at(12), at(16)]
-        #expect(policy.lockedUntil(failures: failures, now: at(16)) == nil)
-        // Exactly 15 minutes between the first and fifth counts as within the window.
-        #expect(policy.lockedUntil(failures: [at(0), at(4), at(8), at(12), at(15)], now: at(15)) == at(30))
+    @Test func perAddressAllowsThirty() {
+        let rule = LoginThrottle.perAddress
+        let c = reserve(rule, at: Array(repeating: 5, count: 30))
+        #expect(c?.failures == 30)
+        #expect(rule.reserve(c, now: at(5)) == .refused(until: at(905)))
     }
 
-    @Test func lockDoesNotLiftEarlyWhenOldFailuresLeaveTheWindow() {
-        // Burst completes at minute 14 → locked until 29. At minute 20 only one failure is in
-        // the last 15 minutes, but the announced lock must still hold.
-        let failures = [at(0), at(1), at(2), at(3), at(14)]
-        #expect(policy.lockedUntil(failures: failures, now: at(14)) == at(29))
-        #expect(policy.lockedUntil(failures: failures, now: at(20)) == at(29))
-        #expect(policy.lockedUntil(failures: failures, now: at(29)) == nil)
+    @Test func aReleasedSlotIsFreeAgain() {
+        let rule = LoginThrottle.perUsernameAndAddress
+        let c = reserve(rule, at: [0, 1, 2, 3, 4])!
+        #expect(rule.release(c) == .init(failures: 4, windowStart: at(0), last: at(4)))
+        #expect(rule.release(.init(failures: 0, windowStart: at(0), last: at(0))).failures == 0)
+        guard case .allowed = rule.reserve(rule.release(c), now: at(5)) else { Issue.record("refused"); return }
     }
 
-    @Test func laterFailureExtendsTheLock() {
-        let failures = [at(0), at(1), at(2), at(3), at(4), at(10)]
-        // Failures at 1…4 and 10 form a second burst: until 10 + 15 = 25.
-        #expect(policy.lockedUntil(failures: failures, now: at(12)) == at(25))
+    @Test func theUsernameAloneWaitsLongerAndLongerButNeverLocks() {
+        let rule = LoginThrottle.perUsername
+        // Five free failures, whenever.
+        var c = reserve(rule, at: [0, 0, 0, 0, 0])
+        // Then 1 s after the last, 2 s, 4 s, 8 s, 16 s, 32 s, and 60 s from then on.
+        var last = 0.0
+        for wait in [1.0, 2, 4, 8, 16, 32, 60, 60, 60] {
+            #expect(rule.reserve(c, now: at(last + wait - 0.5)) == .refused(until: at(last + wait)))
+            c = reserve(rule, at: [last + wait], from: c)
+            last += wait
+        }
+        #expect(c?.failures == 14)
+        #expect(rule.requiredWait(afterFailures: 4) == nil)
+        #expect(rule.requiredWait(afterFailures: 5) == 1)
+        #expect(rule.requiredWait(afterFailures: 11) == 60)
+        #expect(rule.requiredWait(afterFailures: 1_000_000) == 60)
     }
 
-    @Test func customPolicy() {
-        let strict = LoginThrottle(maxFailures: 3, window: 60, lockout: 3600)
-        #expect(strict.lockedUntil(failures: [at(0), at(0.5), at(1)], now: at(1)) == at(61))
-        #expect(strict.lockedUntil(failures: [at(0), at(0.5), at(1.5)], now: at(1.5)) == nil)
+    @Test func aQuietWindowForgetsTheUsernamesFailures() {
+        let rule = LoginThrottle.perUsername
+        let c = reserve(rule, at: [0, 0, 0, 0, 0, 1, 3])
+        #expect(c?.failures == 7)
+        #expect(rule.reserve(c, now: at(3 + 900)) == .allowed(.init(failures: 1, windowStart: at(903), last: at(903))))
     }
 
-    @Test func retryMessageRoundsMinutesUp() {
-        let base = "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam "
-        #expect(policy.retryMessage(until: at(15), now: at(0)) == base + "15 menit.")
-        #expect(policy.retryMessage(until: at(15), now: at(0.5)) == base + "15 menit.") // 14.5 → 15
-        #expect(policy.retryMessage(until: at(15), now: at(14.99)) == base + "1 menit.")
-        #expect(policy.retryMessage(until: at(15), now: at(15)) == base + "1 menit.")
-        #expect(policy.retryMessage(until: at(15), now: at(20)) == base + "1 menit.")
+    @Test func retryMessages() {
+        #expect(LoginThrottle.retryMessage(until: at(900), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.")
+        #expect(LoginThrottle.retryMessage(until: at(61), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 2 menit.")
+        #expect(LoginThrottle.retryMessage(until: at(60), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 menit.")
+        #expect(LoginThrottle.retryMessage(until: at(1.5), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 2 detik.")
+        #expect(LoginThrottle.retryMessage(until: at(0.1), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 detik.")
     }
 }

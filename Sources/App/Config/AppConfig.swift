@@ -13,6 +13,9 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     /// How long a web session lasts without activity, and an API token in total.
     public var sessionLifetime: TimeInterval
     public var tokenLifetime: TimeInterval
+    /// How long a web session lasts at most after login, however active (a session left open
+    /// on a shared office computer ends by the next working day).
+    public var sessionMaxLifetime: TimeInterval
     /// Name of the first instansi created on first start.
     public var instansiName: String
     /// Largest accepted upload (evidence files, imports), in megabytes.
@@ -46,6 +49,7 @@ public struct AppConfig: Sendable, CustomStringConvertible {
             secureCookies: flag("KOMPETEN_SECURE_COOKIES"),
             sessionLifetime: TimeInterval(env["KOMPETEN_SESSION_HOURS"].flatMap(Int.init) ?? 8) * 3600,
             tokenLifetime: TimeInterval(env["KOMPETEN_TOKEN_HOURS"].flatMap(Int.init) ?? 12) * 3600,
+            sessionMaxLifetime: TimeInterval(max(1, env["KOMPETEN_SESSION_MAX_HOURS"].flatMap(Int.init) ?? 12)) * 3600,
             instansiName: env["KOMPETEN_INSTANSI_NAME"] ?? "Pemerintah Kota Kupang",
             uploadLimitMB: max(1, env["KOMPETEN_UPLOAD_MAX_MB"].flatMap(Int.init) ?? 20),
             surveyRateLimit: max(0, env["KOMPETEN_SURVEY_RATE_LIMIT"].flatMap(Int.init) ?? 60),

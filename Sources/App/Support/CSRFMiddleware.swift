@@ -7,17 +7,25 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // Without a session token (a visitor on the login page) the token is a signed cookie,
+        // not a session row: see LoginFormToken.
+        let sessionToken = req.hasSession ? req.session.data[Self.sessionKey] : nil
+        let anonymous = sessionToken == nil ? try await LoginFormToken.prepare(req) : nil
         if [.POST, .PUT, .PATCH, .DELETE].contains(req.method) {
             // Multipart uploads carry the token in the query string: their body is only collected
             // by the route itself, after this middleware has run.
             let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.query.get(String.self, at: Self.field))
                 ?? (try? req.content.get(String.self, at: Self.field))
-            guard let expected = req.session.data[Self.sessionKey], let sent,
+            guard let expected = sessionToken ?? anonymous.flatMap({ $0.isNew ? nil : $0.token }), let sent,
                   Self.constantTimeEqual(sent, expected) else {
                 throw Abort(.forbidden, reason: "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.")
             }
         }
-        return try await next.respond(to: req)
+        let response = try await next.respond(to: req)
+        if let anonymous, anonymous.isNew, LoginFormToken.wasUsed(req) {
+            response.cookies[LoginFormToken.cookieName] = LoginFormToken.cookie(anonymous.token, config: req.application.kompeten.config)
+        }
+        return response
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
@@ -28,9 +36,11 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// The session's CSRF token, created on first use.
+    /// The session's CSRF token, created on first use; for a visitor without a signed-in
+    /// session, the login form's cookie token (no session is created for it).
     var csrfToken: String {
-        if let token = session.data[CSRFMiddleware.sessionKey] { return token }
+        if hasSession, let token = session.data[CSRFMiddleware.sessionKey] { return token }
+        if !(hasSession && session.data[SessionAuthMiddleware.userKey] != nil), let token = LoginFormToken.current(self) { return token }
         let token = [UInt8].random(count: 24).base64URLEncoded
         session.data[CSRFMiddleware.sessionKey] = token
         return token

@@ -51,7 +51,9 @@ extension Request {
             nav: actor.map { Navigation.areas(for: $0, currentPath: url.path) } ?? [],
             breadcrumbs: crumbList,
             flash: Flash.take(from: self),
-            csrf: hasSession ? csrfToken : "",
+            // A signed-in user's session token; else the login form's cookie token (when the
+            // CSRF middleware made one); never a new session just for rendering.
+            csrf: actor != nil ? csrfToken : (LoginFormToken.current(self) ?? ""),
             today: IndonesianFormat.date(now)
         )
     }

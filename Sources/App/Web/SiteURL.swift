@@ -1,4 +1,5 @@
 import Foundation
+import KompetenCore
 
 /// Every page URL, in one typed place: links, redirects and form actions are built from it.
 enum SiteURL {
@@ -83,7 +84,7 @@ enum SiteURL {
         switch self {
         case .home: "/"
         case .login(let next):
-            if let next, next.hasPrefix("/"), !next.hasPrefix("//"), next != "/login" {
+            if let next, next != "/", LoginRedirect.isSafe(next) {
                 "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")"
             } else { "/login" }
         case .logout: "/logout"

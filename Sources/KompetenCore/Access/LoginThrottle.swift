@@ -1,48 +1,106 @@
 import Foundation
 
-/// When to refuse logins after repeated failures (per username, and separately per address).
+/// When to refuse a login attempt, decided per counter before the password is checked.
 ///
-/// Pure policy: the caller stores failure timestamps and asks. A burst of `maxFailures` failures
-/// that all fit inside `window` locks login until `lockout` after the burst's last failure.
+/// The app keeps three counters per attempt: username+address, address, and username alone.
+/// An attempt first *reserves* a slot in each (one atomic compare-and-swap per counter, so
+/// parallel guesses cannot all slip through between "count" and "record"); only then is the
+/// password verified. A failure keeps the reservation (it is the failure record); a success
+/// gives the slots back (`release`) or clears the counter.
 ///
-/// Bursts are judged at each failure, not only at `now`: with the naive "count failures in the
-/// window before now" rule, a lock announced as "until 29" could lift early once older failures
-/// of the burst slid out of the window. Judging at the failure keeps the announced time honest,
-/// and gives the same answer as the naive rule whenever that rule locks.
+/// Two kinds of counter:
+/// - `.lock`: at most `maxFailures` attempts per `window` (counted from the first); the next one
+///   is refused until `lockout` after the last. For username+address (5 / 15 min) and for an
+///   address (30 / 15 min).
+/// - `.delay`: the username alone, whoever tries it. A hard lock there would let anyone lock
+///   `admin` out from elsewhere; instead, beyond `freeFailures` each attempt must wait
+///   `base × 2^(failures − freeFailures)` after the previous one, at most `cap`.
 public struct LoginThrottle: Sendable, Equatable {
-    public var maxFailures: Int
-    public var window: TimeInterval
-    public var lockout: TimeInterval
-
-    public init(maxFailures: Int = 5, window: TimeInterval = 15 * 60, lockout: TimeInterval = 15 * 60) {
-        self.maxFailures = maxFailures
-        self.window = window
-        self.lockout = lockout
+    public enum Kind: Sendable, Equatable {
+        case lock(maxFailures: Int, lockout: TimeInterval)
+        case delay(freeFailures: Int, base: TimeInterval, cap: TimeInterval)
     }
 
-    /// The instant until which login is refused, or nil when login is allowed now.
-    ///
-    /// Callers should not record attempts refused *because* of the lock as failures, or every
-    /// retry during the lock would extend it.
-    public func lockedUntil(failures: [Date], now: Date) -> Date? {
-        let needed = max(1, maxFailures)
-        let sorted = failures.sorted()
-        guard sorted.count >= needed else { return nil }
-        var until: Date?
-        // sorted[i - needed + 1 ... i] are the `needed` failures ending at sorted[i];
-        // they form a burst when the first is no more than `window` before the last.
-        for i in (needed - 1)..<sorted.count
-        where sorted[i].timeIntervalSince(sorted[i - needed + 1]) <= window {
-            until = sorted[i].addingTimeInterval(lockout) // sorted ascending, so the last wins
+    /// A counter's stored state.
+    public struct Counter: Sendable, Equatable {
+        public var failures: Int
+        public var windowStart: Date
+        public var last: Date
+        public init(failures: Int, windowStart: Date, last: Date) {
+            self.failures = failures; self.windowStart = windowStart; self.last = last
         }
-        guard let until, until > now else { return nil }
-        return until
     }
 
-    /// `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.`
-    /// Minutes are rounded up (never "0 menit"), so the user never retries too early.
-    public func retryMessage(until: Date, now: Date) -> String {
+    public enum Decision: Sendable, Equatable {
+        /// Go on; store this as the counter's new state.
+        case allowed(Counter)
+        /// Refused until then; the counter stays as it is (a refused attempt is not a failure,
+        /// or every retry during a lock would extend it).
+        case refused(until: Date)
+    }
+
+    public var kind: Kind
+    public var window: TimeInterval
+
+    public init(_ kind: Kind, window: TimeInterval = 15 * 60) {
+        self.kind = kind
+        self.window = window
+    }
+
+    /// 5 failures in 15 minutes for one username from one address: 15 minutes' lock.
+    public static let perUsernameAndAddress = LoginThrottle(.lock(maxFailures: 5, lockout: 15 * 60))
+    /// 30 failures in 15 minutes from one address (whatever the usernames): 15 minutes' lock.
+    public static let perAddress = LoginThrottle(.lock(maxFailures: 30, lockout: 15 * 60))
+    /// The username from anywhere: 5 free failures, then 1 s, 2 s, 4 s … at most 60 s apart.
+    public static let perUsername = LoginThrottle(.delay(freeFailures: 5, base: 1, cap: 60))
+
+    /// Takes a slot for an attempt at `now`, or refuses it.
+    public func reserve(_ counter: Counter?, now: Date) -> Decision {
+        let fresh = Counter(failures: 1, windowStart: now, last: now)
+        guard var c = counter else { return .allowed(fresh) }
+        switch kind {
+        case .lock(let maxFailures, let lockout):
+            if c.failures >= max(1, maxFailures) {
+                let until = c.last.addingTimeInterval(lockout)
+                return now < until ? .refused(until: until) : .allowed(fresh)
+            }
+            if now.timeIntervalSince(c.windowStart) >= window { return .allowed(fresh) }
+        case .delay:
+            // Quiet for a whole window: start over.
+            if now.timeIntervalSince(c.last) >= window { return .allowed(fresh) }
+            if let wait = requiredWait(afterFailures: c.failures) {
+                let until = c.last.addingTimeInterval(wait)
+                if now < until { return .refused(until: until) }
+            }
+        }
+        c.failures += 1
+        c.last = max(c.last, now)
+        return .allowed(c)
+    }
+
+    /// Gives back a slot taken by `reserve` when the attempt turned out not to be a failure.
+    public func release(_ counter: Counter) -> Counter {
+        var c = counter
+        c.failures = max(0, c.failures - 1)
+        return c
+    }
+
+    /// For `.delay`: how long after the last attempt the next may come, with `failures` so far.
+    public func requiredWait(afterFailures failures: Int) -> TimeInterval? {
+        guard case .delay(let free, let base, let cap) = kind, failures >= free else { return nil }
+        let doublings = failures - free
+        // 2^doublings overflows long before it matters: anything past the cap is the cap.
+        guard doublings < 32 else { return cap }
+        return min(cap, base * Double(1 << doublings))
+    }
+
+    /// `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.` — minutes rounded
+    /// up (never "0 menit"); under a minute in seconds, also rounded up.
+    public static func retryMessage(until: Date, now: Date) -> String {
         let seconds = until.timeIntervalSince(now)
+        if seconds < 60 {
+            return "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(max(1, Int(seconds.rounded(.up)))) detik."
+        }
         let minutes = max(1, Int((seconds / 60).rounded(.up)))
         return "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit."
     }

@@ -31,11 +31,27 @@ struct APIClient {
     }
 }
 
-/// A browser stand-in for the web pages: keeps the session cookie and the CSRF token.
+/// A browser stand-in for the web pages: keeps its cookies (session, login form token) and
+/// the CSRF token.
 final class WebClient {
     let app: Application
-    var cookie: String?
+    /// name → value, in the order first set (a small cookie jar).
+    var cookies: [(name: String, value: String)] = []
     var csrf: String?
+
+    /// The `Cookie` header this client sends (`a=1; b=2`); setting it replaces the jar.
+    var cookie: String? {
+        get { cookies.isEmpty ? nil : cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ") }
+        set {
+            cookies = (newValue ?? "").split(separator: ";").compactMap { pair in
+                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+            }
+        }
+    }
+
+    /// The value of one cookie (e.g. `kompeten_session`).
+    func cookie(named name: String) -> String? { cookies.first { $0.name == name }?.value }
 
     init(_ app: Application) { self.app = app }
 
@@ -79,8 +95,15 @@ final class WebClient {
         if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
         if body != nil { headers.contentType = .urlEncodedForm }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
-        if let setCookie = response.headers.first(name: .setCookie), let pair = setCookie.split(separator: ";").first {
-            cookie = String(pair)
+        for setCookie in response.headers[.setCookie] {
+            guard let pair = setCookie.split(separator: ";").first else { continue }
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            let name = String(parts[0]).trimmingCharacters(in: .whitespaces)
+            let value = parts.count == 2 ? String(parts[1]) : ""
+            // An expired cookie (Max-Age=0 or a past Expires) leaves the jar.
+            let expired = setCookie.lowercased().contains("max-age=0") || setCookie.contains("1970")
+            cookies.removeAll { $0.name == name }
+            if !expired { cookies.append((name, value)) }
         }
         let html = response.body.string
         if let range = html.range(of: #"name="_csrf" value=""#) {

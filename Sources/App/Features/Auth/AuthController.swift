@@ -16,7 +16,7 @@ enum AuthController {
 
     static func form(req: Request) async throws -> Response {
         if req.actorIfPresent != nil { return req.redirect(to: SiteURL.home.path) }
-        _ = req.csrfToken
+        // The form's CSRF token is a signed cookie (LoginFormToken): no session row per visit.
         let next = (try? req.query.decode(NextQuery.self).next) ?? nil
         return try await req.renderPage("auth/login", title: "Masuk", LoginPage(username: "", error: nil, next: safeNext(next)))
     }
@@ -36,7 +36,6 @@ enum AuthController {
         case .success(let user):
             try await SessionRotation.rotate(req)
             req.session.data[SessionAuthMiddleware.userKey] = try user.requireID().uuidString
-            req.session.data[SessionAuthMiddleware.seenKey] = String(Int(req.now.timeIntervalSince1970))
             _ = req.csrfToken
             let actor = try await ActorResolver.actor(for: user, on: req.db)
             try await AuditLog.record(.login, entity: "user", id: user.id, summary: "Masuk ke aplikasi",
@@ -52,10 +51,10 @@ enum AuthController {
         return req.redirect(to: SiteURL.login(next: nil).path)
     }
 
-    /// Only same-site paths are followed after login (no open redirect).
+    /// Only paths of this app are followed after login (no open redirect, no header
+    /// injection): the rule is `LoginRedirect`.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.hasPrefix("/login") else { return "/" }
-        return next
+        LoginRedirect.target(next)
     }
 }
 

@@ -3,22 +3,22 @@ import Vapor
 
 /// Web pages: restores the signed-in user from the server-side session.
 /// Routes behind it redirect to the login page when nobody is signed in.
+///
+/// Idle and absolute lifetimes are enforced where the session is read (WebSessionDriver), so
+/// an expired session arrives here empty. A user whose password is temporary is sent to
+/// `/akun/password` until they have replaced it.
 struct SessionAuthMiddleware: AsyncMiddleware {
     static let userKey = "userID"
-    static let seenKey = "seen"
     var requireLogin = true
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let now = req.now
-        let lifetime = req.application.kompeten.config.sessionLifetime
-        // Sessions end after `sessionLifetime` without activity, on the server too (a copied
-        // cookie is no use the next day), not only through the cookie's own expiry.
-        let seen = req.hasSession ? req.session.data[Self.seenKey].flatMap(Double.init) : nil
-        let fresh = seen.map { now.timeIntervalSince1970 - $0 < lifetime } ?? false
-        if fresh, let raw = req.session.data[Self.userKey], let id = UUID(uuidString: raw),
+        if req.hasSession, let raw = req.session.data[Self.userKey], let id = UUID(uuidString: raw),
            let user = try await User.find(id, on: req.db), user.isActive {
             req.setActor(try await ActorResolver.actor(for: user, on: req.db))
-            req.session.data[Self.seenKey] = String(Int(now.timeIntervalSince1970))
+            if requireLogin, user.mustChangePassword, !PasswordController.isChangePage(req) {
+                if req.method == .GET || req.method == .HEAD { return req.redirect(to: PasswordController.pagePath) }
+                throw Abort(.forbidden, reason: PasswordController.temporaryReason)
+            }
         } else if requireLogin {
             if req.method == .GET {
                 return req.redirect(to: SiteURL.login(next: req.url.path).path)
@@ -46,6 +46,10 @@ struct BearerAuthMiddleware: AsyncMiddleware {
             throw Abort(.unauthorized, reason: "Token API tidak sah atau sudah kedaluwarsa.")
         }
         req.currentTokenID = token.id
+        // A temporary password set by an admin: only the password change is open.
+        if user.mustChangePassword, !(req.method == .POST && req.url.path == PasswordController.apiPath) {
+            throw Abort(.forbidden, reason: PasswordController.temporaryReason + " (POST \(PasswordController.apiPath))")
+        }
         // "Last used" for the token list, written at most once a minute per token.
         if token.lastUsedAt.map({ req.now.timeIntervalSince($0) > 60 }) ?? true, let id = token.id {
             try await UserToken.query(on: req.db).filter(\.$id == id).set(\.$lastUsedAt, to: req.now).update()

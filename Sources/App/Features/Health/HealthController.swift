@@ -53,6 +53,8 @@ enum HealthController {
         guard ["127.0.0.1", "::1"].contains(peer) || req.application.kompeten.config.trustedProxies.contains(peer) else {
             throw Abort(.forbidden, reason: "Metrik hanya untuk jaringan pemantauan.")
         }
+        // A growing count would mean sessions are made for anonymous visits or never purged.
+        if let sessions = try? await WebSessionDriver.count(on: req.db) { req.application.kompeten.metrics.webSessions(sessions) }
         let response = Response(status: .ok, body: .init(string: req.application.kompeten.metrics.text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response

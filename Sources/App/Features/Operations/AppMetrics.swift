@@ -45,6 +45,11 @@ final class AppMetrics: Sendable {
     }
 
     /// The pool's configured bound (connections per event loop × loops), for capacity planning.
+    /// `kompeten_web_sessions`: server-side web sessions stored (read at each scrape).
+    func webSessions(_ count: Int) {
+        Metrics.Gauge(label: "kompeten_web_sessions", factory: factory).record(count)
+    }
+
     func poolSize(_ connections: Int) {
         Metrics.Gauge(label: "kompeten_database_pool_max_connections", factory: factory).record(connections)
     }

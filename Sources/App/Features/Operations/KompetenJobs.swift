@@ -8,12 +8,16 @@ import Vapor
 enum KompetenJobs {
     static let all: [ScheduledJob] = [housekeeping, surveyProfileRetention, monitoringRebuild]
 
-    /// Hourly: expired API tokens, old login failures, idempotency keys and idle rate buckets go.
+    /// Hourly: expired API tokens and web sessions, old login-throttle counters, idempotency keys
+    /// and idle rate buckets go.
     static let housekeeping = ScheduledJob(name: "housekeeping", schedule: .hourly, maxDuration: 600) { app, now in
         let sql = app.db as! any SQLDatabase
         let tokens = try await UserToken.query(on: app.db).filter(\.$expiresAt < now).count()
         try await UserToken.query(on: app.db).filter(\.$expiresAt < now).delete()
-        try await LoginFailure.query(on: app.db).filter(\.$at < now.addingTimeInterval(-86_400)).delete()
+        try await LoginThrottleStore.purge(before: now.addingTimeInterval(-86_400), on: sql)
+        // Web sessions past their idle or absolute lifetime (a read would refuse them anyway).
+        let config = app.kompeten.config
+        try await WebSessionDriver.purge(now: now, idle: config.sessionLifetime, max: config.sessionMaxLifetime, on: app.db)
         try await sql.delete(from: IdempotencyStore.table).where("created_at", .lessThan, SQLBind(now.addingTimeInterval(-IdempotencyStore.keepFor).timeIntervalSince1970)).run()
         // A bucket untouched for an hour is full again: the row carries no information.
         try await sql.delete(from: SharedRateBucket.table).where("updated_at", .lessThan, SQLBind(now.addingTimeInterval(-3600).timeIntervalSince1970)).run()

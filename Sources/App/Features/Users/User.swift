@@ -21,10 +21,17 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Set by an admin ("temporary password"): the user must choose their own at the next login.
+    /// Optional so that code creating users need not set it (NULL = false).
+    @OptionalField(key: "must_change_password") var mustChangePasswordValue: Bool?
 
     init() {}
 
     var userRole: Role { Role(rawValue: role) ?? .employee }
+    var mustChangePassword: Bool {
+        get { mustChangePasswordValue ?? false }
+        set { mustChangePasswordValue = newValue }
+    }
 }
 
 /// An API bearer token; only its SHA-256 is stored, so a database leak reveals no usable token.

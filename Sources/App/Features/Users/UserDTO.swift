@@ -12,10 +12,12 @@ struct UserDTO: Content {
     let providerId: UUID?
     let active: Bool
     let lastLoginAt: Date?
+    /// The password was set by an admin as temporary and has not been replaced yet.
+    let temporaryPassword: Bool
 
     init(_ u: User) {
         id = u.id!; username = u.username; role = u.userRole; unitId = u.unitID; employeeId = u.employeeID; providerId = u.providerID
-        active = u.isActive; lastLoginAt = u.lastLoginAt
+        active = u.isActive; lastLoginAt = u.lastLoginAt; temporaryPassword = u.mustChangePassword
     }
 }
 
@@ -26,6 +28,9 @@ struct NewUserInput: Content {
     var unitId: UUID?
     var employeeId: UUID?
     var providerId: UUID?
+    /// The user must replace the password at the next login (default false: integrations that
+    /// create accounts keep working unchanged).
+    var temporary: Bool?
 }
 
 struct UserUpdateInput: Content {
@@ -34,6 +39,14 @@ struct UserUpdateInput: Content {
     var employeeId: UUID?
     var providerId: UUID?
     var active: Bool?
+    /// true: the current password must be replaced at the next login; false: no longer.
+    var temporary: Bool?
+}
+
+/// `POST /api/v1/users/:id/password` (admin).
+struct PasswordResetInput: Content {
+    var password: String
+    var temporary: Bool?
 }
 
 /// What the audit log keeps of a user (no password hash).

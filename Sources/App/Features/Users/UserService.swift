@@ -40,6 +40,7 @@ enum UserService {
         user.employeeID = [.employee, .supervisor].contains(role!) ? input.employeeId : nil
         user.providerID = role == .provider ? input.providerId : nil
         user.isActive = true
+        user.mustChangePassword = input.temporary ?? false
         user.createdAt = now
         user.updatedAt = now
         try await db.transaction { db in
@@ -71,29 +72,42 @@ enum UserService {
         user.employeeID = [.employee, .supervisor].contains(role!) ? employeeId : nil
         user.providerID = role == .provider ? providerId : nil
         if let active = input.active { user.isActive = active }
+        if let temporary = input.temporary { user.mustChangePassword = temporary }
         user.updatedAt = now
+        // A deactivated account or a new role: whoever holds a session or token of the old
+        // state signs in again (the session of before a deactivation must not come back with
+        // a reactivation).
+        let endSessions = !user.isActive || before.role != user.role
         try await db.transaction { db in
             try await user.save(on: db)
-            if !user.isActive { try await UserToken.query(on: db).filter(\.$userID == id).delete() }
+            if endSessions { try await endSessionsAndTokens(of: id, on: db) }
             try await AuditLog.record(.update, entity: "user", id: user.id, summary: "Mengubah pengguna \(user.username)",
                                       before: before, after: UserSnapshot(user), actor: actor, instansiID: actor.instansiID, at: now, on: db)
         }
         return user
     }
 
-    static func resetPassword(_ id: UUID, to password: String, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
+    static func resetPassword(_ id: UUID, to password: String, temporary: Bool = false, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
         let user = try await find(id, actor, on: db)
         if let problem = Password.problem(password) { throw ValidationFailure(errors: [.init(field: "password", message: problem)]) }
         user.passwordHash = try await hasher.hash(password)
+        user.mustChangePassword = temporary
         user.updatedAt = now
         try await db.transaction { db in
             try await user.save(on: db)
-            // A reset ends every API token of that user.
-            try await UserToken.query(on: db).filter(\.$userID == id).delete()
+            // A reset ends every web session and API token of that user: whoever knew the old
+            // password (or held a session made with it) is out.
+            try await endSessionsAndTokens(of: id, on: db)
             try await AuditLog.record(.password, entity: "user", id: user.id, summary: "Mengatur ulang kata sandi \(user.username)",
                                       actor: actor, instansiID: actor.instansiID, at: now, on: db)
         }
         return user
+    }
+
+    /// Ends every web session and API token of a user.
+    static func endSessionsAndTokens(of userID: UUID, on db: any Database) async throws {
+        try await UserToken.query(on: db).filter(\.$userID == userID).delete()
+        try await WebSessionDriver.endAll(of: userID, on: db)
     }
 
     private static func authorize(_ actor: Principal) throws {

@@ -11,6 +11,8 @@ struct UserFormValues: Content {
     var employeeNip: String?
     var providerId: String?
     var active: String?
+    /// "1" when the admin ticked "temporary password" (create form).
+    var temporary: String?
 
     init() { role = Role.employee.rawValue; active = "1" }
     init(_ u: User, employeeNip: String?) {
@@ -23,7 +25,7 @@ struct UserFormValues: Content {
     var unitUUID: UUID? { unitId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
     var providerUUID: UUID? { providerId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) } }
     func newUserInput(employeeID: UUID?) -> NewUserInput {
-        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeID, providerId: providerUUID)
+        NewUserInput(username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "", role: role ?? "", unitId: unitUUID, employeeId: employeeID, providerId: providerUUID, temporary: temporary == "1")
     }
     func updateInput(employeeID: UUID?) -> UserUpdateInput {
         UserUpdateInput(role: role, unitId: unitUUID, employeeId: employeeID, providerId: providerUUID, active: active == "1")
@@ -42,6 +44,8 @@ struct UserFormModel: Encodable {
         if userID == nil {
             fields.append(.init(name: "username", label: "Nama pengguna", value: values.username ?? "", hint: "3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung.", autocomplete: "off"))
             fields.append(.init(name: "password", label: "Kata sandi awal", type: "password", hint: "Minimal 10 karakter.", autocomplete: "new-password"))
+            fields.append(.init(name: "temporary", label: "Kata sandi sementara", type: "checkbox", value: values.temporary ?? "",
+                                hint: "Pengguna wajib menggantinya dengan kata sandi pilihannya sendiri saat pertama masuk.", required: false))
         }
         fields.append(.init(name: "role", label: "Peran", type: "select", value: values.role ?? "", options: roles))
         fields.append(.init(name: "unitId", label: "OPD (khusus operator)", type: "select", value: values.unitId ?? "", required: false, options: units))

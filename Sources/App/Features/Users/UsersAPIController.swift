@@ -10,6 +10,7 @@ enum UsersAPIController {
         users.post(use: create)
         users.get(":id", use: show)
         users.put(":id", use: update)
+        users.post(":id", "password", use: resetPassword)
     }
 
     struct ListQuery: Content { var page: Int?; var per: Int? }
@@ -31,6 +32,18 @@ enum UsersAPIController {
         let input = try req.content.decode(NewUserInput.self)
         let user = try await UserService.create(input, actor: try req.actor, at: req.now, on: req.db, hasher: req.password.async)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    /// `POST /api/v1/users/:id/password` `{"password", "temporary"}` → 204: sets a new password
+    /// and ends every session and token of that user.
+    static func resetPassword(req: Request) async throws -> HTTPStatus {
+        let actor = try req.actor
+        let id: UUID? = req.parameters.get("id")
+        _ = try await UserService.find(id, actor, on: req.db)   // access (and existence) before the body
+        let input = try req.content.decode(PasswordResetInput.self)
+        _ = try await UserService.resetPassword(id!, to: input.password, temporary: input.temporary ?? false,
+                                                actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+        return .noContent
     }
 
     static func update(req: Request) async throws -> UserDTO {

@@ -62,10 +62,12 @@ enum UsersController {
     static func resetPassword(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        struct Posted: Content { var password: String? }
-        let password = try req.content.decode(Posted.self).password ?? ""
+        struct Posted: Content { var password: String?; var temporary: String? }
+        let posted = try req.content.decode(Posted.self)
+        let password = posted.password ?? ""
         do {
-            let user = try await UserService.resetPassword(id, to: password, actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+            let user = try await UserService.resetPassword(id, to: password, temporary: posted.temporary == "1",
+                                                           actor: actor, at: req.now, on: req.db, hasher: req.password.async)
             Flash.add(.success, "Kata sandi \(user.username) telah diatur ulang.", to: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {

@@ -1,0 +1,124 @@
+import Fluent
+import KompetenCore
+import SQLKit
+import Vapor
+
+/// Changing one's own password: the page `/akun/password` and `POST /api/v1/me/password`
+/// `{"currentPassword","newPassword"}` → 204.
+///
+/// Afterwards every OTHER web session and API token of the user ends (whoever may have
+/// learnt the old password is out); the one making the change stays signed in — on the web
+/// under a new session id, through the API with the same token. Wrong current passwords are
+/// throttled (5 per 15 minutes per user, then 429), so a stolen session cannot be used to
+/// guess the password.
+enum PasswordController {
+    static let pagePath = "/akun/password"
+    static let apiPath = "/api/v1/me/password"
+    static let temporaryReason = "Kata sandi Anda bersifat sementara: gantilah dengan kata sandi pilihan Anda sendiri terlebih dahulu."
+
+    static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
+        web.get("akun", "password", use: page)
+        web.post("akun", "password", use: changeWeb)
+        api.post("me", "password", use: changeAPI)
+    }
+
+    /// The page a user with a temporary password may still reach.
+    static func isChangePage(_ req: Request) -> Bool { req.url.path == pagePath }
+
+    struct ChangeInput: Content { var currentPassword: String?; var newPassword: String? }
+
+    // MARK: API
+
+    static func changeAPI(req: Request) async throws -> HTTPStatus {
+        let actor = try req.actor   // any signed-in user, for their own account only
+        let input = try req.content.decode(ChangeInput.self)
+        try await change(actor, input, keepToken: req.currentTokenID, on: req)
+        return .noContent
+    }
+
+    // MARK: Web
+
+    struct PageModel: Encodable {
+        let form: FormModel
+        let temporary: Bool
+    }
+
+    static func page(req: Request) async throws -> Response {
+        try await render(req, errors: [])
+    }
+
+    static func changeWeb(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let input = try req.content.decode(ChangeInput.self)
+        do {
+            try await change(actor, input, keepToken: nil, on: req)
+        } catch let failure as ValidationFailure {
+            return try await render(req, errors: failure.errors)
+        }
+        // This browser stays signed in, under a new session id (the old ones were all ended).
+        try await SessionRotation.rotate(req)
+        req.session.data[SessionAuthMiddleware.userKey] = actor.userID.uuidString
+        _ = req.csrfToken
+        Flash.add(.success, "Kata sandi berhasil diganti. Sesi lain dan semua token API Anda telah diakhiri.", to: req)
+        return req.redirect(to: SiteURL.home.path)
+    }
+
+    private static func render(_ req: Request, errors: [FieldError]) async throws -> Response {
+        let actor = try req.actor
+        let temporary = try await User.find(actor.userID, on: req.db)?.mustChangePassword ?? false
+        let form = FormModel(action: pagePath, submitLabel: "Ganti kata sandi", cancelHref: SiteURL.home.path, fields: [
+            .init(name: "currentPassword", label: "Kata sandi saat ini", type: "password", autocomplete: "current-password"),
+            .init(name: "newPassword", label: "Kata sandi baru", type: "password",
+                  hint: "Minimal \(Password.minimumLength) karakter. Sesi lain dan semua token API Anda akan diakhiri.", autocomplete: "new-password"),
+        ], errors: errors)
+        return try await req.renderPage("account/password", title: "Ganti Kata Sandi", crumbs: [Crumb("Ganti kata sandi")],
+                                        PageModel(form: form, temporary: temporary), status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    // MARK: The change
+
+    static func change(_ actor: Principal, _ input: ChangeInput, keepToken: UUID?, on req: Request) async throws {
+        guard let user = try await User.find(actor.userID, on: req.db), user.isActive else {
+            throw Abort(.unauthorized, reason: "Sesi Anda telah berakhir. Silakan masuk kembali.")
+        }
+        let current = input.currentPassword ?? ""
+        let new = input.newPassword ?? ""
+        var errors: [FieldError] = []
+        if current.isEmpty {
+            errors.append(.init(field: "currentPassword", message: "Masukkan kata sandi saat ini."))
+        } else {
+            // Throttled like a login: a stolen session must not become a password-guessing oracle.
+            let sql = req.db as! any SQLDatabase
+            // Its own counter (not the login's): a client fumbling this form must not lock the
+            // user's login from that address.
+            let (key, rule) = ("pw:\(actor.userID.uuidString)", LoginThrottle.perUsernameAndAddress)
+            if case .refused(let until) = try await LoginThrottleStore.reserve(key, rule, now: req.now, on: sql) {
+                throw Abort(.tooManyRequests, reason: LoginThrottle.retryMessage(until: until, now: req.now))
+            }
+            if (try? await req.password.async.verify(current, created: user.passwordHash)) == true {
+                try await LoginThrottleStore.release(key, rule, on: sql)
+            } else {
+                errors.append(.init(field: "currentPassword", message: "Kata sandi saat ini salah."))
+            }
+        }
+        if let problem = Password.problem(new) {
+            errors.append(.init(field: "newPassword", message: problem))
+        } else if new == current {
+            errors.append(.init(field: "newPassword", message: "Kata sandi baru harus berbeda dari kata sandi saat ini."))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors: errors) }
+
+        user.passwordHash = try await req.password.async.hash(new)
+        user.mustChangePassword = false
+        user.updatedAt = req.now
+        try await req.db.transaction { db in
+            try await user.save(on: db)
+            var tokens = UserToken.query(on: db).filter(\.$userID == actor.userID)
+            if let keepToken { tokens = tokens.filter(\.$id != keepToken) }
+            try await tokens.delete()
+            try await WebSessionDriver.endAll(of: actor.userID, on: db)
+            try await AuditLog.record(.password, entity: "user", id: user.id, summary: "Mengganti kata sandi sendiri",
+                                      actor: actor, instansiID: user.instansiID, at: req.now, on: db)
+        }
+    }
+}
