@@ -83,6 +83,32 @@ struct PasswordChangeTests {
         }
     }
 
+    /// `POST /api/v1/users/:id/password`: the admin's reset through the API, optionally temporary;
+    /// never for the admin's own account (that needs the current password).
+    @Test func theAdminResetsAPasswordThroughTheAPI() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let admin = try await APIClient.login(app, "admin")
+            let web = try await WebClient.login(app, "asesor")
+            let id = world.users["asesor"]!.id!
+            let weak = try await admin.send(.POST, "/api/v1/users/\(id)/password", json: ["password": "pendek"])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(try weak.json(FieldsBody.self).fields?.map(\.field) == ["password"])
+            struct Reset: Encodable { let password: String; let temporary: Bool }
+            let ok = try await admin.send(.POST, "/api/v1/users/\(id)/password", json: Reset(password: "Sementara-2026", temporary: true))
+            #expect(ok.status == .noContent)
+            #expect(try await SessionLifecycleTests.signedOut(web))
+            struct Shown: Decodable { let temporaryPassword: Bool }
+            #expect(try await admin.send(.GET, "/api/v1/users/\(id)").json(Shown.self).temporaryPassword)
+            // Another instansi's admin does not find the account; the admin's own is refused.
+            let stranger = try await APIClient.login(app, "admin.lain")
+            #expect(try await stranger.send(.POST, "/api/v1/users/\(id)/password", json: ["password": "Sandi-Lain-2026"]).status == .notFound)
+            let own = try await admin.send(.POST, "/api/v1/users/\(world.users["admin"]!.id!)/password", json: ["password": "Sandi-Lain-2026"])
+            #expect(own.status == .forbidden)
+            #expect(try await admin.send(.GET, "/api/v1/units").status == .ok)
+        }
+    }
+
     @Test func aTemporaryPasswordSetOnTheWebMustBeReplacedAtTheNextWebLogin() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)

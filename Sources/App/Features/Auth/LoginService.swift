@@ -17,6 +17,9 @@ enum LoginService {
 
     static func attempt(username rawUsername: String, password: String, on req: Request) async throws -> Outcome {
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+        // No account has a name this long (Username allows 32): nothing to check or count, and
+        // no attacker-sized keys in the throttle table.
+        guard username.utf8.count <= 64 else { return .invalid }
         let now = req.now
         let sql = req.db as! any SQLDatabase
         let keys = keys(username: username, address: req.clientAddress)

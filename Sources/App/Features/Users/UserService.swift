@@ -89,6 +89,11 @@ enum UserService {
 
     static func resetPassword(_ id: UUID, to password: String, temporary: Bool = false, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
         let user = try await find(id, actor, on: db)
+        // One's own password is changed with the current one (/akun/password): a session left
+        // open must not be enough to take over the admin account.
+        guard id != actor.userID else {
+            throw Abort(.forbidden, reason: "Ganti kata sandi Anda sendiri di /akun/password (dengan kata sandi saat ini).")
+        }
         if let problem = Password.problem(password) { throw ValidationFailure(errors: [.init(field: "password", message: problem)]) }
         user.passwordHash = try await hasher.hash(password)
         user.mustChangePassword = temporary

@@ -63,7 +63,8 @@ struct UserFormModel: Encodable {
                          submitLabel: userID == nil ? "Buat pengguna" : "Simpan perubahan",
                          cancelHref: SiteURL.users.path, fields: fields,
                          errors: EmployeeLookup.renamed(errors, from: "employeeId", to: "employeeNip"))
-        passwordAction = userID.map { SiteURL.userPassword($0).path }
+        // Not for one's own account: that is changed on /akun/password, with the current password.
+        passwordAction = userID.flatMap { $0 == actor.userID ? nil : SiteURL.userPassword($0).path }
         tokensHref = userID.map { "/admin/users/\($0.uuidString)/tokens" }
     }
 }
