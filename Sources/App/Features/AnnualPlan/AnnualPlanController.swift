@@ -44,13 +44,15 @@ enum AnnualPlanController {
     }
 
     static func optimize(req: Request) async throws -> ResultDTO {
+        try AccessPolicy.annualPlan(try req.actor).require()   // access before the body is read
         let input = try req.content.decode(AnnualPlanService.Request.self)
         return dto(try await AnnualPlanService.run(input, actor: try req.actor, on: req.db))
     }
 
     static func adopt(req: Request) async throws -> Response {
-        let input = try req.content.decode(AnnualPlanService.Request.self)
         let actor = try req.actor
+        try AccessPolicy.annualPlan(actor).require()   // access before the body is read
+        let input = try req.content.decode(AnnualPlanService.Request.self)
         let outcome = try await AnnualPlanService.run(input, actor: actor, on: req.db)
         let adoption = try await AnnualPlanService.adopt(outcome, actor: actor, at: req.now, on: req.db)
         return try await adoption.encodeResponse(status: .created, for: req)
@@ -92,6 +94,7 @@ enum AnnualPlanController {
 
     static func adoptPage(req: Request) async throws -> Response {
         let actor = try req.actor
+        try AccessPolicy.annualPlan(actor).require()   // access before the form is read
         struct Posted: Content { var year: String?; var budget: String?; var unit: String? }
         let posted = try req.content.decode(Posted.self)
         guard let year = Int(posted.year ?? ""), let budget = Int(posted.budget ?? "") else { throw Abort(.badRequest, reason: "Tahun dan anggaran wajib diisi.") }

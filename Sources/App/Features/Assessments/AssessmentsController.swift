@@ -21,6 +21,7 @@ enum AssessmentsController {
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
+        try await AccessFirst.recordAssessment(id, actor, on: req.db)   // access before the form is read
         let values = try req.content.decode(AssessmentFormValues.self)
         var evidence: AssessmentService.Evidence?
         if let file = values.evidence, file.data.readableBytes > 0 {

@@ -35,8 +35,10 @@ enum CompetenciesAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .competency).require()   // access before the body is read
         let input = try req.content.decode(CompetencyInput.self)
-        let c = try await CompetencyService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        let c = try await CompetencyService.create(input, actor: actor, at: req.now, on: req.db)
         let dto = CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? [])
         return try await dto.encodeResponse(status: .created, for: req)
     }

@@ -38,6 +38,7 @@ enum CompetenciesController {
     }
 
     static func create(req: Request) async throws -> Response {
+        try AccessPolicy.mayCreate(try req.actor, .competency).require()   // access before the form is read
         let values = try req.content.decode(CompetencyFormValues.self)
         do {
             let c = try await CompetencyService.create(values.input, actor: try req.actor, at: req.now, on: req.db)
@@ -58,6 +59,7 @@ enum CompetenciesController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
+        _ = try await CompetencyService.find(id, try req.actor, .write, on: req.db)   // access before the form is read
         let values = try req.content.decode(CompetencyFormValues.self)
         do {
             let c = try await CompetencyService.update(id, values.input, actor: try req.actor, at: req.now, on: req.db)

@@ -25,6 +25,29 @@ enum EmployeeQueries {
         return query
     }
 
+    /// A read rule about one employee (e.g. `AccessPolicy.readPerformance`): who they are, where
+    /// they sit, who supervises them.
+    typealias ReadRule = @Sendable (Principal, Placement, _ employeeID: UUID, _ supervisorID: UUID?) -> AccessDecision
+
+    /// The employee rule for reading the record itself.
+    static let readRecord: ReadRule = { actor, placement, id, supervisor in
+        AccessPolicy.employee(actor, .read, placement, employeeID: id, supervisorID: supervisor)
+    }
+
+    /// `people` with everyone the actor may not read under `rule` left out: lists and downloads
+    /// pass each row through the same rule as reading that person's page, so a list is never
+    /// a way round it (an assessor lists every employee but downloads no SKP rating).
+    static func readable(_ people: [Employee], by actor: Principal, rule: ReadRule, on db: any Database) async throws -> [Employee] {
+        guard !people.isEmpty else { return [] }
+        var opdOf: [UUID: UUID] = [:]
+        for chunk in Array(Set(people.map(\.unitID))).chunked(500) {
+            for unit in try await Unit.query(on: db).filter(\.$id ~~ Array(chunk)).all() { opdOf[unit.id!] = unit.opdID }
+        }
+        return people.filter { e in
+            rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.id!, e.supervisorID).isAllowed
+        }
+    }
+
     static func find(_ id: UUID?, for actor: Principal, _ action: AccessAction, on db: any Database) async throws -> Employee {
         let employee = try await Employee.findScoped(id, actor, on: db, what: "Pegawai")
         let unit = try await Unit.find(employee.unitID, on: db)

@@ -37,14 +37,19 @@ enum EmployeesAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .employee).require()   // access before the body is read
         let input = try req.content.decode(EmployeeInput.self)
-        let e = try await EmployeeService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        let e = try await EmployeeService.create(input, actor: actor, at: req.now, on: req.db)
         return try await EmployeeDTO(e).encodeResponse(status: .created, for: req)
     }
 
     static func update(req: Request) async throws -> EmployeeDTO {
+        let actor = try req.actor
+        // Access to the record first: a stranger's body is never validated (no 422 naming fields).
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let input = try req.content.decode(EmployeeInput.self)
-        return EmployeeDTO(try await EmployeeService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+        return EmployeeDTO(try await EmployeeService.update(e.id!, input, actor: actor, at: req.now, on: req.db))
     }
 
     struct GapItemDTO: Content { let competencyCode: String; let required: Int; let actual: Int?; let gap: Int?; let status: GapStatus }
@@ -64,6 +69,7 @@ enum EmployeesAPIController {
     }
 
     static func recordAssessment(req: Request) async throws -> Response {
+        try await AccessFirst.recordAssessment(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the body
         let input = try req.content.decode(AssessmentInput.self)
         let a = try await AssessmentService.record(employeeID: try req.parameters.require("id"), input, evidence: nil,
                                                    actor: try req.actor, at: req.now, on: req.db)

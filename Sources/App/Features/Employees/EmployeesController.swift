@@ -63,6 +63,7 @@ enum EmployeesController {
     }
 
     static func create(req: Request) async throws -> Response {
+        try AccessPolicy.mayCreate(try req.actor, .employee).require()   // access before the form is read
         let values = try req.content.decode(EmployeeFormValues.self)
         do {
             let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
@@ -83,6 +84,8 @@ enum EmployeesController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
+        // Access to the record first: a stranger's form is never validated or shown back.
+        _ = try await EmployeeQueries.find(id, for: try req.actor, .write, on: req.db)
         let values = try req.content.decode(EmployeeFormValues.self)
         do {
             let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)

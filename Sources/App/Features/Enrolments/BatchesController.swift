@@ -44,6 +44,7 @@ enum BatchesController {
         let actor = try req.actor
         let batchID: UUID = try req.parameters.require("id")
         struct Posted: Content { var nip: String?; var waitlist: String? }
+        try await AccessFirst.enrol(batchID, actor, on: req.db)   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         do {
             guard let employeeID = try await EmployeeLookup.id(nip: posted.nip, field: "nip", actor, on: req.db) else {
@@ -69,6 +70,7 @@ enum BatchesController {
     static func attendance(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
         struct Posted: Content { var attendancePercent: String? }
+        try await AccessFirst.recordCompletion(id, try req.actor, on: req.db)   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         guard let percent = Int(posted.attendancePercent ?? "") else {
             let e = try await Enrolment.findScoped(id, try req.actor, on: req.db, what: "Pendaftaran")
@@ -84,6 +86,7 @@ enum BatchesController {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
         struct Posted: Content { var certificateNumber: String?; var attendancePercent: String?; var certificate: File? }
+        try await AccessFirst.recordCompletion(id, actor, on: req.db)   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         var certificate: EnrolmentService.Certificate?
         if let file = posted.certificate, file.data.readableBytes > 0 {

@@ -22,9 +22,10 @@ enum EnrolmentsAPIController {
     }
 
     static func enrol(req: Request) async throws -> Response {
-        let input = try req.content.decode(EnrolmentInput.self)
         let batchID: UUID = try req.parameters.require("id")
         let actor = try req.actor
+        try await AccessFirst.enrol(batchID, actor, on: req.db)   // access before the body is read
+        let input = try req.content.decode(EnrolmentInput.self)
         let now = req.now
         guard let key = try IdempotencyStore.key(req) else {
             let e = try await EnrolmentService.enrol(batchID: batchID, input, actor: actor, at: now, on: req.db)
@@ -38,12 +39,14 @@ enum EnrolmentsAPIController {
     }
 
     static func complete(req: Request) async throws -> EnrolmentDTO {
+        try await AccessFirst.recordCompletion(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(CompletionInput.self)
         return EnrolmentDTO(try await EnrolmentService.complete(try req.parameters.require("id"), input, certificate: nil,
                                                                 actor: try req.actor, at: req.now, on: req.db))
     }
 
     static func attendance(req: Request) async throws -> EnrolmentDTO {
+        try await AccessFirst.recordCompletion(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(AttendanceInput.self)
         return EnrolmentDTO(try await EnrolmentService.recordAttendance(try req.parameters.require("id"), percent: input.attendancePercent,
                                                                         actor: try req.actor, at: req.now, on: req.db))
@@ -67,6 +70,7 @@ enum EnrolmentsAPIController {
     }
 
     static func recordLearning(req: Request) async throws -> Response {
+        try await AccessFirst.recordLearning(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(LearningInput.self)
         let l = try await LearningService.record(employeeID: try req.parameters.require("id"), input, evidence: nil, actor: try req.actor, at: req.now, on: req.db)
         return try await LearningDTO(l).encodeResponse(status: .created, for: req)
@@ -75,6 +79,7 @@ enum EnrolmentsAPIController {
     struct DecisionInput: Content { var verify: Bool; var reason: String? }
 
     static func decide(req: Request) async throws -> LearningDTO {
+        try await AccessFirst.decideLearning(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(DecisionInput.self)
         return LearningDTO(try await LearningService.decide(try req.parameters.require("id"), verify: input.verify, reason: input.reason,
                                                             actor: try req.actor, at: req.now, on: req.db))

@@ -35,6 +35,7 @@ enum LearningController {
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
+        try await AccessFirst.recordLearning(id, actor, on: req.db)   // access before the form is read
         let values = try req.content.decode(Values.self)
         var evidence: EnrolmentService.Certificate?
         if let file = values.evidence, file.data.readableBytes > 0 {
@@ -51,6 +52,7 @@ enum LearningController {
 
     static func decide(req: Request) async throws -> Response {
         struct Posted: Content { var verify: String?; var reason: String? }
+        try await AccessFirst.decideLearning(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the form
         let posted = try req.content.decode(Posted.self)
         do {
             let l = try await LearningService.decide(try req.parameters.require("id"), verify: posted.verify == "1", reason: posted.reason,

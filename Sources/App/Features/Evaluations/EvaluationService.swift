@@ -82,6 +82,8 @@ enum EvaluationService {
     static func list(_ enrolmentID: UUID?, actor: Principal, on db: any Database) async throws -> [EvaluationRecord] {
         let c = try await context(enrolmentID, actor: actor, on: db)
         try AccessPolicy.readEvaluations(actor, c.parties).require()
+        // Record by record: a provider reads supervisors' L3 only as aggregates (effectiveness).
         return try await EvaluationRecord.query(on: db).filter(\.$enrolmentID == c.enrolment.id!).sort(\.$level).sort(\.$respondent).all()
+            .filter { AccessPolicy.readEvaluationRecord(actor, c.parties, level: $0.level, respondent: EvaluationRespondent(rawValue: $0.respondent)).isAllowed }
     }
 }

@@ -16,6 +16,7 @@ enum EvaluationsAPIController {
     }
 
     static func fill(req: Request) async throws -> Response {
+        try await AccessFirst.fillEvaluation(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the body
         let input = try req.content.decode(EvaluationInput.self)
         let (record, created) = try await EvaluationService.fill(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
         return try await EvaluationDTO(record).encodeResponse(status: created ? .created : .ok, for: req)

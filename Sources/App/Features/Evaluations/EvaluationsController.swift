@@ -55,6 +55,7 @@ enum EvaluationsController {
         let actor = try req.actor
         let level = try req.query.decode(LevelQuery.self).level ?? 1
         let c = try await EvaluationService.context(try req.parameters.require("id"), actor: actor, on: req.db)
+        try AccessPolicy.mayFillSomeEvaluation(actor, c.parties).require()   // access before the form is read
         let fields = try req.content.decode([String: String].self)
         let who = respondent(actor, c, level: EvaluationLevel(rawValue: level) ?? .reaction)
         let keys = level == 3 ? c.raised.map(\.code) : ReactionItem.allCases.map(\.rawValue)
@@ -80,6 +81,7 @@ enum EvaluationsController {
     static func tests(req: Request) async throws -> Response {
         let actor = try req.actor
         let batchID: UUID = try req.parameters.require("id")
+        try await AccessFirst.recordTests(batchID, actor, on: req.db)   // access before the form is read
         let fields = try req.content.decode([String: String].self)
         var rows: [EvaluationService.TestRow] = []
         for (key, value) in fields where key.hasPrefix("pre-") {

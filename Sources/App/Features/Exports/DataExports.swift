@@ -23,12 +23,22 @@ enum DataExports {
         return try Export.response(table, filename: "\(kind.rawValue)-\(WITA.today(req.now).iso)", format: format, sheet: kind.label)
     }
 
+    /// The people whose rows a download holds: those the actor lists, each passed through the
+    /// read rule of what is downloaded (the same rule as that person's page).
+    static func people(_ actor: Principal, rule: @escaping EmployeeQueries.ReadRule, on db: any Database) async throws -> [Employee] {
+        try await EmployeeQueries.readable(try await EmployeeQueries.visible(actor, on: db).all(), by: actor, rule: rule, on: db)
+    }
+
     /// SKP ratings in the import's columns, plus the derived predicate (ignored on re-import).
+    /// An assessor lists every employee but reads no SKP rating: `readPerformance` per row.
     static func performance(_ actor: Principal, on db: any Database) async throws -> Table {
-        let nips = Dictionary(uniqueKeysWithValues: try await EmployeeQueries.visible(actor, on: db).all().map { ($0.id!, $0.nip) })
+        let readPerformance: EmployeeQueries.ReadRule = { actor, placement, id, supervisor in
+            AccessPolicy.readPerformance(actor, employee: placement, employeeID: id, supervisorID: supervisor)
+        }
+        let nips = Dictionary(uniqueKeysWithValues: try await people(actor, rule: readPerformance, on: db).map { ($0.id!, $0.nip) })
         var rows: [[String]] = []
         for chunk in Array(nips.keys).chunked(500) {
-            for r in try await PerformanceRating.query(on: db).filter(\.$employeeID ~~ chunk).all() {
+            for r in try await PerformanceRating.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all() {
                 rows.append([nips[r.employeeID] ?? "", String(r.year), r.hasilKerja, r.perilakuKerja, r.predicate])
             }
         }
@@ -36,7 +46,8 @@ enum DataExports {
     }
 
     static func employees(_ actor: Principal, on db: any Database) async throws -> Table {
-        let list = try await EmployeeQueries.visible(actor, on: db).sort(\.$name).all()
+        let list = try await EmployeeQueries.readable(try await EmployeeQueries.visible(actor, on: db).sort(\.$name).all(),
+                                                      by: actor, rule: EmployeeQueries.readRecord, on: db)
         let units = try await codes(Unit.self, actor, on: db)
         let positions = try await codes(Position.self, actor, on: db)
         let nips = Dictionary(uniqueKeysWithValues: try await Employee.scopedQuery(actor, on: db).all().map { ($0.id!, $0.nip) })
@@ -47,8 +58,12 @@ enum DataExports {
     }
 
     static func positions(_ actor: Principal, on db: any Database) async throws -> Table {
-        let list = try await PositionQueries.visible(actor, on: db).sort(\.$code).all()
         let units = try await codes(Unit.self, actor, on: db)
+        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.scopedQuery(actor, on: db).all().map { ($0.id!, $0.opdID) })
+        // Each position through the position rule, as on its page.
+        let list = try await PositionQueries.visible(actor, on: db).sort(\.$code).all().filter { p in
+            AccessPolicy.position(actor, .read, Placement(instansiID: p.instansiID, opdID: opdOf[p.unitID])).isAllowed
+        }
         let standards = try await PositionService.standards(of: list.map { $0.id! }, on: db)
         return Table(header: PositionImporter.columns.map(\.header), rows: list.map { p in
             [p.code, p.name, p.kind, units[p.unitID] ?? "", p.summary, p.dutyList.joined(separator: " | "),
@@ -57,8 +72,8 @@ enum DataExports {
     }
 
     static func assessments(_ actor: Principal, on db: any Database) async throws -> Table {
-        let people = try await EmployeeQueries.visible(actor, on: db).all()
-        let nips = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.nip) })
+        // Assessment results are part of the employee's record (its profile page).
+        let nips = Dictionary(uniqueKeysWithValues: try await people(actor, rule: EmployeeQueries.readRecord, on: db).map { ($0.id!, $0.nip) })
         var rows: [[String]] = []
         for chunk in Array(nips.keys).chunked(500) {
             let events = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()

@@ -33,8 +33,8 @@ enum PlansController {
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
         let employeeID: UUID = try req.parameters.require("id")
-        // Someone the actor may not see is a 403/404 before the form is even validated.
-        _ = try await EmployeeQueries.find(employeeID, for: actor, .read, on: req.db)
+        // Someone the actor may not write a plan for is a 403/404 before the form is even validated.
+        try await AccessFirst.authorPlan(employeeID, actor, on: req.db)
         struct Posted: Content { var year: String?; var fromTna: String? }
         let posted = try req.content.decode(Posted.self)
         do {
@@ -88,6 +88,7 @@ enum PlansController {
 
     static func addItem(req: Request) async throws -> Response {
         let planID: UUID = try req.parameters.require("id")
+        try await AccessFirst.plan(planID, try req.actor, on: req.db)   // access before the form is read
         let values = try req.content.decode(ItemFormValues.self)
         do {
             let item = try await PlanService.addItem(planID: planID, values.input, actor: try req.actor, at: req.now, on: req.db)
@@ -109,6 +110,7 @@ enum PlansController {
     static func transition(req: Request) async throws -> Response {
         let planID: UUID = try req.parameters.require("id")
         struct Posted: Content { var to: String?; var reason: String? }
+        try await AccessFirst.plan(planID, try req.actor, on: req.db)   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         do {
             let plan = try await PlanService.transition(planID, to: posted.to ?? "", reason: posted.reason, actor: try req.actor, at: req.now, on: req.db)
@@ -137,6 +139,7 @@ enum PlansController {
 
     static func bulkApprove(req: Request) async throws -> Response {
         struct Posted: Content { var plan: [String]? }
+        try AccessPolicy.mayApprovePlans(try req.actor).require()   // access before the form is read
         let ids = (try req.content.decode(Posted.self).plan ?? []).compactMap(UUID.init(uuidString:))
         do {
             let n = try await PlanService.bulkApprove(ids, actor: try req.actor, at: req.now, on: req.db)

@@ -41,14 +41,19 @@ enum PositionsAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .position).require()   // access before the body is read
         let input = try req.content.decode(PositionInput.self)
-        let p = try await PositionService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        let p = try await PositionService.create(input, actor: actor, at: req.now, on: req.db)
         return try await PositionService.dto(p, on: req.db).encodeResponse(status: .created, for: req)
     }
 
     static func update(req: Request) async throws -> PositionDTO {
+        let actor = try req.actor
+        // Access to the record first: a stranger's body is never validated (no 422 naming fields).
+        let found = try await PositionService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let input = try req.content.decode(PositionInput.self)
-        let p = try await PositionService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        let p = try await PositionService.update(found.id!, input, actor: actor, at: req.now, on: req.db)
         return try await PositionService.dto(p, on: req.db)
     }
 }

@@ -42,7 +42,11 @@ enum PositionsController {
         let unit = try await Unit.find(p.unitID, on: req.db)
         let standard = (try await PositionService.standards(of: [p.id!], on: req.db))[p.id!] ?? []
         let names = try await Competency.scopedQuery(actor, on: req.db).all()
-        let holders = try await Employee.query(on: req.db).filter(\.$positionID == p.id!).sort(\.$name).limit(200).all()
+        // Holders are people: only those the employee rule lets this reader see (a pegawai sees
+        // the position and its standard, and among its holders only themself).
+        let holders = try await EmployeeQueries.readable(
+            try await Employee.query(on: req.db).filter(\.$positionID == p.id!).sort(\.$name).limit(200).all(),
+            by: actor, rule: EmployeeQueries.readRecord, on: req.db)
         let canEdit = AccessPolicy.position(actor, .write, try await PositionService.placement(p, on: req.db)).isAllowed
         let model = PositionDetailModel(p, unit: unit, standard: standard, competencies: names, holders: holders, canEdit: canEdit)
         return try await req.renderPage("positions/show", title: p.name, crumbs: [Crumb("Jabatan", .positions), Crumb(p.code)], model)
@@ -58,6 +62,7 @@ enum PositionsController {
     }
 
     static func create(req: Request) async throws -> Response {
+        try AccessPolicy.mayCreate(try req.actor, .position).require()   // access before the form is read
         let values = try req.content.decode(PositionFormValues.self)
         do {
             let p = try await PositionService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
@@ -78,6 +83,8 @@ enum PositionsController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
+        // Access to the record first: a stranger's form is never validated or shown back.
+        _ = try await PositionService.find(id, try req.actor, .write, on: req.db)
         let values = try req.content.decode(PositionFormValues.self)
         do {
             let p = try await PositionService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
@@ -94,10 +101,9 @@ enum PositionsController {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
         struct Posted: Content { var sourceCode: String? }
-        // The target first: another instansi's position is a 404 before anything else is said.
-        guard try await Position.scopedQuery(actor, on: req.db).filter(\.$id == id).count() == 1 else {
-            throw Abort(.notFound, reason: "Jabatan tidak ditemukan.")
-        }
+        // The target first, with the write rule: another instansi's position is a 404, another
+        // OPD's a 403, before the source code in the form is looked at.
+        _ = try await PositionService.find(id, actor, .write, on: req.db)
         let code = UnitRules.normaliseCode(try req.content.decode(Posted.self).sourceCode ?? "")
         guard let source = try await Position.scopedQuery(actor, on: req.db).filter(\.$code == code).first() else {
             Flash.add(.error, "Jabatan sumber dengan kode \(code) tidak ditemukan.", to: req)
@@ -119,6 +125,7 @@ enum PositionsController {
 
     static func bulkApply(req: Request) async throws -> Response {
         struct Posted: Content { var kind: String?; var competency: String?; var level: Int? }
+        try AccessPolicy.mayCreate(try req.actor, .position).require()   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         guard let kind = PositionKind(rawValue: posted.kind ?? "") else {
             Flash.add(.error, "Pilih jenis jabatan.", to: req)

@@ -32,13 +32,18 @@ enum ProgrammesAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
-        let p = try await ProgrammeService.create(try req.content.decode(ProgrammeInput.self), actor: try req.actor, at: req.now, on: req.db)
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .programme).require()   // access before the body is read
+        let p = try await ProgrammeService.create(try req.content.decode(ProgrammeInput.self), actor: actor, at: req.now, on: req.db)
         return try await ProgrammeService.dtos([p], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
     static func update(req: Request) async throws -> ProgrammeDTO {
+        let actor = try req.actor
+        // Access to the record first: a stranger's body is never validated (no 422 naming fields).
+        let found = try await ProgrammeService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let input = try req.content.decode(ProgrammeInput.self)
-        let p = try await ProgrammeService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        let p = try await ProgrammeService.update(found.id!, input, actor: actor, at: req.now, on: req.db)
         return try await ProgrammeService.dtos([p], on: req.db)[0]
     }
 
@@ -48,8 +53,10 @@ enum ProgrammesAPIController {
     }
 
     static func createBatch(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .write, on: req.db)   // access before the body
         let input = try req.content.decode(BatchInput.self)
-        let b = try await ProgrammeService.createBatch(programmeID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        let b = try await ProgrammeService.createBatch(programmeID: programme.id!, input, actor: actor, at: req.now, on: req.db)
         return try await BatchDTO(b).encodeResponse(status: .created, for: req)
     }
 }

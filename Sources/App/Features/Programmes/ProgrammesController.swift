@@ -85,6 +85,7 @@ enum ProgrammesController {
     static func createBatch(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
+        _ = try await ProgrammeService.find(id, actor, .write, on: req.db)   // access before the form is read
         let values = try req.content.decode(BatchFormValues.self)
         do {
             let b = try await ProgrammeService.createBatch(programmeID: id, values.input, actor: actor, at: req.now, on: req.db)
@@ -107,6 +108,7 @@ enum ProgrammesController {
     }
 
     static func create(req: Request) async throws -> Response {
+        try AccessPolicy.mayCreate(try req.actor, .programme).require()   // access before the form is read
         let values = try req.content.decode(ProgrammeFormValues.self)
         do {
             let p = try await ProgrammeService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
@@ -126,6 +128,8 @@ enum ProgrammesController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
+        // Access to the record first: a stranger's form is never validated or shown back.
+        _ = try await ProgrammeService.find(id, try req.actor, .write, on: req.db)
         let values = try req.content.decode(ProgrammeFormValues.self)
         do {
             let p = try await ProgrammeService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)

@@ -20,12 +20,18 @@ enum ProvidersAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
-        let p = try await ProviderService.create(try req.content.decode(ProviderInput.self), actor: try req.actor, at: req.now, on: req.db)
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .provider).require()   // access before the body is read
+        let p = try await ProviderService.create(try req.content.decode(ProviderInput.self), actor: actor, at: req.now, on: req.db)
         return try await ProviderDTO(p).encodeResponse(status: .created, for: req)
     }
 
     static func update(req: Request) async throws -> ProviderDTO {
+        let actor = try req.actor
+        // Access first (the rule, then the record), the body after.
+        try AccessPolicy.providers(actor, .write).require()
+        let p = try await ProviderService.find(try req.parameters.require("id"), actor, on: req.db)
         let input = try req.content.decode(ProviderInput.self)
-        return ProviderDTO(try await ProviderService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+        return ProviderDTO(try await ProviderService.update(p.id!, input, actor: actor, at: req.now, on: req.db))
     }
 }

@@ -51,6 +51,7 @@ enum ProvidersController {
     }
 
     static func create(req: Request) async throws -> Response {
+        try AccessPolicy.mayCreate(try req.actor, .provider).require()   // access before the form is read
         let values = try req.content.decode(FormValues.self)
         do {
             let p = try await ProviderService.create(values.input, actor: try req.actor, at: req.now, on: req.db)
@@ -72,6 +73,8 @@ enum ProvidersController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
+        try AccessPolicy.providers(try req.actor, .write).require()   // access before the form is read
+        _ = try await ProviderService.find(id, try req.actor, on: req.db)
         let values = try req.content.decode(FormValues.self)
         do {
             let p = try await ProviderService.update(id, values.input, actor: try req.actor, at: req.now, on: req.db)

@@ -85,6 +85,8 @@ enum SKMReportController: SQLShorthand {
 
     static func saveFollowUp(req: Request) async throws -> Response {
         let actor = try req.actor
+        // The role first (the unit named in the form is checked once it is read).
+        if case .failure(let denied) = AccessPolicy.serviceScope(actor) { throw Abort(.forbidden, reason: denied.reason) }
         let form = try req.content.decode(FollowUpForm.self)
         guard let unitID = UUID(uuidString: form.unit) else { throw Abort(.badRequest, reason: "Unit tidak valid.") }
         let unit = try await UnitService.find(unitID, for: actor, .read, on: req.db)

@@ -32,8 +32,10 @@ enum ServicesAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .service).require()   // access before the body is read
         let input = try req.content.decode(ServiceInput.self)
-        let s = try await ServiceCatalogue.create(input, actor: try req.actor, at: req.now, on: req.db)
+        let s = try await ServiceCatalogue.create(input, actor: actor, at: req.now, on: req.db)
         return try await ServiceDTO(s, positionIDs: try await ServiceCatalogue.positionIDs(s.id!, on: req.db)).encodeResponse(status: .created, for: req)
     }
 

@@ -156,6 +156,7 @@ enum ServicesController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .service).require()   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         do {
             guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }

@@ -23,6 +23,7 @@ enum PerformanceController {
     static func save(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
+        try await AccessFirst.recordPerformance(id, actor, on: req.db)   // access before the form is read
         let v = try req.content.decode(Values.self)
         let input = PerformanceInput(year: Int(v.year ?? "") ?? 0, hasilKerja: v.hasilKerja ?? "", perilakuKerja: v.perilakuKerja ?? "")
         do {

@@ -107,6 +107,7 @@ enum TalentController {
     }
 
     static func recordPerformance(req: Request) async throws -> Response {
+        try await AccessFirst.recordPerformance(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the body
         let input = try req.content.decode(PerformanceInput.self)
         let (r, created) = try await PerformanceService.record(employeeID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
         return try await PerformanceDTO(r).encodeResponse(status: created ? .created : .ok, for: req)

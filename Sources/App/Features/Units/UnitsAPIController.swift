@@ -38,14 +38,19 @@ enum UnitsAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .unit).require()   // access before the body: no 422 for who may create nothing
         let input = try req.content.decode(UnitInput.self)
-        let unit = try await UnitService.create(input, actor: try req.actor, at: req.now, on: req.db)
+        let unit = try await UnitService.create(input, actor: actor, at: req.now, on: req.db)
         return try await UnitDTO(unit).encodeResponse(status: .created, for: req)
     }
 
     static func update(req: Request) async throws -> UnitDTO {
+        let actor = try req.actor
+        // Access to the record first: a stranger's body is never validated (no 422 naming fields).
+        let unit = try await UnitService.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let input = try req.content.decode(UnitInput.self)
-        return UnitDTO(try await UnitService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+        return UnitDTO(try await UnitService.update(unit.id!, input, actor: actor, at: req.now, on: req.db))
     }
 
     static func delete(req: Request) async throws -> HTTPStatus {

@@ -48,6 +48,7 @@ enum UnitsController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .unit).require()   // access before the form is read
         let input = try UnitForm.decode(req)
         do {
             let unit = try await UnitService.create(input, actor: actor, at: req.now, on: req.db)
@@ -68,6 +69,7 @@ enum UnitsController {
     static func update(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
+        _ = try await UnitService.find(id, for: actor, .write, on: req.db)   // access to the record before the form is read
         let input = try UnitForm.decode(req)
         do {
             let unit = try await UnitService.update(id, input, actor: actor, at: req.now, on: req.db)

@@ -29,8 +29,10 @@ enum UsersAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
+        let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .user).require()   // access before the body is read
         let input = try req.content.decode(NewUserInput.self)
-        let user = try await UserService.create(input, actor: try req.actor, at: req.now, on: req.db, hasher: req.password.async)
+        let user = try await UserService.create(input, actor: actor, at: req.now, on: req.db, hasher: req.password.async)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 

@@ -29,6 +29,7 @@ enum UsersController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
+        try AccessPolicy.mayCreate(actor, .user).require()   // access before the form is read
         let values = try req.content.decode(UserFormValues.self)
         do {
             let employeeID = try await EmployeeLookup.id(nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
@@ -48,6 +49,7 @@ enum UsersController {
     static func update(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
+        _ = try await UserService.find(id, actor, on: req.db)   // access to the account before the form is read
         let values = try req.content.decode(UserFormValues.self)
         do {
             let employeeID = try await EmployeeLookup.id(nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
