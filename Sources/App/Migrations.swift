@@ -31,6 +31,9 @@ enum Migrations {
             CreateWebSessions(),
             AddTemporaryPasswords(),
             CreateLoginThrottle(),
+            AddAssessmentHistory(),
+            AddAuditChangesAndVersions(),
+            MakeAuditAppendOnly(),
         ]
     }
 

@@ -18,8 +18,16 @@ final class Assessment: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "notes") var notes: String
     @OptionalField(key: "evidence_id") var evidenceID: UUID?
     @Field(key: "created_at") var createdAt: Date
-    /// Order of recording; breaks ties between two results of the same day.
+    /// Order of recording; breaks ties between two results of the same day. Unique per employee
+    /// (migration 025).
     @Field(key: "sequence") var sequence: Int
+    /// `manual` (the form, the API) or `import`; added by migration 025 (older rows: `manual`;
+    /// nil on SQLite for rows inserted without it, also `manual`).
+    @OptionalField(key: "source") var source: String?
+    /// For imported results: the file they came from, so a corrected level can be traced.
+    @OptionalField(key: "import_ref") var importRef: String?
+
+    enum Source: String { case manual, `import` }
 
     init() {}
 

@@ -36,13 +36,38 @@ enum AssessmentService {
         v.require((input.assessorName ?? "").unicodeScalars.count <= 200, field: "assessorName", "Nama asesor paling panjang 200 karakter.")
         try v.check()
 
-        let previous = try await Assessment.query(on: db).filter(\.$employeeID == employeeID).count()
-        let a = Assessment()
-        a.id = UUID(); a.instansiID = employee.instansiID; a.employeeID = employeeID; a.assessedOn = date!.iso
-        a.method = method!.rawValue; a.assessorName = assessor.isEmpty ? actor.username : assessor
-        a.assessorUserID = actor.userID; a.notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        a.createdAt = now; a.sequence = previous + 1
+        // `sequence` is unique per employee (migration 025): two results recorded at the same
+        // moment both read the same highest number, one insert fails, and that one is retried
+        // with the next number; after three lost races the request is a clean 409.
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await StateTransition.retryingLocks {
+                    try await store(employee, input, date: date!, method: method!, assessor: assessor, codes: byCode, evidence: evidence,
+                                    actor: actor, at: now, on: db)
+                }
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                if attempt >= 3 { throw Abort(.conflict, reason: "Penilaian lain untuk pegawai ini sedang dicatat bersamaan. Silakan kirim lagi.") }
+            }
+        }
+    }
+
+    /// The next sequence number of an employee's assessments (1 for the first).
+    static func nextSequence(employeeID: UUID, on db: any Database) async throws -> Int {
+        (try await Assessment.query(on: db).filter(\.$employeeID == employeeID).max(\.$sequence) ?? 0) + 1
+    }
+
+    private static func store(_ employee: Employee, _ input: AssessmentInput, date: SimpleDate, method: AssessmentMethod, assessor: String,
+                              codes byCode: [String: UUID], evidence: Evidence?, actor: Principal, at now: Date, on db: any Database) async throws -> Assessment {
+        let employeeID = employee.id!
         return try await db.transaction { db in
+            let a = Assessment()
+            a.id = UUID(); a.instansiID = employee.instansiID; a.employeeID = employeeID; a.assessedOn = date.iso
+            a.method = method.rawValue; a.assessorName = assessor.isEmpty ? actor.username : assessor
+            a.assessorUserID = actor.userID; a.notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            a.createdAt = now; a.source = Assessment.Source.manual.rawValue
+            a.sequence = try await nextSequence(employeeID: employeeID, on: db)
             if let evidence {
                 a.evidenceID = try await EvidenceFile.store(filename: evidence.filename, contentType: evidence.contentType, data: evidence.data,
                                                             instansiID: employee.instansiID, at: now, on: db)
@@ -52,7 +77,7 @@ enum AssessmentService {
             try await recomputeProfile(employeeID: employeeID, instansiID: employee.instansiID, on: db)
             try await ReassessmentClosing.close(employeeIDs: [employeeID], on: db)
             try await AuditLog.record(.create, entity: "assessment", id: a.id,
-                                      summary: "Mencatat penilaian \(method!.label) \(a.assessedOn) untuk \(employee.nip) \(employee.name)",
+                                      summary: "Mencatat penilaian \(method.label) \(a.assessedOn) untuk \(employee.nip) \(employee.name)",
                                       before: Optional<[ResultDTO]>.none, after: input.results, actor: actor, instansiID: a.instansiID, at: now, on: db)
             return a
         }

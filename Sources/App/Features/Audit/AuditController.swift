@@ -41,7 +41,12 @@ enum WITA {
 }
 
 struct AuditListModel: Encodable {
-    struct Row: Encodable { let at: String; let username: String; let action: String; let entity: String; let summary: String; let before: String?; let after: String? }
+    struct Change: Encodable { let field: String; let before: String; let after: String }
+    struct Row: Encodable {
+        let at: String; let username: String; let action: String; let entity: String; let summary: String; let before: String?; let after: String?
+        /// Field by field: what a change replaced, shown as "before → after" ("—": not set).
+        let changes: [Change]
+    }
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
     let rows: [Row]
     let paging: PagingModel
@@ -54,14 +59,16 @@ struct AuditListModel: Encodable {
     static let actionLabels: [(String, String)] = [("create", "Membuat"), ("update", "Mengubah"), ("delete", "Menghapus"),
                                                    ("login", "Masuk"), ("password", "Atur ulang sandi"),
                                                    ("reveal", "Membuka data pribadi"), ("revoke", "Mencabut token"), ("download", "Mengunduh data pribadi")]
-    static let entityLabels: [(String, String)] = [("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi")]
+    static let entityLabels: [(String, String)] = [("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi"),
+                                                   ("position", "Jabatan"), ("assessment", "Penilaian"), ("performance", "Predikat kinerja")]
 
     init(entries: [AuditEntry], info: PageInfo, filters: AuditController.Filters) {
         let actionNames = Dictionary(uniqueKeysWithValues: Self.actionLabels)
         let entityNames = Dictionary(uniqueKeysWithValues: Self.entityLabels)
         rows = entries.map { e in
             Row(at: IndonesianFormat.dateTime(e.at), username: e.username, action: actionNames[e.action] ?? e.action,
-                entity: entityNames[e.entity] ?? e.entity, summary: e.summary, before: e.before, after: e.after)
+                entity: entityNames[e.entity] ?? e.entity, summary: e.summary, before: e.before, after: e.after,
+                changes: e.changeList.map { Change(field: $0.field, before: $0.before ?? "—", after: $0.after ?? "—") })
         }
         paging = PagingModel(info, path: SiteURL.audit.path, filters: [("entity", filters.entity), ("action", filters.action),
                              ("user", filters.user), ("from", filters.from), ("to", filters.to)], noun: "entri")

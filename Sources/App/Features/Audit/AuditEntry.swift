@@ -16,8 +16,16 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     @OptionalField(key: "before") var before: String?
     @OptionalField(key: "after") var after: String?
+    /// Field-level differences, JSON `[{"field","before","after"}]` (migration 026); never a
+    /// password hash or a token.
+    @OptionalField(key: "changes") var changes: String?
 
     init() {}
+
+    var changeList: [AuditChange] {
+        guard let changes, let list = try? JSONDecoder().decode([AuditChange].self, from: Data(changes.utf8)) else { return [] }
+        return list
+    }
 }
 
 struct CreateAuditEntries: AsyncMigration {

@@ -9,7 +9,8 @@ enum AuditLog {
 
     static func record<Before: Encodable, After: Encodable>(
         _ action: Action, entity: String, id: UUID?, summary: String,
-        before: Before?, after: After?, actor: Principal?, instansiID: UUID?, at: Date, on db: any Database
+        before: Before?, after: After?, actor: Principal?, instansiID: UUID?, at: Date, on db: any Database,
+        changes: [AuditChange]? = nil
     ) async throws {
         let entry = AuditEntry()
         entry.instansiID = instansiID ?? actor?.instansiID
@@ -22,6 +23,10 @@ enum AuditLog {
         entry.summary = summary
         entry.before = before.flatMap(json)
         entry.after = after.flatMap(json)
+        // An edit keeps its field-level difference; without an explicit list it is worked out
+        // from the two snapshots (which never hold a password hash).
+        let diff = changes ?? (action == .update ? AuditDiff.changes(before: entry.before, after: entry.after) : [])
+        entry.changes = diff.isEmpty ? nil : json(AuditDiff.redacted(diff))
         try await entry.create(on: db)
     }
 

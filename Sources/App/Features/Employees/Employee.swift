@@ -27,6 +27,9 @@ final class Employee: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Raised by every save through the form, the API or an import (migration 026): an edit form
+    /// carries the version it showed, so a save over someone else's newer one is refused.
+    @OptionalField(key: "version") var version: Int?
 
     init() {}
 }

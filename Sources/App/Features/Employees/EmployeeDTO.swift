@@ -13,10 +13,13 @@ struct EmployeeDTO: Content {
     let positionId: UUID?
     let supervisorId: UUID?
     let active: Bool
+    /// Send it back in a PUT: a save over a newer version is a 409.
+    let version: Int
 
     init(_ e: Employee) {
         id = e.id!; nip = e.nip; name = e.name; employmentType = e.employmentType; rank = e.rank
         unitId = e.unitID; positionId = e.positionID; supervisorId = e.supervisorID; active = e.isActive
+        version = e.version ?? 0
     }
 }
 
@@ -30,6 +33,8 @@ struct EmployeeInput: Content {
     var supervisorId: UUID?
     var nik: String?
     var active: Bool?
+    /// The version the client edited (from a GET); omitted: no check.
+    var version: Int?
 }
 
 struct EmployeeSnapshot: Encodable {

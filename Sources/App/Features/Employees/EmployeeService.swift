@@ -88,7 +88,10 @@ enum EmployeeService {
         let moved = e.unitID != input.unitId || e.positionID != input.positionId || e.supervisorID != input.supervisorId
         apply(checked, input, to: e, isNew: false, at: now)
         return try await db.transaction { db in
+            // Checked and raised in one UPDATE, before anything else is written.
+            let version = try await StateTransition.requireVersion(Employee.schema, id: e.id!, expected: input.version, on: db)
             try await e.save(on: db)
+            e.version = version
             if moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             try await AuditLog.record(.update, entity: "employee", id: e.id, summary: "Mengubah pegawai \(e.nip) \(e.name)",
                                       before: before, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)

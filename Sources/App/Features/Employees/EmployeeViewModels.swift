@@ -40,6 +40,8 @@ struct EmployeeFormValues: Content {
     var nip: String?, name: String?, employmentType: String?, rank: String?, unitId: String?, positionId: String?
     var supervisorNip: String?, nik: String?, active: String?
     var storedNIK: String?
+    /// The record's version when the form was opened (hidden field).
+    var version: String?
 
     init() { employmentType = "PNS"; active = "1" }
     init(_ e: Employee, supervisorNip: String?) {
@@ -48,6 +50,7 @@ struct EmployeeFormValues: Content {
         // The NIK is never put back into the form (it would be revealed without a trace):
         // an empty field keeps the stored one.
         storedNIK = e.nik.map { NIKMask.mask($0) }
+        version = String(e.version ?? 0)
     }
 
     func input(supervisorID: UUID?) throws -> EmployeeInput {
@@ -56,7 +59,7 @@ struct EmployeeFormValues: Content {
         }
         return EmployeeInput(nip: nip ?? "", name: name ?? "", employmentType: employmentType ?? "", rank: rank ?? "", unitId: unit,
                              positionId: positionId.flatMap { UUID(uuidString: $0) }, supervisorId: supervisorID,
-                             nik: (nik ?? "").isEmpty ? nil : nik, active: active.map { $0 == "1" })
+                             nik: (nik ?? "").isEmpty ? nil : nik, active: active.map { $0 == "1" }, version: version.flatMap { Int($0) })
     }
 }
 
@@ -79,6 +82,7 @@ struct EmployeeFormModel: Encodable {
             .init(name: "nik", label: "NIK", value: v.nik ?? "", hint: v.storedNIK.map { "Tersimpan: \($0). Kosongkan agar tidak berubah." } ?? "Data pribadi (16 digit).", required: false),
             .init(name: "active", label: "Status", type: "select", value: v.active ?? "1",
                   options: [.init(value: "1", label: "Aktif", selected: v.active != "0"), .init(value: "0", label: "Tidak aktif", selected: v.active == "0")]),
-        ], errors: EmployeeLookup.renamed(errors, from: "supervisorId", to: "supervisorNip"))
+        ] + (id != nil ? [.init(name: "version", label: "Versi", type: "hidden", value: v.version ?? "")] : []),
+        errors: EmployeeLookup.renamed(errors, from: "supervisorId", to: "supervisorNip"))
     }
 }

@@ -92,6 +92,12 @@ enum EmployeesController {
             let e = try await EmployeeService.update(id, try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan data \(e.name) disimpan.", to: req)
             return req.redirect(to: SiteURL.employee(id).path)
+        } catch let stale as StaleEdit {
+            // What the user typed stays; the form now carries the stored version, so saving
+            // again deliberately replaces the other change.
+            var kept = values
+            kept.version = String(try await EmployeeQueries.find(id, for: try req.actor, .write, on: req.db).version ?? 0)
+            return try await renderForm(req, kept, id: id, errors: [.init(field: "version", message: stale.reason)], status: .conflict)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: id, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -99,14 +105,14 @@ enum EmployeesController {
         }
     }
 
-    private static func renderForm(_ req: Request, _ values: EmployeeFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+    private static func renderForm(_ req: Request, _ values: EmployeeFormValues, id: UUID?, errors: [FieldError], status: HTTPStatus? = nil) async throws -> Response {
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db)
         let positions = try await PositionQueries.visible(actor, on: req.db).sort(\.$code).all()
         let title = id == nil ? "Tambah Pegawai" : "Ubah Data Pegawai"
         return try await req.renderPage("employees/form", title: title, crumbs: [Crumb("Pegawai", .employees), Crumb(title)],
                                         EmployeeFormModel(values, id: id, units: units, positions: positions, errors: errors),
-                                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+                                        status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 }
 

@@ -62,9 +62,17 @@ enum BatchesController {
     }
 
     static func cancel(req: Request) async throws -> Response {
-        let e = try await EnrolmentService.cancel(try req.parameters.require("id"), actor: try req.actor, at: req.now, on: req.db)
-        Flash.add(.success, "Pendaftaran dibatalkan; kursi yang kosong diberikan ke daftar tunggu teratas.", to: req)
-        return req.redirect(to: SiteURL.batch(e.batchID).path)
+        let id: UUID = try req.parameters.require("id")
+        do {
+            let e = try await EnrolmentService.cancel(id, actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(.success, "Pendaftaran dibatalkan; kursi yang kosong diberikan ke daftar tunggu teratas.", to: req)
+            return req.redirect(to: SiteURL.batch(e.batchID).path)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            // Cancelled (or completed) meanwhile by someone else: say so on the batch page.
+            let e = try await Enrolment.findScoped(id, try req.actor, on: req.db, what: "Pendaftaran")
+            Flash.add(.error, abort.reason, to: req)
+            return req.redirect(to: SiteURL.batch(e.batchID).path)
+        }
     }
 
     static func attendance(req: Request) async throws -> Response {
@@ -157,7 +165,7 @@ struct BatchPageModel: Encodable {
                        canCancel: canEnrol && (s == .enrolled || s == .waitlisted), canComplete: canRecord && started && s == .enrolled,
                        canAttend: canRecord && (s == .enrolled || s == .completed),
                        cancelAction: base + "/cancel", attendanceAction: base + "/attendance",
-                       completeAction: base + "/complete?_csrf=" + (csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                       completeAction: base + "/complete")
         }
         let all = list.map { row($0.0, $0.1) }
         rows = all.filter { $0.statusCode != EnrolmentStatus.waitlisted.rawValue }

@@ -32,14 +32,22 @@ enum EnrolmentService {
         }
         try await checkPPPKCap(employee, adding: programme.jp, year: end.year, on: db)
 
-        return try await db.transaction { db in
+        return try await StateTransition.retryingLocks { try await db.transaction { db in
             let seated = try await takeSeat(batchID, on: db)
             if !seated && input.waitlist != true {
                 throw Abort(.conflict, reason: "Angkatan \(batch.name) penuh (\(batch.capacity) peserta). Daftarkan ke daftar tunggu atau pilih angkatan lain.")
             }
             let e = existing ?? Enrolment()
-            if existing == nil { e.id = UUID(); e.instansiID = batch.instansiID; e.batchID = batchID; e.programmeID = programme.id!; e.employeeID = employee.id! }
-            e.status = (seated ? EnrolmentStatus.enrolled : .waitlisted).rawValue
+            let status = (seated ? EnrolmentStatus.enrolled : .waitlisted).rawValue
+            if let existing {
+                // Re-enrolling a cancelled place: claimed conditionally, so two requests for the
+                // same person cannot both take a seat through the one cancelled row.
+                try await StateTransition.require(Enrolment.schema, id: existing.id!, from: [EnrolmentStatus.cancelled.rawValue], to: status,
+                                                  conflict: "\(employee.name) baru saja didaftarkan oleh permintaan lain.", on: db)
+            } else {
+                e.id = UUID(); e.instansiID = batch.instansiID; e.batchID = batchID; e.programmeID = programme.id!; e.employeeID = employee.id!
+            }
+            e.status = status
             e.planItemID = input.planItemId; e.attendancePercent = nil; e.certificateNumber = nil; e.completedOn = nil
             // created_at orders the waiting list: a re-enrolment joins at the back.
             e.createdAt = now; e.updatedAt = now
@@ -48,7 +56,7 @@ enum EnrolmentService {
                                       summary: "\(seated ? "Mendaftarkan" : "Memasukkan ke daftar tunggu") \(employee.nip) \(employee.name) di \(programme.code) \(batch.name)",
                                       before: Optional<EnrolmentDTO>.none, after: EnrolmentDTO(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e
-        }
+        } }
     }
 
     /// Takes a seat if one is free, atomically: the condition is in the UPDATE itself, so of two
@@ -103,7 +111,11 @@ enum EnrolmentService {
         }
         let before = EnrolmentDTO(e)
         let hadSeat = e.enrolmentStatus == .enrolled
-        return try await db.transaction { db in
+        let expected = e.status
+        return try await StateTransition.retryingLocks { try await db.transaction { db in
+            // Only the request that moves the row out of the status read above frees the seat.
+            try await StateTransition.require(Enrolment.schema, id: e.id!, from: [expected], to: EnrolmentStatus.cancelled.rawValue,
+                                              conflict: "Pendaftaran ini sudah diubah oleh permintaan lain (mis. sudah dibatalkan). Muat ulang halaman.", on: db)
             e.status = EnrolmentStatus.cancelled.rawValue; e.updatedAt = now
             try await e.save(on: db)
             if hadSeat {
@@ -113,14 +125,23 @@ enum EnrolmentService {
             try await AuditLog.record(.update, entity: "enrolment", id: e.id, summary: "Membatalkan pendaftaran \(employee.nip) \(employee.name)",
                                       before: before, after: EnrolmentDTO(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e
-        }
+        } }
     }
 
     /// Moves the longest-waiting person into a free seat, if there is both.
     static func promoteWaiting(batchID: UUID, actor: Principal, at now: Date, on db: any Database) async throws {
-        guard let next = try await Enrolment.query(on: db).filter(\.$batchID == batchID)
-            .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).sort(\.$createdAt).sort(\.$id).first(),
-              try await takeSeat(batchID, on: db) else { return }
+        let waiting = try await Enrolment.query(on: db).filter(\.$batchID == batchID)
+            .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).sort(\.$createdAt).sort(\.$id).limit(20).all()
+        guard !waiting.isEmpty, try await takeSeat(batchID, on: db) else { return }
+        // The first one still waiting gets the seat: a place cancelled meanwhile by another
+        // request fails its conditional update and the next in line is tried.
+        var promoted: Enrolment?
+        for candidate in waiting where try await StateTransition.claim(Enrolment.schema, id: candidate.id!, from: [EnrolmentStatus.waitlisted.rawValue],
+                                                                        to: EnrolmentStatus.enrolled.rawValue, on: db) {
+            promoted = candidate
+            break
+        }
+        guard let next = promoted else { try await releaseSeat(batchID, on: db); return }
         next.status = EnrolmentStatus.enrolled.rawValue; next.updatedAt = now
         try await next.save(on: db)
         try await AuditLog.record(.update, entity: "enrolment", id: next.id, summary: "Naik dari daftar tunggu ke peserta",
@@ -173,7 +194,11 @@ enum EnrolmentService {
         let settings = try await SettingsQueries.development(e.instansiID, on: db)
         let raised = try await ProgrammeCompetency.query(on: db).filter(\.$programmeID == programme.id!).all()
         let before = EnrolmentDTO(e)
-        return try await db.transaction { db in
+        return try await StateTransition.retryingLocks { try await db.transaction { db in
+            // Completed once: a second "Lulus" for the same enrolment (a double click, a retry)
+            // loses here and credits nothing.
+            try await StateTransition.require(Enrolment.schema, id: e.id!, from: [EnrolmentStatus.enrolled.rawValue], to: EnrolmentStatus.completed.rawValue,
+                                              conflict: "Pendaftaran ini sudah diubah oleh permintaan lain (mis. sudah dinyatakan lulus atau dibatalkan).", on: db)
             if let certificate {
                 e.certificateFileID = try await EvidenceFile.store(filename: certificate.filename, contentType: certificate.contentType,
                                                                    data: certificate.data, instansiID: e.instansiID, at: now, on: db)
@@ -198,7 +223,7 @@ enum EnrolmentService {
                                       summary: "Lulus \(programme.code) \(batch.name), sertifikat \(number): \(programme.jp) JP dikreditkan",
                                       before: before, after: EnrolmentDTO(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e
-        }
+        } }
     }
 
     static func credit(employeeID: UUID, instansiID: UUID, jp: Int, end: SimpleDate, source: String, sourceID: UUID,

@@ -52,7 +52,11 @@ enum LearningService {
         let before = LearningDTO(l)
         l.status = (verify ? LearningStatus.verified : .rejected).rawValue
         l.decidedBy = actor.userID; l.decidedAt = now; l.reason = why.isEmpty ? nil : why
-        return try await db.transaction { db in
+        return try await StateTransition.retryingLocks { try await db.transaction { db in
+            // Decided once: of two decisions sent together only the first changes the record
+            // (and credits the JP); the other is a 409.
+            try await StateTransition.require(LearningRecord.schema, id: l.id!, from: [LearningStatus.submitted.rawValue], to: l.status,
+                                              conflict: "Catatan pembelajaran ini sudah diputuskan oleh permintaan lain. Muat ulang halaman.", on: db)
             try await l.save(on: db)
             if verify {
                 try await EnrolmentService.credit(employeeID: l.employeeID, instansiID: l.instansiID, jp: l.jp, end: SimpleDate(iso: l.endDate)!,
@@ -62,6 +66,6 @@ enum LearningService {
                                       summary: verify ? "Memverifikasi pembelajaran \(l.title) (\(l.jp) JP)" : "Menolak pembelajaran \(l.title): \(why)",
                                       before: before, after: LearningDTO(l), actor: actor, instansiID: l.instansiID, at: now, on: db)
             return l
-        }
+        } }
     }
 }

@@ -4,7 +4,8 @@ import Vapor
 
 /// Assessment results from CSV/XLSX, one row per competency result. Rows with the same NIP,
 /// date, method and assessor form one assessment event. Idempotent: a result already stored
-/// for that event is left alone (or corrected when the level differs).
+/// for that event is left alone; a different level is never written over the stored one but
+/// recorded as a new assessment (source `import`, with the file's name), audited field by field.
 enum AssessmentImporter {
     static let columns = [
         ImportColumn(key: "nip", header: "NIP", required: true),
@@ -27,7 +28,7 @@ enum AssessmentImporter {
 
     struct EventKey: Hashable { let employeeID: UUID; let date: String; let method: String; let assessor: String }
 
-    static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
+    static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, source: String? = nil,
                     progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
         try AccessPolicy.importAssessments(actor).require()
         let instansiID = actor.instansiID!
@@ -61,55 +62,75 @@ enum AssessmentImporter {
         try problems.check()
         progress("Semua baris valid. Menyimpan \(order.count) penilaian…")
         let (events, groups) = (order, grouped)
+        // The file's name goes with every result it adds (`import_ref`), cut to a sensible length.
+        let reference = source.map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let fileNote = reference.map { " (\($0))" } ?? ""
         return try await db.transaction { db in
             var outcome = ImportOutcome()
             var touched = Set<UUID>()
-            // What the people in the file already have, read once (not per event).
+            // What the people in the file already have, read once (not per event). One event
+            // (NIP, date, method, assessor) may have several records: the original and the
+            // corrections imported later; per competency the newest of them is what it says now.
             let people = Array(Set(events.map(\.employeeID)))
-            var stored: [EventKey: Assessment] = [:], counts: [UUID: Int] = [:]
+            var stored: [EventKey: [Assessment]] = [:], counts: [UUID: Int] = [:]
             var storedResults: [UUID: [AssessmentResult]] = [:]
             for chunk in people.chunked(500) {
                 let list = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()
                 for a in list {
-                    stored[EventKey(employeeID: a.employeeID, date: a.assessedOn, method: a.method, assessor: a.assessorName)] = a
-                    counts[a.employeeID, default: 0] = max(counts[a.employeeID] ?? 0, a.sequence)
+                    stored[EventKey(employeeID: a.employeeID, date: a.assessedOn, method: a.method, assessor: a.assessorName), default: []].append(a)
+                    counts[a.employeeID] = max(counts[a.employeeID] ?? 0, a.sequence)
                 }
                 for r in try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { $0.id! }).all() {
                     storedResults[r.assessmentID, default: []].append(r)
                 }
             }
+            let codes = try await PositionService.codesByID(Set(groups.values.flatMap { $0.map(\.1) }), on: db)
+            let nips = Dictionary(uniqueKeysWithValues: employees.values.map { ($0.id!, $0.nip) })
             for key in events {
                 let items = groups[key]!
-                let assessment: Assessment
-                if let existing = stored[key] { assessment = existing } else {
-                    let count = counts[key.employeeID] ?? 0
-                    counts[key.employeeID] = count + 1
-                    assessment = Assessment()
-                    assessment.id = UUID(); assessment.instansiID = instansiID; assessment.employeeID = key.employeeID
-                    assessment.assessedOn = key.date; assessment.method = key.method; assessment.assessorName = key.assessor
-                    assessment.assessorUserID = actor.userID; assessment.notes = items.first?.0["notes"] ?? ""
-                    assessment.createdAt = now; assessment.sequence = count + 1
-                    try await assessment.create(on: db)
+                // Per competency: the level this event says now (newest record first).
+                var current: [UUID: Int] = [:]
+                for a in (stored[key] ?? []).sorted(by: { $0.sequence < $1.sequence }) {
+                    for r in storedResults[a.id!] ?? [] { current[r.competencyID] = r.level }
                 }
-                let current = Dictionary(uniqueKeysWithValues: (storedResults[assessment.id!] ?? []).map { ($0.competencyID, $0) })
-                var changed = false
+                var fresh: [(UUID, Int)] = [], changes: [AuditChange] = []
                 for (_, competency, level) in items {
-                    if let result = current[competency] {
-                        if result.level == level { outcome.unchanged += 1; continue }
-                        result.level = level; try await result.save(on: db); outcome.updated += 1
+                    if let old = current[competency] {
+                        if old == level { outcome.unchanged += 1; continue }
+                        outcome.updated += 1
+                        changes.append(AuditChange(field: codes[competency] ?? competency.uuidString, before: String(old), after: String(level)))
                     } else {
-                        try await AssessmentResult(assessmentID: assessment.id!, competencyID: competency, level: level).create(on: db)
                         outcome.imported += 1
                     }
-                    changed = true
+                    fresh.append((competency, level))
                 }
-                if changed { touched.insert(key.employeeID) }
+                guard !fresh.isEmpty else { continue }
+                // Nothing stored is changed: new or corrected results become a new assessment
+                // record with the next number, so the history keeps the old level and the
+                // current profile follows the newest.
+                let sequence = (counts[key.employeeID] ?? 0) + 1
+                counts[key.employeeID] = sequence
+                let assessment = Assessment()
+                assessment.id = UUID(); assessment.instansiID = instansiID; assessment.employeeID = key.employeeID
+                assessment.assessedOn = key.date; assessment.method = key.method; assessment.assessorName = key.assessor
+                assessment.assessorUserID = actor.userID; assessment.notes = items.first?.0["notes"] ?? ""
+                assessment.createdAt = now; assessment.sequence = sequence
+                assessment.source = Assessment.Source.import.rawValue; assessment.importRef = reference
+                try await assessment.create(on: db)
+                try await fresh.map { AssessmentResult(assessmentID: assessment.id!, competencyID: $0.0, level: $0.1) }.create(on: db)
+                touched.insert(key.employeeID)
+                if !changes.isEmpty {
+                    try await AuditLog.record(.update, entity: "assessment", id: assessment.id,
+                                              summary: "Impor hasil penilaian\(fileNote): koreksi \(key.method) \(key.date) untuk \(nips[key.employeeID] ?? "?") dicatat sebagai penilaian baru",
+                                              before: Optional<String>.none, after: Optional<String>.none,
+                                              actor: actor, instansiID: instansiID, at: now, on: db, changes: changes)
+                }
             }
             progress("Memperbarui profil \(touched.count) pegawai…")
             try await AssessmentService.recomputeProfiles(employeeIDs: Array(touched), instansiID: instansiID, on: db)
             try await ReassessmentClosing.close(employeeIDs: Array(touched), on: db)
             try await AuditLog.record(.create, entity: "assessment", id: nil,
-                                      summary: "Impor hasil penilaian: \(outcome.imported) baru, \(outcome.updated) dikoreksi, \(outcome.unchanged) tetap",
+                                      summary: "Impor hasil penilaian\(fileNote): \(outcome.imported) baru, \(outcome.updated) dikoreksi (sebagai penilaian baru), \(outcome.unchanged) tetap",
                                       actor: actor, instansiID: instansiID, at: now, on: db)
             return outcome
         }

@@ -134,6 +134,8 @@ enum EmployeeImporter {
                 progress("Pegawai baru: \(min((i + 1) * 500, created.count)) / \(created.count)")
             }
             for (i, e) in changed.enumerated() {
+                // An edit form opened before the import must not save over it unnoticed.
+                e.version = (e.version ?? 0) + 1
                 try await e.save(on: db)
                 if (i + 1) % 500 == 0 { progress("Pegawai diperbarui: \(i + 1) / \(changed.count)") }
             }

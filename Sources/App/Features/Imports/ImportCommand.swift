@@ -36,7 +36,8 @@ struct ImportCommand: AsyncCommand {
         do {
             let rows = try ImportFile.rows(data, columns: kind.columns)
             console.info("\(rows.count) baris dibaca dari \(signature.file).")
-            let outcome = try await kind.run(rows, actor: actor, at: app.kompeten.now, on: app.db) { message in console.info("  \(message)") }
+            let outcome = try await kind.run(rows, actor: actor, at: app.kompeten.now, on: app.db,
+                                             source: URL(fileURLWithPath: signature.file).lastPathComponent) { message in console.info("  \(message)") }
             console.info(String(format: "Selesai dalam %.1f detik: %d baru, %d diubah, %d tidak berubah.",
                                 Date().timeIntervalSince(started), outcome.imported, outcome.updated, outcome.unchanged))
         } catch let problems as ImportProblems {

@@ -32,11 +32,13 @@ enum ImportsController {
             }
         }
 
-        func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
+        /// `source`: the uploaded file's name, kept with imported assessment results.
+        func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, source: String? = nil,
+                 progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
             switch self {
             case .employees: try await EmployeeImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             case .positions: try await PositionImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
-            case .assessments: try await AssessmentImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            case .assessments: try await AssessmentImporter.run(rows, actor: actor, at: now, on: db, source: source, progress: progress)
             case .performance: try await PerformanceImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             }
         }
@@ -91,7 +93,7 @@ enum ImportsController {
         }
         do {
             let rows = try ImportFile.rows(Data(buffer: file.data), columns: kind.columns)
-            let outcome = try await kind.run(rows, actor: actor, at: req.now, on: req.db)
+            let outcome = try await kind.run(rows, actor: actor, at: req.now, on: req.db, source: file.filename)
             let message = "\(kind.label): \(IndonesianFormat.integer(outcome.imported)) baru, \(IndonesianFormat.integer(outcome.updated)) diubah, \(IndonesianFormat.integer(outcome.unchanged)) tidak berubah."
             return try await render(req, result: message, problems: [], status: .ok)
         } catch let problems as ImportProblems {

@@ -57,10 +57,18 @@ enum PerformanceImporter {
                 for r in try await PerformanceRating.query(on: db).filter(\.$employeeID ~~ chunk).all() { existing["\(r.employeeID)|\(r.year)"] = r }
             }
             var created: [PerformanceRating] = []
+            let nips = Dictionary(uniqueKeysWithValues: employees.values.map { ($0.id!, $0.nip) })
             for (employeeID, year, hasil, perilaku) in list {
                 let predicate = SKPPredicate.of(hasilKerja: hasil, perilakuKerja: perilaku).rawValue
                 if let r = existing["\(employeeID)|\(year)"] {
                     if r.hasilKerja == hasil.rawValue && r.perilakuKerja == perilaku.rawValue { outcome.unchanged += 1; continue }
+                    // A correction keeps the old ratings and predicate in the audit log.
+                    let changes = AuditDiff.changes(from: ["hasilKerja": r.hasilKerja, "perilakuKerja": r.perilakuKerja, "predikat": r.predicate],
+                                                    to: ["hasilKerja": hasil.rawValue, "perilakuKerja": perilaku.rawValue, "predikat": predicate])
+                    try await AuditLog.record(.update, entity: "performance", id: r.id,
+                                              summary: "Impor predikat kinerja: koreksi tahun \(year) untuk \(nips[employeeID] ?? "?")",
+                                              before: Optional<String>.none, after: Optional<String>.none,
+                                              actor: actor, instansiID: instansiID, at: now, on: db, changes: changes)
                     r.hasilKerja = hasil.rawValue; r.perilakuKerja = perilaku.rawValue; r.predicate = predicate; r.recordedBy = actor.userID; r.updatedAt = now
                     try await r.save(on: db); outcome.updated += 1
                 } else {

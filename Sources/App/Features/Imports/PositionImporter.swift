@@ -84,6 +84,8 @@ enum PositionImporter {
                     && position.summary == p.row["summary"] && position.duties == duties
                 let sameStandard = !isNew && (currentStandards[position.id!] ?? []) == p.standard
                 if sameFields && sameStandard { outcome.unchanged += 1; continue }
+                let before = isNew ? nil : PositionSnapshot(code: position.code, name: position.name, kind: position.kind, unitId: position.unitID,
+                                                            summary: position.summary, duties: position.dutyList, standards: currentStandards[position.id!] ?? [])
                 if isNew { position.id = UUID(); position.instansiID = instansiID; position.createdAt = now }
                 position.code = p.code; position.name = p.row["name"]; position.kind = p.kind.rawValue; position.unitID = p.unit.id!
                 position.summary = p.row["summary"]; position.duties = duties; position.updatedAt = now
@@ -92,7 +94,18 @@ enum PositionImporter {
                     try await PositionStandard.query(on: db).filter(\.$positionID == position.id!).delete()
                     try await p.standard.map { PositionStandard(positionID: position.id!, competencyID: competencyIDs[$0.competencyCode]!, requiredLevel: $0.requiredLevel) }.create(on: db)
                 }
-                if isNew { outcome.imported += 1 } else { outcome.updated += 1 }
+                if isNew { outcome.imported += 1 } else {
+                    outcome.updated += 1
+                    // An edit form opened before the import must not save over it unnoticed.
+                    _ = try await StateTransition.bumpVersion(Position.schema, id: position.id!, expected: nil, on: db)
+                    // The old texts and levels stay readable in the log, field by field.
+                    let after = PositionSnapshot(code: position.code, name: position.name, kind: position.kind, unitId: position.unitID,
+                                                 summary: position.summary, duties: position.dutyList, standards: p.standard)
+                    try await AuditLog.record(.update, entity: "position", id: position.id,
+                                              summary: "Impor jabatan: mengubah \(position.code) \(position.name)",
+                                              before: before, after: after, actor: actor, instansiID: instansiID, at: now, on: db,
+                                              changes: AuditDiff.changes(from: before!.auditFields, to: after.auditFields))
+                }
             }
             try await AuditLog.record(.create, entity: "position", id: nil,
                                       summary: "Impor jabatan: \(outcome.imported) baru, \(outcome.updated) diubah, \(outcome.unchanged) tetap",

@@ -139,10 +139,13 @@ enum PlanService {
     /// a rejection without a reason is a field error (422).
     static func transition(_ planID: UUID, to target: String, reason: String?, actor: Principal, at now: Date, on db: any Database) async throws -> DevelopmentPlan {
         let (plan, employee) = try await find(planID, actor, on: db)
-        return try await db.transaction { db in
-            try await step(plan, employee, by: try await planActor(actor, employee, on: db), to: target, reason: reason, actor: actor, at: now, on: db)
+        let who = try await planActor(actor, employee, on: db)
+        let read = plan.status
+        return try await StateTransition.retryingLocks { try await db.transaction { db in
+            plan.status = read   // a rerun after a lock conflict starts from what was read
+            try await step(plan, employee, by: who, to: target, reason: reason, actor: actor, at: now, on: db)
             return plan
-        }
+        } }
     }
 
     private static func step(_ plan: DevelopmentPlan, _ employee: Employee, by who: PlanActor, to target: String, reason: String?,
@@ -160,6 +163,11 @@ enum PlanService {
             throw Abort(.conflict, reason: "Rencana tanpa butir tidak dapat diajukan.")
         }
         let why = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The step was checked against the status read before; it is made only if the plan is
+        // still in that status, so two approvals (or an approval and a rejection) sent together
+        // do not both happen.
+        try await StateTransition.require(DevelopmentPlan.schema, id: plan.id!, from: [from.rawValue], to: to.rawValue,
+                                          conflict: "Rencana ini sudah diubah oleh permintaan lain (sekarang bukan lagi \(from.label)). Muat ulang halaman.", on: db)
         plan.status = to.rawValue; plan.updatedAt = now
         if to == .rejected { plan.rejectionReason = why } else if to == .draft || to == .submitted { plan.rejectionReason = nil }
         try await plan.save(on: db)
@@ -180,7 +188,9 @@ enum PlanService {
         guard plans.count == ids.count else { throw Abort(.notFound, reason: "Rencana pengembangan tidak ditemukan.") }
         let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all().map { ($0.id!, $0) })
         let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$id ~~ Array(Set(employees.values.map(\.unitID)))).all().map { ($0.id!, $0.opdID) })
-        try await db.transaction { db in
+        let read = Dictionary(uniqueKeysWithValues: plans.map { ($0.id!, $0.status) })
+        try await StateTransition.retryingLocks { try await db.transaction { db in
+            for plan in plans { plan.status = read[plan.id!]! }   // a rerun starts from what was read
             for plan in plans {
                 guard let employee = employees[plan.employeeID] else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
                 let opd = opdOf[employee.unitID] ?? nil
@@ -191,7 +201,7 @@ enum PlanService {
                     try await step(plan, employee, by: planActor(actor, employee, opd: opd), to: target.rawValue, reason: nil, actor: actor, at: now, on: db)
                 } catch let abort as any AbortError { throw Abort(abort.status, reason: "\(employee.name): \(abort.reason)") }
             }
-        }
+        } }
         return plans.count
     }
 

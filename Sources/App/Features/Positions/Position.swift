@@ -19,6 +19,8 @@ final class Position: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "duties") var duties: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Raised by every change of the position or its standard (migration 026): see Employee.version.
+    @OptionalField(key: "version") var version: Int?
 
     init() {}
 

@@ -17,6 +17,8 @@ struct PositionDTO: Content {
     let summary: String
     let duties: [String]
     let standards: [StandardDTO]
+    /// Send it back in a PUT: a save over a newer version is a 409.
+    let version: Int
 }
 
 struct PositionInput: Content {
@@ -27,8 +29,18 @@ struct PositionInput: Content {
     var summary: String?
     var duties: [String]?
     var standards: [StandardDTO]
+    /// The version the client edited (from a GET); omitted: no check.
+    var version: Int?
 }
 
 struct PositionSnapshot: Encodable {
     let code: String, name: String, kind: String, unitId: UUID, summary: String, duties: [String], standards: [StandardDTO]
+
+    /// Flat field → value for the audit log's changes: one field per required level
+    /// (`standar.M.5`), so a changed level shows as 3 → 4, not as two long lists.
+    var auditFields: [String: String] {
+        var fields = ["code": code, "name": name, "kind": kind, "unitId": unitId.uuidString, "summary": summary, "duties": duties.joined(separator: "\n")]
+        for s in standards { fields["standar.\(s.competencyCode)"] = String(s.requiredLevel) }
+        return fields
+    }
 }

@@ -31,7 +31,7 @@ enum PositionService {
 
     static func dto(_ p: Position, on db: any Database) async throws -> PositionDTO {
         PositionDTO(id: p.id!, code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
-                    duties: p.dutyList, standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [])
+                    duties: p.dutyList, standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [], version: p.version ?? 0)
     }
 
     static func create(_ input: PositionInput, actor: Principal, at now: Date, on db: any Database) async throws -> Position {
@@ -67,11 +67,16 @@ enum PositionService {
         p.duties = (input.duties ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
         p.updatedAt = now
         return try await db.transaction { db in
+            // An edit checks and raises the version in one UPDATE before anything is written.
+            let version = isNew ? nil : try await StateTransition.requireVersion(Position.schema, id: p.id!, expected: input.version, on: db)
             try await p.save(on: db)
+            if let version { p.version = version }
             try await replaceStandards(of: p.id!, with: resolved, on: db)
+            let after = try await snapshot(p, on: db)
             try await AuditLog.record(isNew ? .create : .update, entity: "position", id: p.id,
                                       summary: (isNew ? "Membuat" : "Mengubah") + " jabatan \(p.code) \(p.name)",
-                                      before: before, after: try await snapshot(p, on: db), actor: actor, instansiID: p.instansiID, at: now, on: db)
+                                      before: before, after: after, actor: actor, instansiID: p.instansiID, at: now, on: db,
+                                      changes: before.map { AuditDiff.changes(from: $0.auditFields, to: after.auditFields) })
             return p
         }
     }
@@ -86,8 +91,11 @@ enum PositionService {
             try await replaceStandards(of: targetID, with: rows.map { ($0.competencyID, $0.requiredLevel) }, on: db)
             target.updatedAt = now
             try await target.save(on: db)
+            target.version = try await StateTransition.bumpVersion(Position.schema, id: targetID, expected: nil, on: db)
+            let after = try await snapshot(target, on: db)
             try await AuditLog.record(.update, entity: "position", id: targetID, summary: "Menyalin standar kompetensi dari \(source.code) ke \(target.code)",
-                                      before: before, after: try await snapshot(target, on: db), actor: actor, instansiID: target.instansiID, at: now, on: db)
+                                      before: before, after: after, actor: actor, instansiID: target.instansiID, at: now, on: db,
+                                      changes: AuditDiff.changes(from: before.auditFields, to: after.auditFields))
         }
         return target
     }
@@ -120,10 +128,12 @@ enum PositionService {
                 else if let row = current[p.id!] { row.requiredLevel = level; try await row.save(on: db) }
                 else { try await PositionStandard(positionID: p.id!, competencyID: competency.id!, requiredLevel: level).create(on: db) }
                 changed += 1
+                _ = try await StateTransition.bumpVersion(Position.schema, id: p.id!, expected: nil, on: db)
                 try await AuditLog.record(.update, entity: "position", id: p.id,
                                           summary: "Standar \(competency.code) jabatan \(p.code): level \(old) → \(level) (ubah massal)",
                                           before: ["competency": competency.code, "level": String(old)], after: ["competency": competency.code, "level": String(level)],
-                                          actor: actor, instansiID: p.instansiID, at: now, on: db)
+                                          actor: actor, instansiID: p.instansiID, at: now, on: db,
+                                          changes: [AuditChange(field: "standar.\(competency.code)", before: old == 0 ? nil : String(old), after: level == 0 ? nil : String(level))])
             }
             return changed
         }

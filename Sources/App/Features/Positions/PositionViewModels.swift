@@ -53,10 +53,13 @@ struct PositionDetailModel: Encodable {
 struct PositionFormValues: Content {
     var code: String?, name: String?, kind: String?, unitId: String?, summary: String?, duties: String?
     var std: [String: String]?
+    /// The record's version when the form was opened (hidden field).
+    var version: String?
 
     init(unitID: UUID?) { unitId = unitID?.uuidString; kind = PositionKind.pelaksana.rawValue }
     init(_ p: Position, standard: [StandardDTO]) {
         code = p.code; name = p.name; kind = p.kind; unitId = p.unitID.uuidString; summary = p.summary; duties = p.duties
+        version = String(p.version ?? 0)
         std = Dictionary(uniqueKeysWithValues: standard.map { ($0.competencyCode, String($0.requiredLevel)) })
     }
 
@@ -69,7 +72,8 @@ struct PositionFormValues: Content {
             return StandardDTO(competencyCode: code, requiredLevel: n)
         }.sorted { $0.competencyCode < $1.competencyCode }
         return PositionInput(code: UnitRules.normaliseCode(code ?? ""), name: name ?? "", kind: kind ?? "", unitId: unit,
-                             summary: summary, duties: (duties ?? "").split(whereSeparator: \.isNewline).map(String.init), standards: standards)
+                             summary: summary, duties: (duties ?? "").split(whereSeparator: \.isNewline).map(String.init), standards: standards,
+                             version: version.flatMap { Int($0) })
     }
 }
 
@@ -90,7 +94,8 @@ struct PositionFormModel: Encodable {
                             .init(name: "unitId", label: "Unit kerja", type: "select", value: v.unitId ?? "", options: unitOptions),
                             .init(name: "summary", label: "Ikhtisar jabatan", type: "textarea", value: v.summary ?? "", required: false),
                             .init(name: "duties", label: "Tugas pokok", type: "textarea", value: v.duties ?? "", hint: "Satu tugas per baris.", required: false),
-                         ], errors: errors)
+                         ] + (id != nil ? [.init(name: "version", label: "Versi", type: "hidden", value: v.version ?? "")] : []),
+                         errors: errors)
         standards = competencies.map { c in
             let current = v.std?[c.code] ?? "0"
             let options = FormModel.levelOptions(selected: current)

@@ -30,7 +30,7 @@ enum PositionsAPIController {
         let standards = try await PositionService.standards(of: positions.map { $0.id! }, on: req.db)
         let items = positions.map { p in
             PositionDTO(id: p.id!, code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
-                        duties: p.dutyList, standards: standards[p.id!] ?? [])
+                        duties: p.dutyList, standards: standards[p.id!] ?? [], version: p.version ?? 0)
         }
         return PagedResponse(items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
     }

@@ -90,6 +90,12 @@ enum PositionsController {
             let p = try await PositionService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan jabatan \(p.name) disimpan.", to: req)
             return req.redirect(to: SiteURL.position(id).path)
+        } catch let stale as StaleEdit {
+            // What the user typed (standard included) stays; the form now carries the stored
+            // version, so saving again deliberately replaces the other change.
+            var kept = values
+            kept.version = String(try await PositionService.find(id, try req.actor, .write, on: req.db).version ?? 0)
+            return try await renderForm(req, kept, id: id, errors: [.init(field: "version", message: stale.reason)], status: .conflict)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: id, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -141,13 +147,13 @@ enum PositionsController {
         return req.redirect(to: SiteURL.positionBulk.path)
     }
 
-    private static func renderForm(_ req: Request, _ values: PositionFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+    private static func renderForm(_ req: Request, _ values: PositionFormValues, id: UUID?, errors: [FieldError], status: HTTPStatus? = nil) async throws -> Response {
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db)
         let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
         let title = id == nil ? "Tambah Jabatan" : "Ubah Jabatan"
         let model = PositionFormModel(values, id: id, units: units, competencies: competencies, errors: errors)
         return try await req.renderPage("positions/form", title: title, crumbs: [Crumb("Jabatan", .positions), Crumb(title)],
-                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+                                        model, status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 }
