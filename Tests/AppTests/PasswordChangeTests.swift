@@ -105,6 +105,9 @@ struct PasswordChangeTests {
             #expect(try await stranger.send(.POST, "/api/v1/users/\(id)/password", json: ["password": "Sandi-Lain-2026"]).status == .notFound)
             let own = try await admin.send(.POST, "/api/v1/users/\(world.users["admin"]!.id!)/password", json: ["password": "Sandi-Lain-2026"])
             #expect(own.status == .forbidden)
+            let ownTemporary = try await admin.send(.PUT, "/api/v1/users/\(world.users["admin"]!.id!)", json: ["temporary": true])
+            #expect(ownTemporary.status == .unprocessableEntity)
+            #expect(try ownTemporary.json(FieldsBody.self).fields?.map(\.field) == ["temporary"])
             #expect(try await admin.send(.GET, "/api/v1/units").status == .ok)
         }
     }

@@ -65,6 +65,8 @@ enum UserService {
         if user.id == actor.userID {
             v.require(role == .admin, field: "role", "Anda tidak dapat mengubah peran akun Anda sendiri.")
             v.require(input.active != false, field: "active", "Anda tidak dapat menonaktifkan akun Anda sendiri.")
+            // A temporary password on one's own account would lock this very session out.
+            v.require(input.temporary != true, field: "temporary", "Kata sandi akun Anda sendiri tidak dapat dijadikan sementara.")
         }
         try v.check()
         user.role = role!.rawValue
