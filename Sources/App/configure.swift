@@ -36,6 +36,8 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.routes.defaultMaxBodySize = "1mb"
 
     ContentConfiguration.global.use(encoder: JSONEncoder.custom(dates: .iso8601), for: .json)
+    // Control characters in stored text are refused (422) as each body is decoded.
+    TextHygieneDecoders.install()
     app.middleware = Middlewares()
     // Outermost first: headers on every answer (the 503s too), then the request log and metrics,
     // then the database-outage guard around everything that may touch the database (sessions too).

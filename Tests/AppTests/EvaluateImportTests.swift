@@ -78,13 +78,13 @@ struct EvaluateImportTests {
             #expect(sheet.contains("NIP;Nama;Pre-test;Post-test") && sheet.contains(world.staffA.nip) && sheet.contains(world.headA.nip))
             func upload(_ csv: String) async throws -> TestingHTTPResponse {
                 let boundary = "----kompeten-test"
-                var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"max\"\r\n\r\n100\r\n"
+                var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(admin.csrf ?? "")\r\n"
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"max\"\r\n\r\n100\r\n"
                 body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"nilai.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
                 var headers = HTTPHeaders()
                 headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
                 if let cookie = admin.cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
-                let csrf = admin.csrf?.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                return try await app.testing().sendRequest(.POST, "/batches/\(batchID)/tests/import?_csrf=\(csrf)", headers: headers, body: ByteBuffer(string: body))
+                return try await app.testing().sendRequest(.POST, "/batches/\(batchID)/tests/import", headers: headers, body: ByteBuffer(string: body))
             }
             let twice = try await upload("NIP;Pre-test;Post-test\n\(world.staffA.nip);40;70\n\(world.staffA.nip);45;75\n")
             #expect(twice.status == .unprocessableEntity && twice.body.string.contains("Baris 3, kolom NIP"))

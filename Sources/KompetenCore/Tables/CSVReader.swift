@@ -113,8 +113,28 @@ public enum CSVReader {
         var fieldStarted = false // something (even "") was read for this field
         var quoteRow = 0
 
-        func endField() { record.append(String(field)); field = String.UnicodeScalarView(); fieldStarted = false }
-        func endRecord() { endField(); records.append(record); record = [] }
+        var heldCells = 0
+        // The same bounds as for XLSX (`TableLimits`), checked before a field is kept.
+        func endField() throws {
+            let row = records.count + 1
+            guard record.count < TableLimits.maxColumns || field.isEmpty else {
+                throw CSVError(row: row, message: TableLimits.tooWideMessage(column: record.count))
+            }
+            guard record.count < TableLimits.maxColumns else {
+                // Empty fields past the last column (`a;b;;;;…`) are not kept.
+                field = String.UnicodeScalarView(); fieldStarted = false; return
+            }
+            heldCells += 1
+            guard heldCells <= TableLimits.maxCells else { throw CSVError(row: row, message: TableLimits.tooManyCellsMessage) }
+            record.append(String(field)); field = String.UnicodeScalarView(); fieldStarted = false
+        }
+        func endRecord() throws {
+            try endField()
+            guard records.count < TableLimits.maxRows + 1 else {
+                throw CSVError(row: records.count + 1, message: TableLimits.tooLongMessage(row: records.count + 1))
+            }
+            records.append(record); record = []
+        }
 
         while i < s.count {
             let c = s[i]
@@ -129,10 +149,10 @@ public enum CSVReader {
                 fieldStarted = true
                 quoteRow = records.count + 1
             } else if c == delimiter {
-                endField()
+                try endField()
             } else if c == "\r" || c == "\n" {
                 if c == "\r" && i + 1 < s.count && s[i + 1] == "\n" { i += 1 }
-                endRecord()
+                try endRecord()
             } else {
                 field.append(c)
                 fieldStarted = true
@@ -143,7 +163,7 @@ public enum CSVReader {
             throw CSVError(row: quoteRow, message: "Tanda petik (\") yang dibuka di baris \(quoteRow) tidak pernah ditutup.")
         }
         // A last line without a line break still counts; a final line break adds no record.
-        if fieldStarted || !field.isEmpty || !record.isEmpty { endRecord() }
+        if fieldStarted || !field.isEmpty || !record.isEmpty { try endRecord() }
         return records
     }
 }

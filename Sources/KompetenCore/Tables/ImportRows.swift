@@ -78,12 +78,22 @@ public enum ImportSheet {
         guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
 
         var result: [ImportRow] = []
+        let headers = Dictionary(columns.map { ($0.key, $0.header) }, uniquingKeysWith: { a, _ in a })
         for (offset, cells) in table.rows.enumerated() where !Table.isBlank(cells) {
             var values: [String: String] = [:]
             for (key, index) in position {
-                values[key] = index < cells.count ? clean(cells[index]) : ""
+                let cell = index < cells.count ? clean(cells[index]) : ""
+                // Control characters: the same rule as every form and API body (`TextHygiene`).
+                switch TextHygiene.clean(cell, key: key) {
+                case .success(let text): values[key] = text
+                case .failure(let problem):
+                    problems.append(ImportProblem(row: offset + 2, column: headers[key] ?? key, message: problem.message))
+                }
             }
             result.append(ImportRow(number: offset + 2, values: values))
+        }
+        guard problems.isEmpty else {
+            return .failure(ImportProblems(problems.sorted { ($0.row, $0.column) < ($1.row, $1.column) }))
         }
         return .success(result)
     }

@@ -6,8 +6,9 @@ import ZIPFoundation
 /// what the user sees.
 public enum XLSXReader {
     /// Upper bound for one decompressed part: a few MB of XML is a large import, and a zip bomb
-    /// must fail here instead of exhausting memory.
-    static let maxPartSize = 64 * 1024 * 1024
+    /// must fail here instead of exhausting memory. All parts read together have their own bound.
+    static let maxPartSize = TableLimits.maxPartBytes
+    static let maxTotalSize = TableLimits.maxTotalBytes
 
     public static func read(_ data: Data) throws -> Table {
         let archive: Archive
@@ -28,7 +29,7 @@ public enum XLSXReader {
             let path = workbookRels.first { $0.type.hasSuffix("/" + kind) }?.target ?? dir + fallback
             return try package.part(path)
         }
-        let strings = try related("sharedStrings", "sharedStrings.xml").map(sharedStrings) ?? []
+        let strings = try related("sharedStrings", "sharedStrings.xml").map { try sharedStrings($0) } ?? []
         let styles = try related("styles", "styles.xml").map { try XLSXStyles($0) } ?? XLSXStyles()
         let date1904 = try package.part(workbookPath).map(usesDate1904) ?? false
         return try XLSXSheetReader.read(sheetXML, sharedStrings: strings, styles: styles, date1904: date1904)
@@ -55,7 +56,7 @@ public enum XLSXReader {
 
     /// `<si>` items; rich text is the concatenation of its runs. Phonetic hints (`<rPh>`, used
     /// for Japanese) also contain `<t>` and are skipped.
-    static func sharedStrings(_ xml: Data) throws -> [String] {
+    static func sharedStrings(_ xml: Data, limit: Int = TableLimits.maxSharedStrings) throws -> [String] {
         var items: [String] = [], current = "", inT = false, phonetic = 0
         try XMLWalker.walk(xml, start: { name, _ in
             switch name {
@@ -66,7 +67,9 @@ public enum XLSXReader {
             }
         }, end: { name in
             switch name {
-            case "si": items.append(XMLText.decodeOfficeEscapes(current))
+            case "si":
+                guard items.count < limit else { throw XLSXError.tooManyStrings }
+                items.append(XMLText.decodeOfficeEscapes(current))
             case "rPh": phonetic -= 1
             case "t": inT = false
             default: break
@@ -80,17 +83,28 @@ public enum XLSXReader {
 struct OPCPackage {
     struct Relationship { let id: String; let type: String; let target: String }
     let archive: Archive
+    /// Decompressed bytes read so far from this file, across parts (a class: `part` is called
+    /// on a `let` package).
+    private final class Budget { var used = 0 }
+    private let budget = Budget()
+
+    init(archive: Archive) { self.archive = archive }
 
     /// A part's bytes, nil when absent; decompression is capped at `XLSXReader.maxPartSize`.
     func part(_ path: String) throws -> Data? {
         guard let entry = archive[path] ?? archive.first(where: { $0.path.lowercased() == path.lowercased() })
         else { return nil }
-        guard entry.uncompressedSize <= XLSXReader.maxPartSize else { throw XLSXError.tooLarge }
+        // The declared size is checked first (cheap), the actual one while inflating: a zip
+        // bomb may declare a small size and still expand without end.
+        guard entry.uncompressedSize <= XLSXReader.maxPartSize,
+              budget.used + Int(entry.uncompressedSize) <= XLSXReader.maxTotalSize else { throw XLSXError.tooLarge }
         var data = Data()
+        let budget = self.budget
         do {
             _ = try archive.extract(entry) { chunk in
                 data.append(chunk)
-                if data.count > XLSXReader.maxPartSize { throw XLSXError.tooLarge }
+                budget.used += chunk.count
+                if data.count > XLSXReader.maxPartSize || budget.used > XLSXReader.maxTotalSize { throw XLSXError.tooLarge }
             }
         } catch let error as XLSXError { throw error } catch { throw XLSXError.invalid }
         return data

@@ -6,7 +6,7 @@ import Foundation
 enum XLSXSheetReader {
     static func read(_ xml: Data, sharedStrings: [String], styles: XLSXStyles, date1904: Bool) throws -> Table {
         var rows: [Int: [String]] = [:]
-        var rowNumber = 0, column = -1, cells: [String] = []
+        var rowNumber = 0, column = -1, cells: [String] = [], heldCells = 0
         // The cell being read.
         var type = "n", style = 0, value = "", inline = "", inValue = false, inText = false, phonetic = 0
 
@@ -45,10 +45,23 @@ enum XLSXSheetReader {
             case "c":
                 let text = try cellText(type: type, style: style, value: value, inline: inline,
                                         sharedStrings: sharedStrings, styles: styles, date1904: date1904)
-                if cells.count <= column { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
+                // Checked against the limits before the row grows to reach the cell. An empty
+                // (e.g. only formatted) cell past them is ignored; within them it is kept, so a
+                // row's length (ragged rows) survives the round trip with `XLSXWriter`.
+                guard column < TableLimits.maxColumns, rowNumber <= TableLimits.maxRows + 1 else {
+                    if text.isEmpty { return }
+                    throw column >= TableLimits.maxColumns ? XLSXError.tooWide(column: column) : XLSXError.tooLong(row: rowNumber)
+                }
+                if cells.count <= column {
+                    heldCells += column - cells.count + 1
+                    guard heldCells <= TableLimits.maxCells else { throw XLSXError.tooManyCells }
+                    cells.append(contentsOf: repeatElement("", count: column - cells.count + 1))
+                }
                 cells[column] = text
             case "row":
-                rows[rowNumber] = cells
+                // Rows without a kept cell are not stored: a far-away `<row/>` cannot make the
+                // table long (the rows in between are built only up to the last stored one).
+                if !cells.isEmpty { rows[rowNumber] = cells }
             default: break
             }
         }, text: { text in

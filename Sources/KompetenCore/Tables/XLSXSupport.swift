@@ -11,7 +11,11 @@ public struct XLSXError: Error, Equatable, Sendable {
 
     static let invalid = XLSXError(message: "Berkas bukan XLSX yang sah")
     static let noSheet = XLSXError(message: "Lembar kerja tidak ditemukan")
-    static let tooLarge = XLSXError(message: "Berkas XLSX terlalu besar untuk diimpor")
+    static var tooLarge: XLSXError { XLSXError(message: TableLimits.tooLargeMessage) }
+    static func tooWide(column: Int) -> XLSXError { XLSXError(message: TableLimits.tooWideMessage(column: column)) }
+    static func tooLong(row: Int) -> XLSXError { XLSXError(message: TableLimits.tooLongMessage(row: row)) }
+    static var tooManyCells: XLSXError { XLSXError(message: TableLimits.tooManyCellsMessage) }
+    static var tooManyStrings: XLSXError { XLSXError(message: TableLimits.tooManyStringsMessage) }
 }
 
 /// A1-style cell references. Columns are 0-based here (A = 0), rows 1-based as in the sheet.

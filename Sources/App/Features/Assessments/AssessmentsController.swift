@@ -49,8 +49,7 @@ enum AssessmentsController {
         // Only a few harmless types are shown inline; everything else downloads.
         let safe = ["application/pdf", "image/png", "image/jpeg"]
         response.headers.replaceOrAdd(name: .contentType, value: safe.contains(file.contentType) ? file.contentType : "application/octet-stream")
-        let name = file.filename.replacingOccurrences(of: "\"", with: "")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        response.headers.setAttachment(filename: file.filename)
         return response
     }
 

@@ -67,8 +67,7 @@ enum LearningController {
     }
 
     private static func render(_ req: Request, _ e: Employee, _ v: Values, errors: [FieldError]) async throws -> Response {
-        let csrf = req.hasSession ? req.csrfToken : ""
-        let action = "/employees/\(e.id!.uuidString)/learning?_csrf=" + (csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let action = "/employees/\(e.id!.uuidString)/learning"
         let form = FormModel(action: action, submitLabel: "Simpan", cancelHref: SiteURL.employee(e.id!).path, fields: [
             .init(name: "title", label: "Judul kegiatan", value: v.title ?? ""),
             .init(name: "path", label: "Jalur", type: "select", value: v.path ?? "",

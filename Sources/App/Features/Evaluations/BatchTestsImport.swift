@@ -37,6 +37,9 @@ enum BatchTestsImport {
     static func upload(req: Request) async throws -> Response {
         let actor = try req.actor
         let batchID: UUID = try req.parameters.require("id")
+        // Access first: the file is only read and parsed for whoever may record the results.
+        let (_, programme) = try await ProgrammeService.findBatch(batchID, actor, .read, on: req.db)
+        try AccessPolicy.recordCompletion(actor, providerID: programme.providerID).require()
         struct Posted: Content { var file: File?; var max: String? }
         let posted = try req.content.decode(Posted.self)
         do {

@@ -93,7 +93,7 @@ struct BatchTestsModel: Encodable {
                        gain: r?.summary.map { IndonesianFormat.decimal($0, digits: 2) } ?? "—")
         }
         action = SiteURL.batchTests(batchID).path
-        importAction = SiteURL.batchTests(batchID).path + "/import?_csrf=" + (csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        importAction = SiteURL.batchTests(batchID).path + "/import"
         templateCSV = SiteURL.batchTests(batchID).path + "/template?format=csv"
         templateXLSX = SiteURL.batchTests(batchID).path + "/template?format=xlsx"
         max = number(l2.values.first?.scoreValues["max"] ?? EvaluationForm.defaultMaxScore)

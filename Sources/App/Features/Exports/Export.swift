@@ -29,7 +29,7 @@ enum Export {
         }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: type)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename).\(format.rawValue)\"")
+        response.headers.setAttachment(filename: "\(filename).\(format.rawValue)")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

@@ -32,6 +32,12 @@ enum ImportsController {
             }
         }
 
+        /// Who may import this kind at all; checked before the upload is read or parsed, so a
+        /// role without the right never makes the server inflate and walk a file.
+        func access(_ actor: Principal) -> AccessDecision {
+            self == .assessments ? AccessPolicy.importAssessments(actor) : AccessPolicy.importData(actor)
+        }
+
         /// `source`: the uploaded file's name, kept with imported assessment results.
         func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, source: String? = nil,
                  progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
@@ -65,13 +71,13 @@ enum ImportsController {
     private static func render(_ req: Request, result: String?, problems: [ImportProblem], status: HTTPStatus) async throws -> Response {
         let actor = try req.actor
         let kinds = Kind.allCases.filter { kind in
-            kind == .assessments ? AccessPolicy.importAssessments(actor).isAllowed : AccessPolicy.importData(actor).isAllowed
+            kind.access(actor).isAllowed
         }
         guard !kinds.isEmpty else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
         let sections = kinds.map { k in
             PageModel.Section(kind: k.rawValue, label: k.label, columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
                               csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv", xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
-                              action: "/imports/\(k.rawValue)?_csrf=\(req.csrfToken)",
+                              action: "/imports/\(k.rawValue)",
                               exportXlsx: "/exports/\(k.rawValue)?format=xlsx", exportCsv: "/exports/\(k.rawValue)?format=csv")
         }
         return try await req.renderPage("imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],
@@ -87,6 +93,7 @@ enum ImportsController {
     static func upload(req: Request) async throws -> Response {
         let actor = try req.actor
         guard let kind = Kind(rawValue: try req.parameters.require("kind")) else { throw Abort(.notFound) }
+        try kind.access(actor).require()
         struct Posted: Content { var file: File? }
         guard let file = try req.content.decode(Posted.self).file, file.data.readableBytes > 0 else {
             return try await render(req, result: nil, problems: [ImportProblem(row: 1, column: "", message: "Pilih berkas CSV atau XLSX terlebih dahulu.")], status: .unprocessableEntity)
@@ -106,6 +113,7 @@ enum ImportsController {
     /// `POST /api/v1/employees/import` with a CSV or XLSX body.
     static func apiImport(req: Request) async throws -> Response {
         let actor = try req.actor
+        try Kind.employees.access(actor).require()
         // An empty body is answered like an empty file: 422 with the problem on row 1.
         let body = req.body.data.map { Data(buffer: $0) } ?? Data()
         do {

@@ -36,7 +36,7 @@ enum PrivacyController {
 
     static func download(req: Request) async throws -> Response {
         let response = try await downloadAPI(req: req)
-        response.headers.contentDisposition = .init(.attachment, filename: "data-pribadi-kompeten.json")
+        response.headers.setAttachment(filename: "data-pribadi-kompeten.json")
         return response
     }
 

@@ -74,7 +74,7 @@ struct ServiceDetailModel: Encodable {
         posterURL = SiteURL.survey(s.shortCode).path + "/poster"
         self.months = months; self.ikm = ikm; self.canManage = canManage; self.flagged = flagged
         editHref = SiteURL.serviceEdit(s.id!).path; responsesHref = SiteURL.serviceResponses(s.id!).path; paperHref = SiteURL.servicePaper(s.id!).path
-        recordsAction = SiteURL.serviceRecords(s.id!).path + "?_csrf=" + csrf
+        recordsAction = SiteURL.serviceRecords(s.id!).path
         templateMonths = SiteURL.serviceRecords(s.id!).path + "/template?kind=bulanan"
         templateTickets = SiteURL.serviceRecords(s.id!).path + "/template?kind=tiket"
         self.importErrors = importErrors; self.importResult = importResult; self.csrf = csrf

@@ -120,7 +120,7 @@ enum SurveyResponsesController {
         let model = Model(form: FormModel(action: SiteURL.servicePaper(s.id!).path, submitLabel: "Simpan satu formulir", cancelHref: SiteURL.service(s.id!).path,
                                           fields: fields, errors: errors),
                           intro: "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab).",
-                          templateHref: SiteURL.servicePaper(s.id!).path + "/template", importAction: SiteURL.servicePaper(s.id!).path + "/import?_csrf=" + req.csrfToken,
+                          templateHref: SiteURL.servicePaper(s.id!).path + "/template", importAction: SiteURL.servicePaper(s.id!).path + "/import",
                           importErrors: importErrors)
         return try await req.renderPage("services/paper", title: "Survei kertas: \(s.name)",
                                         crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.id!)), Crumb("Survei kertas")], model, status: status)
