@@ -49,7 +49,14 @@ struct AuthorizationMatrixDataTests {
         "operator.a": .rows([positionA]), "operator.b": .rows([positionB]),
         "atasan": .rows([positionA]), "pegawai": .rows([positionA]), "lpk": .refused,
     ]
-    /// Reports over many people (JP compliance): BKPPD everyone, an operator their OPD, nobody else.
+    /// Gap reports over many people: BKPPD and the assessor everyone, an operator their OPD.
+    static let gapReports: [String: Expected] = [
+        "admin": .rows([head, staff, staffB]), "asesor": .rows([head, staff, staffB]),
+        "operator.a": .rows([head, staff]), "operator.b": .rows([staffB]),
+        "atasan": .refused, "pegawai": .refused, "lpk": .refused,
+    ]
+    /// Reports over many people (JP compliance, needs analysis, talent): BKPPD everyone, an
+    /// operator their OPD, nobody else.
     static let opdReports: [String: Expected] = [
         "admin": .rows([head, staff, staffB]), "operator.a": .rows([head, staff]), "operator.b": .rows([staffB]),
         "atasan": .refused, "pegawai": .refused, "asesor": .refused, "lpk": .refused,
@@ -66,18 +73,29 @@ struct AuthorizationMatrixDataTests {
         Case(name: "unduhan hasil penilaian", path: "/exports/assessments?format=csv", key: .csvColumn("NIP"), expected: employees),
         Case(name: "unduhan jabatan", path: "/exports/positions?format=csv", key: .csvColumn("Kode Jabatan"), expected: positions),
         Case(name: "PNS di bawah 20 JP", path: "/development/jp?view=below&year=2026&format=csv", key: .csvColumn("NIP"), expected: opdReports),
+        Case(name: "daftar kesenjangan M.1", path: "/reports/gaps?competency=M.1&format=csv", key: .csvColumn("NIP"), expected: gapReports),
+        Case(name: "kebutuhan pengembangan per pegawai", path: "/development/needs?view=people&year=2026&format=csv", key: .csvColumn("NIP"), expected: opdReports),
+        Case(name: "talenta 9-box", path: "/talent?year=2025&format=csv", key: .csvColumn("NIP"), expected: opdReports),
         Case(name: "API pegawai", path: "/api/v1/employees?per=100", key: .jsonItems("nip"), expected: employees),
         Case(name: "API jabatan", path: "/api/v1/positions?per=100", key: .jsonItems("code"), expected: positions),
         Case(name: "API pengguna", path: "/api/v1/users?per=100", key: .jsonItems("username"), expected: users),
     ]
 
-    /// Known records in both OPDs, written by BKPPD through the API.
+    /// Known records in both OPDs, written by BKPPD through the API: a position per OPD
+    /// requiring M.1 level 4 held by everyone of that OPD, SKP ratings for 2024 and 2025, and
+    /// one assessment (M.1 level 3: a gap of 1 for everybody).
     static func seed(_ app: Application, _ world: World) async throws {
         let admin = try await APIClient.login(app, "admin")
-        for (code, unit) in [(positionA, world.bidangA), (positionB, world.opdB)] {
+        struct Made: Decodable { let id: UUID }
+        for (code, unit, holders) in [(positionA, world.bidangA, [world.headA, world.staffA]), (positionB, world.opdB, [world.staffB])] {
             let r = try await admin.send(.POST, "/api/v1/positions", json: PositionInput(code: code, name: "Jabatan \(code)", kind: "pelaksana", unitId: unit.id!,
-                                                                                         summary: nil, duties: nil, standards: []))
+                                                                                         summary: nil, duties: nil, standards: [.init(competencyCode: "M.1", requiredLevel: 4)]))
             #expect(r.status == .created, "\(r.body.string)")
+            let id = try r.json(Made.self).id
+            for e in holders {
+                e.positionID = id
+                try await e.save(on: app.db)
+            }
         }
         for e in [world.headA, world.staffA, world.staffB] {
             for year in [2024, 2025] {
