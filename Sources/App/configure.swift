@@ -56,6 +56,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.lifecycle.use(BootstrapOnServe())
     app.lifecycle.use(JobScheduler())
+    app.lifecycle.use(ServerPresenceLifecycle())
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
 

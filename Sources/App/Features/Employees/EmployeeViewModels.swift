@@ -2,14 +2,6 @@ import Foundation
 import KompetenCore
 import Vapor
 
-/// NIK is personal data: lists and exports show only the region code and the last 2 digits.
-enum NIKMask {
-    static func mask(_ nik: String?) -> String {
-        guard let nik, nik.count >= 8 else { return nik == nil ? "—" : "••••" }
-        return String(nik.prefix(4)) + String(repeating: "•", count: nik.count - 6) + String(nik.suffix(2))
-    }
-}
-
 struct EmployeeListModel: Encodable {
     struct Row: Encodable { let href: String; let nip: String; let name: String; let type: String; let rank: String; let unit: String; let nik: String; let active: Bool }
     let rows: [Row]
