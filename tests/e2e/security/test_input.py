@@ -69,7 +69,7 @@ def test_downloads_have_one_well_formed_content_disposition():
     programme = _first(api, "/api/v1/programs")
     batch = _first(api, "/api/v1/programs/%s/batches" % programme["id"])
     paths = ["/batches/%s?format=csv" % batch["id"], "/batches/%s?format=xlsx" % batch["id"],
-             "/reports/heatmap?format=csv", "/imports/employees/template?format=xlsx", "/exports/employees?format=csv"]
+             "/reports/heat-map?format=csv", "/imports/employees/template?format=xlsx", "/exports/employees?format=csv"]
     for path in paths:
         r = web.page(path)
         if r.status_code == 404:
