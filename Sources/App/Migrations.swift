@@ -34,6 +34,8 @@ enum Migrations {
             AddAssessmentHistory(),
             AddAuditChangesAndVersions(),
             MakeAuditAppendOnly(),
+            CreateSurveyKiosks(),
+            AddSurveyResponseReview(),
         ]
     }
 

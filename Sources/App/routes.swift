@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     ReassessmentsController.register(signedIn, api: authed)
     TalentController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
+    SurveyAPIController.register(authed)
     ImpactController.register(signedIn, api: authed)
     PublicSurveyController.register(app, api: api)
     // Added last, once every route is known.

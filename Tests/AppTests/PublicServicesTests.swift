@@ -112,7 +112,7 @@ struct PublicServicesTests {
             let trapped = try #require(try await SurveyResponse.query(on: app.db).filter(\.$flag == "honeypot").first())
             #expect(trapped.status == SurveyResponse.rejected)
             let operatorA = try await WebClient.login(app, "operator.a")
-            #expect(try await operatorA.post("/services/\(s.id)/responses/\(trapped.id!)/restore", [:]).status == .seeOther)
+            #expect(try await operatorA.post("/services/\(s.id)/responses/\(trapped.id!)/restore", ["reason": "Diisi warga, bukan mesin"]).status == .seeOther)
             #expect(try await SurveyResponse.find(trapped.id, on: app.db)?.status == SurveyResponse.counted)
             #expect(try await WebClient.login(app, "operator.b").post("/services/\(s.id)/responses/\(trapped.id!)/reject", [:]).status == .forbidden)
             // The QR code is drawn here.
@@ -184,7 +184,7 @@ struct PublicServicesTests {
             #expect(try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?from=2026-11-01&to=2026-11-30").json(IKM.self).ikm == 77.0)
             // A paper form with U9 left blank: U9's NRR divides by the 3 who answered it.
             let web = try await WebClient.login(app, "operator.a")
-            var paper = Dictionary(uniqueKeysWithValues: (1...8).map { ("u\($0)", "4") }); paper["u9"] = ""; paper["date"] = "2026-11-20"
+            var paper = Dictionary(uniqueKeysWithValues: (1...8).map { ("u\($0)", "4") }); paper["u9"] = ""; paper["date"] = "2026-11-29"
             #expect(try await web.post("/services/\(s.id)/paper", paper).status == .seeOther)
             let after = try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?from=2026-11-01&to=2026-11-30").json(IKM.self)
             #expect(after.respondents == 4 && after.elements[0].answered == 4 && after.elements[8].answered == 3 && after.elements[8].nrr == 2.667)

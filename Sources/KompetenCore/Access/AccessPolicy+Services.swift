@@ -26,4 +26,19 @@ extension AccessPolicy {
         default: return .deny("Layanan publik dikelola oleh Admin BKPPD dan operator OPD.")
         }
     }
+
+    /// Rejecting or restoring one SKM response. The unit is graded by these answers, so its own
+    /// operator may only act on responses the system flagged (duplicate, honeypot, repeat
+    /// sender); any other response only BKPPD, which does not run the service, may set aside.
+    public static func reviewSurveyResponse(_ actor: Principal, _ service: Placement, flagged: Bool) -> AccessDecision {
+        let manage = manageService(actor, service)
+        guard manage.isAllowed else { return manage }
+        if actor.role == .admin || flagged { return .allow }
+        return .deny("Operator OPD hanya dapat menolak atau memulihkan jawaban yang ditandai sistem (ganda, isian jebakan, pengirim berulang). Jawaban lain hanya dapat ditolak oleh Admin BKPPD.")
+    }
+
+    /// Registering and revoking the counter kiosks of a unit: as for managing its services.
+    public static func manageKiosks(_ actor: Principal, _ unit: Placement) -> AccessDecision {
+        manageService(actor, unit)
+    }
 }

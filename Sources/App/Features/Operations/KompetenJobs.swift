@@ -8,8 +8,8 @@ import Vapor
 enum KompetenJobs {
     static let all: [ScheduledJob] = [housekeeping, surveyProfileRetention, monitoringRebuild]
 
-    /// Hourly: expired API tokens and web sessions, old login-throttle counters, idempotency keys
-    /// and idle rate buckets go.
+    /// Hourly: expired API tokens and web sessions, old login-throttle counters, idempotency keys,
+    /// idle rate buckets and SKM sender hashes past the duplicate window go.
     static let housekeeping = ScheduledJob(name: "housekeeping", schedule: .hourly, maxDuration: 600) { app, now in
         let sql = app.db as! any SQLDatabase
         let tokens = try await UserToken.query(on: app.db).filter(\.$expiresAt < now).count()
@@ -21,6 +21,8 @@ enum KompetenJobs {
         try await sql.delete(from: IdempotencyStore.table).where("created_at", .lessThan, SQLBind(now.addingTimeInterval(-IdempotencyStore.keepFor).timeIntervalSince1970)).run()
         // A bucket untouched for an hour is full again: the row carries no information.
         try await sql.delete(from: SharedRateBucket.table).where("updated_at", .lessThan, SQLBind(now.addingTimeInterval(-3600).timeIntervalSince1970)).run()
+        // SKM sender hashes outlive the ten-minute duplicate window by a day at most.
+        try await SurveySenderRetention.apply(on: app.db, now: now)
         return "\(tokens) token kedaluwarsa dihapus"
     }
 

@@ -57,8 +57,12 @@ enum PublicSurveyController {
 
     static func submit(req: Request) async throws -> Response {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
+        // A kiosk browser that sends its key is the kiosk channel; `?kios=1` alone is only the
+        // kiosk layout (anyone can open that link), so without a key it counts as online.
+        let kiosk = try await SurveyKiosks.authenticate(req, service: s)
         let form = try req.content.decode(Form.self)
-        let channel = form.channel == "kios" ? "kios" : "daring"
+        let channel = kiosk != nil ? "kios" : "daring"
+        let layout = form.channel == "kios" || kiosk != nil
         let submission: SurveySubmission
         switch SurveySubmission.validate(answers: form.answers, respondent: form.respondent) {
         case .failure(let failure): return try await render(req, s, form: form, errors: failure.errors, message: nil, status: .unprocessableEntity)
@@ -74,8 +78,8 @@ enum PublicSurveyController {
         let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
         _ = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
                                           honeypot: !(form.website ?? "").isEmpty, enteredBy: nil, at: req.now, db: req.db,
-                                          writer: req.application.kompeten.surveyWriter)
-        return req.redirect(to: SiteURL.surveyThanks(s.shortCode).path + (channel == "kios" ? "?kios=1" : ""), redirectType: .normal)
+                                          writer: req.application.kompeten.surveyWriter, kiosk: kiosk?.id)
+        return req.redirect(to: SiteURL.surveyThanks(s.shortCode).path + (layout ? "?kios=1" : ""), redirectType: .normal)
     }
 
     static func thanks(req: Request) async throws -> View {
@@ -148,9 +152,14 @@ enum PublicSurveyController {
               let s = try await PublicService.query(on: req.db).filter(\.$id == id).filter(\.$isActive == true).first() else {
             throw Abort(.notFound, reason: "Layanan tidak ditemukan.")
         }
+        let kiosk = try await SurveyKiosks.authenticate(req, service: s)
         let input = try req.content.decode(APIInput.self)
         if let channel = input.channel, !["daring", "kios"].contains(channel) {
             throw ValidationFailure(errors: [.init(field: "channel", message: "Kanal: daring atau kios.")])
+        }
+        // The kiosk channel is earned with a registered kiosk's key, not claimed.
+        if input.channel == "kios", kiosk == nil {
+            throw Abort(.unauthorized, reason: "Kanal kios memerlukan kunci kios terdaftar di header \(SurveyKiosks.header).")
         }
         let submission: SurveySubmission
         switch SurveySubmission.validate(answers: input.answers, respondent: input.respondent ?? [:]) {
@@ -161,7 +170,7 @@ enum PublicSurveyController {
         let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
         // Keys are per sender: a key someone else used (a kiosk counter restarting at 1, a
         // guess) never returns another resident's answer nor swallows this one.
-        let scope = "survey:\(id):\(hash)"
+        let scope = kiosk.map { "survey:\(id):kiosk:\($0.id!)" } ?? "survey:\(id):\(hash)"
         if let idempotencyKey, let replayed = try await IdempotencyStore.replay(req, scope: scope, key: idempotencyKey) {
             return replayed
         }
@@ -169,19 +178,19 @@ enum PublicSurveyController {
             throw Abort(.tooManyRequests, headers: [HTTPHeaders.Name.retryAfter.description: String(wait)],
                         reason: "Terlalu banyak isian dari alamat ini; coba lagi dalam \(wait) detik.")
         }
-        let channel = input.channel ?? "daring"
+        let channel = kiosk != nil ? "kios" : "daring"
         let now = req.now
         guard let idempotencyKey else {
             let stored = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
                                                        honeypot: false, enteredBy: nil, at: now, db: req.db,
-                                                       writer: req.application.kompeten.surveyWriter)
+                                                       writer: req.application.kompeten.surveyWriter, kiosk: kiosk?.id)
             return try await APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag).encodeResponse(status: .created, for: req)
         }
         // With a key, the response and the key commit together (not through the grouped writer),
         // so a retry after a lost answer finds the key and gets the same id back.
         return try await IdempotencyStore.run(req, scope: scope, key: idempotencyKey) { db in
             let stored = try await SurveyService.store(submission, service: s, channel: channel, clientHash: hash,
-                                                       honeypot: false, enteredBy: nil, at: now, db: db)
+                                                       honeypot: false, enteredBy: nil, at: now, db: db, kiosk: kiosk?.id)
             return (.created, try JSONEncoder().encode(APIStored(id: stored.id, flagged: stored.flag != nil, flag: stored.flag)))
         }
     }

@@ -27,6 +27,7 @@ enum SKMReportController: SQLShorthand {
         let population = ServiceRecordQueries.figures(months).count
         let result = tally.ikm(weight: weight, population: population > 0 ? population : nil)
         let perService = try await SurveyQueries.byService(target, from: period.from, to: period.to, on: req.db)
+        let channels = try await SurveyQueries.channels(target, from: period.from, to: period.to, on: req.db).values.reduce(SurveyQueries.Channels(), +)
         let monthsBy = Dictionary(grouping: months, by: \.serviceID)
         let profile = try await profileCounts(scope: scope, from: period.from, to: period.to, on: req.db)
         let unitID = scope.base?.id
@@ -43,7 +44,7 @@ enum SKMReportController: SQLShorthand {
                                        return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
                                    }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,
                                    unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken, export: Export.links(req),
-                                   presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""))
+                                   presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""), channels: channels)
         if let format = try Export.requested(req) { return try Export.response(model.table, filename: "laporan-skm", format: format) }
         return try await req.renderPage("services/skm", title: "Laporan Survei Kepuasan Masyarakat", crumbs: [Crumb("Layanan publik", .services), Crumb("Laporan SKM")], model)
     }
@@ -114,6 +115,9 @@ struct SKMReportModel: Encodable {
     struct ServiceRow: Encodable { let name: String; let respondents: String; let ikm: String; let grade: String; let sample: String; let warning: Bool }
     struct Count: Encodable { let label: String; let n: String; let share: String }
     struct Profile: Encodable { let title: String; let counts: [Count] }
+    /// Counted responses per channel, flagged (still counted) and rejected ones.
+    struct Channels: Encodable { let online: String; let kiosk: String; let paper: String; let flagged: String; let rejected: String }
+    let channels: Channels
     let scopeName: String
     let period: String
     let from: String
@@ -141,8 +145,10 @@ struct SKMReportModel: Encodable {
 
     init(scopeName: String, period: ServicePeriod, tally: SurveyQueries.Tally, result: IKMResult?, weight: SKMWeight, population: Int,
          services: [(PublicService, SurveyQueries.Tally, IKMResult?)], profile: [String: [String: Int]], followUp: String?, canWrite: Bool, unitID: UUID?,
-         unitOptions: [FormModel.Option], csrf: String, export: [String: String], presets: [Preset]) {
+         unitOptions: [FormModel.Option], csrf: String, export: [String: String], presets: [Preset], channels c: SurveyQueries.Channels) {
         self.presets = presets
+        channels = Channels(online: IndonesianFormat.integer(c.online), kiosk: IndonesianFormat.integer(c.kiosk), paper: IndonesianFormat.integer(c.paper),
+                            flagged: IndonesianFormat.integer(c.flagged), rejected: IndonesianFormat.integer(c.rejected))
         self.scopeName = scopeName; self.period = period.label; from = period.from.iso; to = period.to.iso
         respondents = IndonesianFormat.integer(tally.respondents); self.population = population > 0 ? IndonesianFormat.integer(population) : "—"
         let minimum = population > 0 ? KrejcieMorgan.minimumSample(population: population) : nil
@@ -183,6 +189,8 @@ struct SKMReportModel: Encodable {
 
     var table: Table {
         Table(header: ["Unsur", "Nama", "Menjawab", "NRR", "NRR tertimbang"], rows: elements.map { [$0.code, $0.name, $0.answered, $0.nrr, $0.weighted] }
-              + [["IKM", "\(ikm) \(grade) \(label)", respondents, "", ""]])
+              + [["IKM", "\(ikm) \(grade) \(label)", respondents, "", ""],
+                 ["Kanal", "daring \(channels.online); kios \(channels.kiosk); kertas \(channels.paper)", "", "", ""],
+                 ["Tinjauan", "ditandai (tetap dihitung) \(channels.flagged); ditolak \(channels.rejected)", "", "", ""]])
     }
 }

@@ -110,12 +110,17 @@ final class SurveyResponse: Model, @unchecked Sendable {
     @Field(key: "channel") var channel: String
     /// A hash of the sender's address and browser: duplicate detection without keeping either.
     @OptionalField(key: "client_hash") var clientHash: String?
-    /// `duplicate` or `honeypot`; nil when nothing looked odd.
+    /// `duplicate`, `repeat_sender` or `honeypot` (`SurveyFlag`); nil when nothing looked odd.
     @OptionalField(key: "flag") var flag: String?
     /// `counted` or `rejected`.
     @Field(key: "status") var status: String
     @OptionalField(key: "entered_by") var enteredBy: UUID?
     @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    /// Why it was last rejected or restored (required for either).
+    @OptionalField(key: "review_reason") var reviewReason: String?
+    /// The registered counter kiosk that sent it (channel `kios`).
+    @OptionalField(key: "kiosk_id") var kioskID: UUID?
     init() {}
 
     var answers: [Int?] { [u1, u2, u3, u4, u5, u6, u7, u8, u9] }
@@ -140,5 +145,22 @@ final class SKMFollowUp: Model, @unchecked Sendable {
     @Field(key: "plan") var plan: String
     @OptionalField(key: "updated_by") var updatedBy: UUID?
     @Field(key: "updated_at") var updatedAt: Date
+    init() {}
+}
+
+/// A counter kiosk of a unit. The key is shown once when registered; only its SHA-256 is kept.
+final class SurveyKiosk: Model, @unchecked Sendable {
+    static let schema = "survey_kiosks"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "instansi_id") var instansiID: UUID
+    /// The unit whose services it may send responses for (its own, or every service of the OPD
+    /// when registered for the OPD itself).
+    @Field(key: "unit_id") var unitID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "key_hash") var keyHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "revoked_by") var revokedBy: UUID?
     init() {}
 }

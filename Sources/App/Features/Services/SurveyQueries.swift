@@ -75,4 +75,54 @@ enum SurveyQueries: SQLShorthand {
         }
         return out
     }
+
+    /// Where the responses came from and how many are under review: counted responses per
+    /// channel, of them how many carry a flag (they still count), and how many were rejected.
+    /// Published beside the IKM so a reader sees how much of it rests on paper forms the unit
+    /// typed in itself, and how much was set aside.
+    struct Channels: Sendable, Equatable {
+        var online = 0, kiosk = 0, paper = 0, flagged = 0, rejected = 0
+        var counted: Int { online + kiosk + paper }
+        static func + (a: Channels, b: Channels) -> Channels {
+            Channels(online: a.online + b.online, kiosk: a.kiosk + b.kiosk, paper: a.paper + b.paper,
+                     flagged: a.flagged + b.flagged, rejected: a.rejected + b.rejected)
+        }
+    }
+
+    /// Per service over exactly `from`…`to`.
+    static func channels(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: Channels] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select().from(alias(SurveyResponse.schema, "r"))
+            .column(col("service_id", "r"), as: "service_id").column(col("channel", "r"), as: "channel").column(col("status", "r"), as: "status")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").column(SQLFunction("COUNT", args: col("flag", "r")), as: "f")
+            .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso))
+            .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
+        switch target {
+        case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))
+        case .units(let instansiID, let unitIDs):
+            q = q.where(col("instansi_id", "r"), .equal, SQLBind(instansiID))
+            if let unitIDs {
+                guard !unitIDs.isEmpty else { return [:] }
+                q = q.where(col("unit_id", "r"), .in, SQLBind.group(unitIDs))
+            }
+        }
+        var out: [UUID: Channels] = [:]
+        for row in try await q.groupBy(col("service_id", "r")).groupBy(col("channel", "r")).groupBy(col("status", "r")).all() {
+            let id = try row.decode(column: "service_id", as: UUID.self)
+            let n = try row.integer("n"), f = try row.integer("f")
+            var c = out[id] ?? Channels()
+            if try row.decode(column: "status", as: String.self) == SurveyResponse.counted {
+                switch try row.decode(column: "channel", as: String.self) {
+                case "kios": c.kiosk += n
+                case "kertas": c.paper += n
+                default: c.online += n
+                }
+                c.flagged += f
+            } else {
+                c.rejected += n
+            }
+            out[id] = c
+        }
+        return out
+    }
 }

@@ -7,6 +7,7 @@ import Vapor
 /// rejecting or restoring one, and entering or importing paper forms (`kertas`).
 enum SurveyResponsesController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
+        SurveyKiosksController.register(web)
         web.get("services", ":id", "responses", use: list)
         web.post("services", ":id", "responses", ":rid", "reject", use: reject)
         web.post("services", ":id", "responses", ":rid", "restore", use: restore)
@@ -26,10 +27,12 @@ enum SurveyResponsesController {
         let paging = PageRequest(page: q.page, per: 50, defaultPer: 50)
         let total = try await query.count()
         let rows = try await query.sort(\.$submittedAt, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
-        let canManage = AccessPolicy.manageService(try req.actor, ServiceCatalogue.placement(s, unit: unit)).isAllowed
+        let actor = try req.actor
+        let placement = ServiceCatalogue.placement(s, unit: unit)
+        let canManage = AccessPolicy.manageService(actor, placement).isAllowed
         struct Row: Encodable {
             let at: String; let answers: String; let channel: String; let flag: String; let status: String; let counted: Bool
-            let rejectAction: String; let restoreAction: String
+            let rejectAction: String; let restoreAction: String; let canReview: Bool; let reason: String
         }
         struct Model: Encodable {
             let service: String; let backHref: String; let flaggedOnly: Bool; let allHref: String; let flaggedHref: String
@@ -39,9 +42,10 @@ enum SurveyResponsesController {
         let model = Model(service: s.name, backHref: SiteURL.service(s.id!).path, flaggedOnly: q.flagged == "1", allHref: base, flaggedHref: base + "?flagged=1",
                           rows: rows.map { r in
                               Row(at: IndonesianFormat.dateTime(r.submittedAt), answers: r.answers.map { $0.map(String.init) ?? "–" }.joined(separator: " "),
-                                  channel: r.channel, flag: r.flag == "duplicate" ? "mungkin ganda" : r.flag == "honeypot" ? "isian jebakan terisi" : "",
+                                  channel: r.channel, flag: r.flag.map { SurveyFlag(rawValue: $0)?.label ?? $0 } ?? "",
                                   status: r.status == SurveyResponse.counted ? "dihitung" : "ditolak", counted: r.status == SurveyResponse.counted,
-                                  rejectAction: "\(base)/\(r.id!)/reject", restoreAction: "\(base)/\(r.id!)/restore")
+                                  rejectAction: "\(base)/\(r.id!)/reject", restoreAction: "\(base)/\(r.id!)/restore",
+                                  canReview: AccessPolicy.reviewSurveyResponse(actor, placement, flagged: r.flag != nil).isAllowed, reason: r.reviewReason ?? "")
                           },
                           paging: PagingModel(PageInfo(paging, total: total), path: base, filters: [("flagged", q.flagged)], noun: "jawaban"),
                           canManage: canManage, csrf: req.csrfToken)
@@ -54,8 +58,11 @@ enum SurveyResponsesController {
 
     private static func review(_ req: Request, reject: Bool) async throws -> Response {
         let actor = try req.actor
-        let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
-        try await SurveyService.review(try req.parameters.require("rid"), service: s, reject: reject, actor: actor, at: req.now, on: req.db)
+        let (s, unit) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
+        guard let rid = UUID(uuidString: try req.parameters.require("rid")) else { throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.") }
+        struct Form: Content { var reason: String? }
+        let reason = (try? req.content.decode(Form.self))?.reason
+        try await SurveyService.review(rid, service: s, unit: unit, reject: reject, reason: reason, actor: actor, at: req.now, on: req.db)
         Flash.add(.success, reject ? "Jawaban ditolak: tidak lagi dihitung dalam IKM." : "Jawaban dipulihkan: kembali dihitung dalam IKM.", to: req)
         return req.redirect(to: SiteURL.serviceResponses(s.id!).path + "?flagged=1")
     }
@@ -72,13 +79,15 @@ enum SurveyResponsesController {
     }
 
     /// A paper form's answers: blanks allowed (nobody answered that element), at least one given,
-    /// each 1–4; the date not in the future. Errors name the form fields.
-    static func parsePaper(date: String, answers: [String], profile: [String: String], today: SimpleDate) -> Result<(SimpleDate, [Int?], SurveySubmission), ValidationFailure> {
+    /// each 1–4; the date within the period being entered (`PaperSurveyPeriod`: this month, last
+    /// month until the 10th, never before the service existed nor in the future). Errors name the form fields.
+    static func parsePaper(date: String, answers: [String], profile: [String: String], today: SimpleDate,
+                           serviceCreated: SimpleDate) -> Result<(SimpleDate, [Int?], SurveySubmission), ValidationFailure> {
         var v = FieldValidator()
         let day = SimpleDate(iso: date.trimmingCharacters(in: .whitespaces))
-        if day == nil { v.add(field: "date", "Tanggal pengisian: format YYYY-MM-DD.") }
-        else if day! > today { v.add(field: "date", "Tanggal pengisian tidak boleh di masa depan.") }
-        else if day!.year < 2000 { v.add(field: "date", "Tanggal pengisian tahun 2000 atau sesudahnya.") }
+        if let day {
+            if let problem = PaperSurveyPeriod.problem(day, today: today, serviceCreated: serviceCreated) { v.add(field: "date", problem) }
+        } else { v.add(field: "date", "Tanggal pengisian: format YYYY-MM-DD.") }
         var values: [Int?] = []
         for (i, text) in answers.enumerated() {
             let t = text.trimmingCharacters(in: .whitespaces)
@@ -117,9 +126,12 @@ enum SurveyResponsesController {
                                 options: c.options.map { .init(value: $0.value, label: $0.label, selected: $0.checked) }))
         }
         struct Model: Encodable { let form: FormModel; let intro: String; let templateHref: String; let importAction: String; let importErrors: [String] }
+        let window = PaperSurveyPeriod.open(today: WITA.today(req.now), serviceCreated: WITA.today(s.createdAt))
         let model = Model(form: FormModel(action: SiteURL.servicePaper(s.id!).path, submitLabel: "Simpan satu formulir", cancelHref: SiteURL.service(s.id!).path,
                                           fields: fields, errors: errors),
-                          intro: "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab).",
+                          intro: "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab). "
+                            + "Tanggal formulir harus dalam periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to)) "
+                            + "(bulan berjalan; bulan lalu masih dapat diisi sampai tanggal \(PaperSurveyPeriod.graceDays)).",
                           templateHref: SiteURL.servicePaper(s.id!).path + "/template", importAction: SiteURL.servicePaper(s.id!).path + "/import",
                           importErrors: importErrors)
         return try await req.renderPage("services/paper", title: "Survei kertas: \(s.name)",
@@ -130,17 +142,25 @@ enum SurveyResponsesController {
         let actor = try req.actor
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let posted = try req.content.decode(Paper.self)
-        switch parsePaper(date: posted.date ?? "", answers: posted.answers, profile: posted.profile, today: WITA.today(req.now)) {
+        switch parsePaper(date: posted.date ?? "", answers: posted.answers, profile: posted.profile, today: WITA.today(req.now), serviceCreated: WITA.today(s.createdAt)) {
         case .failure(let f): return try await paperPage(req, s, posted: posted, errors: f.errors, status: .unprocessableEntity)
         case .success(let (day, values, submission)):
-            try await req.db.transaction { db in
-                let stored = try await SurveyService.store(submission, partial: values, service: s, channel: "kertas", clientHash: nil, honeypot: false,
-                                                           on: day, enteredBy: actor.userID, at: req.now, db: db)
-                try await AuditLog.record(.create, entity: "survey_response", id: stored.id, summary: "Memasukkan formulir SKM kertas layanan \(s.code) (\(day.iso))",
-                                          actor: actor, instansiID: s.instansiID, at: req.now, on: db)
-            }
+            _ = try await savePaper(day: day, values: values, submission: submission, service: s, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Formulir kertas tanggal \(IndonesianFormat.date(day)) disimpan. Lanjutkan dengan formulir berikutnya.", to: req)
             return req.redirect(to: SiteURL.servicePaper(s.id!).path)
+        }
+    }
+
+    /// One paper form stored and audited in one transaction (the web form and the API).
+    static func savePaper(day: SimpleDate, values: [Int?], submission: SurveySubmission, service s: PublicService, actor: Principal,
+                          at now: Date, on db: any Database) async throws -> SurveyResponse {
+        try await db.transaction { db in
+            let stored = try await SurveyService.store(submission, partial: values, service: s, channel: "kertas", clientHash: nil, honeypot: false,
+                                                       on: day, enteredBy: actor.userID, at: now, db: db)
+            try await AuditLog.record(.create, entity: "survey_response", id: stored.id, summary: "Memasukkan formulir SKM kertas layanan \(s.code) (\(day.iso))",
+                                      actor: actor, instansiID: s.instansiID, at: now, on: db)
+            guard let row = try await SurveyResponse.find(stored.id, on: db) else { throw Abort(.internalServerError) }
+            return row
         }
     }
 
@@ -180,7 +200,8 @@ enum SurveyResponsesController {
         let headers = ["date": "Tanggal", "sex": "Jenis Kelamin", "ageBand": "Usia", "education": "Pendidikan", "occupation": "Pekerjaan"]
         for row in rows {
             let profile = ["sex": row["sex"], "ageBand": row["ageBand"], "education": row["education"], "occupation": row["occupation"]].mapValues { $0.lowercased() }
-            switch parsePaper(date: row["date"], answers: SKMElement.codes.map { row[$0] }, profile: profile, today: WITA.today(now)) {
+            switch parsePaper(date: row["date"], answers: SKMElement.codes.map { row[$0] }, profile: profile, today: WITA.today(now),
+                              serviceCreated: WITA.today(service.createdAt)) {
             case .success(let p): parsed.append(p)
             case .failure(let f): for e in f.errors { problems.add(row, headers[e.field] ?? e.field.uppercased(), e.message) }
             }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import SQLKit
 import Vapor
 
 /// Storing SKM responses: from the public page or API (channel `daring`/`kios`) and from paper
@@ -19,42 +20,78 @@ enum SurveyService {
     }
 
     /// `writer`: the public endpoints pass the app's `SurveyWriter` (grouped commits); the
-    /// operator's paper forms write directly, inside their own transaction.
+    /// operator's paper forms write directly, inside their own transaction. `kiosk`: the
+    /// registered counter kiosk that sent it (channel `kios`, never sender-flagged).
     static func store(_ submission: SurveySubmission, partial: [Int?]? = nil, service: PublicService, channel: String, clientHash: String?,
                       honeypot: Bool, on date: SimpleDate? = nil, enteredBy: UUID?, at now: Date, db: any Database,
-                      writer: SurveyWriter? = nil) async throws -> Stored {
+                      writer: SurveyWriter? = nil, kiosk: UUID? = nil) async throws -> Stored {
         let r = SurveyResponse()
         r.id = UUID(); r.instansiID = service.instansiID; r.serviceID = service.id!; r.unitID = service.unitID
         r.submittedAt = now; r.submittedOn = (date ?? WITA.today(now)).iso
         r.setAnswers(partial ?? submission.answers.map { Optional($0) })
         r.sex = submission.respondent.sex?.rawValue; r.ageBand = submission.respondent.ageBand?.rawValue
         r.education = submission.respondent.education?.rawValue; r.occupation = submission.respondent.occupation?.rawValue
-        r.channel = channel; r.clientHash = clientHash; r.enteredBy = enteredBy
+        r.channel = channel; r.clientHash = kiosk == nil ? clientHash : nil; r.enteredBy = enteredBy; r.kioskID = kiosk
         r.status = SurveyResponse.counted
         if honeypot {
-            r.flag = "honeypot"; r.status = SurveyResponse.rejected
-        } else if let clientHash {
+            r.flag = SurveyFlag.honeypot.rawValue; r.status = SurveyResponse.rejected
+        } else if kiosk == nil, let clientHash {
+            // The latest response of this sender either side of now (a clock may be skewed).
             let earlier = try await SurveyResponse.query(on: db).filter(\.$serviceID == service.id!).filter(\.$clientHash == clientHash)
-                .filter(\.$submittedAt >= now.addingTimeInterval(-SurveyDuplicateRule.window)).sort(\.$submittedAt, .descending).first()
+                .filter(\.$submittedAt >= now.addingTimeInterval(-SurveyDuplicateRule.window))
+                .filter(\.$submittedAt <= now.addingTimeInterval(SurveyDuplicateRule.window))
+                .sort(\.$submittedAt, .descending).first()
             let previous = earlier.map { (answers: $0.answers.map { $0 ?? 0 }, at: $0.submittedAt.timeIntervalSince1970) }
-            if SurveyDuplicateRule.isDuplicate(previous: previous, current: submission.answers, at: now.timeIntervalSince1970) { r.flag = "duplicate" }
+            r.flag = SurveyDuplicateRule.flag(previous: previous, current: submission.answers, at: now.timeIntervalSince1970)?.rawValue
         }
         if let writer { try await writer.write(r) } else { try await r.create(on: db) }
         return Stored(id: r.id!, flag: r.flag)
     }
 
-    /// Rejecting or restoring one response (the operator's review of flagged ones).
-    static func review(_ responseID: UUID, service: PublicService, reject: Bool, actor: Principal, at now: Date, on db: any Database) async throws {
+    static let maxReasonLength = 500
+
+    /// Rejecting or restoring one response, with a reason, audited. Who may: `AccessPolicy.
+    /// reviewSurveyResponse` (the unit's operator only for flagged responses). The status change
+    /// is one conditional UPDATE (`… WHERE status = <the other one>`), so of two concurrent
+    /// rejections exactly one succeeds; the other, like rejecting a rejected response, is a 409.
+    @discardableResult
+    static func review(_ responseID: UUID, service: PublicService, unit: Unit, reject: Bool, reason: String?, actor: Principal,
+                       at now: Date, on db: any Database) async throws -> SurveyResponse {
         guard let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(\.$serviceID == service.id!).first() else {
             throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.")
         }
-        r.status = reject ? SurveyResponse.rejected : SurveyResponse.counted
-        r.reviewedBy = actor.userID
-        try await db.transaction { db in
-            try await r.save(on: db)
+        // Access first, then the body.
+        try AccessPolicy.reviewSurveyResponse(actor, ServiceCatalogue.placement(service, unit: unit), flagged: r.flag != nil).require()
+        let text = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var v = FieldValidator()
+        v.require(!text.isEmpty, field: "reason", reject ? "Alasan penolakan wajib diisi." : "Alasan pemulihan wajib diisi.")
+        v.require(text.count <= maxReasonLength, field: "reason", "Alasan paling panjang \(maxReasonLength) karakter.")
+        v.require(!text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" },
+                  field: "reason", "Alasan tidak boleh berisi karakter kendali.")
+        try v.check()
+        let from = reject ? SurveyResponse.counted : SurveyResponse.rejected
+        let to = reject ? SurveyResponse.rejected : SurveyResponse.counted
+        return try await db.transaction { db in
+            let changed = try await (db as! any SQLDatabase).update(SurveyResponse.schema)
+                .set("status", to: SQLBind(to))
+                .where("id", .equal, SQLBind(responseID))
+                .where("status", .equal, SQLBind(from))
+                .returning("id")
+                .all()
+            guard !changed.isEmpty else {
+                throw Abort(.conflict, reason: reject ? "Jawaban ini sudah ditolak." : "Jawaban ini sudah dihitung (tidak dalam status ditolak).")
+            }
+            // This request won the status change; the details follow in the same transaction
+            // (through Fluent, which stores dates the way every other read expects).
+            try await SurveyResponse.query(on: db).filter(\.$id == responseID)
+                .set(\.$reviewedBy, to: actor.userID).set(\.$reviewedAt, to: now).set(\.$reviewReason, to: text).update()
             try await AuditLog.record(.update, entity: "survey_response", id: r.id,
-                                      summary: "\(reject ? "Menolak" : "Memulihkan") jawaban SKM layanan \(service.code) (\(r.submittedOn))",
+                                      summary: "\(reject ? "Menolak" : "Memulihkan") jawaban SKM layanan \(service.code) (\(r.submittedOn)): \(text)",
+                                      before: ["status": from, "flag": r.flag ?? "", "reason": r.reviewReason ?? ""],
+                                      after: ["status": to, "flag": r.flag ?? "", "reason": text],
                                       actor: actor, instansiID: service.instansiID, at: now, on: db)
+            r.status = to; r.reviewedBy = actor.userID; r.reviewedAt = now; r.reviewReason = text
+            return r
         }
     }
 }

@@ -18,12 +18,22 @@ enum TransparencyController {
             let name: String; let standard: String; let fee: String; let onTime: String; let p90: String; let volume: String
             let quarters: [Quarter]; let survey: String
         }
-        struct Unit: Encodable { let name: String; let anchor: String; let services: [Service]; let quarters: [Quarter] }
+        /// Where the last quarter's answers came from, and how many were flagged or set aside.
+        struct Channels: Encodable {
+            let online: String; let kiosk: String; let paper: String; let flagged: String; let rejected: String
+            init(_ c: SurveyQueries.Channels) {
+                online = IndonesianFormat.integer(c.online); kiosk = IndonesianFormat.integer(c.kiosk); paper = IndonesianFormat.integer(c.paper)
+                flagged = IndonesianFormat.integer(c.flagged); rejected = IndonesianFormat.integer(c.rejected)
+            }
+        }
+        struct Unit: Encodable { let name: String; let anchor: String; let services: [Service]; let quarters: [Quarter]; let channels: Channels }
         let instansi: String
         let quarterLabels: [String]
         let city: [Quarter]
         let chart: String
         let units: [Unit]
+        let channelPeriod: String
+        let cityChannels: Channels
         let note: String
     }
 
@@ -43,6 +53,9 @@ enum TransparencyController {
             let r = cell.ikm(weight)
             return .init(label: periods[i].label, ikm: r.map { IndonesianFormat.decimal($0.ikm) } ?? "—", grade: r?.grade.rawValue ?? "")
         }
+        let channels = try await SurveyQueries.channels(.units(instansiID: instansiID, unitIDs: nil), from: periods[periods.count - 1].from,
+                                                        to: periods[periods.count - 1].to, on: req.db)
+        func channelSum(_ ids: [UUID]) -> SurveyQueries.Channels { ids.compactMap { channels[$0] }.reduce(SurveyQueries.Channels(), +) }
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
         let last = periods.count - 1
@@ -58,13 +71,14 @@ enum TransparencyController {
             }
             let ids = list.map { $0.id! }
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
-            units.append(.init(name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters))
+            units.append(.init(name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters, channels: .init(channelSum(ids))))
             series.append(.init(label: opd.name, values: periods.indices.map { data.merged(ids, $0).ikm(weight)?.ikm }, href: "#unit-\(opd.code.lowercased())"))
         }
         let allIDs = services.map { $0.id! }
         let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
         let chart = LineChart.svg(xLabels: periods.map(\.label), series: series, title: "IKM per unit, empat triwulan terakhir", yRange: 50...100)
         let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
+                          channelPeriod: periods[periods.count - 1].label, cityChannels: .init(channelSum(allIDs)),
                           note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan terakhir.")
         let response = try await req.view.render("public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
