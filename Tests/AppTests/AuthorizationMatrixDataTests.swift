@@ -180,4 +180,22 @@ struct AuthorizationMatrixDataTests {
             }
         }
     }
+
+    /// The talent grid is "never for the person themself, whatever their role": an operator
+    /// whose account is also the employee record of headA downloads OPD A's talent list without
+    /// their own row (and sees their own SKP ratings, which they may read).
+    @Test func anOperatorWithAnEmployeeRecordDoesNotGetTheirOwnTalentRow() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            try await Self.seed(app, world)
+            let op = world.users["operator.a"]!
+            op.employeeID = world.headA.id
+            try await op.save(on: app.db)
+            let web = try await WebClient.login(app, "operator.a")
+            let talent = try Self.keys(try await web.get("/talent?year=2025&format=csv"), .csvColumn("NIP"))
+            #expect(talent.map(Set.init) == [Self.staff])
+            let performance = try Self.keys(try await web.get("/exports/performance?format=csv"), .csvColumn("NIP"))
+            #expect(performance.map(Set.init) == [Self.head, Self.staff])
+        }
+    }
 }

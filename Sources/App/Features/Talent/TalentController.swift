@@ -28,8 +28,16 @@ enum TalentController {
         if let box = params.box, !(1...9).contains(box) { throw ValidationFailure(errors: [.init(field: "box", message: "Kotak talenta 1–9.")]) }
         let cutoffs = try await SettingsQueries.evaluation(scope.instansiID, on: req.db).cutoffs
         let exporting = try Export.requested(req)
+        // Each person through the talent rule, as on their own talent page: never one's own row
+        // (an operator's account may also be an employee record). The grid's counts stay whole.
+        let actor = try req.actor
         func people(_ filter: TalentQueries.Filter) async throws -> [TalentQueries.Person] {
             try await TalentQueries.people(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, filter: filter, on: req.db)
+                .filter { p in
+                    // The supervisor only matters for roles monitoringScope refuses anyway.
+                    AccessPolicy.readTalent(actor, employee: Placement(instansiID: scope.instansiID, opdID: scope.tree.topLevel(of: p.unitID)),
+                                            employeeID: p.id, supervisorID: nil).isAllowed
+                }
         }
         let grid = try await TalentQueries.grid(instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, cutoffs: cutoffs, on: req.db)
         let pool = try await people(.pool)
