@@ -66,6 +66,22 @@ struct StateRaceTests {
         }
     }
 
+    @Test func concurrentReEnrolmentsOfACancelledPlaceTakeOneSeat() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let c = try await DevelopmentTests.catalogue(app)
+            let b = try await DevelopmentTests.batch(app, c.publicService.id, capacity: 3)
+            let admin = try await APIClient.login(app, "admin")
+            let path = "/api/v1/batches/\(b.id)/enrolments"
+            let seat = try await admin.send(.POST, path, json: EnrolmentInput(employeeId: world.staffA.id!)).json(EnrolmentJSON.self)
+            #expect(try await admin.send(.POST, "/api/v1/enrolments/\(seat.id)/cancel").status == .ok)
+            // Four requests re-enrol the same person through the one cancelled row: one seat, not four.
+            let statuses = try await Self.together(4) { _ in try await admin.send(.POST, path, json: EnrolmentInput(employeeId: world.staffA.id!)).status }
+            #expect(statuses == [.created, .conflict, .conflict, .conflict])
+            #expect(try await Batch.find(b.id, on: app.db)?.seatsTaken == 1)
+        }
+    }
+
     @Test func webCancelOfAnAlreadyCancelledEnrolmentSaysSo() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)
