@@ -138,12 +138,12 @@ struct EmployeeAndGapTests {
             let op = try await APIClient.login(app, "operator.b")
             #expect(try await op.send(.GET, "/api/v1/units/\(world.opdA.id!)/gap-summary").status == .forbidden)
 
-            // The heat map's CSV export carries the same mean gaps.
+            // The heat map's CSV export carries the same mean shortfalls, each with the share below standard.
             let web = try await WebClient.login(app, "admin")
             let csv = try await web.get("/reports/heat-map?format=csv")
             #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
             let text = csv.body.string
-            #expect(text.contains("DUKCAPIL;Dinas Kependudukan dan Pencatatan Sipil;2;1.00;0.00;1.00;0.00"))
+            #expect(text.contains("DUKCAPIL;Dinas Kependudukan dan Pencatatan Sipil;2;1.00;100.0;0.00;0.0;1.00;100.0;0.00;0.0"))
             let list = try await web.get("/reports/gaps?competency=M.5").body.string
             #expect(list.contains("Maria Fanggidae"))
             let xlsx = try await web.get("/reports/jpm?format=xlsx")

@@ -162,13 +162,14 @@ struct JPMFromSumsTests {
 
 @Suite("Gap tally")
 struct GapTallyTests {
-    @Test func meanIsOverAssessedOnly() {
-        // gaps 2, 1, -1 among 3 assessed of 5 required → (2 + 1 − 1) / 3 = 0.67; 2 below standard
+    @Test func meanIsOverAssessedOnlyAndNeverNetted() {
+        // gaps 2, 1 and a surplus of 1 among 3 assessed of 5 required → shortfall (2 + 1 + 0) / 3 = 1,00
+        // (netting would say 0,67); 2 of 3 below standard; the surplus 1 / 3 = 0,33 apart; 2 unassessed.
         var t = GapTally(required: 3, assessed: 2, gapSum: 3, withGap: 2)
-        t.add(GapTally(required: 2, assessed: 1, gapSum: -1, withGap: 0))
-        #expect(t == GapTally(required: 5, assessed: 3, gapSum: 2, withGap: 2))
-        #expect(t.meanGap == 0.67)
-        #expect(GapTally(required: 4).meanGap == nil)
+        t.add(GapTally(required: 2, assessed: 1, gapSum: 0, withGap: 0, surplusSum: 1))
+        #expect(t == GapTally(required: 5, assessed: 3, gapSum: 3, withGap: 2, surplusSum: 1))
+        #expect(t.meanShortfall == 1.0 && t.shareBelow == 0.6667 && t.meanSurplus == 0.33 && t.unassessed == 2)
+        #expect(GapTally(required: 4).meanShortfall == nil && GapTally(required: 4).shareBelow == nil)
     }
 
     @Test func strictAndCappedTotals() {

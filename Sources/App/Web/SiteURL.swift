@@ -53,6 +53,7 @@ enum SiteURL {
     case programmeEdit(UUID)
     case batch(UUID)
     case needs
+    case assessmentNeeds
     case plans
     case plan(UUID)
     case employeePlans(UUID)
@@ -135,6 +136,7 @@ enum SiteURL {
         case .programmeEdit(let id): "/programs/\(id.uuidString)/edit"
         case .batch(let id): "/batches/\(id.uuidString)"
         case .needs: "/development/needs"
+        case .assessmentNeeds: "/development/assessment-needs"
         case .plans: "/plans"
         case .plan(let id): "/plans/\(id.uuidString)"
         case .employeePlans(let id): "/employees/\(id.uuidString)/plans"

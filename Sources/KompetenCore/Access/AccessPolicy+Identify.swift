@@ -40,6 +40,17 @@ extension AccessPolicy {
         }
     }
 
+    /// "Perlu asesmen" (who must be assessed before their gaps are known), its page, API and
+    /// downloads: BKPPD and the assessor (who records the results) everyone, an operator their
+    /// own OPD — the scope of the gap reports.
+    public static func assessmentNeedsScope(_ actor: Principal) -> Result<UUID?, Denied> {
+        switch reportScope(actor) {
+        case .success(let opd): return .success(opd)
+        case .failure(let denied):
+            return .failure(actor.role == .operator ? denied : Denied(reason: "Daftar pegawai perlu asesmen hanya untuk Admin BKPPD, operator OPD dan asesor."))
+        }
+    }
+
     /// Bulk imports: admin (any unit) and operators (rows of their own OPD only, checked per row).
     public static func importData(_ actor: Principal) -> AccessDecision {
         [.admin, .operator].contains(actor.role) && actor.instansiID != nil ? .allow : .deny(noAccess)

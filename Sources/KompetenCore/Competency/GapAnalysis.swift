@@ -223,16 +223,75 @@ extension GapAnalysis.JPMTotals {
     }
 }
 
-/// Gaps of many people in one competency, summed: the mean gap is over those assessed on it
-/// (someone never assessed has an unknown gap, counted separately), `withGap` those below standard.
+/// Gaps of many people in one competency. Only the assessed count: someone never assessed has
+/// an unknown gap (`unassessed`), never a gap of the whole standard. A surplus never offsets a
+/// shortfall: levels 2 and 4 on a standard of 3 are one person 1 below and one 1 above — mean
+/// shortfall 0,5 with half below standard — not a "mean gap" of 0. The surplus is kept apart.
 public struct GapTally: Sendable, Equatable {
-    public var required = 0, assessed = 0, gapSum = 0, withGap = 0
-    public init(required: Int = 0, assessed: Int = 0, gapSum: Int = 0, withGap: Int = 0) {
-        self.required = required; self.assessed = assessed; self.gapSum = gapSum; self.withGap = withGap
+    /// People whose standard names the competency.
+    public var required = 0
+    /// Of those, with an accepted result.
+    public var assessed = 0
+    /// Σ max(0, required − actual) over the assessed: the shortfall, never netted.
+    public var gapSum = 0
+    /// How many of the assessed are below standard.
+    public var withGap = 0
+    /// Σ max(0, actual − required) over the assessed: the surplus, shown apart.
+    public var surplusSum = 0
+
+    public init(required: Int = 0, assessed: Int = 0, gapSum: Int = 0, withGap: Int = 0, surplusSum: Int = 0) {
+        self.required = required; self.assessed = assessed; self.gapSum = gapSum; self.withGap = withGap; self.surplusSum = surplusSum
     }
+
+    /// One person: the level the standard requires and their level (nil = never assessed).
+    public mutating func record(required level: Int, actual: Int?) {
+        required += 1
+        guard let actual else { return }
+        assessed += 1
+        let shortfall = max(0, level - actual)
+        gapSum += shortfall
+        if shortfall > 0 { withGap += 1 }
+        surplusSum += max(0, actual - level)
+    }
+
     public mutating func add(_ other: GapTally) {
         required += other.required; assessed += other.assessed; gapSum += other.gapSum; withGap += other.withGap
+        surplusSum += other.surplusSum
     }
-    /// Mean gap rounded to 2 decimals; nil when nobody was assessed.
-    public var meanGap: Double? { assessed == 0 ? nil : GapAnalysis.round2(Double(gapSum) / Double(assessed)) }
+
+    /// People required to have the competency with no result yet.
+    public var unassessed: Int { max(0, required - assessed) }
+    /// Mean shortfall over the assessed, rounded to 2 decimals; nil when nobody was assessed.
+    public var meanShortfall: Double? { assessed == 0 ? nil : GapAnalysis.round2(Double(gapSum) / Double(assessed)) }
+    /// Share of the assessed below standard (0…1, rounded to 4 decimals); nil when nobody was assessed.
+    public var shareBelow: Double? {
+        guard assessed > 0 else { return nil }
+        // Whole numbers, half up: 1/3 → 0.3333, 2/3 → 0.6667.
+        return Double((2 * withGap * 10_000 + assessed) / (2 * assessed)) / 10_000
+    }
+    /// Mean surplus over the assessed, rounded to 2 decimals; nil when nobody was assessed.
+    public var meanSurplus: Double? { assessed == 0 ? nil : GapAnalysis.round2(Double(surplusSum) / Double(assessed)) }
+}
+
+/// The mean JPM of a group, one rule for every page and API: over the people assessed on at
+/// least one competency of their standard. Someone with a standard and no result has an unknown
+/// match — counted beside the mean as `unassessed`, never averaged in as 0; someone without a
+/// standard (no position) has no match at all and is neither.
+public struct JPMMean: Sendable, Equatable {
+    public private(set) var assessed = 0
+    public private(set) var unassessed = 0
+    public private(set) var sum = 0.0
+
+    public init() {}
+
+    /// One person: their JPM (nil without a standard) and how many competencies have a result.
+    public mutating func add(jpm: Double?, assessedCount: Int) {
+        guard let jpm else { return }
+        if assessedCount > 0 { assessed += 1; sum += jpm } else { unassessed += 1 }
+    }
+
+    public mutating func add(_ result: GapResult) { add(jpm: result.jpm, assessedCount: result.assessedCount) }
+
+    /// Rounded to 2 decimals; nil when nobody was assessed.
+    public var mean: Double? { assessed == 0 ? nil : GapAnalysis.round2(sum / Double(assessed)) }
 }

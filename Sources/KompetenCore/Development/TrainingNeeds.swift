@@ -13,15 +13,26 @@ public struct NeedProgramme: Sendable, Equatable {
     }
 }
 
-/// One employee below standard in one competency.
+/// One employee below standard in one competency, by a KNOWN level.
 public struct Need: Sendable, Equatable {
     public let employee: String
     public let competencyCode: String
-    /// required − actual, always ≥ 1 (someone never assessed counts as actual 0).
+    /// required − actual, always ≥ 1. A competency never assessed is no need: its gap is unknown
+    /// (counting it as actual 0 would invent a gap of the whole standard and spend money on it);
+    /// it goes to `AssessmentNeeds` instead.
     public let gap: Int
 
     public init(employee: String, competencyCode: String, gap: Int) {
         self.employee = employee; self.competencyCode = competencyCode; self.gap = gap
+    }
+
+    /// The needs of one person: the competencies with a known level below standard, in the
+    /// standard's order. The database reads (TNAQueries) apply the same rule in SQL.
+    public static func from(employee: String, gap: GapResult) -> [Need] {
+        gap.items.compactMap { item in
+            guard item.actual != nil, let g = item.gap, g > 0 else { return nil }
+            return Need(employee: employee, competencyCode: item.competencyCode, gap: g)
+        }
     }
 }
 

@@ -40,12 +40,10 @@ public enum JPMHistory {
                 let gap = GapAnalysis.analyse(standard: person.standard, actual: levels, formula: formula, thresholds: .pemetaan)
                 var point = result[date]![person.group] ?? Point()
                 point.people += 1
+                // JPMMean's rule: the mean is over the assessed (an unknown match is not 0).
                 if gap.assessedCount > 0, let jpm = gap.jpm { point.assessed += 1; point.jpmSum += jpm }
                 for item in gap.items {
-                    var t = point.gaps[item.competencyCode] ?? GapTally()
-                    t.required += 1
-                    if let g = item.gap { t.assessed += 1; t.gapSum += max(0, g); if g > 0 { t.withGap += 1 } }
-                    point.gaps[item.competencyCode] = t
+                    point.gaps[item.competencyCode, default: GapTally()].record(required: item.required, actual: item.actual)
                 }
                 result[date]![person.group] = point
             }

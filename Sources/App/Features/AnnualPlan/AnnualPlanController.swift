@@ -86,8 +86,13 @@ enum AnnualPlanController {
             return try Export.response(AnnualPlanModel.table(outcome, tree: tree), filename: "rencana-tahunan-\(outcome.year)", format: format, sheet: "Rencana")
         }
         let tree = try await UnitQueries.tree(instansiID: actor.instansiID!, on: req.db)
-        let model = AnnualPlanModel(params: params, defaultYear: defaultYear, units: units, outcome: outcome, tree: tree, errors: errors,
+        var model = AnnualPlanModel(params: params, defaultYear: defaultYear, units: units, outcome: outcome, tree: tree, errors: errors,
                                     page: PageRequest(page: params.page, per: 50), export: Export.links(req))
+        // People whose levels are unknown bring no gap into the plan: they need an assessment first (h7).
+        let unitID = params.unit.flatMap(UUID.init(uuidString:)).flatMap { tree.node($0) }?.id
+        model.assessmentNeeded = IndonesianFormat.integer(try await AssessmentNeedsQueries.count(instansiID: actor.instansiID!,
+                                                                                                unitIDs: unitID.map { tree.subtree(of: $0) }, on: req.db))
+        model.assessmentNeedsHref = SiteURL.assessmentNeeds.path + (unitID.map { "?unit=\($0.uuidString)" } ?? "")
         return try await req.renderPage("development/annual-plan", title: "Rencana Tahunan Pengembangan Kompetensi",
                                         crumbs: [Crumb("Rencana tahunan optimal")], model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -123,6 +128,9 @@ struct AnnualPlanModel: Encodable {
     let paging: PagingModel?
     let export: [String: String]
     let adoptUnit: String
+    /// How many people in scope need an assessment (unknown levels: no gap in the plan).
+    var assessmentNeeded = "0"
+    var assessmentNeedsHref = SiteURL.assessmentNeeds.path
 
     static func percent(_ x: Double, of bound: Double) -> String {
         bound > 0 ? IndonesianFormat.decimal(x / bound * 100, digits: 1) + " %" : "—"

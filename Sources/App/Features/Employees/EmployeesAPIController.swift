@@ -77,9 +77,17 @@ enum EmployeesAPIController {
     }
 
     struct SummaryDTO: Content {
-        struct Line: Content { let competencyCode: String; let meanGap: Double?; let employeesWithGap: Int }
+        /// Per competency, over those assessed on it (GapTally): `meanShortfall` = mean of
+        /// max(0, required − actual), `shareBelow` = share below standard, `meanSurplus` apart;
+        /// never netted. `meanGap` is kept for older clients and equals `meanShortfall`.
+        struct Line: Content {
+            let competencyCode: String; let meanGap: Double?; let meanShortfall: Double?; let shareBelow: Double?; let meanSurplus: Double?
+            let employeesWithGap: Int; let assessed: Int; let unassessed: Int
+        }
         let employees: Int
         let assessed: Int
+        /// People with a standard and no result: beside the mean JPM, never in it as 0.
+        let unassessed: Int
         let meanJpm: Double?
         let categories: [String: Int]
         let competencies: [Line]
@@ -91,8 +99,11 @@ enum EmployeesAPIController {
         if case .failure(let denied) = AccessPolicy.reportScope(actor) { throw Abort(.forbidden, reason: denied.reason) }
         let computed = try await GapEngine.compute(instansiID: unit.instansiID, unitIDs: try await GapEngine.subtree(of: unit, on: req.db), on: req.db)
         let summary = GapSummary(persons: computed.persons, cells: computed.cells, thresholds: computed.thresholds)
-        return SummaryDTO(employees: summary.employees, assessed: summary.assessed, meanJpm: summary.meanJpm,
+        return SummaryDTO(employees: summary.employees, assessed: summary.assessed, unassessed: summary.unassessed, meanJpm: summary.meanJpm,
                           categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key, $0.count) }),
-                          competencies: summary.competencies.map { .init(competencyCode: $0.code, meanGap: $0.tally.meanGap, employeesWithGap: $0.tally.withGap) })
+                          competencies: summary.competencies.map { c in
+                              .init(competencyCode: c.code, meanGap: c.tally.meanShortfall, meanShortfall: c.tally.meanShortfall, shareBelow: c.tally.shareBelow,
+                                    meanSurplus: c.tally.meanSurplus, employeesWithGap: c.tally.withGap, assessed: c.tally.assessed, unassessed: c.tally.unassessed)
+                          })
     }
 }

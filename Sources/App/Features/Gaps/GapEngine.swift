@@ -13,6 +13,8 @@ enum GapEngine: SQLShorthand {
         let jpm: Double?
         /// nil when the person has no position (no standard to compare with).
         let category: String?
+        /// How many competencies of the standard have a result (0: the match is unknown).
+        var assessed = 0
     }
     struct Cell: Sendable { let unitID: UUID; let competencyCode: String; let tally: GapTally }
     struct Computed: Sendable {
@@ -68,22 +70,31 @@ enum GapEngine: SQLShorthand {
         let persons = try personRows.map { row -> Person in
             let positionID = try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: UUID.self)
             var jpm: Double?, category: String?
+            let assessed = try row.integer("assessed")
             if positionID != nil {
                 let totals = GapAnalysis.JPMTotals(required: try row.integer("required"), sumActual: try row.integer("actual"),
-                                                   sumMin: try row.integer("minimum"), assessed: try row.integer("assessed"), formula: formula)
+                                                   sumMin: try row.integer("minimum"), assessed: assessed, formula: formula)
                 (jpm, category) = GapAnalysis.match(totals, thresholds: thresholds)
             }
             return Person(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
                           name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
-                          positionID: positionID, jpm: jpm, category: category)
+                          positionID: positionID, jpm: jpm, category: category, assessed: assessed)
         }
 
+        // GapTally.record in SQL: a shortfall and a surplus are summed apart, never netted (levels 2
+        // and 4 on a standard of 3 are a mean shortfall of 0,5, not a mean gap of 0); a missing
+        // level compares as NULL, so it adds to neither and only to `required`.
         let gapBelow = SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
+        let shortfall = SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required),
+                                    then: SQLBinaryExpression(required, .subtract, level), otherwise: SQLLiteral.numeric("0"))
+        let surplus = SQLCaseWhen(condition: SQLBinaryExpression(level, .greaterThan, required),
+                                  then: SQLBinaryExpression(level, .subtract, required), otherwise: SQLLiteral.numeric("0"))
         let cellRows = !parts.contains(.cells) ? [] : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
             .column(col("unit_id", e), as: "unit_id").column(col("competency_id", s), as: "competency_id")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "required")
             .column(SQLFunction("COUNT", args: level), as: "assessed")
-            .column(SQLFunction("SUM", args: SQLBinaryExpression(required, .subtract, level)), as: "gap_sum")
+            .column(SQLFunction("SUM", args: shortfall), as: "gap_sum")
+            .column(SQLFunction("SUM", args: surplus), as: "surplus_sum")
             .column(SQLFunction("SUM", args: gapBelow), as: "with_gap")
             .groupBy(col("unit_id", e)).groupBy(col("competency_id", s))
             .all()
@@ -91,7 +102,7 @@ enum GapEngine: SQLShorthand {
             Cell(unitID: try row.decode(column: "unit_id", as: UUID.self),
                  competencyCode: codes[try row.decode(column: "competency_id", as: UUID.self)] ?? "?",
                  tally: GapTally(required: try row.integer("required"), assessed: try row.integer("assessed"),
-                                 gapSum: try row.integer("gap_sum"), withGap: try row.integer("with_gap")))
+                                 gapSum: try row.integer("gap_sum"), withGap: try row.integer("with_gap"), surplusSum: try row.integer("surplus_sum")))
         }
         return Computed(persons: persons, cells: cells, thresholds: thresholds, formula: formula)
     }

@@ -1,12 +1,15 @@
 import Foundation
 import KompetenCore
 
-/// Aggregates for a group of people: counts per category, mean JPM (over those assessed), and
-/// per competency the gap tally (mean gap over those assessed on it; never assessed = unknown).
+/// Aggregates for a group of people: counts per category, mean JPM (KompetenCore's `JPMMean`:
+/// over those assessed, the unassessed counted beside it), and per competency the gap tally
+/// (mean shortfall and share below standard over those assessed on it; never assessed = unknown).
 struct GapSummary: Sendable {
     let employees: Int
     let withPosition: Int
     let assessed: Int
+    /// People with a standard and no result: their match is unknown, not 0.
+    let unassessed: Int
     let meanJpm: Double?
     let categories: [(key: String, count: Int)]
     let competencies: [(code: String, tally: GapTally)]
@@ -15,9 +18,11 @@ struct GapSummary: Sendable {
         employees = persons.count
         let placed = persons.filter { $0.category != nil }
         withPosition = placed.count
-        let assessedPersons = placed.filter { $0.category != JPMThresholds.belumDinilai && $0.jpm != nil }
-        assessed = assessedPersons.count
-        meanJpm = Stats.mean(assessedPersons.compactMap(\.jpm)).map(GapAnalysis.round2)
+        var mean = JPMMean()
+        for p in placed { mean.add(jpm: p.jpm, assessedCount: p.assessed) }
+        assessed = mean.assessed
+        unassessed = mean.unassessed
+        meanJpm = mean.mean
         let keys = [thresholds.upperCategory, thresholds.middleCategory, thresholds.lowerCategory, JPMThresholds.belumDinilai]
         var counts: [String: Int] = [:]
         for p in placed { counts[p.category!, default: 0] += 1 }

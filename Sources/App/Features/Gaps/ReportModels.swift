@@ -12,10 +12,11 @@ enum CompetencyOrder {
     }
 }
 
-/// The OPD heat map: rows are units, columns competencies, cells the mean gap of the people
-/// assessed on it (positive = below standard).
+/// The OPD heat map: rows are units, columns competencies, cells the mean shortfall of the
+/// people assessed on it and the share of them below standard (GapTally: a surplus never hides a
+/// shortfall, so levels 2 and 4 on a standard of 3 show 0,50 and 50 %, not a green 0).
 struct HeatMapModel: Encodable {
-    struct Cell: Encodable { let text: String; let cssClass: String; let href: String; let title: String }
+    struct Cell: Encodable { let text: String; let share: String; let cssClass: String; let href: String; let title: String }
     struct Row: Encodable { let unit: String; let href: String; let employees: String; let cells: [Cell] }
     let title: String
     let columns: [String]
@@ -41,18 +42,23 @@ struct HeatMapModel: Encodable {
             let lines = Dictionary(uniqueKeysWithValues: summary.competencies.map { ($0.code, $0.tally) })
             let cells = codes.map { code -> Cell in
                 let line = lines[code]
-                let text = line?.meanGap.map { IndonesianFormat.decimal($0) } ?? "—"
-                let title = line.map { "\(code): \($0.assessed) dinilai, \($0.withGap) di bawah standar" } ?? "\(code): tidak disyaratkan"
-                return Cell(text: text, cssClass: HeatScale.cssClass(meanGap: line?.meanGap),
+                let text = line?.meanShortfall.map { IndonesianFormat.decimal($0) } ?? "—"
+                let share = line?.shareBelow.map { IndonesianFormat.decimal($0 * 100, digits: 0) + " %" } ?? ""
+                let title = line.map { t in
+                    "\(code): \(t.assessed) dinilai, \(t.withGap) di bawah standar, \(t.unassessed) belum dinilai"
+                        + (t.meanSurplus.map { $0 > 0 ? "; rata-rata kelebihan \(IndonesianFormat.decimal($0)) (tidak mengurangi kekurangan)" : "" } ?? "")
+                } ?? "\(code): tidak disyaratkan"
+                return Cell(text: text, share: share, cssClass: HeatScale.cssClass(meanGap: line?.meanShortfall),
                             href: SiteURL.gapList.path + "?competency=\(code)&unit=\(unit.id.uuidString)", title: title)
             }
-            tableRows.append([unit.code, unit.name, String(headcount)] + codes.map { code in
-                lines[code]?.meanGap.map { String(format: "%.2f", $0) } ?? "" })
+            tableRows.append([unit.code, unit.name, String(headcount)] + codes.flatMap { code in
+                [lines[code]?.meanShortfall.map { String(format: "%.2f", $0) } ?? "",
+                 lines[code]?.shareBelow.map { String(format: "%.1f", $0 * 100) } ?? ""] })
             return Row(unit: unit.name, href: SiteURL.heatMap.path + "?unit=\(unit.id.uuidString)",
                        employees: IndonesianFormat.integer(headcount), cells: cells)
         }
         self.export = export
-        table = Table(header: ["Kode Unit", "Unit", "Pegawai"] + codes.map { "Rata-rata kesenjangan \($0)" }, rows: tableRows)
+        table = Table(header: ["Kode Unit", "Unit", "Pegawai"] + codes.flatMap { ["Rata-rata kekurangan \($0)", "Di bawah standar \($0) (%)"] }, rows: tableRows)
     }
 }
 

@@ -15,9 +15,10 @@ enum ReportsController {
 
     static func index(req: Request) async throws -> Response {
         if case .failure(let denied) = AccessPolicy.reportScope(try req.actor) { throw Abort(.forbidden, reason: denied.reason) }
-        struct Links: Encodable { let heatMap: String; let jpm: String; let gaps: String }
+        struct Links: Encodable { let heatMap: String; let jpm: String; let gaps: String; let assessmentNeeds: String }
         return try await req.renderPage("reports/index", title: "Laporan Kesenjangan", crumbs: [Crumb("Laporan")],
-                                        Links(heatMap: SiteURL.heatMap.path, jpm: SiteURL.jpmDistribution.path, gaps: SiteURL.gapList.path))
+                                        Links(heatMap: SiteURL.heatMap.path, jpm: SiteURL.jpmDistribution.path, gaps: SiteURL.gapList.path,
+                                              assessmentNeeds: SiteURL.assessmentNeeds.path))
     }
 
     static func heatMap(req: Request) async throws -> Response {

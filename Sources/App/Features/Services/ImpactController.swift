@@ -47,7 +47,9 @@ enum ImpactController {
         }
     }
     struct CompetencyDTO: Content {
-        let staff: Int; let trained: Int; let trainedShare: Double; let meanJPM: Double?; let jpmBefore: Double?; let jpmAfter: Double?
+        /// `meanJPM` over the `assessed` staff; `unassessed` have a standard and no result (not 0).
+        let staff: Int; let trained: Int; let trainedShare: Double; let meanJPM: Double?; let assessed: Int; let unassessed: Int
+        let jpmBefore: Double?; let jpmAfter: Double?
         let publicServiceGap: Double?; let meanJP: Double?
     }
     struct ComparisonDTO: Content {
@@ -84,7 +86,7 @@ enum ImpactController {
         let r2: (Double?) -> Double? = { $0.map { ($0 * 100).rounded() / 100 } }
         return ImpactDTO(unitId: opd, wave: .init(from: period.from.iso, to: period.to.iso), group: row?.group ?? "no_services", services: row?.services ?? 0,
                          competency: CompetencyDTO(staff: row?.staff ?? 0, trained: row?.trained ?? 0, trainedShare: r2(row?.trainedShare) ?? 0,
-                                                   meanJPM: r2(row?.meanJPM), jpmBefore: r2(row?.jpmBefore), jpmAfter: r2(row?.jpmAfter),
+                                                   meanJPM: r2(row?.meanJPM), assessed: row?.assessed ?? 0, unassessed: row?.unassessed ?? 0, jpmBefore: r2(row?.jpmBefore), jpmAfter: r2(row?.jpmAfter),
                                                    publicServiceGap: r2(row?.publicServiceGap), meanJP: r2(row?.meanJP)),
                          before: SideDTO(report.before, row?.before ?? .init()), after: SideDTO(report.after, row?.after ?? .init()),
                          comparisons: [ComparisonDTO(report.onTime), ComparisonDTO(report.ikm)], caveat: ImpactService.caveat)
@@ -94,7 +96,7 @@ enum ImpactController {
 struct ImpactPageModel: Encodable {
     struct Row: Encodable {
         let name: String; let group: String; let services: String; let staff: String; let trained: String
-        let jpm: String; let jpmChange: String; let gap: String; let jp: String
+        let jpm: String; let unassessed: String; let jpmChange: String; let gap: String; let jp: String
         let ikmBefore: String; let ikmAfter: String; let u6Before: String; let u6After: String
         let onTimeBefore: String; let onTimeAfter: String; let p90Before: String; let p90After: String
     }
@@ -117,7 +119,7 @@ struct ImpactPageModel: Encodable {
         rows = list.map { u in
             Row(name: u.name, group: u.group == "trained" ? "terlatih" : u.group == "control" ? "pembanding" : "—", services: String(u.services),
                 staff: IndonesianFormat.integer(u.staff), trained: ServiceFormat.share(u.staff == 0 ? nil : u.trainedShare),
-                jpm: d(u.meanJPM, 1), jpmChange: u.jpmBefore != nil && u.jpmAfter != nil ? IndonesianFormat.decimal(u.jpmAfter! - u.jpmBefore!, digits: 1) : "—",
+                jpm: d(u.meanJPM, 1), unassessed: IndonesianFormat.integer(u.unassessed), jpmChange: u.jpmBefore != nil && u.jpmAfter != nil ? IndonesianFormat.decimal(u.jpmAfter! - u.jpmBefore!, digits: 1) : "—",
                 gap: d(u.publicServiceGap), jp: d(u.meanJP, 1),
                 ikmBefore: d(u.before.ikm), ikmAfter: d(u.after.ikm), u6Before: d(u.before.u6, 3), u6After: d(u.after.u6, 3),
                 onTimeBefore: ServiceFormat.share(u.before.onTimeShare), onTimeAfter: ServiceFormat.share(u.after.onTimeShare),
@@ -134,9 +136,9 @@ struct ImpactPageModel: Encodable {
     }
 
     var table: Table {
-        Table(header: ["OPD", "Kelompok", "Layanan", "Pegawai pelaksana", "Terlatih", "JPM", "Perubahan JPM", "Gap Pelayanan Publik", "JP", "IKM sebelum", "IKM sesudah",
+        Table(header: ["OPD", "Kelompok", "Layanan", "Pegawai pelaksana", "Terlatih", "JPM", "JPM belum dinilai", "Perubahan JPM", "Gap Pelayanan Publik", "JP", "IKM sebelum", "IKM sesudah",
                        "U6 sebelum", "U6 sesudah", "Tepat waktu sebelum", "Tepat waktu sesudah", "P90 sebelum", "P90 sesudah"],
-              rows: rows.map { [$0.name, $0.group, $0.services, $0.staff, $0.trained, $0.jpm, $0.jpmChange, $0.gap, $0.jp, $0.ikmBefore, $0.ikmAfter,
+              rows: rows.map { [$0.name, $0.group, $0.services, $0.staff, $0.trained, $0.jpm, $0.unassessed, $0.jpmChange, $0.gap, $0.jp, $0.ikmBefore, $0.ikmAfter,
                                 $0.u6Before, $0.u6After, $0.onTimeBefore, $0.onTimeAfter, $0.p90Before, $0.p90After] })
     }
 }

@@ -36,10 +36,14 @@ enum ImpactService {
         let staff: Int
         let trained: Int
         var trainedShare: Double { staff == 0 ? 0 : Double(trained) / Double(staff) }
+        /// Mean JPM over the delivering staff assessed (KompetenCore's `JPMMean`); those with a
+        /// standard and no result are `unassessed`, counted beside it, never averaged in as 0.
         let meanJPM: Double?
+        let assessed: Int
+        let unassessed: Int
         let jpmBefore: Double?
         let jpmAfter: Double?
-        /// Mean shortfall in Pelayanan Publik (M.5) among the assessed delivering staff.
+        /// Mean shortfall in Pelayanan Publik (M.5) among the assessed delivering staff (GapTally).
         let publicServiceGap: Double?
         let meanJP: Double?
         let before: ServiceSide
@@ -131,11 +135,11 @@ enum ImpactService {
             guard let node = tree.node(opdID) else { continue }
             let staff = staffOf[opdID] ?? []
             let trained = staff.filter { trainedIDs.contains($0.id) }.count
-            let jpms = staff.compactMap(\.jpm)
-            var gapSum = 0, assessed = 0
+            // The core's rules, as on every other page: JPM over the assessed, M.5 shortfall never netted.
+            var jpmMean = JPMMean(), publicService = GapTally()
             for p in staff {
-                guard let pos = p.positionID, let req = required[pos], let level = levels[p.id] else { continue }
-                assessed += 1; gapSum += max(0, req - level)
+                jpmMean.add(jpm: p.jpm, assessedCount: p.assessed)
+                if let pos = p.positionID, let req = required[pos] { publicService.record(required: req, actual: levels[p.id]) }
             }
             func jpm(at date: SimpleDate) -> Double? {
                 guard let point = points.filter({ $0.opdID == opdID && $0.asOf <= date.iso && $0.assessed > 0 }).max(by: { $0.asOf < $1.asOf }) else { return nil }
@@ -149,9 +153,9 @@ enum ImpactService {
             }
             let share = staff.isEmpty ? 0 : Double(trained) / Double(staff.count)
             rows.append(UnitRow(opdID: opdID, name: node.name, services: list.count, staff: staff.count, trained: trained,
-                                meanJPM: jpms.isEmpty ? nil : jpms.reduce(0, +) / Double(jpms.count),
+                                meanJPM: jpmMean.mean, assessed: jpmMean.assessed, unassessed: jpmMean.unassessed,
                                 jpmBefore: jpm(at: before.to), jpmAfter: jpm(at: after.to),
-                                publicServiceGap: assessed == 0 ? nil : Double(gapSum) / Double(assessed),
+                                publicServiceGap: publicService.meanShortfall,
                                 meanJP: staff.isEmpty ? nil : Double(staff.reduce(0) { $0 + (jp[$1.id] ?? 0) }) / Double(staff.count),
                                 before: side(0), after: side(1),
                                 // No delivering staff identified: neither exposed nor clearly not.

@@ -7,6 +7,7 @@ enum TNAController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
         web.get("development", "needs", use: page)
         api.get("tna", use: list)
+        AssessmentNeedsController.register(web, api: api)
     }
 
     struct Params: Content { var unit: String?; var year: Int?; var view: String?; var page: Int? }
@@ -27,13 +28,17 @@ enum TNAController {
         }
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db).filter { $0.parentID == nil }
-        let model = TNAPageModel(report: report, scope: scope, units: units, view: view, paging: paging, export: Export.links(req))
+        var model = TNAPageModel(report: report, scope: scope, units: units, view: view, paging: paging, export: Export.links(req))
+        // Unknown levels are no need: say how many people wait for an assessment instead.
+        let unassessed = try await AssessmentNeedsQueries.count(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        model.assessmentNeeds = IndonesianFormat.integer(unassessed)
+        model.assessmentNeedsHref = SiteURL.assessmentNeeds.path + (scope.base.map { "?unit=\($0.id!.uuidString)" } ?? "")
         return try await req.renderPage("development/needs", title: "Analisis Kebutuhan Pengembangan Kompetensi \(year)",
                                         crumbs: [Crumb("Analisis kebutuhan")], model)
     }
 
     struct APIQuery: Content { var unitId: UUID?; var year: Int?; var page: Int?; var per: Int? }
-    struct ItemDTO: Content { let employeeId: UUID; let competencyCode: String; let required: Int; let actual: Int?; let gap: Int; let programIds: [UUID] }
+    struct ItemDTO: Content { let employeeId: UUID; let competencyCode: String; let required: Int; let actual: Int; let gap: Int; let programIds: [UUID] }
     struct ResponseDTO: Content { let year: Int; let items: [ItemDTO]; let metadata: PagedResponse<ItemDTO>.Metadata }
 
     static func list(req: Request) async throws -> ResponseDTO {
@@ -67,6 +72,8 @@ struct TNAPageModel: Encodable {
     let export: [String: String]
     let planHref: String
     let peopleHref: String
+    var assessmentNeeds = "0"
+    var assessmentNeedsHref = SiteURL.assessmentNeeds.path
 
     init(report: TNAReport, scope: ReportScope, units: [Unit], view: String, paging page: KompetenCore.PageRequest, export: [String: String]) {
         self.view = view; year = report.year
@@ -86,7 +93,7 @@ struct TNAPageModel: Encodable {
         totalBudget = IndonesianFormat.money(lines.reduce(0) { $0 + $1.budget })
         people = report.needs.map { n in
             PersonRow(nip: n.nip, name: n.name, href: SiteURL.employee(n.employeeID).path, code: n.competencyCode, required: n.required,
-                      actual: n.actual.map(String.init) ?? "belum dinilai", gap: n.gap,
+                      actual: String(n.actual), gap: n.gap,
                       programmes: report.programmeIDs(for: n).prefix(3).compactMap { report.catalogue.programmes[$0]?.code }.joined(separator: ", "))
         }
         paging = PagingModel(PageInfo(page, total: report.totalNeeds), path: SiteURL.needs.path,

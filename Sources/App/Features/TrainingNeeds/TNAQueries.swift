@@ -3,14 +3,15 @@ import KompetenCore
 import SQLKit
 import Vapor
 
-/// The needs analysis read side. Everyone below standard is one join (employees × their
-/// position's standard × current levels, never assessed counting as 0, as for JPM); the database
-/// groups and pages it, so a city-wide page never decodes 25,000 rows.
+/// The needs analysis read side. Everyone below standard by a KNOWN level is one join (employees ×
+/// their position's standard × current levels); the database groups and pages it, so a city-wide
+/// page never decodes 25,000 rows. A competency never assessed is no need (`Need.from`, the
+/// core rule: its gap is unknown) — it is listed by `AssessmentNeedsQueries` ("perlu asesmen").
 enum TNAQueries: SQLShorthand {
     private static let e = "e", s = "s", c = "c", k = "k"
-    /// required − current level (0 when never assessed).
+    /// required − current level (only rows with a level get this far).
     private static var gapExpression: any SQLExpression {
-        SQLBinaryExpression(col("required_level", s), .subtract, SQLFunction("COALESCE", args: col("level", c), SQLLiteral.numeric("0")))
+        SQLBinaryExpression(col("required_level", s), .subtract, col("level", c))
     }
 
     private static func scoped(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID?) -> SQLSelectBuilder {
@@ -18,13 +19,13 @@ enum TNAQueries: SQLShorthand {
         var q = sql.select()
             .from(alias(Employee.schema, e))
             .join(alias(PositionStandard.schema, s), method: SQLJoinMethod.inner, on: col("position_id", s), .equal, col("position_id", e))
-            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
+            // An inner join: no accepted result, no known level, no need.
+            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.inner,
                   on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", c), .equal, col("id", e)), .and,
                                           SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s))))
             .where(col("instansi_id", e), .equal, SQLBind(instansiID))
             .where(col("is_active", e), .equal, SQLBind(true))
-            .where(SQLGroupExpression(SQLBinaryExpression(SQLIsNull(expression: col("level", c)), .or,
-                                                          SQLBinaryExpression(col("level", c), .lessThan, col("required_level", s)))))
+            .where(col("level", c), .lessThan, col("required_level", s))
         if let unitIDs { q = q.where(col("unit_id", e), .in, SQLBind.group(unitIDs)) }
         if let employeeID { q = q.where(col("id", e), .equal, SQLBind(employeeID)) }
         return q
@@ -32,8 +33,8 @@ enum TNAQueries: SQLShorthand {
 
     struct NeedRow: Sendable {
         let employeeID: UUID, nip: String, name: String, unitID: UUID, kind: String
-        let competencyID: UUID, competencyCode: String, required: Int, actual: Int?
-        var gap: Int { required - (actual ?? 0) }
+        let competencyID: UUID, competencyCode: String, required: Int, actual: Int
+        var gap: Int { required - actual }
     }
 
     /// The needs with the people's names, by name then competency code; `range` pages in SQL.
@@ -51,8 +52,7 @@ enum TNAQueries: SQLShorthand {
                     name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
                     kind: try row.decode(column: "kind", as: String.self),
                     competencyID: try row.decode(column: "competency_id", as: UUID.self), competencyCode: try row.decode(column: "code", as: String.self),
-                    required: try row.integer("required"),
-                    actual: try row.decodeNil(column: "level") ? nil : try row.integer("level"))
+                    required: try row.integer("required"), actual: try row.integer("level"))
         }
     }
 
@@ -83,7 +83,9 @@ enum TNAQueries: SQLShorthand {
 
     struct Gap: Sendable { let employeeID: UUID; let competencyID: UUID; let gap: Int }
 
-    /// Every need as three numbers, for the optimiser.
+    /// Every need as three numbers, for the optimiser: known levels only, so an employee never
+    /// assessed brings no gap into the annual plan (the plan may still give them JP for the 20 JP
+    /// right, but buys no training against a gap nobody measured).
     static func gaps(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [Gap] {
         try await scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: nil)
             .column(col("id", e), as: "employee_id").column(col("competency_id", s), as: "competency_id").column(gapExpression, as: "gap")

@@ -94,7 +94,7 @@ struct TNAReport {
     var itemTable: Table {
         Table(header: ["NIP", "Nama", "Kode kompetensi", "Standar", "Level saat ini", "Kesenjangan", "Program yang meningkatkan"],
               rows: needs.map { n in
-                  [n.nip, n.name, n.competencyCode, String(n.required), n.actual.map(String.init) ?? "belum dinilai", String(n.gap),
+                  [n.nip, n.name, n.competencyCode, String(n.required), String(n.actual), String(n.gap),
                    programmeIDs(for: n).prefix(3).compactMap { catalogue.programmes[$0]?.code }.joined(separator: ", ")]
               })
     }
