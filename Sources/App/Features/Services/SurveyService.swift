@@ -66,8 +66,9 @@ enum SurveyService {
         var v = FieldValidator()
         v.require(!text.isEmpty, field: "reason", reject ? "Alasan penolakan wajib diisi." : "Alasan pemulihan wajib diisi.")
         v.require(text.count <= maxReasonLength, field: "reason", "Alasan paling panjang \(maxReasonLength) karakter.")
-        v.require(!text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" },
-                  field: "reason", "Alasan tidak boleh berisi karakter kendali.")
+        // One line: it is shown in the list and the audit summary.
+        v.require(!text.unicodeScalars.contains { $0.properties.generalCategory == .control },
+                  field: "reason", "Alasan satu baris, tanpa karakter kendali.")
         try v.check()
         let from = reject ? SurveyResponse.counted : SurveyResponse.rejected
         let to = reject ? SurveyResponse.rejected : SurveyResponse.counted
