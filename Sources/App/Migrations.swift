@@ -36,6 +36,7 @@ enum Migrations {
             MakeAuditAppendOnly(),
             CreateSurveyKiosks(),
             AddSurveyResponseReview(),
+            AddServiceMonthOverdueOpen(),
         ]
     }
 

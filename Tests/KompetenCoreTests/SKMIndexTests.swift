@@ -82,10 +82,11 @@ struct SKMIndexTests {
 
     @Test func anElementNobodyAnswered() throws {
         // U8 left off the form: 8 elements with NRR 3, Σ = 24; the missing weight is not shared
-        // out: 24 / 9 × 25 = 66,666… → 66,67 → C.
+        // out: 24 / 9 × 25 = 66,666… → 66,67, and the result is "tidak lengkap": no grade.
         let tallies = SKMElement.codes.map { SKMElementTally(code: $0, sum: $0 == "U8" ? 0 : 30, answered: $0 == "U8" ? 0 : 10) }
         let r = try #require(IKMCalculator.compute(tallies: tallies, respondents: 10, weight: .ninth))
         #expect(r.ikm == 66.67)
+        #expect(!r.complete && r.value == nil && r.grade == nil && r.label == "Tidak lengkap")
         #expect(r.elements[7].code == "U8")
         #expect(r.elements[7].nrr == nil && r.elements[7].weightedNRR == nil)
         #expect(!r.lowestElements.contains("U8"))

@@ -37,10 +37,12 @@ public struct IKMResult: Sendable, Equatable, Codable {
     public let respondents: Int
     /// Always the nine standard elements, U1…U9.
     public let elements: [IKMElementResult]
-    /// The converted IKM (25…100), rounded to two decimals.
+    /// The converted IKM (25…100), rounded to two decimals. When the result is not `complete` this
+    /// is the sum over the answered elements only, lower than a real IKM: use `value`.
     public let ikm: Double
-    public let grade: SKMGrade
-    /// `grade.label`, e.g. "Kurang Baik".
+    /// Nil when the result is not `complete`: an IKM with an unanswered element is not graded.
+    public let grade: SKMGrade?
+    /// `grade.label`, e.g. "Kurang Baik"; "Tidak lengkap" when not complete.
     public let label: String
     /// Krejcie–Morgan minimum sample for the population served, when the population is known.
     public let minimumSample: Int?
@@ -50,9 +52,17 @@ public struct IKMResult: Sendable, Equatable, Codable {
     /// Codes of the (up to) three elements with the lowest NRR, lowest first, ties by code:
     /// the "prioritas perbaikan" the regulation asks the report to name.
     public let lowestElements: [String]
+    /// True when every one of the nine elements was answered by at least one respondent.
+    public let complete: Bool
 
-    public init(respondents: Int, elements: [IKMElementResult], ikm: Double, grade: SKMGrade, label: String,
-                minimumSample: Int?, belowMinimumSample: Bool, lowestElements: [String]) {
+    /// The IKM when it may be reported, nil when it is "tidak lengkap".
+    public var value: Double? { complete ? ikm : nil }
+
+    public static let incompleteLabel = "Tidak lengkap"
+
+    public init(respondents: Int, elements: [IKMElementResult], ikm: Double, grade: SKMGrade?, label: String,
+                minimumSample: Int?, belowMinimumSample: Bool, lowestElements: [String], complete: Bool = true) {
+        self.complete = complete
         self.respondents = respondents
         self.elements = elements
         self.ikm = ikm

@@ -30,8 +30,12 @@ public struct MonthlyServiceFigures: Sendable, Equatable, Codable {
     public let meanMinutes: Double?
     public let medianMinutes: Double?
     public let p90Minutes: Double?
+    /// Received but still open when the records were taken, and already past the standard:
+    /// late, so they count against the on-time share (see `ProcessingTimes.onTimeShare`).
+    public let overdueOpen: Int
 
-    public init(count: Int, onTime: Int, meanMinutes: Double?, medianMinutes: Double?, p90Minutes: Double?) {
+    public init(count: Int, onTime: Int, meanMinutes: Double?, medianMinutes: Double?, p90Minutes: Double?, overdueOpen: Int = 0) {
+        self.overdueOpen = overdueOpen
         self.count = count
         self.onTime = onTime
         self.meanMinutes = meanMinutes
@@ -44,7 +48,7 @@ public struct MonthlyServiceFigures: Sendable, Equatable, Codable {
 public struct CombinedFigures: Sendable, Equatable, Codable {
     public let count: Int
     public let onTime: Int
-    /// Σ onTime / Σ count; nil when there were no requests.
+    /// Σ onTime / (Σ count + Σ overdueOpen); nil when nothing was decided.
     public let onTimeShare: Double?
     /// Count-weighted mean of the monthly means: exact.
     public let meanMinutes: Double?
@@ -55,9 +59,12 @@ public struct CombinedFigures: Sendable, Equatable, Codable {
     /// False when the median and p90 are approximations, i.e. when more than one month with
     /// requests went into them. The report then prints them with "±" / "perkiraan".
     public let exact: Bool
+    /// Σ of the months' open requests already past the standard.
+    public let overdueOpen: Int
 
     public init(count: Int, onTime: Int, onTimeShare: Double?, meanMinutes: Double?, medianMinutes: Double?,
-                p90Minutes: Double?, exact: Bool) {
+                p90Minutes: Double?, exact: Bool, overdueOpen: Int = 0) {
+        self.overdueOpen = overdueOpen
         self.count = count
         self.onTime = onTime
         self.onTimeShare = onTimeShare

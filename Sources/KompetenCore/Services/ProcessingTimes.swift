@@ -37,13 +37,29 @@ public enum ProcessingTimes {
             return weight > 0 ? total / Double(weight) : nil
         }
 
+        let overdue = months.reduce(0) { $0 + max(0, $1.overdueOpen) }
         let contributing = months.filter { $0.count > 0 }.count
         return CombinedFigures(
             count: count, onTime: onTime,
-            onTimeShare: count > 0 ? Double(onTime) / Double(count) : nil,
+            onTimeShare: onTimeShare(onTime: onTime, completed: count, overdueOpen: overdue),
             meanMinutes: weightedMean(\.meanMinutes),
             medianMinutes: weightedMean(\.medianMinutes),
             p90Minutes: weightedMean(\.p90Minutes),
-            exact: contributing <= 1)
+            exact: contributing <= 1, overdueOpen: overdue)
+    }
+
+    /// How many still-open requests are already past the standard at `ages` (minutes since each
+    /// was received, measured when the records were taken). They are late whatever happens next,
+    /// so leaving them out would let a unit look punctual by not closing its slow requests.
+    /// Open requests still within the standard are undecided and counted nowhere.
+    public static func overdueOpen(ages: [Int], standardMinutes: Int) -> Int {
+        ages.filter { $0 > standardMinutes }.count
+    }
+
+    /// The on-time share: done on time over (done + open and already overdue); nil when there is
+    /// nothing decided yet. 10 done on time and 5 open past their standard → 10/15 = 66,7 %.
+    public static func onTimeShare(onTime: Int, completed: Int, overdueOpen: Int) -> Double? {
+        let decided = max(0, completed) + max(0, overdueOpen)
+        return decided > 0 ? Double(max(0, onTime)) / Double(decided) : nil
     }
 }

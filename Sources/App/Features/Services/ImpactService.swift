@@ -148,7 +148,7 @@ enum ImpactService {
             func side(_ i: Int) -> ServiceSide {
                 let cell = data.merged(list.map { $0.id! }, i)
                 let r = cell.ikm(weight), f = cell.figures
-                return ServiceSide(respondents: cell.tally.respondents, ikm: r?.ikm, grade: r?.grade.rawValue, u6: cell.u6,
+                return ServiceSide(respondents: cell.tally.respondents, ikm: r?.value, grade: r?.grade?.rawValue, u6: cell.u6,
                                    onTimeShare: f.onTimeShare, p90Minutes: f.p90Minutes, volume: f.count)
             }
             let share = staff.isEmpty ? 0 : Double(trained) / Double(staff.count)
@@ -172,7 +172,7 @@ enum ImpactService {
             if let x = b.figures.onTimeShare, let y = a.figures.onTimeShare {
                 if group == "trained" { onTime.t.append(BeforeAfter(before: x * 100, after: y * 100)) } else { onTime.c.append(BeforeAfter(before: x * 100, after: y * 100)) }
             }
-            if b.tally.respondents >= minimumRespondents, a.tally.respondents >= minimumRespondents, let x = b.ikm(weight)?.ikm, let y = a.ikm(weight)?.ikm {
+            if b.tally.respondents >= minimumRespondents, a.tally.respondents >= minimumRespondents, let x = b.ikm(weight)?.value, let y = a.ikm(weight)?.value {
                 if group == "trained" { ikm.t.append(BeforeAfter(before: x, after: y)) } else { ikm.c.append(BeforeAfter(before: x, after: y)) }
             }
         }

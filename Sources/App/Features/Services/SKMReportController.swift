@@ -160,13 +160,13 @@ struct SKMReportModel: Encodable {
                            nrr: nrr.map { IndonesianFormat.decimal($0, digits: 3) } ?? "—",
                            weighted: nrr.map { IndonesianFormat.decimal($0 * weight.value, digits: 3) } ?? "—", lowest: lowestCodes.contains(e.code))
         }
-        ikm = result.map { IndonesianFormat.decimal($0.ikm) } ?? "—"; grade = result?.grade.rawValue ?? ""; label = result?.label ?? "belum ada responden"
+        ikm = ServiceFormat.ikm(result); grade = result?.grade?.rawValue ?? ""; label = result?.label ?? "belum ada responden"
         self.weight = weight.label
         lowest = (result?.lowestElements ?? []).compactMap { code in SKMElement.named(code).map { "\(code) \($0.name)" } }
         self.services = services.map { s, t, r in
             let pop = r?.minimumSample
-            return ServiceRow(name: s.name, respondents: IndonesianFormat.integer(t.respondents), ikm: r.map { IndonesianFormat.decimal($0.ikm) } ?? "—",
-                              grade: r?.grade.rawValue ?? "", sample: pop.map(IndonesianFormat.integer) ?? "—", warning: r?.belowMinimumSample ?? false)
+            return ServiceRow(name: s.name, respondents: IndonesianFormat.integer(t.respondents), ikm: ServiceFormat.ikm(r),
+                              grade: r?.grade?.rawValue ?? "", sample: pop.map(IndonesianFormat.integer) ?? "—", warning: r?.belowMinimumSample ?? false)
         }
         let total = max(1, tally.respondents)
         func block(_ title: String, _ column: String, _ labels: [(String, String)]) -> Profile {

@@ -112,3 +112,14 @@ struct CreatePublicServiceIndexes: IndexMigration {
         ("idx_survey_client", SurveyResponse.schema, ["service_id", "client_hash", "submitted_at"]),
     ]
 }
+
+/// Open tickets already past their standard, per month (see `ServiceMonth.overdueOpen`).
+struct AddServiceMonthOverdueOpen: AsyncMigration {
+    var name: String { "044_AddServiceMonthOverdueOpen" }
+    func prepare(on db: any Database) async throws {
+        try await db.schema(ServiceMonth.schema).field("overdue_open", .int).update()
+    }
+    func revert(on db: any Database) async throws {
+        try await db.schema(ServiceMonth.schema).deleteField("overdue_open").update()
+    }
+}

@@ -59,6 +59,10 @@ final class ServiceMonth: Model, @unchecked Sendable {
     @OptionalField(key: "median_minutes") var medianMinutes: Double?
     @OptionalField(key: "p90_minutes") var p90Minutes: Double?
     @Field(key: "backlog") var backlog: Int
+    /// Tickets received in the month, still open when the tickets were imported and already past
+    /// the standard then: late, so they count against the on-time share. Nil (= 0) for months
+    /// from a monthly report, whose on-time count the unit worked out itself. Added by 044.
+    @OptionalField(key: "overdue_open") var overdueOpen: Int?
     /// `aggregate` or `transactions`.
     @Field(key: "source") var source: String
     @Field(key: "updated_at") var updatedAt: Date

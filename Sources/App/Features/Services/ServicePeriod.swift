@@ -44,8 +44,11 @@ struct IKMDTO: Content {
     let to: String
     let respondents: Int
     let elements: [Element]
+    /// Nil without responses, and when an element went unanswered ("tidak lengkap", `complete` false).
     let ikm: Double?
     let grade: String?
+    /// Every element answered by at least one respondent; only then is the IKM given and graded.
+    let complete: Bool
     let label: String?
     let weight: String
     /// Service users in the period (from the service records), the Krejcie–Morgan minimum for it.
@@ -61,7 +64,7 @@ struct IKMDTO: Content {
             Element(code: e.code, name: e.name, nrr: tally.answered[i] > 0 ? (Double(tally.sums[i]) / Double(tally.answered[i]) * 1000).rounded() / 1000 : nil,
                     answered: tally.answered[i])
         }
-        ikm = result?.ikm; grade = result?.grade.rawValue; label = result?.label; self.weight = weight.setting
+        ikm = result?.value; grade = result?.grade?.rawValue; label = result?.label; complete = result?.complete ?? false; self.weight = weight.setting
         self.population = population
         minimumSample = population.flatMap { KrejcieMorgan.minimumSample(population: $0) }
         belowMinimumSample = minimumSample.map { tally.respondents < $0 } ?? false

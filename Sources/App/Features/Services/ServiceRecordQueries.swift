@@ -18,6 +18,8 @@ enum ServiceRecordQueries {
         var p90Minutes: Double?
         /// Received but not completed at the end of the last month.
         var backlog = 0
+        /// Open tickets already past the standard when imported: in the on-time denominator.
+        var overdueOpen = 0
         var exact = false
         var months = 0
     }
@@ -35,12 +37,13 @@ enum ServiceRecordQueries {
         var f = Figures()
         guard !rows.isEmpty else { return f }
         let combined = ProcessingTimes.combine(rows.map {
-            MonthlyServiceFigures(count: $0.completed, onTime: $0.onTime, meanMinutes: $0.meanMinutes, medianMinutes: $0.medianMinutes, p90Minutes: $0.p90Minutes)
+            MonthlyServiceFigures(count: $0.completed, onTime: $0.onTime, meanMinutes: $0.meanMinutes, medianMinutes: $0.medianMinutes, p90Minutes: $0.p90Minutes,
+                                  overdueOpen: $0.overdueOpen ?? 0)
         })
         f.count = rows.reduce(0) { $0 + $1.received }
         f.completed = rows.reduce(0) { $0 + $1.completed }
         f.onTime = rows.reduce(0) { $0 + $1.onTime }
-        f.onTimeShare = combined.onTimeShare
+        f.onTimeShare = combined.onTimeShare; f.overdueOpen = combined.overdueOpen
         f.meanMinutes = combined.meanMinutes; f.medianMinutes = combined.medianMinutes; f.p90Minutes = combined.p90Minutes
         let last = rows.map(\.month).max()!
         f.backlog = rows.filter { $0.month == last }.reduce(0) { $0 + $1.backlog }

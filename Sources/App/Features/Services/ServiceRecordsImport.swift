@@ -123,12 +123,16 @@ enum ServiceRecordsImport {
         let summary = ProcessingTimes.summarise(minutes: done, standardMinutes: standard)
         // Backlog: received in the month and still open at its end.
         let open = tickets.filter { t in t.completedAt.map { $0 >= end } ?? true }.count
+        // Still open now (the moment of the import, i.e. of the unit's export) and already past
+        // the standard: late whatever happens next, so they count against the on-time share.
+        let ages = tickets.filter { $0.completedAt == nil }.map { Int(max(0, now.timeIntervalSince($0.receivedAt)) / 60) }
+        let overdue = ProcessingTimes.overdueOpen(ages: ages, standardMinutes: standard)
         let row = try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month == month).first() ?? ServiceMonth()
         if row.id == nil { row.id = UUID() }
         row.instansiID = instansiID; row.serviceID = serviceID; row.month = month
         row.received = tickets.count; row.completed = done.count; row.onTime = summary?.onTime ?? 0
         row.meanMinutes = summary?.meanMinutes; row.medianMinutes = summary?.medianMinutes; row.p90Minutes = summary?.p90Minutes
-        row.backlog = open; row.source = fromTickets; row.updatedAt = now
+        row.backlog = open; row.overdueOpen = overdue; row.source = fromTickets; row.updatedAt = now
         try await row.save(on: db)
     }
 
@@ -183,7 +187,7 @@ enum ServiceRecordsImport {
                 row.instansiID = service.instansiID; row.serviceID = serviceID; row.month = month
                 row.received = counts[0]; row.completed = counts[1]; row.onTime = counts[2]; row.backlog = counts[3]
                 row.meanMinutes = mins[0]; row.medianMinutes = mins[1]; row.p90Minutes = mins[2]
-                row.source = fromReport; row.updatedAt = now
+                row.overdueOpen = nil; row.source = fromReport; row.updatedAt = now
                 try await row.save(on: db)
             }
             try await AuditLog.record(.update, entity: "service", id: serviceID, summary: "Mengimpor \(list.count) laporan bulanan layanan \(service.code)",

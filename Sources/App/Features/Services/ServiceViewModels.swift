@@ -31,7 +31,7 @@ struct ServiceDetailModel: Encodable {
         init(period: String, tally: SurveyQueries.Tally, weight: SKMWeight, population: Int?) {
             let r = tally.ikm(weight: weight, population: population)
             self.period = period; respondents = IndonesianFormat.integer(tally.respondents)
-            ikm = r.map { IndonesianFormat.decimal($0.ikm) } ?? "—"; grade = r?.grade.rawValue ?? ""; label = r?.label ?? "belum ada responden"
+            ikm = ServiceFormat.ikm(r); grade = r?.grade?.rawValue ?? ""; label = r?.label ?? "belum ada responden"
             u6 = tally.answered[5] > 0 ? IndonesianFormat.decimal(Double(tally.sums[5]) / Double(tally.answered[5]), digits: 3) : "—"
             let minimum = population.flatMap { KrejcieMorgan.minimumSample(population: $0) }
             sample = minimum.map { IndonesianFormat.integer($0) } ?? "—"

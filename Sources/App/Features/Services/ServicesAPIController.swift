@@ -87,6 +87,8 @@ enum ServicesAPIController {
         let meanMinutes: Double?
         let onTimeShare: Double?
         let backlog: Int
+        /// Open tickets already past the standard (counted as late in `onTimeShare`).
+        let overdueOpen: Int
         let standardMinutes: Int
         /// True when median and p90 come from the tickets themselves, false when from monthly reports.
         let exact: Bool
@@ -100,7 +102,7 @@ enum ServicesAPIController {
         func r(_ x: Double?) -> Double? { x.map { ($0 * 10).rounded() / 10 } }
         return PerformanceDTO(from: period.from.iso, to: period.to.iso, count: f.count, completed: f.completed, medianMinutes: r(f.medianMinutes),
                               p90Minutes: r(f.p90Minutes), meanMinutes: r(f.meanMinutes), onTimeShare: f.onTimeShare.map { ($0 * 10000).rounded() / 10000 },
-                              backlog: f.backlog, standardMinutes: s.standardMinutes, exact: f.exact, months: f.months)
+                              backlog: f.backlog, overdueOpen: f.overdueOpen, standardMinutes: s.standardMinutes, exact: f.exact, months: f.months)
     }
 
     static func importRecords(req: Request) async throws -> Response {

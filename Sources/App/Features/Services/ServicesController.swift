@@ -37,7 +37,7 @@ enum ServicesController {
             return .init(href: SiteURL.service(s.id!).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "", standard: s.standardText,
                          fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee), volume: IndonesianFormat.integer(figures.count),
                          onTime: ServiceFormat.share(figures.onTimeShare), respondents: IndonesianFormat.integer(tally.respondents),
-                         ikm: ikm.map { IndonesianFormat.decimal($0.ikm) } ?? "—", grade: ikm?.grade.rawValue ?? "",
+                         ikm: ServiceFormat.ikm(ikm), grade: ikm?.grade?.rawValue ?? "",
                          active: s.isActive)
         }
         let model = ServiceListModel(scopeName: scope.base?.name ?? "Seluruh instansi", period: period.label, rows: rows,
@@ -220,6 +220,11 @@ enum ServicesController {
 
 /// Small display rules shared by the service pages.
 enum ServiceFormat {
+    /// The IKM as printed: "—" without responses, "tidak lengkap" when an element went unanswered.
+    static func ikm(_ r: IKMResult?) -> String {
+        guard let r else { return "—" }
+        return r.value.map { IndonesianFormat.decimal($0) } ?? "tidak lengkap"
+    }
     static func share(_ x: Double?) -> String { x.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—" }
     static func minutes(_ x: Double?) -> String {
         guard let x else { return "—" }

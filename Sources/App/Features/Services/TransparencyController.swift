@@ -4,7 +4,10 @@ import KompetenCore
 import Vapor
 
 /// The public transparency page (`/transparansi`, no login): per unit and service the standard,
-/// the share completed on time and the IKM with its grade over the last four quarters, charted.
+/// the share completed on time and the IKM with its grade over the last four complete quarters,
+/// charted, and the running quarter apart as "sementara". Beside every IKM its number of
+/// respondents and the Krejcie–Morgan minimum for that quarter's service volume; the grade is
+/// published only when the rule in `PublicIKM` allows it.
 enum TransparencyController {
     static func register(_ app: any RoutesBuilder) {
         app.get("transparansi", use: page)
@@ -13,7 +16,12 @@ enum TransparencyController {
     struct Query: Content { var instansi: String? }
 
     struct Model: Encodable {
-        struct Quarter: Encodable { let label: String; let ikm: String; let grade: String }
+        /// `grade` is empty when it may not be published; `note` then says why ("sampel belum
+        /// memenuhi", "tidak lengkap", …). `sample`: "n 45 / min. 80".
+        struct Quarter: Encodable {
+            let label: String; let ikm: String; let grade: String; let note: String; let sample: String
+            let sufficient: Bool; let provisional: Bool
+        }
         struct Service: Encodable {
             let name: String; let standard: String; let fee: String; let onTime: String; let p90: String; let volume: String
             let quarters: [Quarter]; let survey: String
@@ -47,18 +55,35 @@ enum TransparencyController {
         let tree = try await UnitQueries.tree(instansiID: instansiID, on: req.db)
         let weight = try await ServicesAPIController.weight(instansiID, on: req.db)
         let today = WITA.today(req.now)
-        let periods = ReportPeriod.quarter.last(4, endingWith: today)
+        // Four complete quarters, then the running one (its figures can still grow: "sementara").
+        let complete = ReportPeriod.quarter.lastComplete(4, asOf: today)
+        let running = ReportPeriod.quarter.range(containing: today)
+        let periods = complete + [(running.from, running.to, ReportPeriod.quarter.label(from: today) + " (sementara)")]
+        let provisional = periods.count - 1
         let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: req.db)
         func quarter(_ cell: ServiceIndicators.Cell, _ i: Int) -> Model.Quarter {
             let r = cell.ikm(weight)
-            return .init(label: periods[i].label, ikm: r.map { IndonesianFormat.decimal($0.ikm) } ?? "—", grade: r?.grade.rawValue ?? "")
+            let shown = PublicIKM.of(r)
+            let n = r?.respondents ?? 0
+            let sample = "n \(IndonesianFormat.integer(n)) / min. " + (r?.minimumSample.map(IndonesianFormat.integer) ?? "—")
+            switch shown {
+            case .noResponses:
+                return .init(label: periods[i].label, ikm: "—", grade: "", note: shown.note, sample: sample, sufficient: false, provisional: i == provisional)
+            case .incomplete:
+                return .init(label: periods[i].label, ikm: "tidak lengkap", grade: "", note: shown.note, sample: sample, sufficient: false, provisional: i == provisional)
+            case .volumeUnknown, .belowMinimum:
+                return .init(label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: "", note: shown.note, sample: sample, sufficient: false, provisional: i == provisional)
+            case .graded(_, let grade, _, _):
+                return .init(label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: grade.rawValue, note: grade.label, sample: sample, sufficient: true, provisional: i == provisional)
+            }
         }
-        let channels = try await SurveyQueries.channels(.units(instansiID: instansiID, unitIDs: nil), from: periods[periods.count - 1].from,
-                                                        to: periods[periods.count - 1].to, on: req.db)
+        // The on-time share, P90, volume and channels are of the last complete quarter.
+        let last = complete.count - 1
+        let channels = try await SurveyQueries.channels(.units(instansiID: instansiID, unitIDs: nil), from: periods[last].from,
+                                                        to: periods[last].to, on: req.db)
         func channelSum(_ ids: [UUID]) -> SurveyQueries.Channels { ids.compactMap { channels[$0] }.reduce(SurveyQueries.Channels(), +) }
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
-        let last = periods.count - 1
         var units: [Model.Unit] = [], series: [LineChart.Series] = []
         for opd in opds {
             let list = byOPD[opd.id] ?? []
@@ -72,14 +97,14 @@ enum TransparencyController {
             let ids = list.map { $0.id! }
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
             units.append(.init(name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters, channels: .init(channelSum(ids))))
-            series.append(.init(label: opd.name, values: periods.indices.map { data.merged(ids, $0).ikm(weight)?.ikm }, href: "#unit-\(opd.code.lowercased())"))
+            series.append(.init(label: opd.name, values: complete.indices.map { data.merged(ids, $0).ikm(weight)?.value }, href: "#unit-\(opd.code.lowercased())"))
         }
         let allIDs = services.map { $0.id! }
         let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
-        let chart = LineChart.svg(xLabels: periods.map(\.label), series: series, title: "IKM per unit, empat triwulan terakhir", yRange: 50...100)
+        let chart = LineChart.svg(xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir", yRange: 50...100)
         let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
-                          channelPeriod: periods[periods.count - 1].label, cityChannels: .init(channelSum(allIDs)),
-                          note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan terakhir.")
+                          channelPeriod: periods[last].label, cityChannels: .init(channelSum(allIDs)),
+                          note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat.")
         let response = try await req.view.render("public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
         return response
