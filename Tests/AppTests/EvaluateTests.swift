@@ -31,7 +31,7 @@ struct EvaluateTests {
             e.id = UUID(); e.instansiID = world.instansi.id!; e.batchID = batchID; e.programmeID = c.publicService.id; e.employeeID = employee.id!
             e.status = EnrolmentStatus.enrolled.rawValue; e.createdAt = testNow; e.updatedAt = testNow
             try await e.create(on: app.db)
-            #expect(try await admin.send(.POST, "/api/v1/enrolments/\(e.id!)/complete", json: CompletionInput(certificateNumber: "BPSDMD/2026/\(employee.nip)")).status == .ok)
+            #expect(try await admin.send(.POST, "/api/v1/enrolments/\(e.id!)/complete", json: CompletionInput(certificateNumber: "BPSDMD/2026/\(employee.nip)", attendancePercent: 100)).status == .ok)
             ids[employee.id!] = e.id!
         }
         return (c.publicService.id, ids)
@@ -186,8 +186,9 @@ struct EvaluateTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(Set(try bad.json(APIErrorBody.self).fields?.map(\.field) ?? []) == ["year", "hasilKerja"])
 
-            // Potential = mean of the managerial and socio-cultural levels: (4 + 3 + 3 + 3) / 4 = 3.25, exactly
-            // on the default "tinggi" cut-off, so box 9.
+            // Potential against staffA's own position's standard (M.1 3, M.2 3, M.5 2, SK.1 2): results 4, 3, 3, 3
+            // differ by 1, 0, 1, 1 → 3 + 0.75 = 3.75, above the default "tinggi" cut-off 3.25, so box 9.
+            _ = try await EmployeeAndGapTests.positionForStaffA(app, world)
             #expect(try await APIClient.login(app, "asesor").send(.POST, "/api/v1/employees/\(world.staffA.id!)/assessments", json: AssessmentInput(
                 date: "2026-03-01", method: "assessment_center", assessorName: "Tim", notes: nil,
                 results: [.init(competencyCode: "M.1", level: 4), .init(competencyCode: "M.2", level: 3), .init(competencyCode: "M.5", level: 3), .init(competencyCode: "SK.1", level: 3)])).status == .created)
@@ -196,11 +197,11 @@ struct EvaluateTests {
             let t = try await admin.send(.GET, "/api/v1/employees/\(world.staffA.id!)/talent?year=2025").json(Talent.self)
             #expect(t.box == 9 && t.performance == "di_atas" && t.potential == "tinggi" && t.successionPool)
             #expect(t.recommendation?.hasPrefix("Dipromosikan") == true)
-            // Just below the cut-off is menengah → box 7 (the cut-off raised to 3.26 instead of lowering the levels).
+            // Just below the cut-off is menengah → box 7 (the cut-off raised to 3.76 instead of lowering the levels).
             let settings = try await InstansiSettings.query(on: app.db).filter(\.$instansiID == world.instansi.id!).first() ?? {
                 let s = InstansiSettings(); s.id = UUID(); s.instansiID = world.instansi.id!; s.jpmFormula = "capped"; s.jpmPurpose = "pemetaan"; s.updatedAt = testNow
                 DevelopmentSettings().apply(to: s); return s }()
-            EvaluationSettings(schedule: .standard, cutoffs: PotentialCutoffs(menengah: 2.5, tinggi: 3.26)!).apply(to: settings)
+            EvaluationSettings(schedule: .standard, cutoffs: PotentialCutoffs(menengah: 2.5, tinggi: 3.76)!).apply(to: settings)
             try await settings.save(on: app.db)
             #expect(try await admin.send(.GET, "/api/v1/employees/\(world.staffA.id!)/talent?year=2025").json(Talent.self).box == 7)
             // No SKP that year: no box, and why.

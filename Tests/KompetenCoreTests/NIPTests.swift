@@ -71,8 +71,9 @@ import Testing
     @Test func appointedTooYoung() {
         // Born 1995, appointed 2010: 15 years old.
         #expect(problem("199503122010011002") == .appointmentBeforeBirth)
-        // Born 1992, appointed 2010: 18, accepted.
-        #expect(problem("199203122010011002") == nil)
+        // Born 1 January 1992, TMT 1 January 2010: 18 that very day, accepted. (Born 12 March 1992
+        // with the same TMT is 17 — see NIPAppointmentRulesTests.)
+        #expect(problem("199201012010011002") == nil)
     }
 
     @Test func makeRoundTrips() throws {

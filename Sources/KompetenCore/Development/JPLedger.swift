@@ -5,6 +5,32 @@ public enum JPRule {
     public static let minimumPNS = 20
     public static let maximumPPPK = 24
     public static let minutesPerJP = 45
+    /// A learning day holds at most 12 JP (9 hours of 45 minutes, the longest day a classical
+    /// course schedules): a record claiming more than its dates can hold is refused.
+    public static let maximumPerDay = 12
+
+    /// The most JP an activity from `start` to `end` (both days counted) can hold; 0 when the
+    /// dates are the wrong way round.
+    public static func maximumJP(start: SimpleDate, end: SimpleDate) -> Int {
+        let days = start.days(to: end) + 1
+        return days <= 0 ? 0 : days * maximumPerDay
+    }
+
+    /// Why `jp` does not fit the dates (nil when it does), for the `jp` field.
+    public static func datesProblem(jp: Int, start: SimpleDate, end: SimpleDate) -> String? {
+        let days = start.days(to: end) + 1
+        guard days > 0, jp > maximumJP(start: start, end: end) else { return nil }
+        return "\(jp) JP tidak muat dalam \(days) hari kegiatan: paling banyak \(maximumPerDay) JP sehari (\(maximumJP(start: start, end: end)) JP)."
+    }
+
+    /// The PPPK cap applied to one more activity: `credited` JP already in the ledger for the
+    /// year, `planned` JP of enrolments still open that end that year, `adding` the new one.
+    /// Nil when it fits; otherwise the reason. The same rule guards enrolment and the
+    /// verification of outside learning, so neither path credits a PPPK past 24 JP.
+    public static func pppkCapProblem(credited: Int, planned: Int, adding jp: Int) -> String? {
+        guard credited + planned + jp > maximumPPPK else { return nil }
+        return "PPPK paling banyak \(maximumPPPK) JP setahun: sudah \(credited) JP tercatat dan \(planned) JP terdaftar; kegiatan ini \(jp) JP."
+    }
 }
 
 /// One completed development activity credited to an employee.

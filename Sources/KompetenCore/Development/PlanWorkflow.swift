@@ -76,6 +76,9 @@ public enum PlanWorkflow {
         guard steps[from, default: []].contains(to) else {
             return .failure(.state("Rencana berstatus \(from.label) tidak dapat diubah menjadi \(to.label)."))
         }
+        if actor.isOwner, isDecision(from: from, to: to) {
+            return .failure(.role("Rencana Anda sendiri tidak dapat Anda setujui atau tolak: keputusan ada pada atasan langsung dan Admin BKPPD lain."))
+        }
         guard may(from: from, to: to, actor) else {
             return .failure(.role("Peran Anda tidak dapat mengubah rencana dari \(from.label) menjadi \(to.label)."))
         }
@@ -85,7 +88,15 @@ public enum PlanWorkflow {
         return .success(())
     }
 
+    /// The approval steps (approve or reject, at the supervisor's and at BKPPD's): taken by
+    /// someone other than the plan's employee, whatever their role — an admin who is also the
+    /// employee (or the head of an OPD with no supervisor in the system) does not decide their own.
+    static func isDecision(from: PlanStatus, to: PlanStatus) -> Bool {
+        from == .submitted || from == .approvedSupervisor
+    }
+
     private static func may(from: PlanStatus, to: PlanStatus, _ a: PlanActor) -> Bool {
+        if a.isOwner, isDecision(from: from, to: to) { return false }
         switch (from, to) {
         case (.draft, .submitted), (.rejected, .draft): return a.isAuthor
         case (.submitted, .approvedSupervisor), (.submitted, .rejected): return a.decidesSupervisorStep

@@ -13,6 +13,31 @@ public enum EvaluationLevel: Int, CaseIterable, Codable, Sendable {
     }
 }
 
+/// Which Kirkpatrick level a monitoring figure is evidence of. A change in JPM (competency
+/// measured against the position's standard) shows what people learned and now do — level 2
+/// and 3 evidence, measured — not level 4: level 4 is the results the unit delivers, its public
+/// services (IKM, the share finished on time). The monitoring page takes its labels from here.
+public enum KirkpatrickEvidence: CaseIterable, Sendable {
+    case jpmChange, unitServiceResults
+
+    public var levels: [EvaluationLevel] {
+        switch self {
+        case .jpmChange: [.learning, .behaviour]
+        case .unitServiceResults: [.results]
+        }
+    }
+
+    /// "L2/L3", "L4".
+    public var levelTag: String { "L" + levels.map { String($0.rawValue) }.joined(separator: "/L") }
+
+    public var label: String {
+        switch self {
+        case .jpmChange: "\(levelTag): kompetensi terukur (pembelajaran dan perilaku)"
+        case .unitServiceResults: "\(levelTag): hasil layanan unit"
+        }
+    }
+}
+
 public enum EvaluationRespondent: String, CaseIterable, Codable, Sendable {
     case participant, supervisor, provider
 

@@ -33,6 +33,39 @@ public struct PotentialCutoffs: Sendable, Equatable {
     }
 }
 
+/// The potential axis of the 9-box, measured against the standard of the person's OWN
+/// position (issue 15 item 16): the managerial and socio-cultural competencies (PermenPANRB
+/// 3/2020 assesses these) the position requires, each result minus its required level, averaged,
+/// and placed on a 1–5 scale where 3 means "exactly at the standard". A pelaksana who fully
+/// meets the pelaksana standard scores 3 (menengah with the default cut-offs), the same as an
+/// administrator at theirs: rank alone no longer makes anyone "rendah". The cut-offs stay
+/// settings on this scale.
+public enum PotentialScore {
+    /// The score of someone exactly at their position's standard.
+    public static let atStandard = 3.0
+    public static let range = 1.0...5.0
+
+    /// One competency of the position's standard: the current result and the required level.
+    public struct Item: Sendable, Equatable {
+        public let level: Int, required: Int
+        public init(level: Int, required: Int) { self.level = level; self.required = required }
+    }
+
+    /// Nil without any assessed required competency (no position, no managerial or
+    /// socio-cultural standard, or none of them assessed yet): "belum dinilai", never rendah.
+    public static func score(_ items: [Item]) -> Double? {
+        guard !items.isEmpty else { return nil }
+        let mean = Double(items.reduce(0) { $0 + $1.level - $1.required }) / Double(items.count)
+        return clamped(atStandard + mean)
+    }
+
+    /// The score from the mean difference (result − required), kept on the scale's 1–5.
+    public static func clamped(_ x: Double) -> Double { min(range.upperBound, max(range.lowerBound, x)) }
+
+    /// The sentence the talent page shows.
+    public static let ruleText = "Potensial = 3 + rata-rata (level hasil penilaian − level yang dipersyaratkan jabatan) atas kompetensi manajerial dan sosial kultural dalam standar jabatan pegawai itu sendiri, dalam rentang 1–5: tepat memenuhi standar jabatannya = 3, satu level di atas standar = 4. Jadi pelaksana yang memenuhi standar pelaksana tidak rendah karena jenjangnya."
+}
+
 public enum TalentBox {
     /// The box number 1–9 of the grid.
     public static func box(performance: PerformanceLevel, potential: PotentialLevel) -> Int {

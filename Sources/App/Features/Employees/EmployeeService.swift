@@ -93,6 +93,8 @@ enum EmployeeService {
             try await e.save(on: db)
             e.version = version
             if moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
+            // A new position means a new standard to measure the 9-box potential against.
+            if moved { try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [e.id!], on: db) }
             try await AuditLog.record(.update, entity: "employee", id: e.id, summary: "Mengubah pegawai \(e.nip) \(e.name)",
                                       before: before, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e

@@ -23,8 +23,8 @@ enum BatchesController {
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.1.unitID))).all()
         let canEnrol = actor.role == .admin || actor.role == .operator
         let canRecord = AccessPolicy.recordCompletion(actor, providerID: programme.providerID).isAllowed
-        // Completion is recorded once the batch has started (the service says the same).
-        let started = SimpleDate(iso: batch.startDate).map { $0 <= WITA.today(req.now) } ?? false
+        // Completion is recorded from the batch's last day on (CompletionRule says the same).
+        let started = SimpleDate(iso: batch.endDate).map { $0 <= WITA.today(req.now) } ?? false
         var model = BatchPageModel(batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
                                    started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
         let completed = rows.filter { $0.0.enrolmentStatus == .completed }
@@ -93,7 +93,7 @@ enum BatchesController {
     static func complete(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        struct Posted: Content { var certificateNumber: String?; var attendancePercent: String?; var certificate: File? }
+        struct Posted: Content { var certificateNumber: String?; var attendancePercent: String?; var reason: String?; var certificate: File? }
         try await AccessFirst.recordCompletion(id, actor, on: req.db)   // access before the form is read
         let posted = try req.content.decode(Posted.self)
         var certificate: EnrolmentService.Certificate?
@@ -103,7 +103,8 @@ enum BatchesController {
         let enrolment = try await Enrolment.findScoped(id, actor, on: req.db, what: "Pendaftaran")
         do {
             _ = try await EnrolmentService.complete(id, CompletionInput(certificateNumber: posted.certificateNumber ?? "",
-                                                                         attendancePercent: Int(posted.attendancePercent ?? "")),
+                                                                         attendancePercent: Int((posted.attendancePercent ?? "").trimmingCharacters(in: .whitespaces)),
+                                                                         reason: posted.reason),
                                                     certificate: certificate, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Kelulusan dicatat; JP dikreditkan dan jadwal penilaian ulang dibuat.", to: req)
         } catch let failure as ValidationFailure {
@@ -154,6 +155,7 @@ struct BatchPageModel: Encodable {
             .init(label: "Tempat", value: BatchPageModel.place(batch)),
             .init(label: "Kursi terisi", value: "\(batch.seatsTaken) dari \(batch.capacity)"),
             .init(label: "Jam pelajaran", value: "\(programme.jp) JP"),
+            .init(label: "Kelulusan", value: "mulai hari terakhir angkatan, dengan kehadiran minimal \(programme.minimumAttendance) % (di bawahnya hanya dengan alasan)"),
         ]
         programmeHref = SiteURL.programme(programme.id!).path
         func row(_ e: Enrolment, _ p: Employee) -> Row {

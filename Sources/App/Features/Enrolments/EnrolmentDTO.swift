@@ -10,7 +10,10 @@ struct EnrolmentInput: Content {
 
 struct CompletionInput: Content {
     var certificateNumber: String
+    /// Needed unless attendance was recorded before.
     var attendancePercent: Int?
+    /// Why a participant under the programme's minimum attendance still completes.
+    var reason: String? = nil
 }
 
 struct AttendanceInput: Content {

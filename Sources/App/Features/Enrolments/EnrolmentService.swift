@@ -91,13 +91,12 @@ enum EnrolmentService {
 
     /// A PPPK gets at most 24 JP a year: what is credited plus what they are enrolled in that ends
     /// the same year, plus this programme, must stay within it.
-    static func checkPPPKCap(_ employee: Employee, adding jp: Int, year: Int, on db: any Database) async throws {
+    static func checkPPPKCap(_ employee: Employee, adding jp: Int, year: Int, field: String = "employeeId", on db: any Database) async throws {
         guard employee.employmentType == NIP.Kind.pppk.rawValue else { return }
         let credited = try await JPQueries.total(employeeID: employee.id!, year: year, on: db)
         let planned = try await JPQueries.plannedJP(employeeID: employee.id!, year: year, on: db)
-        if credited + planned + jp > JPRule.maximumPPPK {
-            throw ValidationFailure(errors: [.init(field: "employeeId",
-                message: "PPPK paling banyak \(JPRule.maximumPPPK) JP setahun: sudah \(credited) JP tercatat dan \(planned) JP terdaftar; program ini \(jp) JP.")])
+        if let problem = JPRule.pppkCapProblem(credited: credited, planned: planned, adding: jp) {
+            throw ValidationFailure(errors: [.init(field: field, message: problem)])
         }
     }
 
@@ -187,10 +186,15 @@ enum EnrolmentService {
         var v = FieldValidator()
         let number = input.certificateNumber.trimmingCharacters(in: .whitespacesAndNewlines)
         v.require(TextRules.fits(number, 1...100), field: "certificateNumber", "Nomor sertifikat 1–100 karakter.")
-        if let a = input.attendancePercent { v.require((0...100).contains(a), field: "attendancePercent", "Kehadiran 0–100 %.") }
-        let start = SimpleDate(iso: batch.startDate)!, end = SimpleDate(iso: batch.endDate)!
-        v.require(start <= WITA.today(now), field: "certificateNumber", "Angkatan belum dimulai (\(IndonesianFormat.date(start))); kelulusan belum dapat dicatat.")
+        let end = SimpleDate(iso: batch.endDate)!
+        var decision: CompletionRule.Decision?
+        switch CompletionRule.check(today: WITA.today(now), batchEnd: end, requested: input.attendancePercent, recorded: e.attendancePercent,
+                                    minimum: programme.minimumAttendance, reason: input.reason) {
+        case .success(let d): decision = d
+        case .failure(let refusal): refusal.errors.forEach { v.add(field: $0.field, $0.message) }
+        }
         try v.check()
+        guard let decision else { throw Abort(.internalServerError) }
         let settings = try await SettingsQueries.development(e.instansiID, on: db)
         let raised = try await ProgrammeCompetency.query(on: db).filter(\.$programmeID == programme.id!).all()
         let before = EnrolmentDTO(e)
@@ -204,7 +208,7 @@ enum EnrolmentService {
                                                                    data: certificate.data, instansiID: e.instansiID, at: now, on: db)
             }
             e.status = EnrolmentStatus.completed.rawValue; e.certificateNumber = number; e.completedOn = end.iso
-            if let a = input.attendancePercent { e.attendancePercent = a }
+            e.attendancePercent = decision.attendance
             e.updatedAt = now
             try await e.save(on: db)
             try await credit(employeeID: e.employeeID, instansiID: e.instansiID, jp: programme.jp, end: end, source: "enrolment",
@@ -220,7 +224,8 @@ enum EnrolmentService {
             // the end closes its due at once.
             try await ReassessmentClosing.close(employeeIDs: [e.employeeID], on: db)
             try await AuditLog.record(.update, entity: "enrolment", id: e.id,
-                                      summary: "Lulus \(programme.code) \(batch.name), sertifikat \(number): \(programme.jp) JP dikreditkan",
+                                      summary: "Lulus \(programme.code) \(batch.name), sertifikat \(number): \(programme.jp) JP dikreditkan"
+                                        + (decision.belowMinimum ? "; kehadiran \(decision.attendance) % di bawah minimum \(programme.minimumAttendance) %, alasan: \(decision.reason ?? "")" : ""),
                                       before: before, after: EnrolmentDTO(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e
         } }

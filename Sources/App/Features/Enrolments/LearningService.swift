@@ -23,6 +23,9 @@ enum LearningService {
             v.require(start.year >= 2000, field: "startDate", "Tahun sebelum 2000 tidak dapat dicatat.")
         }
         v.require((1...200).contains(input.jp), field: "jp", "JP 1–200 (1 JP = 45 menit).")
+        if let start, let end, (1...200).contains(input.jp), let problem = JPRule.datesProblem(jp: input.jp, start: start, end: end) {
+            v.add(field: "jp", problem)
+        }
         try v.check()
         let l = LearningRecord()
         l.id = UUID(); l.instansiID = employee.instansiID; l.employeeID = employeeID; l.title = title; l.path = input.path
@@ -59,6 +62,8 @@ enum LearningService {
                                               conflict: "Catatan pembelajaran ini sudah diputuskan oleh permintaan lain. Muat ulang halaman.", on: db)
             try await l.save(on: db)
             if verify {
+                // The PPPK cap holds for outside learning as for enrolments: verified JP count.
+                try await EnrolmentService.checkPPPKCap(employee, adding: l.jp, year: SimpleDate(iso: l.endDate)!.year, field: "jp", on: db)
                 try await EnrolmentService.credit(employeeID: l.employeeID, instansiID: l.instansiID, jp: l.jp, end: SimpleDate(iso: l.endDate)!,
                                                   source: "learning", sourceID: l.id!, title: l.title, at: now, on: db)
             }

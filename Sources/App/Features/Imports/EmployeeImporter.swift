@@ -141,6 +141,8 @@ enum EmployeeImporter {
             }
             try await AssignmentHistory.open(for: created, by: actor.username, at: now, on: db)
             for e in moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
+            // A new position means a new standard to measure the 9-box potential against.
+            if !moved.isEmpty { try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: moved.map { $0.id! }, on: db) }
             outcome.imported = created.count
             outcome.updated = changed.count
             outcome.unchanged = parsed.count - created.count - changed.count

@@ -93,6 +93,8 @@ enum PositionImporter {
                 if !sameStandard {
                     try await PositionStandard.query(on: db).filter(\.$positionID == position.id!).delete()
                     try await p.standard.map { PositionStandard(positionID: position.id!, competencyID: competencyIDs[$0.competencyCode]!, requiredLevel: $0.requiredLevel) }.create(on: db)
+                    // The holders' 9-box potential is measured against this standard.
+                    if !isNew { try await TalentPotential.refresh(instansiID: instansiID, positionIDs: [position.id!], on: db) }
                 }
                 if isNew { outcome.imported += 1 } else {
                     outcome.updated += 1

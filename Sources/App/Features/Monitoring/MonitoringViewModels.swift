@@ -1,8 +1,8 @@
 import Foundation
 import KompetenCore
 
-/// The monitoring page: headline figures, the JPM trend per OPD (L4: before/after where
-/// training happened), gap closure and the areas still needing work, programme and provider
+/// The monitoring page: headline figures, the JPM trend per OPD (L2/L3 evidence: measured
+/// competency before/after where training happened; L4 is the unit's service results beside it), gap closure and the areas still needing work, programme and provider
 /// effectiveness, overdue evaluations and re-assessments. Every figure links to its list.
 struct MonitoringPageModel: Encodable {
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
@@ -10,7 +10,7 @@ struct MonitoringPageModel: Encodable {
     struct OPDRow: Encodable {
         let name: String, href: String, jpmStart: String, jpmEnd: String, change: String, rising: Bool
         let trained: String, overdueL3: String, overdueL3Href: String, overdueReassessment: String, overdueReassessmentHref: String
-        /// L4 service side: IKM and on-time share in the period's first and last quarter ("—" without services).
+        /// L4 (the unit's service results): IKM and on-time share in the period's first and last quarter ("—" without services).
         let ikm: String, onTime: String
     }
     struct CompetencyRow: Encodable { let code: String; let name: String; let start: String; let end: String; let closed: String; let withGap: String; let weighted: String; let href: String }
@@ -20,6 +20,11 @@ struct MonitoringPageModel: Encodable {
     }
     struct ProviderRow: Encodable { let name: String; let programmes: String; let n: String; let l1: String; let l2: String; let l3: String; let raised: String; let verdict: String }
     struct Exports: Encodable { let opd: String; let competencies: String; let programmes: String; let providers: String }
+    /// Which Kirkpatrick level each part of the OPD table is evidence of (KirkpatrickEvidence).
+    struct Levels: Encodable {
+        let jpm = KirkpatrickEvidence.jpmChange.label, jpmTag = KirkpatrickEvidence.jpmChange.levelTag
+        let services = KirkpatrickEvidence.unitServiceResults.label, servicesTag = KirkpatrickEvidence.unitServiceResults.levelTag
+    }
 
     let from: String, to: String
     let periodLabel: String
@@ -35,11 +40,12 @@ struct MonitoringPageModel: Encodable {
     let providers: [ProviderRow]
     let canRebuild: Bool
     let exports: Exports
+    let levels = Levels()
 
     /// The downloadable tables, by the `table=` parameter.
     let tables: [String: Table]
     enum CodingKeys: String, CodingKey {
-        case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies, programmes, providers, canRebuild, exports
+        case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies, programmes, providers, canRebuild, exports, levels
     }
 
     private static func pair(_ a: Double?, _ b: Double?, _ f: (Double) -> String) -> String {
@@ -142,7 +148,9 @@ struct MonitoringPageModel: Encodable {
         func link(_ table: String) -> String { "/monitoring?\(baseQuery)&table=\(table)&format=" }
         exports = Exports(opd: link("opd"), competencies: link("competencies"), programmes: link("programmes"), providers: link("providers"))
         tables = [
-            "opd": Table(header: ["OPD", "JPM awal", "JPM akhir", "Perubahan", "Peserta pelatihan", "IKM awal → akhir", "Tepat waktu awal → akhir", "L3 terlambat", "Penilaian ulang terlambat"],
+            "opd": Table(header: ["OPD", "JPM awal", "JPM akhir", "Perubahan JPM (\(KirkpatrickEvidence.jpmChange.levelTag))", "Peserta pelatihan",
+                                 "IKM awal → akhir (\(KirkpatrickEvidence.unitServiceResults.levelTag))", "Tepat waktu awal → akhir (\(KirkpatrickEvidence.unitServiceResults.levelTag))",
+                                 "L3 terlambat", "Penilaian ulang terlambat"],
                          rows: opdRows.map { [$0.name, $0.jpmStart, $0.jpmEnd, $0.change, $0.trained, $0.ikm, $0.onTime, $0.overdueL3, $0.overdueReassessment] }),
             "competencies": Table(header: ["Kode", "Kompetensi", "Kesenjangan awal", "Kesenjangan akhir", "Tertutup", "Pegawai masih senjang", "Sisa berbobot"],
                                   rows: competencies.map { [$0.code, $0.name, $0.start, $0.end, $0.closed, $0.withGap, $0.weighted] }),

@@ -135,6 +135,10 @@ enum PositionService {
                                           actor: actor, instansiID: p.instansiID, at: now, on: db,
                                           changes: [AuditChange(field: "standar.\(competency.code)", before: old == 0 ? nil : String(old), after: level == 0 ? nil : String(level))])
             }
+            // The holders' 9-box potential is measured against this standard.
+            if changed > 0, let instansiID = positions.first?.instansiID {
+                try await TalentPotential.refresh(instansiID: instansiID, positionIDs: ids, on: db)
+            }
             return changed
         }
     }
@@ -143,6 +147,10 @@ enum PositionService {
         try await PositionStandard.query(on: db).filter(\.$positionID == positionID).delete()
         let rows = items.map { PositionStandard(positionID: positionID, competencyID: $0.0, requiredLevel: $0.1) }
         if !rows.isEmpty { try await rows.create(on: db) }
+        // The holders' 9-box potential is measured against this standard.
+        if let position = try await Position.find(positionID, on: db) {
+            try await TalentPotential.refresh(instansiID: position.instansiID, positionIDs: [positionID], on: db)
+        }
     }
 
     /// Competency codes → ids; every code must exist and be active, levels 1–5, no code twice.

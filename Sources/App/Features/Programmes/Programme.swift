@@ -20,12 +20,16 @@ final class Programme: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "cost_per_participant") var costPerParticipant: Int
     /// Seats per batch (the default for a new batch).
     @Field(key: "capacity") var capacity: Int
+    /// Attendance (%) a participant needs to complete without a stated reason (migration 047).
+    @Field(key: "min_attendance_percent") var minimumAttendance: Int
     @Field(key: "description") var description: String
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
-    init() {}
+    /// A new programme starts at the default minimum; one read from the database replaces it
+    /// (Fluent clears the input value on output), so an edit never rewrites it unasked.
+    init() { minimumAttendance = CompletionRule.defaultMinimumAttendance }
 
     var developmentForm: DevelopmentForm { DevelopmentForm(rawValue: form) ?? .klasikal }
 }

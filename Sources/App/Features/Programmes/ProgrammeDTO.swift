@@ -19,6 +19,8 @@ struct ProgrammeInput: Content {
     var capacity: Int
     var description: String?
     var active: Bool?
+    /// Attendance (%) needed to complete without a reason; default 90.
+    var minimumAttendance: Int? = nil
 }
 
 struct ProgrammeDTO: Content, Equatable {
@@ -34,11 +36,12 @@ struct ProgrammeDTO: Content, Equatable {
     let capacity: Int
     let description: String
     let active: Bool
+    let minimumAttendance: Int
 
     init(_ p: Programme, raises: [RaiseDTO]) {
         id = p.id!; code = p.code; title = p.title; form = p.form; path = p.path; providerId = p.providerID
         competencies = raises; jp = p.jp; costPerParticipant = p.costPerParticipant; capacity = p.capacity
-        description = p.description; active = p.isActive
+        description = p.description; active = p.isActive; minimumAttendance = p.minimumAttendance
     }
 }
 

@@ -74,6 +74,7 @@ enum ProgrammeService {
         p.providerID = input.providerId; p.code = input.code; p.title = input.title; p.form = input.form
         p.path = input.path; p.jp = input.jp; p.costPerParticipant = input.costPerParticipant; p.capacity = input.capacity
         p.description = input.description ?? ""; p.isActive = input.active ?? true; p.updatedAt = now
+        p.minimumAttendance = input.minimumAttendance ?? CompletionRule.defaultMinimumAttendance
         if isNew { try await p.create(on: db) } else { try await p.save(on: db) }
         try await input.competencies.map { ProgrammeCompetency(programmeID: p.id!, competencyID: byCode[$0.competencyCode]!, levelGain: $0.levelGain) }
             .create(on: db)
@@ -102,6 +103,9 @@ enum ProgrammeService {
         v.require((1...maxJP).contains(input.jp), field: "jp", "JP 1–\(IndonesianFormat.integer(maxJP)) (1 JP = 45 menit).")
         v.require((0...maxCost).contains(input.costPerParticipant), field: "costPerParticipant", "Biaya per peserta Rp 0 – Rp 1.000.000.000.")
         v.require((1...10_000).contains(input.capacity), field: "capacity", "Kapasitas per angkatan 1–10.000 peserta.")
+        if let m = input.minimumAttendance {
+            v.require(CompletionRule.isValidMinimum(m), field: "minimumAttendance", "Kehadiran minimum 1–100 %.")
+        }
         v.require(!input.competencies.isEmpty, field: "competencies", "Sebutkan minimal satu kompetensi yang ditingkatkan.")
         let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
         let byCode = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })

@@ -56,6 +56,7 @@ struct ProgrammeDetailModel: Encodable {
             Item(label: "Jam pelajaran", value: "\(d.jp) JP (\(IndonesianFormat.integer(d.jp * JPRule.minutesPerJP)) menit)"),
             Item(label: "Biaya per peserta", value: IndonesianFormat.money(d.costPerParticipant)),
             Item(label: "Kapasitas per angkatan", value: "\(d.capacity) peserta"),
+            Item(label: "Kehadiran minimum untuk lulus", value: "\(d.minimumAttendance) % (di bawahnya hanya dengan alasan)"),
             Item(label: "Status", value: d.active ? "Aktif" : "Nonaktif"),
         ]
         raises = d.competencies.map { Item(label: "\($0.competencyCode) \(names[$0.competencyCode] ?? "")", value: "+\($0.levelGain) level") }
@@ -74,13 +75,14 @@ struct ProgrammeDetailModel: Encodable {
 struct ProgrammeFormValues: Content {
     var code: String?, title: String?, form: String?, path: String?, providerId: String?, competencies: String?
     var jp: String?, costPerParticipant: String?, capacity: String?, description: String?, active: String?
+    var minimumAttendance: String?
 
     init() {}
     init(_ d: ProgrammeDTO) {
         code = d.code; title = d.title; form = d.form; path = d.path; providerId = d.providerId.uuidString
         competencies = d.competencies.map { "\($0.competencyCode)=\($0.levelGain)" }.joined(separator: "; ")
         jp = String(d.jp); costPerParticipant = String(d.costPerParticipant); capacity = String(d.capacity)
-        description = d.description; active = d.active ? "1" : "0"
+        description = d.description; active = d.active ? "1" : "0"; minimumAttendance = String(d.minimumAttendance)
     }
 
     func input() throws -> ProgrammeInput {
@@ -93,6 +95,9 @@ struct ProgrammeFormValues: Content {
         let jp = number(jp, "jp", "Isi JP dengan bilangan bulat.")
         let cost = number(costPerParticipant, "costPerParticipant", "Isi biaya dengan angka rupiah (mis. 2500000 atau 2.500.000).")
         let capacity = number(capacity, "capacity", "Isi kapasitas dengan bilangan bulat.")
+        let typedMinimum = (minimumAttendance ?? "").trimmingCharacters(in: .whitespaces)
+        let minimum = typedMinimum.isEmpty ? CompletionRule.defaultMinimumAttendance
+            : number(typedMinimum.replacingOccurrences(of: "%", with: ""), "minimumAttendance", "Isi kehadiran minimum dengan bilangan bulat 1–100.")
         let pairs = CodeValueList.parse(competencies ?? "")
         let raises = pairs?.compactMap { code, value in Int(value).map { RaiseDTO(competencyCode: code, levelGain: $0) } } ?? []
         if pairs == nil || raises.count != pairs?.count {
@@ -104,7 +109,8 @@ struct ProgrammeFormValues: Content {
         }
         try v.check()
         return ProgrammeInput(code: code ?? "", title: title ?? "", form: form ?? "", path: path, providerId: provider, competencies: raises,
-                              jp: jp, costPerParticipant: cost, capacity: capacity, description: description, active: (active ?? "1") == "1")
+                              jp: jp, costPerParticipant: cost, capacity: capacity, description: description, active: (active ?? "1") == "1",
+                              minimumAttendance: minimum)
     }
 
     func form(action: String, cancel: String, providers: [Provider], errors: [FieldError]) -> FormModel {
@@ -122,6 +128,8 @@ struct ProgrammeFormValues: Content {
             .init(name: "jp", label: "Jam pelajaran (JP)", type: "number", value: jp ?? ""),
             .init(name: "costPerParticipant", label: "Biaya per peserta (Rp)", value: costPerParticipant ?? "", hint: "Tanpa desimal, mis. 2.500.000."),
             .init(name: "capacity", label: "Kapasitas per angkatan", type: "number", value: capacity ?? ""),
+            .init(name: "minimumAttendance", label: "Kehadiran minimum untuk lulus (%)", type: "number", value: minimumAttendance ?? String(CompletionRule.defaultMinimumAttendance),
+                  hint: "Di bawah angka ini kelulusan hanya dicatat dengan alasan (tercatat di log audit). Standar 90."),
             .init(name: "description", label: "Uraian", type: "textarea", value: description ?? "", required: false),
             .init(name: "active", label: "Status", type: "select", value: active ?? "1",
                   options: [.init(value: "1", label: "Aktif", selected: (active ?? "1") == "1"), .init(value: "0", label: "Nonaktif", selected: active == "0")]),

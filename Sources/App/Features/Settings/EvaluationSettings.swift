@@ -95,7 +95,7 @@ struct EvaluationSettingsForm: Content {
                   hint: "Dihitung dari tanggal selesai pelatihan: perubahan perilaku kerja baru terlihat setelah beberapa bulan."),
             .init(name: "l3ToMonths", label: "Evaluasi perilaku (L3) jatuh tempo setelah (bulan)", type: "number", value: l3ToMonths ?? "6",
                   hint: "Setelah tanggal ini evaluasi L3 tercatat terlambat (tetap dapat diisi)."),
-            .init(name: "potentialMedium", label: "Batas potensial menengah (rata-rata level manajerial & sosial kultural)", value: potentialMedium ?? "2,5",
+            .init(name: "potentialMedium", label: "Batas potensial menengah (skala 1–5 terhadap standar jabatan sendiri; 3 = tepat memenuhi standar)", value: potentialMedium ?? "2,5",
                   hint: "Rata-rata level hasil penilaian kompetensi manajerial dan sosial kultural (1–5) pada atau di atas angka ini: potensial menengah."),
             .init(name: "potentialHigh", label: "Batas potensial tinggi", value: potentialHigh ?? "3,25",
                   hint: "Pada atau di atas angka ini: potensial tinggi (kotak talenta 6, 8, 9)."),

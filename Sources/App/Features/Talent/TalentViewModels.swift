@@ -53,7 +53,7 @@ struct TalentPageModel: Encodable {
         placed = IndonesianFormat.integer(placedCount)
         noPerformance = IndonesianFormat.integer(g.noPerformance)
         noAssessment = IndonesianFormat.integer(g.noAssessment)
-        cutoffNote = "Potensial = rata-rata level hasil penilaian kompetensi manajerial dan sosial kultural (1–5): tinggi ≥ \(IndonesianFormat.decimal(cutoffs.tinggi, digits: 2)), menengah ≥ \(IndonesianFormat.decimal(cutoffs.menengah, digits: 2)) (Pengaturan). Kinerja = predikat SKP \(year): Sangat Baik di atas ekspektasi, Baik sesuai ekspektasi, selain itu di bawah."
+        cutoffNote = PotentialScore.ruleText + " Tinggi ≥ \(IndonesianFormat.decimal(cutoffs.tinggi, digits: 2)), menengah ≥ \(IndonesianFormat.decimal(cutoffs.menengah, digits: 2)) (Pengaturan). Kinerja = predikat SKP \(year): Sangat Baik di atas ekspektasi, Baik sesuai ekspektasi, selain itu di bawah."
 
         // Succession: key positions in scope, and pool members in the kinds that feed them.
         let kindOf = positions.mapValues(\.kind)
