@@ -34,6 +34,7 @@ enum Migrations {
             AddAssessmentHistory(),
             AddAuditChangesAndVersions(),
             MakeAuditAppendOnly(),
+            AddProgrammeMinimumAttendance(),
             CreateSurveyKiosks(),
             AddSurveyResponseReview(),
             AddServiceMonthOverdueOpen(),

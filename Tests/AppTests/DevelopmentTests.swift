@@ -41,11 +41,12 @@ struct DevelopmentTests {
                          teamwork: try await programme("KS-01", "Kerja Sama Tim", [.init(competencyCode: "M.2", levelGain: 1)], jp: 16, cost: 750_000))
     }
 
-    /// A batch running 23–30 November 2026 (test "today" is 29 November: open for enrolment and already started).
+    /// A batch running 23–29 November 2026 (test "today" is 29 November: still open for enrolment, and on its last
+    /// day, so completion can be recorded — CompletionRule credits JP from the batch's last day on).
     static func batch(_ app: Application, _ programme: UUID, capacity: Int) async throws -> BatchJSON {
         let admin = try await APIClient.login(app, "admin")
         let r = try await admin.send(.POST, "/api/v1/programs/\(programme)/batches",
-                                     json: BatchInput(name: "Angkatan I 2026", startDate: "2026-11-23", endDate: "2026-11-30", capacity: capacity, place: "Aula BKPPD", online: false))
+                                     json: BatchInput(name: "Angkatan I 2026", startDate: "2026-11-23", endDate: "2026-11-29", capacity: capacity, place: "Aula BKPPD", online: false))
         #expect(r.status == .created)
         return try r.json(BatchJSON.self)
     }
@@ -162,13 +163,13 @@ struct DevelopmentTests {
             #expect(try done.json(EnrolmentJSON.self).status == "completed")
             #expect(try await provider.send(.POST, "/api/v1/enrolments/\(e.id)/complete", json: CompletionInput(certificateNumber: "lagi")).status == .conflict)
 
-            // 24 JP in 2026 (the batch ends 30 November 2026): the 20 JP right is met; nothing in 2027.
+            // 24 JP in 2026 (the batch ends 29 November 2026): the 20 JP right is met; nothing in 2027.
             let after = try await admin.send(.GET, jpPath).json(JPJSON.self)
             #expect(after.jp == 24 && after.met)
             #expect(try await admin.send(.GET, "/api/v1/employees/\(world.staffA.id!)/jp?year=2027").json(JPJSON.self).jp == 0)
-            // Re-assessment of M.5 due six months after the end date: 30 May 2027.
+            // Re-assessment of M.5 due six months after the end date: 29 May 2027.
             let dues = try await ReassessmentDue.query(on: app.db).filter(\.$employeeID == world.staffA.id!).all()
-            #expect(dues.map(\.dueOn) == ["2027-05-30"])
+            #expect(dues.map(\.dueOn) == ["2027-05-29"])
             // The JP list is the employee's own business and their supervisor's; not another OPD's.
             #expect(try await APIClient.login(app, "pegawai").send(.GET, jpPath).status == .ok)
             #expect(try await APIClient.login(app, "operator.b").send(.GET, jpPath).status == .forbidden)
@@ -252,7 +253,7 @@ struct DevelopmentTests {
             // Compliance: staffA completes 24 JP; headA (PNS) has none → OPD A 1 of 2 PNS.
             let b = try await Self.batch(app, c.publicService.id, capacity: 5)
             let e = try await admin.send(.POST, "/api/v1/batches/\(b.id)/enrolments", json: EnrolmentInput(employeeId: world.staffA.id!)).json(EnrolmentJSON.self)
-            #expect(try await admin.send(.POST, "/api/v1/enrolments/\(e.id)/complete", json: CompletionInput(certificateNumber: "C-1")).status == .ok)
+            #expect(try await admin.send(.POST, "/api/v1/enrolments/\(e.id)/complete", json: CompletionInput(certificateNumber: "C-1", attendancePercent: 100)).status == .ok)
             struct ComplianceJSON: Decodable {
                 struct Row: Decodable { let unitId: UUID; let pns: Int; let pnsMet: Int; let share: Double? }
                 let pns: Int; let pnsMet: Int; let share: Double?; let units: [Row]
