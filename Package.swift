@@ -20,10 +20,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
+        // COIN-OR CBC (MIP) through its C interface, for the annual plan's exact solutions and
+        // bounds (Debian: coinor-libcbc-dev). Only `CbcMIPSolver` touches it.
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         // The domain: regulation rules as pure Swift. Must never import Vapor or Fluent.
         .target(
             name: "KompetenCore",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation"), "CCbc"],
             // Optimised in debug builds too: the plan optimiser and the demo generator are hot
             // loops that run 20–50 times slower unoptimised, which made the test server's annual
             // plan take 50 s. The domain has no debugger-only code paths to lose.

@@ -291,6 +291,8 @@ extension DevelopmentTests {
         struct GapOnly: Decodable { let gapClosed: Double; let employeesReaching20Jp: Int }
         let enrolments: [Pair]; let totalCost: Int; let gapClosed: Double; let upperBound: Double; let gapOnly: GapOnly
         let employeesReaching20Jp: Int; let pnsCandidates: Int
+        struct Bounds: Decodable { let employeesReaching20Jp: Int; let gapClosed: Double }
+        let bounds: Bounds; let method: String
     }
 
     @Test func annualPlanOnAHandCheckedInstance() async throws {
@@ -319,6 +321,9 @@ extension DevelopmentTests {
             #expect(r.totalCost == 2_250_000 && r.gapClosed == 2 && r.upperBound == 2)
             #expect(r.gapOnly.gapClosed == 2 && r.gapOnly.employeesReaching20Jp == 3)
             #expect(r.employeesReaching20Jp == 3 && r.pnsCandidates == 3)
+            // Lexicographic bounds: 3 PNS is everyone; among plans reaching 3 no plan closes more than 2
+            // (the two useful pairs are all there is). Solved to proven optimality.
+            #expect(r.bounds.employeesReaching20Jp == 3 && r.bounds.gapClosed == 2 && r.method == "optimal")
             // Too small a budget for the 20 JP: the plan spends nothing it cannot justify, never more than the budget.
             let tight = try await admin.send(.POST, "/api/v1/plans/optimize", json: AnnualPlanService.Request(year: 2027, budget: 1_000_000)).json(OptimizeJSON.self)
             #expect(tight.totalCost <= 1_000_000 && tight.employeesReaching20Jp == 2)

@@ -57,3 +57,36 @@ enum PlanCity {
         return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 }
+
+/// The issue's kind of small instance (issue 15, item 4): 60 employees × 12 programmes with real
+/// competition for money and seats — Rp 0,5–5 juta per seat, 3–15 seats, 8–40 JP, 1–3 of 10
+/// competencies raised by 1–2 levels; ~70 % PNS at 0–30 JP, PPPK at 0–24; 0–5 gaps of 1–3 levels;
+/// a Rp 40–80 juta budget. Seeded (SplitMix64 via `DemoRandom`), the same on every platform.
+enum PlanSixty {
+    static let codes = (1...10).map { "K" + ($0 < 10 ? "0" : "") + "\($0)" }
+
+    static func instance(seed: UInt64) -> PlanCity.Instance {
+        var rng = DemoRandom(seed: seed)
+        func distinctCodes(_ count: Int) -> [String] {
+            var pool = codes
+            for k in 0..<count { pool.swapAt(k, k + rng.below(pool.count - k)) }
+            return Array(pool.prefix(count))
+        }
+        let programmes = (0..<12).map { k in
+            var raises: [String: Int] = [:]
+            for code in distinctCodes(rng.int(in: 1...3)) { raises[code] = rng.int(in: 1...2) }
+            return PlanProgramme(id: "PRG-\(PlanCity.padded(k, 2))", costPerParticipant: rng.int(in: 5...50) * 100_000,
+                                 capacity: rng.int(in: 3...15), jp: rng.int(in: 8...40), raises: raises)
+        }
+        let candidates = (0..<60).map { k in
+            let isPNS = rng.chance(0.7)
+            var gaps: [String: Int] = [:]
+            for code in distinctCodes(rng.int(in: 0...5)) { gaps[code] = rng.int(in: 1...3) }
+            return PlanCandidate(id: "EMP-\(PlanCity.padded(k, 2))", isPNS: isPNS, jpSoFar: isPNS ? rng.int(in: 0...30) : rng.int(in: 0...24),
+                                 gaps: gaps, weights: rng.chance(1.0 / 7) ? ["K01": 2] : [:])
+        }
+        return PlanCity.Instance(programmes: programmes, candidates: candidates,
+                                 weights: ["K01": 1, "K02": 1.5, "K03": 2, "K07": 0.5],
+                                 budget: rng.int(in: 40...80) * 1_000_000)
+    }
+}

@@ -60,16 +60,19 @@ import Testing
     ]
 
     @Test func jpPhaseLiftsPNSWhenAffordable() {
-        // No gaps: nothing is useful, so the cheapest first: Y (18 JP) then X (30 JP) = Rp 800.000.
+        // No gaps: nothing is useful. The cheapest set reaching 20 JP is X alone (10 + 12 = 22 JP,
+        // Rp 500.000); Y then X (Rp 800.000) would spend Rp 300.000 more for nothing.
         let q = [PlanCandidate(id: "Q1", isPNS: true, jpSoFar: 10, gaps: [:])]
-        let r = PlanOptimiser.plan(programmes: jpProgrammes, candidates: q, budget: 1_000_000)
-        #expect(Set(r.enrolments.map(\.programme)) == ["X", "Y"])
-        #expect(r.totalCost == 800_000)
-        #expect(r.jpCoverage == 1)
-        #expect(r.gapClosed == 0)
-        // Rp 700.000 cannot reach 20 JP: the partial lift is undone rather than wasted.
-        let poor = PlanOptimiser.plan(programmes: jpProgrammes, candidates: q, budget: 700_000)
-        #expect(poor.enrolments.isEmpty && poor.totalCost == 0 && poor.jpCoverage == 0)
+        for solver in [CbcMIPSolver() as (any MIPSolver)?, nil] {
+            let r = PlanOptimiser.plan(programmes: jpProgrammes, candidates: q, budget: 1_000_000, solver: solver)
+            #expect(r.enrolments == [PlanEnrolment(candidate: "Q1", programme: "X")])
+            #expect(r.totalCost == 500_000)
+            #expect(r.jpCoverage == 1)
+            #expect(r.gapClosed == 0)
+            // Rp 400.000 buys only Y (18 JP): short of 20, so nothing is bought rather than wasted.
+            let poor = PlanOptimiser.plan(programmes: jpProgrammes, candidates: q, budget: 400_000, solver: solver)
+            #expect(poor.enrolments.isEmpty && poor.totalCost == 0 && poor.jpCoverage == 0)
+        }
     }
 
     @Test func jpPhasePrefersUsefulProgrammes() {

@@ -49,3 +49,57 @@ enum PlanCheck {
         return best
     }
 }
+
+extension PlanCheck {
+    /// PNS at ≥ 20 JP after the plan, counting those already there.
+    static func reaching(_ chosen: [(PlanCandidate, PlanProgramme)], candidates: [PlanCandidate]) -> Int {
+        candidates.filter { c in
+            c.isPNS && c.jpSoFar + chosen.filter { $0.0.id == c.id }.reduce(0) { $0 + $1.1.jp } >= JPRule.minimumPNS
+        }.count
+    }
+
+    /// Brute force of the lexicographic objective: the most PNS at 20 JP any feasible plan
+    /// reaches, and for every head count r the most gap closed by a plan reaching at least r.
+    static func bruteForceLex(_ programmes: [PlanProgramme], _ candidates: [PlanCandidate], weights: [String: Double],
+                              budget: Int) -> (count: Int, gapReaching: [Int: Double]) {
+        let pairs = candidates.flatMap { c in programmes.map { (c, $0) } }
+        precondition(pairs.count <= 16)
+        var bestAt: [Int: Double] = [:]   // exactly r
+        for mask in 0..<(1 << pairs.count) {
+            let chosen = pairs.indices.filter { mask & (1 << $0) != 0 }.map { pairs[$0] }
+            guard violation(chosen, candidates: candidates, budget: budget) == nil else { continue }
+            let r = reaching(chosen, candidates: candidates)
+            bestAt[r] = max(bestAt[r] ?? 0, value(chosen, candidates: candidates, weights: weights))
+        }
+        let top = bestAt.keys.max() ?? 0
+        var atLeast: [Int: Double] = [:]
+        var running = -Double.infinity
+        for r in stride(from: top, through: 0, by: -1) {
+            running = max(running, bestAt[r] ?? -.infinity)
+            atLeast[r] = running
+        }
+        return (top, atLeast)
+    }
+
+    /// A seeded random instance small enough for `bruteForceLex` (≤ 12 pairs): PNS and PPPK at
+    /// 0–24 JP, programmes of 4–24 JP at Rp 100.000–1.000.000 with 1–3 seats.
+    static func randomSmall(seed: UInt64) -> (programmes: [PlanProgramme], candidates: [PlanCandidate], weights: [String: Double], budget: Int) {
+        var rng = DemoRandom(seed: seed)
+        let codes = ["K1", "K2", "K3"]
+        let m = rng.int(in: 2...4)
+        let n = 12 / m
+        let programmes = (0..<m).map { k in
+            var raises: [String: Int] = [:]
+            for c in codes where rng.chance(0.5) { raises[c] = rng.int(in: 1...2) }
+            return PlanProgramme(id: "P\(k)", costPerParticipant: rng.int(in: 1...10) * 100_000, capacity: rng.int(in: 1...3),
+                                 jp: rng.int(in: 4...24), raises: raises)
+        }
+        let candidates = (0..<n).map { k in
+            var gaps: [String: Int] = [:]
+            for c in codes where rng.chance(0.5) { gaps[c] = rng.int(in: 1...3) }
+            return PlanCandidate(id: "C\(k)", isPNS: rng.chance(0.7), jpSoFar: rng.int(in: 0...24), gaps: gaps,
+                                 weights: rng.chance(0.2) ? ["K1": 2] : [:])
+        }
+        return (programmes, candidates, ["K2": 1.5, "K3": 0.5], rng.int(in: 0...30) * 100_000)
+    }
+}

@@ -1,72 +1,81 @@
 extension PlanOptimiser {
-    /// Phase 1: the 20 JP right. Each PNS below 20 JP gets the cheapest useful programme, again
-    /// and again until 20 JP; when they cannot get there, the enrolments tried for them are taken
-    /// back out, leaving the plan exactly as it was.
+    /// Phase 1: the 20 JP right, which comes first in the objective (PP 11/2017 Ps 203(4)): as
+    /// many PNS as possible at 20 JP, then as much gap as possible. Each PNS below 20 JP gets the
+    /// cheapest set of programmes that takes them to 20 JP (`cheapestRoute`); among equally cheap
+    /// routes the one closing most gap.
+    ///
+    /// Why cheapest rather than "the most useful": the head count is the first figure, so a
+    /// rupiah spent on a dear useful programme that one PNS could replace by a cheap one is a
+    /// rupiah that cannot lift someone else (Rp 10 juta: three PNS on a Rp 1 juta programme, not
+    /// one on a Rp 10 juta one). The gap phase and the swaps then spend what is left on the gap.
     ///
     /// People are taken cheapest-to-lift first (their route priced on the empty plan; then lowest
-    /// JP, then id): when the budget cannot reach everyone, it reaches as many as it can instead of
-    /// running out on a few expensive routes. Someone with no route at all comes last.
+    /// JP, then id): when the budget cannot reach everyone, it reaches as many as it can. Someone
+    /// with no route at all is skipped.
     static func liftPNS(_ state: inout PlanState) {
         let inst = state.inst
-        // Sorted once by (cost, index): the cheapest feasible programme is then the first one the
-        // scan meets, and the scan can stop at the first price above the remaining budget.
-        let byCost = inst.programmes.indices
-            .filter { inst.jp($0) > 0 }
-            .sorted { (inst.cost($0), $0) < (inst.cost($1), $1) }
+        let useful = inst.programmes.indices.filter { inst.jp($0) > 0 }
         let needy = inst.candidates.indices
             .filter { inst.candidates[$0].isPNS && inst.candidates[$0].jpSoFar < JPRule.minimumPNS }
         var price: [Int: Int] = [:]
-        for i in needy { price[i] = routeCost(&state, i, byCost) ?? Int.max }
-        let ordered = needy.sorted {
+        for i in needy { price[i] = cheapestRoute(state, i, useful)?.cost ?? Int.max }
+        let ordered = needy.filter { price[$0]! != Int.max }.sorted {
             (price[$0]!, inst.candidates[$0].jpSoFar, $0) < (price[$1]!, inst.candidates[$1].jpSoFar, $1)
         }
-        var tried: [Int] = []
         for i in ordered {
-            tried.removeAll(keepingCapacity: true)
-            while state.totalJP(i) < JPRule.minimumPNS, let p = nextLift(state, i, byCost) {
-                state.add(i, p)
-                tried.append(p)
-            }
-            if state.totalJP(i) < JPRule.minimumPNS {
-                for p in tried.reversed() { state.remove(i, p) }
-            }
+            guard let route = cheapestRoute(state, i, useful) else { continue }
+            for p in route.programmes { state.add(i, p) }
         }
     }
 
-    /// What lifting candidate i to 20 JP would cost on the current plan (nil: it cannot be done),
-    /// by the same route the lift takes; the plan is left exactly as it was.
-    static func routeCost(_ state: inout PlanState, _ i: Int, _ byCost: [Int]) -> Int? {
-        let before = state.cost
-        var tried: [Int] = []
-        while state.totalJP(i) < JPRule.minimumPNS, let p = nextLift(state, i, byCost) {
-            state.add(i, p)
-            tried.append(p)
+    /// The cheapest set of programmes candidate i can still be added to (seat, price, not chosen)
+    /// that takes them to 20 JP, within the budget left; ties go to more newly closed gap (each
+    /// programme's gain on the current plan, summed), then to the route found first. A 0/1
+    /// covering knapsack over JP capped at the JP still missing (≤ 20), so O(20 × programmes).
+    /// Nil when no such set fits.
+    static func cheapestRoute(_ state: PlanState, _ i: Int, _ programmes: [Int]) -> (programmes: [Int], cost: Int)? {
+        let need = JPRule.minimumPNS - state.totalJP(i)
+        guard need > 0 else { return ([], 0) }
+        let items = programmes.filter { state.canAdd(i, $0) }
+        guard !items.isEmpty else { return nil }
+        struct Cell { var cost: Int; var gain: Double }
+        func better(_ a: Cell, _ b: Cell?) -> Bool {
+            guard let b else { return true }
+            return a.cost < b.cost || (a.cost == b.cost && a.gain > b.gain + epsilon)
         }
-        let reached = state.totalJP(i) >= JPRule.minimumPNS
-        let cost = state.cost - before
-        for p in tried.reversed() { state.remove(i, p) }
-        return reached ? cost : nil
-    }
-
-    /// The programme that brings candidate i closer to 20 JP: the cheapest feasible one that closes
-    /// some gap, among equally cheap the one closing most, then the smaller index; if none closes
-    /// anything, the cheapest feasible one (same tie-breaks). Nil when nothing is feasible.
-    static func nextLift(_ state: PlanState, _ i: Int, _ byCost: [Int]) -> Int? {
-        var useful: (p: Int, cost: Int, gain: Double)?
-        var any: (p: Int, cost: Int, gain: Double)?
-        for p in byCost {
-            let c = state.inst.cost(p)
-            // Everything after this is dearer: out of budget, or dearer than the useful one found.
-            if c > state.budgetLeft { break }
-            if let u = useful, c > u.cost { break }
-            guard state.canAdd(i, p) else { continue }
-            let g = state.gain(i, p)
-            if g > epsilon {
-                if useful == nil || g > useful!.gain { useful = (p, c, g) }
-            } else if useful == nil {
-                if any == nil || (c == any!.cost && g > any!.gain) { any = (p, c, g) }
+        // best[k][j]: cheapest way to reach ≥ j JP (capped at need) using the first k items.
+        var best: [[Cell?]] = [Array(repeating: nil, count: need + 1)]
+        best[0][0] = Cell(cost: 0, gain: 0)
+        for p in items {
+            let prev = best[best.count - 1]
+            var row = prev
+            let c = state.inst.cost(p), jp = state.inst.jp(p), g = state.gain(i, p)
+            for j in 0...need {
+                guard let from = prev[j] else { continue }
+                let to = min(need, j + jp)
+                let cand = Cell(cost: from.cost + c, gain: from.gain + g)
+                if better(cand, row[to]) { row[to] = cand }
             }
+            best.append(row)
         }
-        return useful?.p ?? any?.p
+        guard let end = best[items.count][need], end.cost <= state.budgetLeft else { return nil }
+        // Walk back: item k was taken when the cell differs from the row before it.
+        var route: [Int] = []
+        var j = need
+        var cell = end
+        for k in stride(from: items.count, to: 0, by: -1) {
+            if let before = best[k - 1][j], before.cost == cell.cost, before.gain == cell.gain { continue }
+            let p = items[k - 1]
+            let c = state.inst.cost(p), jp = state.inst.jp(p)
+            // Find the source cell: any j' with min(need, j' + jp) == j and the matching values.
+            var found = false
+            for src in 0...need where min(need, src + jp) == j {
+                if let from = best[k - 1][src], from.cost + c == cell.cost, abs(from.gain + state.gain(i, p) - cell.gain) < 1e-9 {
+                    route.append(p); j = src; cell = from; found = true; break
+                }
+            }
+            if !found { return nil }
+        }
+        return (route.reversed(), end.cost)
     }
 }

@@ -62,4 +62,30 @@ public struct PlanResult: Sendable {
     /// No plan can close more weighted gap than this (see `PlanOptimiser.upperBound`), so
     /// `gapClosed / upperBound` tells the planner how far the heuristic could at most be from optimal.
     public var upperBound: Double
+    /// Bounds for the lexicographic objective (first PNS at 20 JP, then gap).
+    public var bounds: PlanBounds
+    public var method: PlanMethod
+}
+
+/// What no feasible plan can beat: `employeesReaching20Jp` — no plan brings more PNS to 20 JP
+/// (counting those already there); `gapClosed` — no plan that brings at least as many PNS to
+/// 20 JP as this one closes more weighted gap. From LP relaxations and the solver's best bound,
+/// never from a heuristic's value.
+public struct PlanBounds: Sendable, Equatable {
+    public var employeesReaching20Jp: Int
+    public var gapClosed: Double
+
+    public init(employeesReaching20Jp: Int, gapClosed: Double) {
+        self.employeesReaching20Jp = employeesReaching20Jp; self.gapClosed = gapClosed
+    }
+}
+
+/// How the plan was found.
+public enum PlanMethod: String, Sendable {
+    /// The heuristic's plan (instance too large for the solver, no solver, or it found nothing better).
+    case heuristic
+    /// Improved by the solver within its time limit, not proven optimal.
+    case solver
+    /// Proven optimal for both figures by the solver.
+    case optimal
 }

@@ -29,6 +29,13 @@ enum AnnualPlanController {
         /// the bound, and (gapOnly.gapClosed − gapClosed) what the 20 JP right costs in gap.
         let gapOnly: Comparison
         struct Comparison: Content { let gapClosed: Double; let totalCost: Int; let employeesReaching20Jp: Int }
+        /// Bounds for the lexicographic objective (first PNS at 20 JP, then gap): no feasible plan
+        /// brings more PNS to 20 JP than `employeesReaching20Jp`, and none reaching as many as this
+        /// one closes more gap than `gapClosed`. From the solver's best bound and LP relaxations.
+        let bounds: Bounds
+        struct Bounds: Content { let employeesReaching20Jp: Int; let gapClosed: Double }
+        /// heuristic, solver (improved within the time limit) or optimal (proven for both figures).
+        let method: String
     }
 
     static func dto(_ o: AnnualPlanService.Outcome) -> ResultDTO {
@@ -40,7 +47,12 @@ enum AnnualPlanController {
                   totalCost: o.result.totalCost, gapClosed: GapAnalysis.round2(o.result.gapClosed), upperBound: GapAnalysis.round2(o.result.upperBound),
                   employeesReaching20Jp: o.result.employeesReaching20Jp, pnsCandidates: o.pnsCandidates, jpCoverage: GapAnalysis.round2(o.result.jpCoverage),
                   gapOnly: .init(gapClosed: GapAnalysis.round2(o.gapOnly.gapClosed), totalCost: o.gapOnly.totalCost,
-                                 employeesReaching20Jp: o.gapOnly.employeesReaching20Jp))
+                                 employeesReaching20Jp: o.gapOnly.employeesReaching20Jp),
+                  // Two decimals like every figure here (the solver's bound carries a 10⁻⁶ tolerance that
+                  // rounding up would turn into a visible 0,01).
+                  bounds: .init(employeesReaching20Jp: o.result.bounds.employeesReaching20Jp,
+                                gapClosed: GapAnalysis.round2(o.result.bounds.gapClosed)),
+                  method: o.result.method.rawValue)
     }
 
     static func optimize(req: Request) async throws -> ResultDTO {
@@ -115,6 +127,8 @@ struct AnnualPlanModel: Encodable {
         let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String
         let gapOnly: String, gapOnlyRatio: String, gapOnlyReaching: String, priceOfRight: String
         let reaching: String, enrolments: String, candidates: String, seconds: String
+        /// Plan ÷ bound for both lexicographic figures.
+        let reachingBound: String, reachingRatio: String, gapBound: String, gapRatio: String, method: String
     }
     struct ProgrammeRow: Encodable { let code: String; let title: String; let href: String; let participants: Int; let cost: String; let jp: Int }
     struct PairRow: Encodable { let nip: String; let name: String; let href: String; let unit: String; let programme: String }
@@ -131,6 +145,14 @@ struct AnnualPlanModel: Encodable {
     /// How many people in scope need an assessment (unknown levels: no gap in the plan).
     var assessmentNeeded = "0"
     var assessmentNeedsHref = SiteURL.assessmentNeeds.path
+
+    static func methodLabel(_ m: PlanMethod) -> String {
+        switch m {
+        case .optimal: "optimal terbukti (solver MIP)"
+        case .solver: "diperbaiki solver MIP dalam batas waktu, belum terbukti optimal"
+        case .heuristic: "heuristik (batas dari relaksasi LP)"
+        }
+    }
 
     static func percent(_ x: Double, of bound: Double) -> String {
         bound > 0 ? IndonesianFormat.decimal(x / bound * 100, digits: 1) + " %" : "—"
@@ -158,7 +180,12 @@ struct AnnualPlanModel: Encodable {
                           gapOnlyReaching: IndonesianFormat.integer(o.gapOnly.employeesReaching20Jp),
                           priceOfRight: IndonesianFormat.decimal(max(0, o.gapOnly.gapClosed - r.gapClosed), digits: 1),
                           reaching: "\(IndonesianFormat.integer(r.employeesReaching20Jp)) dari \(IndonesianFormat.integer(o.pnsCandidates)) PNS",
-                          enrolments: IndonesianFormat.integer(r.enrolments.count), candidates: IndonesianFormat.integer(o.candidates), seconds: IndonesianFormat.decimal(o.seconds, digits: 2))
+                          enrolments: IndonesianFormat.integer(r.enrolments.count), candidates: IndonesianFormat.integer(o.candidates), seconds: IndonesianFormat.decimal(o.seconds, digits: 2),
+                          reachingBound: IndonesianFormat.integer(r.bounds.employeesReaching20Jp),
+                          reachingRatio: AnnualPlanModel.percent(Double(r.employeesReaching20Jp), of: Double(r.bounds.employeesReaching20Jp)),
+                          gapBound: IndonesianFormat.decimal(r.bounds.gapClosed, digits: 1),
+                          gapRatio: AnnualPlanModel.percent(r.gapClosed, of: r.bounds.gapClosed),
+                          method: AnnualPlanModel.methodLabel(r.method))
         let byProgramme = Dictionary(grouping: r.enrolments, by: \.programme)
         programmes = byProgramme.compactMap { id, list -> ProgrammeRow? in
             guard let p = UUID(uuidString: id).flatMap({ o.programmes[$0] }) else { return nil }
