@@ -77,10 +77,11 @@ enum TransparencyController {
                 return .init(label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: grade.rawValue, note: grade.label, sample: sample, sufficient: true, provisional: i == provisional)
             }
         }
-        // The on-time share, P90, volume and channels are of the last complete quarter.
+        // The on-time share, P90 and volume are of the last complete quarter; the channel counts
+        // of the running one (labelled "sementara"), where a reviewer looks for fresh flags.
         let last = complete.count - 1
-        let channels = try await SurveyQueries.channels(.units(instansiID: instansiID, unitIDs: nil), from: periods[last].from,
-                                                        to: periods[last].to, on: req.db)
+        let channels = try await SurveyQueries.channels(.units(instansiID: instansiID, unitIDs: nil), from: periods[provisional].from,
+                                                        to: periods[provisional].to, on: req.db)
         func channelSum(_ ids: [UUID]) -> SurveyQueries.Channels { ids.compactMap { channels[$0] }.reduce(SurveyQueries.Channels(), +) }
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
@@ -103,7 +104,7 @@ enum TransparencyController {
         let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
         let chart = LineChart.svg(xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir", yRange: 50...100)
         let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
-                          channelPeriod: periods[last].label, cityChannels: .init(channelSum(allIDs)),
+                          channelPeriod: periods[provisional].label, cityChannels: .init(channelSum(allIDs)),
                           note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat.")
         let response = try await req.view.render("public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
