@@ -18,6 +18,9 @@ func withTestApp(settings: (inout AppConfig) -> Void = { _ in }, _ test: (Applic
     do {
         var config = try AppConfig.fromEnvironment([:])
         config.database = location
+        // Swift Testing runs the suites in parallel, each test with its own PostgreSQL database:
+        // 2 connections per event loop keep ~180 apps inside the test cluster's max_connections.
+        if case .postgres = location { config.databasePoolSize = 2 }
         settings(&config)
         app.logger.logLevel = .warning
         try await configure(app, config: config)
