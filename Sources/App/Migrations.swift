@@ -53,7 +53,7 @@ protocol IndexMigration: AsyncMigration {
 
 extension IndexMigration {
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         for index in Self.indexes {
             var builder = sql.create(index: index.name).on(index.table)
             for column in index.columns { builder = builder.column(column) }
@@ -61,7 +61,7 @@ extension IndexMigration {
         }
     }
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         for index in Self.indexes.reversed() { try await sql.drop(index: index.name).run() }
     }
 }

@@ -58,7 +58,7 @@ struct BackupSecurityTests {
             _ = try await WebClient.login(app, "admin")
             _ = try await APIClient.login(app, "operator.a")
             _ = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": "admin", "password": "salah-sekali"])
-            try await DatabaseBackup.backupSQLite(app.db as! any SQLDatabase, to: backup)
+            try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup)
         }
         let attributes = try FileManager.default.attributesOfItem(atPath: backup)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -88,7 +88,7 @@ struct BackupSecurityTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let live = dir + "/live.sqlite", backup = dir + "/cadangan.sqlite"
         try await Self.withFileApp(live) { app in
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             _ = try await World.make(on: app)
             try await JobLease.createTable(on: sql)
             // No server: allowed.
@@ -119,7 +119,7 @@ struct BackupSecurityTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let live = dir + "/live.sqlite", backup = dir + "/cadangan.sqlite"
         try await Self.withFileApp(live) { app in
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             _ = try await World.make(on: app)
             try await JobLease.createTable(on: sql)
             try await DatabaseBackup.backupSQLite(sql, to: backup)

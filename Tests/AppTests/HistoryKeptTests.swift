@@ -123,7 +123,7 @@ struct HistoryKeptTests {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             try await AuditLog.record(.update, entity: "employee", id: world.staffA.id, summary: "Uji", actor: nil, instansiID: world.instansi.id, at: testNow, on: app.db)
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             guard sql.dialect.name == "postgresql" else { return }   // SQLite: no trigger (see migration 027)
             await #expect(throws: (any Error).self) {
                 try await sql.update(AuditEntry.schema).set("summary", to: SQLBind("diubah")).run()

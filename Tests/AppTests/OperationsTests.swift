@@ -15,7 +15,7 @@ import VaporTesting
 struct OperationsTests {
     @Test func aLeaseHasOneHolderUntilItExpiresOrIsReleased() async throws {
         try await withTestApp { app in
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             #expect(try await JobLease.acquire("x", holder: "a", ttl: 60, now: testNow, on: sql))
             #expect(try await !JobLease.acquire("x", holder: "b", ttl: 60, now: testNow.addingTimeInterval(59), on: sql))
             // Not even the holder takes it twice (two tasks of one instance).
@@ -52,7 +52,7 @@ struct OperationsTests {
             #expect(outcomes.filter { $0 == .ran }.count == 1)
             #expect(outcomes.allSatisfy { [.ran, .busy, .alreadyDone].contains($0) })
             // 10:00 WITA on 29 November: the daily-at-02:00 period is that day.
-            let runs = try await JobRunLog.recent(limit: 10, on: app.db as! any SQLDatabase)
+            let runs = try await JobRunLog.recent(limit: 10, on: try app.db.sql)
             #expect(runs.map(\.period) == ["2026-11-29"] && runs.first?.outcome == "ok")
             // The next day it is due again.
             #expect(await JobRunner.runIfDue(job, app: app, holder: "instance-0", now: testNow.addingTimeInterval(86_400)) == .ran)
@@ -153,7 +153,7 @@ struct OperationsTests {
             #expect(text.contains("kompeten_http_request_duration_seconds_bucket"))
             #expect(text.contains("kompeten_database_up 1"))
             // A schema one migration behind this build is not ready: instances wait for the upgrade.
-            try await (app.db as! any SQLDatabase).delete(from: "_fluent_migrations").where("name", .equal, SQLBind("020_CreateOperations")).run()
+            try await app.db.sql.delete(from: "_fluent_migrations").where("name", .equal, SQLBind("020_CreateOperations")).run()
             #expect(try await app.testing().sendRequest(.GET, "/readyz").status == .serviceUnavailable)
         }
     }

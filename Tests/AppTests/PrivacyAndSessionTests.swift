@@ -31,7 +31,7 @@ struct PrivacyAndSessionTests {
             let replay = try await thief.get("/employees")
             #expect(replay.status == .seeOther && replay.location?.hasPrefix("/login") == true)
             let id = try #require(thief.cookie(named: "kompeten_session"))
-            let rows = try await (app.db as! any SQLDatabase).select().column("id").from(WebSessionDriver.table)
+            let rows = try await app.db.sql.select().column("id").from(WebSessionDriver.table)
                 .where("id", .equal, SQLBind(WebSessionDriver.hash(id))).all()
             #expect(rows.isEmpty)
         }
@@ -140,15 +140,15 @@ struct PrivacyAndSessionTests {
         try await withFileApp { (app: Application) async throws in
             try await app.autoMigrate()
             let world = try await World.make(on: app)
-            before = try await Self.dump(app.db as! any SQLDatabase)
-            try await DatabaseBackup.backupSQLite(app.db as! any SQLDatabase, to: backup)
+            before = try await Self.dump(try app.db.sql)
+            try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup)
             // A second backup never overwrites the first.
-            await #expect(throws: DatabaseBackup.Failure.self) { try await DatabaseBackup.backupSQLite(app.db as! any SQLDatabase, to: backup) }
+            await #expect(throws: DatabaseBackup.Failure.self) { try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup) }
             // Changes after the backup.
             let unit = try await Unit.find(world.opdA.id, on: app.db)!
             unit.name = "Diubah setelah cadangan"; try await unit.save(on: app.db)
             try await Employee.query(on: app.db).filter(\.$id == world.staffB.id!).delete()
-            #expect(try await Self.dump(app.db as! any SQLDatabase) != before)
+            #expect(try await Self.dump(try app.db.sql) != before)
         }
         // A file that is not a Kompeten backup is refused and the database left alone.
         let junk = dir + "/bukan.sqlite"
@@ -157,7 +157,7 @@ struct PrivacyAndSessionTests {
         try await DatabaseBackup.restoreSQLite(from: backup, to: dbPath)
         let expected = before
         try await withFileApp { (app: Application) async throws in
-            let after = try await Self.dump(app.db as! any SQLDatabase)
+            let after = try await Self.dump(try app.db.sql)
             #expect(after == expected)
             #expect(after["units"]?.contains { $0.contains("Diubah setelah cadangan") } == false)
         }

@@ -12,7 +12,7 @@ import VaporTesting
 struct SessionLifecycleTests {
     /// Server-side session rows (the table of this build; the Fluent one before it).
     static func sessionRows(_ app: Application) async throws -> Int {
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         for table in ["web_sessions", "_fluent_sessions"] {
             if let n = try? await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?.decode(column: "n", as: Int.self) {
                 return n
@@ -109,7 +109,7 @@ struct SessionLifecycleTests {
         try await withTestApp { app in
             _ = try await World.make(on: app)
             let web = try await WebClient.login(app, "admin")
-            let sql = app.db as! any SQLDatabase
+            let sql = try app.db.sql
             struct Row: Decodable { let data: String; let seen_at: Double; let created_at: Double; let user_id: String? }
             func row() async throws -> Row? {
                 let id = try #require(web.cookie(named: "kompeten_session"))

@@ -13,7 +13,7 @@ import Vapor
 enum StateTransition {
     /// True when this call moved the row from one of `expected` to `new`.
     static func claim(_ table: String, id: UUID, from expected: [String], to new: String, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.update(table)
             .set("status", to: SQLBind(new))
             .where("id", .equal, SQLBind(id))
@@ -34,7 +34,7 @@ enum StateTransition {
     /// version it edited, only if that is still the stored one. Returns the new version; nil:
     /// someone saved in between.
     static func bumpVersion(_ table: String, id: UUID, expected: Int?, on db: any Database) async throws -> Int? {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         // NULL counts as 0: SQLite stores NULL for a row inserted without the column (its INSERT
         // has no DEFAULT keyword), PostgreSQL the column's default 0.
         let current = SQLFunction("COALESCE", args: SQLColumn("version"), SQLLiteral.numeric("0"))

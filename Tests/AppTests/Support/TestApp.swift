@@ -43,7 +43,7 @@ enum TestDatabase {
         let admin = try await Application.make(.testing)
         do {
             admin.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: baseURL)), as: .psql)
-            try await (admin.db as! any SQLDatabase).raw("CREATE DATABASE \(ident: String(name))").run()
+            try await admin.db.sql.raw("CREATE DATABASE \(ident: String(name))").run()
         } catch {
             try? await admin.asyncShutdown()
             throw error

@@ -13,12 +13,12 @@ struct AddAssessmentHistory: AsyncMigration {
         try await db.schema(Assessment.schema).field("source", .string, .sql(.default("manual"))).update()
         try await db.schema(Assessment.schema).field("import_ref", .string).update()
         try await renumberDuplicates(on: db)
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.create(index: Self.uniqueIndex).on(Assessment.schema).column("employee_id").column("sequence").unique().run()
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.drop(index: Self.uniqueIndex).run()
         try await db.schema(Assessment.schema).deleteField("import_ref").update()
         try await db.schema(Assessment.schema).deleteField("source").update()
@@ -28,7 +28,7 @@ struct AddAssessmentHistory: AsyncMigration {
     /// counted outside its transaction): those employees are numbered again 1…n in the order
     /// they were recorded, which keeps every other order as it was.
     private func renumberDuplicates(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.select().column("employee_id").from(Assessment.schema)
             .groupBy("employee_id").groupBy("sequence")
             .having(SQLFunction("COUNT", args: SQLLiteral.all), .greaterThan, SQLLiteral.numeric("1"))

@@ -7,7 +7,7 @@ struct CreateWebSessions: AsyncMigration {
     var name: String { "022_CreateWebSessions" }
 
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.create(table: WebSessionDriver.table)
             .column("id", type: .text, .primaryKey(autoIncrement: false))
             .column("user_id", type: .text)
@@ -22,7 +22,7 @@ struct CreateWebSessions: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         try await SessionRecord.migration.prepare(on: db).get()
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.drop(index: "idx_web_sessions_seen").run()
         try await sql.drop(index: "idx_web_sessions_user").run()
         try await sql.drop(table: WebSessionDriver.table).run()
@@ -51,7 +51,7 @@ struct CreateLoginThrottle: AsyncMigration {
     var name: String { "024_CreateLoginThrottle" }
 
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.create(table: LoginThrottleStore.table)
             .column("key", type: .text, .primaryKey(autoIncrement: false))
             .column("failures", type: .int, .notNull)
@@ -64,7 +64,7 @@ struct CreateLoginThrottle: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         // As 004 and 006 made it.
         try await db.schema(LoginFailure.schema)
             .id()

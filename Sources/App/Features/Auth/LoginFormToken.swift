@@ -64,7 +64,7 @@ enum LoginFormToken {
     }
 
     private static func key(_ req: Request) async throws -> SymmetricKey {
-        let secret = try await req.application.kompeten.clusterSecret.value(secretName, on: req.db as! any SQLDatabase)
+        let secret = try await req.application.kompeten.clusterSecret.value(secretName, on: try req.db.sql)
         return SymmetricKey(data: Data(secret.utf8))
     }
 }

@@ -21,7 +21,7 @@ enum LoginService {
         // no attacker-sized keys in the throttle table.
         guard username.utf8.count <= 64 else { return .invalid }
         let now = req.now
-        let sql = req.db as! any SQLDatabase
+        let sql = try req.db.sql
         let keys = keys(username: username, address: req.clientAddress)
 
         // Reserve first, verify after: parallel guesses cannot all pass a count read earlier.

@@ -88,7 +88,7 @@ enum PasswordController {
             errors.append(.init(field: "currentPassword", message: "Masukkan kata sandi saat ini."))
         } else {
             // Throttled like a login: a stolen session must not become a password-guessing oracle.
-            let sql = req.db as! any SQLDatabase
+            let sql = try req.db.sql
             // Its own counter (not the login's): a client fumbling this form must not lock the
             // user's login from that address.
             let (key, rule) = ("pw:\(actor.userID.uuidString)", LoginThrottle.perUsernameAndAddress)

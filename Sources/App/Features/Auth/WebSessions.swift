@@ -76,18 +76,18 @@ struct WebSessionDriver: AsyncSessionDriver {
 
     static func newCookieValue() -> String { [UInt8].random(count: 32).base64URLEncoded }
     static func hash(_ cookieValue: String) -> String { TokenHasher.hash(cookieValue) }
-    static func sql(_ req: Request) -> any SQLDatabase { req.db as! any SQLDatabase }
+    static func sql(_ req: Request) throws -> any SQLDatabase { try req.db.sql }
     static func encode(_ data: SessionData) throws -> String { String(decoding: try JSONEncoder().encode(data), as: UTF8.self) }
 
     /// Ends every web session of a user (password reset or change, role change, deactivation).
     static func endAll(of userID: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).delete(from: table).where("user_id", .equal, SQLBind(userID.uuidString)).run()
+        try await db.sql.delete(from: table).where("user_id", .equal, SQLBind(userID.uuidString)).run()
     }
 
     /// Deletes sessions past their idle or absolute lifetime (hourly housekeeping).
     @discardableResult
     static func purge(now: Date, idle: TimeInterval, max: TimeInterval, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let t = now.timeIntervalSince1970
         let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
             .where("seen_at", .lessThanOrEqual, SQLBind(t - idle)).orWhere("created_at", .lessThanOrEqual, SQLBind(t - max))
@@ -99,7 +99,7 @@ struct WebSessionDriver: AsyncSessionDriver {
     }
 
     static func count(on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+        try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 }

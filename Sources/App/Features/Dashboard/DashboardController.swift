@@ -36,7 +36,7 @@ enum DashboardQueries {
 
     /// Head counts by employment type, for the instansi or one OPD, in one grouped query.
     static func people(instansiID: UUID, opdID: UUID?, on db: any Database) async throws -> PeopleCounts {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var query = sql.select()
             .column(SQLColumn("employment_type", table: "e"))
             .column(SQLColumn("is_active", table: "e"))

@@ -79,7 +79,7 @@ struct BootstrapOnServe: LifecycleHandler {
 
     func willBootAsync(_ app: Application) async throws {
         guard Self.isServe(app) else { return }
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         if case .sqliteFile = app.kompeten.config.database {
             // Write-ahead logging: readers never wait for a writer, and a commit is one append and
             // one flush of the log instead of a rewritten journal. Kept in the file once set.

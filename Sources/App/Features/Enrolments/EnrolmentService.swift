@@ -63,7 +63,7 @@ enum EnrolmentService {
     /// requests for the last seat exactly one changes a row (PostgreSQL re-checks the condition
     /// after the row lock; SQLite serialises writers).
     static func takeSeat(_ batchID: UUID, on db: any Database) async throws -> Bool {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.update(Batch.schema)
             .set("seats_taken", to: SQLBinaryExpression(SQLColumn("seats_taken"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, SQLBind(batchID))
@@ -74,7 +74,7 @@ enum EnrolmentService {
     }
 
     private static func releaseSeat(_ batchID: UUID, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await sql.update(Batch.schema)
             .set("seats_taken", to: SQLBinaryExpression(SQLColumn("seats_taken"), .subtract, SQLLiteral.numeric("1")))
             .where("id", .equal, SQLBind(batchID))

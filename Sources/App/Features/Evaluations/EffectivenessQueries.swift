@@ -34,7 +34,7 @@ enum EffectivenessQueries: SQLShorthand {
     }
 
     static func byProgramme(_ f: Filter, on db: any Database) async throws -> [UUID: EffectivenessTally] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var result: [UUID: EffectivenessTally] = [:]
         let counts = try await completed(sql.select().column(col("program_id", "en"), as: "program_id")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(alias(Enrolment.schema, "en")), f)

@@ -48,7 +48,7 @@ enum GapEngine: SQLShorthand {
     }
 
     static func compute(instansiID: UUID, unitIDs: [UUID]?, parts: Parts = .all, on db: any Database) async throws -> Computed {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let (formula, thresholds) = try await SettingsQueries.load(instansiID, on: db)
         let codes = try await competencyCodes(instansiID, on: db)
         let level = col("level", c), required = col("required_level", s)
@@ -112,7 +112,7 @@ enum GapEngine: SQLShorthand {
 
     /// People below their standard in one competency, largest gap first.
     static func shortfalls(instansiID: UUID, unitIDs: [UUID]?, competencyID: UUID, on db: any Database) async throws -> [Shortfall] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let level = col("level", c), required = col("required_level", s)
         let rows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
             .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
@@ -129,7 +129,7 @@ enum GapEngine: SQLShorthand {
 
     /// Active employees per unit in the scope (one grouped count).
     static func headcounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [UUID: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = sql.select().column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Employee.schema)
             .where("instansi_id", .equal, SQLBind(instansiID)).where("is_active", .equal, SQLBind(true))
         if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }
@@ -147,7 +147,7 @@ enum GapEngine: SQLShorthand {
     /// the standard and the current levels, each with its competency code, in two joined reads.
     static func employee(_ e: Employee, on db: any Database) async throws -> GapResult? {
         guard let positionID = e.positionID else { return nil }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let (formula, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
         // The position's standard with this person's current level beside each competency.
         let rows = try await sql.select()

@@ -27,7 +27,7 @@ enum HealthController {
         let kind = req.application.kompeten.config.database.kind
         let started = Date()
         do {
-            let sql = req.db as! any SQLDatabase
+            let sql = try req.db.sql
             _ = try await sql.raw("SELECT 1").all()
             let applied = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("_fluent_migrations").first()?
                 .decode(column: "n", as: Int.self) ?? 0

@@ -8,7 +8,7 @@ enum JPQueries {
     /// SQL rather than Fluent's `sum`: PostgreSQL answers SUM(bigint) as NUMERIC, which Fluent's
     /// aggregate cannot decode as Int.
     static func total(employeeID: UUID, year: Int, on db: any Database) async throws -> Int {
-        let row = try await (db as! any SQLDatabase).select()
+        let row = try await db.sql.select()
             .column(SQLFunction("SUM", args: SQLColumn("jp")), as: "total")
             .from(JPCredit.schema)
             .where("employee_id", .equal, SQLBind(employeeID)).where("year", .equal, SQLBind(year))
@@ -45,7 +45,7 @@ enum JPQueries {
     /// Every active employee in the scope with their JP in `year` (0 when nothing is credited):
     /// employees LEFT JOIN the year's credits, grouped per person.
     static func people(instansiID: UUID, unitIDs: [UUID]?, year: Int, on db: any Database) async throws -> [Person] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let e = "e", j = "j"
         var q = sql.select()
             .column(SQLColumn("id", table: e), as: "id").column(SQLColumn("nip", table: e), as: "nip")
@@ -71,7 +71,7 @@ enum JPQueries {
     /// How many active PNS in the scope, and how many reached 20 JP in `year`: one row from the
     /// database (the per-person sums stay in a derived table), for dashboards that need the share only.
     static func pnsCompliance(instansiID: UUID, unitIDs: [UUID]?, year: Int, on db: any Database) async throws -> (pns: Int, met: Int) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let e = "e", j = "j"
         let perPerson = SQLSubquery.select { q in
             var q = q.column(SQLColumn("id", table: e), as: "id")

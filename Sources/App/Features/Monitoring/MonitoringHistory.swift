@@ -13,7 +13,7 @@ enum MonitoringHistory: SQLShorthand {
 
     @discardableResult
     static func rebuild(instansiID: UUID, today: SimpleDate, at now: Date, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         // The nightly run also re-derives every potential score (a competency may have changed group).
         try await TalentPotential.refresh(instansiID: instansiID, on: db)
         let (formula, _) = try await SettingsQueries.load(instansiID, on: db)

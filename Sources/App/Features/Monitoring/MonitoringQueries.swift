@@ -18,7 +18,7 @@ enum MonitoringQueries: SQLShorthand {
     static func gapTotals(instansiID: UUID, opdIDs: [UUID]?, dates: [String], on db: any Database) async throws -> [String: [String: GapTally]] {
         // No history yet: nothing to sum (and PostgreSQL refuses an empty `IN ()`).
         guard !dates.isEmpty else { return [:] }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = sql.select().column("as_of").column("competency_code")
             .column(SQLFunction("SUM", args: SQLColumn("required")), as: "required").column(SQLFunction("SUM", args: SQLColumn("assessed")), as: "assessed")
             .column(SQLFunction("SUM", args: SQLColumn("gap_sum")), as: "gap_sum").column(SQLFunction("SUM", args: SQLColumn("with_gap")), as: "with_gap")
@@ -64,7 +64,7 @@ enum MonitoringQueries: SQLShorthand {
 
     static func overdueByUnit(_ kind: Overdue, instansiID: UUID, unitIDs: [UUID]?, today: SimpleDate, schedule: EvaluationSchedule,
                               on db: any Database) async throws -> [UUID: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await overdueQuery(sql, kind, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule)
             .column(col("unit_id", "e"), as: "unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .groupBy(col("unit_id", "e")).all()
@@ -80,7 +80,7 @@ enum MonitoringQueries: SQLShorthand {
 
     static func overdueList(_ kind: Overdue, instansiID: UUID, unitIDs: [UUID]?, today: SimpleDate, schedule: EvaluationSchedule,
                             page: KompetenCore.PageRequest, on db: any Database) async throws -> (rows: [OverdueRow], total: Int) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let total = try await overdueQuery(sql, kind, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule)
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first()?.integer("n") ?? 0
         let rows = try await overdueQuery(sql, kind, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule)
@@ -99,7 +99,7 @@ enum MonitoringQueries: SQLShorthand {
     }
 
     static func overdueReassessmentsByUnit(instansiID: UUID, unitIDs: [UUID]?, today: SimpleDate, on db: any Database) async throws -> [UUID: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = sql.select().from(alias(ReassessmentDue.schema, "d"))
             .join(alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "d"), .equal, col("id", "e"))
             .column(col("unit_id", "e"), as: "unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -113,7 +113,7 @@ enum MonitoringQueries: SQLShorthand {
 
     /// Completed participants per unit in a period (who was trained where: the L4 comparison).
     static func trainedByUnit(instansiID: UUID, unitIDs: [UUID]?, from: String, to: String, on db: any Database) async throws -> [UUID: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = sql.select().from(alias(Enrolment.schema, "en"))
             .join(alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "en"), .equal, col("id", "e"))
             .column(col("unit_id", "e"), as: "unit_id").column(SQLFunction("COUNT", args: SQLDistinct(col("employee_id", "en"))), as: "n")

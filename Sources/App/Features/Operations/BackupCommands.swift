@@ -126,7 +126,7 @@ struct BackupCommand: AsyncCommand {
         let started = Date()
         switch app.kompeten.config.database {
         case .sqliteFile, .sqliteMemory:
-            try await DatabaseBackup.backupSQLite(app.db as! any SQLDatabase, to: signature.file)
+            try await DatabaseBackup.backupSQLite(try app.db.sql, to: signature.file)
         case .postgres(let url):
             // Made empty with mode 0600 first: pg_dump writes into it and keeps the mode.
             let fd = open(signature.file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
@@ -154,7 +154,7 @@ struct RestoreCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        try await DatabaseBackup.refuseWhileServed(now: Date(), on: app.db as! any SQLDatabase)
+        try await DatabaseBackup.refuseWhileServed(now: Date(), on: try app.db.sql)
         switch app.kompeten.config.database {
         case .sqliteFile(let path):
             try await DatabaseBackup.restoreSQLite(from: signature.file, to: path)

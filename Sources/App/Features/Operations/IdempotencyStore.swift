@@ -40,7 +40,7 @@ enum IdempotencyStore {
         let now = req.now.timeIntervalSince1970
         do {
             let (status, body) = try await req.db.transaction { db -> (HTTPStatus, Data) in
-                let sql = db as! any SQLDatabase
+                let sql = try db.sql
                 // Claim first: a concurrent twin blocks here (PostgreSQL) until we commit, then fails.
                 try await sql.insert(into: table).columns("scope", "key", "status", "body", "created_at")
                     .values(SQLBind(scope), SQLBind(key), SQLBind(0), SQLBind(""), SQLBind(now)).run()
@@ -61,7 +61,7 @@ enum IdempotencyStore {
     }
 
     private static func find(scope: String, key: String, on db: any Database) async throws -> Stored? {
-        try await (db as! any SQLDatabase).select().columns("status", "body").from(table)
+        try await db.sql.select().columns("status", "body").from(table)
             .where("scope", .equal, SQLBind(scope)).where("key", .equal, SQLBind(key)).first(decoding: Stored.self)
     }
 

@@ -54,10 +54,10 @@ enum JobRunner {
     enum Outcome: String, Sendable { case ran, alreadyDone, busy, failed }
 
     static func runIfDue(_ job: ScheduledJob, app: Application, holder: String, now: Date) async -> Outcome {
-        let sql = app.db as! any SQLDatabase
         let period = job.schedule.period(at: now)
         let lease = "job:\(job.name)"
         do {
+            let sql = try app.db.sql
             if try await JobRunLog.settled(job.name, period: period, now: now, on: sql) { return .alreadyDone }
             guard try await JobLease.acquire(lease, holder: holder, ttl: job.maxDuration, now: now, on: sql) else { return .busy }
             // Another instance may have finished between the first check and the lease.

@@ -11,7 +11,7 @@ enum KompetenJobs {
     /// Hourly: expired API tokens and web sessions, old login-throttle counters, idempotency keys,
     /// idle rate buckets and SKM sender hashes past the duplicate window go.
     static let housekeeping = ScheduledJob(name: "housekeeping", schedule: .hourly, maxDuration: 600) { app, now in
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql
         let tokens = try await UserToken.query(on: app.db).filter(\.$expiresAt < now).count()
         try await UserToken.query(on: app.db).filter(\.$expiresAt < now).delete()
         try await LoginThrottleStore.purge(before: now.addingTimeInterval(-86_400), on: sql)

@@ -9,7 +9,7 @@ struct CreateOperations: AsyncMigration {
     var name: String { "020_CreateOperations" }
 
     func prepare(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         // First start creates it before migrating (BootstrapOnServe): the lease decides who migrates.
         try await JobLease.createTable(on: sql)
         try await sql.create(table: JobRunLog.table)
@@ -49,7 +49,7 @@ struct CreateOperations: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         try await db.schema(InstansiSettings.schema).deleteField("survey_profile_retention_months").update()
         try await db.schema(UserToken.schema).deleteField("last_used_at").update()
         try await db.schema(UserToken.schema).deleteField("label").update()

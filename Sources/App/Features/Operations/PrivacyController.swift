@@ -42,7 +42,7 @@ enum PrivacyController {
 
     static func downloadAPI(req: Request) async throws -> Response {
         let actor = try req.actor
-        let data = try await PersonalData.export(actor, on: req.db as! any SQLDatabase)
+        let data = try await PersonalData.export(actor, on: try req.db.sql)
         try await AuditLog.record(.download, entity: "user", id: actor.userID, summary: "Mengunduh data pribadi sendiri",
                                   actor: actor, instansiID: actor.instansiID, at: req.now, on: req.db)
         let response = Response(status: .ok, body: .init(data: data))

@@ -49,9 +49,8 @@ struct ServerPresenceLifecycle: LifecycleHandler {
         guard app.environment != .testing, BootstrapOnServe.isServe(app) else { return }
         let instance = app.kompeten.instanceName
         app.storage[TaskKey.self] = Task { [app] in
-            let sql = app.db as! any SQLDatabase
             while !Task.isCancelled {
-                do { try await ServerPresence.announce(instance, now: Date(), on: sql) } catch {
+                do { try await ServerPresence.announce(instance, now: Date(), on: try app.db.sql) } catch {
                     app.logger.warning("server presence not renewed: database unavailable")
                 }
                 try? await Task.sleep(nanoseconds: UInt64(ServerPresence.renewEvery * 1_000_000_000))
@@ -63,6 +62,6 @@ struct ServerPresenceLifecycle: LifecycleHandler {
         guard let task = app.storage[TaskKey.self] else { return }
         task.cancel()
         await task.value
-        try? await ServerPresence.withdraw(app.kompeten.instanceName, on: app.db as! any SQLDatabase)
+        try? await ServerPresence.withdraw(app.kompeten.instanceName, on: try app.db.sql)
     }
 }

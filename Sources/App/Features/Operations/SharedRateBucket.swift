@@ -72,12 +72,12 @@ extension Request {
         // The limit is part of the key: changing the setting starts everyone with a full bucket,
         // as a new in-memory limiter would.
         let bucket = "survey:\(gate.perMinute):" + (try await surveySenderHash(userAgent: ""))
-        return try await SharedRateBucket.admit(bucket: bucket, perMinute: gate.perMinute, now: now, on: db as! any SQLDatabase)
+        return try await SharedRateBucket.admit(bucket: bucket, perMinute: gate.perMinute, now: now, on: try db.sql)
     }
 
     /// The salted sender hash (address /64 and browser) the duplicate check and rate limit use.
     func surveySenderHash(userAgent: String) async throws -> String {
-        let salt = try await application.kompeten.clusterSecret.value("survey-salt", on: db as! any SQLDatabase)
+        let salt = try await application.kompeten.clusterSecret.value("survey-salt", on: try db.sql)
         return SurveyService.clientHash(address: surveyClientAddress, userAgent: userAgent, salt: salt)
     }
 }

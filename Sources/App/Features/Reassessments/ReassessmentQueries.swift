@@ -44,14 +44,14 @@ enum ReassessmentQueries: SQLShorthand {
     }
 
     static func count(instansiID: UUID, unitIDs: [UUID]?, status: Status, today: SimpleDate, on db: any Database) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let row = try await base(sql, instansiID: instansiID, unitIDs: unitIDs, status: status, today: today)
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first()
         return try row?.integer("n") ?? 0
     }
 
     static func page(instansiID: UUID, unitIDs: [UUID]?, status: Status, today: SimpleDate, page: KompetenCore.PageRequest, on db: any Database) async throws -> [Row] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await base(sql, instansiID: instansiID, unitIDs: unitIDs, status: status, today: today)
             .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", "d"), .equal, col("id", "k"))
             .join(alias(Enrolment.schema, "en"), method: SQLJoinMethod.inner, on: col("enrolment_id", "d"), .equal, col("id", "en"))

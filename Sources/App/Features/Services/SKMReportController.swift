@@ -65,7 +65,7 @@ enum SKMReportController: SQLShorthand {
 
     /// Respondents per profile value (sex, age band, education, occupation), "" = not given.
     static func profileCounts(scope: ReportScope, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [String: [String: Int]] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var out: [String: [String: Int]] = [:]
         for column in ["sex", "age_band", "education", "occupation"] {
             var q = sql.select().from(alias(SurveyResponse.schema, "r"))

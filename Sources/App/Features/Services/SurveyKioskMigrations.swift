@@ -18,10 +18,10 @@ struct CreateSurveyKiosks: AsyncMigration {
             .field("revoked_by", .uuid)
             .unique(on: "key_hash")
             .create()
-        try await (db as! any SQLDatabase).create(index: "idx_survey_kiosks_instansi_unit").on(SurveyKiosk.schema).column("instansi_id").column("unit_id").run()
+        try await db.sql.create(index: "idx_survey_kiosks_instansi_unit").on(SurveyKiosk.schema).column("instansi_id").column("unit_id").run()
     }
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).drop(index: "idx_survey_kiosks_instansi_unit").run()
+        try await db.sql.drop(index: "idx_survey_kiosks_instansi_unit").run()
         try await db.schema(SurveyKiosk.schema).delete()
     }
 }
@@ -35,10 +35,10 @@ struct AddSurveyResponseReview: AsyncMigration {
         try await db.schema(SurveyResponse.schema).field("reviewed_at", .datetime).update()
         try await db.schema(SurveyResponse.schema).field("review_reason", .string).update()
         // The hourly erasure of old sender hashes reads by time.
-        try await (db as! any SQLDatabase).create(index: "idx_survey_submitted_at").on(SurveyResponse.schema).column("submitted_at").run()
+        try await db.sql.create(index: "idx_survey_submitted_at").on(SurveyResponse.schema).column("submitted_at").run()
     }
     func revert(on db: any Database) async throws {
-        try await (db as! any SQLDatabase).drop(index: "idx_survey_submitted_at").run()
+        try await db.sql.drop(index: "idx_survey_submitted_at").run()
         try await db.schema(SurveyResponse.schema).deleteField("review_reason").update()
         try await db.schema(SurveyResponse.schema).deleteField("reviewed_at").update()
         try await db.schema(SurveyResponse.schema).deleteField("kiosk_id").update()

@@ -80,7 +80,7 @@ enum SurveyKiosks {
         guard let unit = try await Unit.find(k.unitID, on: db) else { throw Abort(.notFound, reason: "Unit kios tidak ditemukan.") }
         try AccessPolicy.manageKiosks(actor, Placement(instansiID: unit.instansiID, opdID: unit.opdID)).require()
         return try await db.transaction { db in
-            let changed = try await (db as! any SQLDatabase).update(SurveyKiosk.schema)
+            let changed = try await db.sql.update(SurveyKiosk.schema)
                 .set("revoked_at", to: SQLBind(now)).set("revoked_by", to: SQLBind(actor.userID))
                 .where("id", .equal, SQLBind(k.id!)).where("revoked_at", .is, SQLLiteral.null)
                 .returning("id").all()

@@ -62,13 +62,13 @@ enum SurveyQueries: SQLShorthand {
     }
 
     static func tally(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> Tally {
-        guard let q = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso), let row = try await q.first() else { return Tally() }
+        guard let q = select(try db.sql, target, from: from.iso, to: to.iso), let row = try await q.first() else { return Tally() }
         return try tally(row)
     }
 
     /// Per service over exactly `from`…`to`.
     static func byService(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: Tally] {
-        guard let base = select(db as! any SQLDatabase, target, from: from.iso, to: to.iso) else { return [:] }
+        guard let base = select(try db.sql, target, from: from.iso, to: to.iso) else { return [:] }
         var out: [UUID: Tally] = [:]
         for row in try await base.column(col("service_id", "r"), as: "service_id").groupBy(col("service_id", "r")).all() {
             out[try row.decode(column: "service_id", as: UUID.self)] = try tally(row)
@@ -91,7 +91,7 @@ enum SurveyQueries: SQLShorthand {
 
     /// Per service over exactly `from`…`to`.
     static func channels(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: Channels] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = sql.select().from(alias(SurveyResponse.schema, "r"))
             .column(col("service_id", "r"), as: "service_id").column(col("channel", "r"), as: "channel").column(col("status", "r"), as: "status")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").column(SQLFunction("COUNT", args: col("flag", "r")), as: "f")

@@ -73,7 +73,7 @@ enum SurveyService {
         let from = reject ? SurveyResponse.counted : SurveyResponse.rejected
         let to = reject ? SurveyResponse.rejected : SurveyResponse.counted
         return try await db.transaction { db in
-            let changed = try await (db as! any SQLDatabase).update(SurveyResponse.schema)
+            let changed = try await db.sql.update(SurveyResponse.schema)
                 .set("status", to: SQLBind(to))
                 .where("id", .equal, SQLBind(responseID))
                 .where("status", .equal, SQLBind(from))

@@ -34,7 +34,7 @@ enum TalentPotential {
     /// One UPDATE with a correlated mean per employee, then the clamp to the scale (two
     /// conditional UPDATEs: LEAST/GREATEST are not portable between SQLite and PostgreSQL).
     static func refresh(instansiID: UUID, scope: Scope, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let ids = try await competencyIDs(instansiID: instansiID, on: db)
         let e = Employee.schema
         // Mean of (result − required) over the person's own position's standard.

@@ -39,7 +39,7 @@ enum TalentQueries: SQLShorthand {
     }
 
     static func grid(instansiID: UUID, unitIDs: [UUID]?, year: Int, cutoffs: PotentialCutoffs, on db: any Database) async throws -> Grid {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         // 0 = no potential yet, 1 rendah, 2 menengah, 3 tinggi: the cut-offs are bound values.
         let band = SQLCaseWhen(condition: SQLIsNull(expression: potential), then: SQLLiteral.numeric("0"),
                                otherwise: SQLCaseWhen(condition: SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.tinggi)), then: SQLLiteral.numeric("3"),
@@ -63,7 +63,7 @@ enum TalentQueries: SQLShorthand {
 
     static func people(instansiID: UUID, unitIDs: [UUID]?, year: Int, cutoffs: PotentialCutoffs, filter: Filter,
                        on db: any Database) async throws -> [Person] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = base(sql, instansiID: instansiID, unitIDs: unitIDs, year: year)
             .column(col("id", "e"), as: "id").column(col("nip", "e"), as: "nip").column(col("name", "e"), as: "name")
             .column(col("unit_id", "e"), as: "unit_id").column(col("position_id", "e"), as: "position_id")
@@ -108,7 +108,7 @@ enum TalentQueries: SQLShorthand {
     /// Name and kind of some positions (the people listed), without their job descriptions.
     static func positions(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: PositionInfo] {
         guard !ids.isEmpty else { return [:] }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var out: [UUID: PositionInfo] = [:]
         for chunk in Array(ids).chunked(500) {
             for r in try await sql.select().column("id").column("name").column("kind").from(Position.schema).where("id", .in, SQLBind.group(Array(chunk))).all() {
@@ -121,7 +121,7 @@ enum TalentQueries: SQLShorthand {
 
     /// Positions per kind in the scope (the key positions of the succession table).
     static func positionCounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [PositionKind: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         var q = sql.select().column("kind").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Position.schema)
             .where("instansi_id", .equal, SQLBind(instansiID))
         if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }

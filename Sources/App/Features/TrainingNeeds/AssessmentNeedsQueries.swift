@@ -10,8 +10,8 @@ enum AssessmentNeedsQueries: SQLShorthand {
     private static let e = "e", s = "s", c = "c", k = "k", a = "a"
 
     /// `employees × their position's standard`, kept where no accepted result exists.
-    private static func unknown(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?) -> SQLSelectBuilder {
-        let sql = db as! any SQLDatabase
+    private static func unknown(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?) throws -> SQLSelectBuilder {
+        let sql = try db.sql
         var q = sql.select()
             .from(alias(Employee.schema, e))
             .join(alias(PositionStandard.schema, s), method: SQLJoinMethod.inner, on: col("position_id", s), .equal, col("position_id", e))
@@ -36,7 +36,7 @@ enum AssessmentNeedsQueries: SQLShorthand {
     /// (the earliest assignment to it), or the record's creation when no assignment is kept.
     static func people(instansiID: UUID, unitIDs: [UUID]?, range: Range<Int>? = nil, on db: any Database) async throws -> [Person] {
         let since = SQLFunction("COALESCE", args: SQLFunction("MIN", args: col("started_at", a)), col("created_at", e))
-        var q = unknown(db, instansiID: instansiID, unitIDs: unitIDs)
+        var q = try unknown(db, instansiID: instansiID, unitIDs: unitIDs)
             .join(alias(EmployeeAssignment.schema, a), method: SQLJoinMethod.left,
                   on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", a), .equal, col("id", e)), .and,
                                           SQLBinaryExpression(col("position_id", a), .equal, col("position_id", e))))
@@ -55,7 +55,7 @@ enum AssessmentNeedsQueries: SQLShorthand {
         var codes: [UUID: [String]] = [:]
         let ids = people.map(\.id)
         for chunk in (range == nil ? [ids] : ids.chunked(500).map(Array.init)) where !chunk.isEmpty {
-            var cq = unknown(db, instansiID: instansiID, unitIDs: unitIDs)
+            var cq = try unknown(db, instansiID: instansiID, unitIDs: unitIDs)
                 .join(alias(Competency.schema, k), method: SQLJoinMethod.inner, on: col("id", k), .equal, col("competency_id", s))
                 .column(col("id", e), as: "id").column(col("code", k), as: "code")
             if range != nil { cq = cq.where(col("id", e), .in, SQLBind.group(chunk)) }

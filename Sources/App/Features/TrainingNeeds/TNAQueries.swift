@@ -14,8 +14,8 @@ enum TNAQueries: SQLShorthand {
         SQLBinaryExpression(col("required_level", s), .subtract, col("level", c))
     }
 
-    private static func scoped(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID?) -> SQLSelectBuilder {
-        let sql = db as! any SQLDatabase
+    private static func scoped(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID?) throws -> SQLSelectBuilder {
+        let sql = try db.sql
         var q = sql.select()
             .from(alias(Employee.schema, e))
             .join(alias(PositionStandard.schema, s), method: SQLJoinMethod.inner, on: col("position_id", s), .equal, col("position_id", e))
@@ -39,7 +39,7 @@ enum TNAQueries: SQLShorthand {
 
     /// The needs with the people's names, by name then competency code; `range` pages in SQL.
     static func needs(instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID? = nil, range: Range<Int>? = nil, on db: any Database) async throws -> [NeedRow] {
-        var q = scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: employeeID)
+        var q = try scoped(db, instansiID: instansiID, unitIDs: unitIDs, employeeID: employeeID)
             .column(col("id", e), as: "employee_id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
             .column(col("unit_id", e), as: "unit_id").column(col("employment_type", e), as: "kind")
             .column(col("competency_id", s), as: "competency_id").column(col("code", k), as: "code")

@@ -29,7 +29,7 @@ enum UnitQueries {
 
     /// Employees per unit (direct members), one grouped query.
     static func employeeCounts(instansiID: UUID, on db: any Database) async throws -> [UUID: Int] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql
         let rows = try await sql.select()
             .column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(Employee.schema)
