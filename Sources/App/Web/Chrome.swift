@@ -7,9 +7,14 @@ struct Chrome: Encodable {
     struct NavItem: Encodable { let label: String; let href: String?; let active: Bool }
     struct NavArea: Encodable { let title: String; let items: [NavItem] }
     struct Crumb: Encodable { let label: String; let href: String? }
+    /// The signed-in person's own pages, linked beside their name.
+    struct AccountLinks: Encodable {
+        let data = SiteURL.accountData.path, tokens = SiteURL.accountTokens.path, password = SiteURL.accountPassword.path
+    }
 
     let title: String
     let user: UserInfo?
+    let account = AccountLinks()
     let nav: [NavArea]
     let breadcrumbs: [Crumb]
     let flash: [Flash]

@@ -80,6 +80,10 @@ enum SiteURL {
     case impact
     case transparency
     case employeePerformance(UUID)
+    case accountData
+    case accountTokens
+    case accountPassword
+    case kiosks
 
     var path: String {
         switch self {
@@ -163,6 +167,10 @@ enum SiteURL {
         case .impact: "/impact"
         case .transparency: "/transparansi"
         case .employeePerformance(let id): "/employees/\(id.uuidString)/performance"
+        case .accountData: "/akun/data"
+        case .accountTokens: "/akun/token"
+        case .accountPassword: "/akun/password"
+        case .kiosks: "/services/kiosks"
         }
     }
 }

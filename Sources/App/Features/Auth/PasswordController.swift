@@ -12,7 +12,7 @@ import Vapor
 /// throttled (5 per 15 minutes per user, then 429), so a stolen session cannot be used to
 /// guess the password.
 enum PasswordController {
-    static let pagePath = "/akun/password"
+    static let pagePath = SiteURL.accountPassword.path
     static let apiPath = "/api/v1/me/password"
     static let temporaryReason = "Kata sandi Anda bersifat sementara: gantilah dengan kata sandi pilihan Anda sendiri terlebih dahulu."
 

@@ -87,7 +87,7 @@ enum TokensController {
         return PageModel(owner: owner, rows: tokens.map {
             .init(label: $0.label ?? "(tanpa nama)", created: when($0.createdAt), expires: when($0.expiresAt), lastUsed: when($0.lastUsedAt),
                   revokeAction: own ? "/akun/token/\($0.id.uuidString)/cabut" : nil)
-        }, createAction: own ? "/akun/token" : nil, revokeAllAction: tokens.isEmpty ? nil : revokeAll, newToken: newToken)
+        }, createAction: own ? SiteURL.accountTokens.path : nil, revokeAllAction: tokens.isEmpty ? nil : revokeAll, newToken: newToken)
     }
 
     static func ownPage(req: Request) async throws -> Response {
@@ -104,7 +104,7 @@ enum TokensController {
         let label = (try req.content.decode(Posted.self).label ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...80).contains(label.count) else {
             Flash.add(.error, "Beri nama token (1–80 karakter), mis. \"Integrasi SIMPEG\".", to: req)
-            return req.redirect(to: "/akun/token")
+            return req.redirect(to: SiteURL.accountTokens.path)
         }
         let raw = try await TokenAPIController.issueToken(for: actor.userID, label: label, on: req)
         let tokens = try await dtos(actor.userID, current: nil, on: req)
@@ -115,7 +115,7 @@ enum TokensController {
     static func revokeOwnWeb(req: Request) async throws -> Response {
         _ = try await revokeOwn(req: req)
         Flash.add(.success, "Token dicabut.", to: req)
-        return req.redirect(to: "/akun/token")
+        return req.redirect(to: SiteURL.accountTokens.path)
     }
 
     static func userPage(req: Request) async throws -> Response {

@@ -18,6 +18,7 @@ enum CompetencyOrder {
 struct HeatMapModel: Encodable {
     struct Cell: Encodable { let text: String; let share: String; let cssClass: String; let href: String; let title: String }
     struct Row: Encodable { let unit: String; let href: String; let employees: String; let cells: [Cell] }
+    let assessmentNeedsHref = SiteURL.assessmentNeeds.path
     let title: String
     let columns: [String]
     let rows: [Row]

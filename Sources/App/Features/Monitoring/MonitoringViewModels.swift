@@ -5,6 +5,7 @@ import KompetenCore
 /// competency before/after where training happened; L4 is the unit's service results beside it), gap closure and the areas still needing work, programme and provider
 /// effectiveness, overdue evaluations and re-assessments. Every figure links to its list.
 struct MonitoringPageModel: Encodable {
+    let impactHref = SiteURL.impact.path
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
     struct Stat: Encodable { let label: String; let value: String; let note: String; let href: String; let id: String }
     struct OPDRow: Encodable {

@@ -15,6 +15,7 @@ struct ServiceListModel: Encodable {
 }
 
 struct ServiceDetailModel: Encodable {
+    let kiosksHref = SiteURL.kiosks.path
     struct MonthRow: Encodable {
         let month: String, received: String, completed: String, onTime: String, median: String, p90: String, backlog: String, source: String
         init(_ m: ServiceMonth) {

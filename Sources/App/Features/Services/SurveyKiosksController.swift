@@ -12,7 +12,7 @@ enum SurveyKiosksController {
         web.post("services", "kiosks", ":kid", "revoke", use: revoke)
     }
 
-    static let path = "/services/kiosks"
+    static let path = SiteURL.kiosks.path
 
     static func page(req: Request) async throws -> Response {
         try await render(req, key: nil, errors: [], status: .ok)
@@ -53,6 +53,7 @@ enum SurveyKiosksController {
         struct Model: Encodable {
             let rows: [Row]; let units: [FormModel.Option]; let canManage: Bool; let csrf: String
             let newName: String?; let newKey: String?; let errors: [String]; let header: String
+            let action = SiteURL.kiosks.path
         }
         let model = Model(rows: kiosks.map { k, u in
                               Row(name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),

@@ -69,6 +69,7 @@ struct AssessmentNeedsModel: Encodable {
     struct OPDRow: Encodable { let name: String; let href: String; let people: String; let competencies: String }
     struct PersonRow: Encodable { let nip: String; let name: String; let href: String; let unit: String; let competencies: String; let count: Int; let since: String }
     let scopeName: String
+    let action = SiteURL.assessmentNeeds.path
     let unitOptions: [FormModel.Option]
     let totalPeople: String
     let opds: [OPDRow]
