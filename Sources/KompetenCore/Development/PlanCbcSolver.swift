@@ -1,4 +1,5 @@
 import CCbc
+import Foundation
 
 /// `MIPSolver` on COIN-OR CBC 2.10 (Debian `coinor-libcbc-dev`) through its C interface.
 ///
@@ -11,7 +12,16 @@ public struct CbcMIPSolver: MIPSolver {
 
     public init(debug: Bool = false) { self.debug = debug }
 
+    /// CBC 2.10's solve keeps state in statics (CbcMain's parameter tables): two solves at once
+    /// in one process — two admins optimising, or parallel tests — corrupted each other and came
+    /// back unsolved without a bound. One solve at a time per process.
+    private static let solving = NSLock()
+
     public func maximise(_ m: MIPModel, timeLimit: Double, start: [Double]?) -> MIPSolution {
+        Self.solving.withLock { solve(m, timeLimit: timeLimit, start: start) }
+    }
+
+    private func solve(_ m: MIPModel, timeLimit: Double, start: [Double]?) -> MIPSolution {
         let n = m.columnCount
         guard n > 0 else { return MIPSolution(status: .optimal, values: [], objective: 0, bound: 0) }
         // Column-major (compressed sparse column) copy of the rows.
