@@ -18,6 +18,13 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     _ = app.kompeten.instanceName
     app.logger.info("Kompeten starting: \(config)")
 
+    if config.database.kind == "sqlite" {
+        // SQLite runs every statement on the blocking thread pool, which is as wide as the
+        // cores (2 here). Two statements waiting in SQLite's lock loop for a writer could hold
+        // both threads while the writer's next statement queued behind them: a stall seen in
+        // the parallel test run. A wider pool leaves the writer a thread.
+        app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
+    }
     try useDatabase(config.database, poolSize: config.databasePoolSize, on: app)
 
     // Our own driver over `web_sessions` (see WebSessionDriver): per-user ending, purging,
