@@ -37,15 +37,19 @@ enum TextHygieneDecoders {
         func check() throws { if !errors.isEmpty { throw ValidationFailure(errors: errors) } }
     }
 
-    struct JSONBody: ContentDecoder {
+    /// A body decoder that checks (and may normalise) the text first, then hands the body to
+    /// Vapor's own decoder for its format.
+    protocol CheckingDecoder: ContentDecoder {
+        var inner: any ContentDecoder { get }
+        /// The body to decode, with multi-line text normalised; throws the 422 for refused text.
+        func cleaned(_ body: ByteBuffer, headers: HTTPHeaders) throws -> ByteBuffer
+    }
+
+    struct JSONBody: CheckingDecoder {
         let base: JSONDecoder
+        var inner: any ContentDecoder { base }
 
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
-            try decode(D.self, from: body, headers: headers, userInfo: [:])
-        }
-
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                                  userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        func cleaned(_ body: ByteBuffer, headers: HTTPHeaders) throws -> ByteBuffer {
             var body = body
             let data = Data(body.readableBytesView)
             // Not JSON at all: the base decoder gives its usual 400.
@@ -57,7 +61,7 @@ enum TextHygieneDecoders {
                     body = ByteBuffer(data: rewritten)
                 }
             }
-            return try (base as any ContentDecoder).decode(D.self, from: body, headers: headers, userInfo: userInfo)
+            return body
         }
 
         /// Walks objects and arrays; `key` is the nearest object key (array items inherit it).
@@ -77,15 +81,11 @@ enum TextHygieneDecoders {
         }
     }
 
-    struct URLEncodedBody: ContentDecoder {
+    struct URLEncodedBody: CheckingDecoder {
         let base: URLEncodedFormDecoder
+        var inner: any ContentDecoder { base }
 
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
-            try decode(D.self, from: body, headers: headers, userInfo: [:])
-        }
-
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                                  userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        func cleaned(_ body: ByteBuffer, headers: HTTPHeaders) throws -> ByteBuffer {
             var body = body
             let raw = String(decoding: body.readableBytesView, as: UTF8.self)
             var walk = Walk()
@@ -101,7 +101,7 @@ enum TextHygieneDecoders {
             }
             try walk.check()
             if walk.changed { body = ByteBuffer(string: pairs.joined(separator: "&")) }
-            return try (base as any ContentDecoder).decode(D.self, from: body, headers: headers, userInfo: userInfo)
+            return body
         }
 
         static func unescape(_ s: Substring) -> String {
@@ -116,15 +116,11 @@ enum TextHygieneDecoders {
         }
     }
 
-    struct MultipartBody: ContentDecoder {
+    struct MultipartBody: CheckingDecoder {
         let base: FormDataDecoder
+        var inner: any ContentDecoder { base }
 
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
-            try decode(D.self, from: body, headers: headers, userInfo: [:])
-        }
-
-        func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                                  userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        func cleaned(_ body: ByteBuffer, headers: HTTPHeaders) throws -> ByteBuffer {
             var body = body
             if let boundary = headers.contentType?.parameters["boundary"], !boundary.isEmpty,
                let parts = Self.parts(body, boundary: boundary) {
@@ -146,7 +142,7 @@ enum TextHygieneDecoders {
                     body = rewritten
                 }
             }
-            return try (base as any ContentDecoder).decode(D.self, from: body, headers: headers, userInfo: userInfo)
+            return body
         }
 
         static func isFile(_ part: MultipartPart) -> Bool {
@@ -167,5 +163,16 @@ enum TextHygieneDecoders {
             do { try parser.execute(body) } catch { return nil }
             return parts
         }
+    }
+}
+
+extension TextHygieneDecoders.CheckingDecoder {
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders) throws -> D {
+        try decode(D.self, from: body, headers: headers, userInfo: [:])
+    }
+
+    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+                              userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+        try inner.decode(D.self, from: try cleaned(body, headers: headers), headers: headers, userInfo: userInfo)
     }
 }
