@@ -28,7 +28,7 @@ struct WebSessionDriver: AsyncSessionDriver {
         }
         let raw = Self.newCookieValue()
         let now = req.now.timeIntervalSince1970
-        try await Self.sql(req).insert(into: Self.table)
+        try await req.db.sql.insert(into: Self.table)
             .columns("id", "user_id", "data", "created_at", "seen_at")
             .values(SQLBind(Self.hash(raw)), SQLBind(data[SessionAuthMiddleware.userKey]), SQLBind(try Self.encode(data)), SQLBind(now), SQLBind(now))
             .run()
@@ -38,12 +38,12 @@ struct WebSessionDriver: AsyncSessionDriver {
 
     func readSession(_ sessionID: SessionID, for req: Request) async throws -> SessionData? {
         let id = Self.hash(sessionID.string)
-        guard let row = try await Self.sql(req).select().columns("data", "created_at", "seen_at").from(Self.table)
+        guard let row = try await req.db.sql.select().columns("data", "created_at", "seen_at").from(Self.table)
                 .where("id", .equal, SQLBind(id)).first(decoding: Row.self) else { return nil }
         let config = req.application.kompeten.config
         let now = req.now.timeIntervalSince1970
         guard now - row.seen_at < config.sessionLifetime, now - row.created_at < config.sessionMaxLifetime else {
-            try await Self.sql(req).delete(from: Self.table).where("id", .equal, SQLBind(id)).run()
+            try await req.db.sql.delete(from: Self.table).where("id", .equal, SQLBind(id)).run()
             return nil
         }
         let data = (try? JSONDecoder().decode(SessionData.self, from: Data(row.data.utf8))) ?? SessionData()
@@ -57,7 +57,7 @@ struct WebSessionDriver: AsyncSessionDriver {
             return sessionID   // unchanged and seen recently: no write
         }
         // An UPDATE, never an upsert: a session ended meanwhile (password reset) stays ended.
-        try await Self.sql(req).update(Self.table)
+        try await req.db.sql.update(Self.table)
             .set("data", to: SQLBind(try Self.encode(data)))
             .set("user_id", to: SQLBind(data[SessionAuthMiddleware.userKey]))
             .set("seen_at", to: SQLBind(now))
@@ -67,7 +67,7 @@ struct WebSessionDriver: AsyncSessionDriver {
     }
 
     func deleteSession(_ sessionID: SessionID, for req: Request) async throws {
-        try await Self.sql(req).delete(from: Self.table).where("id", .equal, SQLBind(Self.hash(sessionID.string))).run()
+        try await req.db.sql.delete(from: Self.table).where("id", .equal, SQLBind(Self.hash(sessionID.string))).run()
     }
 
     // MARK: Helpers
@@ -76,7 +76,6 @@ struct WebSessionDriver: AsyncSessionDriver {
 
     static func newCookieValue() -> String { [UInt8].random(count: 32).base64URLEncoded }
     static func hash(_ cookieValue: String) -> String { TokenHasher.hash(cookieValue) }
-    static func sql(_ req: Request) throws -> any SQLDatabase { try req.db.sql }
     static func encode(_ data: SessionData) throws -> String { String(decoding: try JSONEncoder().encode(data), as: UTF8.self) }
 
     /// Ends every web session of a user (password reset or change, role change, deactivation).
@@ -87,15 +86,10 @@ struct WebSessionDriver: AsyncSessionDriver {
     /// Deletes sessions past their idle or absolute lifetime (hourly housekeeping).
     @discardableResult
     static func purge(now: Date, idle: TimeInterval, max: TimeInterval, on db: any Database) async throws -> Int {
-        let sql = try db.sql
         let t = now.timeIntervalSince1970
-        let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+        return try await db.sql.delete(from: table)
             .where("seen_at", .lessThanOrEqual, SQLBind(t - idle)).orWhere("created_at", .lessThanOrEqual, SQLBind(t - max))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
-        try await sql.delete(from: table)
-            .where("seen_at", .lessThanOrEqual, SQLBind(t - idle)).orWhere("created_at", .lessThanOrEqual, SQLBind(t - max))
-            .run()
-        return count
+            .returning("id").all().count
     }
 
     static func count(on db: any Database) async throws -> Int {
