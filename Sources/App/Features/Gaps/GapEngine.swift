@@ -28,16 +28,7 @@ enum GapEngine: SQLShorthand {
 
     /// `employees e [LEFT] JOIN position_standards s LEFT JOIN current_levels c`, filtered to the scope.
     private static func scoped(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, standardJoin: SQLJoinMethod) -> SQLSelectBuilder {
-        var q = sql.select()
-            .from(alias(Employee.schema, e))
-            .join(alias(PositionStandard.schema, s), method: standardJoin, on: col("position_id", s), .equal, col("position_id", e))
-            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
-                  on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", c), .equal, col("id", e)), .and,
-                                          SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s))))
-            .where(col("instansi_id", e), .equal, SQLBind(instansiID))
-            .where(col("is_active", e), .equal, SQLBind(true))
-        if let unitIDs { q = q.where(col("unit_id", e), .in, SQLBind.group(unitIDs)) }
-        return q
+        StandardLevelRows.select(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: standardJoin)
     }
 
     /// Which sums a report needs: per person (JPM, categories), per unit × competency (gaps).

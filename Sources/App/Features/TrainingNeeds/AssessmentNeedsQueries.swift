@@ -11,18 +11,8 @@ enum AssessmentNeedsQueries: SQLShorthand {
 
     /// `employees × their position's standard`, kept where no accepted result exists.
     private static func unknown(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?) throws -> SQLSelectBuilder {
-        let sql = try db.sql
-        var q = sql.select()
-            .from(alias(Employee.schema, e))
-            .join(alias(PositionStandard.schema, s), method: SQLJoinMethod.inner, on: col("position_id", s), .equal, col("position_id", e))
-            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
-                  on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", c), .equal, col("id", e)), .and,
-                                          SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s))))
-            .where(col("instansi_id", e), .equal, SQLBind(instansiID))
-            .where(col("is_active", e), .equal, SQLBind(true))
+        StandardLevelRows.select(try db.sql, instansiID: instansiID, unitIDs: unitIDs)
             .where(SQLIsNull(expression: col("level", c)))
-        if let unitIDs { q = q.where(col("unit_id", e), .in, SQLBind.group(unitIDs)) }
-        return q
     }
 
     struct Person: Sendable {

@@ -15,18 +15,9 @@ enum TNAQueries: SQLShorthand {
     }
 
     private static func scoped(_ db: any Database, instansiID: UUID, unitIDs: [UUID]?, employeeID: UUID?) throws -> SQLSelectBuilder {
-        let sql = try db.sql
-        var q = sql.select()
-            .from(alias(Employee.schema, e))
-            .join(alias(PositionStandard.schema, s), method: SQLJoinMethod.inner, on: col("position_id", s), .equal, col("position_id", e))
-            // An inner join: no accepted result, no known level, no need.
-            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.inner,
-                  on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", c), .equal, col("id", e)), .and,
-                                          SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s))))
-            .where(col("instansi_id", e), .equal, SQLBind(instansiID))
-            .where(col("is_active", e), .equal, SQLBind(true))
+        // An inner join on the levels: no accepted result, no known level, no need.
+        var q = StandardLevelRows.select(try db.sql, instansiID: instansiID, unitIDs: unitIDs, levelJoin: .inner)
             .where(col("level", c), .lessThan, col("required_level", s))
-        if let unitIDs { q = q.where(col("unit_id", e), .in, SQLBind.group(unitIDs)) }
         if let employeeID { q = q.where(col("id", e), .equal, SQLBind(employeeID)) }
         return q
     }
