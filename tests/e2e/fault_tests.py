@@ -241,6 +241,8 @@ def scenario_a(c: Cluster) -> None:
     retried = {"keys": 0, "attempts": 0}
     retry_reasons: dict[str, int] = {}
     survey_url = f"{c.base}/api/v1/public/services/{service_id}/survey"
+    # The kiosk channel needs a registered kiosk's key (a claimed "kios" is refused with 401).
+    kiosk_key = c.post("/api/v1/kiosks", {"unitId": service["unitId"], "name": f"Kios uji gangguan {uuid.uuid4().hex[:6]}"})["key"]
 
     def send_with_retries(session: requests.Session, method: str, url: str, *, json_body: dict,
                           headers: dict[str, str]) -> tuple[int | str, int]:
@@ -271,7 +273,8 @@ def scenario_a(c: Cluster) -> None:
         while not stop.is_set():
             key = str(uuid.uuid4())
             status, attempts = send_with_retries(session, "POST", survey_url, json_body=survey_body(rng),
-                                                 headers={"Idempotency-Key": key, "X-Forwarded-For": forwarded})
+                                                 headers={"Idempotency-Key": key, "X-Forwarded-For": forwarded,
+                                                          "X-Kiosk-Key": kiosk_key})
             with lock:
                 if attempts > 1:
                     retried["keys"] += 1
@@ -393,14 +396,15 @@ def scenario_a(c: Cluster) -> None:
 
 
 def served_by(c: Cluster, port: int, seconds: float) -> bool:
-    """Sends tagged GET /healthz through nginx until its access log shows one answered by PORT."""
+    """Sends tagged GET /healthz through nginx until its access log shows one answered by PORT.
+    The tag is in the User-Agent: the access log leaves query strings out (they can hold tokens)."""
     tag = uuid.uuid4().hex
     deadline = time.monotonic() + seconds
     session = requests.Session()
     while time.monotonic() < deadline:
         for _ in range(4):
             try:
-                session.get(f"{c.base}/healthz?probe={tag}", timeout=5)
+                session.get(f"{c.base}/healthz", headers={"User-Agent": f"fault-probe-{tag}"}, timeout=5)
             except requests.RequestException:
                 pass
         try:
@@ -528,9 +532,9 @@ def scenario_c(c: Cluster) -> None:
     log(f"== c. kill -9 of `kompeten import employees` ({a.import_rows} rows) while it writes")
     unit = c.scalar("""SELECT u.code FROM units u JOIN instansi i ON i.id = u.instansi_id
                        WHERE i.code = 'kota-kupang' ORDER BY (u.code = 'DUKCAPIL') DESC, u.code LIMIT 1""")
-    # New NIPs: born 1960-01-01 + i days, appointed 2099-12 (no real employee), a sequence number
+    # New NIPs: born 1960-01-01 + i days, appointed 1999-12 (a TMT the NIP rules accept: past, aged 26+), a sequence number
     # not used yet with that appointment, so the file adds exactly its rows.
-    used = {int(r[0]) for r in c.sql("SELECT DISTINCT right(nip, 3) FROM employees WHERE substr(nip, 9, 6) = '209912'")}
+    used = {int(r[0]) for r in c.sql("SELECT DISTINCT right(nip, 3) FROM employees WHERE substr(nip, 9, 6) = '199912'")}
     sequence = next(n for n in range(1, 1000) if n not in used)
     directory = c.artifacts or Path("/tmp")
     csv_path = directory / "fault-import-employees.csv"
@@ -540,7 +544,7 @@ def scenario_c(c: Cluster) -> None:
         w.writerow(["NIP", "Nama", "Jenis Kepegawaian", "Golongan", "Kode Unit", "Kode Jabatan", "NIP Atasan"])
         for i in range(a.import_rows):
             birth = first_birth + dt.timedelta(days=i)
-            nip = f"{birth:%Y%m%d}209912" + "1" + f"{sequence:03d}"
+            nip = f"{birth:%Y%m%d}199912" + "1" + f"{sequence:03d}"
             w.writerow([nip, f"Pegawai Uji Impor {i + 1:05d}", "PNS", "III/a", unit, "", ""])
     before = int(c.scalar("SELECT count(*) FROM employees"))
     info(f"{csv_path} ({a.import_rows} rows, unit {unit}); {before} employees before")
@@ -573,7 +577,7 @@ def scenario_c(c: Cluster) -> None:
     time.sleep(0.5)   # the server notices the closed connection and rolls back
     after_kill = int(c.scalar("SELECT count(*) FROM employees"))
     check(after_kill == before, f"no employee was added by the killed import ({before} -> {after_kill})")
-    stored = int(c.scalar(f"SELECT count(*) FROM employees WHERE substr(nip, 9, 6) = '209912' AND right(nip, 3) = '{sequence:03d}'"))
+    stored = int(c.scalar(f"SELECT count(*) FROM employees WHERE substr(nip, 9, 6) = '199912' AND right(nip, 3) = '{sequence:03d}'"))
     check(stored == 0, f"none of the file's NIPs is stored ({stored})")
 
     log_path2 = directory / "fault-import-complete.log"
