@@ -8,12 +8,10 @@ import VaporTesting
 /// Security item 7: a state change succeeds once. Requests sent at the same moment (on
 /// PostgreSQL really in parallel) for the same transition: exactly one 200, the rest 409, and the
 /// follow-up work (a freed seat, a JP credit, an audit entry) done once.
-// PostgreSQL only (the swift-pg stage): there the racing requests really run on separate
-// connections with row locks. On the test's shared-cache in-memory SQLite two connections that
-// begin writing at the same instant were seen to spin in SQLite's lock loop for good (both
-// threads in sqlite3PagerSharedLock, 2 cores at 100 %), which hung the whole `swift test` run.
-// The rules under test (conditional UPDATE … WHERE status = …) are the same on both databases.
-@Suite("Races: state transitions succeed once", .enabled(if: TestDatabase.postgresURL != nil))
+// On both databases. On SQLite the racing requests wait for each other's write lock; they once
+// hung `swift test` because SQLiteNIO's waiting spins on a thread of the blocking pool and the
+// apps shared one of 2 threads (see SQLiteStallTests); each SQLite app now has its own wider pool.
+@Suite("Races: state transitions succeed once")
 struct StateRaceTests {
     typealias EnrolmentJSON = DevelopmentTests.EnrolmentJSON
     typealias PlanJSON = DevelopmentTests.PlanJSON
