@@ -35,10 +35,13 @@ struct ServicesStatisticsTests {
         // SE = √(4/3 + 3/3) = √(7/3) = 1,527525.
         // Welch df = (7/3)² / ((4/3)²/2 + 1²/2) = (49/9) / (8/9 + 1/2) = (49/9)/(25/18) = 98/25 = 3,92.
         // t(0,975; 3,92) = 2,798935 (R: qt(0.975, 3.92)); half-width 2,798935 × 1,527525 = 4,275444
-        // → 95 % CI [−2,2754; 6,2754]: with three services a side, the effect is not established.
+        // → 95 % CI [−2,2754; 6,2754]. The Welch arithmetic, with the minimum lowered to 2 units a
+        // side; at the default minimum of 4 OPDs, three a side give the figures without an interval.
         let treated = [BeforeAfter(before: 10, after: 12), BeforeAfter(before: 10, after: 14), BeforeAfter(before: 20, after: 26)]
         let control = [BeforeAfter(before: 5, after: 6), BeforeAfter(before: 7, after: 8), BeforeAfter(before: 1, after: 5)]
-        let d = try #require(DifferenceInDifferences.estimate(treated: treated, control: control))
+        let atDefault = try #require(DifferenceInDifferences.estimate(treated: treated, control: control))
+        #expect(atDefault.estimate == 2 && atDefault.lower95 == nil && atDefault.intervalUnavailable == .tooFewUnits)
+        let d = try #require(DifferenceInDifferences.estimate(treated: treated, control: control, minimumPerGroup: 2))
         #expect(d.treatedCount == 3 && d.controlCount == 3)
         #expect(d.treatedChange == 4 && d.controlChange == 2 && d.estimate == 2)
         #expect(abs(d.standardError! - 1.5275252) < 1e-6)
@@ -47,15 +50,16 @@ struct ServicesStatisticsTests {
         #expect(abs(d.upper95! - 6.2754437) < 1e-5)
     }
 
-    @Test func zeroVarianceUsesPooledDegreesOfFreedom() throws {
-        // Every treated service gained 5, every control 1: SE 0, df 3 + 2 − 2 = 3, CI collapses.
+    @Test func zeroVarianceHasNoInterval() throws {
+        // Every treated unit gained 5, every control 1: SE 0. No "4,00 s.d. 4,00": the interval is
+        // missing, with the reason (issue 15 item 5).
         let d = try #require(DifferenceInDifferences.estimate(
             treated: [BeforeAfter(before: 0, after: 5), BeforeAfter(before: 1, after: 6), BeforeAfter(before: 2, after: 7)],
-            control: [BeforeAfter(before: 0, after: 1), BeforeAfter(before: 3, after: 4)]))
+            control: [BeforeAfter(before: 0, after: 1), BeforeAfter(before: 3, after: 4)], minimumPerGroup: 2))
         #expect(d.estimate == 4)
         #expect(d.standardError == 0)
-        #expect(d.degreesOfFreedom == 3)
-        #expect(d.lower95 == 4 && d.upper95 == 4)
+        #expect(d.degreesOfFreedom == nil && d.lower95 == nil && d.upper95 == nil)
+        #expect(d.intervalUnavailable == .zeroVariance)
     }
 
     @Test func tooFewUnits() throws {
@@ -66,5 +70,6 @@ struct ServicesStatisticsTests {
                                                                control: [BeforeAfter(before: 2, after: 3), BeforeAfter(before: 2, after: 4)]))
         #expect(d.estimate == 1.5)
         #expect(d.standardError == nil && d.degreesOfFreedom == nil && d.lower95 == nil && d.upper95 == nil)
+        #expect(d.intervalUnavailable == .tooFewUnits)
     }
 }

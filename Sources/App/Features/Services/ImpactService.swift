@@ -5,19 +5,11 @@ import KompetenCore
 /// The competency ↔ service link: per OPD with services, the competency indicators of the staff
 /// who deliver them (positions linked to the services; every staff member of the OPD when none
 /// are linked) beside the service indicators before and after a training wave, and the
-/// difference in differences between the services of trained and untrained OPDs. An
-/// association, never proof of cause: n and the 95 % interval are always shown.
+/// difference in differences between trained and untrained OPDs (one volume-weighted value per
+/// OPD, KompetenCore's `DifferenceInDifferences.byOPD`) with its pre-trend check. An
+/// association, never proof of cause: n (OPDs) and the 95 % interval, or why there is none, are always shown.
 enum ImpactService {
-    /// An OPD counts as trained when at least this share of its delivering staff completed a
-    /// public-service training (a programme that raises Pelayanan Publik, M.5) in the wave, as
-    /// untrained below `controlShare`; those in between are left out of the comparison (neither
-    /// clearly exposed nor clearly not). Any training would not do: most staff train somewhere
-    /// every year for their 20 JP, so "trained at all" separates nobody.
-    static let treatedShare = 0.5, controlShare = 0.25
-    /// A service's IKM enters the comparison only with this many respondents in both windows.
-    static let minimumRespondents = 10
-
-    struct Window: Sendable { let from: SimpleDate; let to: SimpleDate }
+    typealias Window = ImpactWindows.Window
 
     struct ServiceSide: Sendable {
         var respondents = 0
@@ -48,49 +40,42 @@ enum ImpactService {
         let meanJP: Double?
         let before: ServiceSide
         let after: ServiceSide
-        let group: String   // "trained", "control" or "excluded"
+        let group: TrainingExposure
     }
 
+    /// One outcome's difference in differences over the wave (`before → after`) and, beside it,
+    /// the pre-trend check (`earlier → before`), both with OPDs as the unit.
     struct Comparison: Sendable {
         let outcome: String
-        let estimate: DiDEstimate?
+        let result: OPDImpactEstimate?
+        let preTrend: OPDImpactEstimate?
     }
 
     struct Report: Sendable {
-        let wave: Window
-        let before: Window
-        let after: Window
+        let windows: ImpactWindows
+        var wave: Window { windows.wave }
+        var earlier: Window { windows.earlier }
+        var before: Window { windows.before }
+        var after: Window { windows.after }
         let rows: [UnitRow]
         let onTime: Comparison
         let ikm: Comparison
     }
 
-    /// The windows: the wave itself, the same length before it, the same length after it (up to
-    /// today). A wave of whole months gets windows of whole months (service records are kept per
-    /// month); any other wave is measured in days.
-    static func windows(from: SimpleDate, to: SimpleDate, today: SimpleDate) -> (before: Window, after: Window) {
-        let afterStart = to.adding(days: 1)
-        if from.day == 1, afterStart.day == 1 {
-            let months = (afterStart.year - from.year) * 12 + afterStart.month - from.month
-            let before = Window(from: from.adding(months: -months), to: from.adding(days: -1))
-            let afterEnd = min(afterStart.adding(months: months).adding(days: -1), today)
-            return (before, Window(from: afterStart, to: max(afterEnd, afterStart)))
-        }
-        let length = max(1, from.days(to: to) + 1)
-        let before = Window(from: from.adding(days: -length), to: from.adding(days: -1))
-        let afterEnd = min(to.adding(days: length), today)
-        return (before, Window(from: afterStart, to: max(afterEnd, afterStart)))
-    }
+    /// Indices of the windows in the `ServiceIndicators` read.
+    static let earlierIndex = 0, beforeIndex = 1, afterIndex = 2
 
     static func report(instansiID: UUID, tree: UnitTree<UUID>, from: SimpleDate, to: SimpleDate, today: SimpleDate, on db: any Database) async throws -> Report {
-        let (before, after) = windows(from: from, to: to, today: today)
+        let windows = ImpactWindows(from: from, to: to, today: today)
+        let (before, after) = (windows.before, windows.after)
         let weight = try await SettingsQueries.evaluation(instansiID, on: db).skmWeight
         let services = try await PublicService.query(on: db).filter(\.$instansiID == instansiID).all()
         guard !services.isEmpty else {
-            return Report(wave: Window(from: from, to: to), before: before, after: after, rows: [],
-                          onTime: Comparison(outcome: "onTimeShare", estimate: nil), ikm: Comparison(outcome: "ikm", estimate: nil))
+            return Report(windows: windows, rows: [], onTime: Comparison(outcome: "onTimeShare", result: nil, preTrend: nil),
+                          ikm: Comparison(outcome: "ikm", result: nil, preTrend: nil))
         }
-        let periods = [(from: before.from, to: before.to, label: "sebelum"), (from: after.from, to: after.to, label: "sesudah")]
+        let periods = [(from: windows.earlier.from, to: windows.earlier.to, label: "sebelumnya"),
+                       (from: before.from, to: before.to, label: "sebelum"), (from: after.from, to: after.to, label: "sesudah")]
         let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: db)
         let links = try await ServicePosition.query(on: db).filter(\.$serviceID ~~ services.map { $0.id! }).all()
         let positionsOf = Dictionary(grouping: links, by: \.serviceID).mapValues { $0.map(\.positionID) }
@@ -151,35 +136,51 @@ enum ImpactService {
                 return ServiceSide(respondents: cell.tally.respondents, ikm: r?.value, grade: r?.grade?.rawValue, u6: cell.u6,
                                    onTimeShare: f.onTimeShare, p90Minutes: f.p90Minutes, volume: f.count)
             }
-            let share = staff.isEmpty ? 0 : Double(trained) / Double(staff.count)
             rows.append(UnitRow(opdID: opdID, name: node.name, services: list.count, staff: staff.count, trained: trained,
                                 meanJPM: jpmMean.mean, assessed: jpmMean.assessed, unassessed: jpmMean.unassessed,
                                 jpmBefore: jpm(at: before.to), jpmAfter: jpm(at: after.to),
                                 publicServiceGap: publicService.meanShortfall,
                                 meanJP: staff.isEmpty ? nil : Double(staff.reduce(0) { $0 + (jp[$1.id] ?? 0) }) / Double(staff.count),
-                                before: side(0), after: side(1),
-                                // No delivering staff identified: neither exposed nor clearly not.
-                                group: staff.isEmpty ? "excluded" : share >= treatedShare ? "trained" : share < controlShare ? "control" : "excluded"))
+                                before: side(beforeIndex), after: side(afterIndex),
+                                group: TrainingExposure.of(staff: staff.count, trained: trained)))
         }
         rows.sort { $0.name < $1.name }
-        // One observation per service: its outcome before and after.
         let groupOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.opdID, $0.group) })
-        var onTime: (t: [BeforeAfter], c: [BeforeAfter]) = ([], []), ikm: (t: [BeforeAfter], c: [BeforeAfter]) = ([], [])
-        for s in services {
-            let group = groupOf[tree.topLevel(of: s.unitID)]
-            guard group == "trained" || group == "control" else { continue }
-            let b = data.cell(s.id!, 0), a = data.cell(s.id!, 1)
-            if let x = b.figures.onTimeShare, let y = a.figures.onTimeShare {
-                if group == "trained" { onTime.t.append(BeforeAfter(before: x * 100, after: y * 100)) } else { onTime.c.append(BeforeAfter(before: x * 100, after: y * 100)) }
-            }
-            if b.tally.respondents >= minimumRespondents, a.tally.respondents >= minimumRespondents, let x = b.ikm(weight)?.value, let y = a.ikm(weight)?.value {
-                if group == "trained" { ikm.t.append(BeforeAfter(before: x, after: y)) } else { ikm.c.append(BeforeAfter(before: x, after: y)) }
-            }
+        let opdOf = { (s: PublicService) in tree.topLevel(of: s.unitID) }
+        // On-time share in points, weighted by the requests it rests on; IKM only from services
+        // with enough respondents in both windows, weighted by respondents.
+        let onTime: (ServiceIndicators.Cell) -> (value: Double, weight: Int)? = { c in
+            let f = c.figures
+            return f.onTimeShare.map { ($0 * 100, f.completed + f.overdueOpen) }
         }
-        return Report(wave: Window(from: from, to: to), before: before, after: after, rows: rows,
-                      onTime: Comparison(outcome: "onTimeShare", estimate: DifferenceInDifferences.estimate(treated: onTime.t, control: onTime.c)),
-                      ikm: Comparison(outcome: "ikm", estimate: DifferenceInDifferences.estimate(treated: ikm.t, control: ikm.c)))
+        let ikm: (ServiceIndicators.Cell) -> (value: Double, weight: Int)? = { c in
+            guard c.tally.respondents >= ImpactWindows.minimumRespondents, let v = c.ikm(weight)?.value else { return nil }
+            return (v, c.tally.respondents)
+        }
+        func comparison(_ outcome: String, _ figure: (ServiceIndicators.Cell) -> (value: Double, weight: Int)?) -> Comparison {
+            Comparison(outcome: outcome,
+                       result: compare(services, opdOf: opdOf, groupOf: groupOf, data: data, from: beforeIndex, to: afterIndex, figure: figure),
+                       preTrend: compare(services, opdOf: opdOf, groupOf: groupOf, data: data, from: earlierIndex, to: beforeIndex, figure: figure))
+        }
+        return Report(windows: windows, rows: rows, onTime: comparison("onTimeShare", onTime), ikm: comparison("ikm", ikm))
     }
 
-    static let caveat = "Perbandingan ini menunjukkan keterkaitan, bukan sebab-akibat: layanan juga berubah karena hal lain (jumlah petugas, sistem, musim). Lihat jumlah layanan (n) dan rentang kepercayaan 95 %; rentang yang memuat 0 berarti perbedaan belum dapat dibedakan dari kebetulan."
+    /// Each service's figure in two windows, grouped per OPD for KompetenCore's per-OPD
+    /// difference in differences; a service without the figure in both windows is left out.
+    static func compare(_ services: [PublicService], opdOf: (PublicService) -> UUID, groupOf: [UUID: TrainingExposure], data: ServiceIndicators,
+                        from i: Int, to j: Int, figure: (ServiceIndicators.Cell) -> (value: Double, weight: Int)?) -> OPDImpactEstimate? {
+        var treated: [UUID: [ServiceOutcome]] = [:], control: [UUID: [ServiceOutcome]] = [:]
+        for s in services {
+            let opd = opdOf(s)
+            guard let group = groupOf[opd], group != .excluded,
+                  let x = figure(data.cell(s.id!, i)), let y = figure(data.cell(s.id!, j)) else { continue }
+            let outcome = ServiceOutcome(before: x.value, after: y.value, weight: Double(x.weight + y.weight))
+            if group == .trained { treated[opd, default: []].append(outcome) } else { control[opd, default: []].append(outcome) }
+        }
+        // A fixed order, so sums (and their last bits) do not depend on dictionary order.
+        func lists(_ d: [UUID: [ServiceOutcome]]) -> [[ServiceOutcome]] { d.sorted { $0.key.uuidString < $1.key.uuidString }.map(\.value) }
+        return DifferenceInDifferences.byOPD(treated: lists(treated), control: lists(control))
+    }
+
+    static let caveat = "Perbandingan ini menunjukkan keterkaitan, bukan sebab-akibat: layanan juga berubah karena hal lain (jumlah petugas, sistem, musim). Lihat jumlah OPD (n) dan rentang kepercayaan 95 %; rentang yang memuat 0 berarti perbedaan belum dapat dibedakan dari kebetulan, dan uji tren sebelum gelombang yang tidak mendekati 0 berarti kedua kelompok memang sudah bergerak berbeda sebelum pelatihan."
 }
