@@ -62,7 +62,11 @@ struct ServicesProcessingTimesTests {
         #expect(StandardTime(value: 60, unit: .minutes)?.label == "60 menit")
         #expect(StandardTime(value: 0, unit: .minutes) == nil)
         #expect(StandardTime(value: 100_001, unit: .days) == nil)
-        #expect(StandardTime.Unit.allCases.map(\.label) == ["menit", "jam", "hari"])
+        #expect(StandardTime.Unit.allCases.map(\.label) == ["menit", "jam", "hari", "hari kerja"])
+        // Issue 15 item 7: a working day has no fixed length; its minutes are only the calendar
+        // equivalent (5 working days a week) kept in the old column.
+        #expect(StandardTime(value: 28, unit: .workingDays)?.label == "28 hari kerja")
+        #expect(StandardTime(value: 5, unit: .workingDays)?.minutes == 7 * 1440)
     }
 
     @Test func standardTimeFromMinutesPicksTheLargestWholeUnit() {
@@ -80,7 +84,11 @@ struct ServicesProcessingTimesTests {
         #expect(StandardTime(text: "30 menit") == StandardTime(value: 30, unit: .minutes))
         #expect(StandardTime(text: "2 jam") == StandardTime(value: 2, unit: .hours))
         #expect(StandardTime(text: " 1  Hari ") == StandardTime(value: 1, unit: .days))
-        #expect(StandardTime(text: "3 hari kerja") == nil)
+        // Issue 15 item 7: "hari kerja" is a unit of its own (it was refused before).
+        #expect(StandardTime(text: "3 hari kerja") == StandardTime(value: 3, unit: .workingDays))
+        #expect(StandardTime(text: "28  Hari Kerja") == StandardTime(value: 28, unit: .workingDays))
+        #expect(StandardTime(text: "3 kerja hari") == nil)
+        #expect(StandardTime(text: "3 hari kerja lagi") == nil)
         #expect(StandardTime(text: "0 menit") == nil)
         #expect(StandardTime(text: "+2 jam") == nil)
         #expect(StandardTime(text: "2") == nil)

@@ -33,9 +33,15 @@ public struct MonthlyServiceFigures: Sendable, Equatable, Codable {
     /// Received but still open when the records were taken, and already past the standard:
     /// late, so they count against the on-time share (see `ProcessingTimes.onTimeShare`).
     public let overdueOpen: Int
+    /// In working days (`WorkingCalendar`), from the month's tickets; nil for a monthly report.
+    public let medianWorkingDays: Double?
+    public let p90WorkingDays: Double?
 
-    public init(count: Int, onTime: Int, meanMinutes: Double?, medianMinutes: Double?, p90Minutes: Double?, overdueOpen: Int = 0) {
+    public init(count: Int, onTime: Int, meanMinutes: Double?, medianMinutes: Double?, p90Minutes: Double?, overdueOpen: Int = 0,
+                medianWorkingDays: Double? = nil, p90WorkingDays: Double? = nil) {
         self.overdueOpen = overdueOpen
+        self.medianWorkingDays = medianWorkingDays
+        self.p90WorkingDays = p90WorkingDays
         self.count = count
         self.onTime = onTime
         self.meanMinutes = meanMinutes
@@ -61,10 +67,16 @@ public struct CombinedFigures: Sendable, Equatable, Codable {
     public let exact: Bool
     /// Σ of the months' open requests already past the standard.
     public let overdueOpen: Int
+    /// Count-weighted means of the monthly working-day figures (approximations, as above); nil
+    /// when no month has them.
+    public let medianWorkingDays: Double?
+    public let p90WorkingDays: Double?
 
     public init(count: Int, onTime: Int, onTimeShare: Double?, meanMinutes: Double?, medianMinutes: Double?,
-                p90Minutes: Double?, exact: Bool, overdueOpen: Int = 0) {
+                p90Minutes: Double?, exact: Bool, overdueOpen: Int = 0, medianWorkingDays: Double? = nil, p90WorkingDays: Double? = nil) {
         self.overdueOpen = overdueOpen
+        self.medianWorkingDays = medianWorkingDays
+        self.p90WorkingDays = p90WorkingDays
         self.count = count
         self.onTime = onTime
         self.onTimeShare = onTimeShare

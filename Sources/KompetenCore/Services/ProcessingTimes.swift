@@ -2,19 +2,10 @@
 public enum ProcessingTimes {
     /// The summary of one period's completed requests, nil when there were none.
     public static func summarise(minutes: [Int], standardMinutes: Int) -> ProcessingSummary? {
-        guard !minutes.isEmpty else { return nil }
-        let sorted = minutes.sorted()
-        let n = sorted.count
-        let median = n % 2 == 1
-            ? Double(sorted[n / 2])
-            : (Double(sorted[n / 2 - 1]) + Double(sorted[n / 2])) / 2
-        // ⌈0,9·n⌉ in integers: no floating-point surprise at n = 10, 20, …
-        let rank = (9 * n + 9) / 10
-        let p90 = Double(sorted[rank - 1])
-        let mean = sorted.reduce(0.0) { $0 + Double($1) } / Double(n)
-        let onTime = sorted.filter { $0 <= standardMinutes }.count
-        return ProcessingSummary(count: n, medianMinutes: median, p90Minutes: p90, meanMinutes: mean,
-                                 onTime: onTime, onTimeShare: Double(onTime) / Double(n))
+        guard let s = stats(minutes) else { return nil }
+        let onTime = minutes.filter { $0 <= standardMinutes }.count
+        return ProcessingSummary(count: s.count, medianMinutes: s.median, p90Minutes: s.p90, meanMinutes: s.mean,
+                                 onTime: onTime, onTimeShare: Double(onTime) / Double(s.count))
     }
 
     /// Combines monthly figures without the raw times.
@@ -45,7 +36,8 @@ public enum ProcessingTimes {
             meanMinutes: weightedMean(\.meanMinutes),
             medianMinutes: weightedMean(\.medianMinutes),
             p90Minutes: weightedMean(\.p90Minutes),
-            exact: contributing <= 1, overdueOpen: overdue)
+            exact: contributing <= 1, overdueOpen: overdue,
+            medianWorkingDays: weightedMean(\.medianWorkingDays), p90WorkingDays: weightedMean(\.p90WorkingDays))
     }
 
     /// How many still-open requests are already past the standard at `ages` (minutes since each
