@@ -38,6 +38,7 @@ enum Migrations {
             CreateSurveyKiosks(),
             AddSurveyResponseReview(),
             AddServiceMonthOverdueOpen(),
+            CreateServiceStandardsAndHolidays(),
         ]
     }
 

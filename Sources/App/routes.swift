@@ -62,6 +62,8 @@ func routes(_ app: Application) throws {
     ReassessmentsController.register(signedIn, api: authed)
     TalentController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
+    ServiceStandardsController.register(web: signedIn, api: authed)
+    HolidaysController.register(web: signedIn, api: authed)
     SurveyAPIController.register(authed)
     ImpactController.register(signedIn, api: authed)
     PublicSurveyController.register(app, api: api)

@@ -45,9 +45,10 @@ struct AuthorizationMatrixTests {
         let service = try await make("/api/v1/services", ServiceInput(code: "B-KTP", name: "KTP-el Kabupaten", unitId: world.otherOPD.id!,
                                                                      standardMinutes: 30, fee: 0, requirements: ["KK"]))
         let competency = try #require(try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
+        let holiday = try await make("/api/v1/holidays", HolidayInput(date: "2026-12-31", name: "Cuti bersama Kabupaten", kind: "cuti_bersama"))
         return Other(ids: ["units": world.otherOPD.id!, "employees": world.otherEmployee.id!, "users": world.users["admin.lain"]!.id!,
                            "positions": position, "providers": provider, "programs": programme, "programmes": programme, "batches": batch,
-                           "services": service, "competencies": competency],
+                           "services": service, "competencies": competency, "holidays": holiday],
                      code: "b-ktp")
     }
 

@@ -51,6 +51,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /api/v1/users/:id/password": #"{"password":"Rahasia-Baru-123"}"#,
         "POST /api/v1/kiosks": #"{"unitId":"{opdA}","name":"Kios Loket 1"}"#,
         "POST /api/v1/services": #"{"code":"KTP-X","name":"Layanan Baru","unitId":"{opdA}","standardMinutes":30,"fee":0,"requirements":["KK"]}"#,
+        "POST /api/v1/services/:id/standards": #"{"effectiveFrom":"2027-01-01","value":28,"unit":"hari_kerja"}"#,
+        "POST /api/v1/holidays": #"{"date":"2027-12-31","name":"Libur Baru","kind":"cuti_bersama"}"#,
     ]
 
     /// Valid form bodies per web write route (the CSRF token is added by the client).
@@ -94,6 +96,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /admin/settings": ["formula": "capped", "thresholds": "pemetaan"],
         "POST /development/annual-plan/adopt": ["year": "2027", "budget": "10000000"],
         "POST /skm/follow-up": ["unit": "{opdA}", "from": "2026-01-01", "to": "2026-06-30", "plan": "Perbaiki antrean"],
+        "POST /services/:id/standards": ["effectiveFrom": "2027-01-01", "standard": "28 hari kerja"],
+        "POST /admin/holidays": ["date": "2027-12-31", "name": "Libur Baru", "kind": "cuti_bersama"],
     ]
 
     /// Create routes (no record in the path) and the roles that may create something there at
@@ -133,6 +137,9 @@ struct AuthorizationMatrixWriteTests {
         "POST /superadmin/instansi": [],
         "POST /api/v1/kiosks": ["admin", "operator.a", "operator.b"],
         "POST /services/kiosks": ["admin", "operator.a", "operator.b"],
+        // The holiday calendar judges every OPD's working-day services: BKPPD only.
+        "POST /api/v1/holidays": ["admin"],
+        "POST /admin/holidays": ["admin"],
     ]
 
     /// Routes that are not writes on the app's records: login, logout, the public survey, and

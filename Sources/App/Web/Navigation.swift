@@ -52,6 +52,7 @@ enum Navigation {
             services.append(item("Katalog & standar layanan", .services))
             services.append(item("Laporan SKM", .skmReport))
             services.append(item("Kompetensi & layanan", .impact))
+            if AccessPolicy.readHolidays(actor).isAllowed { services.append(item("Hari libur & cuti bersama", .holidays(year: nil))) }
         }
         services.append(item("Transparansi publik", .transparency))
         areas.append(.init(title: "4. Layanan Publik", items: services))

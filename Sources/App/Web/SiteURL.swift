@@ -84,6 +84,10 @@ enum SiteURL {
     case accountTokens
     case accountPassword
     case kiosks
+    case serviceStandards(UUID)
+    case serviceStandardNew(UUID)
+    case holidays(year: Int?)
+    case holidayDelete(UUID)
 
     var path: String {
         switch self {
@@ -171,6 +175,10 @@ enum SiteURL {
         case .accountTokens: "/akun/token"
         case .accountPassword: "/akun/password"
         case .kiosks: "/services/kiosks"
+        case .serviceStandards(let id): "/services/\(id)/standards"
+        case .serviceStandardNew(let id): "/services/\(id)/standards/new"
+        case .holidays(let year): year.map { "/admin/holidays?year=\($0)" } ?? "/admin/holidays"
+        case .holidayDelete(let id): "/admin/holidays/\(id)/delete"
         }
     }
 }

@@ -60,7 +60,8 @@ struct AuditListModel: Encodable {
                                                    ("login", "Masuk"), ("password", "Atur ulang sandi"),
                                                    ("reveal", "Membuka data pribadi"), ("revoke", "Mencabut token"), ("download", "Mengunduh data pribadi")]
     static let entityLabels: [(String, String)] = [("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi"),
-                                                   ("position", "Jabatan"), ("assessment", "Penilaian"), ("performance", "Predikat kinerja")]
+                                                   ("position", "Jabatan"), ("assessment", "Penilaian"), ("performance", "Predikat kinerja"),
+                                                   ("service_standard", "Standar waktu layanan"), ("holiday", "Hari libur")]
 
     init(entries: [AuditEntry], info: PageInfo, filters: AuditController.Filters) {
         let actionNames = Dictionary(uniqueKeysWithValues: Self.actionLabels)

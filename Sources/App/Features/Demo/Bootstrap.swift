@@ -25,6 +25,7 @@ enum Bootstrap {
             if existing == nil {
                 try await instansi.create(on: db)
                 try await CompetencyService.seed(dictionary, instansiID: instansi.id!, national: true, at: now, on: db)
+                try await HolidayCalendar.seed(instansiID: instansi.id!, at: now, on: db)
             }
             let admin = User()
             admin.instansiID = instansi.id

@@ -59,6 +59,7 @@ enum DemoLoader {
         let instansi = Instansi(id: UUID(), code: first ? Bootstrap.firstInstansiCode : org.code, name: org.name, createdAt: now)
         try await instansi.create(on: db)
         try await CompetencyService.seed(national, instansiID: instansi.id!, national: true, at: now, on: db)
+        try await HolidayCalendar.seed(instansiID: instansi.id!, at: now, on: db)
         return instansi
     }
 

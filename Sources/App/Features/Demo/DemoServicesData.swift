@@ -26,6 +26,12 @@ enum DemoServicesData {
             for code in d.positionCodes { if let p = written.positionIDs[code] { links.append(ServicePosition(serviceID: s.id!, positionID: p)) } }
         }
         for chunk in services.chunked(200) { try await Array(chunk).create(on: db) }
+        // Each standard's history starts when the service opened (PBG: 28 hari kerja).
+        let standards = services.map { s in
+            ServiceStandards.firstRow(for: s, standard: StandardTime(text: s.standardText) ?? StandardTime(minutes: s.standardMinutes)!,
+                                      text: s.standardText, at: s.createdAt, by: nil)
+        }
+        for chunk in standards.chunked(500) { try await Array(chunk).create(on: db) }
         for chunk in links.chunked(500) { try await Array(chunk).create(on: db) }
 
         var months: [ServiceMonth] = []
@@ -56,10 +62,13 @@ enum DemoServicesData {
         }
         for chunk in tickets.chunked(1000) { try await Array(chunk).create(on: db) }
         // The ticket months are summarised exactly as an import would, so the page and API agree.
+        let histories = try await ServiceStandards.histories(Array(ids.values.compactMap(\.id)), on: db)
+        let calendar = try await HolidayCalendar.calendar(instansiID: instansiID, on: db)
         for key in ticketMonths {
             let parts = key.split(separator: "|")
             guard let s = ids[String(parts[0])] else { continue }
-            try await ServiceRecordsImport.summarise(serviceID: s.id!, instansiID: instansiID, month: String(parts[1]), standard: s.standardMinutes, at: now, on: db)
+            try await ServiceRecordsImport.summarise(serviceID: s.id!, instansiID: instansiID, month: String(parts[1]),
+                                                     standards: histories[s.id!] ?? StandardHistory([]), calendar: calendar, asOf: now, on: db)
         }
 
         var responses: [SurveyResponse] = []

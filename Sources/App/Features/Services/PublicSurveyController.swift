@@ -110,10 +110,11 @@ enum PublicSurveyController {
     static func poster(req: Request) async throws -> View {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
         let unit = try await Unit.find(s.unitID, on: req.db)
+        let standard = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]?.text ?? s.standardText
         struct Model: Encodable { let service: String; let unit: String; let qr: String; let link: String; let standard: String; let fee: String }
         return try await req.view.render("public/poster", PublicPage(title: "Survei Kepuasan Masyarakat: \(s.name)", content: Model(
             service: s.name, unit: unit?.name ?? "", qr: SiteURL.surveyQR(s.shortCode).path, link: publicURL(req, path: SiteURL.survey(s.shortCode).path),
-            standard: s.standardText, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee))))
+            standard: standard, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee))))
     }
 
     /// A host name or address with an optional port, as a browser sends it; anything else is refused.
@@ -131,7 +132,8 @@ enum PublicSurveyController {
 
     static func render(_ req: Request, _ s: PublicService, form: Form, errors: [FieldError], message: String?, status: HTTPStatus) async throws -> Response {
         let unit = try await Unit.find(s.unitID, on: req.db)
-        let model = SurveyPageModel(service: s, unitName: unit?.name ?? "", form: form, errors: errors, message: message)
+        let standard = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]?.text ?? s.standardText
+        let model = SurveyPageModel(service: s, standard: standard, unitName: unit?.name ?? "", form: form, errors: errors, message: message)
         let response = try await req.view.render("public/survey", PublicPage(title: "Survei Kepuasan Masyarakat: \(s.name)", content: model)).encodeResponse(for: req)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -218,8 +220,8 @@ struct SurveyPageModel: Encodable {
     let errors: [String]
     let message: String?
 
-    init(service s: PublicService, unitName: String, form: PublicSurveyController.Form, errors: [FieldError], message: String?) {
-        service = s.name; unit = unitName; standard = s.standardText
+    init(service s: PublicService, standard: String, unitName: String, form: PublicSurveyController.Form, errors: [FieldError], message: String?) {
+        service = s.name; unit = unitName; self.standard = standard
         fee = s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee)
         action = SiteURL.survey(s.shortCode).path; channel = form.channel ?? "daring"
         let chosen = [form.u1, form.u2, form.u3, form.u4, form.u5, form.u6, form.u7, form.u8, form.u9]

@@ -35,9 +35,14 @@ enum ServiceCatalogue {
             s.id = UUID(); s.instansiID = unit.instansiID; s.createdAt = now; s.isActive = true
             try AccessPolicy.manageService(actor, Placement(instansiID: unit.instansiID, opdID: unit.opdID)).require()
             try await apply(input, to: s, unit: unit, on: db)
+            // Validated above; the first row of its standard history starts today.
+            let standard = input.standard!
+            let text = (input.standardText ?? "").trimmingCharacters(in: .whitespaces)
+            s.standardMinutes = standard.minutes; s.standardText = text.isEmpty ? standard.label : text
             s.shortCode = try await freeShortCode(for: s.code, on: db)
             s.updatedAt = now
             try await s.create(on: db)
+            try await ServiceStandards.firstRow(for: s, standard: standard, text: text, at: now, by: actor.userID).create(on: db)
             try await setPositions(input.positionIds ?? [], service: s, unit: unit, on: db)
             try await AuditLog.record(.create, entity: "service", id: s.id, summary: "Membuat layanan \(s.code) \(s.name)",
                                       before: Optional<ServiceSnapshot>.none, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
@@ -45,8 +50,9 @@ enum ServiceCatalogue {
         }
     }
 
+    /// Changes everything but the standard, which keeps its dated history (`ServiceStandards.set`).
     static func update(_ id: UUID, _ input: ServiceInput, actor: Principal, at now: Date, on db: any Database) async throws -> PublicService {
-        try input.validate()
+        try input.validate(creating: false)
         return try await db.transaction { db in
             let (s, _) = try await find(id, for: actor, .write, on: db)
             let before = ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db))
@@ -76,9 +82,7 @@ enum ServiceCatalogue {
         s.code = code
         s.unitID = unit.id!
         s.name = input.name.trimmingCharacters(in: .whitespaces)
-        s.standardMinutes = input.standardMinutes
-        let text = (input.standardText ?? "").trimmingCharacters(in: .whitespaces)
-        s.standardText = text.isEmpty ? (StandardTime(minutes: input.standardMinutes)?.label ?? "\(input.standardMinutes) menit") : text
+        // The standard is set at creation and then only through its history (`ServiceStandards.set`).
         s.fee = input.fee ?? 0
         s.requirements = (input.requirements ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: "\n")
         s.legalBasis = (input.legalBasis ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -63,6 +63,10 @@ final class ServiceMonth: Model, @unchecked Sendable {
     /// the standard then: late, so they count against the on-time share. Nil (= 0) for months
     /// from a monthly report, whose on-time count the unit worked out itself. Added by 044.
     @OptionalField(key: "overdue_open") var overdueOpen: Int?
+    /// Median and P90 in working days of the month's completed tickets (`WorkingCalendar`); nil
+    /// for a monthly report. Added by 045.
+    @OptionalField(key: "median_working_days") var medianWorkingDays: Double?
+    @OptionalField(key: "p90_working_days") var p90WorkingDays: Double?
     /// `aggregate` or `transactions`.
     @Field(key: "source") var source: String
     @Field(key: "updated_at") var updatedAt: Date

@@ -20,6 +20,9 @@ enum ServiceRecordQueries {
         var backlog = 0
         /// Open tickets already past the standard when imported: in the on-time denominator.
         var overdueOpen = 0
+        /// In working days (from ticket months only); what a working-day standard is read in.
+        var medianWorkingDays: Double?
+        var p90WorkingDays: Double?
         var exact = false
         var months = 0
     }
@@ -38,13 +41,14 @@ enum ServiceRecordQueries {
         guard !rows.isEmpty else { return f }
         let combined = ProcessingTimes.combine(rows.map {
             MonthlyServiceFigures(count: $0.completed, onTime: $0.onTime, meanMinutes: $0.meanMinutes, medianMinutes: $0.medianMinutes, p90Minutes: $0.p90Minutes,
-                                  overdueOpen: $0.overdueOpen ?? 0)
+                                  overdueOpen: $0.overdueOpen ?? 0, medianWorkingDays: $0.medianWorkingDays, p90WorkingDays: $0.p90WorkingDays)
         })
         f.count = rows.reduce(0) { $0 + $1.received }
         f.completed = rows.reduce(0) { $0 + $1.completed }
         f.onTime = rows.reduce(0) { $0 + $1.onTime }
         f.onTimeShare = combined.onTimeShare; f.overdueOpen = combined.overdueOpen
         f.meanMinutes = combined.meanMinutes; f.medianMinutes = combined.medianMinutes; f.p90Minutes = combined.p90Minutes
+        f.medianWorkingDays = combined.medianWorkingDays; f.p90WorkingDays = combined.p90WorkingDays
         let last = rows.map(\.month).max()!
         f.backlog = rows.filter { $0.month == last }.reduce(0) { $0 + $1.backlog }
         f.months = Set(rows.map(\.month)).count
@@ -59,10 +63,15 @@ enum ServiceRecordQueries {
         let start = WITA.startOfDay(SimpleDate(year: from.year, month: from.month, day: 1)!)
         let lastMonth = SimpleDate(year: to.year, month: to.month, day: 1)!
         let end = WITA.startOfDay(lastMonth.adding(months: 1))
-        let minutes = try await ServiceTransaction.query(on: db).filter(\.$serviceID == service.id!)
-            .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).filter(\.$minutes != nil).all(\.$minutes).compactMap { $0 }
-        if let s = ProcessingTimes.summarise(minutes: minutes, standardMinutes: service.standardMinutes) {
-            f.medianMinutes = s.medianMinutes; f.p90Minutes = s.p90Minutes; f.meanMinutes = s.meanMinutes
+        let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == service.id!)
+            .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).filter(\.$completedAt != nil).all()
+        // Durations only: on-time counts come from the month rows, judged when they were built.
+        let durations = tickets.compactMap { t in t.completedAt.map { ServiceTicket(received: t.receivedAt, completed: $0) } }
+        let calendar = try await HolidayCalendar.calendar(instansiID: service.instansiID, on: db)
+        let summary = ProcessingTimes.summarise(tickets: durations, standards: StandardHistory([]), calendar: calendar, asOf: end)
+        if let m = summary.minutes {
+            f.medianMinutes = m.median; f.p90Minutes = m.p90; f.meanMinutes = m.mean
+            f.medianWorkingDays = summary.workingDays?.median; f.p90WorkingDays = summary.workingDays?.p90
             f.exact = true
         }
         return f

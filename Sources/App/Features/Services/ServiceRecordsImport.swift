@@ -80,7 +80,7 @@ enum ServiceRecordsImport {
             if let received, !ticket.isEmpty { parsed.append(Ticket(ticket: ticket, received: received, completed: completed, channel: channel)) }
         }
         try problems.check()
-        let list = parsed, serviceID = service.id!, standard = service.standardMinutes
+        let list = parsed, serviceID = service.id!
         return try await db.transaction { db in
             var existing: [String: ServiceTransaction] = [:]
             for chunk in list.map(\.ticket).chunked(500) {
@@ -104,35 +104,40 @@ enum ServiceRecordsImport {
                 throw ImportProblems([ImportProblem(row: 1, column: "Diterima", message: "Bulan \(reported.sorted().joined(separator: ", ")) sudah diisi dari laporan bulanan; data per tiket tidak menggantinya.")])
             }
             for chunk in created.chunked(1000) { try await Array(chunk).create(on: db) }
-            for month in touched { try await summarise(serviceID: serviceID, instansiID: service.instansiID, month: month, standard: standard, at: now, on: db) }
+            let standards = try await ServiceStandards.history(serviceID, on: db)
+            let calendar = try await HolidayCalendar.calendar(instansiID: service.instansiID, on: db)
+            for month in touched {
+                try await summarise(serviceID: serviceID, instansiID: service.instansiID, month: month, standards: standards, calendar: calendar, asOf: now, on: db)
+            }
             try await AuditLog.record(.update, entity: "service", id: serviceID, summary: "Mengimpor \(list.count) tiket layanan \(service.code)",
                                       actor: actor, instansiID: service.instansiID, at: now, on: db)
             return Outcome(kind: Kind.tickets.rawValue, imported: imported, updated: updated, months: touched.sorted())
         }
     }
 
-    /// Rewrites one month's row from all of that month's tickets.
-    static func summarise(serviceID: UUID, instansiID: UUID, month: String, standard: Int, at now: Date, on db: any Database) async throws {
+    /// Rewrites one month's row from all of that month's tickets, each judged by the standard in
+    /// force on the day it was received (`ProcessingTimes.summarise(tickets:…)`). `asOf` is the
+    /// moment the records were taken (the import): open tickets are aged to it, and it becomes
+    /// the row's `updatedAt`.
+    static func summarise(serviceID: UUID, instansiID: UUID, month: String, standards: StandardHistory, calendar: WorkingCalendar,
+                          asOf: Date, on db: any Database) async throws {
         guard let first = SimpleDate(iso: month + "-01") else { return }
         let start = WITA.startOfDay(first), end = WITA.startOfDay(first.adding(months: 1))
         let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == serviceID)
             .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).all()
         // A ticket belongs to the month it was received in, however late it was completed: the
         // slowest tickets cross a month end, and leaving them out would flatter the month.
-        let done = tickets.compactMap(\.minutes)
-        let summary = ProcessingTimes.summarise(minutes: done, standardMinutes: standard)
+        let summary = ProcessingTimes.summarise(tickets: tickets.map { ServiceTicket(received: $0.receivedAt, completed: $0.completedAt) },
+                                                standards: standards, calendar: calendar, asOf: asOf)
         // Backlog: received in the month and still open at its end.
         let open = tickets.filter { t in t.completedAt.map { $0 >= end } ?? true }.count
-        // Still open now (the moment of the import, i.e. of the unit's export) and already past
-        // the standard: late whatever happens next, so they count against the on-time share.
-        let ages = tickets.filter { $0.completedAt == nil }.map { Int(max(0, now.timeIntervalSince($0.receivedAt)) / 60) }
-        let overdue = ProcessingTimes.overdueOpen(ages: ages, standardMinutes: standard)
         let row = try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month == month).first() ?? ServiceMonth()
         if row.id == nil { row.id = UUID() }
         row.instansiID = instansiID; row.serviceID = serviceID; row.month = month
-        row.received = tickets.count; row.completed = done.count; row.onTime = summary?.onTime ?? 0
-        row.meanMinutes = summary?.meanMinutes; row.medianMinutes = summary?.medianMinutes; row.p90Minutes = summary?.p90Minutes
-        row.backlog = open; row.overdueOpen = overdue; row.source = fromTickets; row.updatedAt = now
+        row.received = summary.received; row.completed = summary.completed; row.onTime = summary.onTime
+        row.meanMinutes = summary.minutes?.mean; row.medianMinutes = summary.minutes?.median; row.p90Minutes = summary.minutes?.p90
+        row.medianWorkingDays = summary.workingDays?.median; row.p90WorkingDays = summary.workingDays?.p90
+        row.backlog = open; row.overdueOpen = summary.overdueOpen; row.source = fromTickets; row.updatedAt = asOf
         try await row.save(on: db)
     }
 
@@ -187,6 +192,7 @@ enum ServiceRecordsImport {
                 row.instansiID = service.instansiID; row.serviceID = serviceID; row.month = month
                 row.received = counts[0]; row.completed = counts[1]; row.onTime = counts[2]; row.backlog = counts[3]
                 row.meanMinutes = mins[0]; row.medianMinutes = mins[1]; row.p90Minutes = mins[2]
+                row.medianWorkingDays = nil; row.p90WorkingDays = nil
                 row.overdueOpen = nil; row.source = fromReport; row.updatedAt = now
                 try await row.save(on: db)
             }

@@ -18,13 +18,33 @@ struct ServiceDetailModel: Encodable {
     let kiosksHref = SiteURL.kiosks.path
     struct MonthRow: Encodable {
         let month: String, received: String, completed: String, onTime: String, median: String, p90: String, backlog: String, source: String
-        init(_ m: ServiceMonth) {
+        /// The standard the month's requests were judged by; "changed" when it changed within the month.
+        let standard: String, changed: Bool
+        init(_ m: ServiceMonth, history: StandardHistory) {
             let date = SimpleDate(iso: m.month + "-01")
             month = date.map { ReportPeriod.month.label(from: $0) } ?? m.month
             received = IndonesianFormat.integer(m.received); completed = IndonesianFormat.integer(m.completed)
-            onTime = ServiceFormat.share(m.completed > 0 ? Double(m.onTime) / Double(m.completed) : nil)
-            median = ServiceFormat.minutes(m.medianMinutes); p90 = ServiceFormat.minutes(m.p90Minutes)
+            // Open tickets already past the standard count as late here too (ProcessingTimes.onTimeShare).
+            onTime = ServiceFormat.share(ProcessingTimes.onTimeShare(onTime: m.onTime, completed: m.completed, overdueOpen: m.overdueOpen ?? 0))
+            let inForce = date.flatMap { history.inForce(on: $0) }
+            standard = inForce?.label ?? "—"
+            changed = date.map { history.changesWithin(monthOf: $0) } ?? false
+            // A working-day standard is read in working days, when the tickets give them.
+            let workingDays = inForce?.isWorkingDays == true && m.p90WorkingDays != nil
+            median = workingDays ? ServiceFormat.workingDays(m.medianWorkingDays) : ServiceFormat.minutes(m.medianMinutes)
+            p90 = workingDays ? ServiceFormat.workingDays(m.p90WorkingDays) : ServiceFormat.minutes(m.p90Minutes)
             backlog = IndonesianFormat.integer(m.backlog); source = m.source == ServiceRecordsImport.fromTickets ? "tiket" : "laporan bulanan"
+        }
+    }
+    /// One row of the standard's history, newest first.
+    struct StandardRow: Encodable {
+        let from: String, standard: String, unit: String, current: Bool
+        init(_ r: ServiceStandardEntry, current: Bool) {
+            from = r.effectiveFrom == StandardHistory.beginning.iso ? "Sejak awal catatan"
+                : SimpleDate(iso: r.effectiveFrom).map { IndonesianFormat.date($0) } ?? r.effectiveFrom
+            standard = r.text
+            unit = r.standard?.isWorkingDays == true ? "hari kerja" : r.unit == StandardTime.Unit.days.rawValue ? "hari kalender" : "jam/menit"
+            self.current = current
         }
     }
     struct IKMRow: Encodable {
@@ -54,6 +74,8 @@ struct ServiceDetailModel: Encodable {
     let posterURL: String
     let qr: String
     let months: [MonthRow]
+    let standards: [StandardRow]
+    let standardHref: String
     let ikm: [IKMRow]
     let canManage: Bool
     let flagged: Int
@@ -67,9 +89,10 @@ struct ServiceDetailModel: Encodable {
     let importResult: String?
     let csrf: String
 
-    init(service s: PublicService, unit: String, positions: [String], surveyURL: String, kioskURL: String, qr: String, months: [MonthRow], ikm: [IKMRow],
-         canManage: Bool, flagged: Int, importErrors: [String], importResult: String?, csrf: String) {
-        id = s.id!.uuidString; code = s.code; name = s.name; self.unit = unit; standard = s.standardText
+    init(service s: PublicService, standard: String, standards: [StandardRow], unit: String, positions: [String], surveyURL: String, kioskURL: String,
+         qr: String, months: [MonthRow], ikm: [IKMRow], canManage: Bool, flagged: Int, importErrors: [String], importResult: String?, csrf: String) {
+        id = s.id!.uuidString; code = s.code; name = s.name; self.unit = unit; self.standard = standard
+        self.standards = standards; standardHref = SiteURL.serviceStandardNew(s.id!).path
         fee = s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee); requirements = s.requirementList; legalBasis = s.legalBasis.isEmpty ? "—" : s.legalBasis
         self.positions = positions; active = s.isActive; self.surveyURL = surveyURL; self.kioskURL = kioskURL; self.qr = qr
         posterURL = SiteURL.survey(s.shortCode).path + "/poster"

@@ -27,7 +27,8 @@ enum ServicesAPIController {
         let slice = Array(all.dropFirst(paging.offset).prefix(paging.per))
         let positions = try await ServicePosition.query(on: req.db).filter(\.$serviceID ~~ slice.map { $0.id! }).all()
         let byService = Dictionary(grouping: positions, by: \.serviceID)
-        return ListPage(items: slice.map { ServiceDTO($0, positionIDs: (byService[$0.id!] ?? []).map(\.positionID)) },
+        let current = try await ServiceStandards.current(slice.map { $0.id! }, on: WITA.today(req.now), db: req.db)
+        return ListPage(items: slice.map { ServiceDTO($0, positionIDs: (byService[$0.id!] ?? []).map(\.positionID), current: current[$0.id!]) },
                         page: paging.page, per: paging.per, total: all.count)
     }
 
@@ -36,12 +37,17 @@ enum ServicesAPIController {
         try AccessPolicy.mayCreate(actor, .service).require()   // access before the body is read
         let input = try req.content.decode(ServiceInput.self)
         let s = try await ServiceCatalogue.create(input, actor: actor, at: req.now, on: req.db)
-        return try await ServiceDTO(s, positionIDs: try await ServiceCatalogue.positionIDs(s.id!, on: req.db)).encodeResponse(status: .created, for: req)
+        return try await dto(s, req).encodeResponse(status: .created, for: req)
+    }
+
+    static func dto(_ s: PublicService, _ req: Request) async throws -> ServiceDTO {
+        let current = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)
+        return ServiceDTO(s, positionIDs: try await ServiceCatalogue.positionIDs(s.id!, on: req.db), current: current[s.id!])
     }
 
     static func show(req: Request) async throws -> ServiceDTO {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        return ServiceDTO(s, positionIDs: try await ServiceCatalogue.positionIDs(s.id!, on: req.db))
+        return try await dto(s, req)
     }
 
     static func weight(_ instansiID: UUID, on db: any Database) async throws -> SKMWeight {
@@ -89,7 +95,14 @@ enum ServicesAPIController {
         let backlog: Int
         /// Open tickets already past the standard (counted as late in `onTimeShare`).
         let overdueOpen: Int
+        /// In working days (`WorkingCalendar`: after the day received, up to and including the day
+        /// completed; weekends, libur nasional and cuti bersama left out); nil without ticket data.
+        let medianWorkingDays: Double?
+        let p90WorkingDays: Double?
+        /// The standard in force on `to` (earlier months may have had another: see `…/standards`).
         let standardMinutes: Int
+        let standardValue: Int
+        let standardUnit: String
         /// True when median and p90 come from the tickets themselves, false when from monthly reports.
         let exact: Bool
         let months: Int
@@ -99,10 +112,13 @@ enum ServicesAPIController {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let period = try ServicePeriod.parse(req)
         let f = try await ServiceRecordQueries.performance(service: s, from: period.from, to: period.to, on: req.db)
+        let standard = try await ServiceStandards.history(s.id!, on: req.db).inForce(on: period.to) ?? StandardTime(minutes: s.standardMinutes)
         func r(_ x: Double?) -> Double? { x.map { ($0 * 10).rounded() / 10 } }
         return PerformanceDTO(from: period.from.iso, to: period.to.iso, count: f.count, completed: f.completed, medianMinutes: r(f.medianMinutes),
                               p90Minutes: r(f.p90Minutes), meanMinutes: r(f.meanMinutes), onTimeShare: f.onTimeShare.map { ($0 * 10000).rounded() / 10000 },
-                              backlog: f.backlog, overdueOpen: f.overdueOpen, standardMinutes: s.standardMinutes, exact: f.exact, months: f.months)
+                              backlog: f.backlog, overdueOpen: f.overdueOpen, medianWorkingDays: r(f.medianWorkingDays), p90WorkingDays: r(f.p90WorkingDays),
+                              standardMinutes: standard?.minutes ?? s.standardMinutes, standardValue: standard?.value ?? s.standardMinutes,
+                              standardUnit: standard?.unit.rawValue ?? StandardTime.Unit.minutes.rawValue, exact: f.exact, months: f.months)
     }
 
     static func importRecords(req: Request) async throws -> Response {

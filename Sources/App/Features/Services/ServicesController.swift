@@ -30,11 +30,12 @@ enum ServicesController {
         let tallies = try await SurveyQueries.byService(.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
         let months = Dictionary(grouping: try await ServiceRecordQueries.months(serviceIDs: services.map { $0.id! }, from: period.from, to: period.to, on: req.db), by: \.serviceID)
         let names = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
+        let standards = try await ServiceStandards.current(services.map { $0.id! }, on: today, db: req.db)
         let rows = services.map { s -> ServiceListModel.Row in
             let tally = tallies[s.id!] ?? SurveyQueries.Tally()
             let figures = ServiceRecordQueries.figures(months[s.id!] ?? [])
             let ikm = tally.ikm(weight: weight, population: figures.count > 0 ? figures.count : nil)
-            return .init(href: SiteURL.service(s.id!).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "", standard: s.standardText,
+            return .init(href: SiteURL.service(s.id!).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "", standard: standards[s.id!]?.text ?? s.standardText,
                          fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee), volume: IndonesianFormat.integer(figures.count),
                          onTime: ServiceFormat.share(figures.onTimeShare), respondents: IndonesianFormat.integer(tally.respondents),
                          ikm: ServiceFormat.ikm(ikm), grade: ikm?.grade?.rawValue ?? "",
@@ -70,12 +71,15 @@ enum ServicesController {
             return ServiceDetailModel.IKMRow(period: q.label, tally: cell.tally, weight: weight, population: cell.figures.count > 0 ? cell.figures.count : nil)
         }
         let positions = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.id!, on: req.db))).sort(\.$name).all()
+        let history = try await ServiceStandards.history(s.id!, on: req.db)
+        let current = try await ServiceStandards.current([s.id!], on: today, db: req.db)[s.id!]
+        let standards = try await ServiceStandards.rows(s.id!, on: req.db).map { ServiceDetailModel.StandardRow($0, current: $0.effectiveFrom == current?.effectiveFrom) }
         let flagged = try await SurveyResponse.query(on: req.db).filter(\.$serviceID == s.id!).filter(\.$flag != nil).filter(\.$status == SurveyResponse.counted).count()
         let model = ServiceDetailModel(
-            service: s, unit: unit.name, positions: positions.map { "\($0.code) \($0.name)" },
+            service: s, standard: current?.text ?? s.standardText, standards: standards, unit: unit.name, positions: positions.map { "\($0.code) \($0.name)" },
             surveyURL: PublicSurveyController.publicURL(req, path: SiteURL.survey(s.shortCode).path),
             kioskURL: SiteURL.survey(s.shortCode).path + "?kios=1", qr: SiteURL.surveyQR(s.shortCode).path,
-            months: months.reversed().map(ServiceDetailModel.MonthRow.init), ikm: ikmRows,
+            months: months.reversed().map { ServiceDetailModel.MonthRow($0, history: history) }, ikm: ikmRows,
             canManage: AccessPolicy.manageService(actor, ServiceCatalogue.placement(s, unit: unit)).isAllowed,
             flagged: flagged, importErrors: importErrors, importResult: importResult, csrf: req.csrfToken)
         return try await req.renderPage("services/show", title: s.name, crumbs: [Crumb("Layanan publik", .services), Crumb(s.code)], model, status: status)
@@ -95,7 +99,7 @@ enum ServicesController {
     static func editForm(req: Request) async throws -> Response {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
         let codes = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.id!, on: req.db))).all(\.$code)
-        return try await form(req, posted: Posted(code: s.code, name: s.name, unitId: s.unitID.uuidString, standard: s.standardText, fee: String(s.fee),
+        return try await form(req, posted: Posted(code: s.code, name: s.name, unitId: s.unitID.uuidString, standard: nil, fee: String(s.fee),
                                                   requirements: s.requirements, legalBasis: s.legalBasis, positions: codes.sorted().joined(separator: ", "),
                                                   active: s.isActive ? "1" : "0"), service: s, errors: [])
     }
@@ -109,14 +113,17 @@ enum ServicesController {
             .init(name: "unitId", label: "Unit penyelenggara", type: "select", value: posted.unitId ?? "",
                   options: FormModel.options(units, selected: posted.unitId, value: { $0.node.id.uuidString },
                                              label: { String(repeating: "— ", count: $0.depth) + $0.node.name }, empty: "Pilih unit")),
-            .init(name: "standard", label: "Waktu penyelesaian standar", value: posted.standard ?? "", hint: "Seperti tertulis di standar pelayanan: 60 menit, 2 jam, 1 hari."),
             .init(name: "fee", label: "Biaya/tarif (Rp)", type: "number", value: posted.fee ?? "0", hint: "0 = gratis (layanan administrasi kependudukan tidak dipungut biaya)."),
             .init(name: "requirements", label: "Persyaratan", type: "textarea", value: posted.requirements ?? "", hint: "Satu persyaratan per baris.", required: false),
             .init(name: "legalBasis", label: "Dasar hukum", value: posted.legalBasis ?? "", required: false),
             .init(name: "positions", label: "Kode jabatan pelaksana", value: posted.positions ?? "",
                   hint: "Jabatan yang melayani (dipisah koma), mis. DUKCAPIL.B1.J2. Kompetensi pemangku jabatan ini dibandingkan dengan kinerja layanan.", required: false),
         ]
-        if service != nil {
+        if service == nil {
+            // Once created, the standard changes through its dated history (ServiceStandardsController).
+            fields.insert(.init(name: "standard", label: "Waktu penyelesaian standar", value: posted.standard ?? "",
+                                hint: "Seperti tertulis di standar pelayanan: 60 menit, 2 jam, 1 hari (hari kalender) atau 28 hari kerja (tanpa Sabtu, Minggu, libur nasional dan cuti bersama)."), at: 3)
+        } else {
             fields.append(.init(name: "active", label: "Status", type: "select", value: posted.active ?? "1",
                                 options: [.init(value: "1", label: "Aktif (survei terbuka)", selected: posted.active != "0"),
                                           .init(value: "0", label: "Tidak aktif", selected: posted.active == "0")]))
@@ -131,12 +138,12 @@ enum ServicesController {
     }
 
     /// The posted form as API input; field errors for what cannot be parsed.
-    static func input(_ p: Posted, instansiID: UUID, on db: any Database) async throws -> ServiceInput {
+    static func input(_ p: Posted, instansiID: UUID, creating: Bool, on db: any Database) async throws -> ServiceInput {
         var v = FieldValidator()
         let unitID = UUID(uuidString: p.unitId ?? "")
         v.require(unitID != nil, field: "unitId", "Pilih unit penyelenggara.")
-        let standard = StandardTime(text: p.standard ?? "")
-        v.require(standard != nil, field: "standard", "Tulis waktu standar sebagai angka dan satuan: 60 menit, 2 jam, 1 hari.")
+        let standard = creating ? StandardTime(text: p.standard ?? "") : nil
+        if creating { v.require(standard != nil, field: "standard", "Tulis waktu standar sebagai angka dan satuan: 60 menit, 2 jam, 1 hari, 28 hari kerja.") }
         let fee = Int((p.fee ?? "0").replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces))
         v.require(fee != nil, field: "fee", "Biaya/tarif berupa angka rupiah (0 = gratis).")
         let codes = (p.positions ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -148,10 +155,11 @@ enum ServicesController {
             positionIDs = found.map { $0.id! }
         }
         try v.check()
-        return ServiceInput(code: p.code ?? "", name: p.name ?? "", unitId: unitID!, standardMinutes: standard!.minutes, standardText: p.standard,
+        return ServiceInput(code: p.code ?? "", name: p.name ?? "", unitId: unitID!, standardMinutes: nil, standardText: creating ? p.standard : nil,
                             fee: fee, requirements: (p.requirements ?? "").split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
                             legalBasis: p.legalBasis,
-                            positionIds: positionIDs, active: p.active.map { $0 != "0" })
+                            positionIds: positionIDs, active: p.active.map { $0 != "0" },
+                            standardValue: standard?.value, standardUnit: standard?.unit.rawValue)
     }
 
     static func create(req: Request) async throws -> Response {
@@ -160,7 +168,7 @@ enum ServicesController {
         let posted = try req.content.decode(Posted.self)
         do {
             guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
-            let s = try await ServiceCatalogue.create(try await input(posted, instansiID: instansiID, on: req.db), actor: actor, at: req.now, on: req.db)
+            let s = try await ServiceCatalogue.create(try await input(posted, instansiID: instansiID, creating: true, on: req.db), actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Layanan \(s.code) disimpan. Tautan survei: /s/\(s.shortCode).", to: req)
             return req.redirect(to: SiteURL.service(s.id!).path)
         } catch let failure as ValidationFailure {
@@ -173,7 +181,7 @@ enum ServicesController {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let posted = try req.content.decode(Posted.self)
         do {
-            _ = try await ServiceCatalogue.update(s.id!, try await input(posted, instansiID: s.instansiID, on: req.db), actor: actor, at: req.now, on: req.db)
+            _ = try await ServiceCatalogue.update(s.id!, try await input(posted, instansiID: s.instansiID, creating: false, on: req.db), actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan layanan \(s.code) disimpan.", to: req)
             return req.redirect(to: SiteURL.service(s.id!).path)
         } catch let failure as ValidationFailure {
@@ -184,7 +192,7 @@ enum ServicesController {
     /// API field names → the form's (minutes are entered as "standard", positions as codes).
     private static func formField(_ e: FieldError) -> FieldError {
         switch e.field {
-        case "standardMinutes", "standardText": FieldError(field: "standard", message: e.message)
+        case "standardMinutes", "standardText", "standardValue", "standardUnit": FieldError(field: "standard", message: e.message)
         case "positionIds": FieldError(field: "positions", message: e.message)
         default: e
         }
@@ -226,6 +234,11 @@ enum ServiceFormat {
         return r.value.map { IndonesianFormat.decimal($0) } ?? "tidak lengkap"
     }
     static func share(_ x: Double?) -> String { x.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—" }
+    /// "12 hari kerja" (one decimal when a median falls between two).
+    static func workingDays(_ x: Double?) -> String {
+        guard let x else { return "—" }
+        return IndonesianFormat.decimal(x, digits: x == x.rounded() ? 0 : 1) + " hari kerja"
+    }
     static func minutes(_ x: Double?) -> String {
         guard let x else { return "—" }
         if x >= 1440 { return IndonesianFormat.decimal(x / 1440, digits: 1) + " hari" }

@@ -115,7 +115,7 @@ enum SurveyResponsesController {
             [FormModel.Option(value: "", label: "— tidak dijawab —", selected: (chosen ?? "").isEmpty)]
                 + SKMElement.standard[i].answers.enumerated().map { j, label in .init(value: String(j + 1), label: "\(j + 1). \(label)", selected: chosen == String(j + 1)) }
         }
-        let profile = SurveyPageModel(service: s, unitName: "", form: PublicSurveyController.Form(sex: posted.sex, ageBand: posted.ageBand, education: posted.education,
+        let profile = SurveyPageModel(service: s, standard: s.standardText, unitName: "", form: PublicSurveyController.Form(sex: posted.sex, ageBand: posted.ageBand, education: posted.education,
                                                                                                   occupation: posted.occupation), errors: [], message: nil).profile
         var fields: [FormModel.Field] = [.init(name: "date", label: "Tanggal pengisian", type: "date", value: posted.date ?? "")]
         for (i, e) in SKMElement.standard.enumerated() {

@@ -61,6 +61,7 @@ enum TransparencyController {
         let periods = complete + [(running.from, running.to, ReportPeriod.quarter.label(from: today) + " (sementara)")]
         let provisional = periods.count - 1
         let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: req.db)
+        let standards = try await ServiceStandards.current(services.map { $0.id! }, on: today, db: req.db)
         func quarter(_ cell: ServiceIndicators.Cell, _ i: Int) -> Model.Quarter {
             let r = cell.ikm(weight)
             let shown = PublicIKM.of(r)
@@ -91,8 +92,12 @@ enum TransparencyController {
             let rows = list.map { s -> Model.Service in
                 let c = data.cell(s.id!, last)
                 let f = c.figures
-                return .init(name: s.name, standard: s.standardText, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
-                             onTime: ServiceFormat.share(f.onTimeShare), p90: ServiceFormat.minutes(f.p90Minutes), volume: IndonesianFormat.integer(f.count),
+                let standard = standards[s.id!]
+                // A working-day standard's P90 is read in working days when the tickets give them.
+                let p90 = standard?.standard?.isWorkingDays == true && f.p90WorkingDays != nil
+                    ? ServiceFormat.workingDays(f.p90WorkingDays) : ServiceFormat.minutes(f.p90Minutes)
+                return .init(name: s.name, standard: standard?.text ?? s.standardText, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
+                             onTime: ServiceFormat.share(f.onTimeShare), p90: p90, volume: IndonesianFormat.integer(f.count),
                              quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) }, survey: SiteURL.survey(s.shortCode).path)
             }
             let ids = list.map { $0.id! }
@@ -105,7 +110,7 @@ enum TransparencyController {
         let chart = LineChart.svg(xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir", yRange: 50...100)
         let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
                           channelPeriod: periods[provisional].label, cityChannels: .init(channelSum(allIDs)),
-                          note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat.")
+                          note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir, tiap permohonan dengan standar yang berlaku pada tanggal diterimanya; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat. Standar dalam hari kerja tidak menghitung Sabtu, Minggu, libur nasional dan cuti bersama.")
         let response = try await req.view.render("public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
         return response
