@@ -56,16 +56,9 @@ struct DemoServiceSpec {
         self.volume = volume; self.season = season; self.audience = audience; self.tickets = tickets
     }
 
-    /// "60 menit" → 60, "1 hari" → 1,440, "2 jam" → 120: the text is the source, so the two never disagree.
-    static func minutes(_ text: String) -> Int {
-        let parts = text.split(separator: " ")
-        guard parts.count >= 2, let n = Int(parts[0]) else { return 1440 }
-        switch parts[1] {
-        case "menit": return n
-        case "jam": return n * 60
-        default: return n * 1440
-        }
-    }
+    /// "60 menit" → 60, "1 hari" → 1,440, "2 jam" → 120, "28 hari kerja" → its calendar
+    /// equivalent (`StandardTime.Unit.minutes`): the text is the source, so the two never disagree.
+    static func minutes(_ text: String) -> Int { StandardTime(text: text)?.minutes ?? 1440 }
 
     static let catalogue: [DemoServiceSpec] = adminduk + licensing + territory + health + others
 
@@ -115,7 +108,7 @@ struct DemoServiceSpec {
             .init("DPMPTSP-NIB", "Penerbitan Perizinan Berusaha Berbasis Risiko (NIB)", unit: "DPMPTSP.B2", standard: "1 hari",
                   requirements: ["KTP-el penanggung jawab usaha", "NPWP", "Akta pendirian (bagi badan usaha)", "Alamat dan lokasi usaha"],
                   law: "PP 5/2021; Peraturan BKPM 4/2021", roles: desk, volume: 260, season: .licensing, audience: .business),
-            .init("DPMPTSP-PBG", "Persetujuan Bangunan Gedung (PBG)", unit: "DPMPTSP.B2", standard: "28 hari",
+            .init("DPMPTSP-PBG", "Persetujuan Bangunan Gedung (PBG)", unit: "DPMPTSP.B2", standard: "28 hari kerja",
                   requirements: ["Dokumen rencana teknis bangunan gedung", "Bukti kepemilikan atau penguasaan tanah",
                                  "Konfirmasi Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)", "KTP-el pemohon"],
                   law: "UU 28/2002; PP 16/2021", roles: desk, volume: 35, season: .licensing, audience: .business),

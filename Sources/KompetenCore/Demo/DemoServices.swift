@@ -17,9 +17,9 @@ public struct DemoService: Sendable, Equatable {
     public let name: String
     /// The delivering unit: a code of `DemoInstansi.units` (often a bidang, UPT or kelurahan).
     public let unitCode: String
-    /// The standard completion time in minutes (a day counts 1,440).
+    /// The standard completion time in minutes (a day counts 1,440; a working day its calendar equivalent, 2,016).
     public let standardMinutes: Int
-    /// As written in the standar pelayanan: "60 menit", "1 hari", "28 hari".
+    /// As written in the standar pelayanan: "60 menit", "1 hari", "28 hari kerja".
     public let standardText: String
     /// Rupiah; 0 for adminduk (UU 24/2013 makes it free) and most services.
     public let fee: Int
