@@ -23,9 +23,7 @@ public struct StandardHistory: Sendable, Equatable {
     /// first entry the first one applies: records older than the catalogue entry (imported
     /// history) have no other standard on file, and judging them by none would drop them.
     /// Nil only for an empty history.
-    public func inForce(on date: SimpleDate) -> StandardTime? {
-        (entries.last { $0.effectiveFrom <= date } ?? entries.first)?.standard
-    }
+    public func inForce(on date: SimpleDate) -> StandardTime? { entry(on: date)?.standard }
 
     /// The entry in force on `date` (see `inForce(on:)`).
     public func entry(on date: SimpleDate) -> Entry? {
