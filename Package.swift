@@ -23,19 +23,35 @@ let package = Package(
         // COIN-OR CBC (MIP) through its C interface, for the annual plan's exact solutions and
         // bounds (Debian: coinor-libcbc-dev). Only `CbcMIPSolver` touches it.
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
-        // The domain: regulation rules as pure Swift. Must never import Vapor or Fluent.
+        // The domain: regulation rules and domain types as pure Swift. Must never import Vapor or
+        // Fluent, nor the formats or the demo.
         .target(
             name: "KompetenCore",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation"), "CCbc"],
-            // Optimised in debug builds too: the plan optimiser and the demo generator are hot
-            // loops that run 20–50 times slower unoptimised, which made the test server's annual
-            // plan take 50 s. The domain has no debugger-only code paths to lose.
+            dependencies: ["CCbc"],
+            // Optimised in debug builds too: the plan optimiser is a hot loop that runs 20–50 times
+            // slower unoptimised, which made the test server's annual plan take 50 s. The domain
+            // has no debugger-only code paths to lose.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        // File formats around the rules: CSV/XLSX reading and writing, SVG charts, the QR code.
+        .target(
+            name: "KompetenFormats",
+            dependencies: ["KompetenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The demo generator (a city of several instansi with their history), for the app's demo
+        // command and the tests only. Optimised in debug builds for the same reason as the core:
+        // generating the demo city is a hot loop.
+        .target(
+            name: "KompetenDemo",
+            dependencies: ["KompetenCore"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "App",
             dependencies: [
                 "KompetenCore",
+                "KompetenFormats",
+                "KompetenDemo",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -46,7 +62,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kompeten", dependencies: ["App"]),
-        .testTarget(name: "KompetenCoreTests", dependencies: ["KompetenCore"], exclude: ["Fixtures"]),
+        // KompetenCoreTests uses the demo's seeded generator (`DemoRandom`) for its plan instances.
+        .testTarget(name: "KompetenCoreTests", dependencies: ["KompetenCore", "KompetenDemo"]),
+        .testTarget(name: "KompetenFormatsTests", dependencies: ["KompetenCore", "KompetenFormats"], exclude: ["Fixtures"]),
+        .testTarget(name: "KompetenDemoTests", dependencies: ["KompetenCore", "KompetenDemo"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -2,6 +2,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Testing
 import VaporTesting
 

@@ -2,6 +2,7 @@
 import Fluent
 import Foundation
 @testable import KompetenCore
+@testable import KompetenFormats
 import NIOCore
 import Testing
 import Vapor

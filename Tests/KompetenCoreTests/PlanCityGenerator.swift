@@ -1,4 +1,5 @@
 @testable import KompetenCore
+@testable import KompetenDemo
 
 /// A seeded city-size plan instance (SplitMix64 via `DemoRandom`, so the same on every platform):
 /// PNS are ~70 % of the candidates with 0…40 JP so far, PPPK have 0…24; each candidate has 0–10

@@ -1,5 +1,6 @@
 import Testing
 @testable import KompetenCore
+@testable import KompetenDemo
 
 @Suite struct PlanPropertyTests {
     @Test func swapPassEscapesTheRatioGreedyTrap() {

@@ -1,4 +1,5 @@
 @testable import KompetenCore
+@testable import KompetenDemo
 
 /// Independent of the optimiser's own bookkeeping: recomputes value and feasibility from scratch,
 /// and finds the true optimum of small instances by enumerating every subset of pairs.

@@ -1,4 +1,5 @@
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 extension HTTPHeaders {

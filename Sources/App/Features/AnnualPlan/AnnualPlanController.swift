@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `/development/annual-plan` and `POST /api/v1/plans/optimize[/adopt]`: BKPPD's budget-optimal

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenDemo
 import Vapor
 
 /// The demo logins, one or two per role, documented in the README.

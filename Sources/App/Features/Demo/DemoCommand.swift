@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenDemo
 import Vapor
 
 /// `kompeten demo [--scale city|province]`: migrates, then loads the demo data into an empty database.

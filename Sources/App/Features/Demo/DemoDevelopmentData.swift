@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenDemo
 import Vapor
 
 /// Writes the generated step-2 demo (providers, catalogue, batches, a year of enrolments,

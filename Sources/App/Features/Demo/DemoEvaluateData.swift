@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenDemo
 import Vapor
 
 /// Writes the generated step-3 demo: Kirkpatrick evaluations of the completed trainings, two

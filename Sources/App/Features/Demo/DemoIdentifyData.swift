@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenDemo
 
 /// The demo's step-1 data: positions with standards, assignment history, assessment history
 /// and the current profiles derived from it (by the same rule the app uses).

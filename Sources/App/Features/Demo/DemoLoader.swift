@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenDemo
 import Vapor
 
 /// Writes the generated demo organisations, employees and demo logins into the database.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenDemo
 
 /// Writes the generated step-4 demo: the service catalogue with standards and delivering
 /// positions, two years of monthly service figures, tickets for two Dukcapil services, and the

@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// A batch's page: participants and the waiting list; enrolling by NIP (BKPPD, operators);

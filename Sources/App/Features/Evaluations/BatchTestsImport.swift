@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// L2 scores as a file: the provider downloads the batch's sheet (its completed participants),

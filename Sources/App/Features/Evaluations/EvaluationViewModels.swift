@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 
 struct EvaluationListModel: Encodable {
     struct Row: Encodable {

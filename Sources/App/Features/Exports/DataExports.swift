@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Downloads of the data itself, in the same columns as the import templates, so a file can be

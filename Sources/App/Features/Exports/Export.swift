@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Every list and report downloads as CSV (semicolon, UTF-8 with BOM: what Excel in the

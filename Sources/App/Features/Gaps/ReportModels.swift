@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 
 /// Orders competency codes as the dictionary does: manajerial (M.1…M.8), sosial kultural, teknis.
 enum CompetencyOrder {

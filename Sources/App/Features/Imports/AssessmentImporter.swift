@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Assessment results from CSV/XLSX, one row per competency result. Rows with the same NIP,

@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Employees from CSV/XLSX: every row validated first, then everything written in one

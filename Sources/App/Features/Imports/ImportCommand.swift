@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `kompeten import employees|positions|assessments FILE [--instansi CODE]`: the same import as the

@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Reading an uploaded file (CSV or XLSX, told apart by content, not name) into rows.

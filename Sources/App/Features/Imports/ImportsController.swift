@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The import page (templates, uploads, results), the API import and the shared dispatch.

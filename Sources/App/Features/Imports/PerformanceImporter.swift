@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Yearly SKP ratings from CSV/XLSX (one row per employee and year), e.g. exported from the

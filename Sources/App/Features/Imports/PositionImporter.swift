@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Positions with their standards from CSV/XLSX; idempotent by position code. The standard is one

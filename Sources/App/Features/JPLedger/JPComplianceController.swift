@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `/development/jp` and `GET /api/v1/jp/compliance`: the 20 JP right per OPD and city-wide,

@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `/monitoring`: the step-3 dashboard for BKPPD (city) and each OPD's operator, its exports,

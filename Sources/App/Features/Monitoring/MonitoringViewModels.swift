@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 
 /// The monitoring page: headline figures, the JPM trend per OPD (L2/L3 evidence: measured
 /// competency before/after where training happened; L4 is the unit's service results beside it), gap closure and the areas still needing work, programme and provider

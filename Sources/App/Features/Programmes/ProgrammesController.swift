@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The catalogue pages: filterable list, a programme with its batches, the programme form,

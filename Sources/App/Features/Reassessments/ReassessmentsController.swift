@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `/reassessments` (assessors, BKPPD, an OPD's operator) and `GET /api/v1/reassessments`:

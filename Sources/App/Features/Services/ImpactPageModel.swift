@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 
 /// The `/impact` page: the per-OPD table and, above it, each outcome's difference in differences
 /// with the pre-trend check beside it.

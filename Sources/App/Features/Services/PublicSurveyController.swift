@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The public SKM survey: no login, one page per service at its short link (`/s/{code}`, the

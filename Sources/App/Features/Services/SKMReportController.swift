@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import SQLKit
 import Vapor
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// Service records from CSV/XLSX for one service, in either of the two forms units keep:

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `/api/v1/services…`, unit IKM, the minimum-sample calculator.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The service catalogue pages (`/services`): list, detail with records and IKM, the standard

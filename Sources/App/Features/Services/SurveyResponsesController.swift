@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The operator's side of the SKM: the responses of a service (flagged ones first to review),

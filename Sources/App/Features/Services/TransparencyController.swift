@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The public transparency page (`/transparansi`, no login): per unit and service the standard,

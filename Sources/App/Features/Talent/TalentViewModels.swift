@@ -1,5 +1,6 @@
 import Foundation
 import KompetenCore
+import KompetenFormats
 
 struct TalentPageModel: Encodable {
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }

@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// `/development/assessment-needs` and `GET /api/v1/assessment-needs`: "perlu asesmen", the

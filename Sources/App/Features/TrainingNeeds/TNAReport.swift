@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The needs analysis of a scope: who needs what, the programmes that raise it, and the city's
