@@ -85,6 +85,6 @@ final class EvidenceFile: Model, @unchecked Sendable {
         file.id = UUID(); file.instansiID = instansiID; file.filename = filename; file.contentType = contentType
         file.size = data.count; file.data = data; file.createdAt = now
         try await file.create(on: db)
-        return file.id!
+        return try file.requireID()
     }
 }

@@ -43,8 +43,8 @@ enum EmployeeQueries {
         for chunk in Array(Set(people.map(\.unitID))).chunked(500) {
             for unit in try await Unit.query(on: db).filter(\.$id ~~ Array(chunk)).all() { opdOf[unit.id!] = unit.opdID }
         }
-        return people.filter { e in
-            rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.id!, e.supervisorID).isAllowed
+        return try people.filter { e in
+            try rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.requireID(), e.supervisorID).isAllowed
         }
     }
 

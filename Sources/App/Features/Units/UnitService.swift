@@ -106,6 +106,6 @@ enum UnitService {
         unit.name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         unit.kind = kind!.rawValue
         unit.parentID = parent?.id
-        unit.opdID = parent?.opdID ?? unit.id!
+        unit.opdID = try parent?.opdID ?? unit.requireID()
     }
 }
