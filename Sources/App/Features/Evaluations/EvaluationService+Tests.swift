@@ -12,9 +12,9 @@ extension EvaluationService {
         try AccessPolicy.recordCompletion(actor, providerID: programme.providerID).require()
         var v = FieldValidator()
         if rows.isEmpty { v.add(field: "pre", "Isi nilai pre-test dan post-test minimal satu peserta.") }
-        let enrolments = Dictionary(uniqueKeysWithValues: try await Enrolment.query(on: db).filter(\.$batchID == batch.id!)
+        let enrolments = Dictionary(uniqueKeysWithValues: try await Enrolment.query(on: db).filter(\.$batchID == batch.requireID())
             .filter(\.$id ~~ rows.map(\.enrolmentID)).all().map { ($0.id!, $0) })
-        let people = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ enrolments.values.map(\.employeeID)).all().map { ($0.id!, $0) })
+        let people = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ enrolments.values.map(\.employeeID)).all().map { try ($0.requireID(), $0) })
         var scores: [(Enrolment, EvaluationScore)] = []
         var seen = Set<UUID>()
         for row in rows {
@@ -29,16 +29,16 @@ extension EvaluationService {
             }
         }
         try v.check()
-        let existing = Dictionary(uniqueKeysWithValues: try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ scores.map { $0.0.id! })
+        let existing = Dictionary(uniqueKeysWithValues: try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ scores.map { try $0.0.requireID() })
             .filter(\.$level == EvaluationLevel.learning.rawValue).all().map { ($0.enrolmentID, $0) })
         // A row whose scores are already stored as given is left alone (the form re-posts every row).
         let today = WITA.today(now).iso
-        let valid = scores.filter { e, s in existing[e.id!].map { $0.scoreValues != s.scores } ?? true }
+        let valid = try scores.filter { e, s in try existing[e.requireID()].map { $0.scoreValues != s.scores } ?? true }
         try await db.transaction { db in
             for (e, s) in valid {
-                let r = existing[e.id!] ?? EvaluationRecord()
+                let r = try existing[e.requireID()] ?? EvaluationRecord()
                 if existing[e.id!] == nil {
-                    r.id = UUID(); r.instansiID = e.instansiID; r.enrolmentID = e.id!; r.employeeID = e.employeeID; r.programmeID = e.programmeID
+                    r.id = UUID(); r.instansiID = e.instansiID; r.enrolmentID = try e.requireID(); r.employeeID = e.employeeID; r.programmeID = e.programmeID
                     r.level = EvaluationLevel.learning.rawValue; r.respondent = EvaluationRespondent.provider.rawValue; r.createdAt = now; r.comment = ""
                 }
                 r.respondentUserID = actor.userID; r.scores = EvaluationRecord.encode(s.scores); r.summary = s.summary; r.filledOn = today; r.updatedAt = now

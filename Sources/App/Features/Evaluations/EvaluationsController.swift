@@ -63,7 +63,7 @@ enum EvaluationsController {
         for key in keys { if let v = fields["score-\(key)"].flatMap(Double.init) { scores[key] = v } }
         let comment = fields["comment"] ?? ""
         do {
-            _ = try await EvaluationService.fill(c.enrolment.id!, EvaluationInput(level: level, respondentRole: who.rawValue, scores: scores, comment: comment),
+            _ = try await EvaluationService.fill(c.enrolment.requireID(), EvaluationInput(level: level, respondentRole: who.rawValue, scores: scores, comment: comment),
                                                  actor: actor, at: req.now, on: req.db)
         } catch let failure as ValidationFailure {
             // The form names its fields `score-<item>` where the API says `scores.<item>`.

@@ -34,9 +34,9 @@ enum ReassessmentClosing {
     /// CurrentProfile's rule over the history; absent when never assessed by then.
     private static func levelsBefore(_ wanted: [(UUID, UUID, String)], on db: any Database) async throws -> [String: Int] {
         let assessments = try await Assessment.query(on: db).filter(\.$employeeID ~~ Set(wanted.map(\.0))).all()
-        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! })
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { try $0.requireID() })
             .filter(\.$competencyID ~~ Set(wanted.map(\.1))).all()
-        let byID = Dictionary(uniqueKeysWithValues: assessments.map { ($0.id!, $0) })
+        let byID = try Dictionary(uniqueKeysWithValues: assessments.map { try ($0.requireID(), $0) })
         var history: [String: [AssessedLevel]] = [:]
         for r in results {
             guard let a = byID[r.assessmentID], let date = SimpleDate(iso: a.assessedOn) else { continue }
