@@ -69,6 +69,6 @@ enum DemoIdentifyData {
     }
 
     private static func codes(_ instansiID: UUID, on db: any Database) async throws -> [String: UUID] {
-        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.id!) })
+        try Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
     }
 }

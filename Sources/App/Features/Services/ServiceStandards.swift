@@ -52,7 +52,7 @@ enum ServiceStandards {
     /// The caller has checked access (`AccessPolicy.changeServiceStandard`).
     static func set(_ s: PublicService, _ input: StandardInput.Parsed, actor: Principal, at now: Date, on db: any Database) async throws -> ServiceStandardEntry {
         try await db.transaction { db in
-            let existing = try await ServiceStandardEntry.query(on: db).filter(\.$serviceID == s.id!)
+            let existing = try await ServiceStandardEntry.query(on: db).filter(\.$serviceID == s.requireID())
                 .filter(\.$effectiveFrom == input.effectiveFrom.iso).first()
             let before = existing.map(StandardSnapshot.init)
             let row = existing ?? ServiceStandardEntry()
@@ -68,7 +68,7 @@ enum ServiceStandards {
             try await AuditLog.record(existing == nil ? .create : .update, entity: "service_standard", id: row.id,
                                       summary: "Standar waktu layanan \(s.code): \(row.text) mulai \(IndonesianFormat.date(input.effectiveFrom))",
                                       before: before, after: StandardSnapshot(row), actor: actor, instansiID: s.instansiID, at: now, on: db)
-            try await ServiceMonthRebuild.run(serviceIDs: [s.id!], fromMonth: ServiceRecordQueries.monthKey(input.effectiveFrom), throughMonth: nil,
+            try await ServiceMonthRebuild.run(serviceIDs: [s.requireID()], fromMonth: ServiceRecordQueries.monthKey(input.effectiveFrom), throughMonth: nil,
                                               instansiID: s.instansiID, on: db)
             return row
         }
