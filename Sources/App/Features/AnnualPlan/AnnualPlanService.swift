@@ -146,7 +146,7 @@ enum AnnualPlanService {
             }
             for e in byEmployee[employeeID.uuidString] ?? [] {
                 guard let pid = UUID(uuidString: e.programme), let p = outcome.programmes[pid],
-                      !(existingItems[plan.id!]?.contains(pid) ?? false) else { continue }
+                      !(existingItems[try plan.requireID()]?.contains(pid) ?? false) else { continue }
                 let item = PlanItem()
                 item.id = UUID(); item.planID = try plan.requireID(); item.programmeID = pid; item.title = p.title; item.jp = p.jp
                 item.estimatedCost = p.costPerParticipant; item.source = PlanItemSource.optimiser.rawValue

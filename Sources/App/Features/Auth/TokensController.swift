@@ -31,7 +31,7 @@ enum TokensController {
     static func dtos(_ userID: UUID, current: UUID?, on req: Request) async throws -> [TokenDTO] {
         try await UserToken.query(on: req.db).filter(\.$userID == userID).filter(\.$expiresAt > req.now)
             .sort(\.$createdAt, .descending).limit(200).all()
-            .map { TokenDTO(id: $0.id!, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt, current: $0.id == current) }
+            .map { TokenDTO(id: try $0.requireID(), label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt, current: $0.id == current) }
     }
 
     // MARK: API

@@ -18,7 +18,7 @@ enum DemoDevelopmentData {
     static func write(_ org: DemoInstansi, technicalCodes: [String], instansiID: UUID, written: DemoLoader.Written,
                       now: Date, on db: any Database) async throws -> Written {
         let demo = DemoDevelopmentGenerator.generate(for: org, technicalCodes: technicalCodes)
-        let competencyIDs = try Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
+        let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
         let employeeIDs = Dictionary(uniqueKeysWithValues: written.employees.map { ($0.0.nip, $0.1) })
         let settings = try await SettingsQueries.development(instansiID, on: db)
 
@@ -90,7 +90,7 @@ enum DemoDevelopmentData {
             l.id = UUID(); l.instansiID = instansiID; l.employeeID = employeeID; l.title = d.title; l.path = d.path; l.organiser = d.organiser
             l.startDate = d.startDate.iso; l.endDate = d.endDate.iso; l.jp = d.jp
             l.status = (d.verified ? LearningStatus.verified : .submitted).rawValue; l.createdBy = employeeID; l.createdAt = now
-            if d.verified { l.decidedAt = now; credits.append(credit(instansiID, employeeID, jp: d.jp, end: d.endDate, source: "learning", sourceID: l.id!, title: d.title, now)) }
+            if d.verified { l.decidedAt = now; credits.append(credit(instansiID, employeeID, jp: d.jp, end: d.endDate, source: "learning", sourceID: try l.requireID(), title: d.title, now)) }
             learning.append(l)
         }
         for chunk in enrolments.chunked(1000) { try await Array(chunk).create(on: db) }

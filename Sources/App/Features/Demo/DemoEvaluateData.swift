@@ -52,7 +52,7 @@ enum DemoEvaluateData {
     /// profiles rewritten and the due dates closed exactly as a recorded assessment would.
     private static func reassessments(_ org: DemoInstansi, _ list: [DemoAssessment], instansiID: UUID, employeeIDs: [String: UUID],
                                       now: Date, on db: any Database) async throws {
-        let competencyIDs = try Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
+        let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
         var sequence = Dictionary(grouping: org.assessments, by: \.nip).mapValues(\.count)
         var assessments: [Assessment] = [], results: [AssessmentResult] = []
         for demo in list {
@@ -64,7 +64,7 @@ enum DemoEvaluateData {
             a.method = demo.method.rawValue; a.assessorName = demo.assessorName; a.notes = demo.notes; a.createdAt = now; a.sequence = n
             assessments.append(a)
             for r in demo.results {
-                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: a.id!, competencyID: cid, level: r.level)) }
+                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: try a.requireID(), competencyID: cid, level: r.level)) }
             }
         }
         for chunk in assessments.chunked(1000) { try await Array(chunk).create(on: db) }

@@ -23,7 +23,7 @@ enum DemoServicesData {
             s.requirements = d.requirements.joined(separator: "\n"); s.legalBasis = d.legalBasis; s.isActive = true
             s.createdAt = opened; s.updatedAt = now
             services.append(s); ids[d.code] = s
-            for code in d.positionCodes { if let p = written.positionIDs[code] { links.append(ServicePosition(serviceID: s.id!, positionID: p)) } }
+            for code in d.positionCodes { if let p = written.positionIDs[code] { links.append(ServicePosition(serviceID: try s.requireID(), positionID: p)) } }
         }
         for chunk in services.chunked(200) { try await Array(chunk).create(on: db) }
         // Each standard's history starts when the service opened (PBG: 28 hari kerja).

@@ -23,8 +23,8 @@ enum EmployeeProfileQuery {
             e, unit: unit, supervisor: supervisor, position: position, gap: gap, thresholds: thresholds,
             competencies: competencies, assessments: assessments, results: results, assignments: assignments,
             units: units, positions: positions, showFullNIK: revealNIK && actor.role == .admin,
-            nikRevealAction: actor.role == .admin && !revealNIK && e.nik != nil ? "/employees/\(e.id!.uuidString)/nik" : nil,
-            canEdit: AccessPolicy.employee(actor, .write, placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed,
+            nikRevealAction: actor.role == .admin && !revealNIK && e.nik != nil ? "/employees/\(try e.requireID().uuidString)/nik" : nil,
+            canEdit: AccessPolicy.employee(actor, .write, placement, employeeID: try e.requireID(), supervisorID: e.supervisorID).isAllowed,
             canAssess: AccessPolicy.recordAssessment(actor, placement).isAllowed)
     }
 }

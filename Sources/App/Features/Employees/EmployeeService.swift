@@ -39,7 +39,7 @@ enum EmployeeService {
         if let id = input.supervisorId {
             supervisor = try await Employee.scopedQuery(actor, on: db).filter(\.$id == id).first()
             if supervisor == nil { v.add(field: "supervisorId", "Atasan tidak ditemukan di instansi ini.") }
-            else if let existing, try await reportsTo(supervisor!, existing.id!, on: db) {
+            else if let existing, try await reportsTo(supervisor!, try existing.requireID(), on: db) {
                 v.add(field: "supervisorId", "Atasan tidak boleh pegawai itu sendiri atau bawahannya.")
             }
         }
@@ -94,7 +94,7 @@ enum EmployeeService {
             e.version = version
             if moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             // A new position means a new standard to measure the 9-box potential against.
-            if moved { try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [e.id!], on: db) }
+            if moved { try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [try e.requireID()], on: db) }
             try await AuditLog.record(.update, entity: "employee", id: e.id, summary: "Mengubah pegawai \(e.nip) \(e.name)",
                                       before: before, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e

@@ -42,7 +42,7 @@ struct EmployeeDevelopmentModel: Encodable {
             },
             learning: learning.map { LearningRow(title: "\($0.title) (\($0.organiser))", dates: date($0.endDate), jp: $0.jp, status: $0.learningStatus.label) },
             dues: dues.map { DueRow(code: codes[$0.competencyID] ?? "?", due: date($0.dueOn), overdue: $0.dueOn < today.iso) },
-            plansHref: SiteURL.employeePlans(e.id!).path,
-            learningHref: AccessPolicy.recordLearning(actor, employee: placement, employeeID: e.id!).isAllowed ? SiteURL.learningNew(e.id!).path : nil)
+            plansHref: SiteURL.employeePlans(try e.requireID()).path,
+            learningHref: AccessPolicy.recordLearning(actor, employee: placement, employeeID: try e.requireID()).isAllowed ? SiteURL.learningNew(try e.requireID()).path : nil)
     }
 }

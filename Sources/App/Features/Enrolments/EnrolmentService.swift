@@ -21,7 +21,7 @@ enum EnrolmentService {
         guard let end = SimpleDate(iso: batch.endDate), end >= today else {
             throw ValidationFailure(errors: [.init(field: "batchId", message: "Angkatan ini sudah selesai; pendaftaran ditutup.")])
         }
-        if let itemID = input.planItemId { try await checkPlanItem(itemID, employeeID: employee.id!, programmeID: programme.id!, on: db) }
+        if let itemID = input.planItemId { try await checkPlanItem(itemID, employeeID: try employee.requireID(), programmeID: try programme.requireID(), on: db) }
         let existing = try await Enrolment.query(on: db).filter(\.$batchID == batchID).filter(\.$employeeID == employee.requireID()).first()
         if let existing, existing.enrolmentStatus != .cancelled {
             throw Abort(.conflict, reason: "\(employee.name) sudah terdaftar di angkatan ini (\(existing.enrolmentStatus.label)).")
@@ -135,7 +135,7 @@ enum EnrolmentService {
         // The first one still waiting gets the seat: a place cancelled meanwhile by another
         // request fails its conditional update and the next in line is tried.
         var promoted: Enrolment?
-        for candidate in waiting where try await StateTransition.claim(Enrolment.schema, id: candidate.id!, from: [EnrolmentStatus.waitlisted.rawValue],
+        for candidate in waiting where try await StateTransition.claim(Enrolment.schema, id: try candidate.requireID(), from: [EnrolmentStatus.waitlisted.rawValue],
                                                                         to: EnrolmentStatus.enrolled.rawValue, on: db) {
             promoted = candidate
             break

@@ -28,8 +28,8 @@ enum BatchTestsImport {
             .filter(\.$level == EvaluationLevel.learning.rawValue).all()
         let scores = Dictionary(records.map { ($0.enrolmentID, $0.scoreValues) }, uniquingKeysWith: { a, _ in a })
         func text(_ x: Double?) -> String { x.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
-        let table = Table(header: columns.map(\.header), rows: completed.map { e, p in
-            [p.nip, p.name, text(scores[e.id!]?["pre"]), text(scores[e.id!]?["post"])]
+        let table = try Table(header: columns.map(\.header), rows: completed.map { e, p in
+            [p.nip, p.name, text(scores[try e.requireID()]?["pre"]), text(scores[try e.requireID()]?["post"])]
         })
         return try Export.response(table, filename: "nilai-tes-\(programme.code)-\(batch.name)", format: try Export.requested(req) ?? .xlsx, sheet: "Nilai tes")
     }
@@ -51,7 +51,7 @@ enum BatchTestsImport {
             var problems = ProblemList(), rows: [EvaluationService.TestRow] = [], firstRow: [UUID: Int] = [:]
             for row in try ImportFile.rows(Data(buffer: file.data), columns: columns) {
                 guard let e = byNIP[row["nip"].filter { $0 != " " }] else { problems.add(row, "NIP", "NIP \(row["nip"]) bukan peserta angkatan ini."); continue }
-                if let earlier = firstRow[e.id!] { problems.add(row, "NIP", "NIP ini sudah ada di baris \(earlier)."); continue }
+                if let earlier = firstRow[try e.requireID()] { problems.add(row, "NIP", "NIP ini sudah ada di baris \(earlier)."); continue }
                 try firstRow[e.requireID()] = row.number
                 let pre = Double(row["pre"].replacingOccurrences(of: ",", with: ".")), post = Double(row["post"].replacingOccurrences(of: ",", with: "."))
                 if pre == nil { problems.add(row, "Pre-test", "Isi angka.") }

@@ -13,7 +13,7 @@ extension EvaluationService {
         var v = FieldValidator()
         if rows.isEmpty { v.add(field: "pre", "Isi nilai pre-test dan post-test minimal satu peserta.") }
         let enrolments = Dictionary(uniqueKeysWithValues: try await Enrolment.query(on: db).filter(\.$batchID == batch.requireID())
-            .filter(\.$id ~~ rows.map(\.enrolmentID)).all().map { ($0.id!, $0) })
+            .filter(\.$id ~~ rows.map(\.enrolmentID)).all().map { (try $0.requireID(), $0) })
         let people = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ enrolments.values.map(\.employeeID)).all().map { try ($0.requireID(), $0) })
         var scores: [(Enrolment, EvaluationScore)] = []
         var seen = Set<UUID>()
@@ -21,11 +21,11 @@ extension EvaluationService {
             guard seen.insert(row.enrolmentID).inserted else { v.add(field: "pre-\(row.enrolmentID)", "Peserta yang sama disebut dua kali."); continue }
             guard let e = enrolments[row.enrolmentID] else { v.add(field: "pre-\(row.enrolmentID)", "Peserta tidak terdaftar di angkatan ini."); continue }
             let who = people[e.employeeID].map { "\($0.name) (\($0.nip))" } ?? "?"
-            guard e.enrolmentStatus == .completed else { v.add(field: "pre-\(e.id!)", "\(who): belum dinyatakan lulus."); continue }
-            guard let pre = row.pre, let post = row.post else { v.add(field: "pre-\(e.id!)", "\(who): isi pre-test dan post-test (angka)."); continue }
+            guard e.enrolmentStatus == .completed else { v.add(field: "pre-\(try e.requireID())", "\(who): belum dinyatakan lulus."); continue }
+            guard let pre = row.pre, let post = row.post else { v.add(field: "pre-\(try e.requireID())", "\(who): isi pre-test dan post-test (angka)."); continue }
             switch EvaluationForm.validate(level: 2, respondent: "provider", scores: ["pre": pre, "post": post, "max": maximum], raisedCodes: []) {
             case .success(let s): scores.append((e, s))
-            case .failure(let f): for err in f.errors { v.add(field: "pre-\(e.id!)", "\(who): \(err.message)") }
+            case .failure(let f): for err in f.errors { v.add(field: "pre-\(try e.requireID())", "\(who): \(err.message)") }
             }
         }
         try v.check()
@@ -37,7 +37,7 @@ extension EvaluationService {
         try await db.transaction { db in
             for (e, s) in valid {
                 let r = try existing[e.requireID()] ?? EvaluationRecord()
-                if existing[e.id!] == nil {
+                if existing[try e.requireID()] == nil {
                     r.id = UUID(); r.instansiID = e.instansiID; r.enrolmentID = try e.requireID(); r.employeeID = e.employeeID; r.programmeID = e.programmeID
                     r.level = EvaluationLevel.learning.rawValue; r.respondent = EvaluationRespondent.provider.rawValue; r.createdAt = now; r.comment = ""
                 }
@@ -46,7 +46,7 @@ extension EvaluationService {
             }
             try await AuditLog.record(.update, entity: "evaluation", id: batch.id,
                                       summary: "Nilai pre-test/post-test (L2) \(valid.count) peserta \(programme.code) \(batch.name)",
-                                      before: Optional<[String]>.none, after: valid.map { "\($0.0.id!): \($0.1.scores)" },
+                                      before: Optional<[String]>.none, after: valid.map { "\(try $0.0.requireID()): \($0.1.scores)" },
                                       actor: actor, instansiID: batch.instansiID, at: now, on: db)
         }
         return valid.count

@@ -26,7 +26,7 @@ enum EvaluationService {
         let raised = try competencies.map { try (id: $0.requireID(), code: $0.code, name: $0.name) }
             .sorted { $0.code.localizedStandardCompare($1.code) == .orderedAscending }
         return Context(enrolment: e, employee: employee, programme: programme,
-                       parties: .init(participantID: employee.id!, supervisorID: employee.supervisorID, providerID: programme.providerID, placement: placement),
+                       parties: .init(participantID: try employee.requireID(), supervisorID: employee.supervisorID, providerID: programme.providerID, placement: placement),
                        raised: raised)
     }
 

@@ -32,14 +32,14 @@ enum EvaluationWorklist {
         let filled = try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ enrolments.map { try $0.requireID() }).all()
         let done = Set(filled.map { "\($0.enrolmentID)|\($0.level)|\($0.respondent)" })
         let programmes = Dictionary(uniqueKeysWithValues: try await Programme.query(on: db)
-            .filter(\.$id ~~ Set(enrolments.map(\.programmeID))).all().map { ($0.id!, $0) })
+            .filter(\.$id ~~ Set(enrolments.map(\.programmeID))).all().map { (try $0.requireID(), $0) })
 
         var items: [Item] = []
         for e in enrolments {
             guard let completed = e.completedOn.flatMap(SimpleDate.init(iso:)), let person = people[e.employeeID] else { continue }
             let mine = e.employeeID == me
             let asks: [(EvaluationLevel, EvaluationRespondent)] = mine ? [(.reaction, .participant), (.behaviour, .participant)] : [(.behaviour, .supervisor)]
-            for (level, respondent) in asks where !done.contains("\(e.id!)|\(level.rawValue)|\(respondent.rawValue)") {
+            for (level, respondent) in asks where !done.contains("\(try e.requireID())|\(level.rawValue)|\(respondent.rawValue)") {
                 let state = schedule.state(level, completedOn: completed, today: today)
                 let (due, overdue): (SimpleDate, Bool)
                 switch state {

@@ -44,7 +44,7 @@ enum EvaluationsController {
         try AccessPolicy.fillEvaluation(actor, as: who, c.parties).require()
         let batch = try await Batch.find(c.enrolment.batchID, on: req.db)
         let model = EvaluationFormModel(context: c, batchName: batch?.name ?? "", level: level, respondent: who,
-                                        action: SiteURL.evaluate(c.enrolment.id!, level: level.rawValue).path,
+                                        action: SiteURL.evaluate(try c.enrolment.requireID(), level: level.rawValue).path,
                                         posted: posted, comment: comment, errors: errors)
         return try await req.renderPage("evaluations/form", title: "\(level.label): \(c.programme.title)",
                                         crumbs: [Crumb("Evaluasi saya", .evaluations), Crumb(level.label)], model,

@@ -65,9 +65,9 @@ enum DataExports {
             AccessPolicy.position(actor, .read, Placement(instansiID: p.instansiID, opdID: opdOf[p.unitID])).isAllowed
         }
         let standards = try await PositionService.standards(of: list.map { try $0.requireID() }, on: db)
-        return Table(header: PositionImporter.columns.map(\.header), rows: list.map { p in
+        return try Table(header: PositionImporter.columns.map(\.header), rows: list.map { p in
             [p.code, p.name, p.kind, units[p.unitID] ?? "", p.summary, p.dutyList.joined(separator: " | "),
-             (standards[p.id!] ?? []).map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(separator: ", ")]
+             (standards[try p.requireID()] ?? []).map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(separator: ", ")]
         })
     }
 

@@ -80,7 +80,7 @@ enum AssessmentImporter {
                     stored[EventKey(employeeID: a.employeeID, date: a.assessedOn, method: a.method, assessor: a.assessorName), default: []].append(a)
                     counts[a.employeeID] = max(counts[a.employeeID] ?? 0, a.sequence)
                 }
-                for r in try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { $0.id! }).all() {
+                for r in try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { try $0.requireID() }).all() {
                     storedResults[r.assessmentID, default: []].append(r)
                 }
             }
@@ -91,7 +91,7 @@ enum AssessmentImporter {
                 // Per competency: the level this event says now (newest record first).
                 var current: [UUID: Int] = [:]
                 for a in (stored[key] ?? []).sorted(by: { $0.sequence < $1.sequence }) {
-                    for r in storedResults[a.id!] ?? [] { current[r.competencyID] = r.level }
+                    for r in storedResults[try a.requireID()] ?? [] { current[r.competencyID] = r.level }
                 }
                 var fresh: [(UUID, Int)] = [], changes: [AuditChange] = []
                 for (_, competency, level) in items {

@@ -102,7 +102,7 @@ enum EmployeeImporter {
                 let movedUnit = !isNew && (e.unitID != p.unit.id || e.positionID != p.position?.id)
                 e.unitID = try p.unit.requireID(); e.positionID = p.position?.id
                 byNIP[p.nip.digits] = e
-                if isNew { created.append(e); touched.insert(e.id!) }
+                if isNew { created.append(e); touched.insert(try e.requireID()) }
                 else if let before, !Self.same(before, EmployeeSnapshot(e)) {
                     e.updatedAt = now; changed.append(e); try touched.insert(e.requireID())
                     if movedUnit { moved.append(e) }
@@ -114,7 +114,7 @@ enum EmployeeImporter {
                 let supervisor = p.supervisorNIP.flatMap { byNIP[$0]?.id }
                 if e.supervisorID != supervisor {
                     e.supervisorID = supervisor
-                    if !touched.contains(e.id!) { e.updatedAt = now; changed.append(e); touched.insert(e.id!) }
+                    if !touched.contains(try e.requireID()) { e.updatedAt = now; changed.append(e); touched.insert(try e.requireID()) }
                 }
             }
             for e in created { e.updatedAt = now }
@@ -142,7 +142,7 @@ enum EmployeeImporter {
             try await AssignmentHistory.open(for: created, by: actor.username, at: now, on: db)
             for e in moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             // A new position means a new standard to measure the 9-box potential against.
-            if !moved.isEmpty { try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: moved.map { $0.id! }, on: db) }
+            if !moved.isEmpty { try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: moved.map { try $0.requireID() }, on: db) }
             outcome.imported = created.count
             outcome.updated = changed.count
             outcome.unchanged = parsed.count - created.count - changed.count

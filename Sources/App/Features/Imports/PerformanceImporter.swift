@@ -42,7 +42,7 @@ enum PerformanceImporter {
             if hasil == nil { problems.add(row, "Hasil Kerja", "Rating harus salah satu dari: \(choices).") }
             if perilaku == nil { problems.add(row, "Perilaku Kerja", "Rating harus salah satu dari: \(choices).") }
             if let employee, let year, let hasil, let perilaku {
-                if let earlier = seen["\(employee.id!)|\(year)"] { problems.add(row, "Tahun", "NIP dan tahun ini sudah ada di baris \(earlier).") }
+                if let earlier = seen["\(try employee.requireID())|\(year)"] { problems.add(row, "Tahun", "NIP dan tahun ini sudah ada di baris \(earlier).") }
                 try seen["\(employee.requireID())|\(year)"] = row.number
                 try parsed.append((employee.requireID(), year, hasil, perilaku))
             }

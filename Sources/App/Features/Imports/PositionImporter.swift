@@ -85,7 +85,7 @@ enum PositionImporter {
                 let sameStandard = try !isNew && (currentStandards[position.requireID()] ?? []) == p.standard
                 if sameFields && sameStandard { outcome.unchanged += 1; continue }
                 let before = isNew ? nil : PositionSnapshot(code: position.code, name: position.name, kind: position.kind, unitId: position.unitID,
-                                                            summary: position.summary, duties: position.dutyList, standards: currentStandards[position.id!] ?? [])
+                                                            summary: position.summary, duties: position.dutyList, standards: currentStandards[try position.requireID()] ?? [])
                 if isNew { position.id = UUID(); position.instansiID = instansiID; position.createdAt = now }
                 position.code = p.code; position.name = p.row["name"]; position.kind = p.kind.rawValue; position.unitID = try p.unit.requireID()
                 position.summary = p.row["summary"]; position.duties = duties; position.updatedAt = now
@@ -94,7 +94,7 @@ enum PositionImporter {
                     try await PositionStandard.query(on: db).filter(\.$positionID == position.requireID()).delete()
                     try await p.standard.map { try PositionStandard(positionID: position.requireID(), competencyID: competencyIDs[$0.competencyCode]!, requiredLevel: $0.requiredLevel) }.create(on: db)
                     // The holders' 9-box potential is measured against this standard.
-                    if !isNew { try await TalentPotential.refresh(instansiID: instansiID, positionIDs: [position.id!], on: db) }
+                    if !isNew { try await TalentPotential.refresh(instansiID: instansiID, positionIDs: [try position.requireID()], on: db) }
                 }
                 if isNew { outcome.imported += 1 } else {
                     outcome.updated += 1

@@ -47,7 +47,7 @@ enum PlanService {
         plan.status = PlanStatus.draft.rawValue; plan.createdAt = now; plan.updatedAt = now
         return try await db.transaction { db in
             try await plan.create(on: db)
-            for item in items { item.planID = plan.id! }
+            for item in items { item.planID = try plan.requireID() }
             if !items.isEmpty { try await items.create(on: db) }
             try await AuditLog.record(.create, entity: "plan", id: plan.id, summary: "Membuat rencana pengembangan \(input.year) untuk \(employee.nip) \(employee.name)",
                                       before: Optional<PlanDTO>.none, after: try await dto(plan, on: db), actor: actor, instansiID: plan.instansiID, at: now, on: db)
@@ -190,7 +190,7 @@ enum PlanService {
         let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$id ~~ Array(Set(employees.values.map(\.unitID)))).all().map { try ($0.requireID(), $0.opdID) })
         let read = try Dictionary(uniqueKeysWithValues: plans.map { try ($0.requireID(), $0.status) })
         try await StateTransition.retryingLocks { try await db.transaction { db in
-            for plan in plans { plan.status = read[plan.id!]! }   // a rerun starts from what was read
+            for plan in plans { plan.status = read[try plan.requireID()]! }   // a rerun starts from what was read
             for plan in plans {
                 guard let employee = employees[plan.employeeID] else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
                 let opd = opdOf[employee.unitID] ?? nil

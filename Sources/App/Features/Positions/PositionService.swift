@@ -124,9 +124,9 @@ enum PositionService {
             for p in positions {
                 let old = try current[p.requireID()]?.requiredLevel ?? 0
                 guard old != level else { continue }
-                if level == 0 { try await current[p.id!]!.delete(on: db) }
-                else if let row = current[p.id!] { row.requiredLevel = level; try await row.save(on: db) }
-                else { try await PositionStandard(positionID: p.id!, competencyID: competency.id!, requiredLevel: level).create(on: db) }
+                if level == 0 { try await current[try p.requireID()]!.delete(on: db) }
+                else if let row = current[try p.requireID()] { row.requiredLevel = level; try await row.save(on: db) }
+                else { try await PositionStandard(positionID: try p.requireID(), competencyID: try competency.requireID(), requiredLevel: level).create(on: db) }
                 changed += 1
                 _ = try await StateTransition.bumpVersion(Position.schema, id: p.requireID(), expected: nil, on: db)
                 try await AuditLog.record(.update, entity: "position", id: p.id,
@@ -175,7 +175,7 @@ enum PositionService {
 
     private static func snapshot(_ p: Position, on db: any Database) async throws -> PositionSnapshot {
         PositionSnapshot(code: p.code, name: p.name, kind: p.kind, unitId: p.unitID, summary: p.summary, duties: p.dutyList,
-                         standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [])
+                         standards: (try await standards(of: [try p.requireID()], on: db))[try p.requireID()] ?? [])
     }
 
     private static func instansi(_ actor: Principal) throws -> UUID {

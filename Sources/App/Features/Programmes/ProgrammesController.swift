@@ -68,7 +68,7 @@ enum ProgrammesController {
         let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
         let canWrite = AccessPolicy.programme(actor, .write, providerID: p.providerID).isAllowed
         var model = ProgrammeDetailModel(dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
-                                         canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: p.id!, errors: errors) : nil)
+                                         canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
         // Effectiveness for those who may see evaluations (BKPPD, the provider, an OPD for its own people).
         // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
         var scope: [UUID]?? = nil

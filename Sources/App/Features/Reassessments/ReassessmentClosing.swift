@@ -12,7 +12,7 @@ enum ReassessmentClosing {
             let dues = try await ReassessmentDue.query(on: db).filter(\.$employeeID ~~ Array(chunk)).filter(\.$closedOn == nil).all()
             guard !dues.isEmpty else { continue }
             let completed = Dictionary(uniqueKeysWithValues: try await Enrolment.query(on: db).filter(\.$id ~~ Set(dues.map(\.enrolmentID))).all()
-                .map { ($0.id!, $0.completedOn ?? "9999-12-31") })
+                .map { (try $0.requireID(), $0.completedOn ?? "9999-12-31") })
             let current = Dictionary(try await CurrentLevel.query(on: db).filter(\.$employeeID ~~ Set(dues.map(\.employeeID))).all()
                 .map { ("\($0.employeeID)|\($0.competencyID)", $0) }, uniquingKeysWith: { a, _ in a })
             // A result strictly after the training's end closes the due.

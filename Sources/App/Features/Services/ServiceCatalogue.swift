@@ -100,7 +100,7 @@ enum ServiceCatalogue {
             }
         }
         try await ServicePosition.query(on: db).filter(\.$serviceID == service.requireID()).delete()
-        for id in wanted { try await ServicePosition(serviceID: service.id!, positionID: id).create(on: db) }
+        for id in wanted { try await ServicePosition(serviceID: try service.requireID(), positionID: id).create(on: db) }
     }
 
     /// The service code in lower case, or with a number appended when another instansi has it.

@@ -56,12 +56,12 @@ enum ServiceStandards {
                 .filter(\.$effectiveFrom == input.effectiveFrom.iso).first()
             let before = existing.map(StandardSnapshot.init)
             let row = existing ?? ServiceStandardEntry()
-            if existing == nil { row.id = UUID(); row.instansiID = s.instansiID; row.serviceID = s.id!; row.effectiveFrom = input.effectiveFrom.iso }
+            if existing == nil { row.id = UUID(); row.instansiID = s.instansiID; row.serviceID = try s.requireID(); row.effectiveFrom = input.effectiveFrom.iso }
             row.value = input.standard.value; row.unit = input.standard.unit.rawValue; row.text = input.text
             row.createdAt = now; row.createdBy = actor.userID
             try await row.save(on: db)
             // The old columns follow the standard in force today, for a previous release still running.
-            if let current = try await current([s.id!], on: WorkingCalendar.witaDay(now), db: db)[s.id!], let standard = current.standard {
+            if let current = try await current([try s.requireID()], on: WorkingCalendar.witaDay(now), db: db)[try s.requireID()], let standard = current.standard {
                 s.standardMinutes = standard.minutes; s.standardText = current.text; s.updatedAt = now
                 try await s.save(on: db)
             }

@@ -55,10 +55,10 @@ enum SurveyKiosksController {
             let newName: String?; let newKey: String?; let errors: [String]; let header: String
             let action = SiteURL.kiosks.path
         }
-        let model = Model(rows: kiosks.map { k, u in
+        let model = try Model(rows: kiosks.map { k, u in
                               Row(name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),
                                   status: k.revokedAt.map { "dicabut \(IndonesianFormat.dateTime($0))" } ?? "aktif", active: k.revokedAt == nil,
-                                  revokeAction: "\(path)/\(k.id!)/revoke")
+                                  revokeAction: "\(path)/\(try k.requireID())/revoke")
                           },
                           units: units.map { FormModel.Option(value: $0.id!.uuidString, label: $0.name, selected: false) },
                           canManage: canManage, csrf: req.csrfToken, newName: key?.name, newKey: key?.key,

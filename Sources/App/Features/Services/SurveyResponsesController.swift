@@ -44,7 +44,7 @@ enum SurveyResponsesController {
                               Row(at: IndonesianFormat.dateTime(r.submittedAt), answers: r.answers.map { $0.map(String.init) ?? "–" }.joined(separator: " "),
                                   channel: r.channel, flag: r.flag.map { SurveyFlag(rawValue: $0)?.label ?? $0 } ?? "",
                                   status: r.status == SurveyResponse.counted ? "dihitung" : "ditolak", counted: r.status == SurveyResponse.counted,
-                                  rejectAction: "\(base)/\(r.id!)/reject", restoreAction: "\(base)/\(r.id!)/restore",
+                                  rejectAction: "\(base)/\(try r.requireID())/reject", restoreAction: "\(base)/\(try r.requireID())/restore",
                                   canReview: AccessPolicy.reviewSurveyResponse(actor, placement, flagged: r.flag != nil).isAllowed, reason: r.reviewReason ?? "")
                           },
                           paging: PagingModel(PageInfo(paging, total: total), path: base, filters: [("flagged", q.flagged)], noun: "jawaban"),
@@ -132,7 +132,7 @@ enum SurveyResponsesController {
                           intro: "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab). "
                             + "Tanggal formulir harus dalam periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to)) "
                             + "(bulan berjalan; bulan lalu masih dapat diisi sampai tanggal \(PaperSurveyPeriod.graceDays)).",
-                          templateHref: SiteURL.servicePaper(s.id!).path + "/template", importAction: SiteURL.servicePaper(s.id!).path + "/import",
+                          templateHref: SiteURL.servicePaper(try s.requireID()).path + "/template", importAction: SiteURL.servicePaper(try s.requireID()).path + "/import",
                           importErrors: importErrors)
         return try await req.renderPage("services/paper", title: "Survei kertas: \(s.name)",
                                         crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.requireID())), Crumb("Survei kertas")], model, status: status)

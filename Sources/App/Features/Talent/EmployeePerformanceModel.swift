@@ -21,7 +21,7 @@ struct EmployeePerformanceModel: Encodable {
         let canSeeRatings = try AccessPolicy.readPerformance(actor, employee: placement, employeeID: e.requireID(), supervisorID: e.supervisorID).isAllowed
         let ratings = canSeeRatings ? try await PerformanceRating.query(on: db).filter(\.$employeeID == e.requireID()).sort(\.$year, .descending).all() : []
         var talent: Talent?
-        if AccessPolicy.readTalent(actor, employee: placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed, let latest = ratings.first {
+        if AccessPolicy.readTalent(actor, employee: placement, employeeID: try e.requireID(), supervisorID: e.supervisorID).isAllowed, let latest = ratings.first {
             let cutoffs = try await SettingsQueries.evaluation(e.instansiID, on: db).cutoffs
             let person = try await TalentQueries.people(instansiID: e.instansiID, unitIDs: nil, year: latest.year, cutoffs: cutoffs,
                                                         filter: .employee(e.requireID()), on: db).first
@@ -39,8 +39,8 @@ struct EmployeePerformanceModel: Encodable {
                 Rating(year: $0.year, hasilKerja: SKPRating(rawValue: $0.hasilKerja)?.label ?? $0.hasilKerja,
                        perilakuKerja: SKPRating(rawValue: $0.perilakuKerja)?.label ?? $0.perilakuKerja, predicate: $0.predicate)
             },
-            recordHref: AccessPolicy.recordPerformance(actor, employee: placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed
-                ? SiteURL.employeePerformance(e.id!).path : nil,
+            recordHref: AccessPolicy.recordPerformance(actor, employee: placement, employeeID: try e.requireID(), supervisorID: e.supervisorID).isAllowed
+                ? SiteURL.employeePerformance(try e.requireID()).path : nil,
             talent: talent,
             reassessed: closed.map { d in
                 Reassessed(code: codes[d.competencyID] ?? "?", date: d.closedOn.flatMap(SimpleDate.init(iso:)).map(IndonesianFormat.date) ?? "",

@@ -39,7 +39,7 @@ enum PerformanceService {
         let existing = try await PerformanceRating.query(on: db).filter(\.$employeeID == employee.requireID()).filter(\.$year == input.year).first()
         let before = existing.map(PerformanceDTO.init)
         let r = existing ?? PerformanceRating()
-        if existing == nil { r.id = UUID(); r.instansiID = employee.instansiID; r.employeeID = employee.id!; r.year = input.year; r.createdAt = now }
+        if existing == nil { r.id = UUID(); r.instansiID = employee.instansiID; r.employeeID = try employee.requireID(); r.year = input.year; r.createdAt = now }
         r.hasilKerja = hasil!.rawValue; r.perilakuKerja = perilaku!.rawValue; r.predicate = predicate.rawValue; r.recordedBy = actor.userID; r.updatedAt = now
         do {
             try await db.transaction { db in
