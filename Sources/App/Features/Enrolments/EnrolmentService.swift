@@ -26,7 +26,7 @@ enum EnrolmentService {
         if let existing, existing.enrolmentStatus != .cancelled {
             throw Abort(.conflict, reason: "\(employee.name) sudah terdaftar di angkatan ini (\(existing.enrolmentStatus.label)).")
         }
-        if try await Enrolment.query(on: db).filter(\.$programmeID == programme.id!).filter(\.$employeeID == employee.id!)
+        if try await Enrolment.query(on: db).filter(\.$programmeID == programme.requireID()).filter(\.$employeeID == employee.requireID())
             .filter(\.$status ~~ [EnrolmentStatus.enrolled.rawValue, EnrolmentStatus.waitlisted.rawValue]).count() > 0 {
             throw Abort(.conflict, reason: "\(employee.name) sudah terdaftar di angkatan lain program ini.")
         }

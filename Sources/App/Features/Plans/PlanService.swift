@@ -159,7 +159,7 @@ enum PlanService {
         case .failure(.reasonRequired): throw ValidationFailure(errors: [.init(field: "reason", message: PlanRefusal.reasonRequired.message)])
         case .failure(let refusal): throw Abort(.conflict, reason: refusal.message)
         }
-        if to == .submitted, try await PlanItem.query(on: db).filter(\.$planID == plan.id!).count() == 0 {
+        if to == .submitted, try await PlanItem.query(on: db).filter(\.$planID == plan.requireID()).count() == 0 {
             throw Abort(.conflict, reason: "Rencana tanpa butir tidak dapat diajukan.")
         }
         let why = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

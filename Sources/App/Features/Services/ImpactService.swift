@@ -103,13 +103,13 @@ enum ImpactService {
                     .filter(\.$programmeID ~~ servicePrograms).filter(\.$completedOn >= from.iso).filter(\.$completedOn <= to.iso).all(\.$employeeID))
             }
             if let m5 {
-                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
+                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.requireID()).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
             }
         }
         let staffPositions = Array(Set(staffOf.values.flatMap { $0.compactMap(\.positionID) }))
         if let m5, !staffPositions.isEmpty {
             for chunk in staffPositions.chunked(500) {
-                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$positionID ~~ Array(chunk)).all() {
+                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.requireID()).filter(\.$positionID ~~ Array(chunk)).all() {
                     required[ps.positionID] = max(required[ps.positionID] ?? 0, ps.requiredLevel)
                 }
             }

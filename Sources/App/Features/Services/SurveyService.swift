@@ -57,7 +57,7 @@ enum SurveyService {
     @discardableResult
     static func review(_ responseID: UUID, service: PublicService, unit: Unit, reject: Bool, reason: String?, actor: Principal,
                        at now: Date, on db: any Database) async throws -> SurveyResponse {
-        guard let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(\.$serviceID == service.id!).first() else {
+        guard let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(\.$serviceID == service.requireID()).first() else {
             throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.")
         }
         // Access first, then the body.
