@@ -48,7 +48,7 @@ enum AccessFirst {
         let l = try await LearningRecord.findScoped(id, actor, on: db, what: "Catatan pembelajaran")
         guard let employee = try await Employee.find(l.employeeID, on: db) else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
         try AccessPolicy.verifyLearning(actor, employee: try await EnrolmentService.placement(of: employee, on: db),
-                                        employeeID: employee.id!, supervisorID: employee.supervisorID).require()
+                                        employeeID: employee.requireID(), supervisorID: employee.supervisorID).require()
     }
 
     /// Attendance and completion of an enrolment: the programme's provider or BKPPD.

@@ -40,7 +40,7 @@ enum AnnualPlanService {
         let tree = try await UnitQueries.tree(instansiID: instansiID, on: db)
         guard let unitID = r.unitId else { return (instansiID, nil, tree) }
         let unit = try await Unit.findScoped(unitID, actor, on: db, what: "Unit")
-        return (instansiID, tree.subtree(of: unit.id!), tree)
+        return try (instansiID, tree.subtree(of: unit.requireID()), tree)
     }
 
     static func run(_ r: Request, actor: Principal, on db: any Database) async throws -> Outcome {
@@ -66,9 +66,9 @@ enum AnnualPlanService {
         }
         let catalogue = try await TNAQueries.catalogue(instansiID: instansiID, on: db)
         let seats = try await seatsInYear(instansiID: instansiID, year: r.year, on: db)
-        let programmes = catalogue.programmes.values.map { p in
-            PlanProgramme(id: p.id!.uuidString, costPerParticipant: p.costPerParticipant, capacity: seats[p.id!] ?? p.capacity, jp: p.jp,
-                          raises: Dictionary((catalogue.raises[p.id!] ?? []).map { ($0.competencyCode, $0.levelGain) }, uniquingKeysWith: max))
+        let programmes = try catalogue.programmes.values.map { p in
+            try PlanProgramme(id: p.requireID().uuidString, costPerParticipant: p.costPerParticipant, capacity: seats[p.requireID()] ?? p.capacity, jp: p.jp,
+                          raises: Dictionary((catalogue.raises[p.requireID()] ?? []).map { ($0.competencyCode, $0.levelGain) }, uniquingKeysWith: max))
         }
         let started = Date()
         let result = PlanOptimiser.plan(programmes: programmes, candidates: candidates, weights: settings.weights, budget: r.budget)
@@ -85,7 +85,7 @@ enum AnnualPlanService {
             .filter(\.$endDate >= String(format: "%04d-01-01", year)).filter(\.$endDate <= String(format: "%04d-12-31", year)).all()
         guard !batches.isEmpty else { return [:] }
         let programmes = try await Programme.query(on: db).filter(\.$id ~~ Set(batches.map(\.programmeID))).all()
-        let jp = Dictionary(uniqueKeysWithValues: programmes.map { ($0.id!, $0.jp) })
+        let jp = try Dictionary(uniqueKeysWithValues: programmes.map { try ($0.requireID(), $0.jp) })
         var result: [UUID: Int] = [:]
         for chunk in batches.map({ $0.id! }).chunked(500) {
             let open = try await Enrolment.query(on: db).filter(\.$batchID ~~ Array(chunk)).filter(\.$status == EnrolmentStatus.enrolled.rawValue).all()
@@ -125,7 +125,7 @@ enum AnnualPlanService {
             }
         }
         var existingItems: [UUID: Set<UUID>] = [:]
-        let draftIDs = existing.values.filter { $0.planStatus == .draft }.map { $0.id! }
+        let draftIDs = try existing.values.filter { $0.planStatus == .draft }.map { try $0.requireID() }
         for chunk in draftIDs.chunked(500) {
             for i in try await PlanItem.query(on: db).filter(\.$planID ~~ Array(chunk)).all() {
                 if let p = i.programmeID { existingItems[i.planID, default: []].insert(p) }
@@ -146,9 +146,9 @@ enum AnnualPlanService {
             }
             for e in byEmployee[employeeID.uuidString] ?? [] {
                 guard let pid = UUID(uuidString: e.programme), let p = outcome.programmes[pid],
-                      !(existingItems[plan.id!]?.contains(pid) ?? false) else { continue }
+                      !(existingItems[try plan.requireID()]?.contains(pid) ?? false) else { continue }
                 let item = PlanItem()
-                item.id = UUID(); item.planID = plan.id!; item.programmeID = pid; item.title = p.title; item.jp = p.jp
+                item.id = UUID(); item.planID = try plan.requireID(); item.programmeID = pid; item.title = p.title; item.jp = p.jp
                 item.estimatedCost = p.costPerParticipant; item.source = PlanItemSource.optimiser.rawValue
                 item.note = "Rencana tahunan \(outcome.year) (anggaran \(IndonesianFormat.money(outcome.budget)))"; item.createdAt = now
                 items.append(item); added += 1

@@ -85,57 +85,6 @@ final class EvidenceFile: Model, @unchecked Sendable {
         file.id = UUID(); file.instansiID = instansiID; file.filename = filename; file.contentType = contentType
         file.size = data.count; file.data = data; file.createdAt = now
         try await file.create(on: db)
-        return file.id!
-    }
-}
-
-struct CreateAssessments: AsyncMigration {
-    var name: String { "010_CreateAssessments" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(EvidenceFile.schema)
-            .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("filename", .string, .required)
-            .field("content_type", .string, .required)
-            .field("size", .int, .required)
-            .field("data", .data, .required)
-            .field("created_at", .datetime, .required)
-            .create()
-        try await db.schema(Assessment.schema)
-            .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("employee_id", .uuid, .required, .references(Employee.schema, .id))
-            .field("assessed_on", .string, .required)
-            .field("method", .string, .required)
-            .field("assessor_name", .string, .required)
-            .field("assessor_user_id", .uuid)
-            .field("notes", .string, .required)
-            .field("evidence_id", .uuid, .references(EvidenceFile.schema, .id))
-            .field("created_at", .datetime, .required)
-            .field("sequence", .int, .required)
-            .create()
-        try await db.schema(AssessmentResult.schema)
-            .id()
-            .field("assessment_id", .uuid, .required, .references(Assessment.schema, .id, onDelete: .cascade))
-            .field("competency_id", .uuid, .required, .references(Competency.schema, .id))
-            .field("level", .int, .required)
-            .unique(on: "assessment_id", "competency_id")
-            .create()
-        try await db.schema(CurrentLevel.schema)
-            .id()
-            .field("instansi_id", .uuid, .required)
-            .field("employee_id", .uuid, .required, .references(Employee.schema, .id, onDelete: .cascade))
-            .field("competency_id", .uuid, .required, .references(Competency.schema, .id))
-            .field("level", .int, .required)
-            .field("assessed_on", .string, .required)
-            .field("assessment_id", .uuid, .required)
-            .unique(on: "employee_id", "competency_id")
-            .create()
-    }
-    func revert(on db: any Database) async throws {
-        try await db.schema(CurrentLevel.schema).delete()
-        try await db.schema(AssessmentResult.schema).delete()
-        try await db.schema(Assessment.schema).delete()
-        try await db.schema(EvidenceFile.schema).delete()
+        return try file.requireID()
     }
 }

@@ -25,7 +25,7 @@ enum AssessmentService {
         if method == nil { v.add(field: "method", "Metode harus salah satu dari: " + AssessmentMethod.allCases.map(\.rawValue).joined(separator: ", ") + ".") }
         v.require(!input.results.isEmpty, field: "results", "Isi hasil untuk minimal satu kompetensi.")
         let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
-        let byCode = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })
+        let byCode = try Dictionary(uniqueKeysWithValues: competencies.map { try ($0.code, $0.requireID()) })
         var seen = Set<String>()
         for (i, r) in input.results.enumerated() {
             if byCode[r.competencyCode] == nil { v.add(field: "results.\(i).competencyCode", "Kompetensi \(r.competencyCode) tidak ada di kamus (atau nonaktif).") }
@@ -60,7 +60,7 @@ enum AssessmentService {
 
     private static func store(_ employee: Employee, _ input: AssessmentInput, date: SimpleDate, method: AssessmentMethod, assessor: String,
                               codes byCode: [String: UUID], evidence: Evidence?, actor: Principal, at now: Date, on db: any Database) async throws -> Assessment {
-        let employeeID = employee.id!
+        let employeeID = try employee.requireID()
         return try await db.transaction { db in
             let a = Assessment()
             a.id = UUID(); a.instansiID = employee.instansiID; a.employeeID = employeeID; a.assessedOn = date.iso
@@ -73,7 +73,7 @@ enum AssessmentService {
                                                             instansiID: employee.instansiID, at: now, on: db)
             }
             try await a.create(on: db)
-            try await input.results.map { AssessmentResult(assessmentID: a.id!, competencyID: byCode[$0.competencyCode]!, level: $0.level) }.create(on: db)
+            try await input.results.map { try AssessmentResult(assessmentID: a.requireID(), competencyID: byCode[$0.competencyCode]!, level: $0.level) }.create(on: db)
             try await recomputeProfile(employeeID: employeeID, instansiID: employee.instansiID, on: db)
             try await ReassessmentClosing.close(employeeIDs: [employeeID], on: db)
             try await AuditLog.record(.create, entity: "assessment", id: a.id,
@@ -87,7 +87,7 @@ enum AssessmentService {
     static func recomputeProfiles(employeeIDs: [UUID], instansiID: UUID, on db: any Database) async throws {
         for chunk in employeeIDs.chunked(200) {
             let assessments = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()
-            let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! }).all()
+            let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { try $0.requireID() }).all()
             let resultsByAssessment = Dictionary(grouping: results, by: \.assessmentID)
             let byEmployee = Dictionary(grouping: assessments, by: \.employeeID)
             try await CurrentLevel.query(on: db).filter(\.$employeeID ~~ Array(chunk)).delete()
@@ -106,7 +106,7 @@ enum AssessmentService {
     /// KompetenCore (latest accepted result per competency; self-ratings never count).
     static func recomputeProfile(employeeID: UUID, instansiID: UUID, on db: any Database) async throws {
         let assessments = try await Assessment.query(on: db).filter(\.$employeeID == employeeID).all()
-        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! }).all()
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { try $0.requireID() }).all()
         try await CurrentLevel.query(on: db).filter(\.$employeeID == employeeID).delete()
         let rows = profileRows(employeeID: employeeID, instansiID: instansiID, assessments: assessments, results: results)
         if !rows.isEmpty { try await rows.create(on: db) }
@@ -139,13 +139,13 @@ enum AssessmentService {
 
     /// Several assessments with their results: two reads whatever the number.
     static func dtos(_ list: [Assessment], on db: any Database) async throws -> [AssessmentDTO] {
-        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { $0.id! }).all()
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { try $0.requireID() }).all()
         let codes = try await PositionService.codesByID(Set(results.map(\.competencyID)), on: db)
         let byAssessment = Dictionary(grouping: results, by: \.assessmentID)
-        return list.map { a in
-            AssessmentDTO(id: a.id!, employeeId: a.employeeID, date: a.assessedOn, method: a.assessmentMethod, assessorName: a.assessorName,
+        return try list.map { a in
+            try AssessmentDTO(id: a.requireID(), employeeId: a.employeeID, date: a.assessedOn, method: a.assessmentMethod, assessorName: a.assessorName,
                           notes: a.notes, countsTowardProfile: a.assessmentMethod.countsTowardProfile,
-                          results: (byAssessment[a.id!] ?? []).map { ResultDTO(competencyCode: codes[$0.competencyID] ?? "?", level: $0.level) }
+                          results: (byAssessment[a.requireID()] ?? []).map { ResultDTO(competencyCode: codes[$0.competencyID] ?? "?", level: $0.level) }
                               .sorted { $0.competencyCode < $1.competencyCode })
         }
     }

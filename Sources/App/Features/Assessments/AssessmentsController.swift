@@ -74,7 +74,7 @@ enum AssessmentsController {
         let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
         let model = AssessmentFormModel(e, values: values, standard: standard, competencies: competencies, errors: errors)
         return try await req.renderPage("assessments/form", title: "Catat Hasil Penilaian",
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.id!)), Crumb("Catat penilaian")],
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.requireID())), Crumb("Catat penilaian")],
                                         model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

@@ -27,23 +27,3 @@ final class AuditEntry: Model, @unchecked Sendable {
         return list
     }
 }
-
-struct CreateAuditEntries: AsyncMigration {
-    var name: String { "005_CreateAuditEntries" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(AuditEntry.schema)
-            .id()
-            .field("instansi_id", .uuid)
-            .field("user_id", .uuid)
-            .field("username", .string, .required)
-            .field("at", .datetime, .required)
-            .field("action", .string, .required)
-            .field("entity", .string, .required)
-            .field("entity_id", .string)
-            .field("summary", .string, .required)
-            .field("before", .string)
-            .field("after", .string)
-            .create()
-    }
-    func revert(on db: any Database) async throws { try await db.schema(AuditEntry.schema).delete() }
-}

@@ -31,7 +31,7 @@ enum TokensController {
     static func dtos(_ userID: UUID, current: UUID?, on req: Request) async throws -> [TokenDTO] {
         try await UserToken.query(on: req.db).filter(\.$userID == userID).filter(\.$expiresAt > req.now)
             .sort(\.$createdAt, .descending).limit(200).all()
-            .map { TokenDTO(id: $0.id!, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt, current: $0.id == current) }
+            .map { TokenDTO(id: try $0.requireID(), label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt, current: $0.id == current) }
     }
 
     // MARK: API
@@ -52,13 +52,13 @@ enum TokensController {
 
     static func listForUser(req: Request) async throws -> [TokenDTO] {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
-        return try await dtos(user.id!, current: req.currentTokenID, on: req)
+        return try await dtos(user.requireID(), current: req.currentTokenID, on: req)
     }
 
     static func revokeAllAPI(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor
         let user = try await UserService.find(try req.parameters.require("id"), actor, on: req.db)
-        try await revoke(try await UserToken.query(on: req.db).filter(\.$userID == user.id!).all(), owner: user.id!, actor: actor, on: req)
+        try await revoke(try await UserToken.query(on: req.db).filter(\.$userID == user.requireID()).all(), owner: user.requireID(), actor: actor, on: req)
         return .noContent
     }
 
@@ -120,17 +120,17 @@ enum TokensController {
 
     static func userPage(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
-        let tokens = try await dtos(user.id!, current: nil, on: req)
+        let tokens = try await dtos(user.requireID(), current: nil, on: req)
         return try await req.renderPage("account/tokens", title: "Token API \(user.username)",
                                         crumbs: [Crumb("Pengguna", .users), Crumb("Token API")],
-                                        model(tokens, owner: user.username, own: false, revokeAll: "/admin/users/\(user.id!.uuidString)/tokens/cabut", newToken: nil))
+                                        model(tokens, owner: user.username, own: false, revokeAll: "/admin/users/\(user.requireID().uuidString)/tokens/cabut", newToken: nil))
     }
 
     static func revokeAllWeb(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
         _ = try await revokeAllAPI(req: req)
         Flash.add(.success, "Semua token API \(user.username) dicabut.", to: req)
-        return req.redirect(to: "/admin/users/\(user.id!.uuidString)/tokens")
+        return try req.redirect(to: "/admin/users/\(user.requireID().uuidString)/tokens")
     }
 }
 

@@ -25,13 +25,13 @@ enum CompetenciesAPIController {
         }
         if params.includeRetired != true { query = query.filter(\.$retiredAt == nil) }
         let competencies = try await query.sort(\.$code).all()
-        let levels = try await CompetencyService.levels(of: competencies.map { $0.id! }, on: req.db)
-        return competencies.map { CompetencyDTO($0, levels: levels[$0.id!] ?? []) }
+        let levels = try await CompetencyService.levels(of: competencies.map { try $0.requireID() }, on: req.db)
+        return try competencies.map { try CompetencyDTO($0, levels: levels[$0.requireID()] ?? []) }
     }
 
     static func show(req: Request) async throws -> CompetencyDTO {
         let c = try await CompetencyService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
-        return CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? [])
+        return try CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? [])
     }
 
     static func create(req: Request) async throws -> Response {
@@ -39,7 +39,7 @@ enum CompetenciesAPIController {
         try AccessPolicy.mayCreate(actor, .competency).require()   // access before the body is read
         let input = try req.content.decode(CompetencyInput.self)
         let c = try await CompetencyService.create(input, actor: actor, at: req.now, on: req.db)
-        let dto = CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? [])
+        let dto = try CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? [])
         return try await dto.encodeResponse(status: .created, for: req)
     }
 }

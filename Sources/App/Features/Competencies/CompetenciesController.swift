@@ -26,8 +26,8 @@ enum CompetenciesController {
     static func show(req: Request) async throws -> Response {
         let actor = try req.actor
         let c = try await CompetencyService.find(try req.parameters.require("id"), actor, .read, on: req.db)
-        let levels = (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? []
-        let used = try await PositionStandard.query(on: req.db).filter(\.$competencyID == c.id!).count()
+        let levels = try (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? []
+        let used = try await PositionStandard.query(on: req.db).filter(\.$competencyID == c.requireID()).count()
         let model = CompetencyDetailModel(c, levels: levels, usedInPositions: used, canEdit: AccessPolicy.competencies(actor, .write).isAllowed)
         return try await req.renderPage("competencies/show", title: c.name, crumbs: [Crumb("Kamus kompetensi", .competencies), Crumb(c.code)], model)
     }
@@ -43,7 +43,7 @@ enum CompetenciesController {
         do {
             let c = try await CompetencyService.create(values.input, actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Kompetensi \(c.code) \(c.name) ditambahkan.", to: req)
-            return req.redirect(to: SiteURL.competency(c.id!).path)
+            return try req.redirect(to: SiteURL.competency(c.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: nil, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -53,7 +53,7 @@ enum CompetenciesController {
 
     static func editForm(req: Request) async throws -> Response {
         let c = try await CompetencyService.find(try req.parameters.require("id"), try req.actor, .write, on: req.db)
-        let levels = (try await CompetencyService.levels(of: [c.id!], on: req.db))[c.id!] ?? []
+        let levels = try (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? []
         return try await renderForm(req, CompetencyFormValues(c, levels: levels), id: c.id, errors: [])
     }
 

@@ -15,7 +15,7 @@ enum CompetencyService {
             competencies.append(c)
             for l in item.levels {
                 let level = CompetencyLevel()
-                level.id = UUID(); level.competencyID = c.id!; level.level = l.level; level.description = l.description
+                level.id = UUID(); level.competencyID = try c.requireID(); level.level = l.level; level.description = l.description
                 level.indicators = l.indicators
                 levels.append(level)
             }
@@ -115,9 +115,9 @@ enum CompetencyService {
         c.group = CompetencyGroup.teknis.rawValue; c.definition = input.definition.trimmingCharacters(in: .whitespacesAndNewlines)
         c.field = input.field.flatMap { $0.isEmpty ? nil : $0 }; c.updatedAt = now
         try await c.save(on: db)
-        let levels = input.levels.map { l -> CompetencyLevel in
+        let levels = try input.levels.map { l -> CompetencyLevel in
             let m = CompetencyLevel()
-            m.id = UUID(); m.competencyID = c.id!; m.level = l.level
+            m.id = UUID(); m.competencyID = try c.requireID(); m.level = l.level
             m.description = l.description.trimmingCharacters(in: .whitespacesAndNewlines)
             m.indicators = l.indicators.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             return m

@@ -24,8 +24,8 @@ enum Bootstrap {
             let instansi = existing ?? Instansi(id: UUID(), code: firstInstansiCode, name: config.instansiName, createdAt: now)
             if existing == nil {
                 try await instansi.create(on: db)
-                try await CompetencyService.seed(dictionary, instansiID: instansi.id!, national: true, at: now, on: db)
-                try await HolidayCalendar.seed(instansiID: instansi.id!, at: now, on: db)
+                try await CompetencyService.seed(dictionary, instansiID: instansi.requireID(), national: true, at: now, on: db)
+                try await HolidayCalendar.seed(instansiID: instansi.requireID(), at: now, on: db)
             }
             let admin = User()
             admin.instansiID = instansi.id

@@ -19,7 +19,7 @@ enum DemoDevelopmentData {
     static func write(_ org: DemoInstansi, technicalCodes: [String], instansiID: UUID, written: DemoLoader.Written,
                       now: Date, on db: any Database) async throws -> Written {
         let demo = DemoDevelopmentGenerator.generate(for: org, technicalCodes: technicalCodes)
-        let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.id!) })
+        let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
         let employeeIDs = Dictionary(uniqueKeysWithValues: written.employees.map { ($0.0.nip, $0.1) })
         let settings = try await SettingsQueries.development(instansiID, on: db)
 
@@ -43,7 +43,7 @@ enum DemoDevelopmentData {
             programmes[d.code] = p
             for r in d.raises {
                 guard let cid = competencyIDs[r.competencyCode] else { continue }
-                raises.append(ProgrammeCompetency(programmeID: p.id!, competencyID: cid, levelGain: r.levelGain))
+                try raises.append(ProgrammeCompetency(programmeID: p.requireID(), competencyID: cid, levelGain: r.levelGain))
                 raisedBy[d.code, default: []].append(cid)
             }
         }
@@ -57,7 +57,7 @@ enum DemoDevelopmentData {
         for d in demo.batches {
             guard let p = programmes[d.programmeCode] else { continue }
             let b = Batch()
-            b.id = UUID(); b.instansiID = instansiID; b.programmeID = p.id!; b.name = d.name; b.startDate = d.startDate.iso; b.endDate = d.endDate.iso
+            b.id = UUID(); b.instansiID = instansiID; b.programmeID = try p.requireID(); b.name = d.name; b.startDate = d.startDate.iso; b.endDate = d.endDate.iso
             b.capacity = d.capacity; b.place = d.place; b.isOnline = d.isOnline; b.seatsTaken = taken["\(d.programmeCode)|\(d.name)"] ?? 0; b.createdAt = now
             batches["\(d.programmeCode)|\(d.name)"] = b
         }
@@ -68,7 +68,7 @@ enum DemoDevelopmentData {
         for (index, d) in demo.enrolments.enumerated() {
             guard let b = batches["\(d.programmeCode)|\(d.batchName)"], let p = programmes[d.programmeCode], let employeeID = employeeIDs[d.nip] else { continue }
             let e = Enrolment()
-            e.id = UUID(); e.instansiID = instansiID; e.batchID = b.id!; e.programmeID = p.id!; e.employeeID = employeeID
+            e.id = UUID(); e.instansiID = instansiID; e.batchID = try b.requireID(); e.programmeID = try p.requireID(); e.employeeID = employeeID
             e.status = d.status.rawValue; e.attendancePercent = d.attendancePercent; e.certificateNumber = d.certificateNumber
             e.completedOn = d.completedOn?.iso
             // Enrolment order (the waiting list's order) is the generator's order.
@@ -76,10 +76,10 @@ enum DemoDevelopmentData {
             enrolments.append(e)
             enrolmentKeys["\(d.programmeCode)|\(d.batchName)|\(d.nip)"] = e
             guard d.status == .completed, let end = SimpleDate(iso: b.endDate) else { continue }
-            credits.append(credit(instansiID, employeeID, jp: p.jp, end: end, source: "enrolment", sourceID: e.id!, title: "\(p.title) — \(b.name)", now))
+            try credits.append(credit(instansiID, employeeID, jp: p.jp, end: end, source: "enrolment", sourceID: e.requireID(), title: "\(p.title) — \(b.name)", now))
             for cid in raisedBy[d.programmeCode] ?? [] {
                 let due = ReassessmentDue()
-                due.id = UUID(); due.instansiID = instansiID; due.employeeID = employeeID; due.competencyID = cid; due.enrolmentID = e.id!
+                due.id = UUID(); due.instansiID = instansiID; due.employeeID = employeeID; due.competencyID = cid; due.enrolmentID = try e.requireID()
                 due.dueOn = end.adding(months: settings.reassessmentMonths).iso; due.createdAt = now
                 dues.append(due)
             }
@@ -91,7 +91,7 @@ enum DemoDevelopmentData {
             l.id = UUID(); l.instansiID = instansiID; l.employeeID = employeeID; l.title = d.title; l.path = d.path; l.organiser = d.organiser
             l.startDate = d.startDate.iso; l.endDate = d.endDate.iso; l.jp = d.jp
             l.status = (d.verified ? LearningStatus.verified : .submitted).rawValue; l.createdBy = employeeID; l.createdAt = now
-            if d.verified { l.decidedAt = now; credits.append(credit(instansiID, employeeID, jp: d.jp, end: d.endDate, source: "learning", sourceID: l.id!, title: d.title, now)) }
+            if d.verified { l.decidedAt = now; credits.append(credit(instansiID, employeeID, jp: d.jp, end: d.endDate, source: "learning", sourceID: try l.requireID(), title: d.title, now)) }
             learning.append(l)
         }
         for chunk in enrolments.chunked(1000) { try await Array(chunk).create(on: db) }
@@ -121,7 +121,7 @@ enum DemoDevelopmentData {
             plans.append(plan)
             for p in offers {
                 let item = PlanItem()
-                item.id = UUID(); item.planID = plan.id!; item.programmeID = p.id; item.competencyID = publicService; item.title = p.title
+                item.id = UUID(); item.planID = try plan.requireID(); item.programmeID = p.id; item.competencyID = publicService; item.title = p.title
                 item.jp = p.jp; item.estimatedCost = p.costPerParticipant; item.source = PlanItemSource.tna.rawValue
                 item.note = "Kesenjangan M.5"; item.createdAt = now
                 items.append(item)

@@ -28,7 +28,7 @@ enum DemoEvaluateData {
             guard case .success(let score) = EvaluationForm.validate(level: d.level, respondent: d.respondent, scores: d.scores,
                                                                     raisedCodes: development.raisedCodes[d.programmeCode] ?? []) else { continue }
             let r = EvaluationRecord()
-            r.id = UUID(); r.instansiID = instansiID; r.enrolmentID = e.id!; r.employeeID = employeeID; r.programmeID = e.programmeID
+            r.id = UUID(); r.instansiID = instansiID; r.enrolmentID = try e.requireID(); r.employeeID = employeeID; r.programmeID = e.programmeID
             r.level = d.level; r.respondent = d.respondent; r.scores = EvaluationRecord.encode(score.scores); r.summary = score.summary
             r.comment = d.comment; r.filledOn = d.filledOn.iso; r.createdAt = now; r.updatedAt = now
             records.append(r)
@@ -53,7 +53,7 @@ enum DemoEvaluateData {
     /// profiles rewritten and the due dates closed exactly as a recorded assessment would.
     private static func reassessments(_ org: DemoInstansi, _ list: [DemoAssessment], instansiID: UUID, employeeIDs: [String: UUID],
                                       now: Date, on db: any Database) async throws {
-        let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.id!) })
+        let competencyIDs = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
         var sequence = Dictionary(grouping: org.assessments, by: \.nip).mapValues(\.count)
         var assessments: [Assessment] = [], results: [AssessmentResult] = []
         for demo in list {
@@ -65,7 +65,7 @@ enum DemoEvaluateData {
             a.method = demo.method.rawValue; a.assessorName = demo.assessorName; a.notes = demo.notes; a.createdAt = now; a.sequence = n
             assessments.append(a)
             for r in demo.results {
-                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: a.id!, competencyID: cid, level: r.level)) }
+                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: try a.requireID(), competencyID: cid, level: r.level)) }
             }
         }
         for chunk in assessments.chunked(1000) { try await Array(chunk).create(on: db) }

@@ -19,7 +19,7 @@ enum DemoIdentifyData {
             ids[demo.code] = p.id
             positions.append(p)
             for s in demo.standard {
-                if let cid = competencyIDs[s.competencyCode] { standards.append(PositionStandard(positionID: p.id!, competencyID: cid, requiredLevel: s.requiredLevel)) }
+                if let cid = competencyIDs[s.competencyCode] { standards.append(PositionStandard(positionID: try p.requireID(), competencyID: cid, requiredLevel: s.requiredLevel)) }
             }
         }
         for chunk in positions.chunked(500) { try await chunk.create(on: db) }
@@ -53,7 +53,7 @@ enum DemoIdentifyData {
             a.createdAt = now; a.sequence = n
             assessments.append(a)
             for r in demo.results {
-                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: a.id!, competencyID: cid, level: r.level)) }
+                if let cid = competencyIDs[r.competencyCode] { results.append(AssessmentResult(assessmentID: try a.requireID(), competencyID: cid, level: r.level)) }
             }
         }
         // Current profiles by the same rule the app applies after every assessment.
@@ -70,6 +70,6 @@ enum DemoIdentifyData {
     }
 
     private static func codes(_ instansiID: UUID, on db: any Database) async throws -> [String: UUID] {
-        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.id!) })
+        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.code, $0.requireID()) })
     }
 }

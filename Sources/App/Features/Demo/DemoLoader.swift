@@ -35,14 +35,14 @@ enum DemoLoader {
         try await app.db.transaction { db in
             for (index, org) in generated.enumerated() {
                 let instansi = try await instansiRecord(org, first: index == 0, national: national, now: now, on: db)
-                try await CompetencyService.seed(technical, instansiID: instansi.id!, national: false, at: now, on: db)
-                let written = try await write(org, instansiID: instansi.id!, now: now, on: db)
-                try await DemoIdentifyData.write(org, instansiID: instansi.id!, written: written, now: now, on: db)
-                let development = try await DemoDevelopmentData.write(org, technicalCodes: technical.competencies.map(\.code), instansiID: instansi.id!,
+                try await CompetencyService.seed(technical, instansiID: instansi.requireID(), national: false, at: now, on: db)
+                let written = try await write(org, instansiID: instansi.requireID(), now: now, on: db)
+                try await DemoIdentifyData.write(org, instansiID: instansi.requireID(), written: written, now: now, on: db)
+                let development = try await DemoDevelopmentData.write(org, technicalCodes: technical.competencies.map(\.code), instansiID: instansi.requireID(),
                                                                       written: written, now: now, on: db)
-                try await DemoEvaluateData.write(org, instansiID: instansi.id!, written: written, development: development, now: now, on: db)
-                try await DemoServicesData.write(org, instansiCode: org.code, instansiID: instansi.id!, written: written, first: index == 0, now: now, on: db)
-                try await DemoAccounts.create(org: org, instansiID: instansi.id!, index: index, written: written,
+                try await DemoEvaluateData.write(org, instansiID: instansi.requireID(), written: written, development: development, now: now, on: db)
+                try await DemoServicesData.write(org, instansiCode: org.code, instansiID: instansi.requireID(), written: written, first: index == 0, now: now, on: db)
+                try await DemoAccounts.create(org: org, instansiID: instansi.requireID(), index: index, written: written,
                                               passwordHash: passwordHash, now: now, on: db)
                 if index == 0, let bpsdmd = development.providers["BPSDMD-NTT"] {
                     try await User.query(on: db).filter(\.$username == "lpk.bpsdmd").set(\.$providerID, to: bpsdmd).update()
@@ -59,8 +59,8 @@ enum DemoLoader {
         }
         let instansi = Instansi(id: UUID(), code: first ? Bootstrap.firstInstansiCode : org.code, name: org.name, createdAt: now)
         try await instansi.create(on: db)
-        try await CompetencyService.seed(national, instansiID: instansi.id!, national: true, at: now, on: db)
-        try await HolidayCalendar.seed(instansiID: instansi.id!, at: now, on: db)
+        try await CompetencyService.seed(national, instansiID: instansi.requireID(), national: true, at: now, on: db)
+        try await HolidayCalendar.seed(instansiID: instansi.requireID(), at: now, on: db)
         return instansi
     }
 

@@ -24,7 +24,7 @@ enum DemoServicesData {
             s.requirements = d.requirements.joined(separator: "\n"); s.legalBasis = d.legalBasis; s.isActive = true
             s.createdAt = opened; s.updatedAt = now
             services.append(s); ids[d.code] = s
-            for code in d.positionCodes { if let p = written.positionIDs[code] { links.append(ServicePosition(serviceID: s.id!, positionID: p)) } }
+            for code in d.positionCodes { if let p = written.positionIDs[code] { links.append(ServicePosition(serviceID: try s.requireID(), positionID: p)) } }
         }
         for chunk in services.chunked(200) { try await Array(chunk).create(on: db) }
         // Each standard's history starts when the service opened (PBG: 28 hari kerja).
@@ -43,7 +43,7 @@ enum DemoServicesData {
             let key = ServiceRecordQueries.monthKey(m.month)
             let fromTickets = ticketServices.contains(m.serviceCode) && ticketMonths.contains("\(m.serviceCode)|\(key)")
             let row = ServiceMonth()
-            row.id = UUID(); row.instansiID = instansiID; row.serviceID = s.id!; row.month = key
+            row.id = UUID(); row.instansiID = instansiID; row.serviceID = try s.requireID(); row.month = key
             row.received = m.received; row.completed = m.completed; row.onTime = m.onTime
             row.meanMinutes = m.meanMinutes; row.medianMinutes = m.medianMinutes; row.p90Minutes = m.p90Minutes; row.backlog = m.backlog
             row.source = fromTickets ? ServiceRecordsImport.fromTickets : ServiceRecordsImport.fromReport; row.updatedAt = now
@@ -56,7 +56,7 @@ enum DemoServicesData {
         for t in demo.transactions {
             guard let s = ids[t.serviceCode] else { continue }
             let row = ServiceTransaction()
-            row.id = UUID(); row.instansiID = instansiID; row.serviceID = s.id!; row.ticket = t.ticket
+            row.id = UUID(); row.instansiID = instansiID; row.serviceID = try s.requireID(); row.ticket = t.ticket
             row.receivedAt = instant(t.receivedAt); row.completedAt = t.completedAt.map(instant); row.channel = t.channel
             row.minutes = row.completedAt.map { Int(($0.timeIntervalSince(row.receivedAt) / 60).rounded(.down)) }
             tickets.append(row)
@@ -68,8 +68,8 @@ enum DemoServicesData {
         for key in ticketMonths {
             let parts = key.split(separator: "|")
             guard let s = ids[String(parts[0])] else { continue }
-            try await ServiceRecordsImport.summarise(serviceID: s.id!, instansiID: instansiID, month: String(parts[1]),
-                                                     standards: histories[s.id!] ?? StandardHistory([]), calendar: calendar, asOf: now, on: db)
+            try await ServiceRecordsImport.summarise(serviceID: s.requireID(), instansiID: instansiID, month: String(parts[1]),
+                                                     standards: histories[s.requireID()] ?? StandardHistory([]), calendar: calendar, asOf: now, on: db)
         }
 
         var responses: [SurveyResponse] = []
@@ -77,7 +77,7 @@ enum DemoServicesData {
         for r in demo.responses {
             guard let s = ids[r.serviceCode] else { continue }
             let row = SurveyResponse()
-            row.id = UUID(); row.instansiID = instansiID; row.serviceID = s.id!; row.unitID = s.unitID
+            row.id = UUID(); row.instansiID = instansiID; row.serviceID = try s.requireID(); row.unitID = s.unitID
             row.submittedAt = instant(r.at); row.submittedOn = r.at.date.iso
             row.setAnswers(r.answers.map { Optional($0) })
             row.sex = r.sex; row.ageBand = r.ageBand; row.education = r.education; row.occupation = r.occupation

@@ -33,27 +33,3 @@ final class Employee: Model, InstansiOwned, @unchecked Sendable {
 
     init() {}
 }
-
-struct CreateEmployees: AsyncMigration {
-    var name: String { "003_CreateEmployees" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(Employee.schema)
-            .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("unit_id", .uuid, .required, .references(Unit.schema, .id))
-            .field("nip", .string, .required)
-            .field("nik", .string)
-            .field("name", .string, .required)
-            .field("sex", .int, .required)
-            .field("birth_date", .string, .required)
-            .field("employment_type", .string, .required)
-            .field("rank", .string, .required)
-            .field("supervisor_id", .uuid, .references(Employee.schema, .id))
-            .field("is_active", .bool, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .unique(on: "instansi_id", "nip")
-            .create()
-    }
-    func revert(on db: any Database) async throws { try await db.schema(Employee.schema).delete() }
-}

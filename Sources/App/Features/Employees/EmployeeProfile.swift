@@ -13,10 +13,10 @@ enum EmployeeProfileQuery {
         let gap = try await GapEngine.employee(e, on: db)
         let (_, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
         let competencies = try await Competency.query(on: db).filter(\.$instansiID == e.instansiID).all()
-        let assessments = try await Assessment.query(on: db).filter(\.$employeeID == e.id!)
+        let assessments = try await Assessment.query(on: db).filter(\.$employeeID == e.requireID())
             .sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
-        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! }).all()
-        let assignments = try await EmployeeAssignment.query(on: db).filter(\.$employeeID == e.id!).sort(\.$startedAt, .descending).all()
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { try $0.requireID() }).all()
+        let assignments = try await EmployeeAssignment.query(on: db).filter(\.$employeeID == e.requireID()).sort(\.$startedAt, .descending).all()
         let units = try await Unit.query(on: db).filter(\.$id ~~ Set(assignments.map(\.unitID))).all()
         let positions = try await Position.query(on: db).filter(\.$id ~~ Set(assignments.compactMap(\.positionID))).all()
         let placement = Placement(instansiID: e.instansiID, opdID: unit?.opdID)
@@ -24,8 +24,8 @@ enum EmployeeProfileQuery {
             e, unit: unit, supervisor: supervisor, position: position, gap: gap, thresholds: thresholds,
             competencies: competencies, assessments: assessments, results: results, assignments: assignments,
             units: units, positions: positions, showFullNIK: revealNIK && actor.role == .admin,
-            nikRevealAction: actor.role == .admin && !revealNIK && e.nik != nil ? "/employees/\(e.id!.uuidString)/nik" : nil,
-            canEdit: AccessPolicy.employee(actor, .write, placement, employeeID: e.id!, supervisorID: e.supervisorID).isAllowed,
+            nikRevealAction: actor.role == .admin && !revealNIK && e.nik != nil ? "/employees/\(try e.requireID().uuidString)/nik" : nil,
+            canEdit: AccessPolicy.employee(actor, .write, placement, employeeID: try e.requireID(), supervisorID: e.supervisorID).isAllowed,
             canAssess: AccessPolicy.recordAssessment(actor, placement).isAllowed)
     }
 }

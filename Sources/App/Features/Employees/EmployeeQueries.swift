@@ -41,10 +41,10 @@ enum EmployeeQueries {
         guard !people.isEmpty else { return [] }
         var opdOf: [UUID: UUID] = [:]
         for chunk in Array(Set(people.map(\.unitID))).chunked(500) {
-            for unit in try await Unit.query(on: db).filter(\.$id ~~ Array(chunk)).all() { opdOf[unit.id!] = unit.opdID }
+            for unit in try await Unit.query(on: db).filter(\.$id ~~ Array(chunk)).all() { opdOf[try unit.requireID()] = unit.opdID }
         }
-        return people.filter { e in
-            rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.id!, e.supervisorID).isAllowed
+        return try people.filter { e in
+            try rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.requireID(), e.supervisorID).isAllowed
         }
     }
 
@@ -52,7 +52,7 @@ enum EmployeeQueries {
         let employee = try await Employee.findScoped(id, actor, on: db, what: "Pegawai")
         let unit = try await Unit.find(employee.unitID, on: db)
         let decision = AccessPolicy.employee(actor, action, Placement(instansiID: employee.instansiID, opdID: unit?.opdID),
-                                             employeeID: employee.id!, supervisorID: employee.supervisorID)
+                                             employeeID: try employee.requireID(), supervisorID: employee.supervisorID)
         try decision.require()
         return employee
     }

@@ -39,7 +39,7 @@ enum EmployeeService {
         if let id = input.supervisorId {
             supervisor = try await Employee.scopedQuery(actor, on: db).filter(\.$id == id).first()
             if supervisor == nil { v.add(field: "supervisorId", "Atasan tidak ditemukan di instansi ini.") }
-            else if let existing, try await reportsTo(supervisor!, existing.id!, on: db) {
+            else if let existing, try await reportsTo(supervisor!, try existing.requireID(), on: db) {
                 v.add(field: "supervisorId", "Atasan tidak boleh pegawai itu sendiri atau bawahannya.")
             }
         }
@@ -89,12 +89,12 @@ enum EmployeeService {
         apply(checked, input, to: e, isNew: false, at: now)
         return try await db.transaction { db in
             // Checked and raised in one UPDATE, before anything else is written.
-            let version = try await StateTransition.requireVersion(Employee.schema, id: e.id!, expected: input.version, on: db)
+            let version = try await StateTransition.requireVersion(Employee.schema, id: e.requireID(), expected: input.version, on: db)
             try await e.save(on: db)
             e.version = version
             if moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             // A new position means a new standard to measure the 9-box potential against.
-            if moved { try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [e.id!], on: db) }
+            if moved { try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [try e.requireID()], on: db) }
             try await AuditLog.record(.update, entity: "employee", id: e.id, summary: "Mengubah pegawai \(e.nip) \(e.name)",
                                       before: before, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e
@@ -119,9 +119,9 @@ enum AssignmentHistory {
 
     /// Opens the current assignment of many employees in multi-row inserts.
     static func open(for employees: [Employee], by username: String, at now: Date, on db: any Database) async throws {
-        let rows = employees.map { e -> EmployeeAssignment in
+        let rows = try employees.map { e -> EmployeeAssignment in
             let a = EmployeeAssignment()
-            a.id = UUID(); a.employeeID = e.id!; a.unitID = e.unitID; a.positionID = e.positionID; a.supervisorID = e.supervisorID
+            a.id = UUID(); a.employeeID = try e.requireID(); a.unitID = e.unitID; a.positionID = e.positionID; a.supervisorID = e.supervisorID
             a.startedAt = now; a.recordedBy = username
             return a
         }
@@ -129,7 +129,7 @@ enum AssignmentHistory {
     }
 
     static func move(_ e: Employee, by username: String, at now: Date, on db: any Database) async throws {
-        try await EmployeeAssignment.query(on: db).filter(\.$employeeID == e.id!).filter(\.$endedAt == nil).set(\.$endedAt, to: now).update()
+        try await EmployeeAssignment.query(on: db).filter(\.$employeeID == e.requireID()).filter(\.$endedAt == nil).set(\.$endedAt, to: now).update()
         try await open(for: e, by: username, at: now, on: db)
     }
 }

@@ -49,7 +49,7 @@ enum EmployeesAPIController {
         // Access to the record first: a stranger's body is never validated (no 422 naming fields).
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let input = try req.content.decode(EmployeeInput.self)
-        return EmployeeDTO(try await EmployeeService.update(e.id!, input, actor: actor, at: req.now, on: req.db))
+        return EmployeeDTO(try await EmployeeService.update(e.requireID(), input, actor: actor, at: req.now, on: req.db))
     }
 
     struct GapItemDTO: Content { let competencyCode: String; let required: Int; let actual: Int?; let gap: Int?; let status: GapStatus }
@@ -58,13 +58,13 @@ enum EmployeesAPIController {
     static func gap(req: Request) async throws -> GapDTO {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let result = try await GapEngine.employee(e, on: req.db)
-        return GapDTO(employeeId: e.id!, positionId: e.positionID, jpm: result?.jpm, category: result?.category,
+        return try GapDTO(employeeId: e.requireID(), positionId: e.positionID, jpm: result?.jpm, category: result?.category,
                       items: (result?.items ?? []).map { GapItemDTO(competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap, status: $0.status) })
     }
 
     static func assessments(req: Request) async throws -> [AssessmentDTO] {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.id!).sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
+        let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.requireID()).sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
         return try await AssessmentService.dtos(list, on: req.db)
     }
 

@@ -28,7 +28,7 @@ enum EmployeesController {
         if let raw = params.unit, !raw.isEmpty {
             unitFilter = try await UnitService.find(UUID(uuidString: raw), for: actor, .read, on: req.db)
             let tree = try await UnitQueries.tree(instansiID: actor.instansiID!, on: req.db)
-            query = query.filter(\.$unitID ~~ tree.subtree(of: unitFilter!.id!))
+            query = try query.filter(\.$unitID ~~ tree.subtree(of: unitFilter!.requireID()))
         }
         if let type = params.type, ["PNS", "PPPK"].contains(type) { query = query.filter(\.$employmentType == type) }
         let paging = PageRequest(page: params.page, per: 25)
@@ -69,7 +69,7 @@ enum EmployeesController {
             let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
             let e = try await EmployeeService.create(try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Pegawai \(e.name) ditambahkan.", to: req)
-            return req.redirect(to: SiteURL.employee(e.id!).path)
+            return try req.redirect(to: SiteURL.employee(e.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: nil, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {

@@ -30,14 +30,14 @@ enum BatchesController {
                                    started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
         let completed = rows.filter { $0.0.enrolmentStatus == .completed }
         if canRecord, !completed.isEmpty {
-            let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { $0.0.id! }).all()
+            let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { try $0.0.requireID() }).all()
             model.tests = BatchTestsModel(batchID: batchID, completed: completed, records: records, errors: testErrors, csrf: req.hasSession ? req.csrfToken : "")
         }
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")
         }
         return try await req.renderPage("batches/show", title: "\(programme.title) — \(batch.name)",
-                                        crumbs: [Crumb("Katalog program", .programmes), Crumb(programme.code, .programme(programme.id!)), Crumb(batch.name)],
+                                        crumbs: [Crumb("Katalog program", .programmes), Crumb(programme.code, .programme(programme.requireID())), Crumb(batch.name)],
                                         model, status: errors.isEmpty && testErrors.isEmpty ? .ok : .unprocessableEntity)
     }
 

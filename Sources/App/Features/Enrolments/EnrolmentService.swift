@@ -21,12 +21,12 @@ enum EnrolmentService {
         guard let end = SimpleDate(iso: batch.endDate), end >= today else {
             throw ValidationFailure(errors: [.init(field: "batchId", message: "Angkatan ini sudah selesai; pendaftaran ditutup.")])
         }
-        if let itemID = input.planItemId { try await checkPlanItem(itemID, employeeID: employee.id!, programmeID: programme.id!, on: db) }
-        let existing = try await Enrolment.query(on: db).filter(\.$batchID == batchID).filter(\.$employeeID == employee.id!).first()
+        if let itemID = input.planItemId { try await checkPlanItem(itemID, employeeID: try employee.requireID(), programmeID: try programme.requireID(), on: db) }
+        let existing = try await Enrolment.query(on: db).filter(\.$batchID == batchID).filter(\.$employeeID == employee.requireID()).first()
         if let existing, existing.enrolmentStatus != .cancelled {
             throw Abort(.conflict, reason: "\(employee.name) sudah terdaftar di angkatan ini (\(existing.enrolmentStatus.label)).")
         }
-        if try await Enrolment.query(on: db).filter(\.$programmeID == programme.id!).filter(\.$employeeID == employee.id!)
+        if try await Enrolment.query(on: db).filter(\.$programmeID == programme.requireID()).filter(\.$employeeID == employee.requireID())
             .filter(\.$status ~~ [EnrolmentStatus.enrolled.rawValue, EnrolmentStatus.waitlisted.rawValue]).count() > 0 {
             throw Abort(.conflict, reason: "\(employee.name) sudah terdaftar di angkatan lain program ini.")
         }
@@ -42,10 +42,10 @@ enum EnrolmentService {
             if let existing {
                 // Re-enrolling a cancelled place: claimed conditionally, so two requests for the
                 // same person cannot both take a seat through the one cancelled row.
-                try await StateTransition.require(Enrolment.schema, id: existing.id!, from: [EnrolmentStatus.cancelled.rawValue], to: status,
+                try await StateTransition.require(Enrolment.schema, id: existing.requireID(), from: [EnrolmentStatus.cancelled.rawValue], to: status,
                                                   conflict: "\(employee.name) baru saja didaftarkan oleh permintaan lain.", on: db)
             } else {
-                e.id = UUID(); e.instansiID = batch.instansiID; e.batchID = batchID; e.programmeID = programme.id!; e.employeeID = employee.id!
+                e.id = UUID(); e.instansiID = batch.instansiID; e.batchID = batchID; e.programmeID = try programme.requireID(); e.employeeID = try employee.requireID()
             }
             e.status = status
             e.planItemID = input.planItemId; e.attendancePercent = nil; e.certificateNumber = nil; e.completedOn = nil
@@ -93,8 +93,8 @@ enum EnrolmentService {
     /// the same year, plus this programme, must stay within it.
     static func checkPPPKCap(_ employee: Employee, adding jp: Int, year: Int, field: String = "employeeId", on db: any Database) async throws {
         guard employee.employmentType == NIP.Kind.pppk.rawValue else { return }
-        let credited = try await JPQueries.total(employeeID: employee.id!, year: year, on: db)
-        let planned = try await JPQueries.plannedJP(employeeID: employee.id!, year: year, on: db)
+        let credited = try await JPQueries.total(employeeID: employee.requireID(), year: year, on: db)
+        let planned = try await JPQueries.plannedJP(employeeID: employee.requireID(), year: year, on: db)
         if let problem = JPRule.pppkCapProblem(credited: credited, planned: planned, adding: jp) {
             throw ValidationFailure(errors: [.init(field: field, message: problem)])
         }
@@ -113,7 +113,7 @@ enum EnrolmentService {
         let expected = e.status
         return try await StateTransition.retryingLocks { try await db.transaction { db in
             // Only the request that moves the row out of the status read above frees the seat.
-            try await StateTransition.require(Enrolment.schema, id: e.id!, from: [expected], to: EnrolmentStatus.cancelled.rawValue,
+            try await StateTransition.require(Enrolment.schema, id: e.requireID(), from: [expected], to: EnrolmentStatus.cancelled.rawValue,
                                               conflict: "Pendaftaran ini sudah diubah oleh permintaan lain (mis. sudah dibatalkan). Muat ulang halaman.", on: db)
             e.status = EnrolmentStatus.cancelled.rawValue; e.updatedAt = now
             try await e.save(on: db)
@@ -135,7 +135,7 @@ enum EnrolmentService {
         // The first one still waiting gets the seat: a place cancelled meanwhile by another
         // request fails its conditional update and the next in line is tried.
         var promoted: Enrolment?
-        for candidate in waiting where try await StateTransition.claim(Enrolment.schema, id: candidate.id!, from: [EnrolmentStatus.waitlisted.rawValue],
+        for candidate in waiting where try await StateTransition.claim(Enrolment.schema, id: try candidate.requireID(), from: [EnrolmentStatus.waitlisted.rawValue],
                                                                         to: EnrolmentStatus.enrolled.rawValue, on: db) {
             promoted = candidate
             break
@@ -196,12 +196,12 @@ enum EnrolmentService {
         try v.check()
         guard let decision else { throw Abort(.internalServerError) }
         let settings = try await SettingsQueries.development(e.instansiID, on: db)
-        let raised = try await ProgrammeCompetency.query(on: db).filter(\.$programmeID == programme.id!).all()
+        let raised = try await ProgrammeCompetency.query(on: db).filter(\.$programmeID == programme.requireID()).all()
         let before = EnrolmentDTO(e)
         return try await StateTransition.retryingLocks { try await db.transaction { db in
             // Completed once: a second "Lulus" for the same enrolment (a double click, a retry)
             // loses here and credits nothing.
-            try await StateTransition.require(Enrolment.schema, id: e.id!, from: [EnrolmentStatus.enrolled.rawValue], to: EnrolmentStatus.completed.rawValue,
+            try await StateTransition.require(Enrolment.schema, id: e.requireID(), from: [EnrolmentStatus.enrolled.rawValue], to: EnrolmentStatus.completed.rawValue,
                                               conflict: "Pendaftaran ini sudah diubah oleh permintaan lain (mis. sudah dinyatakan lulus atau dibatalkan).", on: db)
             if let certificate {
                 e.certificateFileID = try await EvidenceFile.store(filename: certificate.filename, contentType: certificate.contentType,
@@ -212,12 +212,12 @@ enum EnrolmentService {
             e.updatedAt = now
             try await e.save(on: db)
             try await credit(employeeID: e.employeeID, instansiID: e.instansiID, jp: programme.jp, end: end, source: "enrolment",
-                             sourceID: e.id!, title: "\(programme.title) — \(batch.name)", at: now, on: db)
+                             sourceID: e.requireID(), title: "\(programme.title) — \(batch.name)", at: now, on: db)
             let due = end.adding(months: settings.reassessmentMonths).iso
             try await raised.map { r -> ReassessmentDue in
                 let d = ReassessmentDue()
                 d.id = UUID(); d.instansiID = e.instansiID; d.employeeID = e.employeeID; d.competencyID = r.competencyID
-                d.enrolmentID = e.id!; d.dueOn = due; d.createdAt = now
+                d.enrolmentID = try e.requireID(); d.dueOn = due; d.createdAt = now
                 return d
             }.create(on: db)
             // Completion may be recorded weeks after the batch ended: a result already made after
@@ -253,7 +253,7 @@ enum EnrolmentService {
             let units = Set(try await Unit.query(on: db).filter(\.$opdID == scope).all(\.$id))
             employees = employees.filter { units.contains($0.unitID) }
         }
-        let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
+        let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
         return (batch, programme, enrolments.compactMap { e in byID[e.employeeID].map { (e, $0) } })
     }
 }

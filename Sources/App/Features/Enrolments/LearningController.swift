@@ -28,7 +28,7 @@ enum LearningController {
     static func form(req: Request) async throws -> Response {
         let actor = try req.actor
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        try req.authorize(AccessPolicy.recordLearning(actor, employee: try await EnrolmentService.placement(of: e, on: req.db), employeeID: e.id!))
+        try req.authorize(AccessPolicy.recordLearning(actor, employee: try await EnrolmentService.placement(of: e, on: req.db), employeeID: e.requireID()))
         return try await render(req, e, Values(), errors: [])
     }
 
@@ -67,8 +67,8 @@ enum LearningController {
     }
 
     private static func render(_ req: Request, _ e: Employee, _ v: Values, errors: [FieldError]) async throws -> Response {
-        let action = "/employees/\(e.id!.uuidString)/learning"
-        let form = FormModel(action: action, submitLabel: "Simpan", cancelHref: SiteURL.employee(e.id!).path, fields: [
+        let action = try "/employees/\(e.requireID().uuidString)/learning"
+        let form = try FormModel(action: action, submitLabel: "Simpan", cancelHref: SiteURL.employee(e.requireID()).path, fields: [
             .init(name: "title", label: "Judul kegiatan", value: v.title ?? ""),
             .init(name: "path", label: "Jalur", type: "select", value: v.path ?? "",
                   options: FormModel.options(DevelopmentPath.all, selected: v.path ?? "NKL03", value: \.code, label: { "\($0.code) \($0.name)" })),
@@ -79,7 +79,7 @@ enum LearningController {
             .init(name: "evidence", label: "Bukti (sertifikat, PDF/JPG/PNG)", type: "file", required: false),
         ], errors: errors)
         return try await req.renderPage("common/form", title: "Catat Pembelajaran di Luar Katalog — \(e.name)",
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.id!)), Crumb("Catat pembelajaran")],
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.requireID())), Crumb("Catat pembelajaran")],
                                         Model(form: form, intro: "Seminar, webinar atau e-learning dari penyelenggara lain. JP dihitung setelah atasan langsung memverifikasi buktinya."),
                                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

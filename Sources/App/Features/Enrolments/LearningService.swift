@@ -48,7 +48,7 @@ enum LearningService {
         let l = try await LearningRecord.findScoped(id, actor, on: db, what: "Catatan pembelajaran")
         guard let employee = try await Employee.find(l.employeeID, on: db) else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
         try AccessPolicy.verifyLearning(actor, employee: try await EnrolmentService.placement(of: employee, on: db),
-                                        employeeID: employee.id!, supervisorID: employee.supervisorID).require()
+                                        employeeID: employee.requireID(), supervisorID: employee.supervisorID).require()
         guard l.learningStatus == .submitted else { throw Abort(.conflict, reason: "Catatan ini sudah \(l.learningStatus.label.lowercased()).") }
         let why = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !verify, why.isEmpty { throw ValidationFailure(errors: [.init(field: "reason", message: "Alasan penolakan wajib diisi.")]) }
@@ -58,14 +58,14 @@ enum LearningService {
         return try await StateTransition.retryingLocks { try await db.transaction { db in
             // Decided once: of two decisions sent together only the first changes the record
             // (and credits the JP); the other is a 409.
-            try await StateTransition.require(LearningRecord.schema, id: l.id!, from: [LearningStatus.submitted.rawValue], to: l.status,
+            try await StateTransition.require(LearningRecord.schema, id: l.requireID(), from: [LearningStatus.submitted.rawValue], to: l.status,
                                               conflict: "Catatan pembelajaran ini sudah diputuskan oleh permintaan lain. Muat ulang halaman.", on: db)
             try await l.save(on: db)
             if verify {
                 // The PPPK cap holds for outside learning as for enrolments: verified JP count.
                 try await EnrolmentService.checkPPPKCap(employee, adding: l.jp, year: SimpleDate(iso: l.endDate)!.year, field: "jp", on: db)
                 try await EnrolmentService.credit(employeeID: l.employeeID, instansiID: l.instansiID, jp: l.jp, end: SimpleDate(iso: l.endDate)!,
-                                                  source: "learning", sourceID: l.id!, title: l.title, at: now, on: db)
+                                                  source: "learning", sourceID: l.requireID(), title: l.title, at: now, on: db)
             }
             try await AuditLog.record(.update, entity: "learning", id: l.id,
                                       summary: verify ? "Memverifikasi pembelajaran \(l.title) (\(l.jp) JP)" : "Menolak pembelajaran \(l.title): \(why)",

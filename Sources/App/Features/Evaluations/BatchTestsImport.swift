@@ -25,12 +25,12 @@ enum BatchTestsImport {
         let (batch, programme, rows) = try await EnrolmentService.participants(batchID: try req.parameters.require("id"), actor: actor, on: req.db)
         try AccessPolicy.recordCompletion(actor, providerID: programme.providerID).require()
         let completed = rows.filter { $0.0.enrolmentStatus == .completed }
-        let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { $0.0.id! })
+        let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { try $0.0.requireID() })
             .filter(\.$level == EvaluationLevel.learning.rawValue).all()
         let scores = Dictionary(records.map { ($0.enrolmentID, $0.scoreValues) }, uniquingKeysWith: { a, _ in a })
         func text(_ x: Double?) -> String { x.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
-        let table = Table(header: columns.map(\.header), rows: completed.map { e, p in
-            [p.nip, p.name, text(scores[e.id!]?["pre"]), text(scores[e.id!]?["post"])]
+        let table = try Table(header: columns.map(\.header), rows: completed.map { e, p in
+            [p.nip, p.name, text(scores[try e.requireID()]?["pre"]), text(scores[try e.requireID()]?["post"])]
         })
         return try Export.response(table, filename: "nilai-tes-\(programme.code)-\(batch.name)", format: try Export.requested(req) ?? .xlsx, sheet: "Nilai tes")
     }
@@ -52,12 +52,12 @@ enum BatchTestsImport {
             var problems = ProblemList(), rows: [EvaluationService.TestRow] = [], firstRow: [UUID: Int] = [:]
             for row in try ImportFile.rows(Data(buffer: file.data), columns: columns) {
                 guard let e = byNIP[row["nip"].filter { $0 != " " }] else { problems.add(row, "NIP", "NIP \(row["nip"]) bukan peserta angkatan ini."); continue }
-                if let earlier = firstRow[e.id!] { problems.add(row, "NIP", "NIP ini sudah ada di baris \(earlier)."); continue }
-                firstRow[e.id!] = row.number
+                if let earlier = firstRow[try e.requireID()] { problems.add(row, "NIP", "NIP ini sudah ada di baris \(earlier)."); continue }
+                try firstRow[e.requireID()] = row.number
                 let pre = Double(row["pre"].replacingOccurrences(of: ",", with: ".")), post = Double(row["post"].replacingOccurrences(of: ",", with: "."))
                 if pre == nil { problems.add(row, "Pre-test", "Isi angka.") }
                 if post == nil { problems.add(row, "Post-test", "Isi angka.") }
-                rows.append(.init(enrolmentID: e.id!, pre: pre, post: post))
+                try rows.append(.init(enrolmentID: e.requireID(), pre: pre, post: post))
             }
             try problems.check()
             let maximum = Double((posted.max ?? "100").replacingOccurrences(of: ",", with: ".")) ?? .nan

@@ -21,12 +21,12 @@ enum EvaluationService {
             throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
         }
         let placement = try await EnrolmentService.placement(of: employee, on: db)
-        let raisedRows = try await ProgrammeCompetency.query(on: db).filter(\.$programmeID == programme.id!).all()
+        let raisedRows = try await ProgrammeCompetency.query(on: db).filter(\.$programmeID == programme.requireID()).all()
         let competencies = try await Competency.query(on: db).filter(\.$id ~~ raisedRows.map(\.competencyID)).all()
-        let raised = competencies.map { (id: $0.id!, code: $0.code, name: $0.name) }
+        let raised = try competencies.map { try (id: $0.requireID(), code: $0.code, name: $0.name) }
             .sorted { $0.code.localizedStandardCompare($1.code) == .orderedAscending }
         return Context(enrolment: e, employee: employee, programme: programme,
-                       parties: .init(participantID: employee.id!, supervisorID: employee.supervisorID, providerID: programme.providerID, placement: placement),
+                       parties: .init(participantID: try employee.requireID(), supervisorID: employee.supervisorID, providerID: programme.providerID, placement: placement),
                        raised: raised)
     }
 
@@ -51,7 +51,7 @@ enum EvaluationService {
         if case .notYet(let opens) = schedule.state(score.level, completedOn: completedOn, today: today) {
             throw Abort(.conflict, reason: "\(score.level.label) baru dapat diisi mulai \(IndonesianFormat.date(opens)).")
         }
-        let existing = try await EvaluationRecord.query(on: db).filter(\.$enrolmentID == c.enrolment.id!)
+        let existing = try await EvaluationRecord.query(on: db).filter(\.$enrolmentID == c.enrolment.requireID())
             .filter(\.$level == score.level.rawValue).filter(\.$respondent == score.respondent.rawValue).first()
         if existing != nil, score.level != .learning {
             throw Abort(.conflict, reason: "\(score.level.label) oleh \(score.respondent.label.lowercased()) untuk kegiatan ini sudah diisi.")
@@ -59,8 +59,8 @@ enum EvaluationService {
         let record = existing ?? EvaluationRecord()
         let before = existing.map(EvaluationDTO.init)
         if existing == nil {
-            record.id = UUID(); record.instansiID = c.enrolment.instansiID; record.enrolmentID = c.enrolment.id!
-            record.employeeID = c.employee.id!; record.programmeID = c.programme.id!; record.level = score.level.rawValue
+            record.id = UUID(); record.instansiID = c.enrolment.instansiID; record.enrolmentID = try c.enrolment.requireID()
+            record.employeeID = try c.employee.requireID(); record.programmeID = try c.programme.requireID(); record.level = score.level.rawValue
             record.respondent = score.respondent.rawValue; record.createdAt = now
         }
         record.respondentUserID = actor.userID; record.scores = EvaluationRecord.encode(score.scores); record.summary = score.summary
@@ -83,7 +83,7 @@ enum EvaluationService {
         let c = try await context(enrolmentID, actor: actor, on: db)
         try AccessPolicy.readEvaluations(actor, c.parties).require()
         // Record by record: a provider reads supervisors' L3 only as aggregates (effectiveness).
-        return try await EvaluationRecord.query(on: db).filter(\.$enrolmentID == c.enrolment.id!).sort(\.$level).sort(\.$respondent).all()
+        return try await EvaluationRecord.query(on: db).filter(\.$enrolmentID == c.enrolment.requireID()).sort(\.$level).sort(\.$respondent).all()
             .filter { AccessPolicy.readEvaluationRecord(actor, c.parties, level: $0.level, respondent: EvaluationRespondent(rawValue: $0.respondent)).isAllowed }
     }
 }

@@ -24,22 +24,22 @@ enum EvaluationWorklist {
         let schedule = try await SettingsQueries.evaluation(instansiID, on: db).schedule
         let reports = try await Employee.query(on: db).filter(\.$supervisorID == me).filter(\.$isActive == true).all()
         guard let self_ = try await Employee.find(me, on: db) else { return [] }
-        let people = Dictionary(uniqueKeysWithValues: ([self_] + reports).map { ($0.id!, $0) })
+        let people = try Dictionary(uniqueKeysWithValues: ([self_] + reports).map { try ($0.requireID(), $0) })
         let since = today.adding(months: -EvaluationSchedule.lookBackMonths).iso
         let enrolments = try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(people.keys))
             .filter(\.$status == EnrolmentStatus.completed.rawValue).filter(\.$completedOn >= since).all()
         guard !enrolments.isEmpty else { return [] }
-        let filled = try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ enrolments.map { $0.id! }).all()
+        let filled = try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ enrolments.map { try $0.requireID() }).all()
         let done = Set(filled.map { "\($0.enrolmentID)|\($0.level)|\($0.respondent)" })
         let programmes = Dictionary(uniqueKeysWithValues: try await Programme.query(on: db)
-            .filter(\.$id ~~ Set(enrolments.map(\.programmeID))).all().map { ($0.id!, $0) })
+            .filter(\.$id ~~ Set(enrolments.map(\.programmeID))).all().map { (try $0.requireID(), $0) })
 
         var items: [Item] = []
         for e in enrolments {
             guard let completed = e.completedOn.flatMap(SimpleDate.init(iso:)), let person = people[e.employeeID] else { continue }
             let mine = e.employeeID == me
             let asks: [(EvaluationLevel, EvaluationRespondent)] = mine ? [(.reaction, .participant), (.behaviour, .participant)] : [(.behaviour, .supervisor)]
-            for (level, respondent) in asks where !done.contains("\(e.id!)|\(level.rawValue)|\(respondent.rawValue)") {
+            for (level, respondent) in asks where !done.contains("\(try e.requireID())|\(level.rawValue)|\(respondent.rawValue)") {
                 let state = schedule.state(level, completedOn: completed, today: today)
                 let (due, overdue): (SimpleDate, Bool)
                 switch state {
@@ -47,7 +47,7 @@ enum EvaluationWorklist {
                 case .open(let d): (due, overdue) = (d, false)
                 case .overdue(let d): (due, overdue) = (d, true)
                 }
-                items.append(Item(enrolmentID: e.id!, level: level, respondent: respondent, employeeName: person.name, employeeNIP: person.nip,
+                try items.append(Item(enrolmentID: e.requireID(), level: level, respondent: respondent, employeeName: person.name, employeeNIP: person.nip,
                                   programmeTitle: programmes[e.programmeID]?.title ?? "?", completedOn: completed, due: due, overdue: overdue))
             }
         }

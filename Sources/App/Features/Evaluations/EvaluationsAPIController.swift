@@ -38,9 +38,9 @@ enum EvaluationsAPIController {
         let actor = try req.actor
         let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .read, on: req.db)
         let unitIDs = try await scope(actor, providerID: programme.providerID, on: req.db)
-        let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: programme.instansiID, unitIDs: unitIDs, programmeID: programme.id!),
-                                                               on: req.db)[programme.id!] ?? EffectivenessTally()
-        return dto(programme.id!, tally)
+        let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: programme.instansiID, unitIDs: unitIDs, programmeID: programme.requireID()),
+                                                               on: req.db)[programme.requireID()] ?? EffectivenessTally()
+        return try dto(programme.requireID(), tally)
     }
 
     static func dto(_ id: UUID, _ t: EffectivenessTally) -> EffectivenessDTO {

@@ -44,7 +44,7 @@ enum EvaluationsController {
         try AccessPolicy.fillEvaluation(actor, as: who, c.parties).require()
         let batch = try await Batch.find(c.enrolment.batchID, on: req.db)
         let model = EvaluationFormModel(context: c, batchName: batch?.name ?? "", level: level, respondent: who,
-                                        action: SiteURL.evaluate(c.enrolment.id!, level: level.rawValue).path,
+                                        action: SiteURL.evaluate(try c.enrolment.requireID(), level: level.rawValue).path,
                                         posted: posted, comment: comment, errors: errors)
         return try await req.renderPage("evaluations/form", title: "\(level.label): \(c.programme.title)",
                                         crumbs: [Crumb("Evaluasi saya", .evaluations), Crumb(level.label)], model,
@@ -63,7 +63,7 @@ enum EvaluationsController {
         for key in keys { if let v = fields["score-\(key)"].flatMap(Double.init) { scores[key] = v } }
         let comment = fields["comment"] ?? ""
         do {
-            _ = try await EvaluationService.fill(c.enrolment.id!, EvaluationInput(level: level, respondentRole: who.rawValue, scores: scores, comment: comment),
+            _ = try await EvaluationService.fill(c.enrolment.requireID(), EvaluationInput(level: level, respondentRole: who.rawValue, scores: scores, comment: comment),
                                                  actor: actor, at: req.now, on: req.db)
         } catch let failure as ValidationFailure {
             // The form names its fields `score-<item>` where the API says `scores.<item>`.

@@ -36,7 +36,7 @@ enum DataExports {
         let readPerformance: EmployeeQueries.ReadRule = { actor, placement, id, supervisor in
             AccessPolicy.readPerformance(actor, employee: placement, employeeID: id, supervisorID: supervisor)
         }
-        let nips = Dictionary(uniqueKeysWithValues: try await people(actor, rule: readPerformance, on: db).map { ($0.id!, $0.nip) })
+        let nips = Dictionary(uniqueKeysWithValues: try await people(actor, rule: readPerformance, on: db).map { try ($0.requireID(), $0.nip) })
         var rows: [[String]] = []
         for chunk in Array(nips.keys).chunked(500) {
             for r in try await PerformanceRating.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all() {
@@ -51,7 +51,7 @@ enum DataExports {
                                                       by: actor, rule: EmployeeQueries.readRecord, on: db)
         let units = try await codes(Unit.self, actor, on: db)
         let positions = try await codes(Position.self, actor, on: db)
-        let nips = Dictionary(uniqueKeysWithValues: try await Employee.scopedQuery(actor, on: db).all().map { ($0.id!, $0.nip) })
+        let nips = Dictionary(uniqueKeysWithValues: try await Employee.scopedQuery(actor, on: db).all().map { try ($0.requireID(), $0.nip) })
         return Table(header: EmployeeImporter.columns.map(\.header), rows: list.map { e in
             [e.nip, e.name, e.employmentType, e.rank, units[e.unitID] ?? "", e.positionID.flatMap { positions[$0] } ?? "",
              e.supervisorID.flatMap { nips[$0] } ?? ""]
@@ -60,25 +60,25 @@ enum DataExports {
 
     static func positions(_ actor: Principal, on db: any Database) async throws -> Table {
         let units = try await codes(Unit.self, actor, on: db)
-        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.scopedQuery(actor, on: db).all().map { ($0.id!, $0.opdID) })
+        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.scopedQuery(actor, on: db).all().map { try ($0.requireID(), $0.opdID) })
         // Each position through the position rule, as on its page.
         let list = try await PositionQueries.visible(actor, on: db).sort(\.$code).all().filter { p in
             AccessPolicy.position(actor, .read, Placement(instansiID: p.instansiID, opdID: opdOf[p.unitID])).isAllowed
         }
-        let standards = try await PositionService.standards(of: list.map { $0.id! }, on: db)
-        return Table(header: PositionImporter.columns.map(\.header), rows: list.map { p in
+        let standards = try await PositionService.standards(of: list.map { try $0.requireID() }, on: db)
+        return try Table(header: PositionImporter.columns.map(\.header), rows: list.map { p in
             [p.code, p.name, p.kind, units[p.unitID] ?? "", p.summary, p.dutyList.joined(separator: " | "),
-             (standards[p.id!] ?? []).map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(separator: ", ")]
+             (standards[try p.requireID()] ?? []).map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(separator: ", ")]
         })
     }
 
     static func assessments(_ actor: Principal, on db: any Database) async throws -> Table {
         // Assessment results are part of the employee's record (its profile page).
-        let nips = Dictionary(uniqueKeysWithValues: try await people(actor, rule: EmployeeQueries.readRecord, on: db).map { ($0.id!, $0.nip) })
+        let nips = Dictionary(uniqueKeysWithValues: try await people(actor, rule: EmployeeQueries.readRecord, on: db).map { try ($0.requireID(), $0.nip) })
         var rows: [[String]] = []
         for chunk in Array(nips.keys).chunked(500) {
             let events = try await Assessment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).all()
-            let byID = Dictionary(uniqueKeysWithValues: events.map { ($0.id!, $0) })
+            let byID = try Dictionary(uniqueKeysWithValues: events.map { try ($0.requireID(), $0) })
             let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ Array(byID.keys)).all()
             let codes = try await PositionService.codesByID(Set(results.map(\.competencyID)), on: db)
             for r in results {
@@ -91,7 +91,7 @@ enum DataExports {
     }
 
     private static func codes<M: InstansiOwned>(_ type: M.Type, _ actor: Principal, on db: any Database) async throws -> [UUID: String] where M: CodeNamed {
-        Dictionary(uniqueKeysWithValues: try await M.scopedQuery(actor, on: db).all().map { ($0.id!, $0.code) })
+        Dictionary(uniqueKeysWithValues: try await M.scopedQuery(actor, on: db).all().map { try ($0.requireID(), $0.code) })
     }
 }
 

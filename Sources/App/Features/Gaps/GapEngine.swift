@@ -131,7 +131,7 @@ enum GapEngine: SQLShorthand {
     }
 
     static func competencyCodes(_ instansiID: UUID, on db: any Database) async throws -> [UUID: String] {
-        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.id!, $0.code) })
+        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.requireID(), $0.code) })
     }
 
     /// One employee's gap, item by item (the profile page and `GET /employees/{id}/gap`):
@@ -147,7 +147,7 @@ enum GapEngine: SQLShorthand {
             .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", s), .equal, col("id", "k"))
             .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
                   on: SQLBinaryExpression(SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s)), .and,
-                                          SQLBinaryExpression(col("employee_id", c), .equal, SQLBind(e.id!))))
+                                          SQLBinaryExpression(col("employee_id", c), .equal, SQLBind(e.requireID()))))
             .where(col("position_id", s), .equal, SQLBind(positionID))
             .all()
         var standard: [StandardItem] = [], actual: [String: Int] = [:]
@@ -162,6 +162,6 @@ enum GapEngine: SQLShorthand {
 
     /// The unit and its sub-units (for "includes sub-units" reports).
     static func subtree(of unit: Unit, on db: any Database) async throws -> [UUID] {
-        try await UnitQueries.tree(instansiID: unit.instansiID, on: db).subtree(of: unit.id!)
+        try await UnitQueries.tree(instansiID: unit.instansiID, on: db).subtree(of: unit.requireID())
     }
 }

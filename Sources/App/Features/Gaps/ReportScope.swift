@@ -52,12 +52,12 @@ struct ReportScope {
         if let forced, let b = base, b.opdID != forced { throw Abort(.forbidden, reason: AccessPolicy.otherOPD) }
         let rows: [UnitNode<UUID>]
         if let base {
-            let children = tree.children(of: base.id!).compactMap { tree.node($0) }
+            let children = try tree.children(of: base.requireID()).compactMap { tree.node($0) }
             rows = [base.node] + children
         } else {
             rows = tree.roots.compactMap { tree.node($0) }
         }
-        return ReportScope(instansiID: instansiID, tree: tree, base: base, unitIDs: base.map { tree.subtree(of: $0.id!) }, rowUnits: rows)
+        return try ReportScope(instansiID: instansiID, tree: tree, base: base, unitIDs: base.map { try tree.subtree(of: $0.requireID()) }, rowUnits: rows)
     }
 
     /// The row a unit's people are counted in.

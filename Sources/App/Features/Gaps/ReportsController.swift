@@ -50,7 +50,7 @@ enum ReportsController {
         let chosen = params.competency.flatMap { c in competencies.first { $0.code == c } } ?? competencies.first
         let code = chosen?.code ?? ""
         let shortfalls = try await chosen.asyncMap {
-            try await GapEngine.shortfalls(instansiID: scope.instansiID, unitIDs: scope.unitIDs, competencyID: $0.id!, on: req.db)
+            try await GapEngine.shortfalls(instansiID: scope.instansiID, unitIDs: scope.unitIDs, competencyID: $0.requireID(), on: req.db)
         } ?? []
         let unitNames = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
         let model = GapListModel(code: code, competencies: competencies, shortfalls: shortfalls, unitNames: unitNames,

@@ -34,7 +34,7 @@ enum AssessmentImporter {
         try AccessPolicy.importAssessments(actor).require()
         let instansiID = actor.instansiID!
         let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.nip, $0) })
-        let competencies = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$retiredAt == nil).all().map { ($0.code, $0.id!) })
+        let competencies = Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$retiredAt == nil).all().map { try ($0.code, $0.requireID()) })
         let today = WITA.today(now)
         var problems = ProblemList()
         var grouped: [EventKey: [(ImportRow, UUID, Int)]] = [:]
@@ -52,7 +52,7 @@ enum AssessmentImporter {
             let level = Int(row["level"])
             if level == nil || !(1...5).contains(level!) { problems.add(row, "Level", "Level harus angka 1–5.") }
             if let employee, let d, let method, let competency, let level {
-                let key = EventKey(employeeID: employee.id!, date: d.iso, method: method.rawValue, assessor: row["assessor"])
+                let key = try EventKey(employeeID: employee.requireID(), date: d.iso, method: method.rawValue, assessor: row["assessor"])
                 if grouped[key] == nil { order.append(key) }
                 if (grouped[key] ?? []).contains(where: { $0.1 == competency }) {
                     problems.add(row, "Kode Kompetensi", "Kompetensi \(row["competency"].uppercased()) sudah ada untuk penilaian yang sama di baris sebelumnya.")
@@ -81,18 +81,18 @@ enum AssessmentImporter {
                     stored[EventKey(employeeID: a.employeeID, date: a.assessedOn, method: a.method, assessor: a.assessorName), default: []].append(a)
                     counts[a.employeeID] = max(counts[a.employeeID] ?? 0, a.sequence)
                 }
-                for r in try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { $0.id! }).all() {
+                for r in try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ list.map { try $0.requireID() }).all() {
                     storedResults[r.assessmentID, default: []].append(r)
                 }
             }
             let codes = try await PositionService.codesByID(Set(groups.values.flatMap { $0.map(\.1) }), on: db)
-            let nips = Dictionary(uniqueKeysWithValues: employees.values.map { ($0.id!, $0.nip) })
+            let nips = try Dictionary(uniqueKeysWithValues: employees.values.map { try ($0.requireID(), $0.nip) })
             for key in events {
                 let items = groups[key]!
                 // Per competency: the level this event says now (newest record first).
                 var current: [UUID: Int] = [:]
                 for a in (stored[key] ?? []).sorted(by: { $0.sequence < $1.sequence }) {
-                    for r in storedResults[a.id!] ?? [] { current[r.competencyID] = r.level }
+                    for r in storedResults[try a.requireID()] ?? [] { current[r.competencyID] = r.level }
                 }
                 var fresh: [(UUID, Int)] = [], changes: [AuditChange] = []
                 for (_, competency, level) in items {
@@ -118,7 +118,7 @@ enum AssessmentImporter {
                 assessment.createdAt = now; assessment.sequence = sequence
                 assessment.source = Assessment.Source.import.rawValue; assessment.importRef = reference
                 try await assessment.create(on: db)
-                try await fresh.map { AssessmentResult(assessmentID: assessment.id!, competencyID: $0.0, level: $0.1) }.create(on: db)
+                try await fresh.map { try AssessmentResult(assessmentID: assessment.requireID(), competencyID: $0.0, level: $0.1) }.create(on: db)
                 touched.insert(key.employeeID)
                 if !changes.isEmpty {
                     try await AuditLog.record(.update, entity: "assessment", id: assessment.id,

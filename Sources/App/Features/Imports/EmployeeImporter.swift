@@ -28,7 +28,7 @@ enum EmployeeImporter {
         let units = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
         let positions = Dictionary(uniqueKeysWithValues: try await Position.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
         let existing = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.nip, $0) })
-        let unitsByID = Dictionary(uniqueKeysWithValues: units.values.map { ($0.id!, $0) })
+        let unitsByID = try Dictionary(uniqueKeysWithValues: units.values.map { try ($0.requireID(), $0) })
 
         var problems = ProblemList()
         var parsed: [Parsed] = []
@@ -71,7 +71,7 @@ enum EmployeeImporter {
         let inFile = Set(parsed.map(\.nip.digits))
         for p in parsed { if let s = p.supervisorNIP, existing[s] == nil, !inFile.contains(s) { problems.add(p.row, "NIP Atasan", "Atasan dengan NIP \(s) tidak ditemukan.") } }
         // A chain of supervisors must end somewhere: A → B → A is refused.
-        let nipByID = Dictionary(uniqueKeysWithValues: existing.values.map { ($0.id!, $0.nip) })
+        let nipByID = try Dictionary(uniqueKeysWithValues: existing.values.map { try ($0.requireID(), $0.nip) })
         var bossOf = Dictionary(uniqueKeysWithValues: existing.values.compactMap { e in e.supervisorID.flatMap { nipByID[$0] }.map { (e.nip, $0) } })
         for p in parsed { bossOf[p.nip.digits] = p.supervisorNIP }
         for p in parsed where p.supervisorNIP != nil {
@@ -101,11 +101,11 @@ enum EmployeeImporter {
                 e.nip = p.nip.digits; e.name = p.name; e.employmentType = p.nip.kind.rawValue; e.rank = p.rank
                 e.sex = p.nip.sex.rawValue; e.birthDate = p.nip.birthDate.iso
                 let movedUnit = !isNew && (e.unitID != p.unit.id || e.positionID != p.position?.id)
-                e.unitID = p.unit.id!; e.positionID = p.position?.id
+                e.unitID = try p.unit.requireID(); e.positionID = p.position?.id
                 byNIP[p.nip.digits] = e
-                if isNew { created.append(e); touched.insert(e.id!) }
+                if isNew { created.append(e); touched.insert(try e.requireID()) }
                 else if let before, !Self.same(before, EmployeeSnapshot(e)) {
-                    e.updatedAt = now; changed.append(e); touched.insert(e.id!)
+                    e.updatedAt = now; changed.append(e); try touched.insert(e.requireID())
                     if movedUnit { moved.append(e) }
                 }
             }
@@ -115,13 +115,13 @@ enum EmployeeImporter {
                 let supervisor = p.supervisorNIP.flatMap { byNIP[$0]?.id }
                 if e.supervisorID != supervisor {
                     e.supervisorID = supervisor
-                    if !touched.contains(e.id!) { e.updatedAt = now; changed.append(e); touched.insert(e.id!) }
+                    if !touched.contains(try e.requireID()) { e.updatedAt = now; changed.append(e); touched.insert(try e.requireID()) }
                 }
             }
             for e in created { e.updatedAt = now }
             // Supervisors are inserted before their subordinates (foreign key on supervisor_id).
             var depthOf: [UUID: Int] = [:]
-            let createdByID = Dictionary(uniqueKeysWithValues: created.map { ($0.id!, $0) })
+            let createdByID = try Dictionary(uniqueKeysWithValues: created.map { try ($0.requireID(), $0) })
             func depth(_ e: Employee, _ guardCount: Int = 0) -> Int {
                 if let d = depthOf[e.id!] { return d }
                 guard guardCount < 64, let s = e.supervisorID, let boss = createdByID[s] else { depthOf[e.id!] = 0; return 0 }
@@ -143,7 +143,7 @@ enum EmployeeImporter {
             try await AssignmentHistory.open(for: created, by: actor.username, at: now, on: db)
             for e in moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             // A new position means a new standard to measure the 9-box potential against.
-            if !moved.isEmpty { try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: moved.map { $0.id! }, on: db) }
+            if !moved.isEmpty { try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: moved.map { try $0.requireID() }, on: db) }
             outcome.imported = created.count
             outcome.updated = changed.count
             outcome.unchanged = parsed.count - created.count - changed.count

@@ -26,7 +26,7 @@ enum PerformanceImporter {
         try AccessPolicy.importData(actor).require()
         let instansiID = actor.instansiID!
         let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.nip, $0) })
-        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.id!, $0.opdID) })
+        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.requireID(), $0.opdID) })
         let thisYear = WITA.today(now).year
         let choices = SKPRating.allCases.map(\.rawValue).joined(separator: ", ")
         var problems = ProblemList()
@@ -43,9 +43,9 @@ enum PerformanceImporter {
             if hasil == nil { problems.add(row, "Hasil Kerja", "Rating harus salah satu dari: \(choices).") }
             if perilaku == nil { problems.add(row, "Perilaku Kerja", "Rating harus salah satu dari: \(choices).") }
             if let employee, let year, let hasil, let perilaku {
-                if let earlier = seen["\(employee.id!)|\(year)"] { problems.add(row, "Tahun", "NIP dan tahun ini sudah ada di baris \(earlier).") }
-                seen["\(employee.id!)|\(year)"] = row.number
-                parsed.append((employee.id!, year, hasil, perilaku))
+                if let earlier = seen["\(try employee.requireID())|\(year)"] { problems.add(row, "Tahun", "NIP dan tahun ini sudah ada di baris \(earlier).") }
+                try seen["\(employee.requireID())|\(year)"] = row.number
+                try parsed.append((employee.requireID(), year, hasil, perilaku))
             }
         }
         try problems.check()
@@ -58,7 +58,7 @@ enum PerformanceImporter {
                 for r in try await PerformanceRating.query(on: db).filter(\.$employeeID ~~ chunk).all() { existing["\(r.employeeID)|\(r.year)"] = r }
             }
             var created: [PerformanceRating] = []
-            let nips = Dictionary(uniqueKeysWithValues: employees.values.map { ($0.id!, $0.nip) })
+            let nips = try Dictionary(uniqueKeysWithValues: employees.values.map { try ($0.requireID(), $0.nip) })
             for (employeeID, year, hasil, perilaku) in list {
                 let predicate = SKPPredicate.of(hasilKerja: hasil, perilakuKerja: perilaku).rawValue
                 if let r = existing["\(employeeID)|\(year)"] {

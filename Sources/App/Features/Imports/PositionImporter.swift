@@ -36,11 +36,11 @@ enum PositionImporter {
         try AccessPolicy.importData(actor).require()
         let instansiID = actor.instansiID!
         let units = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
-        let unitsByID = Dictionary(uniqueKeysWithValues: units.values.map { ($0.id!, $0) })
+        let unitsByID = try Dictionary(uniqueKeysWithValues: units.values.map { try ($0.requireID(), $0) })
         let existing = Dictionary(uniqueKeysWithValues: try await Position.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
         let competencies = try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$retiredAt == nil).all()
-        let competencyIDs = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })
-        let currentStandards = try await PositionService.standards(of: existing.values.map { $0.id! }, on: db)
+        let competencyIDs = try Dictionary(uniqueKeysWithValues: competencies.map { try ($0.code, $0.requireID()) })
+        let currentStandards = try await PositionService.standards(of: existing.values.map { try $0.requireID() }, on: db)
 
         var problems = ProblemList()
         struct Parsed { let row: ImportRow; let code: String; let kind: PositionKind; let unit: Unit; let standard: [StandardDTO] }
@@ -83,24 +83,24 @@ enum PositionImporter {
                 let duties = p.row["duties"].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
                 let sameFields = !isNew && position.name == p.row["name"] && position.kind == p.kind.rawValue && position.unitID == p.unit.id
                     && position.summary == p.row["summary"] && position.duties == duties
-                let sameStandard = !isNew && (currentStandards[position.id!] ?? []) == p.standard
+                let sameStandard = try !isNew && (currentStandards[position.requireID()] ?? []) == p.standard
                 if sameFields && sameStandard { outcome.unchanged += 1; continue }
                 let before = isNew ? nil : PositionSnapshot(code: position.code, name: position.name, kind: position.kind, unitId: position.unitID,
-                                                            summary: position.summary, duties: position.dutyList, standards: currentStandards[position.id!] ?? [])
+                                                            summary: position.summary, duties: position.dutyList, standards: currentStandards[try position.requireID()] ?? [])
                 if isNew { position.id = UUID(); position.instansiID = instansiID; position.createdAt = now }
-                position.code = p.code; position.name = p.row["name"]; position.kind = p.kind.rawValue; position.unitID = p.unit.id!
+                position.code = p.code; position.name = p.row["name"]; position.kind = p.kind.rawValue; position.unitID = try p.unit.requireID()
                 position.summary = p.row["summary"]; position.duties = duties; position.updatedAt = now
                 try await position.save(on: db)
                 if !sameStandard {
-                    try await PositionStandard.query(on: db).filter(\.$positionID == position.id!).delete()
-                    try await p.standard.map { PositionStandard(positionID: position.id!, competencyID: competencyIDs[$0.competencyCode]!, requiredLevel: $0.requiredLevel) }.create(on: db)
+                    try await PositionStandard.query(on: db).filter(\.$positionID == position.requireID()).delete()
+                    try await p.standard.map { try PositionStandard(positionID: position.requireID(), competencyID: competencyIDs[$0.competencyCode]!, requiredLevel: $0.requiredLevel) }.create(on: db)
                     // The holders' 9-box potential is measured against this standard.
-                    if !isNew { try await TalentPotential.refresh(instansiID: instansiID, positionIDs: [position.id!], on: db) }
+                    if !isNew { try await TalentPotential.refresh(instansiID: instansiID, positionIDs: [try position.requireID()], on: db) }
                 }
                 if isNew { outcome.imported += 1 } else {
                     outcome.updated += 1
                     // An edit form opened before the import must not save over it unnoticed.
-                    _ = try await StateTransition.bumpVersion(Position.schema, id: position.id!, expected: nil, on: db)
+                    _ = try await StateTransition.bumpVersion(Position.schema, id: position.requireID(), expected: nil, on: db)
                     // The old texts and levels stay readable in the log, field by field.
                     let after = PositionSnapshot(code: position.code, name: position.name, kind: position.kind, unitId: position.unitID,
                                                  summary: position.summary, duties: position.dutyList, standards: p.standard)

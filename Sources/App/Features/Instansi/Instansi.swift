@@ -15,17 +15,3 @@ final class Instansi: Model, @unchecked Sendable {
         self.id = id; self.code = code; self.name = name; self.createdAt = createdAt
     }
 }
-
-struct CreateInstansi: AsyncMigration {
-    var name: String { "001_CreateInstansi" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(Instansi.schema)
-            .id()
-            .field("code", .string, .required)
-            .field("name", .string, .required)
-            .field("created_at", .datetime, .required)
-            .unique(on: "code")
-            .create()
-    }
-    func revert(on db: any Database) async throws { try await db.schema(Instansi.schema).delete() }
-}

@@ -84,9 +84,9 @@ enum InstansiService {
             admin.role = Role.admin.rawValue; admin.isActive = true; admin.createdAt = now; admin.updatedAt = now
             try await admin.create(on: db)
             // Every instansi starts with the national competency dictionary.
-            try await CompetencyService.seed(competencies, instansiID: instansi.id!, national: true, at: now, on: db)
+            try await CompetencyService.seed(competencies, instansiID: instansi.requireID(), national: true, at: now, on: db)
             // …and the libur nasional and cuti bersama of the seeded years (BKPPD edits its copy).
-            try await HolidayCalendar.seed(instansiID: instansi.id!, at: now, on: db)
+            try await HolidayCalendar.seed(instansiID: instansi.requireID(), at: now, on: db)
             try await AuditLog.record(.create, entity: "instansi", id: instansi.id, summary: "Membuat instansi \(name) dengan admin \(username)",
                                       actor: actor, instansiID: instansi.id, at: now, on: db)
             return instansi

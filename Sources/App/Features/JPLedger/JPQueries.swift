@@ -23,12 +23,12 @@ enum JPQueries {
         guard !open.isEmpty else { return 0 }
         let batches = try await Batch.query(on: db).filter(\.$id ~~ open.map(\.batchID)).all()
         let programmes = try await Programme.query(on: db).filter(\.$id ~~ open.map(\.programmeID)).all()
-        let jpByProgramme = Dictionary(uniqueKeysWithValues: programmes.map { ($0.id!, $0.jp) })
+        let jpByProgramme = try Dictionary(uniqueKeysWithValues: programmes.map { try ($0.requireID(), $0.jp) })
         return batches.filter { SimpleDate(iso: $0.endDate)?.year == year }.reduce(0) { $0 + (jpByProgramme[$1.programmeID] ?? 0) }
     }
 
     static func status(_ employee: Employee, year: Int, on db: any Database) async throws -> JPDTO {
-        let jp = try await total(employeeID: employee.id!, year: year, on: db)
+        let jp = try await total(employeeID: employee.requireID(), year: year, on: db)
         return dto(jp: jp, year: year, kind: NIP.Kind(rawValue: employee.employmentType) ?? .pns)
     }
 

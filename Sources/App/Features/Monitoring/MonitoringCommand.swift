@@ -21,7 +21,7 @@ struct MonitoringCommand: AsyncCommand {
         let now = app.kompeten.now
         for instansi in list {
             let started = Date()
-            let n = try await MonitoringHistory.rebuild(instansiID: instansi.id!, today: WITA.today(now), at: now, on: app.db)
+            let n = try await MonitoringHistory.rebuild(instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
             context.console.info("\(instansi.code): \(n) titik dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik")
         }
     }

@@ -66,7 +66,7 @@ enum MonitoringController {
         let request = exporting != nil ? KompetenCore.PageRequest(page: 1, per: 20_000, maxPer: 20_000) : KompetenCore.PageRequest(page: params.page, per: 50)
         let (rows, total) = try await MonitoringQueries.overdueList(kind, instansiID: scope.instansiID, unitIDs: scope.unitIDs, today: today,
                                                                     schedule: schedule, page: request, on: req.db)
-        let supervisors = Dictionary(uniqueKeysWithValues: try await Employee.query(on: req.db).filter(\.$id ~~ Set(rows.compactMap(\.supervisorID))).all().map { ($0.id!, $0.name) })
+        let supervisors = try Dictionary(uniqueKeysWithValues: try await Employee.query(on: req.db).filter(\.$id ~~ Set(rows.compactMap(\.supervisorID))).all().map { try ($0.requireID(), $0.name) })
         let names = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
         let model = OverdueListModel(kind: kind, rows: rows, supervisors: supervisors, unitNames: names, schedule: schedule,
                                      paging: PagingModel(PageInfo(request, total: total), path: "/monitoring/overdue",

@@ -17,7 +17,7 @@ enum MonitoringHistory: SQLShorthand {
         // The nightly run also re-derives every potential score (a competency may have changed group).
         try await TalentPotential.refresh(instansiID: instansiID, on: db)
         let (formula, _) = try await SettingsQueries.load(instansiID, on: db)
-        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.id!, $0.opdID) })
+        let opdOf = try Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.requireID(), $0.opdID) })
         let codes = try await GapEngine.competencyCodes(instansiID, on: db)
 
         var standards: [UUID: [StandardItem]] = [:]
@@ -47,9 +47,9 @@ enum MonitoringHistory: SQLShorthand {
         }
 
         let employees = try await Employee.query(on: db).filter(\.$instansiID == instansiID).filter(\.$isActive == true).filter(\.$positionID != nil).all()
-        let people = employees.compactMap { e -> JPMHistory.Person? in
+        let people = try employees.compactMap { e -> JPMHistory.Person? in
             guard let opd = opdOf[e.unitID], let position = e.positionID, let standard = standards[position] else { return nil }
-            return JPMHistory.Person(group: opd.uuidString, standard: standard, results: history[e.id!] ?? [])
+            return try JPMHistory.Person(group: opd.uuidString, standard: standard, results: history[e.requireID()] ?? [])
         }
         let dates = JPMHistory.quarterEnds(count: quarters + 1, today: today)
         let points = JPMHistory.points(people, dates: dates, formula: formula)

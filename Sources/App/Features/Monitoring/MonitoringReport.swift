@@ -39,7 +39,7 @@ struct MonitoringReport {
     static func load(scope: ReportScope, period: Period, today: SimpleDate, on db: any Database) async throws -> MonitoringReport {
         let instansiID = scope.instansiID
         let units = try await Unit.query(on: db).filter(\.$instansiID == instansiID).all()
-        let opdOf = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.opdID) })
+        let opdOf = try Dictionary(uniqueKeysWithValues: units.map { try ($0.requireID(), $0.opdID) })
         // The page works per OPD (the history is kept per OPD): a sub-unit stands for its OPD.
         let opdIDs: [UUID]? = scope.base.map { [$0.opdID] }
         let opdNodes = scope.tree.roots.compactMap { scope.tree.node($0) }.filter { opdIDs?.contains($0.id) ?? true }

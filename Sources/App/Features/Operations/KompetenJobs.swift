@@ -39,7 +39,7 @@ enum KompetenJobs {
     static let monitoringRebuild = ScheduledJob(name: "monitoring-rebuild", schedule: .daily(hour: 3), maxDuration: 3600) { app, now in
         var points = 0
         for instansi in try await Instansi.query(on: app.db).all() {
-            points += try await MonitoringHistory.rebuild(instansiID: instansi.id!, today: WITA.today(now), at: now, on: app.db)
+            points += try await MonitoringHistory.rebuild(instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
         }
         return "\(points) titik riwayat"
     }
@@ -55,7 +55,7 @@ enum SurveyRetention {
         let months = Dictionary(settings.map { ($0.instansiID, $0.surveyProfileRetentionMonths) }, uniquingKeysWith: { a, _ in a })
         var erased = 0
         for instansi in try await Instansi.query(on: db).all() {
-            let keep = months[instansi.id!] ?? defaultMonths
+            let keep = try months[instansi.requireID()] ?? defaultMonths
             guard keep > 0 else { continue }   // 0 = keep (the setting says so explicitly)
             let cutoff = Calendar(identifier: .gregorian).date(byAdding: .month, value: -keep, to: now) ?? now
             func stale() -> QueryBuilder<SurveyResponse> {

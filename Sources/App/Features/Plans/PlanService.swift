@@ -47,7 +47,7 @@ enum PlanService {
         plan.status = PlanStatus.draft.rawValue; plan.createdAt = now; plan.updatedAt = now
         return try await db.transaction { db in
             try await plan.create(on: db)
-            for item in items { item.planID = plan.id! }
+            for item in items { item.planID = try plan.requireID() }
             if !items.isEmpty { try await items.create(on: db) }
             try await AuditLog.record(.create, entity: "plan", id: plan.id, summary: "Membuat rencana pengembangan \(input.year) untuk \(employee.nip) \(employee.name)",
                                       before: Optional<PlanDTO>.none, after: try await dto(plan, on: db), actor: actor, instansiID: plan.instansiID, at: now, on: db)
@@ -159,14 +159,14 @@ enum PlanService {
         case .failure(.reasonRequired): throw ValidationFailure(errors: [.init(field: "reason", message: PlanRefusal.reasonRequired.message)])
         case .failure(let refusal): throw Abort(.conflict, reason: refusal.message)
         }
-        if to == .submitted, try await PlanItem.query(on: db).filter(\.$planID == plan.id!).count() == 0 {
+        if to == .submitted, try await PlanItem.query(on: db).filter(\.$planID == plan.requireID()).count() == 0 {
             throw Abort(.conflict, reason: "Rencana tanpa butir tidak dapat diajukan.")
         }
         let why = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         // The step was checked against the status read before; it is made only if the plan is
         // still in that status, so two approvals (or an approval and a rejection) sent together
         // do not both happen.
-        try await StateTransition.require(DevelopmentPlan.schema, id: plan.id!, from: [from.rawValue], to: to.rawValue,
+        try await StateTransition.require(DevelopmentPlan.schema, id: plan.requireID(), from: [from.rawValue], to: to.rawValue,
                                           conflict: "Rencana ini sudah diubah oleh permintaan lain (sekarang bukan lagi \(from.label)). Muat ulang halaman.", on: db)
         plan.status = to.rawValue; plan.updatedAt = now
         if to == .rejected { plan.rejectionReason = why } else if to == .draft || to == .submitted { plan.rejectionReason = nil }
@@ -186,16 +186,16 @@ enum PlanService {
         let ids = Array(Set(planIDs))
         let plans = try await DevelopmentPlan.scopedQuery(actor, on: db).filter(\.$id ~~ ids).sort(\.$id).all()
         guard plans.count == ids.count else { throw Abort(.notFound, reason: "Rencana pengembangan tidak ditemukan.") }
-        let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all().map { ($0.id!, $0) })
-        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$id ~~ Array(Set(employees.values.map(\.unitID)))).all().map { ($0.id!, $0.opdID) })
-        let read = Dictionary(uniqueKeysWithValues: plans.map { ($0.id!, $0.status) })
+        let employees = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all().map { try ($0.requireID(), $0) })
+        let opdOf = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$id ~~ Array(Set(employees.values.map(\.unitID)))).all().map { try ($0.requireID(), $0.opdID) })
+        let read = try Dictionary(uniqueKeysWithValues: plans.map { try ($0.requireID(), $0.status) })
         try await StateTransition.retryingLocks { try await db.transaction { db in
-            for plan in plans { plan.status = read[plan.id!]! }   // a rerun starts from what was read
+            for plan in plans { plan.status = read[try plan.requireID()]! }   // a rerun starts from what was read
             for plan in plans {
                 guard let employee = employees[plan.employeeID] else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
                 let opd = opdOf[employee.unitID] ?? nil
                 try AccessPolicy.employee(actor, .read, Placement(instansiID: employee.instansiID, opdID: opd),
-                                          employeeID: employee.id!, supervisorID: employee.supervisorID).require()
+                                          employeeID: employee.requireID(), supervisorID: employee.supervisorID).require()
                 let target: PlanStatus = plan.planStatus == .submitted ? .approvedSupervisor : .approved
                 do {
                     try await step(plan, employee, by: planActor(actor, employee, opd: opd), to: target.rawValue, reason: nil, actor: actor, at: now, on: db)
@@ -215,30 +215,30 @@ enum PlanService {
             plans = try await DevelopmentPlan.scopedQuery(actor, on: db)
                 .filter(\.$status ~~ [PlanStatus.approvedSupervisor.rawValue, PlanStatus.submitted.rawValue]).sort(\.$updatedAt).limit(2000).all()
             employees = try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all()
-            let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
+            let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             plans = plans.filter { $0.planStatus == .approvedSupervisor || byID[$0.employeeID]?.supervisorID == nil }
         default:
             guard let me = actor.employeeID else { return [] }
             employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
-            plans = try await DevelopmentPlan.scopedQuery(actor, on: db).filter(\.$employeeID ~~ employees.map { $0.id! })
+            plans = try await DevelopmentPlan.scopedQuery(actor, on: db).filter(\.$employeeID ~~ employees.map { try $0.requireID() })
                 .filter(\.$status == PlanStatus.submitted.rawValue).sort(\.$updatedAt).all()
         }
-        let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
+        let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
         return plans.compactMap { p in byID[p.employeeID].map { (p, $0) } }
     }
 
     static func itemDTOs(_ items: [PlanItem], on db: any Database) async throws -> [PlanItemDTO] {
         let codes = try await PositionService.codesByID(Set(items.compactMap(\.competencyID)), on: db)
-        return items.map { i in
-            PlanItemDTO(id: i.id!, programId: i.programmeID, competencyCode: i.competencyID.flatMap { codes[$0] }, title: i.title, jp: i.jp,
+        return try items.map { i in
+            try PlanItemDTO(id: i.requireID(), programId: i.programmeID, competencyCode: i.competencyID.flatMap { codes[$0] }, title: i.title, jp: i.jp,
                         estimatedCost: i.estimatedCost, source: i.source, note: i.note)
         }
     }
 
     static func dto(_ plan: DevelopmentPlan, on db: any Database) async throws -> PlanDTO {
-        let items = try await PlanItem.query(on: db).filter(\.$planID == plan.id!).sort(\.$createdAt).sort(\.$title).all()
+        let items = try await PlanItem.query(on: db).filter(\.$planID == plan.requireID()).sort(\.$createdAt).sort(\.$title).all()
         let dtos = try await itemDTOs(items, on: db)
-        return PlanDTO(id: plan.id!, employeeId: plan.employeeID, year: plan.year, status: plan.status, rejectionReason: plan.rejectionReason,
+        return try PlanDTO(id: plan.requireID(), employeeId: plan.employeeID, year: plan.year, status: plan.status, rejectionReason: plan.rejectionReason,
                        items: dtos, totalJp: dtos.reduce(0) { $0 + $1.jp }, totalCost: dtos.reduce(0) { $0 + $1.estimatedCost })
     }
 }

@@ -21,13 +21,13 @@ enum PlansController {
     static func employeePlans(req: Request) async throws -> Response {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        let plans = try await PlanService.plans(of: employee.id!, actor: actor, on: req.db)
+        let plans = try await PlanService.plans(of: employee.requireID(), actor: actor, on: req.db)
         let who = try await PlanService.planActor(actor, employee, on: req.db)
         let year = WITA.today(req.now).year
         let model = EmployeePlansModel(employee: employee, plans: plans, canCreate: who.isAuthor,
                                        suggestedYear: plans.contains { $0.year == year } ? year + 1 : year)
         return try await req.renderPage("plans/employee", title: "Rencana Pengembangan — \(employee.name)",
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name, .employee(employee.id!)), Crumb("Rencana pengembangan")], model)
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name, .employee(employee.requireID())), Crumb("Rencana pengembangan")], model)
     }
 
     static func create(req: Request) async throws -> Response {
@@ -42,7 +42,7 @@ enum PlansController {
             let plan = try await PlanService.create(employeeID: employeeID, PlanInput(year: year, items: nil, fromTna: posted.fromTna == "1"),
                                                     actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Rencana \(year) dibuat sebagai draf.", to: req)
-            return req.redirect(to: SiteURL.plan(plan.id!).path)
+            return try req.redirect(to: SiteURL.plan(plan.requireID()).path)
         } catch let failure as ValidationFailure {
             Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -72,8 +72,8 @@ enum PlansController {
                                   canEdit: canEdit, programmes: programmes, competencies: competencies, enrolments: enrolments,
                                   gap: gap, jp: jp, itemValues: itemValues, errors: errors)
         return try await req.renderPage("plans/show", title: "Rencana Pengembangan \(plan.year) — \(employee.name)",
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name, .employee(employee.id!)),
-                                                 Crumb("Rencana", .employeePlans(employee.id!)), Crumb(String(plan.year))],
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name, .employee(employee.requireID())),
+                                                 Crumb("Rencana", .employeePlans(employee.requireID())), Crumb(String(plan.year))],
                                         model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -131,7 +131,7 @@ enum PlansController {
             throw Abort(.forbidden, reason: "Halaman persetujuan untuk atasan langsung dan Admin BKPPD.")
         }
         let waiting = try await PlanService.inbox(actor, on: req.db)
-        let totals = try await PlanItemTotals.load(waiting.map { $0.0.id! }, on: req.db)
+        let totals = try await PlanItemTotals.load(waiting.map { try $0.0.requireID() }, on: req.db)
         let learning = try await LearningQueries.awaitingVerification(actor, on: req.db)
         let model = InboxModel(plans: waiting, totals: totals, learning: learning, isAdmin: actor.role == .admin)
         return try await req.renderPage("plans/inbox", title: "Persetujuan Rencana Pengembangan", crumbs: [Crumb("Persetujuan rencana")], model)
@@ -177,13 +177,13 @@ enum LearningQueries {
         case .admin:
             let records = try await pending.sort(\.$createdAt).limit(500).all()
             employees = try await Employee.query(on: db).filter(\.$id ~~ records.map(\.employeeID)).filter(\.$supervisorID == nil).all()
-            let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
+            let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
         default:
             guard let me = actor.employeeID else { return [] }
             employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
-            let byID = Dictionary(uniqueKeysWithValues: employees.map { ($0.id!, $0) })
-            let records = try await pending.filter(\.$employeeID ~~ employees.map { $0.id! }).sort(\.$createdAt).all()
+            let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
+            let records = try await pending.filter(\.$employeeID ~~ employees.map { try $0.requireID() }).sort(\.$createdAt).all()
             return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
         }
     }

@@ -42,33 +42,3 @@ final class PositionStandard: Model, @unchecked Sendable {
         self.id = UUID(); self.positionID = positionID; self.competencyID = competencyID; self.requiredLevel = requiredLevel
     }
 }
-
-struct CreatePositions: AsyncMigration {
-    var name: String { "008_CreatePositions" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(Position.schema)
-            .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("unit_id", .uuid, .required, .references(Unit.schema, .id))
-            .field("code", .string, .required)
-            .field("name", .string, .required)
-            .field("kind", .string, .required)
-            .field("summary", .string, .required)
-            .field("duties", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .unique(on: "instansi_id", "code")
-            .create()
-        try await db.schema(PositionStandard.schema)
-            .id()
-            .field("position_id", .uuid, .required, .references(Position.schema, .id, onDelete: .cascade))
-            .field("competency_id", .uuid, .required, .references(Competency.schema, .id))
-            .field("required_level", .int, .required)
-            .unique(on: "position_id", "competency_id")
-            .create()
-    }
-    func revert(on db: any Database) async throws {
-        try await db.schema(PositionStandard.schema).delete()
-        try await db.schema(Position.schema).delete()
-    }
-}

@@ -30,8 +30,8 @@ enum PositionService {
     }
 
     static func dto(_ p: Position, on db: any Database) async throws -> PositionDTO {
-        PositionDTO(id: p.id!, code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
-                    duties: p.dutyList, standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [], version: p.version ?? 0)
+        try PositionDTO(id: p.requireID(), code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
+                    duties: p.dutyList, standards: (try await standards(of: [p.requireID()], on: db))[p.requireID()] ?? [], version: p.version ?? 0)
     }
 
     static func create(_ input: PositionInput, actor: Principal, at now: Date, on db: any Database) async throws -> Position {
@@ -68,10 +68,10 @@ enum PositionService {
         p.updatedAt = now
         return try await db.transaction { db in
             // An edit checks and raises the version in one UPDATE before anything is written.
-            let version = isNew ? nil : try await StateTransition.requireVersion(Position.schema, id: p.id!, expected: input.version, on: db)
+            let version = isNew ? nil : try await StateTransition.requireVersion(Position.schema, id: p.requireID(), expected: input.version, on: db)
             try await p.save(on: db)
             if let version { p.version = version }
-            try await replaceStandards(of: p.id!, with: resolved, on: db)
+            try await replaceStandards(of: p.requireID(), with: resolved, on: db)
             let after = try await snapshot(p, on: db)
             try await AuditLog.record(isNew ? .create : .update, entity: "position", id: p.id,
                                       summary: (isNew ? "Membuat" : "Mengubah") + " jabatan \(p.code) \(p.name)",
@@ -117,18 +117,18 @@ enum PositionService {
         }
         let positions = try await query.all()
         let ids = positions.compactMap(\.id)
-        let existing = try await PositionStandard.query(on: db).filter(\.$positionID ~~ ids).filter(\.$competencyID == competency.id!).all()
+        let existing = try await PositionStandard.query(on: db).filter(\.$positionID ~~ ids).filter(\.$competencyID == competency.requireID()).all()
         let current = Dictionary(uniqueKeysWithValues: existing.map { ($0.positionID, $0) })
         return try await db.transaction { db in
             var changed = 0
             for p in positions {
-                let old = current[p.id!]?.requiredLevel ?? 0
+                let old = try current[p.requireID()]?.requiredLevel ?? 0
                 guard old != level else { continue }
-                if level == 0 { try await current[p.id!]!.delete(on: db) }
-                else if let row = current[p.id!] { row.requiredLevel = level; try await row.save(on: db) }
-                else { try await PositionStandard(positionID: p.id!, competencyID: competency.id!, requiredLevel: level).create(on: db) }
+                if level == 0 { try await current[try p.requireID()]!.delete(on: db) }
+                else if let row = current[try p.requireID()] { row.requiredLevel = level; try await row.save(on: db) }
+                else { try await PositionStandard(positionID: try p.requireID(), competencyID: try competency.requireID(), requiredLevel: level).create(on: db) }
                 changed += 1
-                _ = try await StateTransition.bumpVersion(Position.schema, id: p.id!, expected: nil, on: db)
+                _ = try await StateTransition.bumpVersion(Position.schema, id: p.requireID(), expected: nil, on: db)
                 try await AuditLog.record(.update, entity: "position", id: p.id,
                                           summary: "Standar \(competency.code) jabatan \(p.code): level \(old) → \(level) (ubah massal)",
                                           before: ["competency": competency.code, "level": String(old)], after: ["competency": competency.code, "level": String(level)],
@@ -156,7 +156,7 @@ enum PositionService {
     /// Competency codes → ids; every code must exist and be active, levels 1–5, no code twice.
     static func resolve(_ standards: [StandardDTO], actor: Principal, on db: any Database, into v: inout FieldValidator) async throws -> [(UUID, Int)] {
         let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
-        let byCode = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })
+        let byCode = try Dictionary(uniqueKeysWithValues: competencies.map { try ($0.code, $0.requireID()) })
         var seen = Set<String>(), result: [(UUID, Int)] = []
         for (i, s) in standards.enumerated() {
             if let id = byCode[s.competencyCode] { result.append((id, s.requiredLevel)) }
@@ -170,12 +170,12 @@ enum PositionService {
     static func codesByID(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await Competency.query(on: db).filter(\.$id ~~ ids).all()
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.id!, $0.code) })
+        return try Dictionary(uniqueKeysWithValues: rows.map { try ($0.requireID(), $0.code) })
     }
 
     private static func snapshot(_ p: Position, on db: any Database) async throws -> PositionSnapshot {
         PositionSnapshot(code: p.code, name: p.name, kind: p.kind, unitId: p.unitID, summary: p.summary, duties: p.dutyList,
-                         standards: (try await standards(of: [p.id!], on: db))[p.id!] ?? [])
+                         standards: (try await standards(of: [try p.requireID()], on: db))[try p.requireID()] ?? [])
     }
 
     private static func instansi(_ actor: Principal) throws -> UUID {

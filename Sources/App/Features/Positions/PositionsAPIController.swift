@@ -27,10 +27,10 @@ enum PositionsAPIController {
         }
         let total = try await query.count()
         let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
-        let standards = try await PositionService.standards(of: positions.map { $0.id! }, on: req.db)
-        let items = positions.map { p in
-            PositionDTO(id: p.id!, code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
-                        duties: p.dutyList, standards: standards[p.id!] ?? [], version: p.version ?? 0)
+        let standards = try await PositionService.standards(of: positions.map { try $0.requireID() }, on: req.db)
+        let items = try positions.map { p in
+            try PositionDTO(id: p.requireID(), code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
+                        duties: p.dutyList, standards: standards[p.requireID()] ?? [], version: p.version ?? 0)
         }
         return PagedResponse(items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
     }
@@ -53,7 +53,7 @@ enum PositionsAPIController {
         // Access to the record first: a stranger's body is never validated (no 422 naming fields).
         let found = try await PositionService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let input = try req.content.decode(PositionInput.self)
-        let p = try await PositionService.update(found.id!, input, actor: actor, at: req.now, on: req.db)
+        let p = try await PositionService.update(found.requireID(), input, actor: actor, at: req.now, on: req.db)
         return try await PositionService.dto(p, on: req.db)
     }
 }

@@ -40,12 +40,12 @@ enum PositionsController {
         let actor = try req.actor
         let p = try await PositionService.find(try req.parameters.require("id"), actor, .read, on: req.db)
         let unit = try await Unit.find(p.unitID, on: req.db)
-        let standard = (try await PositionService.standards(of: [p.id!], on: req.db))[p.id!] ?? []
+        let standard = try (try await PositionService.standards(of: [p.requireID()], on: req.db))[p.requireID()] ?? []
         let names = try await Competency.scopedQuery(actor, on: req.db).all()
         // Holders are people: only those the employee rule lets this reader see (a pegawai sees
         // the position and its standard, and among its holders only themself).
         let holders = try await EmployeeQueries.readable(
-            try await Employee.query(on: req.db).filter(\.$positionID == p.id!).sort(\.$name).limit(200).all(),
+            try await Employee.query(on: req.db).filter(\.$positionID == p.requireID()).sort(\.$name).limit(200).all(),
             by: actor, rule: EmployeeQueries.readRecord, on: req.db)
         let canEdit = AccessPolicy.position(actor, .write, try await PositionService.placement(p, on: req.db)).isAllowed
         let model = PositionDetailModel(p, unit: unit, standard: standard, competencies: names, holders: holders, canEdit: canEdit)
@@ -67,7 +67,7 @@ enum PositionsController {
         do {
             let p = try await PositionService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Jabatan \(p.name) dibuat.", to: req)
-            return req.redirect(to: SiteURL.position(p.id!).path)
+            return try req.redirect(to: SiteURL.position(p.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: nil, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -77,7 +77,7 @@ enum PositionsController {
 
     static func editForm(req: Request) async throws -> Response {
         let p = try await PositionService.find(try req.parameters.require("id"), try req.actor, .write, on: req.db)
-        let standard = (try await PositionService.standards(of: [p.id!], on: req.db))[p.id!] ?? []
+        let standard = try (try await PositionService.standards(of: [p.requireID()], on: req.db))[p.requireID()] ?? []
         return try await renderForm(req, PositionFormValues(p, standard: standard), id: p.id, errors: [])
     }
 
@@ -115,7 +115,7 @@ enum PositionsController {
             Flash.add(.error, "Jabatan sumber dengan kode \(code) tidak ditemukan.", to: req)
             return req.redirect(to: SiteURL.position(id).path)
         }
-        _ = try await PositionService.copyStandard(from: source.id!, to: id, actor: actor, at: req.now, on: req.db)
+        _ = try await PositionService.copyStandard(from: source.requireID(), to: id, actor: actor, at: req.now, on: req.db)
         Flash.add(.success, "Standar kompetensi disalin dari \(source.code) \(source.name).", to: req)
         return req.redirect(to: SiteURL.position(id).path)
     }

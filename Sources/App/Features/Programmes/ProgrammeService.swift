@@ -26,13 +26,13 @@ enum ProgrammeService {
     }
 
     static func dtos(_ list: [Programme], on db: any Database) async throws -> [ProgrammeDTO] {
-        let raises = try await raises(of: list.map { $0.id! }, on: db)
-        return list.map { ProgrammeDTO($0, raises: raises[$0.id!] ?? []) }
+        let raises = try await raises(of: list.map { try $0.requireID() }, on: db)
+        return try list.map { try ProgrammeDTO($0, raises: raises[$0.requireID()] ?? []) }
     }
 
     static func create(_ input: ProgrammeInput, actor: Principal, at now: Date, on db: any Database) async throws -> Programme {
         let provider = try await Provider.findScoped(input.providerId, actor, on: db, what: "Lembaga pelatihan")
-        try AccessPolicy.createProgramme(actor, providerID: provider.id!).require()
+        try AccessPolicy.createProgramme(actor, providerID: provider.requireID()).require()
         let (input, byCode) = try await validate(input, actor: actor, on: db)
         if try await Programme.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
             throw Abort(.conflict, reason: "Kode program \(input.code) sudah ada.")
@@ -53,7 +53,7 @@ enum ProgrammeService {
         // A provider may not hand its programme to another institution.
         if input.providerId != p.providerID {
             let target = try await Provider.findScoped(input.providerId, actor, on: db, what: "Lembaga pelatihan")
-            try AccessPolicy.createProgramme(actor, providerID: target.id!).require()
+            try AccessPolicy.createProgramme(actor, providerID: target.requireID()).require()
         }
         let (input, byCode) = try await validate(input, actor: actor, on: db)
         if input.code != p.code, try await Programme.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0 {
@@ -76,7 +76,7 @@ enum ProgrammeService {
         p.description = input.description ?? ""; p.isActive = input.active ?? true; p.updatedAt = now
         p.minimumAttendance = input.minimumAttendance ?? CompletionRule.defaultMinimumAttendance
         if isNew { try await p.create(on: db) } else { try await p.save(on: db) }
-        try await input.competencies.map { ProgrammeCompetency(programmeID: p.id!, competencyID: byCode[$0.competencyCode]!, levelGain: $0.levelGain) }
+        try await input.competencies.map { try ProgrammeCompetency(programmeID: p.requireID(), competencyID: byCode[$0.competencyCode]!, levelGain: $0.levelGain) }
             .create(on: db)
     }
 
@@ -108,7 +108,7 @@ enum ProgrammeService {
         }
         v.require(!input.competencies.isEmpty, field: "competencies", "Sebutkan minimal satu kompetensi yang ditingkatkan.")
         let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
-        let byCode = Dictionary(uniqueKeysWithValues: competencies.map { ($0.code, $0.id!) })
+        let byCode = try Dictionary(uniqueKeysWithValues: competencies.map { try ($0.code, $0.requireID()) })
         var seen = Set<String>()
         for (i, r) in input.competencies.enumerated() {
             if byCode[r.competencyCode] == nil { v.add(field: "competencies.\(i).competencyCode", "Kompetensi \(r.competencyCode) tidak ada di kamus (atau nonaktif).") }
@@ -140,7 +140,7 @@ enum ProgrammeService {
         v.require(TextRules.fits(place, 0...300), field: "place", "Tempat paling panjang 300 karakter.")
         try v.check()
         let b = Batch()
-        b.id = UUID(); b.instansiID = p.instansiID; b.programmeID = p.id!; b.name = name; b.startDate = start!.iso; b.endDate = end!.iso
+        b.id = UUID(); b.instansiID = p.instansiID; b.programmeID = try p.requireID(); b.name = name; b.startDate = start!.iso; b.endDate = end!.iso
         b.capacity = capacity; b.place = place.isEmpty ? "Daring" : place; b.isOnline = input.online ?? false; b.seatsTaken = 0; b.createdAt = now
         return try await db.transaction { db in
             try await b.create(on: db)

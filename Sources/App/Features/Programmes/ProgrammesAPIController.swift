@@ -43,20 +43,20 @@ enum ProgrammesAPIController {
         // Access to the record first: a stranger's body is never validated (no 422 naming fields).
         let found = try await ProgrammeService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let input = try req.content.decode(ProgrammeInput.self)
-        let p = try await ProgrammeService.update(found.id!, input, actor: actor, at: req.now, on: req.db)
+        let p = try await ProgrammeService.update(found.requireID(), input, actor: actor, at: req.now, on: req.db)
         return try await ProgrammeService.dtos([p], on: req.db)[0]
     }
 
     static func batches(req: Request) async throws -> [BatchDTO] {
         let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
-        return try await Batch.query(on: req.db).filter(\.$programmeID == p.id!).sort(\.$startDate).all().map(BatchDTO.init)
+        return try await Batch.query(on: req.db).filter(\.$programmeID == p.requireID()).sort(\.$startDate).all().map(BatchDTO.init)
     }
 
     static func createBatch(req: Request) async throws -> Response {
         let actor = try req.actor
         let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .write, on: req.db)   // access before the body
         let input = try req.content.decode(BatchInput.self)
-        let b = try await ProgrammeService.createBatch(programmeID: programme.id!, input, actor: actor, at: req.now, on: req.db)
+        let b = try await ProgrammeService.createBatch(programmeID: programme.requireID(), input, actor: actor, at: req.now, on: req.db)
         return try await BatchDTO(b).encodeResponse(status: .created, for: req)
     }
 }

@@ -28,7 +28,7 @@ enum ProgrammesController {
         let q = (params.q ?? "").trimmingCharacters(in: .whitespaces)
         if !q.isEmpty { query = query.group(.or) { $0.filter(\.$title ~~ String(q.prefix(100))).filter(\.$code ~~ String(q.prefix(100))) } }
         let providers = try await ProviderService.list(actor, on: req.db)
-        let providerNames = Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0.name) })
+        let providerNames = try Dictionary(uniqueKeysWithValues: providers.map { try ($0.requireID(), $0.name) })
         if let format = try Export.requested(req) {
             let all = try await query.sort(\.$code).all()
             let dtos = try await ProgrammeService.dtos(all, on: req.db)
@@ -43,7 +43,7 @@ enum ProgrammesController {
         let page = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let dtos = try await ProgrammeService.dtos(page, on: req.db)
         let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
-        let providerCodes = Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0.code) })
+        let providerCodes = try Dictionary(uniqueKeysWithValues: providers.map { try ($0.requireID(), $0.code) })
         let model = CatalogueModel(dtos: dtos, providerNames: providerNames, providerCodes: providerCodes, providers: providers, competencies: competencies, params: params,
                                    paging: PagingModel(PageInfo(paging, total: total), path: SiteURL.programmes.path,
                                                        filters: [("q", params.q), ("competency", params.competency), ("form", params.form), ("provider", params.provider)], noun: "program"),
@@ -63,20 +63,20 @@ enum ProgrammesController {
         let dto = try await ProgrammeService.dtos([p], on: req.db)[0]
         let provider = try await Provider.find(p.providerID, on: req.db)
         let names = try await CompetencyNames.byCode(actor, on: req.db)
-        let batches = try await Batch.query(on: req.db).filter(\.$programmeID == p.id!).sort(\.$startDate).all()
-        let waiting = try await Enrolment.query(on: req.db).filter(\.$batchID ~~ batches.map { $0.id! })
+        let batches = try await Batch.query(on: req.db).filter(\.$programmeID == p.requireID()).sort(\.$startDate).all()
+        let waiting = try await Enrolment.query(on: req.db).filter(\.$batchID ~~ batches.map { try $0.requireID() })
             .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).all(\.$batchID)
         let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
         let canWrite = AccessPolicy.programme(actor, .write, providerID: p.providerID).isAllowed
         var model = ProgrammeDetailModel(dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
-                                         canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: p.id!, errors: errors) : nil)
+                                         canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
         // Effectiveness for those who may see evaluations (BKPPD, the provider, an OPD for its own people).
         // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
         var scope: [UUID]?? = nil
         do { scope = .some(try await EvaluationsAPIController.scope(actor, providerID: p.providerID, on: req.db)) }
         catch let denied as any AbortError where denied.status == .forbidden {}
         if let units = scope {
-            let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: p.instansiID, unitIDs: units, programmeID: p.id!), on: req.db)[p.id!]
+            let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: p.instansiID, unitIDs: units, programmeID: p.requireID()), on: req.db)[p.requireID()]
             model.effectiveness = ProgrammeEffectivenessModel(tally ?? EffectivenessTally(), scoped: units != nil)
         }
         return try await req.renderPage("programmes/show", title: p.title, crumbs: [Crumb("Katalog program", .programmes), Crumb(p.code)],
@@ -91,7 +91,7 @@ enum ProgrammesController {
         do {
             let b = try await ProgrammeService.createBatch(programmeID: id, values.input, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "\(b.name) dijadwalkan.", to: req)
-            return req.redirect(to: SiteURL.batch(b.id!).path)
+            return try req.redirect(to: SiteURL.batch(b.requireID()).path)
         } catch let failure as ValidationFailure {
             let p = try await ProgrammeService.find(id, actor, .write, on: req.db)
             return try await renderShow(req, p, batchValues: values, errors: failure.errors)
@@ -114,7 +114,7 @@ enum ProgrammesController {
         do {
             let p = try await ProgrammeService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Program \(p.code) ditambahkan ke katalog.", to: req)
-            return req.redirect(to: SiteURL.programme(p.id!).path)
+            return try req.redirect(to: SiteURL.programme(p.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: nil, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {

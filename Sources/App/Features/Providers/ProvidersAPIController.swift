@@ -32,6 +32,6 @@ enum ProvidersAPIController {
         try AccessPolicy.providers(actor, .write).require()
         let p = try await ProviderService.find(try req.parameters.require("id"), actor, on: req.db)
         let input = try req.content.decode(ProviderInput.self)
-        return ProviderDTO(try await ProviderService.update(p.id!, input, actor: actor, at: req.now, on: req.db))
+        return ProviderDTO(try await ProviderService.update(p.requireID(), input, actor: actor, at: req.now, on: req.db))
     }
 }

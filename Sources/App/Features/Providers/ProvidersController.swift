@@ -22,10 +22,10 @@ enum ProvidersController {
         let actor = try req.actor
         let providers = try await ProviderService.list(actor, on: req.db)
         let counts = Dictionary(grouping: try await Programme.scopedQuery(actor, on: req.db).all(\.$providerID), by: { $0 }).mapValues(\.count)
-        let rows = providers.map { p in
+        let rows = try providers.map { p in
             Row(code: p.code, name: p.name, kind: p.providerKind.label, accreditation: p.accreditationLevel.label,
-                contact: [p.contactName, p.phone, p.email].filter { !$0.isEmpty }.joined(separator: " · "), programmes: counts[p.id!] ?? 0,
-                active: p.isActive, programmesHref: SiteURL.programmes.path + "?provider=\(p.id!.uuidString)", editHref: SiteURL.providerEdit(p.id!).path)
+                contact: [p.contactName, p.phone, p.email].filter { !$0.isEmpty }.joined(separator: " · "), programmes: counts[try p.requireID()] ?? 0,
+                active: p.isActive, programmesHref: SiteURL.programmes.path + "?provider=\(try p.requireID().uuidString)", editHref: SiteURL.providerEdit(try p.requireID()).path)
         }
         let model = ListModel(rows: rows, canEdit: AccessPolicy.providers(actor, .write).isAllowed, newHref: SiteURL.providerNew.path)
         return try await req.renderPage("providers/index", title: "Lembaga Pelatihan", crumbs: [Crumb("Lembaga pelatihan")], model)

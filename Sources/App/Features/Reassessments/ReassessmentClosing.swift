@@ -12,7 +12,7 @@ enum ReassessmentClosing {
             let dues = try await ReassessmentDue.query(on: db).filter(\.$employeeID ~~ Array(chunk)).filter(\.$closedOn == nil).all()
             guard !dues.isEmpty else { continue }
             let completed = Dictionary(uniqueKeysWithValues: try await Enrolment.query(on: db).filter(\.$id ~~ Set(dues.map(\.enrolmentID))).all()
-                .map { ($0.id!, $0.completedOn ?? "9999-12-31") })
+                .map { (try $0.requireID(), $0.completedOn ?? "9999-12-31") })
             let current = Dictionary(try await CurrentLevel.query(on: db).filter(\.$employeeID ~~ Set(dues.map(\.employeeID))).all()
                 .map { ("\($0.employeeID)|\($0.competencyID)", $0) }, uniquingKeysWith: { a, _ in a })
             // A result strictly after the training's end closes the due.
@@ -34,9 +34,9 @@ enum ReassessmentClosing {
     /// CurrentProfile's rule over the history; absent when never assessed by then.
     private static func levelsBefore(_ wanted: [(UUID, UUID, String)], on db: any Database) async throws -> [String: Int] {
         let assessments = try await Assessment.query(on: db).filter(\.$employeeID ~~ Set(wanted.map(\.0))).all()
-        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { $0.id! })
+        let results = try await AssessmentResult.query(on: db).filter(\.$assessmentID ~~ assessments.map { try $0.requireID() })
             .filter(\.$competencyID ~~ Set(wanted.map(\.1))).all()
-        let byID = Dictionary(uniqueKeysWithValues: assessments.map { ($0.id!, $0) })
+        let byID = try Dictionary(uniqueKeysWithValues: assessments.map { try ($0.requireID(), $0) })
         var history: [String: [AssessedLevel]] = [:]
         for r in results {
             guard let a = byID[r.assessmentID], let date = SimpleDate(iso: a.assessedOn) else { continue }

@@ -77,7 +77,7 @@ enum ImpactService {
         let periods = [(from: windows.earlier.from, to: windows.earlier.to, label: "sebelumnya"),
                        (from: before.from, to: before.to, label: "sebelum"), (from: after.from, to: after.to, label: "sesudah")]
         let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: db)
-        let links = try await ServicePosition.query(on: db).filter(\.$serviceID ~~ services.map { $0.id! }).all()
+        let links = try await ServicePosition.query(on: db).filter(\.$serviceID ~~ services.map { try $0.requireID() }).all()
         let positionsOf = Dictionary(grouping: links, by: \.serviceID).mapValues { $0.map(\.positionID) }
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let serviceUnits = byOPD.keys.flatMap { tree.subtree(of: $0) }
@@ -86,13 +86,13 @@ enum ImpactService {
         let points = try await MonitoringQueries.points(instansiID: instansiID, opdIDs: Array(byOPD.keys), on: db)
         let m5 = try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$code == DevelopmentSettings.publicServiceCode).first()
 
-        let servicePrograms = try await m5.asyncMap { c in try await ProgrammeCompetency.query(on: db).filter(\.$competencyID == c.id!).all(\.$programmeID) } ?? []
+        let servicePrograms = try await m5.asyncMap { c in try await ProgrammeCompetency.query(on: db).filter(\.$competencyID == c.requireID()).all(\.$programmeID) } ?? []
 
         // The delivering staff of every OPD first, then one read per kind for all of them
         // (training in the wave, the M.5 standard and level), not a round of queries per OPD.
-        let staffOf = Dictionary(uniqueKeysWithValues: byOPD.map { opdID, list -> (UUID, [GapEngine.Person]) in
+        let staffOf = try Dictionary(uniqueKeysWithValues: byOPD.map { opdID, list -> (UUID, [GapEngine.Person]) in
             let subtree = Set(tree.subtree(of: opdID))
-            let positionIDs = Set(list.flatMap { positionsOf[$0.id!] ?? [] })
+            let positionIDs = try Set(list.flatMap { try positionsOf[$0.requireID()] ?? [] })
             return (opdID, gaps.persons.filter { subtree.contains($0.unitID) && (positionIDs.isEmpty || $0.positionID.map(positionIDs.contains) == true) })
         })
         let allStaff = Array(Set(staffOf.values.flatMap { $0.map(\.id) }))
@@ -103,13 +103,13 @@ enum ImpactService {
                     .filter(\.$programmeID ~~ servicePrograms).filter(\.$completedOn >= from.iso).filter(\.$completedOn <= to.iso).all(\.$employeeID))
             }
             if let m5 {
-                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
+                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.requireID()).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
             }
         }
         let staffPositions = Array(Set(staffOf.values.flatMap { $0.compactMap(\.positionID) }))
         if let m5, !staffPositions.isEmpty {
             for chunk in staffPositions.chunked(500) {
-                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.id!).filter(\.$positionID ~~ Array(chunk)).all() {
+                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.requireID()).filter(\.$positionID ~~ Array(chunk)).all() {
                     required[ps.positionID] = max(required[ps.positionID] ?? 0, ps.requiredLevel)
                 }
             }

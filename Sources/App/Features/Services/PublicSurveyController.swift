@@ -111,7 +111,7 @@ enum PublicSurveyController {
     static func poster(req: Request) async throws -> View {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
         let unit = try await Unit.find(s.unitID, on: req.db)
-        let standard = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]?.text ?? s.standardText
+        let standard = try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]?.text ?? s.standardText
         struct Model: Encodable { let service: String; let unit: String; let qr: String; let link: String; let standard: String; let fee: String }
         return try await req.view.render("public/poster", PublicPage(title: "Survei Kepuasan Masyarakat: \(s.name)", content: Model(
             service: s.name, unit: unit?.name ?? "", qr: SiteURL.surveyQR(s.shortCode).path, link: publicURL(req, path: SiteURL.survey(s.shortCode).path),
@@ -133,7 +133,7 @@ enum PublicSurveyController {
 
     static func render(_ req: Request, _ s: PublicService, form: Form, errors: [FieldError], message: String?, status: HTTPStatus) async throws -> Response {
         let unit = try await Unit.find(s.unitID, on: req.db)
-        let standard = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]?.text ?? s.standardText
+        let standard = try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]?.text ?? s.standardText
         let model = SurveyPageModel(service: s, standard: standard, unitName: unit?.name ?? "", form: form, errors: errors, message: message)
         let response = try await req.view.render("public/survey", PublicPage(title: "Survei Kepuasan Masyarakat: \(s.name)", content: model)).encodeResponse(for: req)
         response.status = status
@@ -173,7 +173,7 @@ enum PublicSurveyController {
         let hash = try await req.surveySenderHash(userAgent: req.headers.first(name: .userAgent) ?? "")
         // Keys are per sender: a key someone else used (a kiosk counter restarting at 1, a
         // guess) never returns another resident's answer nor swallows this one.
-        let scope = kiosk.map { "survey:\(id):kiosk:\($0.id!)" } ?? "survey:\(id):\(hash)"
+        let scope = try kiosk.map { try "survey:\(id):kiosk:\($0.requireID())" } ?? "survey:\(id):\(hash)"
         if let idempotencyKey, let replayed = try await IdempotencyStore.replay(req, scope: scope, key: idempotencyKey) {
             return replayed
         }

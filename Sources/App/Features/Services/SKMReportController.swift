@@ -24,7 +24,7 @@ enum SKMReportController: SQLShorthand {
         let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
         let tally = try await SurveyQueries.tally(target, from: period.from, to: period.to, on: req.db)
         let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
-        let months = try await ServiceRecordQueries.months(serviceIDs: services.map { $0.id! }, from: period.from, to: period.to, on: req.db)
+        let months = try await ServiceRecordQueries.months(serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db)
         let population = ServiceRecordQueries.figures(months).count
         let result = tally.ikm(weight: weight, population: population > 0 ? population : nil)
         let perService = try await SurveyQueries.byService(target, from: period.from, to: period.to, on: req.db)
@@ -39,9 +39,9 @@ enum SKMReportController: SQLShorthand {
         let canWrite: Bool
         if let base = scope.base { canWrite = AccessPolicy.manageService(try req.actor, Placement(instansiID: base.instansiID, opdID: base.opdID)).isAllowed } else { canWrite = false }
         let model = SKMReportModel(scopeName: scope.base?.name ?? "Seluruh instansi", period: period, tally: tally, result: result, weight: weight,
-                                   population: population, services: services.map { s in
-                                       let t = perService[s.id!] ?? SurveyQueries.Tally()
-                                       let pop = ServiceRecordQueries.figures(monthsBy[s.id!] ?? []).count
+                                   population: population, services: try services.map { s in
+                                       let t = try perService[s.requireID()] ?? SurveyQueries.Tally()
+                                       let pop = try ServiceRecordQueries.figures(monthsBy[s.requireID()] ?? []).count
                                        return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
                                    }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,
                                    unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken, export: Export.links(req),

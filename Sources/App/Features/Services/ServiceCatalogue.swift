@@ -45,7 +45,7 @@ enum ServiceCatalogue {
             try await ServiceStandards.firstRow(for: s, standard: standard, text: text, at: now, by: actor.userID).create(on: db)
             try await setPositions(input.positionIds ?? [], service: s, unit: unit, on: db)
             try await AuditLog.record(.create, entity: "service", id: s.id, summary: "Membuat layanan \(s.code) \(s.name)",
-                                      before: Optional<ServiceSnapshot>.none, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
+                                      before: Optional<ServiceSnapshot>.none, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.requireID(), on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
             return s
         }
     }
@@ -55,7 +55,7 @@ enum ServiceCatalogue {
         try input.validate(creating: false)
         return try await db.transaction { db in
             let (s, _) = try await find(id, for: actor, .write, on: db)
-            let before = ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db))
+            let before = ServiceSnapshot(s, positionIDs: try await positionIDs(s.requireID(), on: db))
             let unit = try await UnitService.find(input.unitId, for: actor, .read, on: db)
             try AccessPolicy.manageService(actor, Placement(instansiID: unit.instansiID, opdID: unit.opdID)).require()
             try await apply(input, to: s, unit: unit, on: db)
@@ -65,10 +65,10 @@ enum ServiceCatalogue {
             if let positions = input.positionIds { try await setPositions(positions, service: s, unit: unit, on: db) }
             // Responses carry the unit for fast unit IKM: a service moved keeps its history with it.
             if before.unitID != s.unitID {
-                try await SurveyResponse.query(on: db).filter(\.$serviceID == s.id!).set(\.$unitID, to: s.unitID).update()
+                try await SurveyResponse.query(on: db).filter(\.$serviceID == s.requireID()).set(\.$unitID, to: s.unitID).update()
             }
             try await AuditLog.record(.update, entity: "service", id: s.id, summary: "Mengubah layanan \(s.code) \(s.name)",
-                                      before: before, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.id!, on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
+                                      before: before, after: ServiceSnapshot(s, positionIDs: try await positionIDs(s.requireID(), on: db)), actor: actor, instansiID: s.instansiID, at: now, on: db)
             return s
         }
     }
@@ -80,7 +80,7 @@ enum ServiceCatalogue {
             throw ValidationFailure(errors: [.init(field: "code", message: "Kode layanan \(code) sudah dipakai.")])
         }
         s.code = code
-        s.unitID = unit.id!
+        s.unitID = try unit.requireID()
         s.name = input.name.trimmingCharacters(in: .whitespaces)
         // The standard is set at creation and then only through its history (`ServiceStandards.set`).
         s.fee = input.fee ?? 0
@@ -99,8 +99,8 @@ enum ServiceCatalogue {
                 throw ValidationFailure(errors: [.init(field: "positionIds", message: "Jabatan pelaksana harus jabatan di OPD layanan ini.")])
             }
         }
-        try await ServicePosition.query(on: db).filter(\.$serviceID == service.id!).delete()
-        for id in wanted { try await ServicePosition(serviceID: service.id!, positionID: id).create(on: db) }
+        try await ServicePosition.query(on: db).filter(\.$serviceID == service.requireID()).delete()
+        for id in wanted { try await ServicePosition(serviceID: try service.requireID(), positionID: id).create(on: db) }
     }
 
     /// The service code in lower case, or with a number appended when another instansi has it.

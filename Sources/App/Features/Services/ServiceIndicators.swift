@@ -28,7 +28,7 @@ struct ServiceIndicators {
                      on db: any Database) async throws -> ServiceIndicators {
         var out = ServiceIndicators(services: services, periods: periods)
         guard let first = periods.map(\.from).min(), let last = periods.map(\.to).max(), !services.isEmpty else { return out }
-        let ids = Set(services.map { $0.id! })
+        let ids = try Set(services.map { try $0.requireID() })
         for (i, p) in periods.enumerated() {
             for (serviceID, tally) in try await SurveyQueries.byService(.units(instansiID: instansiID, unitIDs: nil), from: p.from, to: p.to, on: db)
             where ids.contains(serviceID) {

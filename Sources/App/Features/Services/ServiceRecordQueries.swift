@@ -57,13 +57,13 @@ enum ServiceRecordQueries {
 
     /// One service: exact from its tickets when the whole range was imported ticket by ticket.
     static func performance(service: PublicService, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> Figures {
-        let rows = try await months(serviceIDs: [service.id!], from: from, to: to, on: db)
+        let rows = try await months(serviceIDs: [service.requireID()], from: from, to: to, on: db)
         var f = figures(rows)
         guard !rows.isEmpty, rows.allSatisfy({ $0.source == ServiceRecordsImport.fromTickets }) else { return f }
         let start = WITA.startOfDay(SimpleDate(year: from.year, month: from.month, day: 1)!)
         let lastMonth = SimpleDate(year: to.year, month: to.month, day: 1)!
         let end = WITA.startOfDay(lastMonth.adding(months: 1))
-        let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == service.id!)
+        let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == service.requireID())
             .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).filter(\.$completedAt != nil).all()
         // Durations only: on-time counts come from the month rows, judged when they were built.
         let durations = tickets.compactMap { t in t.completedAt.map { ServiceTicket(received: t.receivedAt, completed: $0) } }

@@ -81,7 +81,7 @@ enum ServiceRecordsImport {
             if let received, !ticket.isEmpty { parsed.append(Ticket(ticket: ticket, received: received, completed: completed, channel: channel)) }
         }
         try problems.check()
-        let list = parsed, serviceID = service.id!
+        let list = parsed, serviceID = try service.requireID()
         return try await db.transaction { db in
             var existing: [String: ServiceTransaction] = [:]
             for chunk in list.map(\.ticket).chunked(500) {
@@ -177,7 +177,7 @@ enum ServiceRecordsImport {
             }
         }
         try problems.check()
-        let list = parsed, serviceID = service.id!
+        let list = parsed, serviceID = try service.requireID()
         return try await db.transaction { db in
             let existing = Dictionary(try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month ~~ list.map(\.0)).all().map { ($0.month, $0) },
                                       uniquingKeysWith: { a, _ in a })

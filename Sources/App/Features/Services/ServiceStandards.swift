@@ -52,23 +52,23 @@ enum ServiceStandards {
     /// The caller has checked access (`AccessPolicy.changeServiceStandard`).
     static func set(_ s: PublicService, _ input: StandardInput.Parsed, actor: Principal, at now: Date, on db: any Database) async throws -> ServiceStandardEntry {
         try await db.transaction { db in
-            let existing = try await ServiceStandardEntry.query(on: db).filter(\.$serviceID == s.id!)
+            let existing = try await ServiceStandardEntry.query(on: db).filter(\.$serviceID == s.requireID())
                 .filter(\.$effectiveFrom == input.effectiveFrom.iso).first()
             let before = existing.map(StandardSnapshot.init)
             let row = existing ?? ServiceStandardEntry()
-            if existing == nil { row.id = UUID(); row.instansiID = s.instansiID; row.serviceID = s.id!; row.effectiveFrom = input.effectiveFrom.iso }
+            if existing == nil { row.id = UUID(); row.instansiID = s.instansiID; row.serviceID = try s.requireID(); row.effectiveFrom = input.effectiveFrom.iso }
             row.value = input.standard.value; row.unit = input.standard.unit.rawValue; row.text = input.text
             row.createdAt = now; row.createdBy = actor.userID
             try await row.save(on: db)
             // The old columns follow the standard in force today, for a previous release still running.
-            if let current = try await current([s.id!], on: WorkingCalendar.witaDay(now), db: db)[s.id!], let standard = current.standard {
+            if let current = try await current([try s.requireID()], on: WorkingCalendar.witaDay(now), db: db)[try s.requireID()], let standard = current.standard {
                 s.standardMinutes = standard.minutes; s.standardText = current.text; s.updatedAt = now
                 try await s.save(on: db)
             }
             try await AuditLog.record(existing == nil ? .create : .update, entity: "service_standard", id: row.id,
                                       summary: "Standar waktu layanan \(s.code): \(row.text) mulai \(IndonesianFormat.date(input.effectiveFrom))",
                                       before: before, after: StandardSnapshot(row), actor: actor, instansiID: s.instansiID, at: now, on: db)
-            try await ServiceMonthRebuild.run(serviceIDs: [s.id!], fromMonth: ServiceRecordQueries.monthKey(input.effectiveFrom), throughMonth: nil,
+            try await ServiceMonthRebuild.run(serviceIDs: [s.requireID()], fromMonth: ServiceRecordQueries.monthKey(input.effectiveFrom), throughMonth: nil,
                                               instansiID: s.instansiID, on: db)
             return row
         }

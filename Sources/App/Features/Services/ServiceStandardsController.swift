@@ -32,15 +32,15 @@ enum ServiceStandardsController {
 
     static func list(req: Request) async throws -> [ServiceStandardDTO] {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        let rows = try await ServiceStandards.rows(s.id!, on: req.db)
-        let current = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]
+        let rows = try await ServiceStandards.rows(s.requireID(), on: req.db)
+        let current = try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]
         return rows.map { ServiceStandardDTO($0, currentFrom: current?.effectiveFrom) }
     }
 
     static func createAPI(req: Request) async throws -> Response {
         let (s, placement) = try await managed(req)
         let row = try await save(try req.content.decode(StandardInput.self), s, placement, req)
-        let current = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]
+        let current = try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]
         return try await ServiceStandardDTO(row, currentFrom: current?.effectiveFrom).encodeResponse(status: .created, for: req)
     }
 
@@ -50,7 +50,7 @@ enum ServiceStandardsController {
 
     static func newForm(req: Request) async throws -> Response {
         let (s, _) = try await managed(req)
-        let current = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)[s.id!]
+        let current = try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]
         let next = StandardHistory.defaultEffectiveFrom(today: WITA.today(req.now))
         return try await form(req, s, Posted(effectiveFrom: next.iso, standard: current?.standard?.label ?? s.standardText, text: ""), errors: [])
     }
@@ -65,7 +65,7 @@ enum ServiceStandardsController {
             let input = StandardInput(effectiveFrom: posted.effectiveFrom, value: standard.value, unit: standard.unit.rawValue, text: posted.text)
             let row = try await save(input, s, placement, req)
             Flash.add(.success, "Standar \(row.text) berlaku mulai \(IndonesianFormat.date(SimpleDate(iso: row.effectiveFrom)!)).", to: req)
-            return req.redirect(to: SiteURL.service(s.id!).path + "#standards")
+            return try req.redirect(to: SiteURL.service(s.requireID()).path + "#standards")
         } catch let failure as ValidationFailure {
             let errors = failure.errors.map { e in ["value", "unit"].contains(e.field) ? FieldError(field: "standard", message: e.message) : e }
             return try await form(req, s, posted, errors: errors)
@@ -80,11 +80,11 @@ enum ServiceStandardsController {
                   hint: "Seperti tertulis di standar pelayanan: 60 menit, 2 jam, 3 hari (hari kalender) atau 28 hari kerja (tanpa Sabtu, Minggu, libur nasional dan cuti bersama)."),
             .init(name: "text", label: "Rumusan di standar pelayanan", value: posted.text ?? "", hint: "Boleh kosong; bawaan: waktu standar di atas.", required: false),
         ]
-        let model = FormPage(form: FormModel(action: SiteURL.serviceStandards(s.id!).path, submitLabel: "Simpan standar",
-                                             cancelHref: SiteURL.service(s.id!).path, fields: fields, errors: errors),
+        let model = try FormPage(form: FormModel(action: SiteURL.serviceStandards(s.requireID()).path, submitLabel: "Simpan standar",
+                                             cancelHref: SiteURL.service(s.requireID()).path, fields: fields, errors: errors),
                              intro: "Perubahan standar tidak mengubah penilaian bulan yang sudah lewat: setiap permohonan dinilai dengan standar yang berlaku pada tanggal diterimanya.")
         return try await req.renderPage("common/form", title: "Ubah waktu standar \(s.code)",
-                                        crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.id!)), Crumb("Waktu standar")], model,
+                                        crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.requireID())), Crumb("Waktu standar")], model,
                                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

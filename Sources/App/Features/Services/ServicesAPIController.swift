@@ -26,10 +26,10 @@ enum ServicesAPIController {
         let scope = try await ReportScope.resolve(req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.serviceScope)
         let all = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
         let slice = Array(all.dropFirst(paging.offset).prefix(paging.per))
-        let positions = try await ServicePosition.query(on: req.db).filter(\.$serviceID ~~ slice.map { $0.id! }).all()
+        let positions = try await ServicePosition.query(on: req.db).filter(\.$serviceID ~~ slice.map { try $0.requireID() }).all()
         let byService = Dictionary(grouping: positions, by: \.serviceID)
-        let current = try await ServiceStandards.current(slice.map { $0.id! }, on: WITA.today(req.now), db: req.db)
-        return ListPage(items: slice.map { ServiceDTO($0, positionIDs: (byService[$0.id!] ?? []).map(\.positionID), current: current[$0.id!]) },
+        let current = try await ServiceStandards.current(slice.map { try $0.requireID() }, on: WITA.today(req.now), db: req.db)
+        return try ListPage(items: slice.map { try ServiceDTO($0, positionIDs: (byService[$0.requireID()] ?? []).map(\.positionID), current: current[$0.requireID()]) },
                         page: paging.page, per: paging.per, total: all.count)
     }
 
@@ -42,8 +42,8 @@ enum ServicesAPIController {
     }
 
     static func dto(_ s: PublicService, _ req: Request) async throws -> ServiceDTO {
-        let current = try await ServiceStandards.current([s.id!], on: WITA.today(req.now), db: req.db)
-        return ServiceDTO(s, positionIDs: try await ServiceCatalogue.positionIDs(s.id!, on: req.db), current: current[s.id!])
+        let current = try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)
+        return try ServiceDTO(s, positionIDs: try await ServiceCatalogue.positionIDs(s.requireID(), on: req.db), current: current[s.requireID()])
     }
 
     static func show(req: Request) async throws -> ServiceDTO {
@@ -58,8 +58,8 @@ enum ServicesAPIController {
     static func serviceIKM(req: Request) async throws -> IKMDTO {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let period = try ServicePeriod.parse(req)
-        let tally = try await SurveyQueries.tally(.service(s.id!), from: period.from, to: period.to, on: req.db)
-        let population = ServiceRecordQueries.figures(try await ServiceRecordQueries.months(serviceIDs: [s.id!], from: period.from, to: period.to, on: req.db)).count
+        let tally = try await SurveyQueries.tally(.service(s.requireID()), from: period.from, to: period.to, on: req.db)
+        let population = ServiceRecordQueries.figures(try await ServiceRecordQueries.months(serviceIDs: [s.requireID()], from: period.from, to: period.to, on: req.db)).count
         return IKMDTO(period: period, tally: tally, weight: try await weight(s.instansiID, on: req.db), population: population > 0 ? population : nil)
     }
 
@@ -69,7 +69,7 @@ enum ServicesAPIController {
         let period = try ServicePeriod.parse(req)
         let tally = try await SurveyQueries.tally(.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
         let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
-        let population = ServiceRecordQueries.figures(try await ServiceRecordQueries.months(serviceIDs: services.map { $0.id! }, from: period.from, to: period.to, on: req.db)).count
+        let population = ServiceRecordQueries.figures(try await ServiceRecordQueries.months(serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db)).count
         return IKMDTO(period: period, tally: tally, weight: try await weight(scope.instansiID, on: req.db), population: population > 0 ? population : nil)
     }
 
@@ -113,7 +113,7 @@ enum ServicesAPIController {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let period = try ServicePeriod.parse(req)
         let f = try await ServiceRecordQueries.performance(service: s, from: period.from, to: period.to, on: req.db)
-        let standard = try await ServiceStandards.history(s.id!, on: req.db).inForce(on: period.to) ?? StandardTime(minutes: s.standardMinutes)
+        let standard = try await ServiceStandards.history(s.requireID(), on: req.db).inForce(on: period.to) ?? StandardTime(minutes: s.standardMinutes)
         func r(_ x: Double?) -> Double? { x.map { ($0 * 10).rounded() / 10 } }
         return PerformanceDTO(from: period.from.iso, to: period.to.iso, count: f.count, completed: f.completed, medianMinutes: r(f.medianMinutes),
                               p90Minutes: r(f.p90Minutes), meanMinutes: r(f.meanMinutes), onTimeShare: f.onTimeShare.map { ($0 * 10000).rounded() / 10000 },

@@ -29,14 +29,14 @@ enum ServicesController {
         let period = ServicePeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today)
         let weight = try await ServicesAPIController.weight(scope.instansiID, on: req.db)
         let tallies = try await SurveyQueries.byService(.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
-        let months = Dictionary(grouping: try await ServiceRecordQueries.months(serviceIDs: services.map { $0.id! }, from: period.from, to: period.to, on: req.db), by: \.serviceID)
+        let months = Dictionary(grouping: try await ServiceRecordQueries.months(serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db), by: \.serviceID)
         let names = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
-        let standards = try await ServiceStandards.current(services.map { $0.id! }, on: today, db: req.db)
-        let rows = services.map { s -> ServiceListModel.Row in
-            let tally = tallies[s.id!] ?? SurveyQueries.Tally()
-            let figures = ServiceRecordQueries.figures(months[s.id!] ?? [])
+        let standards = try await ServiceStandards.current(services.map { try $0.requireID() }, on: today, db: req.db)
+        let rows = try services.map { s -> ServiceListModel.Row in
+            let tally = try tallies[s.requireID()] ?? SurveyQueries.Tally()
+            let figures = try ServiceRecordQueries.figures(months[s.requireID()] ?? [])
             let ikm = tally.ikm(weight: weight, population: figures.count > 0 ? figures.count : nil)
-            return .init(href: SiteURL.service(s.id!).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "", standard: standards[s.id!]?.text ?? s.standardText,
+            return try .init(href: SiteURL.service(s.requireID()).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "", standard: standards[s.requireID()]?.text ?? s.standardText,
                          fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee), volume: IndonesianFormat.integer(figures.count),
                          onTime: ServiceFormat.share(figures.onTimeShare), respondents: IndonesianFormat.integer(tally.respondents),
                          ikm: ServiceFormat.ikm(ikm), grade: ikm?.grade?.rawValue ?? "",
@@ -64,18 +64,18 @@ enum ServicesController {
         let today = WITA.today(req.now)
         let weight = try await ServicesAPIController.weight(s.instansiID, on: req.db)
         let firstMonth = SimpleDate(year: today.year, month: today.month, day: 1)!.adding(months: -11)
-        let months = try await ServiceRecordQueries.months(serviceIDs: [s.id!], from: firstMonth, to: today, on: req.db)
+        let months = try await ServiceRecordQueries.months(serviceIDs: [s.requireID()], from: firstMonth, to: today, on: req.db)
         let quarters = ReportPeriod.quarter.last(4, endingWith: today)
         let indicators = try await ServiceIndicators.load(instansiID: s.instansiID, services: [s], periods: quarters, on: req.db)
-        let ikmRows = quarters.enumerated().map { i, q in
-            let cell = indicators.cell(s.id!, i)
+        let ikmRows = try quarters.enumerated().map { i, q in
+            let cell = try indicators.cell(s.requireID(), i)
             return ServiceDetailModel.IKMRow(period: q.label, tally: cell.tally, weight: weight, population: cell.figures.count > 0 ? cell.figures.count : nil)
         }
-        let positions = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.id!, on: req.db))).sort(\.$name).all()
-        let history = try await ServiceStandards.history(s.id!, on: req.db)
-        let current = try await ServiceStandards.current([s.id!], on: today, db: req.db)[s.id!]
-        let standards = try await ServiceStandards.rows(s.id!, on: req.db).map { ServiceDetailModel.StandardRow($0, current: $0.effectiveFrom == current?.effectiveFrom) }
-        let flagged = try await SurveyResponse.query(on: req.db).filter(\.$serviceID == s.id!).filter(\.$flag != nil).filter(\.$status == SurveyResponse.counted).count()
+        let positions = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.requireID(), on: req.db))).sort(\.$name).all()
+        let history = try await ServiceStandards.history(s.requireID(), on: req.db)
+        let current = try await ServiceStandards.current([s.requireID()], on: today, db: req.db)[s.requireID()]
+        let standards = try await ServiceStandards.rows(s.requireID(), on: req.db).map { ServiceDetailModel.StandardRow($0, current: $0.effectiveFrom == current?.effectiveFrom) }
+        let flagged = try await SurveyResponse.query(on: req.db).filter(\.$serviceID == s.requireID()).filter(\.$flag != nil).filter(\.$status == SurveyResponse.counted).count()
         let model = ServiceDetailModel(
             service: s, standard: current?.text ?? s.standardText, standards: standards, unit: unit.name, positions: positions.map { "\($0.code) \($0.name)" },
             surveyURL: PublicSurveyController.publicURL(req, path: SiteURL.survey(s.shortCode).path),
@@ -99,7 +99,7 @@ enum ServicesController {
 
     static func editForm(req: Request) async throws -> Response {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
-        let codes = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.id!, on: req.db))).all(\.$code)
+        let codes = try await Position.query(on: req.db).filter(\.$id ~~ (try await ServiceCatalogue.positionIDs(s.requireID(), on: req.db))).all(\.$code)
         return try await form(req, posted: Posted(code: s.code, name: s.name, unitId: s.unitID.uuidString, standard: nil, fee: String(s.fee),
                                                   requirements: s.requirements, legalBasis: s.legalBasis, positions: codes.sorted().joined(separator: ", "),
                                                   active: s.isActive ? "1" : "0"), service: s, errors: [])
@@ -129,8 +129,8 @@ enum ServicesController {
                                 options: [.init(value: "1", label: "Aktif (survei terbuka)", selected: posted.active != "0"),
                                           .init(value: "0", label: "Tidak aktif", selected: posted.active == "0")]))
         }
-        let action = service.map { SiteURL.service($0.id!).path } ?? SiteURL.services.path
-        let model = FormPage(form: FormModel(action: action, submitLabel: "Simpan layanan", cancelHref: service.map { SiteURL.service($0.id!).path } ?? SiteURL.services.path,
+        let action = try service.map { try SiteURL.service($0.requireID()).path } ?? SiteURL.services.path
+        let model = try FormPage(form: FormModel(action: action, submitLabel: "Simpan layanan", cancelHref: service.map { try SiteURL.service($0.requireID()).path } ?? SiteURL.services.path,
                                              fields: fields, errors: errors),
                              intro: "Standar pelayanan (PermenPANRB 15/2014): waktu penyelesaian, biaya/tarif, persyaratan dan dasar hukum.")
         return try await req.renderPage("common/form", title: service == nil ? "Tambah layanan" : "Ubah layanan \(service!.code)",
@@ -153,7 +153,7 @@ enum ServicesController {
             let found = try await Position.query(on: db).filter(\.$instansiID == instansiID).filter(\.$code ~~ codes).all()
             let missing = Set(codes).subtracting(found.map(\.code))
             v.require(missing.isEmpty, field: "positions", "Kode jabatan tidak dikenal: \(missing.sorted().joined(separator: ", ")).")
-            positionIDs = found.map { $0.id! }
+            positionIDs = try found.map { try $0.requireID() }
         }
         try v.check()
         return ServiceInput(code: p.code ?? "", name: p.name ?? "", unitId: unitID!, standardMinutes: nil, standardText: creating ? p.standard : nil,
@@ -171,7 +171,7 @@ enum ServicesController {
             guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
             let s = try await ServiceCatalogue.create(try await input(posted, instansiID: instansiID, creating: true, on: req.db), actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Layanan \(s.code) disimpan. Tautan survei: /s/\(s.shortCode).", to: req)
-            return req.redirect(to: SiteURL.service(s.id!).path)
+            return try req.redirect(to: SiteURL.service(s.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await form(req, posted: posted, service: nil, errors: failure.errors.map(formField))
         }
@@ -182,9 +182,9 @@ enum ServicesController {
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let posted = try req.content.decode(Posted.self)
         do {
-            _ = try await ServiceCatalogue.update(s.id!, try await input(posted, instansiID: s.instansiID, creating: false, on: req.db), actor: actor, at: req.now, on: req.db)
+            _ = try await ServiceCatalogue.update(s.requireID(), try await input(posted, instansiID: s.instansiID, creating: false, on: req.db), actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan layanan \(s.code) disimpan.", to: req)
-            return req.redirect(to: SiteURL.service(s.id!).path)
+            return try req.redirect(to: SiteURL.service(s.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await form(req, posted: posted, service: s, errors: failure.errors.map(formField))
         }
@@ -219,7 +219,7 @@ enum ServicesController {
             let o = try await ServiceRecordsImport.run(Data(buffer: file.data), service: s, actor: actor, at: req.now, on: req.db)
             let what = o.kind == ServiceRecordsImport.Kind.tickets.rawValue ? "tiket" : "laporan bulanan"
             Flash.add(.success, "Impor \(what): \(o.imported) baru, \(o.updated) diperbarui (\(o.months.count) bulan).", to: req)
-            return req.redirect(to: SiteURL.service(s.id!).path + "#records")
+            return try req.redirect(to: SiteURL.service(s.requireID()).path + "#records")
         } catch let problems as ImportProblems {
             let lines = problems.problems.prefix(50).map { "Baris \($0.row)\($0.column.isEmpty ? "" : ", kolom \($0.column)"): \($0.message)" }
             return try await render(req, s, unit: unit, importErrors: lines, importResult: nil, status: .unprocessableEntity)

@@ -43,7 +43,7 @@ enum SurveyAPIController {
         if let status = q.status, ![SurveyResponse.counted, SurveyResponse.rejected].contains(status) {
             throw ValidationFailure(errors: [.init(field: "status", message: "Status: counted atau rejected.")])
         }
-        var query = SurveyResponse.query(on: req.db).filter(\.$serviceID == s.id!)
+        var query = try SurveyResponse.query(on: req.db).filter(\.$serviceID == s.requireID())
         if let flagged = q.flagged { query = flagged ? query.filter(\.$flag != nil) : query.filter(\.$flag == nil) }
         if let status = q.status { query = query.filter(\.$status == status) }
         let total = try await query.count()

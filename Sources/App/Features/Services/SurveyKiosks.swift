@@ -42,7 +42,7 @@ enum SurveyKiosks {
         }
         guard let instansiID = actor.instansiID else { return [] }
         let kiosks = try await SurveyKiosk.query(on: db).filter(\.$instansiID == instansiID).sort(\.$createdAt, .descending).all()
-        let units = Dictionary(try await Unit.query(on: db).filter(\.$id ~~ Set(kiosks.map(\.unitID))).all().map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let units = Dictionary(try await Unit.query(on: db).filter(\.$id ~~ Set(kiosks.map(\.unitID))).all().map { try ($0.requireID(), $0) }, uniquingKeysWith: { a, _ in a })
         return kiosks.compactMap { k in
             guard let u = units[k.unitID], opd == nil || u.opdID == opd else { return nil }
             return (k, u)
@@ -64,7 +64,7 @@ enum SurveyKiosks {
         try v.check()
         let key = newKey()
         let k = SurveyKiosk()
-        k.id = UUID(); k.instansiID = unit.instansiID; k.unitID = unit.id!; k.name = name; k.keyHash = hash(key)
+        k.id = UUID(); k.instansiID = unit.instansiID; k.unitID = try unit.requireID(); k.name = name; k.keyHash = hash(key)
         k.createdAt = now; k.createdBy = actor.userID
         try await db.transaction { db in
             try await k.create(on: db)
@@ -82,7 +82,7 @@ enum SurveyKiosks {
         return try await db.transaction { db in
             let changed = try await db.sql.update(SurveyKiosk.schema)
                 .set("revoked_at", to: SQLBind(now)).set("revoked_by", to: SQLBind(actor.userID))
-                .where("id", .equal, SQLBind(k.id!)).where("revoked_at", .is, SQLLiteral.null)
+                .where("id", .equal, SQLBind(k.requireID())).where("revoked_at", .is, SQLLiteral.null)
                 .returning("id").all()
             guard !changed.isEmpty else { throw Abort(.conflict, reason: "Kios ini sudah dicabut.") }
             let before = DTO(k)

@@ -46,7 +46,7 @@ enum SurveyKiosksController {
         guard let instansiID = actor.instansiID, case .success(let opd) = AccessPolicy.serviceScope(actor) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
         let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).all()
         let serviceUnits = try await Unit.query(on: req.db).filter(\.$id ~~ Set(services.map(\.unitID))).all()
-        let ids = Set(serviceUnits.flatMap { [$0.id!, $0.opdID] })
+        let ids = try Set(serviceUnits.flatMap { try [$0.requireID(), $0.opdID] })
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ ids).sort(\.$name).all().filter { opd == nil || $0.opdID == opd }
         let canManage = units.contains { AccessPolicy.manageKiosks(actor, Placement(instansiID: $0.instansiID, opdID: $0.opdID)).isAllowed }
         struct Row: Encodable { let name: String; let unit: String; let created: String; let status: String; let active: Bool; let revokeAction: String }
@@ -55,10 +55,10 @@ enum SurveyKiosksController {
             let newName: String?; let newKey: String?; let errors: [String]; let header: String
             let action = SiteURL.kiosks.path
         }
-        let model = Model(rows: kiosks.map { k, u in
+        let model = try Model(rows: kiosks.map { k, u in
                               Row(name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),
                                   status: k.revokedAt.map { "dicabut \(IndonesianFormat.dateTime($0))" } ?? "aktif", active: k.revokedAt == nil,
-                                  revokeAction: "\(path)/\(k.id!)/revoke")
+                                  revokeAction: "\(path)/\(try k.requireID())/revoke")
                           },
                           units: units.map { FormModel.Option(value: $0.id!.uuidString, label: $0.name, selected: false) },
                           canManage: canManage, csrf: req.csrfToken, newName: key?.name, newKey: key?.key,

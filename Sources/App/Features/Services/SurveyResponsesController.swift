@@ -23,7 +23,7 @@ enum SurveyResponsesController {
     static func list(req: Request) async throws -> Response {
         let (s, unit) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let q = try req.query.decode(ListQuery.self)
-        var query = SurveyResponse.query(on: req.db).filter(\.$serviceID == s.id!)
+        var query = try SurveyResponse.query(on: req.db).filter(\.$serviceID == s.requireID())
         if q.flagged == "1" { query = query.filter(\.$flag != nil) }
         let paging = PageRequest(page: q.page, per: 50, defaultPer: 50)
         let total = try await query.count()
@@ -39,19 +39,19 @@ enum SurveyResponsesController {
             let service: String; let backHref: String; let flaggedOnly: Bool; let allHref: String; let flaggedHref: String
             let rows: [Row]; let paging: PagingModel; let canManage: Bool; let csrf: String
         }
-        let base = SiteURL.serviceResponses(s.id!).path
-        let model = Model(service: s.name, backHref: SiteURL.service(s.id!).path, flaggedOnly: q.flagged == "1", allHref: base, flaggedHref: base + "?flagged=1",
+        let base = try SiteURL.serviceResponses(s.requireID()).path
+        let model = try Model(service: s.name, backHref: SiteURL.service(s.requireID()).path, flaggedOnly: q.flagged == "1", allHref: base, flaggedHref: base + "?flagged=1",
                           rows: rows.map { r in
                               Row(at: IndonesianFormat.dateTime(r.submittedAt), answers: r.answers.map { $0.map(String.init) ?? "–" }.joined(separator: " "),
                                   channel: r.channel, flag: r.flag.map { SurveyFlag(rawValue: $0)?.label ?? $0 } ?? "",
                                   status: r.status == SurveyResponse.counted ? "dihitung" : "ditolak", counted: r.status == SurveyResponse.counted,
-                                  rejectAction: "\(base)/\(r.id!)/reject", restoreAction: "\(base)/\(r.id!)/restore",
+                                  rejectAction: "\(base)/\(try r.requireID())/reject", restoreAction: "\(base)/\(try r.requireID())/restore",
                                   canReview: AccessPolicy.reviewSurveyResponse(actor, placement, flagged: r.flag != nil).isAllowed, reason: r.reviewReason ?? "")
                           },
                           paging: PagingModel(PageInfo(paging, total: total), path: base, filters: [("flagged", q.flagged)], noun: "jawaban"),
                           canManage: canManage, csrf: req.csrfToken)
         return try await req.renderPage("services/responses", title: "Jawaban SKM: \(s.name)",
-                                        crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.id!)), Crumb("Jawaban")], model)
+                                        crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.requireID())), Crumb("Jawaban")], model)
     }
 
     static func reject(req: Request) async throws -> Response { try await review(req, reject: true) }
@@ -65,7 +65,7 @@ enum SurveyResponsesController {
         let reason = (try? req.content.decode(Form.self))?.reason
         try await SurveyService.review(rid, service: s, unit: unit, reject: reject, reason: reason, actor: actor, at: req.now, on: req.db)
         Flash.add(.success, reject ? "Jawaban ditolak: tidak lagi dihitung dalam IKM." : "Jawaban dipulihkan: kembali dihitung dalam IKM.", to: req)
-        return req.redirect(to: SiteURL.serviceResponses(s.id!).path + "?flagged=1")
+        return try req.redirect(to: SiteURL.serviceResponses(s.requireID()).path + "?flagged=1")
     }
 
     // MARK: paper forms
@@ -128,15 +128,15 @@ enum SurveyResponsesController {
         }
         struct Model: Encodable { let form: FormModel; let intro: String; let templateHref: String; let importAction: String; let importErrors: [String] }
         let window = PaperSurveyPeriod.open(today: WITA.today(req.now), serviceCreated: WITA.today(s.createdAt))
-        let model = Model(form: FormModel(action: SiteURL.servicePaper(s.id!).path, submitLabel: "Simpan satu formulir", cancelHref: SiteURL.service(s.id!).path,
+        let model = try Model(form: FormModel(action: SiteURL.servicePaper(s.requireID()).path, submitLabel: "Simpan satu formulir", cancelHref: SiteURL.service(s.requireID()).path,
                                           fields: fields, errors: errors),
                           intro: "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab). "
                             + "Tanggal formulir harus dalam periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to)) "
                             + "(bulan berjalan; bulan lalu masih dapat diisi sampai tanggal \(PaperSurveyPeriod.graceDays)).",
-                          templateHref: SiteURL.servicePaper(s.id!).path + "/template", importAction: SiteURL.servicePaper(s.id!).path + "/import",
+                          templateHref: SiteURL.servicePaper(try s.requireID()).path + "/template", importAction: SiteURL.servicePaper(try s.requireID()).path + "/import",
                           importErrors: importErrors)
         return try await req.renderPage("services/paper", title: "Survei kertas: \(s.name)",
-                                        crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.id!)), Crumb("Survei kertas")], model, status: status)
+                                        crumbs: [Crumb("Layanan publik", .services), Crumb(s.code, .service(s.requireID())), Crumb("Survei kertas")], model, status: status)
     }
 
     static func paperSave(req: Request) async throws -> Response {
@@ -148,7 +148,7 @@ enum SurveyResponsesController {
         case .success(let (day, values, submission)):
             _ = try await savePaper(day: day, values: values, submission: submission, service: s, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Formulir kertas tanggal \(IndonesianFormat.date(day)) disimpan. Lanjutkan dengan formulir berikutnya.", to: req)
-            return req.redirect(to: SiteURL.servicePaper(s.id!).path)
+            return try req.redirect(to: SiteURL.servicePaper(s.requireID()).path)
         }
     }
 
@@ -187,7 +187,7 @@ enum SurveyResponsesController {
         do {
             let n = try await importPaper(Data(buffer: file.data), service: s, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "\(n) formulir survei kertas diimpor.", to: req)
-            return req.redirect(to: SiteURL.service(s.id!).path)
+            return try req.redirect(to: SiteURL.service(s.requireID()).path)
         } catch let problems as ImportProblems {
             let lines = problems.problems.prefix(50).map { "Baris \($0.row)\($0.column.isEmpty ? "" : ", kolom \($0.column)"): \($0.message)" }
             return try await paperPage(req, s, posted: Paper(date: WITA.today(req.now).iso), errors: [], importErrors: lines, status: .unprocessableEntity)

@@ -26,7 +26,7 @@ enum SurveyService {
                       honeypot: Bool, on date: SimpleDate? = nil, enteredBy: UUID?, at now: Date, db: any Database,
                       writer: SurveyWriter? = nil, kiosk: UUID? = nil) async throws -> Stored {
         let r = SurveyResponse()
-        r.id = UUID(); r.instansiID = service.instansiID; r.serviceID = service.id!; r.unitID = service.unitID
+        r.id = UUID(); r.instansiID = service.instansiID; r.serviceID = try service.requireID(); r.unitID = service.unitID
         r.submittedAt = now; r.submittedOn = (date ?? WITA.today(now)).iso
         r.setAnswers(partial ?? submission.answers.map { Optional($0) })
         r.sex = submission.respondent.sex?.rawValue; r.ageBand = submission.respondent.ageBand?.rawValue
@@ -37,7 +37,7 @@ enum SurveyService {
             r.flag = SurveyFlag.honeypot.rawValue; r.status = SurveyResponse.rejected
         } else if kiosk == nil, let clientHash {
             // The latest response of this sender either side of now (a clock may be skewed).
-            let earlier = try await SurveyResponse.query(on: db).filter(\.$serviceID == service.id!).filter(\.$clientHash == clientHash)
+            let earlier = try await SurveyResponse.query(on: db).filter(\.$serviceID == service.requireID()).filter(\.$clientHash == clientHash)
                 .filter(\.$submittedAt >= now.addingTimeInterval(-SurveyDuplicateRule.window))
                 .filter(\.$submittedAt <= now.addingTimeInterval(SurveyDuplicateRule.window))
                 .sort(\.$submittedAt, .descending).first()
@@ -45,7 +45,7 @@ enum SurveyService {
             r.flag = SurveyDuplicateRule.flag(previous: previous, current: submission.answers, at: now.timeIntervalSince1970)?.rawValue
         }
         if let writer { try await writer.write(r) } else { try await r.create(on: db) }
-        return Stored(id: r.id!, flag: r.flag)
+        return try Stored(id: r.requireID(), flag: r.flag)
     }
 
     static let maxReasonLength = 500
@@ -57,7 +57,7 @@ enum SurveyService {
     @discardableResult
     static func review(_ responseID: UUID, service: PublicService, unit: Unit, reject: Bool, reason: String?, actor: Principal,
                        at now: Date, on db: any Database) async throws -> SurveyResponse {
-        guard let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(\.$serviceID == service.id!).first() else {
+        guard let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(\.$serviceID == service.requireID()).first() else {
             throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.")
         }
         // Access first, then the body.

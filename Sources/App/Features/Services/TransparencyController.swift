@@ -51,7 +51,7 @@ enum TransparencyController {
         var query = Instansi.query(on: req.db)
         if let code = q.instansi, !code.isEmpty { query = query.filter(\.$code == code) }
         guard let instansi = try await query.sort(\.$createdAt).first() else { throw Abort(.notFound, reason: "Instansi tidak ditemukan.") }
-        let instansiID = instansi.id!
+        let instansiID = try instansi.requireID()
         let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).filter(\.$isActive == true).sort(\.$code).all()
         let tree = try await UnitQueries.tree(instansiID: instansiID, on: req.db)
         let weight = try await ServicesAPIController.weight(instansiID, on: req.db)
@@ -62,7 +62,7 @@ enum TransparencyController {
         let periods = complete + [(running.from, running.to, ReportPeriod.quarter.label(from: today) + " (sementara)")]
         let provisional = periods.count - 1
         let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: req.db)
-        let standards = try await ServiceStandards.current(services.map { $0.id! }, on: today, db: req.db)
+        let standards = try await ServiceStandards.current(services.map { try $0.requireID() }, on: today, db: req.db)
         func quarter(_ cell: ServiceIndicators.Cell, _ i: Int) -> Model.Quarter {
             let r = cell.ikm(weight)
             let shown = PublicIKM.of(r)
@@ -90,10 +90,10 @@ enum TransparencyController {
         var units: [Model.Unit] = [], series: [LineChart.Series] = []
         for opd in opds {
             let list = byOPD[opd.id] ?? []
-            let rows = list.map { s -> Model.Service in
-                let c = data.cell(s.id!, last)
+            let rows = try list.map { s -> Model.Service in
+                let c = try data.cell(s.requireID(), last)
                 let f = c.figures
-                let standard = standards[s.id!]
+                let standard = try standards[s.requireID()]
                 // A working-day standard's P90 is read in working days when the tickets give them.
                 let p90 = standard?.standard?.isWorkingDays == true && f.p90WorkingDays != nil
                     ? ServiceFormat.workingDays(f.p90WorkingDays) : ServiceFormat.minutes(f.p90Minutes)
@@ -101,12 +101,12 @@ enum TransparencyController {
                              onTime: ServiceFormat.share(f.onTimeShare), p90: p90, volume: IndonesianFormat.integer(f.count),
                              quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) }, survey: SiteURL.survey(s.shortCode).path)
             }
-            let ids = list.map { $0.id! }
+            let ids = try list.map { try $0.requireID() }
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
             units.append(.init(name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters, channels: .init(channelSum(ids))))
             series.append(.init(label: opd.name, values: complete.indices.map { data.merged(ids, $0).ikm(weight)?.value }, href: "#unit-\(opd.code.lowercased())"))
         }
-        let allIDs = services.map { $0.id! }
+        let allIDs = try services.map { try $0.requireID() }
         let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
         let chart = LineChart.svg(xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir", yRange: 50...100)
         let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,

@@ -41,21 +41,6 @@ final class InstansiSettings: Model, @unchecked Sendable {
     var thresholds: JPMThresholds { JPMThresholds.named(jpmPurpose) ?? .pemetaan }
 }
 
-struct CreateInstansiSettings: AsyncMigration {
-    var name: String { "011_CreateInstansiSettings" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(InstansiSettings.schema)
-            .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("jpm_formula", .string, .required)
-            .field("jpm_purpose", .string, .required)
-            .field("updated_at", .datetime, .required)
-            .unique(on: "instansi_id")
-            .create()
-    }
-    func revert(on db: any Database) async throws { try await db.schema(InstansiSettings.schema).delete() }
-}
-
 enum SettingsQueries {
     /// The instansi's settings, or the defaults (capped formula, pemetaan thresholds).
     static func load(_ instansiID: UUID, on db: any Database) async throws -> (JPMFormula, JPMThresholds) {

@@ -14,7 +14,7 @@ enum PerformanceController {
     static func form(req: Request) async throws -> Response {
         let actor = try req.actor
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        try AccessPolicy.recordPerformance(actor, employee: try await EnrolmentService.placement(of: e, on: req.db), employeeID: e.id!,
+        try AccessPolicy.recordPerformance(actor, employee: try await EnrolmentService.placement(of: e, on: req.db), employeeID: e.requireID(),
                                            supervisorID: e.supervisorID).require()
         let lastYear = String(WITA.today(req.now).year - 1)
         return try await render(req, e, Values(year: lastYear, hasilKerja: SKPRating.asExpected.rawValue, perilakuKerja: SKPRating.asExpected.rawValue), errors: [])
@@ -40,7 +40,7 @@ enum PerformanceController {
         let ratings = FormModel.options(SKPRating.allCases, selected: "", value: \.rawValue, label: \.label)
         func choose(_ selected: String?) -> [FormModel.Option] { ratings.map { .init(value: $0.value, label: $0.label, selected: $0.value == selected) } }
         let years: [FormModel.Option] = (thisYear - 5...thisYear).reversed().map { FormModel.Option(value: String($0), label: String($0), selected: String($0) == v.year) }
-        let form = FormModel(action: SiteURL.employeePerformance(e.id!).path, submitLabel: "Simpan", cancelHref: SiteURL.employee(e.id!).path, fields: [
+        let form = try FormModel(action: SiteURL.employeePerformance(e.requireID()).path, submitLabel: "Simpan", cancelHref: SiteURL.employee(e.requireID()).path, fields: [
             .init(name: "year", label: "Tahun penilaian", type: "select", value: v.year ?? "", options: years),
             .init(name: "hasilKerja", label: "Rating hasil kerja", type: "select", value: v.hasilKerja ?? "", options: choose(v.hasilKerja)),
             .init(name: "perilakuKerja", label: "Rating perilaku kerja", type: "select", value: v.perilakuKerja ?? "",
@@ -48,7 +48,7 @@ enum PerformanceController {
                   options: choose(v.perilakuKerja)),
         ], errors: errors)
         return try await req.renderPage("common/form", title: "Predikat Kinerja (SKP) — \(e.name)",
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.id!)), Crumb("Predikat kinerja")],
+                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.requireID())), Crumb("Predikat kinerja")],
                                         FormPage(form: form, intro: "Catat rating tahunan SKP. Isian tahun yang sudah ada mengoreksi catatan sebelumnya (tercatat di log audit)."),
                                         status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -26,7 +26,7 @@ enum PerformanceService {
     static func record(employeeID: UUID?, _ input: PerformanceInput, actor: Principal, at now: Date, on db: any Database) async throws -> (PerformanceRating, created: Bool) {
         let employee = try await EmployeeQueries.find(employeeID, for: actor, .read, on: db)
         let placement = try await EnrolmentService.placement(of: employee, on: db)
-        try AccessPolicy.recordPerformance(actor, employee: placement, employeeID: employee.id!, supervisorID: employee.supervisorID).require()
+        try AccessPolicy.recordPerformance(actor, employee: placement, employeeID: employee.requireID(), supervisorID: employee.supervisorID).require()
         var v = FieldValidator()
         let thisYear = WITA.today(now).year
         v.require((2000...thisYear).contains(input.year), field: "year", "Tahun penilaian kinerja 2000–\(thisYear).")
@@ -36,10 +36,10 @@ enum PerformanceService {
         if perilaku == nil { v.add(field: "perilakuKerja", "Rating perilaku kerja harus salah satu dari: \(choices).") }
         try v.check()
         let predicate = SKPPredicate.of(hasilKerja: hasil!, perilakuKerja: perilaku!)
-        let existing = try await PerformanceRating.query(on: db).filter(\.$employeeID == employee.id!).filter(\.$year == input.year).first()
+        let existing = try await PerformanceRating.query(on: db).filter(\.$employeeID == employee.requireID()).filter(\.$year == input.year).first()
         let before = existing.map(PerformanceDTO.init)
         let r = existing ?? PerformanceRating()
-        if existing == nil { r.id = UUID(); r.instansiID = employee.instansiID; r.employeeID = employee.id!; r.year = input.year; r.createdAt = now }
+        if existing == nil { r.id = UUID(); r.instansiID = employee.instansiID; r.employeeID = try employee.requireID(); r.year = input.year; r.createdAt = now }
         r.hasilKerja = hasil!.rawValue; r.perilakuKerja = perilaku!.rawValue; r.predicate = predicate.rawValue; r.recordedBy = actor.userID; r.updatedAt = now
         do {
             try await db.transaction { db in
@@ -56,8 +56,8 @@ enum PerformanceService {
 
     static func list(employeeID: UUID?, actor: Principal, on db: any Database) async throws -> [PerformanceRating] {
         let employee = try await EmployeeQueries.find(employeeID, for: actor, .read, on: db)
-        try AccessPolicy.readPerformance(actor, employee: try await EnrolmentService.placement(of: employee, on: db), employeeID: employee.id!,
+        try AccessPolicy.readPerformance(actor, employee: try await EnrolmentService.placement(of: employee, on: db), employeeID: employee.requireID(),
                                          supervisorID: employee.supervisorID).require()
-        return try await PerformanceRating.query(on: db).filter(\.$employeeID == employee.id!).sort(\.$year, .descending).all()
+        return try await PerformanceRating.query(on: db).filter(\.$employeeID == employee.requireID()).sort(\.$year, .descending).all()
     }
 }

@@ -96,14 +96,14 @@ enum TalentController {
     static func employeeTalent(req: Request) async throws -> TalentDTO {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        try AccessPolicy.readTalent(actor, employee: try await EnrolmentService.placement(of: employee, on: req.db), employeeID: employee.id!,
+        try AccessPolicy.readTalent(actor, employee: try await EnrolmentService.placement(of: employee, on: req.db), employeeID: employee.requireID(),
                                     supervisorID: employee.supervisorID).require()
         let year = try await year(try req.query.decode(Params.self).year, instansiID: employee.instansiID, req)
         let cutoffs = try await SettingsQueries.evaluation(employee.instansiID, on: req.db).cutoffs
         let person = try await TalentQueries.people(instansiID: employee.instansiID, unitIDs: nil, year: year, cutoffs: cutoffs,
-                                                    filter: .employee(employee.id!), on: req.db).first
+                                                    filter: .employee(employee.requireID()), on: req.db).first
         let box = person?.box
-        return TalentDTO(employeeId: employee.id!, year: year, box: box, performance: person?.predicate.map { PerformanceLevel($0).rawValue },
+        return try TalentDTO(employeeId: employee.requireID(), year: year, box: box, performance: person?.predicate.map { PerformanceLevel($0).rawValue },
                          potential: person?.potentialScore.map { cutoffs.level($0).rawValue },
                          potentialScore: person?.potentialScore.map(GapAnalysis.round2), predicate: person?.predicate?.rawValue,
                          recommendation: box.flatMap { TalentBox.recommendations[$0] }, successionPool: box.map(TalentBox.successionPool.contains) ?? false,

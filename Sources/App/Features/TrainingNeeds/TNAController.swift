@@ -32,7 +32,7 @@ enum TNAController {
         // Unknown levels are no need: say how many people wait for an assessment instead.
         let unassessed = try await AssessmentNeedsQueries.count(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
         model.assessmentNeeds = IndonesianFormat.integer(unassessed)
-        model.assessmentNeedsHref = SiteURL.assessmentNeeds.path + (scope.base.map { "?unit=\($0.id!.uuidString)" } ?? "")
+        model.assessmentNeedsHref = try SiteURL.assessmentNeeds.path + (scope.base.map { try "?unit=\($0.requireID().uuidString)" } ?? "")
         return try await req.renderPage("development/needs", title: "Analisis Kebutuhan Pengembangan Kompetensi \(year)",
                                         crumbs: [Crumb("Analisis kebutuhan")], model)
     }

@@ -95,11 +95,11 @@ enum TNAQueries: SQLShorthand {
     /// The active programmes with what they raise.
     static func catalogue(instansiID: UUID, on db: any Database) async throws -> Catalogue {
         let programmes = try await Programme.query(on: db).filter(\.$instansiID == instansiID).filter(\.$isActive == true).all()
-        let raises = try await ProgrammeService.raises(of: programmes.map { $0.id! }, on: db)
-        let analysis = TrainingNeeds(programmes: programmes.map { p in
-            NeedProgramme(id: p.id!.uuidString, costPerParticipant: p.costPerParticipant,
-                          raises: Dictionary((raises[p.id!] ?? []).map { ($0.competencyCode, $0.levelGain) }, uniquingKeysWith: max))
+        let raises = try await ProgrammeService.raises(of: programmes.map { try $0.requireID() }, on: db)
+        let analysis = try TrainingNeeds(programmes: programmes.map { p in
+            try NeedProgramme(id: p.requireID().uuidString, costPerParticipant: p.costPerParticipant,
+                          raises: Dictionary((raises[p.requireID()] ?? []).map { ($0.competencyCode, $0.levelGain) }, uniquingKeysWith: max))
         })
-        return Catalogue(analysis: analysis, programmes: Dictionary(uniqueKeysWithValues: programmes.map { ($0.id!, $0) }), raises: raises)
+        return try Catalogue(analysis: analysis, programmes: Dictionary(uniqueKeysWithValues: programmes.map { try ($0.requireID(), $0) }), raises: raises)
     }
 }

@@ -24,22 +24,3 @@ final class Unit: Model, InstansiOwned, @unchecked Sendable {
     var unitKind: UnitKind { UnitKind(rawValue: kind) ?? .bidang }
     var node: UnitNode<UUID> { UnitNode(id: id!, parentID: parentID, code: code, name: name, kind: unitKind) }
 }
-
-struct CreateUnits: AsyncMigration {
-    var name: String { "002_CreateUnits" }
-    func prepare(on db: any Database) async throws {
-        try await db.schema(Unit.schema)
-            .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("parent_id", .uuid, .references(Unit.schema, .id))
-            .field("opd_id", .uuid, .required)
-            .field("code", .string, .required)
-            .field("name", .string, .required)
-            .field("kind", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .unique(on: "instansi_id", "code")
-            .create()
-    }
-    func revert(on db: any Database) async throws { try await db.schema(Unit.schema).delete() }
-}

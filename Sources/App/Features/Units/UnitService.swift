@@ -98,7 +98,7 @@ enum UnitService {
         let kind = UnitKind(rawValue: input.kind)
         var errors = UnitRules.problems(code: code, name: input.name, kind: kind, parentKind: parent?.unitKind)
         if !code.isEmpty, try await Unit.query(on: db).filter(\.$instansiID == unit.instansiID)
-            .filter(\.$code == code).filter(\.$id != unit.id!).count() > 0 {
+            .filter(\.$code == code).filter(\.$id != unit.requireID()).count() > 0 {
             errors.append(.init(field: "code", message: "Kode unit \(code) sudah dipakai unit lain."))
         }
         if !errors.isEmpty { throw ValidationFailure(errors: errors) }
@@ -106,6 +106,6 @@ enum UnitService {
         unit.name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         unit.kind = kind!.rawValue
         unit.parentID = parent?.id
-        unit.opdID = parent?.opdID ?? unit.id!
+        unit.opdID = try parent?.opdID ?? unit.requireID()
     }
 }

@@ -50,7 +50,7 @@ enum UnitsAPIController {
         // Access to the record first: a stranger's body is never validated (no 422 naming fields).
         let unit = try await UnitService.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let input = try req.content.decode(UnitInput.self)
-        return UnitDTO(try await UnitService.update(unit.id!, input, actor: actor, at: req.now, on: req.db))
+        return UnitDTO(try await UnitService.update(unit.requireID(), input, actor: actor, at: req.now, on: req.db))
     }
 
     static func delete(req: Request) async throws -> HTTPStatus {

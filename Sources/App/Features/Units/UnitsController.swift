@@ -29,7 +29,7 @@ enum UnitsController {
         let tree = try await UnitQueries.tree(instansiID: unit.instansiID, on: req.db)
         let counts = try await UnitQueries.employeeCounts(instansiID: unit.instansiID, on: req.db)
         let model = UnitDetailModel(unit: unit, tree: tree, counts: counts, actor: actor)
-        let crumbs = [Crumb("Organisasi", .units)] + tree.ancestors(of: unit.id!).compactMap { id in
+        let crumbs = try [Crumb("Organisasi", .units)] + tree.ancestors(of: unit.requireID()).compactMap { id in
             tree.node(id).map { Crumb($0.name, .unit(id)) }
         } + [Crumb(unit.name)]
         return try await req.renderPage("units/show", title: unit.name, crumbs: crumbs, model)
@@ -53,7 +53,7 @@ enum UnitsController {
         do {
             let unit = try await UnitService.create(input, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Unit \(unit.name) berhasil dibuat.", to: req)
-            return req.redirect(to: SiteURL.unit(unit.id!).path)
+            return try req.redirect(to: SiteURL.unit(unit.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, actor: actor, input: input, unitID: nil, errors: failure.errors)
         }

@@ -13,10 +13,10 @@ struct CreateServiceStandardsAndHolidays: AsyncMigration {
     var name: String { "045_CreateServiceStandardsAndHolidays" }
 
     func prepare(on db: any Database) async throws {
-        try await db.schema(ServiceStandardEntry.schema)
+        try await db.schema("service_standards")
             .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
-            .field("service_id", .uuid, .required, .references(PublicService.schema, .id, onDelete: .cascade))
+            .field("instansi_id", .uuid, .required, .references("instansi", .id))
+            .field("service_id", .uuid, .required, .references("services", .id, onDelete: .cascade))
             .field("effective_from", .string, .required)
             .field("value", .int, .required)
             .field("unit", .string, .required)
@@ -25,9 +25,9 @@ struct CreateServiceStandardsAndHolidays: AsyncMigration {
             .field("created_by", .uuid)
             .unique(on: "service_id", "effective_from")
             .create()
-        try await db.schema(Holiday.schema)
+        try await db.schema("holidays")
             .id()
-            .field("instansi_id", .uuid, .required, .references(Instansi.schema, .id))
+            .field("instansi_id", .uuid, .required, .references("instansi", .id))
             .field("date", .string, .required)
             .field("name", .string, .required)
             .field("kind", .string, .required)
@@ -36,8 +36,8 @@ struct CreateServiceStandardsAndHolidays: AsyncMigration {
             .unique(on: "instansi_id", "date")
             .create()
         // One column per statement: SQLite alters a table one change at a time.
-        try await db.schema(ServiceMonth.schema).field("median_working_days", .double).update()
-        try await db.schema(ServiceMonth.schema).field("p90_working_days", .double).update()
+        try await db.schema("service_months").field("median_working_days", .double).update()
+        try await db.schema("service_months").field("p90_working_days", .double).update()
         // Existing data: every service's current standard becomes its first history row, in force
         // from `StandardHistory.beginning`: it judged all of the service's records until now.
         for s in try await PublicService.query(on: db).all() {
@@ -51,9 +51,9 @@ struct CreateServiceStandardsAndHolidays: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        try await db.schema(ServiceMonth.schema).deleteField("p90_working_days").update()
-        try await db.schema(ServiceMonth.schema).deleteField("median_working_days").update()
-        try await db.schema(Holiday.schema).delete()
-        try await db.schema(ServiceStandardEntry.schema).delete()
+        try await db.schema("service_months").deleteField("p90_working_days").update()
+        try await db.schema("service_months").deleteField("median_working_days").update()
+        try await db.schema("holidays").delete()
+        try await db.schema("service_standards").delete()
     }
 }

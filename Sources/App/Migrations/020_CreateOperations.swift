@@ -12,7 +12,7 @@ struct CreateOperations: AsyncMigration {
         let sql = try db.sql
         // First start creates it before migrating (BootstrapOnServe): the lease decides who migrates.
         try await JobLease.createTable(on: sql)
-        try await sql.create(table: JobRunLog.table)
+        try await sql.create(table: "job_runs")
             .column("job", type: .text, .notNull)
             .column("period", type: .text, .notNull)
             .column("holder", type: .text, .notNull)
@@ -22,7 +22,7 @@ struct CreateOperations: AsyncMigration {
             .column("detail", type: .text)
             .primaryKey("job", "period")
             .run()
-        try await sql.create(table: IdempotencyStore.table)
+        try await sql.create(table: "idempotency_keys")
             .column("scope", type: .text, .notNull)
             .column("key", type: .text, .notNull)
             .column("status", type: .int, .notNull)
@@ -30,38 +30,31 @@ struct CreateOperations: AsyncMigration {
             .column("created_at", type: .float64, .notNull)
             .primaryKey("scope", "key")
             .run()
-        try await sql.create(index: "idx_idempotency_created").on(IdempotencyStore.table).column("created_at").run()
-        try await sql.create(table: SharedRateBucket.table)
+        try await sql.create(index: "idx_idempotency_created").on("idempotency_keys").column("created_at").run()
+        try await sql.create(table: "rate_buckets")
             .column("bucket", type: .text, .primaryKey(autoIncrement: false))
             .column("tokens", type: .float64, .notNull)
             .column("updated_at", type: .float64, .notNull)
             .run()
-        try await sql.create(table: ClusterSecret.table)
+        try await sql.create(table: "cluster_secrets")
             .column("name", type: .text, .primaryKey(autoIncrement: false))
             .column("value", type: .text, .notNull)
             .run()
         // One column per ALTER: SQLite adds one at a time.
-        try await db.schema(UserToken.schema).field("label", .string).update()
-        try await db.schema(UserToken.schema).field("last_used_at", .datetime).update()
-        try await db.schema(InstansiSettings.schema)
+        try await db.schema("user_tokens").field("label", .string).update()
+        try await db.schema("user_tokens").field("last_used_at", .datetime).update()
+        try await db.schema("instansi_settings")
             .field("survey_profile_retention_months", .int, .required, .sql(.default(24)))
             .update()
     }
 
     func revert(on db: any Database) async throws {
         let sql = try db.sql
-        try await db.schema(InstansiSettings.schema).deleteField("survey_profile_retention_months").update()
-        try await db.schema(UserToken.schema).deleteField("last_used_at").update()
-        try await db.schema(UserToken.schema).deleteField("label").update()
-        for table in [ClusterSecret.table, SharedRateBucket.table, IdempotencyStore.table, JobRunLog.table, JobLease.table] {
+        try await db.schema("instansi_settings").deleteField("survey_profile_retention_months").update()
+        try await db.schema("user_tokens").deleteField("last_used_at").update()
+        try await db.schema("user_tokens").deleteField("label").update()
+        for table in ["cluster_secrets", "rate_buckets", "idempotency_keys", "job_runs", "job_leases"] {
             try await sql.drop(table: table).run()
         }
     }
-}
-
-extension SQLDataType {
-    /// 8-byte floating point on both databases. SQLKit's `.real` is PostgreSQL's 4-byte REAL,
-    /// whose 24-bit mantissa rounds a Unix time to about two minutes: leases would expire late
-    /// and rate-limit buckets refill at random.
-    static let float64 = SQLDataType.custom(SQLRaw("DOUBLE PRECISION"))
 }
