@@ -19,7 +19,7 @@ enum ServiceMonthRebuild {
         for m in months {
             try await ServiceRecordsImport.summarise(serviceID: m.serviceID, instansiID: instansiID, month: m.month,
                                                      standards: histories[m.serviceID] ?? StandardHistory([]), calendar: calendar,
-                                                     asOf: m.updatedAt, on: db)
+                                                     asOf: m.updatedAt, existing: m, on: db)
         }
     }
 }

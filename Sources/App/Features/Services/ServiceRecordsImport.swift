@@ -121,7 +121,7 @@ enum ServiceRecordsImport {
     /// moment the records were taken (the import): open tickets are aged to it, and it becomes
     /// the row's `updatedAt`.
     static func summarise(serviceID: UUID, instansiID: UUID, month: String, standards: StandardHistory, calendar: WorkingCalendar,
-                          asOf: Date, on db: any Database) async throws {
+                          asOf: Date, existing: ServiceMonth? = nil, on db: any Database) async throws {
         guard let first = SimpleDate(iso: month + "-01") else { return }
         let start = WITA.startOfDay(first), end = WITA.startOfDay(first.adding(months: 1))
         let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == serviceID)
@@ -132,7 +132,12 @@ enum ServiceRecordsImport {
                                                 standards: standards, calendar: calendar, asOf: asOf)
         // Backlog: received in the month and still open at its end.
         let open = tickets.filter { t in t.completedAt.map { $0 >= end } ?? true }.count
-        let row = try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month == month).first() ?? ServiceMonth()
+        // A rebuild passes the row it already loaded; an import looks it up.
+        let found: ServiceMonth?
+        if let existing { found = existing } else {
+            found = try await ServiceMonth.query(on: db).filter(\.$serviceID == serviceID).filter(\.$month == month).first()
+        }
+        let row = found ?? ServiceMonth()
         if row.id == nil { row.id = UUID() }
         row.instansiID = instansiID; row.serviceID = serviceID; row.month = month
         row.received = summary.received; row.completed = summary.completed; row.onTime = summary.onTime
