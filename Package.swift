@@ -5,7 +5,7 @@ let package = Package(
     name: "kompeten",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "kompeten", targets: ["kompeten"]),
+        .executable(name: "kompeten", targets: ["kompeten"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -68,7 +68,8 @@ let package = Package(
         .executableTarget(name: "kompeten", dependencies: ["App"]),
         // KompetenCoreTests uses the demo's seeded generator (`DemoRandom`) for its plan instances.
         .testTarget(name: "KompetenCoreTests", dependencies: ["KompetenCore", "KompetenDemo"]),
-        .testTarget(name: "KompetenFormatsTests", dependencies: ["KompetenCore", "KompetenFormats"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KompetenFormatsTests", dependencies: ["KompetenCore", "KompetenFormats"], exclude: ["Fixtures"]),
         .testTarget(name: "KompetenDemoTests", dependencies: ["KompetenCore", "KompetenDemo"]),
         .testTarget(
             name: "AppTests",

@@ -31,8 +31,9 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     // an absolute lifetime, and no row for anonymous visitors.
     app.sessions.use { _ in WebSessionDriver() }
     app.sessions.configuration = SessionsConfiguration(cookieName: WebSessionDriver.cookieName) { id in
-        HTTPCookies.Value(string: id.string, maxAge: Int(config.sessionLifetime), path: "/",
-                          isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: id.string, maxAge: Int(config.sessionLifetime), path: "/",
+            isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     app.views.use(.leaf)
@@ -81,8 +82,10 @@ private func useDatabase(_ location: DatabaseLocation, poolSize: Int, on app: Ap
         postgres.searchPath = nil
         // A short pool timeout: while PostgreSQL is down, a request fails with 503 in seconds
         // instead of holding the user (and nginx's connection) for long.
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: poolSize,
-                                    connectionPoolTimeout: .seconds(5), sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            .postgres(
+                configuration: postgres, maxConnectionsPerEventLoop: poolSize,
+                connectionPoolTimeout: .seconds(5), sqlLogLevel: .debug), as: .psql)
         app.kompeten.metrics.poolSize(poolSize * System.coreCount)
     }
 }

@@ -1,7 +1,12 @@
 import KompetenCore
+
 /// The assessments of one employee.
 extension DemoAssessmentHistory {
-    private struct Event { let day: Int; let method: AssessmentMethod; let assessor: String }
+    private struct Event {
+        let day: Int
+        let method: AssessmentMethod
+        let assessor: String
+    }
 
     func assessments(of e: DemoEmployee, into out: inout [DemoAssessment], rng: inout DemoRandom) {
         guard let position = positions[e.positionCode] else { return }
@@ -9,28 +14,35 @@ extension DemoAssessmentHistory {
         let start = max(0, Self.appointmentDay(e.nip) + 30)
         guard start <= DemoCalendar.lastDay - 14 else { return }
         let opd = opdOf[e.unitCode] ?? e.unitCode
-        let events = self.events(e, head: position.code.hasSuffix(".J1"), kind: position.kind, opd: opd,
-                                 start: start, rng: &rng)
-        let ability = DemoAbility(position.standard, head: position.code.hasSuffix(".J1"),
-                                  improving: DemoStory.improving.contains(opd),
-                                  gap: DemoStory.persistentGaps[opd], rng: &rng)
+        let events = self.events(
+            e, head: position.code.hasSuffix(".J1"), kind: position.kind, opd: opd,
+            start: start, rng: &rng)
+        let ability = DemoAbility(
+            position.standard, head: position.code.hasSuffix(".J1"),
+            improving: DemoStory.improving.contains(opd),
+            gap: DemoStory.persistentGaps[opd], rng: &rng)
         for ev in events {
-            out.append(DemoAssessment(nip: e.nip, date: DemoCalendar.date(ev.day), method: ev.method,
-                                      assessorName: ev.assessor, notes: Self.notes(ev.method, day: ev.day),
-                                      results: results(position.standard, ev, ability, rng: &rng)))
+            out.append(
+                DemoAssessment(
+                    nip: e.nip, date: DemoCalendar.date(ev.day), method: ev.method,
+                    assessorName: ev.assessor, notes: Self.notes(ev.method, day: ev.day),
+                    results: results(position.standard, ev, ability, rng: &rng)))
         }
     }
 
-    private func events(_ e: DemoEmployee, head: Bool, kind: PositionKind, opd: String, start: Int,
-                        rng: inout DemoRandom) -> [Event] {
+    private func events(
+        _ e: DemoEmployee, head: Bool, kind: PositionKind, opd: String, start: Int,
+        rng: inout DemoRandom
+    ) -> [Event] {
         var out: [Event] = []
         for w in formalWaves(opd: opd, start: start, rng: &rng) {
             let day = min(DemoCalendar.lastDay, DemoCalendar.workday(w.day + rng.int(in: 0...4)))
-            let assessor = switch w.method {
-            case .assessmentCenter: rng.pick(centreAssessors)
-            case .ujiKompetensi: rng.pick(technicalAssessors)
-            default: "Kantor Regional X BKN Denpasar"
-            }
+            let assessor =
+                switch w.method {
+                case .assessmentCenter: rng.pick(centreAssessors)
+                case .ujiKompetensi: rng.pick(technicalAssessors)
+                default: "Kantor Regional X BKN Denpasar"
+                }
             out.append(Event(day: day, method: w.method, assessor: assessor))
         }
         // The direct superior rates at the end of a semester; an OPD head's superior is outside.
@@ -61,9 +73,12 @@ extension DemoAssessmentHistory {
         let count = min(available.count, rng.weighted([0.5, 0.35, 0.15]) + 1)
         if DemoStory.improving.contains(opd), available.count >= 2 {
             let middle = available.dropFirst().dropLast()
-            return [available[0]] + (count == 3 && !middle.isEmpty ? [rng.pick(Array(middle))] : []) + [available[available.count - 1]]
+            return [available[0]] + (count == 3 && !middle.isEmpty ? [rng.pick(Array(middle))] : []) + [
+                available[available.count - 1]
+            ]
         }
-        var pool = available, kept: [Wave] = []
+        var pool = available
+        var kept: [Wave] = []
         for _ in 0..<count { kept.append(pool.remove(at: rng.below(pool.count))) }
         return kept.sorted { $0.day < $1.day }
     }
@@ -77,26 +92,33 @@ extension DemoAssessmentHistory {
     /// Which competencies each method measures: an assessment center the national ones (and half
     /// the time the technical ones), CAT/SJT and a 360° round the national ones, uji kompetensi the
     /// technical ones with most national ones, a supervisor a part, a self-rating all.
-    private func results(_ standard: [DemoStandard], _ ev: Event, _ ability: DemoAbility,
-                         rng: inout DemoRandom) -> [DemoStandard] {
+    private func results(
+        _ standard: [DemoStandard], _ ev: Event, _ ability: DemoAbility,
+        rng: inout DemoRandom
+    ) -> [DemoStandard] {
         var out: [DemoStandard] = []
         for (i, s) in standard.enumerated() {
             let teknis = teknisCodes.contains(s.competencyCode)
-            let measured = switch ev.method {
-            case .assessmentCenter: !teknis || rng.chance(0.5)
-            case .ujiKompetensi: teknis || s.competencyCode == "M.5" || rng.chance(0.8)
-            case .catSJT, .threeSixty: !teknis
-            case .supervisor: rng.chance(0.7)
-            case .selfAssessment: true
-            }
+            let measured =
+                switch ev.method {
+                case .assessmentCenter: !teknis || rng.chance(0.5)
+                case .ujiKompetensi: teknis || s.competencyCode == "M.5" || rng.chance(0.8)
+                case .catSJT, .threeSixty: !teknis
+                case .supervisor: rng.chance(0.7)
+                case .selfAssessment: true
+                }
             if measured {
-                out.append(DemoStandard(competencyCode: s.competencyCode,
-                                        requiredLevel: ability.level(i, day: ev.day, method: ev.method, rng: &rng)))
+                out.append(
+                    DemoStandard(
+                        competencyCode: s.competencyCode,
+                        requiredLevel: ability.level(i, day: ev.day, method: ev.method, rng: &rng)))
             }
         }
         if out.isEmpty, let first = standard.first {
-            out.append(DemoStandard(competencyCode: first.competencyCode,
-                                    requiredLevel: ability.level(0, day: ev.day, method: ev.method, rng: &rng)))
+            out.append(
+                DemoStandard(
+                    competencyCode: first.competencyCode,
+                    requiredLevel: ability.level(0, day: ev.day, method: ev.method, rng: &rng)))
         }
         return out
     }
@@ -104,7 +126,8 @@ extension DemoAssessmentHistory {
     static func notes(_ method: AssessmentMethod, day: Int) -> String {
         let when = DemoCalendar.semester(day)
         return switch method {
-        case .assessmentCenter: "Assessment center \(when): simulasi in-tray, wawancara berbasis kompetensi, dan diskusi kelompok."
+        case .assessmentCenter:
+            "Assessment center \(when): simulasi in-tray, wawancara berbasis kompetensi, dan diskusi kelompok."
         case .ujiKompetensi: "Uji kompetensi teknis \(when): tes tertulis, observasi tempat kerja, dan portofolio."
         case .catSJT: "CAT Situational Judgement Test kompetensi manajerial dan sosial kultural, \(when)."
         case .supervisor: "Penilaian perilaku kerja oleh atasan langsung, akhir \(when)."
@@ -134,8 +157,12 @@ struct DemoAbility {
     init(_ standard: [DemoStandard], head: Bool, improving: Bool, gap: String?, rng: inout DemoRandom) {
         var person = (rng.unit() + rng.unit() + rng.unit() - 1.5) * 0.9 - 0.55 + (head ? 0.35 : 0)
         var yearly = 0.12 + 0.18 * rng.unit()
-        if improving { person -= 1.0; yearly += 0.55 }
-        var base: [Double] = [], growth: [Double] = []
+        if improving {
+            person -= 1.0
+            yearly += 0.55
+        }
+        var base: [Double] = []
+        var growth: [Double] = []
         for s in standard {
             let lagging = s.competencyCode == gap
             base.append(Double(s.requiredLevel) + person + (rng.unit() - 0.5) + (lagging ? -1.5 : 0))
@@ -145,14 +172,15 @@ struct DemoAbility {
     }
 
     func level(_ i: Int, day: Int, method: AssessmentMethod, rng: inout DemoRandom) -> Int {
-        let bias = switch method {
-        case .selfAssessment: 1.1
-        case .supervisor: 0.35
-        case .threeSixty: 0.2
-        case .ujiKompetensi: 0.1
-        case .catSJT: -0.15
-        case .assessmentCenter: 0.0
-        }
+        let bias =
+            switch method {
+            case .selfAssessment: 1.1
+            case .supervisor: 0.35
+            case .threeSixty: 0.2
+            case .ujiKompetensi: 0.1
+            case .catSJT: -0.15
+            case .assessmentCenter: 0.0
+            }
         let value = base[i] + growth[i] * Double(day) / 365.25 + bias + (rng.unit() - 0.5) * 0.7
         return min(5, max(1, Int(value.rounded())))
     }

@@ -1,11 +1,15 @@
 import KompetenCore
+
 /// The demo training providers and programme catalogue: what the BPSDMD of NTT, LAN, the
 /// universities in Kupang, the Kemendagri and two private LPK offer a city government in a year.
 /// Providers, phone numbers and e-mail addresses are fictional (names of real institutions, made-up
 /// contacts).
 struct DemoCatalogue {
     /// Who may take a programme. `kinds` is for PNS holding one of the position kinds.
-    enum Audience: Equatable { case all, pns, kinds([PositionKind]) }
+    enum Audience: Equatable {
+        case all, pns
+        case kinds([PositionKind])
+    }
 
     /// How the enrolment planner uses a programme: `regular` follows gaps, `general` (e-learning,
     /// seminars, sosialisasi: many seats, few JP) also fills up, `leadership` (KL01) and
@@ -40,7 +44,8 @@ struct DemoCatalogue {
 
     init(technicalCodes: [String], year: Int) {
         providers = Self.providerRows.map(\.provider)
-        certificatePrefix = Dictionary(Self.providerRows.map { ($0.provider.code, $0.prefix) }, uniquingKeysWith: { a, _ in a })
+        certificatePrefix = Dictionary(
+            Self.providerRows.map { ($0.provider.code, $0.prefix) }, uniquingKeysWith: { a, _ in a })
         venues = Dictionary(Self.providerRows.map { ($0.provider.code, $0.venues) }, uniquingKeysWith: { a, _ in a })
 
         let allowed = Set(Self.national + technicalCodes)
@@ -51,14 +56,18 @@ struct DemoCatalogue {
                 rows += known
             } else {
                 let suffix = "BTK-" + String(code.split(separator: ".").last ?? Substring(code))
-                rows.append(Row(suffix, "Bimbingan Teknis Kompetensi \(code)", "KL10", "BPSDMD-NTT", [code],
-                                jp: 24, cost: 2_750_000, cap: 40,
-                                "Bimbingan teknis untuk meningkatkan kompetensi teknis \(code) sesuai standar kompetensi jabatan."))
+                rows.append(
+                    Row(
+                        suffix, "Bimbingan Teknis Kompetensi \(code)", "KL10", "BPSDMD-NTT", [code],
+                        jp: 24, cost: 2_750_000, cap: 40,
+                        "Bimbingan teknis untuk meningkatkan kompetensi teknis \(code) sesuai standar kompetensi jabatan."
+                    ))
             }
         }
         rows += Self.functional + Self.eLearning + Self.coaching + Self.events + Self.education
 
-        var out: [Entry] = [], codes = Set<String>()
+        var out: [Entry] = []
+        var codes = Set<String>()
         for r in rows {
             let raises = r.raises.filter { allowed.contains($0) }
             let code = r.suffix + "-" + String(year)
@@ -68,7 +77,8 @@ struct DemoCatalogue {
                 code: code, title: r.title, form: form, path: r.path, providerCode: r.provider,
                 raises: raises.map { DemoRaise(competencyCode: $0, levelGain: r.gain) },
                 jp: r.jp, costPerParticipant: r.cost, capacity: r.cap, description: r.description)
-            out.append(Entry(programme: programme, audience: r.audience, role: r.role, online: r.online, venue: r.venue))
+            out.append(
+                Entry(programme: programme, audience: r.audience, role: r.role, online: r.online, venue: r.venue))
         }
         entries = out
     }

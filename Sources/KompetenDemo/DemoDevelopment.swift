@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Demo data for competency development (pengembangan kompetensi): the training providers, the
 /// programme catalogue, the batches of the year, who enrolled where, and learning outside the
 /// catalogue (webinars, e-learning on other platforms). Plain values that the app maps to its rows.
@@ -119,8 +120,10 @@ public struct DemoDevelopment: Sendable, Equatable {
 public enum DemoDevelopmentGenerator {
     /// `technicalCodes`: the technical competency codes of the dictionary (each gets at least one
     /// teknis programme). `year`: the year of the batches (and the certificates).
-    public static func generate(for instansi: DemoInstansi, technicalCodes: [String], year: Int = 2026,
-                                seed: UInt64 = 2026) -> DemoDevelopment {
+    public static func generate(
+        for instansi: DemoInstansi, technicalCodes: [String], year: Int = 2026,
+        seed: UInt64 = 2026
+    ) -> DemoDevelopment {
         var rng = DemoRandom(seed: DemoRandom.derive(seed, stableHash(instansi.code)))
         let catalogue = DemoCatalogue(technicalCodes: technicalCodes, year: year)
         var planner = DemoEnrolmentPlanner(instansi: instansi, catalogue: catalogue, year: year)

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// The competency dictionary as the demo generator uses it: the national competencies every
 /// position is held to, the technical ones a unit's work calls for, and required levels per kind.
 struct DemoDictionary: Sendable {

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Who goes where: employees placed in batches by their gaps, the story's waves and the JP rules.
 extension DemoEnrolmentPlanner {
     // MARK: - Enrolments
@@ -10,7 +11,8 @@ extension DemoEnrolmentPlanner {
         rng.shuffle(&rest)
         let order = active.filter { group[$0] == .improving } + rest
         records.reserveCapacity(order.count * 2)
-        var taken = [Int](repeating: -1, count: programmes.count), mark = taken
+        var taken = [Int](repeating: -1, count: programmes.count)
+        var mark = taken
         for e in order { plan(e, taken: &taken, mark: &mark, rng: &rng) }
     }
 
@@ -20,13 +22,15 @@ extension DemoEnrolmentPlanner {
         let pns = employee.employmentType == .pns
         let g = group[e]
         let r = rng.unit()
-        var target: Int, limit: Int
+        var target: Int
+        var limit: Int
         if pns {
-            let (meet, low) = switch g {
-            case .improving: (0.96, 0.03)
-            case .lagging: (0.22, 0.25)
-            case .normal: (0.77, 0.03)
-            }
+            let (meet, low) =
+                switch g {
+                case .improving: (0.96, 0.03)
+                case .lagging: (0.22, 0.25)
+                case .normal: (0.77, 0.03)
+                }
             if r < meet {
                 target = JPRule.minimumPNS + (rng.chance(0.4) ? rng.int(in: 4...30) : 0)
                 limit = Int.max
@@ -45,8 +49,9 @@ extension DemoEnrolmentPlanner {
         let kindBit = Self.bit(kind)
         // The lagging OPDs' gap is not addressed: their staff are (nearly) never sent to M.5.
         let avoidPublicService = g == .lagging && rng.chance(0.9)
-        let candidates = self.candidates(e, kindBit: kindBit, pns: pns, avoidPublicService: avoidPublicService,
-                                         mark: &mark, rng: &rng)
+        let candidates = self.candidates(
+            e, kindBit: kindBit, pns: pns, avoidPublicService: avoidPublicService,
+            mark: &mark, rng: &rng)
         var waitlisted = false
 
         func fits(_ p: Int, _ planned: Bool) -> Bool {
@@ -76,7 +81,8 @@ extension DemoEnrolmentPlanner {
                     let off = rng.below(list.count)
                     for k in 0..<list.count {
                         let p = list[(off + k) % list.count]
-                        guard taken[p] != e, roles[p] == .regular, eligible(p, kindBit: kindBit, pns: pns), fits(p, false)
+                        guard taken[p] != e, roles[p] == .regular, eligible(p, kindBit: kindBit, pns: pns),
+                            fits(p, false)
                         else { continue }
                         if enrol(e, p, completed: true, firstHalf: true, taken: &taken, rng: &rng) { break outer }
                     }
@@ -98,8 +104,12 @@ extension DemoEnrolmentPlanner {
             for k in 0..<candidates.count {
                 let p = candidates[(off + k) % candidates.count]
                 guard taken[p] != e, fits(p, true) else { continue }
-                if enrol(e, p, completed: false, firstHalf: false, taken: &taken, rng: &rng,
-                         waitlist: !waitlisted && rng.chance(0.07), waitlisted: &waitlisted) { break }
+                if enrol(
+                    e, p, completed: false, firstHalf: false, taken: &taken, rng: &rng,
+                    waitlist: !waitlisted && rng.chance(0.07), waitlisted: &waitlisted)
+                {
+                    break
+                }
             }
         }
 
@@ -115,7 +125,8 @@ extension DemoEnrolmentPlanner {
             let list = batchesOf[p]
             if taken[p] != e, !list.isEmpty {
                 taken[p] = e
-                records.append(Record(employee: e, batch: list[rng.below(list.count)], status: .cancelled, attendance: nil))
+                records.append(
+                    Record(employee: e, batch: list[rng.below(list.count)], status: .cancelled, attendance: nil))
             }
         }
     }
@@ -137,8 +148,10 @@ extension DemoEnrolmentPlanner {
     /// gaps (standard above the latest counted level), then the rest of the standard (technical
     /// first), then the general offer. Each list is entered at a random point. `mark[p] == e`
     /// while building: `p` is in the list already.
-    mutating func candidates(_ e: Int, kindBit: UInt8, pns: Bool, avoidPublicService: Bool, mark: inout [Int],
-                            rng: inout DemoRandom) -> [Int] {
+    mutating func candidates(
+        _ e: Int, kindBit: UInt8, pns: Bool, avoidPublicService: Bool, mark: inout [Int],
+        rng: inout DemoRandom
+    ) -> [Int] {
         var out: [Int] = []
         out.reserveCapacity(48)
         var codes: [(code: Int, priority: Double)] = []
@@ -157,7 +170,10 @@ extension DemoEnrolmentPlanner {
         for i in codes.indices.dropFirst() {
             var j = i
             let item = codes[i]
-            while j > 0, codes[j - 1].priority < item.priority { codes[j] = codes[j - 1]; j -= 1 }
+            while j > 0, codes[j - 1].priority < item.priority {
+                codes[j] = codes[j - 1]
+                j -= 1
+            }
             codes[j] = item
         }
         for c in codes { add(byCode[c.code], e, kindBit, pns, avoidPublicService, &out, &mark, &rng) }
@@ -165,8 +181,10 @@ extension DemoEnrolmentPlanner {
         return out
     }
 
-    mutating func add(_ list: [Int], _ e: Int, _ kindBit: UInt8, _ pns: Bool, _ avoidPublicService: Bool,
-                     _ out: inout [Int], _ mark: inout [Int], _ rng: inout DemoRandom) {
+    mutating func add(
+        _ list: [Int], _ e: Int, _ kindBit: UInt8, _ pns: Bool, _ avoidPublicService: Bool,
+        _ out: inout [Int], _ mark: inout [Int], _ rng: inout DemoRandom
+    ) {
         guard !list.isEmpty else { return }
         let off = rng.below(list.count)
         for k in 0..<list.count {
@@ -181,26 +199,35 @@ extension DemoEnrolmentPlanner {
     /// Places `e` in a batch of `p` that is over (`completed`) or still to come, preferring the
     /// first half of the year when `firstHalf`. When every coming batch is full, `waitlist` puts
     /// `e` on the waiting list of one of them instead.
-    mutating func enrol(_ e: Int, _ p: Int, completed: Bool, firstHalf: Bool, taken: inout [Int],
-                                rng: inout DemoRandom) -> Bool {
+    mutating func enrol(
+        _ e: Int, _ p: Int, completed: Bool, firstHalf: Bool, taken: inout [Int],
+        rng: inout DemoRandom
+    ) -> Bool {
         var none = true
-        return enrol(e, p, completed: completed, firstHalf: firstHalf, taken: &taken, rng: &rng,
-                     waitlist: false, waitlisted: &none)
+        return enrol(
+            e, p, completed: completed, firstHalf: firstHalf, taken: &taken, rng: &rng,
+            waitlist: false, waitlisted: &none)
     }
 
-    mutating func enrol(_ e: Int, _ p: Int, completed: Bool, firstHalf: Bool, taken: inout [Int],
-                                rng: inout DemoRandom, waitlist: Bool, waitlisted: inout Bool) -> Bool {
+    mutating func enrol(
+        _ e: Int, _ p: Int, completed: Bool, firstHalf: Bool, taken: inout [Int],
+        rng: inout DemoRandom, waitlist: Bool, waitlisted: inout Bool
+    ) -> Bool {
         let list = batchesOf[p]
         guard !list.isEmpty else { return false }
         let off = rng.below(list.count)
-        var chosen = -1, full = -1
+        var chosen = -1
+        var full = -1
         for pass in 0..<(firstHalf ? 2 : 1) where chosen < 0 {
             for k in 0..<list.count {
                 let b = list[(off + k) % list.count]
                 let end = batchEnd[b]
                 guard (end <= today) == completed else { continue }
                 if firstHalf, pass == 0, end > midYear { continue }
-                if batchUsed[b] >= batchCapacity[b] { full = b; continue }
+                if batchUsed[b] >= batchCapacity[b] {
+                    full = b
+                    continue
+                }
                 chosen = b
                 break
             }

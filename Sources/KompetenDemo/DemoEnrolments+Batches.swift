@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Scheduling: batches per programme and the year's learning outside the catalogue.
 extension DemoEnrolmentPlanner {
     // MARK: - Batches
@@ -21,7 +22,8 @@ extension DemoEnrolmentPlanner {
                 // programmes for the competency.
                 var demand = 0.0
                 for c in raises[p] {
-                    demand += (Double(gapCount[c]) + 0.2 * Double(holders[c] - gapCount[c])) / Double(max(1, byCode[c].count))
+                    demand +=
+                        (Double(gapCount[c]) + 0.2 * Double(holders[c] - gapCount[c])) / Double(max(1, byCode[c].count))
                 }
                 n = Int((demand * 0.7 / Double(programme.capacity)).rounded(.up))
                 n = min(3 * scale, max(1, n))
@@ -40,8 +42,11 @@ extension DemoEnrolmentPlanner {
                     } else if wave[p], i < 2 {
                         window = i == 0 ? (monthDay(2, 2), monthDay(3, 20)) : (monthDay(4, 1), monthDay(5, 22))
                     } else {
-                        let first = wave[p] ? 2 : 0, slots = n - first, k = i - first
-                        let from = wave[p] ? monthDay(7, 13) : monthDay(2, 2), to = monthDay(11, 27)
+                        let first = wave[p] ? 2 : 0
+                        let slots = n - first
+                        let k = i - first
+                        let from = wave[p] ? monthDay(7, 13) : monthDay(2, 2)
+                        let to = monthDay(11, 27)
                         let width = (to - from) / slots
                         window = (from + k * width, from + (k + 1) * width - 1)
                     }
@@ -66,8 +71,10 @@ extension DemoEnrolmentPlanner {
                 batchEnd.append(end)
                 batchCapacity.append(programme.capacity)
                 batchUsed.append(0)
-                batches.append(Batch(programme: p, name: "Angkatan \(Self.roman(numberInYear[startYear]!)) \(startYear)",
-                                     start: start, end: end, capacity: programme.capacity, place: place, online: online))
+                batches.append(
+                    Batch(
+                        programme: p, name: "Angkatan \(Self.roman(numberInYear[startYear]!)) \(startYear)",
+                        start: start, end: end, capacity: programme.capacity, place: place, online: online))
             }
         }
     }
@@ -94,7 +101,8 @@ extension DemoEnrolmentPlanner {
         }
         var start = nextWorkday(day)
         if workdays >= 5 { start -= DemoCalendar.weekday(start) }
-        var end = start, counted = 1
+        var end = start
+        var counted = 1
         while counted < workdays {
             end += 1
             if DemoCalendar.weekday(end) < 5 { counted += 1 }
@@ -105,11 +113,19 @@ extension DemoEnrolmentPlanner {
     /// Halls of the instansi itself, for in-house batches.
     func inHouseVenues() -> [String] {
         if instansi.code == "kota-kupang" {
-            return ["Aula BKPPD Kota Kupang", "Aula Garuda Kantor Wali Kota Kupang", "Aula Lantai III Kantor Wali Kota Kupang"]
+            return [
+                "Aula BKPPD Kota Kupang", "Aula Garuda Kantor Wali Kota Kupang",
+                "Aula Lantai III Kantor Wali Kota Kupang",
+            ]
         }
-        let area = instansi.name.hasPrefix("Pemerintah ") ? String(instansi.name.dropFirst("Pemerintah ".count)) : instansi.name
-        if area == "Provinsi Nusa Tenggara Timur" { return ["Aula El Tari Kantor Gubernur NTT", "Aula BKD Provinsi NTT"] }
-        for (prefix, head) in [("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota "), ("Provinsi ", "Gubernur ")] where area.hasPrefix(prefix) {
+        let area =
+            instansi.name.hasPrefix("Pemerintah ")
+            ? String(instansi.name.dropFirst("Pemerintah ".count)) : instansi.name
+        if area == "Provinsi Nusa Tenggara Timur" {
+            return ["Aula El Tari Kantor Gubernur NTT", "Aula BKD Provinsi NTT"]
+        }
+        for (prefix, head) in [("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota "), ("Provinsi ", "Gubernur ")]
+        where area.hasPrefix(prefix) {
             return ["Aula Kantor " + head + area.dropFirst(prefix.count), "Aula BKPSDM " + area]
         }
         return ["Aula Kantor " + area]
@@ -133,56 +149,88 @@ extension DemoEnrolmentPlanner {
 
     static func roman(_ n: Int) -> String {
         let table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        var n = n, out = ""
-        for (value, symbol) in table { while n >= value { out += symbol; n -= value } }
+        var n = n
+        var out = ""
+        for (value, symbol) in table {
+            while n >= value {
+                out += symbol
+                n -= value
+            }
+        }
         return out
     }
 
     // MARK: - Learning outside the catalogue
 
-    struct LearningItem { let title: String, organiser: String, path: String; let jp: ClosedRange<Int> }
+    struct LearningItem {
+        let title: String, organiser: String, path: String
+        let jp: ClosedRange<Int>
+    }
 
     static let learningItems: [LearningItem] = [
-        LearningItem(title: "E-Learning Pencegahan Korupsi bagi ASN", organiser: "Anti-Corruption Learning Center (ACLC) KPK",
-                     path: "NKL03", jp: 4...8),
-        LearningItem(title: "Kursus Daring Literasi Digital Sektor Pemerintahan",
-                     organiser: "Digital Talent Scholarship – Kementerian Komunikasi dan Digital", path: "NKL03", jp: 6...8),
-        LearningItem(title: "E-Learning Dasar Pengadaan Barang/Jasa Pemerintah", organiser: "LKPP – LMS Pengadaan",
-                     path: "NKL03", jp: 4...8),
-        LearningItem(title: "E-Learning Pengelolaan Keuangan Negara untuk Pemerintah Daerah", organiser: "Kemenkeu Learning Center",
-                     path: "NKL03", jp: 4...6),
-        LearningItem(title: "Kelas Daring Penulisan Policy Brief", organiser: "ASN Unggul – LAN RI", path: "NKL03", jp: 4...6),
-        LearningItem(title: "Kursus Daring Keselamatan dan Kesehatan Kerja di Kantor", organiser: "Kementerian Ketenagakerjaan",
-                     path: "NKL03", jp: 4...6),
-        LearningItem(title: "Webinar Implementasi Manajemen Talenta ASN", organiser: "Badan Kepegawaian Negara",
-                     path: "NKL13", jp: 2...3),
-        LearningItem(title: "Webinar Kebijakan Jabatan Fungsional Pascapenyetaraan", organiser: "Kementerian PANRB",
-                     path: "NKL13", jp: 2...3),
-        LearningItem(title: "Webinar Pencegahan Maladministrasi dalam Pelayanan Publik", organiser: "Ombudsman RI Perwakilan NTT",
-                     path: "NKL13", jp: 2...3),
-        LearningItem(title: "Webinar Pengelolaan Arsip Elektronik dengan SRIKANDI", organiser: "Arsip Nasional Republik Indonesia",
-                     path: "NKL13", jp: 2...4),
-        LearningItem(title: "Webinar Kesiapsiagaan Bencana Berbasis Masyarakat", organiser: "Badan Nasional Penanggulangan Bencana",
-                     path: "NKL13", jp: 2...3),
-        LearningItem(title: "Webinar Percepatan Penurunan Stunting di Daerah", organiser: "BKKBN Perwakilan Provinsi NTT",
-                     path: "NKL13", jp: 2...3),
-        LearningItem(title: "Webinar Keamanan Siber bagi Pengelola Layanan Digital", organiser: "Badan Siber dan Sandi Negara",
-                     path: "NKL13", jp: 2...4),
-        LearningItem(title: "Sesi Berbagi Praktik Baik Pengelola Kepegawaian se-NTT", organiser: "Komunitas Belajar Pengelola SDM Aparatur NTT",
-                     path: "NKL10", jp: 2...4),
-        LearningItem(title: "Belajar Mandiri Analisis Data dengan Spreadsheet", organiser: "Kelas Daring Terbuka Universitas Terbuka",
-                     path: "NKL09", jp: 6...8),
+        LearningItem(
+            title: "E-Learning Pencegahan Korupsi bagi ASN", organiser: "Anti-Corruption Learning Center (ACLC) KPK",
+            path: "NKL03", jp: 4...8),
+        LearningItem(
+            title: "Kursus Daring Literasi Digital Sektor Pemerintahan",
+            organiser: "Digital Talent Scholarship – Kementerian Komunikasi dan Digital", path: "NKL03", jp: 6...8),
+        LearningItem(
+            title: "E-Learning Dasar Pengadaan Barang/Jasa Pemerintah", organiser: "LKPP – LMS Pengadaan",
+            path: "NKL03", jp: 4...8),
+        LearningItem(
+            title: "E-Learning Pengelolaan Keuangan Negara untuk Pemerintah Daerah",
+            organiser: "Kemenkeu Learning Center",
+            path: "NKL03", jp: 4...6),
+        LearningItem(
+            title: "Kelas Daring Penulisan Policy Brief", organiser: "ASN Unggul – LAN RI", path: "NKL03", jp: 4...6),
+        LearningItem(
+            title: "Kursus Daring Keselamatan dan Kesehatan Kerja di Kantor", organiser: "Kementerian Ketenagakerjaan",
+            path: "NKL03", jp: 4...6),
+        LearningItem(
+            title: "Webinar Implementasi Manajemen Talenta ASN", organiser: "Badan Kepegawaian Negara",
+            path: "NKL13", jp: 2...3),
+        LearningItem(
+            title: "Webinar Kebijakan Jabatan Fungsional Pascapenyetaraan", organiser: "Kementerian PANRB",
+            path: "NKL13", jp: 2...3),
+        LearningItem(
+            title: "Webinar Pencegahan Maladministrasi dalam Pelayanan Publik",
+            organiser: "Ombudsman RI Perwakilan NTT",
+            path: "NKL13", jp: 2...3),
+        LearningItem(
+            title: "Webinar Pengelolaan Arsip Elektronik dengan SRIKANDI",
+            organiser: "Arsip Nasional Republik Indonesia",
+            path: "NKL13", jp: 2...4),
+        LearningItem(
+            title: "Webinar Kesiapsiagaan Bencana Berbasis Masyarakat",
+            organiser: "Badan Nasional Penanggulangan Bencana",
+            path: "NKL13", jp: 2...3),
+        LearningItem(
+            title: "Webinar Percepatan Penurunan Stunting di Daerah", organiser: "BKKBN Perwakilan Provinsi NTT",
+            path: "NKL13", jp: 2...3),
+        LearningItem(
+            title: "Webinar Keamanan Siber bagi Pengelola Layanan Digital", organiser: "Badan Siber dan Sandi Negara",
+            path: "NKL13", jp: 2...4),
+        LearningItem(
+            title: "Sesi Berbagi Praktik Baik Pengelola Kepegawaian se-NTT",
+            organiser: "Komunitas Belajar Pengelola SDM Aparatur NTT",
+            path: "NKL10", jp: 2...4),
+        LearningItem(
+            title: "Belajar Mandiri Analisis Data dengan Spreadsheet",
+            organiser: "Kelas Daring Terbuka Universitas Terbuka",
+            path: "NKL09", jp: 6...8),
     ]
 
     /// About 5 % of the active employees report 1–3 activities (2–8 JP each) done in the year up
     /// to "today"; recent ones are often not verified yet. Verified JP count toward the year.
     mutating func makeLearning(rng: inout DemoRandom) {
         let items = Self.learningItems
-        let first = monthDay(1, 12), last = min(today, yearEnd) - 2
+        let first = monthDay(1, 12)
+        let last = min(today, yearEnd) - 2
         guard last > first else { return }
         for e in active where rng.chance(0.05) {
             let n = rng.weighted([0.65, 0.27, 0.08]) + 1
-            var own: [DemoLearning] = [], used: [Int] = []
+            var own: [DemoLearning] = []
+            var used: [Int] = []
             for _ in 0..<n {
                 var k = rng.below(items.count)
                 while used.contains(k) { k = (k + 1) % items.count }
@@ -192,9 +240,11 @@ extension DemoEnrolmentPlanner {
                 let start = nextWorkday(rng.int(in: first...last))
                 let end = jp > 4 && DemoCalendar.weekday(start) < 4 ? start + 1 : start
                 let verified = rng.chance(end > today - 45 ? 0.45 : 0.93)
-                own.append(DemoLearning(nip: instansi.employees[e].nip, title: item.title, path: item.path,
-                                        organiser: item.organiser, startDate: DemoCalendar.date(start),
-                                        endDate: DemoCalendar.date(end), jp: jp, verified: verified))
+                own.append(
+                    DemoLearning(
+                        nip: instansi.employees[e].nip, title: item.title, path: item.path,
+                        organiser: item.organiser, startDate: DemoCalendar.date(start),
+                        endDate: DemoCalendar.date(end), jp: jp, verified: verified))
                 if verified, end <= yearEnd { completedJP[e] += jp }
             }
             own.sort { $0.startDate < $1.startDate }

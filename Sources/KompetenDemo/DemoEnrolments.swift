@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Batches, enrolments and non-catalogue learning for one demo instansi (see
 /// `DemoDevelopmentGenerator` for the story). Everything is indexed by integers (employees,
 /// competencies, programmes, batches) and looked up in precomputed per-competency lists, so the
@@ -85,7 +86,8 @@ struct DemoEnrolmentPlanner {
         midYear = DemoCalendar.day(SimpleDate(year: year, month: 6, day: 30)!)
 
         // Competencies: the national ones, every code a programme raises, every code of a standard.
-        var codeIndex: [String: Int] = [:], isNational: [Bool] = []
+        var codeIndex: [String: Int] = [:]
+        var isNational: [Bool] = []
         func index(_ code: String) -> Int {
             if let i = codeIndex[code] { return i }
             codeIndex[code] = isNational.count
@@ -102,7 +104,9 @@ struct DemoEnrolmentPlanner {
             if case .kinds(let kinds) = $0.audience { kinds.reduce(0) { $0 | Self.bit($1) } } else { 0 }
         }
         raises = programmes.map { $0.raises.map { index($0.competencyCode) } }
-        let standards = instansi.positions.map { $0.standard.map { (code: index($0.competencyCode), level: $0.requiredLevel) } }
+        let standards = instansi.positions.map {
+            $0.standard.map { (code: index($0.competencyCode), level: $0.requiredLevel) }
+        }
         let count = isNational.count
         self.standards = standards
         self.count = count
@@ -111,7 +115,9 @@ struct DemoEnrolmentPlanner {
         self.m5 = codeIndex["M.5"]!
 
         var byCode = [[Int]](repeating: [], count: count)
-        var general: [Int] = [], leadership: [Int] = [], education: [Int] = []
+        var general: [Int] = []
+        var leadership: [Int] = []
+        var education: [Int] = []
         for (p, role) in roles.enumerated() {
             switch role {
             case .regular, .general:
@@ -125,14 +131,17 @@ struct DemoEnrolmentPlanner {
         self.general = general
         self.leadership = leadership
         self.education = education
-        let m5 = codeIndex["M.5"]!, roles = self.roles, raises = self.raises
+        let m5 = codeIndex["M.5"]!
+        let roles = self.roles
+        let raises = self.raises
         raisesM5 = raises.map { $0.contains(m5) }
         publicService = byCode[m5].filter { roles[$0] == .regular } + byCode[m5].filter { roles[$0] == .general }
 
         // Employees: the OPD (top-level unit) decides the story group.
         var opd: [String: String] = [:]
         for u in instansi.units { opd[u.code] = u.parentCode.flatMap { opd[$0] } ?? u.code }
-        let positionIndex = Dictionary(instansi.positions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let positionIndex = Dictionary(
+            instansi.positions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         positionKind = instansi.positions.map(\.kind)
         let employees = instansi.employees
         var group = [Group](repeating: .normal, count: employees.count)
@@ -142,7 +151,9 @@ struct DemoEnrolmentPlanner {
         var waveCodes = Set<Int>([m5])
         for (i, e) in employees.enumerated() {
             let top = opd[e.unitCode] ?? e.unitCode
-            group[i] = DemoStory.improving.contains(top) ? .improving
+            group[i] =
+                DemoStory.improving.contains(top)
+                ? .improving
                 : DemoStory.persistentGaps[top] != nil ? .lagging : .normal
             positionOf[i] = positionIndex[e.positionCode] ?? -1
             if e.isActive { active.append(i) }
@@ -166,11 +177,15 @@ struct DemoEnrolmentPlanner {
             for r in a.results {
                 guard let c = codeIndex[r.competencyCode] else { continue }
                 let k = e * count + c
-                if day >= latestDay[k] { latestDay[k] = day; latest[k] = Int8(r.level) }
+                if day >= latestDay[k] {
+                    latestDay[k] = day
+                    latest[k] = Int8(r.level)
+                }
             }
         }
         self.latest = latest
-        var gapCount = [Int](repeating: 0, count: count), holders = gapCount
+        var gapCount = [Int](repeating: 0, count: count)
+        var holders = gapCount
         for e in active where positionOf[e] >= 0 {
             for s in standards[positionOf[e]] {
                 let level = Int(latest[e * count + s.code])
@@ -205,7 +220,8 @@ struct DemoEnrolmentPlanner {
                 let n = sequence[key, default: 0] + 1
                 sequence[key] = n
                 let digits = String(n)
-                certificate[i] = key + "/" + (programme.path ?? "PDK") + "/"
+                certificate[i] =
+                    key + "/" + (programme.path ?? "PDK") + "/"
                     + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
             }
         }
@@ -215,18 +231,24 @@ struct DemoEnrolmentPlanner {
         outBatches.reserveCapacity(batches.count)
         for (b, batch) in batches.enumerated() {
             let programme = programmes[batch.programme]
-            let start = DemoCalendar.date(batch.start), end = DemoCalendar.date(batch.end)
-            outBatches.append(DemoBatch(programmeCode: programme.code, name: batch.name, startDate: start, endDate: end,
-                                        capacity: batch.capacity, place: batch.place, isOnline: batch.online))
+            let start = DemoCalendar.date(batch.start)
+            let end = DemoCalendar.date(batch.end)
+            outBatches.append(
+                DemoBatch(
+                    programmeCode: programme.code, name: batch.name, startDate: start, endDate: end,
+                    capacity: batch.capacity, place: batch.place, isOnline: batch.online))
             for i in perBatch[b] {
                 let r = records[i]
                 let done = r.status == .completed
-                enrolments.append(DemoEnrolment(nip: instansi.employees[r.employee].nip, programmeCode: programme.code,
-                                                batchName: batch.name, status: r.status, attendancePercent: r.attendance,
-                                                certificateNumber: certificate[i], completedOn: done ? end : nil))
+                enrolments.append(
+                    DemoEnrolment(
+                        nip: instansi.employees[r.employee].nip, programmeCode: programme.code,
+                        batchName: batch.name, status: r.status, attendancePercent: r.attendance,
+                        certificateNumber: certificate[i], completedOn: done ? end : nil))
             }
         }
-        return DemoDevelopment(providers: catalogue.providers, programmes: programmes, batches: outBatches,
-                               enrolments: enrolments, learning: learning)
+        return DemoDevelopment(
+            providers: catalogue.providers, programmes: programmes, batches: outBatches,
+            enrolments: enrolments, learning: learning)
     }
 }

@@ -11,9 +11,11 @@ extension DemoEvaluateContext {
             let programme = development.programmes[c.programme]
             let q = quality[c.programme]
             func record(_ level: Int, _ respondent: String, _ scores: [String: Double], _ comment: String, _ day: Int) {
-                out.append(DemoEvaluationRecord(nip: en.nip, programmeCode: programme.code, batchName: en.batchName,
-                                                level: level, respondent: respondent, scores: scores, comment: comment,
-                                                filledOn: DemoCalendar.date(day)))
+                out.append(
+                    DemoEvaluationRecord(
+                        nip: en.nip, programmeCode: programme.code, batchName: en.batchName,
+                        level: level, respondent: respondent, scores: scores, comment: comment,
+                        filledOn: DemoCalendar.date(day)))
             }
 
             // L1: most participants fill the reaction form within two weeks, many on the last day.
@@ -25,8 +27,14 @@ extension DemoEvaluateContext {
                     scores[key] = DemoRandom.whole(2.2 + 1.6 * q + mood + rng.noise(0.4), in: 1...4)
                 }
                 let mean = scores.values.reduce(0, +) / 4
-                let comment = rng.chance(0.3) ? Self.comment(mean >= 3.25 ? Self.reactionGood : mean < 2.5 ? Self.reactionPoor
-                                                               : Self.reactionMixed, rng: &rng) : ""
+                let comment =
+                    rng.chance(0.3)
+                    ? Self.comment(
+                        mean >= 3.25
+                            ? Self.reactionGood
+                            : mean < 2.5
+                                ? Self.reactionPoor
+                                : Self.reactionMixed, rng: &rng) : ""
                 record(1, "participant", scores, comment, day)
             }
 
@@ -35,19 +43,23 @@ extension DemoEvaluateContext {
                 let pre = DemoRandom.whole(50 + rng.noise(7.5), in: 0...100)
                 let gain = min(0.95, max(0, 0.15 + 0.6 * q + rng.noise(0.12)))
                 let post = DemoRandom.whole(pre + gain * (100 - pre), in: 0...100)
-                let comment = rng.chance(0.15) ? Self.comment(gain >= 0.5 ? Self.learningGood : Self.learningPoor, rng: &rng) : ""
+                let comment =
+                    rng.chance(0.15) ? Self.comment(gain >= 0.5 ? Self.learningGood : Self.learningPoor, rng: &rng) : ""
                 record(2, "provider", ["pre": pre, "post": post, "max": 100], comment, c.day)
             }
 
             // L3: the window opens three months after completion and closes after six.
             let date = DemoCalendar.date(c.day)
-            let opens = DemoCalendar.day(date.adding(months: 3)), closes = DemoCalendar.day(date.adding(months: 6))
+            let opens = DemoCalendar.day(date.adding(months: 3))
+            let closes = DemoCalendar.day(date.adding(months: 6))
             guard opens <= today else { continue }
             let codes = programme.raises.map(\.competencyCode)
             // The lagging OPDs' supervisors seldom fill the form, and see little change.
             let lagging = group[c.employee] == .lagging
-            for (respondent, share, bias) in [("supervisor", lagging ? 0.25 : 0.75, lagging ? -0.3 : 0.0),
-                                              ("participant", 0.75, 0.3)] where rng.chance(share) {
+            for (respondent, share, bias) in [
+                ("supervisor", lagging ? 0.25 : 0.75, lagging ? -0.3 : 0.0),
+                ("participant", 0.75, 0.3),
+            ] where rng.chance(share) {
                 let day = rng.int(in: opens...max(opens, min(closes, today)))
                 let offset = rng.noise(0.35)
                 var scores: [String: Double] = [:]
@@ -55,9 +67,12 @@ extension DemoEvaluateContext {
                     scores[code] = DemoRandom.whole(-0.2 + 1.9 * q + bias + offset + rng.noise(0.55), in: -2...2)
                 }
                 let mean = scores.values.reduce(0, +) / Double(max(1, scores.count))
-                let pools = respondent == "supervisor" ? (Self.supervisorGood, Self.supervisorFlat, Self.supervisorPoor)
-                                                       : (Self.participantGood, Self.participantFlat, Self.participantPoor)
-                let comment = rng.chance(respondent == "supervisor" ? 0.4 : 0.25)
+                let pools =
+                    respondent == "supervisor"
+                    ? (Self.supervisorGood, Self.supervisorFlat, Self.supervisorPoor)
+                    : (Self.participantGood, Self.participantFlat, Self.participantPoor)
+                let comment =
+                    rng.chance(respondent == "supervisor" ? 0.4 : 0.25)
                     ? Self.comment(mean >= 1 ? pools.0 : mean > -0.5 ? pools.1 : pools.2, rng: &rng) : ""
                 record(3, respondent, scores, comment, day)
             }

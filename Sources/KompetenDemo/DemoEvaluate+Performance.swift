@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// SKP performance ratings for 2024 and 2025 of every active employee.
 ///
 /// Hasil kerja: about 15 % above expectation, 75 % as expected, 10 % below; perilaku kerja: 12 %,
@@ -20,14 +21,21 @@ extension DemoEvaluateContext {
         out.reserveCapacity(active.count * Self.ratingYears.count)
         for (k, e) in active.enumerated() {
             let m = merit[k]
-            var hasil: SKPRating?, perilaku: SKPRating?
+            var hasil: SKPRating?
+            var perilaku: SKPRating?
             for year in Self.ratingYears {
-                let h = hasil.flatMap { rng.chance(Self.hasilKeep) ? $0 : nil }
-                    ?? Self.draw(above: Self.hasilShares.above * (1 + 0.7 * m), below: Self.hasilShares.below * (1 - 0.7 * m), rng: &rng)
-                let p = perilaku.flatMap { rng.chance(Self.perilakuKeep) ? $0 : nil }
-                    ?? Self.draw(above: Self.perilakuShares.above * (1 + 0.5 * m),
-                                 below: Self.perilakuShares.below * (1 - 0.5 * m), rng: &rng)
-                hasil = h; perilaku = p
+                let h =
+                    hasil.flatMap { rng.chance(Self.hasilKeep) ? $0 : nil }
+                    ?? Self.draw(
+                        above: Self.hasilShares.above * (1 + 0.7 * m), below: Self.hasilShares.below * (1 - 0.7 * m),
+                        rng: &rng)
+                let p =
+                    perilaku.flatMap { rng.chance(Self.perilakuKeep) ? $0 : nil }
+                    ?? Self.draw(
+                        above: Self.perilakuShares.above * (1 + 0.5 * m),
+                        below: Self.perilakuShares.below * (1 - 0.5 * m), rng: &rng)
+                hasil = h
+                perilaku = p
                 out.append(DemoPerformanceRating(nip: employees[e].nip, year: year, hasilKerja: h, perilakuKerja: p))
             }
         }
@@ -36,7 +44,8 @@ extension DemoEvaluateContext {
 
     private static func draw(above: Double, below: Double, rng: inout DemoRandom) -> SKPRating {
         let r = rng.unit()
-        return r < max(0, above) ? .aboveExpectation : r < max(0, above) + max(0, below) ? .belowExpectation : .asExpected
+        return r < max(0, above)
+            ? .aboveExpectation : r < max(0, above) + max(0, below) ? .belowExpectation : .asExpected
     }
 
     /// Per active employee, −1…1 and centred on 0 (so the shares stay on target): half from how far
@@ -45,7 +54,10 @@ extension DemoEvaluateContext {
     private func merit(_ active: [Int]) -> [Double] {
         var trainedSum = [Double](repeating: 0, count: instansi.employees.count)
         var trainedCount = [Int](repeating: 0, count: instansi.employees.count)
-        for c in completed { trainedSum[c.employee] += quality[c.programme]; trainedCount[c.employee] += 1 }
+        for c in completed {
+            trainedSum[c.employee] += quality[c.programme]
+            trainedCount[c.employee] += 1
+        }
 
         var assessed = [Double?](repeating: nil, count: active.count)
         for (k, e) in active.enumerated() where positionOf[e] >= 0 {

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Re-assessment after training: each completed enrolment makes its raised competencies due
 /// `months` after completion; most dues up to "today" are assessed (one assessment per employee
 /// and due month), and a good programme more often shows in a higher level. Employees never
@@ -19,12 +20,15 @@ extension DemoEvaluateContext {
             let due = DemoCalendar.day(DemoCalendar.date(c.day).adding(months: months))
             if due <= today { dues[c.employee].append(Due(day: due, completedDay: c.day, programme: c.programme)) }
         }
-        let assessor = "Tim Asesor BKPPD" + (instansi.name.hasPrefix("Pemerintah ")
-            ? " " + instansi.name.dropFirst("Pemerintah ".count) : "")
+        let assessor =
+            "Tim Asesor BKPPD"
+            + (instansi.name.hasPrefix("Pemerintah ")
+                ? " " + instansi.name.dropFirst("Pemerintah ".count) : "")
         let national = Set(DemoCatalogue.national)
         var out: [DemoAssessment] = []
         for e in dues.indices where !dues[e].isEmpty {
-            let list = dues[e].enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+            let list = dues[e].enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(
+                \.element)
             let lagging = group[e] == .lagging
             // Levels this run has already assessed: code → (day, level); they count like any other result.
             var own: [String: (day: Int, level: Int)] = [:]
@@ -34,14 +38,16 @@ extension DemoEvaluateContext {
                 let month = DemoCalendar.date(list[start].day)
                 var end = start + 1
                 while end < list.count, DemoCalendar.date(list[end].day).month == month.month,
-                      DemoCalendar.date(list[end].day).year == month.year { end += 1 }
+                    DemoCalendar.date(list[end].day).year == month.year
+                { end += 1 }
                 let sameMonth = list[start..<end]
                 start = end
                 guard rng.chance(lagging ? Self.laggingDoneShare : Self.doneShare) else { continue }
                 // Within 30 days before and 20 after every due date of the month, after each
                 // completion and the employee's previous re-assessment, and not after today.
-                let lo = max(sameMonth.map(\.day).max()! - 30, sameMonth.map(\.completedDay).max()! + 1,
-                             lastDay == Int.min ? Int.min : lastDay + 1)
+                let lo = max(
+                    sameMonth.map(\.day).max()! - 30, sameMonth.map(\.completedDay).max()! + 1,
+                    lastDay == Int.min ? Int.min : lastDay + 1)
                 let hi = min(sameMonth.map(\.day).min()! + 20, today)
                 guard lo <= hi else { continue }
                 let day = Self.workdayWithin(rng.int(in: lo...hi), lo, hi)
@@ -50,15 +56,20 @@ extension DemoEvaluateContext {
                 guard lastDay != Int.min || assessedBefore(e, day) else { continue }
                 lastDay = day
 
-                var codes: [String] = [], gain: [String: Int] = [:]
+                var codes: [String] = []
+                var gain: [String: Int] = [:]
                 var programmeCodes: [String] = []
                 for due in sameMonth {
                     let programme = development.programmes[due.programme]
                     if !programmeCodes.contains(programme.code) { programmeCodes.append(programme.code) }
                     for raise in programme.raises {
                         let code = raise.competencyCode
-                        if gain[code] == nil { codes.append(code); gain[code] = 0 }
-                        let g = increase(e, code: code, levelGain: raise.levelGain, q: quality[due.programme], rng: &rng)
+                        if gain[code] == nil {
+                            codes.append(code)
+                            gain[code] = 0
+                        }
+                        let g = increase(
+                            e, code: code, levelGain: raise.levelGain, q: quality[due.programme], rng: &rng)
                         gain[code] = max(gain[code]!, g)
                     }
                 }
@@ -71,10 +82,12 @@ extension DemoEvaluateContext {
                 }
                 let technicalOnly = codes.allSatisfy { !national.contains($0) }
                 let method: AssessmentMethod = technicalOnly || rng.chance(0.4) ? .ujiKompetensi : .assessmentCenter
-                out.append(DemoAssessment(nip: instansi.employees[e].nip, date: DemoCalendar.date(day), method: method,
-                                          assessorName: assessor,
-                                          notes: "Penilaian ulang setelah pelatihan " + Self.list(programmeCodes),
-                                          results: results))
+                out.append(
+                    DemoAssessment(
+                        nip: instansi.employees[e].nip, date: DemoCalendar.date(day), method: method,
+                        assessorName: assessor,
+                        notes: "Penilaian ulang setelah pelatihan " + Self.list(programmeCodes),
+                        results: results))
             }
         }
         return out
@@ -104,7 +117,8 @@ extension DemoEvaluateContext {
             guard a.method.countsTowardProfile else { continue }
             let d = DemoCalendar.day(a.date)
             guard d <= day, best == nil || d >= best!.day,
-                  let r = a.results.first(where: { $0.competencyCode == code }) else { continue }
+                let r = a.results.first(where: { $0.competencyCode == code })
+            else { continue }
             best = (d, r.level)
         }
         if let mine = own[code], mine.day <= day, best == nil || mine.day >= best!.day { best = mine }
@@ -125,7 +139,8 @@ extension DemoEvaluateContext {
     static func workdayWithin(_ day: Int, _ lo: Int, _ hi: Int) -> Int {
         let w = DemoCalendar.weekday(day)
         guard w >= 5 else { return day }
-        let friday = day - (w - 4), monday = day + (7 - w)
+        let friday = day - (w - 4)
+        let monday = day + (7 - w)
         if friday >= lo { return friday }
         if monday <= hi { return monday }
         return day

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Demo data for evaluating competency development: Kirkpatrick evaluations (L1–L3) of completed
 /// training, the re-assessments due after it, and two years of SKP performance ratings. Plain
 /// values that the app maps to its rows.
@@ -54,16 +55,19 @@ public struct DemoEvaluate: Sendable, Equatable {
 public enum DemoEvaluateGenerator {
     /// `today`: the demo's "today" (30 October 2026 in the app): nothing is filled or assessed later.
     /// `reassessmentMonths`: how long after completion a raised competency is due for re-assessment.
-    public static func generate(for instansi: DemoInstansi, development: DemoDevelopment, today: SimpleDate,
-                                reassessmentMonths: Int = 6, seed: UInt64 = 2026) -> DemoEvaluate {
+    public static func generate(
+        for instansi: DemoInstansi, development: DemoDevelopment, today: SimpleDate,
+        reassessmentMonths: Int = 6, seed: UInt64 = 2026
+    ) -> DemoEvaluate {
         let context = DemoEvaluateContext(instansi: instansi, development: development, today: today)
         let salt = DemoDevelopmentGenerator.stableHash(instansi.code)
         var forms = DemoRandom(seed: DemoRandom.derive(seed ^ 0x0E7A_1BA7_E000_0001, salt))
         var tests = DemoRandom(seed: DemoRandom.derive(seed ^ 0x0E7A_1BA7_E000_0002, salt))
         var ratings = DemoRandom(seed: DemoRandom.derive(seed ^ 0x0E7A_1BA7_E000_0003, salt))
-        return DemoEvaluate(evaluations: context.evaluations(rng: &forms),
-                            performance: context.performance(rng: &ratings),
-                            reassessments: context.reassessments(months: reassessmentMonths, rng: &tests))
+        return DemoEvaluate(
+            evaluations: context.evaluations(rng: &forms),
+            performance: context.performance(rng: &ratings),
+            reassessments: context.reassessments(months: reassessmentMonths, rng: &tests))
     }
 
     /// The quality 0...1 the demo gives a programme (exposed so tests and docs can name the good and weak ones).
@@ -78,14 +82,15 @@ public enum DemoEvaluateGenerator {
         var mix = DemoRandom(seed: DemoDevelopmentGenerator.stableHash("quality|" + programmeStem(code)))
         let u = mix.unit()
         let provider = DemoCatalogue.providerRows.first { $0.provider.code == providerCode }?.provider
-        let (low, high): (Double, Double) = switch (provider?.kind, provider?.accreditation) {
-        case ("bpsdmd", _), ("lan", _): (0.70, 0.95)
-        case ("kementerian", _), ("universitas", "A"): (0.50, 0.85)
-        case ("universitas", _): (0.38, 0.72)
-        case ("swasta", "C"): (0.22, 0.35)
-        case ("swasta", _): (0.28, 0.42)
-        default: (0.40, 0.80)
-        }
+        let (low, high): (Double, Double) =
+            switch (provider?.kind, provider?.accreditation) {
+            case ("bpsdmd", _), ("lan", _): (0.70, 0.95)
+            case ("kementerian", _), ("universitas", "A"): (0.50, 0.85)
+            case ("universitas", _): (0.38, 0.72)
+            case ("swasta", "C"): (0.22, 0.35)
+            case ("swasta", _): (0.28, 0.42)
+            default: (0.40, 0.80)
+            }
         return low + (high - low) * u
     }
 
@@ -93,7 +98,8 @@ public enum DemoEvaluateGenerator {
     static func programmeStem(_ code: String) -> String {
         let bytes = Array(code.utf8)
         guard bytes.count > 5, bytes[bytes.count - 5] == UInt8(ascii: "-"),
-              bytes.suffix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return code }
+            bytes.suffix(4).allSatisfy({ $0 >= 48 && $0 <= 57 })
+        else { return code }
         return String(code.dropLast(5))
     }
 }
@@ -136,14 +142,17 @@ struct DemoEvaluateContext {
 
         var top: [String: String] = [:]
         for u in instansi.units { top[u.code] = u.parentCode.flatMap { top[$0] } ?? u.code }
-        let positionIndex = Dictionary(instansi.positions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let positionIndex = Dictionary(
+            instansi.positions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         var group = [Group](repeating: .normal, count: employees.count)
         var opd = [String](repeating: "", count: employees.count)
         var positionOf = [Int](repeating: -1, count: employees.count)
         for (i, e) in employees.enumerated() {
             let code = top[e.unitCode] ?? e.unitCode
             opd[i] = code
-            group[i] = DemoStory.improving.contains(code) ? .improving
+            group[i] =
+                DemoStory.improving.contains(code)
+                ? .improving
                 : DemoStory.persistentGaps[code] != nil ? .lagging : .normal
             positionOf[i] = positionIndex[e.positionCode] ?? -1
         }
@@ -159,7 +168,9 @@ struct DemoEvaluateContext {
         var completed: [Completed] = []
         completed.reserveCapacity(development.enrolments.count)
         for (i, en) in development.enrolments.enumerated() where en.status == .completed {
-            guard let on = en.completedOn, let e = row[en.nip], let p = programmeIndex[en.programmeCode] else { continue }
+            guard let on = en.completedOn, let e = row[en.nip], let p = programmeIndex[en.programmeCode] else {
+                continue
+            }
             let day = DemoCalendar.day(on)
             if day <= self.today { completed.append(Completed(enrolment: i, employee: e, programme: p, day: day)) }
         }

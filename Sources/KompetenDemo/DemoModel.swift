@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// The output of `DemoGenerator`: plain values that the app maps to its database rows.
 
 /// How much demo data to make: the city alone, or every government of NTT.
@@ -29,8 +30,9 @@ public struct DemoEmployee: Sendable, Equatable {
 
     /// The same person in another unit and position.
     func moved(to unitCode: String, holding positionCode: String) -> DemoEmployee {
-        DemoEmployee(nip: nip, nik: nik, name: name, sex: sex, birthDate: birthDate, employmentType: employmentType,
-                     rank: rank, unitCode: unitCode, positionCode: positionCode, isActive: isActive)
+        DemoEmployee(
+            nip: nip, nik: nik, name: name, sex: sex, birthDate: birthDate, employmentType: employmentType,
+            rank: rank, unitCode: unitCode, positionCode: positionCode, isActive: isActive)
     }
 }
 

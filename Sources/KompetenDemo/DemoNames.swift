@@ -45,10 +45,13 @@ enum DemoNames {
     static func titles(field: String) -> Titles {
         switch field {
         case "health":
-            Titles(d3: ["A.Md.Kep.", "A.Md.Keb.", "A.Md.Kes", "A.Md.Farm"],
-                   s1: ["S.Kep., Ns.", "S.Kep., Ns.", "S.KM", "S.Farm", "S.Tr.Keb"], s2: ["M.Kes", "M.Kes", "M.Kep"])
+            Titles(
+                d3: ["A.Md.Kep.", "A.Md.Keb.", "A.Md.Kes", "A.Md.Farm"],
+                s1: ["S.Kep., Ns.", "S.Kep., Ns.", "S.KM", "S.Farm", "S.Tr.Keb"], s2: ["M.Kes", "M.Kes", "M.Kep"])
         case "education":
-            Titles(d3: ["A.Ma.Pd"], s1: ["S.Pd", "S.Pd", "S.Pd", "S.Pd.SD", "S.Pd.K", "S.Si"], s2: ["M.Pd", "M.Pd", "M.Si"])
+            Titles(
+                d3: ["A.Ma.Pd"], s1: ["S.Pd", "S.Pd", "S.Pd", "S.Pd.SD", "S.Pd.K", "S.Si"],
+                s2: ["M.Pd", "M.Pd", "M.Si"])
         case "finance":
             Titles(d3: ["A.Md"], s1: ["S.E.", "S.E.", "S.Ak", "S.Sos"], s2: ["M.Si", "M.M.", "M.Ak"])
         case "law":
@@ -60,7 +63,9 @@ enum DemoNames {
         case "agriculture":
             Titles(d3: ["A.Md.P", "A.Md"], s1: ["S.P.", "S.Pt", "S.Pi", "S.Sos"], s2: ["M.Si", "M.P."])
         default:
-            Titles(d3: ["A.Md"], s1: ["S.Sos", "S.Sos", "S.IP", "S.AP", "S.E.", "S.H.", "S.Kom"], s2: ["M.Si", "M.Si", "M.AP", "M.M."])
+            Titles(
+                d3: ["A.Md"], s1: ["S.Sos", "S.Sos", "S.IP", "S.AP", "S.E.", "S.H.", "S.Kom"],
+                s2: ["M.Si", "M.Si", "M.AP", "M.M."])
         }
     }
 }

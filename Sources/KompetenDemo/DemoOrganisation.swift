@@ -21,16 +21,20 @@ struct DemoOrganisation {
         let fields = fieldsByCode(seed.units)
         var org = DemoOrganisation()
         for u in seed.units {
-            org.units.append(Planned(unit: DemoUnit(code: u.code, name: u.name, kind: u.kind, parentCode: u.parent),
-                                     weight: u.staffWeight, field: fields[u.code] ?? "general"))
+            org.units.append(
+                Planned(
+                    unit: DemoUnit(code: u.code, name: u.name, kind: u.kind, parentCode: u.parent),
+                    weight: u.staffWeight, field: fields[u.code] ?? "general"))
         }
         org.kecamatanCount = seed.units.filter { $0.kind == .kecamatan }.count
         return org
     }
 
     /// Another government of NTT, sized to `headcount`.
-    static func derived(_ seed: OrganisationSeed, _ instansi: OrganisationSeed.Instansi, headcount: Int,
-                        rng: inout DemoRandom) -> DemoOrganisation {
+    static func derived(
+        _ seed: OrganisationSeed, _ instansi: OrganisationSeed.Instansi, headcount: Int,
+        rng: inout DemoRandom
+    ) -> DemoOrganisation {
         let area = instansi.area
         var places = seed.placeNames.isEmpty ? [area] : seed.placeNames
         rng.shuffle(&places)
@@ -47,14 +51,20 @@ struct DemoOrganisation {
         var kecamatanNames: [String] = []
         if instansi.level != .provinsi {
             for k in 1...rng.int(in: 6...10) {
-                let code = "KEC-" + pad2(k), place = takePlace()
+                let code = "KEC-" + pad2(k)
+                let place = takePlace()
                 kecamatanNames.append(place)
-                territory.append(Planned(unit: DemoUnit(code: code, name: "Kecamatan " + place, kind: .kecamatan, parentCode: nil),
-                                         weight: Double(rng.int(in: 20...30)), field: "general"))
+                territory.append(
+                    Planned(
+                        unit: DemoUnit(code: code, name: "Kecamatan " + place, kind: .kecamatan, parentCode: nil),
+                        weight: Double(rng.int(in: 20...30)), field: "general"))
                 for l in 1...rng.int(in: 2...5) {
-                    territory.append(Planned(unit: DemoUnit(code: code + ".KL" + pad2(l), name: "Kelurahan " + takePlace(),
-                                                            kind: .kelurahan, parentCode: code),
-                                             weight: Double(rng.int(in: 8...15)), field: "general"))
+                    territory.append(
+                        Planned(
+                            unit: DemoUnit(
+                                code: code + ".KL" + pad2(l), name: "Kelurahan " + takePlace(),
+                                kind: .kelurahan, parentCode: code),
+                            weight: Double(rng.int(in: 8...15)), field: "general"))
                 }
             }
         }
@@ -76,8 +86,10 @@ struct DemoOrganisation {
                 }
             }
             // ±20 % so that the governments do not look like copies of one another.
-            template.append(Planned(unit: DemoUnit(code: u.code, name: name, kind: u.kind, parentCode: u.parent),
-                                    weight: u.staffWeight * (0.8 + 0.4 * rng.unit()), field: fields[u.code] ?? "general"))
+            template.append(
+                Planned(
+                    unit: DemoUnit(code: u.code, name: name, kind: u.kind, parentCode: u.parent),
+                    weight: u.staffWeight * (0.8 + 0.4 * rng.unit()), field: fields[u.code] ?? "general"))
         }
         // Kecamatan and kelurahan keep their absolute size (a kelurahan office has 8–15 people
         // whatever the kabupaten); the OPDs are scaled to fill the rest of the headcount.
@@ -96,9 +108,13 @@ struct DemoOrganisation {
         for u in units { byCode[u.code] = u }
         var out: [String: String] = [:]
         for u in units {
-            var cur = u, steps = 0
+            var cur = u
+            var steps = 0
             // `steps` guards against a parent cycle in a hand-edited file.
-            while cur.field == nil, let p = cur.parent, let parent = byCode[p], steps < 32 { cur = parent; steps += 1 }
+            while cur.field == nil, let p = cur.parent, let parent = byCode[p], steps < 32 {
+                cur = parent
+                steps += 1
+            }
             out[u.code] = cur.field ?? "general"
         }
         return out

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Makes the employees of one unit: names, NIP, NIK, rank. Kept apart from the organisation
 /// logic so that the rules of the identifiers are in one place.
 struct DemoPeople {
@@ -23,9 +24,18 @@ struct DemoPeople {
         init(field: String) {
             titles = DemoNames.titles(field: field)
             switch field {
-            case "health": femaleShare = 0.70; (sma, d3, s1) = (0.22, 0.62, 0.93); doctorShare = 0.18
-            case "education": femaleShare = 0.65; (sma, d3, s1) = (0.15, 0.20, 0.87); doctorShare = 0
-            default: femaleShare = 0.45; (sma, d3, s1) = (0.52, 0.60, 0.93); doctorShare = 0
+            case "health":
+                femaleShare = 0.70
+                (sma, d3, s1) = (0.22, 0.62, 0.93)
+                doctorShare = 0.18
+            case "education":
+                femaleShare = 0.65
+                (sma, d3, s1) = (0.15, 0.20, 0.87)
+                doctorShare = 0
+            default:
+                femaleShare = 0.45
+                (sma, d3, s1) = (0.52, 0.60, 0.93)
+                doctorShare = 0
             }
         }
     }
@@ -35,20 +45,26 @@ struct DemoPeople {
     let nikDistricts: Int
 
     /// Appends `count` people of `unitCode` to `out`.
-    func make(_ count: Int, unitCode: String, profile: Profile, rng: inout DemoRandom,
-              registry: inout DemoIdentities, into out: inout [DemoEmployee]) {
+    func make(
+        _ count: Int, unitCode: String, profile: Profile, rng: inout DemoRandom,
+        registry: inout DemoIdentities, into out: inout [DemoEmployee]
+    ) {
         for _ in 0..<count { out.append(person(unitCode: unitCode, profile: profile, rng: &rng, registry: &registry)) }
     }
 
-    private func person(unitCode: String, profile p: Profile, rng: inout DemoRandom,
-                        registry: inout DemoIdentities) -> DemoEmployee {
+    private func person(
+        unitCode: String, profile p: Profile, rng: inout DemoRandom,
+        registry: inout DemoIdentities
+    ) -> DemoEmployee {
         let sex: NIP.Sex = rng.chance(p.femaleShare) ? .female : .male
         let r = rng.unit()
         let education: Education = r < p.sma ? .sma : r < p.d3 ? .d3 : r < p.s1 ? .s1 : .s2
         let doctor = education.rawValue >= Education.s1.rawValue && rng.chance(p.doctorShare)
         let pppk = rng.chance(0.2)
 
-        let birthYear: Int, appointmentYear: Int, appointmentMonth: Int?
+        let birthYear: Int
+        let appointmentYear: Int
+        let appointmentMonth: Int?
         if pppk {
             appointmentYear = rng.int(in: 2021...2025)
             birthYear = rng.int(in: 1968...min(2001, appointmentYear - 20))
@@ -70,8 +86,9 @@ struct DemoPeople {
             birth = SimpleDate(year: birthYear, month: month, day: day)!
             sequence = registry.nipSequence(birth, appointmentYear, appointmentMonth, sex)
         }
-        let nip = NIP.make(birth: birth, appointmentYear: appointmentYear, appointmentMonth: appointmentMonth,
-                           sex: sex, sequence: sequence!)
+        let nip = NIP.make(
+            birth: birth, appointmentYear: appointmentYear, appointmentMonth: appointmentMonth,
+            sex: sex, sequence: sequence!)
         let nik = registry.nik(region: nikRegion, district: rng.int(in: 1...nikDistricts), birth: birth, sex: sex)
 
         let rank: String
@@ -85,13 +102,16 @@ struct DemoPeople {
             let years = Self.currentYear - appointmentYear
             rank = Self.pnsRanks[min(cap, entry + years / rng.int(in: 4...5))]
         }
-        return DemoEmployee(nip: nip, nik: nik, name: name(sex, education, doctor, p.titles, &rng), sex: sex,
-                            birthDate: birth, employmentType: pppk ? .pppk : .pns, rank: rank,
-                            unitCode: unitCode, positionCode: "", isActive: !rng.chance(0.02))
+        return DemoEmployee(
+            nip: nip, nik: nik, name: name(sex, education, doctor, p.titles, &rng), sex: sex,
+            birthDate: birth, employmentType: pppk ? .pppk : .pns, rank: rank,
+            unitCode: unitCode, positionCode: "", isActive: !rng.chance(0.02))
     }
 
-    private func name(_ sex: NIP.Sex, _ education: Education, _ doctor: Bool, _ titles: DemoNames.Titles,
-                      _ rng: inout DemoRandom) -> String {
+    private func name(
+        _ sex: NIP.Sex, _ education: Education, _ doctor: Bool, _ titles: DemoNames.Titles,
+        _ rng: inout DemoRandom
+    ) -> String {
         let given = sex == .male ? DemoNames.male : DemoNames.female
         var name = rng.pick(given)
         if rng.chance(0.3) {

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// The positions (jabatan) of one demo instansi: per unit one head position and 1–3 staff
 /// positions, each with its job analysis and competency standard, and who holds which.
 struct DemoPositions {
@@ -17,48 +18,62 @@ struct DemoPositions {
         let units = Dictionary(org.units.map { ($0.unit.code, $0.unit) }, uniquingKeysWith: { a, _ in a })
         for (planned, count) in zip(org.units, counts) {
             let unit = planned.unit
-            var ancestors: [String] = [], cursor = unit.parentCode
+            var ancestors: [String] = []
+            var cursor = unit.parentCode
             while let code = cursor, let parent = units[code], ancestors.count < 16 {
                 ancestors.append(parent.name)
                 cursor = parent.parentCode
             }
             let teknis = dictionary.teknis(unitName: unit.name, ancestors: ancestors, field: planned.field)
-            let staffing = Self.staffing(unit, ancestors: ancestors, headcount: count, teknis: teknis,
-                                         dictionary: dictionary, rng: &rng)
+            let staffing = Self.staffing(
+                unit, ancestors: ancestors, headcount: count, teknis: teknis,
+                dictionary: dictionary, rng: &rng)
             byUnit[unit.code] = staffing
             all.append(staffing.head)
             all.append(contentsOf: staffing.staff)
         }
     }
 
-    private static func staffing(_ unit: DemoUnit, ancestors: [String], headcount: Int,
-                                 teknis: [CompetencySeed.Competency], dictionary: DemoDictionary,
-                                 rng: inout DemoRandom) -> Staffing {
+    private static func staffing(
+        _ unit: DemoUnit, ancestors: [String], headcount: Int,
+        teknis: [CompetencySeed.Competency], dictionary: DemoDictionary,
+        rng: inout DemoRandom
+    ) -> Staffing {
         let domain = teknis.first.map { DemoHeadPositions.lowercasedWords($0.name) } ?? "pemerintahan daerah"
         let h = DemoHeadPositions.head(of: unit, parentName: ancestors.first, domain: domain)
-        let head = DemoPosition(code: unit.code + ".J1", name: h.name, kind: h.kind, unitCode: unit.code,
-                                summary: h.summary, duties: keep(3...5, of: h.duties, rng: &rng),
-                                standard: dictionary.standard(kind: h.kind, grade: 0, teknis: teknis))
+        let head = DemoPosition(
+            code: unit.code + ".J1", name: h.name, kind: h.kind, unitCode: unit.code,
+            summary: h.summary, duties: keep(3...5, of: h.duties, rng: &rng),
+            standard: dictionary.standard(kind: h.kind, grade: 0, teknis: teknis))
         let jobs = chooseJobs(unit, ancestors: ancestors, headcount: headcount, teknis: teknis, rng: &rng)
         var staff: [DemoPosition] = []
         for (i, job) in jobs.enumerated() {
             // Pelaksana are held to the unit's main technical competency only.
             let required = job.kind == .pelaksana ? Array(teknis.prefix(1)) : teknis
-            let generic = job.kind == .pelaksana ? "Melaksanakan tugas kedinasan lain yang diberikan atasan"
-                                                 : "Menyusun rencana kerja dan laporan kinerja sesuai jenjang jabatan"
+            let generic =
+                job.kind == .pelaksana
+                ? "Melaksanakan tugas kedinasan lain yang diberikan atasan"
+                : "Menyusun rencana kerja dan laporan kinerja sesuai jenjang jabatan"
             let duties = keep(2...3, of: job.duties, rng: &rng) + [generic]
-            staff.append(DemoPosition(code: unit.code + ".J\(i + 2)", name: job.name, kind: job.kind, unitCode: unit.code,
-                                      summary: capitalisedFirst(job.purpose) + " pada " + unit.name + " sesuai standar dan ketentuan yang berlaku.",
-                                      duties: duties, standard: dictionary.standard(kind: job.kind, grade: job.grade, teknis: required)))
+            staff.append(
+                DemoPosition(
+                    code: unit.code + ".J\(i + 2)", name: job.name, kind: job.kind, unitCode: unit.code,
+                    summary: capitalisedFirst(job.purpose) + " pada " + unit.name
+                        + " sesuai standar dan ketentuan yang berlaku.",
+                    duties: duties, standard: dictionary.standard(kind: job.kind, grade: job.grade, teknis: required)))
         }
         return Staffing(head: head, staff: staff, weights: jobs.map(\.weight))
     }
 
     /// 1–3 staff jobs: one specific to the unit's work first when there is one, then any, weighted.
-    private static func chooseJobs(_ unit: DemoUnit, ancestors: [String], headcount: Int,
-                                   teknis: [CompetencySeed.Competency], rng: inout DemoRandom) -> [DemoJob] {
+    private static func chooseJobs(
+        _ unit: DemoUnit, ancestors: [String], headcount: Int,
+        teknis: [CompetencySeed.Competency], rng: inout DemoRandom
+    ) -> [DemoJob] {
         let names = [unit.name] + ancestors
-        let fits = { (job: DemoJob) in job.only.isEmpty || names.contains { CompetencySeed.Competency.matches(job.only, $0) } }
+        let fits = { (job: DemoJob) in
+            job.only.isEmpty || names.contains { CompetencySeed.Competency.matches(job.only, $0) }
+        }
         let specific = (teknis.first.map { DemoJobCatalog.jobs(forCompetency: $0.code) } ?? []).filter(fits)
         let office = unit.kind != .kelurahan && unit.kind != .upt
         var pool = specific + DemoJobCatalog.common + (office ? DemoJobCatalog.offices : [])
@@ -71,7 +86,8 @@ struct DemoPositions {
         }
         while chosen.count < n, !pool.isEmpty {
             // Jobs that fit the unit's own work are twice as likely as the generic ones.
-            let i = rng.weighted(pool.map { job in specific.contains { $0.name == job.name } ? job.weight * 2 : job.weight })
+            let i = rng.weighted(
+                pool.map { job in specific.contains { $0.name == job.name } ? job.weight * 2 : job.weight })
             chosen.append(pool.remove(at: i))
         }
         return chosen
@@ -83,10 +99,12 @@ struct DemoPositions {
     /// office); if that person worked in a sub-unit, they swap places with one of the unit's own
     /// staff, so every unit keeps its headcount. The others spread over the staff positions.
     func assign(_ employees: [DemoEmployee], org: DemoOrganisation, rng: inout DemoRandom) -> [DemoEmployee] {
-        var members: [String: [Int]] = [:], children: [String: [String]] = [:]
+        var members: [String: [Int]] = [:]
+        var children: [String: [String]] = [:]
         for (i, e) in employees.enumerated() { members[e.unitCode, default: []].append(i) }
         for u in org.units { if let p = u.unit.parentCode { children[p, default: []].append(u.unit.code) } }
-        var head: [String: Int] = [:], heads = Set<Int>()
+        var head: [String: Int] = [:]
+        var heads = Set<Int>()
         // `org.units` lists parents before their children.
         for u in org.units {
             let code = u.unit.code
@@ -95,7 +113,9 @@ struct DemoPositions {
             var stack = [code]
             while let unit = stack.popLast() {
                 for i in members[unit] ?? [] where !heads.contains(i) {
-                    if best.map({ Self.senior(employees[i], i, than: employees[$0.index], $0.index) }) ?? true { best = (i, unit) }
+                    if best.map({ Self.senior(employees[i], i, than: employees[$0.index], $0.index) }) ?? true {
+                        best = (i, unit)
+                    }
                 }
                 stack.append(contentsOf: children[unit] ?? [])
             }

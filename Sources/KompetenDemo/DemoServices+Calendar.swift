@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// The 24 report months ending with today's month, and the office days in them.
 ///
 /// Days are `DemoCalendar` day numbers. Offices open Monday to Friday; the fixed-date national
@@ -26,7 +27,9 @@ struct DemoServiceCalendar {
         self.today = today
         let first = SimpleDate(year: date.year, month: date.month, day: 1)!
         months = (0..<Self.monthCount).map { first.adding(months: $0 - Self.monthCount + 1) }
-        var workdays: [[Int]] = [], elapsed: [Double] = [], length: [Int] = []
+        var workdays: [[Int]] = []
+        var elapsed: [Double] = []
+        var length: [Int] = []
         for m in months {
             let days = SimpleDate.daysIn(month: m.month, year: m.year)
             let start = DemoCalendar.day(m)
@@ -59,7 +62,8 @@ struct DemoServiceCalendar {
 
     /// The month index (into `months`) of a day, or nil outside the window.
     func monthIndex(of day: Int) -> Int? {
-        let d = DemoCalendar.date(day), first = months[0]
+        let d = DemoCalendar.date(day)
+        let first = months[0]
         let i = (d.year - first.year) * 12 + d.month - first.month
         return months.indices.contains(i) ? i : nil
     }

@@ -36,11 +36,12 @@ struct DemoServiceModel {
         self.spec = spec
         self.group = group
         self.calendar = calendar
-        let (onTime, level): (Double, Double) = switch group {
-        case .improving: (0.72 + rng.noise(0.02), 2.93 + rng.noise(0.03))
-        case .lagging: (0.67 + rng.noise(0.02), 2.72 + rng.noise(0.03))
-        case .normal: (0.795 + rng.noise(0.035), 3.12 + rng.noise(0.06))
-        }
+        let (onTime, level): (Double, Double) =
+            switch group {
+            case .improving: (0.72 + rng.noise(0.02), 2.93 + rng.noise(0.03))
+            case .lagging: (0.67 + rng.noise(0.02), 2.72 + rng.noise(0.03))
+            case .normal: (0.795 + rng.noise(0.035), 3.12 + rng.noise(0.06))
+            }
         baseOnTime = onTime
         magnitude = group == .improving ? 0.75 + 0.5 * rng.unit() : 0
         let volume = Double(spec.volume) * (0.9 + 0.2 * rng.unit())
@@ -52,17 +53,21 @@ struct DemoServiceModel {
             let received = max(0, Int((expected * (1 + rng.noise(0.05))).rounded()))
             // A mild citywide drift: +0.5 IKM points (0.02 on the answer scale) a year.
             let share = min(0.97, max(0.35, onTime + 0.12 * effect + 0.004 * years + rng.noise(0.025)))
-            plan.append(Month(received: received, onTime: share, tail: 0.6 - 0.1 * effect, mode: 0.6 - 0.08 * effect,
-                              level: level + 0.02 * years + rng.noise(0.03), effect: effect,
-                              jitter: (rng.noise(0.03), rng.noise(0.03), rng.noise(0.03), rng.noise(0.2))))
+            plan.append(
+                Month(
+                    received: received, onTime: share, tail: 0.6 - 0.1 * effect, mode: 0.6 - 0.08 * effect,
+                    level: level + 0.02 * years + rng.noise(0.03), effect: effect,
+                    jitter: (rng.noise(0.03), rng.noise(0.03), rng.noise(0.03), rng.noise(0.2))))
         }
         self.plan = plan
     }
 
     /// The triangular quantile on [`earliest`, 1] with mode `mode`.
     static func early(_ u: Double, mode c: Double) -> Double {
-        let a = earliest, b = 1.0
-        return u < (c - a) / (b - a) ? a + (u * (b - a) * (c - a)).squareRoot() : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+        let a = earliest
+        let b = 1.0
+        return u < (c - a) / (b - a)
+            ? a + (u * (b - a) * (c - a)).squareRoot() : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
     }
 
     /// The overrun beyond the standard, as a multiple of `tail`.
@@ -75,10 +80,12 @@ struct DemoServiceModel {
 
     /// The figures of month `i` from the model alone; `carried`: the backlog of the month before.
     func analytic(_ i: Int, carried: Int) -> DemoServiceMonth {
-        let m = plan[i], standard = Double(spec.minutes)
+        let m = plan[i]
+        let standard = Double(spec.minutes)
         let median = standard * Self.quantile(0.5, m) * (1 + m.jitter.median)
         let p90 = max(median * 1.05, standard * Self.quantile(0.9, m) * (1 + m.jitter.p90))
-        let mean = standard * (m.onTime * (Self.earliest + m.mode + 1) / 3 + (1 - m.onTime) * (1 + m.tail * Self.meanLate))
+        let mean =
+            standard * (m.onTime * (Self.earliest + m.mode + 1) / 3 + (1 - m.onTime) * (1 + m.tail * Self.meanLate))
             * (1 + m.jitter.mean)
         // Little's law: what arrives in the time a file takes is still open at the month's end
         // (at least a third of a day's intake: files waiting for a missing requirement).
@@ -86,9 +93,10 @@ struct DemoServiceModel {
         let open = min(m.received, max(0, Int((perDay * max(0.3, mean / 1440) * (1 + m.jitter.open)).rounded())))
         let completed = carried + m.received - open
         let onTime = min(completed, Int((Double(completed) * m.onTime).rounded()))
-        return DemoServiceMonth(serviceCode: spec.code, month: calendar.months[i], received: m.received, completed: completed,
-                                onTime: onTime, meanMinutes: Self.tenth(mean), medianMinutes: Self.tenth(median),
-                                p90Minutes: Self.tenth(p90), backlog: open)
+        return DemoServiceMonth(
+            serviceCode: spec.code, month: calendar.months[i], received: m.received, completed: completed,
+            onTime: onTime, meanMinutes: Self.tenth(mean), medianMinutes: Self.tenth(median),
+            p90Minutes: Self.tenth(p90), backlog: open)
     }
 
     /// Minutes to one decimal, as the units report them.
@@ -96,7 +104,9 @@ struct DemoServiceModel {
 
     /// Every month's figures and, for a ticketed service, its tickets: the last two months then
     /// come from the tickets themselves.
-    func figures(ticketRng rng: inout DemoRandom) -> (months: [DemoServiceMonth], transactions: [DemoServiceTransaction]) {
+    func figures(ticketRng rng: inout DemoRandom) -> (
+        months: [DemoServiceMonth], transactions: [DemoServiceTransaction]
+    ) {
         let n = plan.count
         let ticketed = spec.tickets == nil ? n : max(0, n - 2)
         var months: [DemoServiceMonth] = []

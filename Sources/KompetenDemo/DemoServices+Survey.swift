@@ -29,14 +29,21 @@ extension DemoServiceModel {
             var batch: [(day: Int, minute: Int, response: DemoSurveyResponse)] = []
             for _ in 0..<count {
                 let day = rng.pick(days)
-                let minute = DemoServiceCalendar.opens + rng.below(DemoServiceCalendar.lastIntake - DemoServiceCalendar.opens)
+                let minute =
+                    DemoServiceCalendar.opens + rng.below(DemoServiceCalendar.lastIntake - DemoServiceCalendar.opens)
                 let channel = ["daring", "kios", "kertas"][rng.weighted(channels)]
                 let answers = Self.answers(means, rng: &rng)
                 let profile = DemoRespondent.draw(spec.audience, channel: channel, rng: &rng)
-                batch.append((day, minute, DemoSurveyResponse(
-                    serviceCode: spec.code, at: DemoMoment(date: DemoCalendar.date(day), minute: minute), answers: answers,
-                    sex: profile?.sex, ageBand: profile?.age, education: profile?.education, occupation: profile?.occupation,
-                    channel: channel)))
+                batch.append(
+                    (
+                        day, minute,
+                        DemoSurveyResponse(
+                            serviceCode: spec.code, at: DemoMoment(date: DemoCalendar.date(day), minute: minute),
+                            answers: answers,
+                            sex: profile?.sex, ageBand: profile?.age, education: profile?.education,
+                            occupation: profile?.occupation,
+                            channel: channel)
+                    ))
             }
             batch.sort { ($0.day, $0.minute) < ($1.day, $1.minute) }
             out += batch.map(\.response)
@@ -77,15 +84,17 @@ struct DemoRespondent {
     static func draw(_ audience: DemoServiceSpec.Audience, channel: String, rng: inout DemoRandom) -> DemoRespondent? {
         let given = channel == "daring" ? 0.75 : channel == "kios" ? 0.6 : 0.68
         guard rng.chance(given) else { return nil }
-        let (female, age, education, occupation): (Double, [Double], [Double], [Double]) = switch audience {
-        case .general: (0.48, [5, 22, 27, 22, 15, 9], [7, 11, 42, 10, 25, 4.5, 0.5], [12, 3, 25, 22, 6, 32])
-        case .youth: (0.5, [55, 35, 6, 2, 1, 1], [1, 12, 72, 5, 10, 0, 0], [2, 1, 12, 5, 65, 15])
-        case .parents: (0.72, [3, 38, 40, 14, 4, 1], [7, 11, 42, 10, 25, 4.5, 0.5], [14, 4, 30, 22, 0, 30])
-        case .patients: (0.6, [8, 17, 20, 20, 17, 18], [14, 15, 40, 8, 19, 3.5, 0.5], [10, 2, 20, 20, 10, 38])
-        case .business: (0.42, [1, 17, 33, 27, 16, 6], [3, 7, 40, 12, 32, 5.5, 0.5], [3, 1, 25, 62, 0, 9])
-        }
+        let (female, age, education, occupation): (Double, [Double], [Double], [Double]) =
+            switch audience {
+            case .general: (0.48, [5, 22, 27, 22, 15, 9], [7, 11, 42, 10, 25, 4.5, 0.5], [12, 3, 25, 22, 6, 32])
+            case .youth: (0.5, [55, 35, 6, 2, 1, 1], [1, 12, 72, 5, 10, 0, 0], [2, 1, 12, 5, 65, 15])
+            case .parents: (0.72, [3, 38, 40, 14, 4, 1], [7, 11, 42, 10, 25, 4.5, 0.5], [14, 4, 30, 22, 0, 30])
+            case .patients: (0.6, [8, 17, 20, 20, 17, 18], [14, 15, 40, 8, 19, 3.5, 0.5], [10, 2, 20, 20, 10, 38])
+            case .business: (0.42, [1, 17, 33, 27, 16, 6], [3, 7, 40, 12, 32, 5.5, 0.5], [3, 1, 25, 62, 0, 9])
+            }
         let a = rng.weighted(age)
-        var e = rng.weighted(education), o = rng.weighted(occupation)
+        var e = rng.weighted(education)
+        var o = rng.weighted(occupation)
         // Keep the profile possible: a teenager is at school with at most SMA; nobody over 60 is a pupil.
         if a == 0 {
             e = min(e, 2)
@@ -93,7 +102,8 @@ struct DemoRespondent {
         } else if o == 4, a >= 3 {
             o = 5
         }
-        return DemoRespondent(sex: rng.chance(female) ? "perempuan" : "laki", age: ages[a], education: educations[e],
-                              occupation: occupations[o])
+        return DemoRespondent(
+            sex: rng.chance(female) ? "perempuan" : "laki", age: ages[a], education: educations[e],
+            occupation: occupations[o])
     }
 }

@@ -25,30 +25,39 @@ struct DemoTicketDesk {
         for i in months {
             let days = calendar.workdays[i]
             guard !days.isEmpty else { continue }
-            let m = model.plan[i], first = calendar.months[i]
+            let m = model.plan[i]
+            let first = calendar.months[i]
             var arrivals: [(day: Int, minute: Int, channel: Int)] = (0..<m.received).map { _ in
                 let span = DemoServiceCalendar.lastIntake - DemoServiceCalendar.opens
-                return (rng.pick(days), DemoServiceCalendar.opens + min(rng.below(span), rng.below(span)), rng.weighted(tickets.channels))
+                return (
+                    rng.pick(days), DemoServiceCalendar.opens + min(rng.below(span), rng.below(span)),
+                    rng.weighted(tickets.channels)
+                )
             }
             arrivals.sort { ($0.day, $0.minute) < ($1.day, $1.minute) }
             let yymm = pad(first.year % 100, 2) + pad(first.month, 2)
             for (n, a) in arrivals.enumerated() {
-                let done = completion(day: a.day, minute: a.minute, month: m, last: i == calendar.months.count - 1, rng: &rng)
-                out.append(DemoServiceTransaction(
-                    serviceCode: model.spec.code, ticket: tickets.prefix + "-" + yymm + "-" + pad(n + 1, 5),
-                    receivedAt: DemoMoment(date: DemoCalendar.date(a.day), minute: a.minute),
-                    completedAt: done.map { DemoMoment(date: DemoCalendar.date($0.day), minute: $0.minute) },
-                    channel: Self.channels[a.channel]))
+                let done = completion(
+                    day: a.day, minute: a.minute, month: m, last: i == calendar.months.count - 1, rng: &rng)
+                out.append(
+                    DemoServiceTransaction(
+                        serviceCode: model.spec.code, ticket: tickets.prefix + "-" + yymm + "-" + pad(n + 1, 5),
+                        receivedAt: DemoMoment(date: DemoCalendar.date(a.day), minute: a.minute),
+                        completedAt: done.map { DemoMoment(date: DemoCalendar.date($0.day), minute: $0.minute) },
+                        channel: Self.channels[a.channel]))
             }
         }
         return out
     }
 
     /// When a ticket received at (`day`, `minute`) is done, or nil when that is after today.
-    private func completion(day: Int, minute: Int, month m: DemoServiceModel.Month, last: Bool,
-                            rng: inout DemoRandom) -> (day: Int, minute: Int)? {
+    private func completion(
+        day: Int, minute: Int, month m: DemoServiceModel.Month, last: Bool,
+        rng: inout DemoRandom
+    ) -> (day: Int, minute: Int)? {
         let standard = Double(model.spec.minutes)
-        var day = day, minute = minute
+        var day = day
+        var minute = minute
         var left: Int
         if rng.unit() < m.onTime {
             left = max(1, Int(standard * DemoServiceModel.early(rng.unit(), mode: m.mode)))
@@ -91,11 +100,14 @@ struct DemoTicketDesk {
             let completed = times.count + extra
             let onTime = onTickets + Int((Double(extra) * share).rounded())
             let fallback = model.analytic(i, carried: backlog)
-            let stats = times.isEmpty ? (fallback.meanMinutes, fallback.medianMinutes, fallback.p90Minutes) : Self.stats(times)
+            let stats =
+                times.isEmpty ? (fallback.meanMinutes, fallback.medianMinutes, fallback.p90Minutes) : Self.stats(times)
             backlog += received[k] - completed
-            out.append(DemoServiceMonth(serviceCode: model.spec.code, month: calendar.months[i], received: received[k],
-                                        completed: completed, onTime: onTime, meanMinutes: stats.0, medianMinutes: stats.1,
-                                        p90Minutes: stats.2, backlog: backlog))
+            out.append(
+                DemoServiceMonth(
+                    serviceCode: model.spec.code, month: calendar.months[i], received: received[k],
+                    completed: completed, onTime: onTime, meanMinutes: stats.0, medianMinutes: stats.1,
+                    p90Minutes: stats.2, backlog: backlog))
         }
         return out
     }

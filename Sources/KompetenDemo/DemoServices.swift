@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Demo data for public-service performance: the city's standar pelayanan (about 40 services),
 /// two years of the monthly figures each unit reports, per-ticket transactions for two Dukcapil
 /// services, and the SKM (Survei Kepuasan Masyarakat, PermenPANRB 14/2017) responses. Plain
@@ -111,19 +112,24 @@ public struct DemoPublicServices: Sendable, Equatable {
 public enum DemoServicesGenerator {
     /// `today`: the demo's today (the app uses 30 October 2026). Months run over the 24 months that
     /// end with today's month; nothing is dated after today.
-    public static func generate(for instansi: DemoInstansi, today: SimpleDate, seed: UInt64 = 2026) -> DemoPublicServices {
+    public static func generate(for instansi: DemoInstansi, today: SimpleDate, seed: UInt64 = 2026)
+        -> DemoPublicServices
+    {
         let calendar = DemoServiceCalendar(today: today)
         let salt = DemoDevelopmentGenerator.stableHash(instansi.code)
         let org = DemoServiceOrganisation(instansi)
-        var services: [DemoService] = [], months: [DemoServiceMonth] = []
-        var transactions: [DemoServiceTransaction] = [], responses: [DemoSurveyResponse] = []
+        var services: [DemoService] = []
+        var months: [DemoServiceMonth] = []
+        var transactions: [DemoServiceTransaction] = []
+        var responses: [DemoSurveyResponse] = []
         for spec in DemoServiceSpec.catalogue {
             guard let service = org.service(spec) else { continue }
             let key = salt ^ DemoDevelopmentGenerator.stableHash(spec.code)
             var plan = DemoRandom(seed: DemoRandom.derive(seed ^ 0x5E4F_1CE5_0000_0001, key))
             var tickets = DemoRandom(seed: DemoRandom.derive(seed ^ 0x5E4F_1CE5_0000_0002, key))
             var survey = DemoRandom(seed: DemoRandom.derive(seed ^ 0x5E4F_1CE5_0000_0003, key))
-            let model = DemoServiceModel(spec: spec, group: org.group(of: spec.unitCode), calendar: calendar, rng: &plan)
+            let model = DemoServiceModel(
+                spec: spec, group: org.group(of: spec.unitCode), calendar: calendar, rng: &plan)
             let figures = model.figures(ticketRng: &tickets)
             services.append(service)
             months += figures.months
@@ -143,7 +149,8 @@ struct DemoServiceOrganisation {
     private let staff: [String: [DemoPosition]]
 
     init(_ instansi: DemoInstansi) {
-        var parent: [String: String?] = [:], children: [String: [String]] = [:]
+        var parent: [String: String?] = [:]
+        var children: [String: [String]] = [:]
         for u in instansi.units {
             parent[u.code] = u.parentCode
             if let p = u.parentCode { children[p, default: []].append(u.code) }
@@ -167,7 +174,8 @@ struct DemoServiceOrganisation {
 
     func group(of unit: String) -> DemoServiceGroup {
         let top = opd(of: unit)
-        return DemoStory.improving.contains(top) ? .improving : DemoStory.persistentGaps[top] != nil ? .lagging : .normal
+        return DemoStory.improving.contains(top)
+            ? .improving : DemoStory.persistentGaps[top] != nil ? .lagging : .normal
     }
 
     /// The service with its positions, or nil when the unit is missing or nobody could deliver it.
@@ -175,9 +183,10 @@ struct DemoServiceOrganisation {
         guard parent[spec.unitCode] != nil else { return nil }
         let codes = positions(for: spec)
         guard !codes.isEmpty else { return nil }
-        return DemoService(code: spec.code, name: spec.name, unitCode: spec.unitCode, standardMinutes: spec.minutes,
-                           standardText: spec.text, fee: spec.fee, requirements: spec.requirements,
-                           legalBasis: spec.legalBasis, positionCodes: codes)
+        return DemoService(
+            code: spec.code, name: spec.name, unitCode: spec.unitCode, standardMinutes: spec.minutes,
+            standardText: spec.text, fee: spec.fee, requirements: spec.requirements,
+            legalBasis: spec.legalBasis, positionCodes: codes)
     }
 
     /// Staff of the unit itself; else of its sub-units; else of the nearest ancestor that has any.
@@ -185,7 +194,9 @@ struct DemoServiceOrganisation {
     /// else the first two: the front-line jobs, not the Analis Kebijakan who happens to sit there.
     private func positions(for spec: DemoServiceSpec) -> [String] {
         var tiers: [[DemoPosition]] = [staff[spec.unitCode] ?? []]
-        var below: [DemoPosition] = [], queue = children[spec.unitCode] ?? [], next = 0
+        var below: [DemoPosition] = []
+        var queue = children[spec.unitCode] ?? []
+        var next = 0
         while next < queue.count {
             below += staff[queue[next]] ?? []
             queue += children[queue[next]] ?? []

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// What the demo assessment history shows, so that the reports have a story to tell. Codes are
 /// those of the organisation file's top-level units (the province's governments copy them); a code
 /// that is absent simply has no story.

@@ -72,15 +72,17 @@ public struct OrganisationSeed: Decodable, Sendable {
 
     /// Whether `code` is a valid unit code: `A–Z`, `0–9`, `.`, `-`, at most 24 characters.
     public static func isValidCode(_ code: String) -> Bool {
-        !code.isEmpty && code.utf8.count <= 24 && code.utf8.allSatisfy {
-            ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45
-        }
+        !code.isEmpty && code.utf8.count <= 24
+            && code.utf8.allSatisfy {
+                ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45
+            }
     }
 
     /// Everything wrong with the file, one message per problem (empty when it can be loaded).
     /// Hand edits of the file are expected, so the app checks this before seeding.
     public var problems: [String] {
-        var out: [String] = [], byCode: [String: Unit] = [:]
+        var out: [String] = []
+        var byCode: [String: Unit] = [:]
         for u in units {
             if !Self.isValidCode(u.code) { out.append("\(u.code): kode tidak sah") }
             if byCode[u.code] != nil { out.append("\(u.code): kode ganda") }
@@ -92,7 +94,10 @@ public struct OrganisationSeed: Decodable, Sendable {
                 if !u.kind.isTopLevel { out.append("\(u.code): \(u.kind.rawValue) tanpa induk") }
                 continue
             }
-            guard let parent = byCode[p] else { out.append("\(u.code): induk \(p) tidak ada"); continue }
+            guard let parent = byCode[p] else {
+                out.append("\(u.code): induk \(p) tidak ada")
+                continue
+            }
             if !u.code.hasPrefix(p + ".") { out.append("\(u.code): kode harus diawali \(p).") }
             if u.kind == .kelurahan, parent.kind != .kecamatan {
                 out.append("\(u.code): kelurahan hanya di bawah kecamatan")

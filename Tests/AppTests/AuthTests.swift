@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import Testing
 import VaporTesting
+
+@testable import App
 
 @Suite("Authentication: tokens, sessions, CSRF, throttling")
 struct AuthTests {
@@ -10,15 +11,20 @@ struct AuthTests {
         try await withTestApp { app in
             _ = try await World.make(on: app)
             let anon = APIClient(app: app, token: nil)
-            let good = try await anon.send(.POST, "/api/v1/auth/token", json: ["username": "admin", "password": World.password])
+            let good = try await anon.send(
+                .POST, "/api/v1/auth/token", json: ["username": "admin", "password": World.password])
             #expect(good.status == .ok)
-            struct Token: Decodable { let token: String; let expiresAt: Date }
+            struct Token: Decodable {
+                let token: String
+                let expiresAt: Date
+            }
             let token = try good.json(Token.self)
             #expect(token.token.count >= 40)
             // 12 hours after the fixed clock
             #expect(token.expiresAt == testNow.addingTimeInterval(12 * 3600))
 
-            let bad = try await anon.send(.POST, "/api/v1/auth/token", json: ["username": "admin", "password": "salah-sekali-123"])
+            let bad = try await anon.send(
+                .POST, "/api/v1/auth/token", json: ["username": "admin", "password": "salah-sekali-123"])
             #expect(bad.status == .unauthorized)
             let body = try bad.json(APIErrorBody.self)
             #expect(body.error && body.reason == "Nama pengguna atau kata sandi salah.")
@@ -70,15 +76,20 @@ struct AuthTests {
             _ = try await World.make(on: app)
             let anon = APIClient(app: app, token: nil)
             for _ in 1...5 {
-                let r = try await anon.send(.POST, "/api/v1/auth/token", json: ["username": "asesor", "password": "tebakan-salah-1"])
+                let r = try await anon.send(
+                    .POST, "/api/v1/auth/token", json: ["username": "asesor", "password": "tebakan-salah-1"])
                 #expect(r.status == .unauthorized)
             }
-            let locked = try await anon.send(.POST, "/api/v1/auth/token", json: ["username": "asesor", "password": World.password])
+            let locked = try await anon.send(
+                .POST, "/api/v1/auth/token", json: ["username": "asesor", "password": World.password])
             #expect(locked.status == .tooManyRequests)
             #expect(try locked.json(APIErrorBody.self).reason.contains("15 menit"))
             // 15 minutes after the last failure the lock is gone.
             app.kompeten.clock = { testNow.addingTimeInterval(15 * 60 + 1) }
-            #expect(try await anon.send(.POST, "/api/v1/auth/token", json: ["username": "asesor", "password": World.password]).status == .ok)
+            #expect(
+                try await anon.send(
+                    .POST, "/api/v1/auth/token", json: ["username": "asesor", "password": World.password]
+                ).status == .ok)
         }
     }
 
@@ -133,7 +144,8 @@ struct AuthTests {
             #expect(noToken.body.string.contains("token CSRF"))
 
             let admin = try await WebClient.login(app, "admin")
-            let forged = try await admin.post("/units", ["code": "X1", "name": "Unit Palsu", "kind": "opd", "_csrf": "salah"], csrf: false)
+            let forged = try await admin.post(
+                "/units", ["code": "X1", "name": "Unit Palsu", "kind": "opd", "_csrf": "salah"], csrf: false)
             #expect(forged.status == .forbidden)
             let count = try await Unit.query(on: app.db).filter(\.$code == "X1").count()
             #expect(count == 0)

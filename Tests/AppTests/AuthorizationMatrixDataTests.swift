@@ -1,10 +1,11 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// The matrix's second half: not only whether a list or download answers, but WHICH rows each
 /// role receives. A world with known records in two OPDs (employees, SKP ratings, assessments,
@@ -22,9 +23,15 @@ struct AuthorizationMatrixDataTests {
     static let positionA = "DUKCAPIL.ANALIS", positionB = "DINKES.PERAWAT"
 
     /// What one role may receive: exactly these keys, or a refusal (403/404, or nothing at all).
-    enum Expected: Equatable { case rows(Set<String>), refused }
+    enum Expected: Equatable {
+        case rows(Set<String>)
+        case refused
+    }
 
-    enum Key { case csvColumn(String), jsonItems(String) }
+    enum Key {
+        case csvColumn(String)
+        case jsonItems(String)
+    }
 
     struct Case {
         let name: String
@@ -64,17 +71,32 @@ struct AuthorizationMatrixDataTests {
     /// User accounts: the admin only (every account of the instansi).
     static let users: [String: Expected] = [
         "admin": .rows(["admin", "operator.a", "operator.b", "atasan", "pegawai", "asesor", "lpk"]),
-        "operator.a": .refused, "operator.b": .refused, "atasan": .refused, "pegawai": .refused, "asesor": .refused, "lpk": .refused,
+        "operator.a": .refused, "operator.b": .refused, "atasan": .refused, "pegawai": .refused, "asesor": .refused,
+        "lpk": .refused,
     ]
 
     static let cases: [Case] = [
-        Case(name: "unduhan pegawai CSV", path: "/exports/employees?format=csv", key: .csvColumn("NIP"), expected: employees),
-        Case(name: "unduhan predikat kinerja", path: "/exports/performance?format=csv", key: .csvColumn("NIP"), expected: performance),
-        Case(name: "unduhan hasil penilaian", path: "/exports/assessments?format=csv", key: .csvColumn("NIP"), expected: employees),
-        Case(name: "unduhan jabatan", path: "/exports/positions?format=csv", key: .csvColumn("Kode Jabatan"), expected: positions),
-        Case(name: "PNS di bawah 20 JP", path: "/development/jp?view=below&year=2026&format=csv", key: .csvColumn("NIP"), expected: opdReports),
-        Case(name: "daftar kesenjangan M.1", path: "/reports/gaps?competency=M.1&format=csv", key: .csvColumn("NIP"), expected: gapReports),
-        Case(name: "kebutuhan pengembangan per pegawai", path: "/development/needs?view=people&year=2026&format=csv", key: .csvColumn("NIP"), expected: opdReports),
+        Case(
+            name: "unduhan pegawai CSV", path: "/exports/employees?format=csv", key: .csvColumn("NIP"),
+            expected: employees),
+        Case(
+            name: "unduhan predikat kinerja", path: "/exports/performance?format=csv", key: .csvColumn("NIP"),
+            expected: performance),
+        Case(
+            name: "unduhan hasil penilaian", path: "/exports/assessments?format=csv", key: .csvColumn("NIP"),
+            expected: employees),
+        Case(
+            name: "unduhan jabatan", path: "/exports/positions?format=csv", key: .csvColumn("Kode Jabatan"),
+            expected: positions),
+        Case(
+            name: "PNS di bawah 20 JP", path: "/development/jp?view=below&year=2026&format=csv", key: .csvColumn("NIP"),
+            expected: opdReports),
+        Case(
+            name: "daftar kesenjangan M.1", path: "/reports/gaps?competency=M.1&format=csv", key: .csvColumn("NIP"),
+            expected: gapReports),
+        Case(
+            name: "kebutuhan pengembangan per pegawai", path: "/development/needs?view=people&year=2026&format=csv",
+            key: .csvColumn("NIP"), expected: opdReports),
         Case(name: "talenta 9-box", path: "/talent?year=2025&format=csv", key: .csvColumn("NIP"), expected: opdReports),
         Case(name: "API pegawai", path: "/api/v1/employees?per=100", key: .jsonItems("nip"), expected: employees),
         Case(name: "API jabatan", path: "/api/v1/positions?per=100", key: .jsonItems("code"), expected: positions),
@@ -87,9 +109,14 @@ struct AuthorizationMatrixDataTests {
     static func seed(_ app: Application, _ world: World) async throws {
         let admin = try await APIClient.login(app, "admin")
         struct Made: Decodable { let id: UUID }
-        for (code, unit, holders) in [(positionA, world.bidangA, [world.headA, world.staffA]), (positionB, world.opdB, [world.staffB])] {
-            let r = try await admin.send(.POST, "/api/v1/positions", json: PositionInput(code: code, name: "Jabatan \(code)", kind: "pelaksana", unitId: unit.id!,
-                                                                                         summary: nil, duties: nil, standards: [.init(competencyCode: "M.1", requiredLevel: 4)]))
+        for (code, unit, holders) in [
+            (positionA, world.bidangA, [world.headA, world.staffA]), (positionB, world.opdB, [world.staffB]),
+        ] {
+            let r = try await admin.send(
+                .POST, "/api/v1/positions",
+                json: PositionInput(
+                    code: code, name: "Jabatan \(code)", kind: "pelaksana", unitId: unit.id!,
+                    summary: nil, duties: nil, standards: [.init(competencyCode: "M.1", requiredLevel: 4)]))
             #expect(r.status == .created, "\(r.body.string)")
             let id = try r.json(Made.self).id
             for e in holders {
@@ -99,13 +126,17 @@ struct AuthorizationMatrixDataTests {
         }
         for e in [world.headA, world.staffA, world.staffB] {
             for year in [2024, 2025] {
-                let r = try await admin.send(.POST, "/api/v1/employees/\(e.id!)/performance",
-                                             json: PerformanceInput(year: year, hasilKerja: "sesuai_ekspektasi", perilakuKerja: "di_atas_ekspektasi"))
+                let r = try await admin.send(
+                    .POST, "/api/v1/employees/\(e.id!)/performance",
+                    json: PerformanceInput(
+                        year: year, hasilKerja: "sesuai_ekspektasi", perilakuKerja: "di_atas_ekspektasi"))
                 #expect(r.status == .created, "\(r.body.string)")
             }
-            let a = try await admin.send(.POST, "/api/v1/employees/\(e.id!)/assessments",
-                                         json: AssessmentInput(date: "2026-03-01", method: "assessment_center", assessorName: "Tim AC", notes: nil,
-                                                               results: [.init(competencyCode: "M.1", level: 3)]))
+            let a = try await admin.send(
+                .POST, "/api/v1/employees/\(e.id!)/assessments",
+                json: AssessmentInput(
+                    date: "2026-03-01", method: "assessment_center", assessorName: "Tim AC", notes: nil,
+                    results: [.init(competencyCode: "M.1", level: 3)]))
             #expect(a.status == .created, "\(a.body.string)")
         }
     }
@@ -119,11 +150,17 @@ struct AuthorizationMatrixDataTests {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
             guard let first = lines.first else { return [] }
-            let headers = first.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")) }
-            guard let index = headers.firstIndex(of: header) else { Issue.record("no column \(header) in \(first)"); return [] }
+            let headers = first.split(separator: ";", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r"))
+            }
+            guard let index = headers.firstIndex(of: header) else {
+                Issue.record("no column \(header) in \(first)")
+                return []
+            }
             return lines.dropFirst().map { line in
                 let cells = line.split(separator: ";", omittingEmptySubsequences: false)
-                return index < cells.count ? cells[index].trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")) : ""
+                return index < cells.count
+                    ? cells[index].trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")) : ""
             }
         case .jsonItems(let field):
             let object = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
@@ -143,18 +180,31 @@ struct AuthorizationMatrixDataTests {
                 let web = try await WebClient.login(app, role)
                 for c in Self.cases {
                     let r = c.path.hasPrefix("/api/") ? try await api.send(.GET, c.path) : try await web.get(c.path)
-                    if r.status.code >= 500 { problems.append("\(role) \(c.name): \(r.status.code)"); continue }
+                    if r.status.code >= 500 {
+                        problems.append("\(role) \(c.name): \(r.status.code)")
+                        continue
+                    }
                     let got = try Self.keys(r, c.key)
                     checked += 1
                     switch c.expected[role] ?? .refused {
                     case .refused:
                         // A refusal, or a download with no rows at all.
-                        if let got, !got.isEmpty { problems.append("\(role) \(c.name): expected nothing, got \(got.sorted())") }
-                        if got == nil, ![403, 404].contains(r.status.code) { problems.append("\(role) \(c.name): \(r.status.code)") }
+                        if let got, !got.isEmpty {
+                            problems.append("\(role) \(c.name): expected nothing, got \(got.sorted())")
+                        }
+                        if got == nil, ![403, 404].contains(r.status.code) {
+                            problems.append("\(role) \(c.name): \(r.status.code)")
+                        }
                     case .rows(let allowed):
-                        guard let got else { problems.append("\(role) \(c.name): refused (\(r.status.code)), expected \(allowed.sorted())"); continue }
+                        guard let got else {
+                            problems.append(
+                                "\(role) \(c.name): refused (\(r.status.code)), expected \(allowed.sorted())")
+                            continue
+                        }
                         // Each record once per key for lists of people; ratings and assessments repeat the NIP per row.
-                        if Set(got) != allowed { problems.append("\(role) \(c.name): got \(Set(got).sorted()), expected \(allowed.sorted())") }
+                        if Set(got) != allowed {
+                            problems.append("\(role) \(c.name): got \(Set(got).sorted()), expected \(allowed.sorted())")
+                        }
                     }
                 }
             }
@@ -169,12 +219,15 @@ struct AuthorizationMatrixDataTests {
             let world = try await World.make(on: app)
             try await Self.seed(app, world)
             let expected: [String: (performance: Int, assessments: Int)] = [
-                "admin": (6, 3), "operator.a": (4, 2), "operator.b": (2, 1), "atasan": (4, 2), "pegawai": (2, 1), "asesor": (0, 3),
+                "admin": (6, 3), "operator.a": (4, 2), "operator.b": (2, 1), "atasan": (4, 2), "pegawai": (2, 1),
+                "asesor": (0, 3),
             ]
             for (role, counts) in expected {
                 let web = try await WebClient.login(app, role)
-                let performance = try Self.keys(try await web.get("/exports/performance?format=csv"), .csvColumn("NIP")) ?? []
-                let assessments = try Self.keys(try await web.get("/exports/assessments?format=csv"), .csvColumn("NIP")) ?? []
+                let performance =
+                    try Self.keys(try await web.get("/exports/performance?format=csv"), .csvColumn("NIP")) ?? []
+                let assessments =
+                    try Self.keys(try await web.get("/exports/assessments?format=csv"), .csvColumn("NIP")) ?? []
                 #expect(performance.count == counts.performance, "\(role) performance")
                 #expect(assessments.count == counts.assessments, "\(role) assessments")
             }

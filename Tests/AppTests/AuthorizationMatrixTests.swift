@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
@@ -6,6 +5,8 @@ import NIOCore
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Every route of the app (read from the router, so a new route is in the matrix the day it is
 /// added) × every role × own / other OPD / other instansi:
@@ -20,11 +21,17 @@ struct AuthorizationMatrixTests {
 
     /// Routes anyone may use.
     static func isPublic(_ path: String) -> Bool {
-        ["/login", "/logout", "/healthz", "/livez", "/readyz", "/metrics", "/transparansi", "/api/v1/openapi.json", "/api/v1/auth/token"].contains(path)
+        [
+            "/login", "/logout", "/healthz", "/livez", "/readyz", "/metrics", "/transparansi", "/api/v1/openapi.json",
+            "/api/v1/auth/token",
+        ].contains(path)
             || path.hasPrefix("/s/") || path.hasPrefix("/api/v1/public/") || path.hasPrefix("/transparansi/")
     }
 
-    struct Other { var ids: [String: UUID]; var code: String }
+    struct Other {
+        var ids: [String: UUID]
+        var code: String
+    }
 
     /// Instansi B's records of each kind, made by B's admin through the API.
     static func otherInstansi(_ app: Application, _ world: World) async throws -> Other {
@@ -35,21 +42,42 @@ struct AuthorizationMatrixTests {
             #expect(r.status == .created, "\(path): \(r.status) \(r.body.string)")
             return try r.json(Made.self).id
         }
-        let position = try await make("/api/v1/positions", PositionInput(code: "DUKCAPIL.J1", name: "Analis Kependudukan", kind: "pelaksana",
-                                                                        unitId: world.otherOPD.id!, summary: nil, duties: nil, standards: []))
-        let provider = try await make("/api/v1/providers", ProviderInput(code: "LPK-B", name: "LPK Kabupaten", kind: "swasta"))
-        let programme = try await make("/api/v1/programs", ProgrammeInput(code: "PB-01", title: "Pelayanan Prima", form: "klasikal", path: "KL03",
-            providerId: provider, competencies: [.init(competencyCode: "M.5", levelGain: 1)], jp: 24, costPerParticipant: 100_000, capacity: 30, description: nil, active: nil))
-        let batch = try await make("/api/v1/programs/\(programme)/batches",
-                                   BatchInput(name: "Angkatan B", startDate: "2026-11-23", endDate: "2026-11-30", capacity: 10, place: "Oelamasi", online: false))
-        let service = try await make("/api/v1/services", ServiceInput(code: "B-KTP", name: "KTP-el Kabupaten", unitId: world.otherOPD.id!,
-                                                                     standardMinutes: 30, fee: 0, requirements: ["KK"]))
-        let competency = try #require(try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
-        let holiday = try await make("/api/v1/holidays", HolidayInput(date: "2026-12-31", name: "Cuti bersama Kabupaten", kind: "cuti_bersama"))
-        return Other(ids: ["units": world.otherOPD.id!, "employees": world.otherEmployee.id!, "users": world.users["admin.lain"]!.id!,
-                           "positions": position, "providers": provider, "programs": programme, "programmes": programme, "batches": batch,
-                           "services": service, "competencies": competency, "holidays": holiday],
-                     code: "b-ktp")
+        let position = try await make(
+            "/api/v1/positions",
+            PositionInput(
+                code: "DUKCAPIL.J1", name: "Analis Kependudukan", kind: "pelaksana",
+                unitId: world.otherOPD.id!, summary: nil, duties: nil, standards: []))
+        let provider = try await make(
+            "/api/v1/providers", ProviderInput(code: "LPK-B", name: "LPK Kabupaten", kind: "swasta"))
+        let programme = try await make(
+            "/api/v1/programs",
+            ProgrammeInput(
+                code: "PB-01", title: "Pelayanan Prima", form: "klasikal", path: "KL03",
+                providerId: provider, competencies: [.init(competencyCode: "M.5", levelGain: 1)], jp: 24,
+                costPerParticipant: 100_000, capacity: 30, description: nil, active: nil))
+        let batch = try await make(
+            "/api/v1/programs/\(programme)/batches",
+            BatchInput(
+                name: "Angkatan B", startDate: "2026-11-23", endDate: "2026-11-30", capacity: 10, place: "Oelamasi",
+                online: false))
+        let service = try await make(
+            "/api/v1/services",
+            ServiceInput(
+                code: "B-KTP", name: "KTP-el Kabupaten", unitId: world.otherOPD.id!,
+                standardMinutes: 30, fee: 0, requirements: ["KK"]))
+        let competency = try #require(
+            try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
+        let holiday = try await make(
+            "/api/v1/holidays", HolidayInput(date: "2026-12-31", name: "Cuti bersama Kabupaten", kind: "cuti_bersama"))
+        return Other(
+            ids: [
+                "units": world.otherOPD.id!, "employees": world.otherEmployee.id!,
+                "users": world.users["admin.lain"]!.id!,
+                "positions": position, "providers": provider, "programs": programme, "programmes": programme,
+                "batches": batch,
+                "services": service, "competencies": competency, "holidays": holiday,
+            ],
+            code: "b-ktp")
     }
 
     /// The path with each parameter filled: `:id` by the record of the kind named just before it.
@@ -61,19 +89,29 @@ struct AuthorizationMatrixTests {
             case .constant(let s): parts.append(s)
             case .parameter(let name):
                 let previous = i > 0 ? route.path[i - 1].description : ""
-                if name == "code" { parts.append(code); bound = true }
-                else if name == "kind" { parts.append("employees") }
-                else if name == "id", let id = ids[previous] { parts.append(id.uuidString); bound = true }
-                else { parts.append(UUID().uuidString) }
+                if name == "code" {
+                    parts.append(code)
+                    bound = true
+                } else if name == "kind" {
+                    parts.append("employees")
+                } else if name == "id", let id = ids[previous] {
+                    parts.append(id.uuidString)
+                    bound = true
+                } else {
+                    parts.append(UUID().uuidString)
+                }
             case .anything, .catchall: parts.append("x")
             }
         }
         return ("/" + parts.joined(separator: "/"), bound)
     }
 
-    static func send(_ app: Application, _ method: HTTPMethod, _ path: String, api: APIClient?, web: WebClient?) async throws -> TestingHTTPResponse {
+    static func send(_ app: Application, _ method: HTTPMethod, _ path: String, api: APIClient?, web: WebClient?)
+        async throws -> TestingHTTPResponse
+    {
         if path.hasPrefix("/api/") {
-            return try await (api ?? APIClient(app: app, token: nil)).send(method, path, raw: method == .GET || method == .DELETE ? nil : "{}")
+            return try await (api ?? APIClient(app: app, token: nil)).send(
+                method, path, raw: method == .GET || method == .DELETE ? nil : "{}")
         }
         let client = web ?? WebClient(app)
         return method == .GET ? try await client.get(path) : try await client.post(path, [:])
@@ -103,7 +141,9 @@ struct AuthorizationMatrixTests {
                 checked += 1
                 if r.status.code >= 500 { problems.append("anonim \(route.method) \(path) → \(r.status.code)") }
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
-                if !Self.isPublic(pattern), !Self.isPublic(path), Self.succeeded(r) { problems.append("anonim \(route.method) \(pattern) → \(r.status.code)") }
+                if !Self.isPublic(pattern), !Self.isPublic(path), Self.succeeded(r) {
+                    problems.append("anonim \(route.method) \(pattern) → \(r.status.code)")
+                }
             }
 
             for role in Self.roles {
@@ -117,10 +157,14 @@ struct AuthorizationMatrixTests {
                     guard bound else { continue }
                     let r = try await Self.send(app, route.method, path, api: api, web: web)
                     checked += 1
-                    if r.status.code >= 500 || Self.succeeded(r) { problems.append("\(role) instansi lain \(route.method) \(pattern) → \(r.status.code)") }
+                    if r.status.code >= 500 || Self.succeeded(r) {
+                        problems.append("\(role) instansi lain \(route.method) \(pattern) → \(r.status.code)")
+                    }
                 }
                 // Own instansi, every GET: never a server error.
-                let own: [String: UUID] = ["units": world.bidangA.id!, "employees": world.staffA.id!, "users": world.users[role]!.id!]
+                let own: [String: UUID] = [
+                    "units": world.bidangA.id!, "employees": world.staffA.id!, "users": world.users[role]!.id!,
+                ]
                 for route in routes where route.method == .GET {
                     let (path, _) = Self.fill(route, ids: own, code: "x")
                     let r = try await Self.send(app, .GET, path, api: api, web: web)
@@ -137,17 +181,25 @@ struct AuthorizationMatrixTests {
                 let pattern = "/" + route.path.map(\.description).joined(separator: "/")
                 guard !Self.isPublic(pattern), pattern != "/logout" else { continue }
                 let (path, bound) = Self.fill(route, ids: opdA, code: "x")
-                guard bound, pattern.hasPrefix("/units/") || pattern.hasPrefix("/api/v1/units/")
-                        || pattern.hasPrefix("/employees/") || pattern.hasPrefix("/api/v1/employees/") else { continue }
+                guard bound,
+                    pattern.hasPrefix("/units/") || pattern.hasPrefix("/api/v1/units/")
+                        || pattern.hasPrefix("/employees/") || pattern.hasPrefix("/api/v1/employees/")
+                else { continue }
                 let r = try await Self.send(app, route.method, path, api: api, web: web)
                 checked += 1
-                if r.status.code >= 500 || Self.succeeded(r) { problems.append("operator.b OPD lain \(route.method) \(pattern) → \(r.status.code)") }
+                if r.status.code >= 500 || Self.succeeded(r) {
+                    problems.append("operator.b OPD lain \(route.method) \(pattern) → \(r.status.code)")
+                }
             }
 
-            #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) of \(checked):\n" + problems.joined(separator: "\n")))
+            #expect(
+                problems.isEmpty,
+                Comment(rawValue: "\(problems.count) of \(checked):\n" + problems.joined(separator: "\n")))
             #expect(checked > 1_500)
             // Nothing was written in instansi B by anyone of instansi A.
-            #expect(try await AuditEntry.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).count() == auditB)
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).count()
+                    == auditB)
             #expect(try await Unit.find(world.otherOPD.id, on: app.db)?.name == "Dinas Dukcapil Kabupaten Kupang")
             #expect(try await Employee.find(world.otherEmployee.id, on: app.db) != nil)
         }

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import VaporTesting
+
+@testable import App
 
 @Suite("Authorisation, route by route")
 struct AuthorizationTests {
@@ -27,7 +28,10 @@ struct AuthorizationTests {
                 #expect(try r.json(APIErrorBody.self).reason == "Anda hanya dapat mengakses data OPD Anda sendiri.")
             }
             let web = try await WebClient.login(app, "operator.a")
-            let pages = ["/units/\(b)", "/units/\(b)/edit", "/units/new?parent=\(b)", "/employees?unit=\(b)", "/employees/\(world.staffB.id!.uuidString)"]
+            let pages = [
+                "/units/\(b)", "/units/\(b)/edit", "/units/new?parent=\(b)", "/employees?unit=\(b)",
+                "/employees/\(world.staffB.id!.uuidString)",
+            ]
             for page in pages {
                 #expect(try await web.get(page).status == .forbidden, "GET \(page)")
             }
@@ -49,14 +53,23 @@ struct AuthorizationTests {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             let api = try await APIClient.login(app, "operator.a")
-            struct Page: Decodable { let items: [UnitDTO]; let metadata: PagedResponse<UnitDTO>.Metadata }
+            struct Page: Decodable {
+                let items: [UnitDTO]
+                let metadata: PagedResponse<UnitDTO>.Metadata
+            }
             let list = try await api.send(.GET, "/api/v1/units").json(Page.self)
             #expect(Set(list.items.map(\.code)) == ["DUKCAPIL", "DUKCAPIL.B1"])
-            let created = try await api.send(.POST, "/api/v1/units", json: UnitInput(code: "DUKCAPIL.B3", name: "Bidang Pemanfaatan Data", kind: "bidang", parentId: world.opdA.id))
+            let created = try await api.send(
+                .POST, "/api/v1/units",
+                json: UnitInput(
+                    code: "DUKCAPIL.B3", name: "Bidang Pemanfaatan Data", kind: "bidang", parentId: world.opdA.id))
             #expect(created.status == .created)
-            let renameOPD = try await api.send(.PUT, "/api/v1/units/\(world.opdA.id!)", json: UnitInput(code: "DUKCAPIL", name: "Nama Baru", kind: "opd", parentId: nil))
+            let renameOPD = try await api.send(
+                .PUT, "/api/v1/units/\(world.opdA.id!)",
+                json: UnitInput(code: "DUKCAPIL", name: "Nama Baru", kind: "opd", parentId: nil))
             #expect(renameOPD.status == .forbidden)
-            let topLevel = try await api.send(.POST, "/api/v1/units", json: UnitInput(code: "BARU", name: "OPD Baru", kind: "opd", parentId: nil))
+            let topLevel = try await api.send(
+                .POST, "/api/v1/units", json: UnitInput(code: "BARU", name: "OPD Baru", kind: "opd", parentId: nil))
             #expect(topLevel.status == .forbidden)
         }
     }
@@ -73,7 +86,9 @@ struct AuthorizationTests {
             #expect(mine.items.map(\.code) == ["DUKCAPIL"])
             #expect(mine.items.first?.id == world.otherOPD.id)
             // Creating under another instansi's unit: the parent is simply not found.
-            let r = try await other.send(.POST, "/api/v1/units", json: UnitInput(code: "X.1", name: "Sub Unit Asing", kind: "bidang", parentId: world.opdA.id))
+            let r = try await other.send(
+                .POST, "/api/v1/units",
+                json: UnitInput(code: "X.1", name: "Sub Unit Asing", kind: "bidang", parentId: world.opdA.id))
             #expect(r.status == .unprocessableEntity)
             let web = try await WebClient.login(app, "admin.lain")
             #expect(try await web.get("/units/\(world.opdA.id!)").status == .notFound)
@@ -137,7 +152,11 @@ struct AuthorizationTests {
 
     /// The pure policy, for the combinations the request tests do not reach.
     @Test func policyMatrix() {
-        let instansi = UUID(), opdA = UUID(), opdB = UUID(), me = UUID(), boss = UUID()
+        let instansi = UUID()
+        let opdA = UUID()
+        let opdB = UUID()
+        let me = UUID()
+        let boss = UUID()
         func actor(_ role: Role, opd: UUID? = nil, employee: UUID? = nil, instansi i: UUID? = instansi) -> Principal {
             Principal(userID: UUID(), username: "x", role: role, instansiID: i, opdID: opd, employeeID: employee)
         }
@@ -151,10 +170,22 @@ struct AuthorizationTests {
         #expect(!AccessPolicy.unit(actor(.assessor), .write, inA, isTopLevel: false).isAllowed)
         #expect(!AccessPolicy.unit(actor(.provider), .read, inA, isTopLevel: false).isAllowed)
         #expect(!AccessPolicy.unit(actor(.superadmin, instansi: nil), .read, inA, isTopLevel: false).isAllowed)
-        #expect(AccessPolicy.employee(actor(.supervisor, opd: opdA, employee: boss), .read, inA, employeeID: me, supervisorID: boss).isAllowed)
-        #expect(!AccessPolicy.employee(actor(.supervisor, opd: opdA, employee: boss), .write, inA, employeeID: me, supervisorID: boss).isAllowed)
-        #expect(!AccessPolicy.employee(actor(.employee, opd: opdA, employee: me), .write, inA, employeeID: me, supervisorID: boss).isAllowed)
-        #expect(AccessPolicy.assignableRoles(by: actor(.admin)) == [.admin, .operator, .supervisor, .assessor, .employee, .provider])
+        #expect(
+            AccessPolicy.employee(
+                actor(.supervisor, opd: opdA, employee: boss), .read, inA, employeeID: me, supervisorID: boss
+            ).isAllowed)
+        #expect(
+            !AccessPolicy.employee(
+                actor(.supervisor, opd: opdA, employee: boss), .write, inA, employeeID: me, supervisorID: boss
+            ).isAllowed)
+        #expect(
+            !AccessPolicy.employee(
+                actor(.employee, opd: opdA, employee: me), .write, inA, employeeID: me, supervisorID: boss
+            ).isAllowed)
+        #expect(
+            AccessPolicy.assignableRoles(by: actor(.admin)) == [
+                .admin, .operator, .supervisor, .assessor, .employee, .provider,
+            ])
         #expect(AccessPolicy.assignableRoles(by: actor(.operator, opd: opdA)).isEmpty)
     }
 }

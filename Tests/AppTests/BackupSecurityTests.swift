@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import FluentSQLiteDriver
 import Foundation
@@ -6,6 +5,8 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Backups hold every employee's personal data: readable by their owner only, without the
 /// sign-ins that were live when they were taken, and a restore never pulls the database from
@@ -22,7 +23,10 @@ struct BackupSecurityTests {
             app.kompeten.clock = { testNow }
             try await app.autoMigrate()
             try await body(app)
-        } catch { try? await app.asyncShutdown(); throw error }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
         try await app.asyncShutdown()
     }
 
@@ -39,10 +43,14 @@ struct BackupSecurityTests {
         let sql = connection.sql()
         struct Table: Decodable { let name: String }
         struct N: Decodable { let n: Int }
-        let present = Set(try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(decoding: Table.self).map(\.name))
+        let present = Set(
+            try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(decoding: Table.self).map(
+                \.name))
         var out: [String: Int] = [:]
         for table in DatabaseBackup.secretTables where present.contains(table) {
-            out[table] = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(decoding: N.self)?.n ?? 0
+            out[table] =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(
+                    decoding: N.self)?.n ?? 0
         }
         return out
     }
@@ -50,14 +58,16 @@ struct BackupSecurityTests {
     @Test func backupIsOwnerOnlyAndHoldsNoSessionsOrTokens() async throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let live = dir + "/live.sqlite", backup = dir + "/cadangan.sqlite"
-        let previousMask = umask(0o022)   // the usual umask: a plain create would give 0644
+        let live = dir + "/live.sqlite"
+        let backup = dir + "/cadangan.sqlite"
+        let previousMask = umask(0o022) // the usual umask: a plain create would give 0644
         defer { umask(previousMask) }
         try await Self.withFileApp(live) { app in
             _ = try await World.make(on: app)
             _ = try await WebClient.login(app, "admin")
             _ = try await APIClient.login(app, "operator.a")
-            _ = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": "admin", "password": "salah-sekali"])
+            _ = try await APIClient(app: app, token: nil).send(
+                .POST, "/api/v1/auth/token", json: ["username": "admin", "password": "salah-sekali"])
             try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup)
         }
         let attributes = try FileManager.default.attributesOfItem(atPath: backup)
@@ -80,13 +90,15 @@ struct BackupSecurityTests {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: Logger(label: "t"))
         defer { _ = connection.close() }
         struct Row: Decodable { let token_hash: String }
-        return try await connection.sql().select().column("token_hash").from(UserToken.schema).all(decoding: Row.self).map(\.token_hash)
+        return try await connection.sql().select().column("token_hash").from(UserToken.schema).all(decoding: Row.self)
+            .map(\.token_hash)
     }
 
     @Test func restoreIsRefusedWhileAServerIsPresent() async throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let live = dir + "/live.sqlite", backup = dir + "/cadangan.sqlite"
+        let live = dir + "/live.sqlite"
+        let backup = dir + "/cadangan.sqlite"
         try await Self.withFileApp(live) { app in
             let sql = try app.db.sql
             _ = try await World.make(on: app)
@@ -117,7 +129,8 @@ struct BackupSecurityTests {
     @Test func restoreCommandRefusesUnderALiveServer() async throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let live = dir + "/live.sqlite", backup = dir + "/cadangan.sqlite"
+        let live = dir + "/live.sqlite"
+        let backup = dir + "/cadangan.sqlite"
         try await Self.withFileApp(live) { app in
             let sql = try app.db.sql
             _ = try await World.make(on: app)

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import VaporTesting
+
+@testable import App
 
 @Suite("Bootstrap and demo data")
 struct DemoTests {
@@ -27,7 +28,10 @@ struct DemoTests {
             let sample = try await Employee.query(on: app.db).limit(200).all()
             #expect(sample.allSatisfy { (try? NIP.parse($0.nip).get()) != nil })
 
-            for username in ["superadmin", "operator.dukcapil", "operator.bkppd", "atasan.dukcapil", "pegawai.dukcapil", "asesor", "lpk.bpsdmd"] {
+            for username in [
+                "superadmin", "operator.dukcapil", "operator.bkppd", "atasan.dukcapil", "pegawai.dukcapil", "asesor",
+                "lpk.bpsdmd",
+            ] {
                 _ = try await APIClient.login(app, username, password: DemoLoader.demoPassword)
             }
             // The demo supervisor's subordinates include the demo employee.

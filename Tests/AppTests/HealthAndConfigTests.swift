@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import Testing
 import VaporTesting
+
+@testable import App
 
 @Suite("Health, configuration, OpenAPI")
 struct HealthAndConfigTests {
@@ -56,12 +57,19 @@ struct HealthAndConfigTests {
             #expect(doc["openapi"] as? String == "3.0.3")
             let paths = doc["paths"] as! [String: [String: Any]]
             // Every real API route (not the 405 fallbacks, not the document itself) is documented.
-            let documented = Set(paths.flatMap { path, ops in ops.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" } })
-            let routes = app.routes.all.filter { ["api", "healthz", "livez", "readyz"].contains($0.path.first?.description ?? "") }
-                .map { route in
-                    "\(route.method.rawValue) /" + route.path.map { $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description }.joined(separator: "/")
-                }
-                .filter { !$0.hasSuffix("openapi.json") }
+            let documented = Set(
+                paths.flatMap { path, ops in ops.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" }
+                })
+            let routes = app.routes.all.filter {
+                ["api", "healthz", "livez", "readyz"].contains($0.path.first?.description ?? "")
+            }
+            .map { route in
+                "\(route.method.rawValue) /"
+                    + route.path.map {
+                        $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description
+                    }.joined(separator: "/")
+            }
+            .filter { !$0.hasSuffix("openapi.json") }
             #expect(!routes.isEmpty)
             for route in routes { #expect(documented.contains(route), "not documented: \(route)") }
             for op in documented { #expect(routes.contains(op), "documented but not served: \(op)") }

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import VaporTesting
+
+@testable import App
 
 /// Issue 15 item 5 through the API and the page: n counts OPDs, a zero-variance interval is
 /// "tidak dapat dihitung" (null in the API, with the reason), fewer than 4 OPDs a side give the
@@ -18,83 +19,166 @@ struct ImpactByOPDAppTests {
     /// after (Sep–Oct 2026). Wave: every trained OPD +10, every control OPD 0 (zero variance).
     /// Pre-trend: trained +1, +2, +3, +2, control +2, +1, +2, +3.
     static let shares: [(earlier: Int, before: Int, after: Int)] = [
-        (59, 60, 70), (68, 70, 80), (47, 50, 60), (63, 65, 75),   // trained
-        (58, 60, 60), (54, 55, 55), (73, 75, 75), (67, 70, 70),   // control
+        (59, 60, 70), (68, 70, 80), (47, 50, 60), (63, 65, 75), // trained
+        (58, 60, 60), (54, 55, 55), (73, 75, 75), (67, 70, 70), // control
     ]
 
-    struct World8 { let opds: [Unit]; let employees: [Employee]; let enrolments: [Enrolment] }
+    struct World8 {
+        let opds: [Unit]
+        let employees: [Employee]
+        let enrolments: [Enrolment]
+    }
 
     static func eightOPDs(_ app: Application, _ world: World) async throws -> World8 {
-        let db = app.db, instansi = world.instansi.id!
+        let db = app.db
+        let instansi = world.instansi.id!
         let c = try await DevelopmentTests.catalogue(app)
-        let batch = try await APIClient.login(app, "admin").send(.POST, "/api/v1/programs/\(c.publicService.id)/batches",
-            json: BatchInput(name: "Angkatan Juli", startDate: "2026-07-20", endDate: "2026-07-31", capacity: 30, place: "Aula BKPPD", online: false))
+        let batch = try await APIClient.login(app, "admin").send(
+            .POST, "/api/v1/programs/\(c.publicService.id)/batches",
+            json: BatchInput(
+                name: "Angkatan Juli", startDate: "2026-07-20", endDate: "2026-07-31", capacity: 30,
+                place: "Aula BKPPD", online: false))
         #expect(batch.status == .created)
         let batchID = try batch.json(DevelopmentTests.BatchJSON.self).id
-        var opds: [Unit] = [], employees: [Employee] = [], enrolments: [Enrolment] = []
+        var opds: [Unit] = []
+        var employees: [Employee] = []
+        var enrolments: [Enrolment] = []
         for (i, share) in shares.enumerated() {
             let u = Unit()
-            u.id = UUID(); u.instansiID = instansi; u.code = "OPD\(i + 1)"; u.name = "Dinas Uji \(i + 1)"; u.kind = UnitKind.opd.rawValue
-            u.opdID = u.id!; u.createdAt = testNow; u.updatedAt = testNow
+            u.id = UUID()
+            u.instansiID = instansi
+            u.code = "OPD\(i + 1)"
+            u.name = "Dinas Uji \(i + 1)"
+            u.kind = UnitKind.opd.rawValue
+            u.opdID = u.id!
+            u.createdAt = testNow
+            u.updatedAt = testNow
             try await u.create(on: db)
             let nip = "199001012015031" + String(format: "%03d", 101 + i)
             let parsed = try NIP.parse(nip).get()
             let e = Employee()
-            e.id = UUID(); e.instansiID = instansi; e.unitID = u.id!; e.nip = nip; e.nik = "5371011203850001"; e.name = "Pegawai Uji \(i + 1)"
-            e.sex = parsed.sex.rawValue; e.birthDate = parsed.birthDate.iso; e.employmentType = parsed.kind.rawValue
-            e.rank = "III/a"; e.isActive = true; e.createdAt = testNow; e.updatedAt = testNow
+            e.id = UUID()
+            e.instansiID = instansi
+            e.unitID = u.id!
+            e.nip = nip
+            e.nik = "5371011203850001"
+            e.name = "Pegawai Uji \(i + 1)"
+            e.sex = parsed.sex.rawValue
+            e.birthDate = parsed.birthDate.iso
+            e.employmentType = parsed.kind.rawValue
+            e.rank = "III/a"
+            e.isActive = true
+            e.createdAt = testNow
+            e.updatedAt = testNow
             try await e.create(on: db)
             for k in 1...2 {
                 let s = PublicService()
-                s.id = UUID(); s.instansiID = instansi; s.unitID = u.id!; s.code = "UJI-\(i + 1)-\(k)"; s.shortCode = "uji-\(i + 1)-\(k)"
-                s.name = "Layanan Uji \(i + 1).\(k)"; s.standardMinutes = 60; s.standardText = "60 menit"; s.fee = 0; s.requirements = "KTP"
-                s.legalBasis = "Perwali"; s.isActive = true; s.createdAt = testNow; s.updatedAt = testNow
+                s.id = UUID()
+                s.instansiID = instansi
+                s.unitID = u.id!
+                s.code = "UJI-\(i + 1)-\(k)"
+                s.shortCode = "uji-\(i + 1)-\(k)"
+                s.name = "Layanan Uji \(i + 1).\(k)"
+                s.standardMinutes = 60
+                s.standardText = "60 menit"
+                s.fee = 0
+                s.requirements = "KTP"
+                s.legalBasis = "Perwali"
+                s.isActive = true
+                s.createdAt = testNow
+                s.updatedAt = testNow
                 try await s.create(on: db)
-                for (month, onTime) in [("2026-03", share.earlier), ("2026-04", share.earlier), ("2026-05", share.before), ("2026-06", share.before),
-                                        ("2026-09", share.after), ("2026-10", share.after)] {
+                for (month, onTime) in [
+                    ("2026-03", share.earlier), ("2026-04", share.earlier), ("2026-05", share.before),
+                    ("2026-06", share.before),
+                    ("2026-09", share.after), ("2026-10", share.after),
+                ] {
                     let m = ServiceMonth()
-                    m.id = UUID(); m.instansiID = instansi; m.serviceID = s.id!; m.month = month; m.received = 100; m.completed = 100; m.onTime = onTime
-                    m.meanMinutes = 40; m.medianMinutes = 35; m.p90Minutes = 70; m.backlog = 0; m.source = ServiceRecordsImport.fromReport; m.updatedAt = testNow
+                    m.id = UUID()
+                    m.instansiID = instansi
+                    m.serviceID = s.id!
+                    m.month = month
+                    m.received = 100
+                    m.completed = 100
+                    m.onTime = onTime
+                    m.meanMinutes = 40
+                    m.medianMinutes = 35
+                    m.p90Minutes = 70
+                    m.backlog = 0
+                    m.source = ServiceRecordsImport.fromReport
+                    m.updatedAt = testNow
                     try await m.create(on: db)
                 }
             }
             if i < 4 {
                 // Enrolment closes once a batch has ended, so the completed past enrolment is written directly.
                 let en = Enrolment()
-                en.id = UUID(); en.instansiID = instansi; en.batchID = batchID; en.programmeID = c.publicService.id; en.employeeID = e.id!
-                en.status = EnrolmentStatus.completed.rawValue; en.attendancePercent = 100; en.completedOn = "2026-07-31"
-                en.createdAt = testNow; en.updatedAt = testNow
+                en.id = UUID()
+                en.instansiID = instansi
+                en.batchID = batchID
+                en.programmeID = c.publicService.id
+                en.employeeID = e.id!
+                en.status = EnrolmentStatus.completed.rawValue
+                en.attendancePercent = 100
+                en.completedOn = "2026-07-31"
+                en.createdAt = testNow
+                en.updatedAt = testNow
                 try await en.create(on: db)
                 enrolments.append(en)
             }
-            opds.append(u); employees.append(e)
+            opds.append(u)
+            employees.append(e)
         }
         return World8(opds: opds, employees: employees, enrolments: enrolments)
     }
 
-    struct Pair: Decodable, Equatable { let treated: Int; let control: Int }
+    struct Pair: Decodable, Equatable {
+        let treated: Int
+        let control: Int
+    }
     struct Estimate: Decodable {
-        let n: Pair; let services: Pair?; let treatedChange: Double?; let controlChange: Double?; let estimate: Double?
-        let lower95: Double?; let upper95: Double?; let intervalReason: String?; let intervalNote: String?
+        let n: Pair
+        let services: Pair?
+        let treatedChange: Double?
+        let controlChange: Double?
+        let estimate: Double?
+        let lower95: Double?
+        let upper95: Double?
+        let intervalReason: String?
+        let intervalNote: String?
     }
     struct Comparison: Decodable {
-        struct PreTrend: Decodable { let earlier: [String: String]; let n: Pair; let estimate: Double?; let lower95: Double?; let upper95: Double?; let intervalReason: String? }
-        let outcome: String; let preTrend: PreTrend?
+        struct PreTrend: Decodable {
+            let earlier: [String: String]
+            let n: Pair
+            let estimate: Double?
+            let lower95: Double?
+            let upper95: Double?
+            let intervalReason: String?
+        }
+        let outcome: String
+        let preTrend: PreTrend?
     }
 
     /// The on-time comparison, decoded; `explicitNulls` says whether the response carries
     /// `"lower95": null, "upper95": null` (present and null, not left out).
-    static func onTime(_ app: Application, _ opd: Unit) async throws -> (Estimate, Comparison.PreTrend?, explicitNulls: Bool) {
+    static func onTime(_ app: Application, _ opd: Unit) async throws -> (
+        Estimate, Comparison.PreTrend?, explicitNulls: Bool
+    ) {
         let r = try await APIClient.login(app, "admin").send(.GET, "/api/v1/units/\(opd.id!)/impact?\(wave)")
         #expect(r.status == .ok)
         struct Body: Decodable { let comparisons: [Comparison] }
         struct Flat: Decodable { let comparisons: [Estimate] }
         let data = Data(r.body.readableBytesView)
-        let i = try #require(try JSONDecoder().decode(Body.self, from: data).comparisons.firstIndex { $0.outcome == "onTimeShare" })
+        let i = try #require(
+            try JSONDecoder().decode(Body.self, from: data).comparisons.firstIndex { $0.outcome == "onTimeShare" })
         let raw = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let rawComparison = (raw?["comparisons"] as? [[String: Any]])?[i]
         let nulls = rawComparison?["lower95"] is NSNull && rawComparison?["upper95"] is NSNull
-        return (try JSONDecoder().decode(Flat.self, from: data).comparisons[i], try JSONDecoder().decode(Body.self, from: data).comparisons[i].preTrend, nulls)
+        return (
+            try JSONDecoder().decode(Flat.self, from: data).comparisons[i],
+            try JSONDecoder().decode(Body.self, from: data).comparisons[i].preTrend, nulls
+        )
     }
 
     @Test func zeroVarianceIsNotComputableAndNCountsOPDs() async throws {

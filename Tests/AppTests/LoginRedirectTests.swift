@@ -1,7 +1,8 @@
-@testable import App
 import Foundation
 import Testing
 import VaporTesting
+
+@testable import App
 
 /// `POST /login` follows `next` only to a path of this app: hostile values (found by an outside
 /// review: a tab or CR/LF in the value, a backslash, `//`, percent-encoded slashes) go home.
@@ -12,18 +13,23 @@ struct LoginRedirectTests {
             _ = try await World.make(on: app)
             let hostile = [
                 "/\t/evil.example", "\t//evil.example", "/\\evil.example", "/\\/evil.example", "//evil.example",
-                "https://evil.example/", "/%2F%2Fevil.example", "/%2f/evil.example", "/%09/evil.example", "/%5C%5Cevil.example",
+                "https://evil.example/", "/%2F%2Fevil.example", "/%2f/evil.example", "/%09/evil.example",
+                "/%5C%5Cevil.example",
                 "/\r\nSet-Cookie: x=1", "/\nSet-Cookie: x=1", "/ /evil.example", "/\u{7F}/evil.example",
                 "/" + String(repeating: "a", count: 500), "/login", "/login?next=//evil.example", "",
             ]
             for next in hostile {
                 let web = WebClient(app)
                 _ = try await web.get("/login")
-                let response = try await web.post("/login", ["username": "admin", "password": World.password, "next": next])
+                let response = try await web.post(
+                    "/login", ["username": "admin", "password": World.password, "next": next])
                 // Signed in and sent home; or, for control characters, refused as unreadable
                 // text (422) without any Location at all.
-                #expect(response.status == .seeOther || response.status == .unprocessableEntity, "next=\(next.debugDescription)")
-                #expect(response.location == (response.status == .seeOther ? "/" : nil), "next=\(next.debugDescription)")
+                #expect(
+                    response.status == .seeOther || response.status == .unprocessableEntity,
+                    "next=\(next.debugDescription)")
+                #expect(
+                    response.location == (response.status == .seeOther ? "/" : nil), "next=\(next.debugDescription)")
                 #expect(!response.headers[.setCookie].contains { $0.hasPrefix("x=") })
             }
         }
@@ -37,7 +43,8 @@ struct LoginRedirectTests {
             for next in ["/employees?page=2", "/units", long] {
                 let web = WebClient(app)
                 _ = try await web.get("/login")
-                let response = try await web.post("/login", ["username": "admin", "password": World.password, "next": next])
+                let response = try await web.post(
+                    "/login", ["username": "admin", "password": World.password, "next": next])
                 #expect(response.location == next)
             }
         }

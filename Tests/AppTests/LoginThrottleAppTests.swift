@@ -1,16 +1,18 @@
-@testable import App
 import Foundation
 import NIOCore
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 /// The login throttle as the app applies it: unknown usernames cost as much as known ones,
 /// parallel guesses cannot pass the limit, and the username alone is slowed down, not locked.
 @Suite("Login throttle in the app")
 struct LoginThrottleAppTests {
     static func token(_ app: Application, _ username: String, _ password: String) async throws -> TestingHTTPResponse {
-        try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])
+        try await APIClient(app: app, token: nil).send(
+            .POST, "/api/v1/auth/token", json: ["username": username, "password": password])
     }
 
     /// An unknown username is checked against a hash made by the configured hasher (here
@@ -20,11 +22,15 @@ struct LoginThrottleAppTests {
             app.passwords.use(.bcrypt(cost: 10))
             _ = try await World.make(on: app)
             let user = User()
-            user.username = "lambat"; user.passwordHash = try await app.password.async.hash(World.password)
-            user.role = "assessor"; user.isActive = true; user.createdAt = testNow; user.updatedAt = testNow
+            user.username = "lambat"
+            user.passwordHash = try await app.password.async.hash(World.password)
+            user.role = "assessor"
+            user.isActive = true
+            user.createdAt = testNow
+            user.updatedAt = testNow
             user.instansiID = try await Instansi.query(on: app.db).first()?.id
             try await user.create(on: app.db)
-            _ = try await Self.token(app, "tidak-ada-0", "salah-salah-1")   // the dummy hash is made lazily, once
+            _ = try await Self.token(app, "tidak-ada-0", "salah-salah-1") // the dummy hash is made lazily, once
             func median(_ body: (Int) async throws -> Void) async throws -> Double {
                 var times: [Double] = []
                 for i in 0..<3 {
@@ -69,16 +75,21 @@ struct LoginThrottleAppTests {
         try await withTestApp(settings: { $0.trustedProxies = ["127.0.0.1"] }) { app in
             _ = try await World.make(on: app)
             let client = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
-            func attempt(from address: String, _ password: String, at seconds: Double) async throws -> TestingHTTPResponse {
+            func attempt(from address: String, _ password: String, at seconds: Double) async throws
+                -> TestingHTTPResponse
+            {
                 app.kompeten.clock = { testNow.addingTimeInterval(seconds) }
                 var headers = HTTPHeaders()
                 headers.contentType = .json
                 headers.replaceOrAdd(name: .xForwardedFor, value: address)
                 let body = try JSONEncoder().encode(["username": "admin", "password": password])
-                return try await client.sendRequest(.POST, "/api/v1/auth/token", headers: headers, body: ByteBuffer(data: body))
+                return try await client.sendRequest(
+                    .POST, "/api/v1/auth/token", headers: headers, body: ByteBuffer(data: body))
             }
             for i in 1...6 {
-                #expect(try await attempt(from: "10.0.0.\(i)", "tebakan-salah-\(i)", at: Double(i) * 10).status == .unauthorized)
+                #expect(
+                    try await attempt(from: "10.0.0.\(i)", "tebakan-salah-\(i)", at: Double(i) * 10).status
+                        == .unauthorized)
             }
             // Six failures (the last at 60 s): the next attempt must wait 2 s.
             let early = try await attempt(from: "10.0.1.1", World.password, at: 61)

@@ -1,6 +1,7 @@
-@testable import App
 import Foundation
 import Testing
+
+@testable import App
 
 /// The migration list is history: every database recorded these names in this order. A renamed,
 /// removed or reordered migration must fail here, not on a production upgrade.
@@ -48,7 +49,8 @@ struct MigrationListTests {
 
     @Test func eachOfOurMigrationsHasAFileNamedAfterIt() throws {
         // Tests/AppTests/<this file> → the package root → Sources/App/Migrations.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = root.appendingPathComponent("Sources/App/Migrations")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.first?.isNumber == true }

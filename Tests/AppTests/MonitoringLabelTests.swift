@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import VaporTesting
+
+@testable import App
 
 /// Issue 15 item 15: on the monitoring page a JPM change is labelled as measured level 2/3
 /// evidence, and L4 sits on the unit's service results (IKM, on time) only.

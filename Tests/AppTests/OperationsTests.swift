@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
@@ -9,6 +8,8 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 /// Several instances on one database: leases, jobs that run once, idempotent retries; and the
 /// operational endpoints (liveness, readiness, metrics), database outages answered with 503.
 @Suite("Operations: leases, jobs, idempotency, health, metrics, outages")
@@ -17,14 +18,17 @@ struct OperationsTests {
         try await withTestApp { app in
             let sql = try app.db.sql
             #expect(try await JobLease.acquire("x", holder: "a", ttl: 60, now: testNow, on: sql))
-            #expect(try await !JobLease.acquire("x", holder: "b", ttl: 60, now: testNow.addingTimeInterval(59), on: sql))
+            #expect(
+                try await !JobLease.acquire("x", holder: "b", ttl: 60, now: testNow.addingTimeInterval(59), on: sql))
             // Not even the holder takes it twice (two tasks of one instance).
-            #expect(try await !JobLease.acquire("x", holder: "a", ttl: 60, now: testNow.addingTimeInterval(30), on: sql))
+            #expect(
+                try await !JobLease.acquire("x", holder: "a", ttl: 60, now: testNow.addingTimeInterval(30), on: sql))
             // Expired (a holder that died): the next one takes it.
             #expect(try await JobLease.acquire("x", holder: "b", ttl: 60, now: testNow.addingTimeInterval(61), on: sql))
             // Release by someone else does nothing; by the holder frees it.
             try await JobLease.release("x", holder: "a", on: sql)
-            #expect(try await !JobLease.acquire("x", holder: "c", ttl: 60, now: testNow.addingTimeInterval(92), on: sql))
+            #expect(
+                try await !JobLease.acquire("x", holder: "c", ttl: 60, now: testNow.addingTimeInterval(92), on: sql))
             try await JobLease.release("x", holder: "b", on: sql)
             #expect(try await JobLease.acquire("x", holder: "c", ttl: 60, now: testNow.addingTimeInterval(92), on: sql))
         }
@@ -33,7 +37,10 @@ struct OperationsTests {
     /// Four "instances" try the same job twelve times each, concurrently: it runs once per period.
     @Test func aScheduledJobRunsOncePerPeriodAcrossInstances() async throws {
         try await withTestApp { app in
-            actor Count { var n = 0; func add() { n += 1 } }
+            actor Count {
+                var n = 0
+                func add() { n += 1 }
+            }
             let count = Count()
             let job = ScheduledJob(name: "test-job", schedule: .daily(hour: 2), maxDuration: 60) { _, _ in
                 await count.add()
@@ -43,7 +50,9 @@ struct OperationsTests {
             let outcomes = try await withThrowingTaskGroup(of: JobRunner.Outcome.self) { group in
                 for instance in 0..<4 {
                     for _ in 0..<12 {
-                        group.addTask { await JobRunner.runIfDue(job, app: app, holder: "instance-\(instance)", now: testNow) }
+                        group.addTask {
+                            await JobRunner.runIfDue(job, app: app, holder: "instance-\(instance)", now: testNow)
+                        }
                     }
                 }
                 return try await group.reduce(into: [JobRunner.Outcome]()) { $0.append($1) }
@@ -55,14 +64,23 @@ struct OperationsTests {
             let runs = try await JobRunLog.recent(limit: 10, on: try app.db.sql)
             #expect(runs.map(\.period) == ["2026-11-29"] && runs.first?.outcome == "ok")
             // The next day it is due again.
-            #expect(await JobRunner.runIfDue(job, app: app, holder: "instance-0", now: testNow.addingTimeInterval(86_400)) == .ran)
+            #expect(
+                await JobRunner.runIfDue(job, app: app, holder: "instance-0", now: testNow.addingTimeInterval(86_400))
+                    == .ran)
             #expect(await count.n == 2)
             // A job that fails is retried a quarter of an hour later, not on every tick.
             struct Broken: Error {}
-            let broken = ScheduledJob(name: "broken", schedule: .hourly, maxDuration: 60) { _, _ in await count.add(); throw Broken() }
+            let broken = ScheduledJob(name: "broken", schedule: .hourly, maxDuration: 60) { _, _ in
+                await count.add()
+                throw Broken()
+            }
             #expect(await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow) == .failed)
-            #expect(await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow.addingTimeInterval(60)) == .alreadyDone)
-            #expect(await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow.addingTimeInterval(960)) == .failed)
+            #expect(
+                await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow.addingTimeInterval(60))
+                    == .alreadyDone)
+            #expect(
+                await JobRunner.runIfDue(broken, app: app, holder: "a", now: testNow.addingTimeInterval(960)) == .failed
+            )
             #expect(await count.n == 4)
         }
     }
@@ -72,14 +90,25 @@ struct OperationsTests {
             let world = try await World.make(on: app)
             let s = try await PublicServicesTests.service(app, world)
             let profile = ["sex": "perempuan", "ageBand": "30-39", "education": "s1", "occupation": "pns"]
-            for _ in 0..<3 { #expect(try await PublicServicesTests.post(app, s.id, [3, 3, 3, 3, 3, 3, 3, 3, 3], respondent: profile).status == .created) }
+            for _ in 0..<3 {
+                #expect(
+                    try await PublicServicesTests.post(app, s.id, [3, 3, 3, 3, 3, 3, 3, 3, 3], respondent: profile)
+                        .status == .created)
+            }
             // Two of them are 25 months old.
             let all = try await SurveyResponse.query(on: app.db).sort(\.$id).all()
             let old = Calendar(identifier: .gregorian).date(byAdding: .month, value: -25, to: testNow)!
-            for r in all.prefix(2) { r.submittedAt = old; try await r.save(on: app.db) }
+            for r in all.prefix(2) {
+                r.submittedAt = old
+                try await r.save(on: app.db)
+            }
             #expect(try await SurveyRetention.apply(on: app.db, now: testNow) == 2)
             let after = try await SurveyResponse.query(on: app.db).all()
-            #expect(after.filter { $0.sex == nil && $0.ageBand == nil && $0.education == nil && $0.occupation == nil && $0.clientHash == nil }.count == 2)
+            #expect(
+                after.filter {
+                    $0.sex == nil && $0.ageBand == nil && $0.education == nil && $0.occupation == nil
+                        && $0.clientHash == nil
+                }.count == 2)
             #expect(after.filter { $0.sex == "perempuan" }.count == 1)
             #expect(after.allSatisfy { $0.u1 == 3 && $0.u9 == 3 })
             // Nothing more to erase; and 0 months keeps everything.
@@ -87,9 +116,17 @@ struct OperationsTests {
             // Set through the settings page, as BKPPD would.
             let admin = try await WebClient.login(app, "admin")
             _ = try await admin.get("/admin/settings")
-            #expect(try await admin.post("/admin/settings", ["formula": "capped", "purpose": "pemetaan", "surveyRetentionMonths": "200"]).status == .unprocessableEntity)
-            #expect(try await admin.post("/admin/settings", ["formula": "capped", "purpose": "pemetaan", "surveyRetentionMonths": "0"]).status == .seeOther)
-            #expect(try await InstansiSettings.query(on: app.db).filter(\.$instansiID == world.instansi.id!).first()?.surveyProfileRetentionMonths == 0)
+            #expect(
+                try await admin.post(
+                    "/admin/settings", ["formula": "capped", "purpose": "pemetaan", "surveyRetentionMonths": "200"]
+                ).status == .unprocessableEntity)
+            #expect(
+                try await admin.post(
+                    "/admin/settings", ["formula": "capped", "purpose": "pemetaan", "surveyRetentionMonths": "0"]
+                ).status == .seeOther)
+            #expect(
+                try await InstansiSettings.query(on: app.db).filter(\.$instansiID == world.instansi.id!).first()?
+                    .surveyProfileRetentionMonths == 0)
             let recent = try #require(after.first { $0.sex == "perempuan" })
             recent.submittedAt = Calendar(identifier: .gregorian).date(byAdding: .month, value: -60, to: testNow)!
             try await recent.save(on: app.db)
@@ -109,14 +146,16 @@ struct OperationsTests {
                 headers.contentType = .json
                 headers.replaceOrAdd(name: .userAgent, value: browser)
                 headers.replaceOrAdd(name: "Idempotency-Key", value: key)
-                return try await app.testing().sendRequest(.POST, "/api/v1/public/services/\(s.id)/survey", headers: headers,
-                                                           body: ByteBuffer(data: try JSONEncoder().encode(body)))
+                return try await app.testing().sendRequest(
+                    .POST, "/api/v1/public/services/\(s.id)/survey", headers: headers,
+                    body: ByteBuffer(data: try JSONEncoder().encode(body)))
             }
             let first = try await post("kiosk-7-0001")
             #expect(first.status == .created)
             let again = try await post("kiosk-7-0001")
             #expect(again.status == .created && again.headers.first(name: "Idempotent-Replayed") == "true")
-            #expect(try first.json(PublicServicesTests.Stored.self).id == again.json(PublicServicesTests.Stored.self).id)
+            #expect(
+                try first.json(PublicServicesTests.Stored.self).id == again.json(PublicServicesTests.Stored.self).id)
             #expect(try await SurveyResponse.query(on: app.db).count() == 1)
             // The same key from another sender is that sender's own response, not a replay.
             let other = try await post("kiosk-7-0001", browser: "kios-2")
@@ -139,21 +178,27 @@ struct OperationsTests {
         try await withTestApp { app in
             _ = try await World.make(on: app)
             #expect(try await app.testing().sendRequest(.GET, "/livez").status == .ok)
-            struct Ready: Decodable { let status: String; let migrations: String? }
+            struct Ready: Decodable {
+                let status: String
+                let migrations: String?
+            }
             let ready = try await app.testing().sendRequest(.GET, "/readyz")
             let n = Migrations.all.count
             #expect(try ready.status == .ok && ready.json(Ready.self).migrations == "\(n)/\(n)")
             #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
             _ = try await APIClient.login(app, "admin").send(.GET, "/api/v1/units")
             // Over a socket from 127.0.0.1 (a local agent); anyone else is refused.
-            let metrics = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(.GET, "/metrics")
+            let metrics = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(
+                .GET, "/metrics")
             #expect(metrics.status == .ok)
             let text = metrics.body.string
             #expect(text.contains(#"kompeten_http_requests_total{method="GET",route="/api/v1/units",status="200"} 1"#))
             #expect(text.contains("kompeten_http_request_duration_seconds_bucket"))
             #expect(text.contains("kompeten_database_up 1"))
             // A schema one migration behind this build is not ready: instances wait for the upgrade.
-            try await app.db.sql.delete(from: "_fluent_migrations").where("name", .equal, SQLBind("020_CreateOperations")).run()
+            try await app.db.sql.delete(from: "_fluent_migrations").where(
+                "name", .equal, SQLBind("020_CreateOperations")
+            ).run()
             #expect(try await app.testing().sendRequest(.GET, "/readyz").status == .serviceUnavailable)
         }
     }
@@ -170,7 +215,8 @@ struct OperationsTests {
             #expect(try await app.testing().sendRequest(.GET, "/livez").status == .ok)
             let ready = try await app.testing().sendRequest(.GET, "/readyz")
             #expect(ready.status == .serviceUnavailable && ready.headers.first(name: .retryAfter) == "5")
-            let token = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": "admin", "password": "x"])
+            let token = try await APIClient(app: app, token: nil).send(
+                .POST, "/api/v1/auth/token", json: ["username": "admin", "password": "x"])
             #expect(token.status == .serviceUnavailable)
             #expect(try token.json(APIErrorBody.self).reason.contains("database"))
             let api = try await APIClient(app: app, token: "abc").send(.GET, "/api/v1/units")
@@ -196,7 +242,8 @@ struct OperationsTests {
                 let r = try await app.testing().sendRequest(.TRACE, path)
                 #expect(r.status == .methodNotAllowed && r.headers.first(name: .allow) == "GET", "\(path)")
             }
-            let nul = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": "ad\u{0}min", "password": "x"])
+            let nul = try await APIClient(app: app, token: nil).send(
+                .POST, "/api/v1/auth/token", json: ["username": "ad\u{0}min", "password": "x"])
             #expect([HTTPStatus.unauthorized, .unprocessableEntity].contains(nul.status))
         }
     }
@@ -222,7 +269,8 @@ struct OperationsTests {
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: "X-Forwarded-Proto", value: "https")
             headers.replaceOrAdd(name: "X-Request-Id", value: "nginx-abc123")
-            let tls = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(.GET, "/login", headers: headers)
+            let tls = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(
+                .GET, "/login", headers: headers)
             #expect(tls.headers.first(name: "Strict-Transport-Security") == "max-age=31536000; includeSubDomains")
             #expect(tls.headers.first(name: "X-Request-Id") == "nginx-abc123")
         }

@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
@@ -7,6 +6,8 @@ import SQLKit
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Sessions and tokens (logout kills the server-side session, tokens listed and revoked),
 /// personal data (NIK masked until revealed and logged, one's own data downloadable), backup
@@ -22,7 +23,7 @@ struct PrivacyAndSessionTests {
             let form = try await web.post("/login", ["username": "admin", "password": World.password])
             #expect(form.status == .seeOther)
             let signedIn = try #require(web.cookie)
-            #expect(signedIn != anonymous)   // rotated on login: a planted id is worthless
+            #expect(signedIn != anonymous) // rotated on login: a planted id is worthless
             #expect(try await web.get("/employees").status == .ok)
             #expect(try await web.post("/logout", [:]).status == .seeOther)
             // Replaying the old cookie (as a thief would) gets the login page, not the data.
@@ -40,9 +41,14 @@ struct PrivacyAndSessionTests {
     @Test func tokensAreListedPerUserAndRevocable() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)
-            struct Token: Decodable { let id: UUID; let label: String?; let current: Bool }
-            let first = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token",
-                                                                       json: ["username": "operator.a", "password": World.password, "label": "Integrasi SIMPEG"])
+            struct Token: Decodable {
+                let id: UUID
+                let label: String?
+                let current: Bool
+            }
+            let first = try await APIClient(app: app, token: nil).send(
+                .POST, "/api/v1/auth/token",
+                json: ["username": "operator.a", "password": World.password, "label": "Integrasi SIMPEG"])
             let simpeg = APIClient(app: app, token: try first.json([String: String].self)["token"])
             let laptop = try await APIClient.login(app, "operator.a")
             let listed = try await laptop.send(.GET, "/api/v1/auth/tokens").json([Token].self)
@@ -85,7 +91,9 @@ struct PrivacyAndSessionTests {
             #expect(revealed.status == .ok && revealed.body.string.contains("5371011203850001"))
             #expect(revealed.headers.first(name: .cacheControl) == "no-store")
             let entries = try await AuditEntry.query(on: app.db).filter(\.$action == "reveal").all()
-            #expect(entries.count == 1 && entries.first?.entityID == world.staffA.id!.uuidString && entries.first?.username == "admin")
+            #expect(
+                entries.count == 1 && entries.first?.entityID == world.staffA.id!.uuidString
+                    && entries.first?.username == "admin")
             // The edit form does not carry it either.
             #expect(try await !admin.get(path + "/edit").body.string.contains("5371011203850001"))
             // An operator may not reveal, even in their own OPD; another instansi's admin finds nothing.
@@ -120,10 +128,12 @@ struct PrivacyAndSessionTests {
 
     /// Back up, change, restore: every table is as it was at the backup.
     @Test func backupAndRestoreGiveBackIdenticalData() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kompeten-backup-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kompeten-backup-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let dbPath = dir + "/live.sqlite", backup = dir + "/cadangan.sqlite"
+        let dbPath = dir + "/live.sqlite"
+        let backup = dir + "/cadangan.sqlite"
         func withFileApp(_ body: (Application) async throws -> Void) async throws {
             let app = try await Application.make(.testing)
             do {
@@ -133,7 +143,10 @@ struct PrivacyAndSessionTests {
                 try await configure(app, config: config)
                 app.kompeten.clock = { testNow }
                 try await body(app)
-            } catch { try? await app.asyncShutdown(); throw error }
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
             try await app.asyncShutdown()
         }
         var before: [String: [String]] = [:]
@@ -143,10 +156,13 @@ struct PrivacyAndSessionTests {
             before = try await Self.dump(try app.db.sql)
             try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup)
             // A second backup never overwrites the first.
-            await #expect(throws: DatabaseBackup.Failure.self) { try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup) }
+            await #expect(throws: DatabaseBackup.Failure.self) {
+                try await DatabaseBackup.backupSQLite(try app.db.sql, to: backup)
+            }
             // Changes after the backup.
             let unit = try await Unit.find(world.opdA.id, on: app.db)!
-            unit.name = "Diubah setelah cadangan"; try await unit.save(on: app.db)
+            unit.name = "Diubah setelah cadangan"
+            try await unit.save(on: app.db)
             try await Employee.query(on: app.db).filter(\.$id == world.staffB.id!).delete()
             #expect(try await Self.dump(try app.db.sql) != before)
         }
@@ -166,7 +182,9 @@ struct PrivacyAndSessionTests {
     /// Every row of every table, as text, sorted: equal dumps mean identical data.
     static func dump(_ sql: any SQLDatabase) async throws -> [String: [String]] {
         struct Table: Decodable { let name: String }
-        let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all(decoding: Table.self)
+        let tables = try await sql.raw(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).all(decoding: Table.self)
         var out: [String: [String]] = [:]
         for t in tables {
             let rows = try await sql.select().columns("*").from(t.name).all()
@@ -191,11 +209,13 @@ struct PrivacyAndSessionTests {
             headers.contentType = .json
             let big = "{\"code\":\"X\",\"name\":\"" + String(repeating: "a", count: 1_100_000) + "\"}"
             let client = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
-            let json = try await client.sendRequest(.POST, "/api/v1/units", headers: headers, body: ByteBuffer(string: big))
+            let json = try await client.sendRequest(
+                .POST, "/api/v1/units", headers: headers, body: ByteBuffer(string: big))
             #expect(json.status == .payloadTooLarge)
             headers.contentType = .init(type: "text", subType: "csv")
-            let upload = try await client.sendRequest(.POST, "/api/v1/employees/import", headers: headers,
-                                                      body: ByteBuffer(string: String(repeating: "x", count: 1_200_000)))
+            let upload = try await client.sendRequest(
+                .POST, "/api/v1/employees/import", headers: headers,
+                body: ByteBuffer(string: String(repeating: "x", count: 1_200_000)))
             #expect(upload.status == .payloadTooLarge)
             #expect(try await Unit.query(on: app.db).filter(\.$code == "X").count() == 0)
         }

@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import VaporTesting
+
+@testable import App
 
 @Suite("Report access")
 struct ReportAccessTests {

@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
@@ -6,6 +5,8 @@ import NIOCore
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import App
 
 /// SQLiteNIO waits for a lock by retrying in a loop on a thread of the blocking pool, and never
 /// gives up. When every app shared Vapor's default pool (as wide as the cores: 2 in CI), two
@@ -40,7 +41,7 @@ struct SQLiteStallTests {
     private static func holdAndWait() async throws {
         try await withTestApp { app in
             let loops = Array(app.eventLoopGroup.makeIterator())
-            guard loops.count >= 2 else { return }   // one connection: nothing can wait
+            guard loops.count >= 2 else { return } // one connection: nothing can wait
             let holder = app.databases.database(.sqlite, logger: app.logger, on: loops[0])!
             let waiter = app.databases.database(.sqlite, logger: app.logger, on: loops[1])!
             try await holder.sql.raw("CREATE TABLE stall_probe (n INTEGER)").run()

@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
@@ -6,12 +5,25 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import App
+
 /// Issue 15 items 6, 9, 10 over HTTP: overdue open tickets are late, the transparency page shows
 /// n and the minimum sample and withholds a grade below it, an unanswered element is "tidak lengkap".
 @Suite("Public services: defensible on-time share, transparency sample, incomplete IKM")
 struct ServiceFiguresDefensibleTests {
-    struct Performance: Decodable { let count: Int; let completed: Int; let onTimeShare: Double?; let overdueOpen: Int }
-    struct IKM: Decodable { let respondents: Int; let ikm: Double?; let grade: String?; let label: String?; let complete: Bool }
+    struct Performance: Decodable {
+        let count: Int
+        let completed: Int
+        let onTimeShare: Double?
+        let overdueOpen: Int
+    }
+    struct IKM: Decodable {
+        let respondents: Int
+        let ikm: Double?
+        let grade: String?
+        let label: String?
+        let complete: Bool
+    }
 
     @Test func openTicketsPastTheStandardCountAsLate() async throws {
         try await withTestApp { app in
@@ -24,7 +36,8 @@ struct ServiceFiguresDefensibleTests {
             for i in 1...5 { csv += "O\(i);2026-11-25 08:00;;loket\n" }
             let admin = try await APIClient.login(app, "admin")
             #expect(try await admin.send(.POST, "/api/v1/services/\(s.id)/records/import", raw: csv).status == .ok)
-            let p = try await admin.send(.GET, "/api/v1/services/\(s.id)/performance?from=2026-11-01&to=2026-11-29").json(Performance.self)
+            let p = try await admin.send(.GET, "/api/v1/services/\(s.id)/performance?from=2026-11-01&to=2026-11-29")
+                .json(Performance.self)
             // 10 / (10 + 5) = 0,6667 (not 1,0).
             #expect(p.count == 15 && p.completed == 10 && p.overdueOpen == 5 && p.onTimeShare == 0.6667)
             let page = try await WebClient(app).get("/transparansi?instansi=kota-kupang")
@@ -38,7 +51,9 @@ struct ServiceFiguresDefensibleTests {
             let s = try await PublicServicesTests.service(app, world)
             // Three answers of 3 everywhere in November: IKM 75,00 (C). 100 served in November:
             // minimum 80, so the grade is withheld ("sampel belum memenuhi").
-            for _ in 0..<3 { #expect(try await PublicServicesTests.post(app, s.id, Array(repeating: 3, count: 9)).status == .created) }
+            for _ in 0..<3 {
+                #expect(try await PublicServicesTests.post(app, s.id, Array(repeating: 3, count: 9)).status == .created)
+            }
             let admin = try await APIClient.login(app, "admin")
             let monthly = "Bulan;Diterima;Selesai;Tepat Waktu\n2026-11;100;100;80\n"
             #expect(try await admin.send(.POST, "/api/v1/services/\(s.id)/records/import", raw: monthly).status == .ok)
@@ -57,13 +72,19 @@ struct ServiceFiguresDefensibleTests {
             let s = try await PublicServicesTests.service(app, world)
             // The only form of November leaves U9 blank: U9 has no answer, so no IKM, no grade.
             let web = try await WebClient.login(app, "operator.a")
-            var paper = Dictionary(uniqueKeysWithValues: (1...8).map { ("u\($0)", "4") }); paper["u9"] = ""; paper["date"] = "2026-11-29"
+            var paper = Dictionary(uniqueKeysWithValues: (1...8).map { ("u\($0)", "4") })
+            paper["u9"] = ""
+            paper["date"] = "2026-11-29"
             #expect(try await web.post("/services/\(s.id)/paper", paper).status == .seeOther)
             let admin = try await APIClient.login(app, "admin")
-            let ikm = try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?from=2026-11-01&to=2026-11-30").json(IKM.self)
-            #expect(ikm.respondents == 1 && ikm.ikm == nil && ikm.grade == nil && ikm.label == "Tidak lengkap" && !ikm.complete)
+            let ikm = try await admin.send(.GET, "/api/v1/services/\(s.id)/ikm?from=2026-11-01&to=2026-11-30").json(
+                IKM.self)
+            #expect(
+                ikm.respondents == 1 && ikm.ikm == nil && ikm.grade == nil && ikm.label == "Tidak lengkap"
+                    && !ikm.complete)
             let report = try await web.get("/skm?unit=\(world.opdA.id!)&from=2026-11-01&to=2026-11-30")
-            #expect(report.status == .ok && report.body.string.contains(#"<strong id="skm-ikm">tidak lengkap</strong>"#))
+            #expect(
+                report.status == .ok && report.body.string.contains(#"<strong id="skm-ikm">tidak lengkap</strong>"#))
         }
     }
 }

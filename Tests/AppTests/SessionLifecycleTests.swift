@@ -1,9 +1,10 @@
-@testable import App
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 import VaporTesting
+
+@testable import App
 
 /// When web sessions and API tokens end: an admin's password reset, role change or
 /// deactivation ends all of that person's sessions and tokens; a session also ends 12 hours
@@ -14,7 +15,9 @@ struct SessionLifecycleTests {
     static func sessionRows(_ app: Application) async throws -> Int {
         let sql = try app.db.sql
         for table in ["web_sessions", "_fluent_sessions"] {
-            if let n = try? await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?.decode(column: "n", as: Int.self) {
+            if let n = try? await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                .first()?.decode(column: "n", as: Int.self)
+            {
                 return n
             }
         }
@@ -35,7 +38,8 @@ struct SessionLifecycleTests {
             let token = try await APIClient.login(app, "pegawai")
             let bystander = try await WebClient.login(app, "atasan")
             let admin = try await WebClient.login(app, "admin")
-            let reset = try await admin.post(SiteURL.userPassword(world.users["pegawai"]!.id!).path, ["password": "Baru-Sekali-2026"])
+            let reset = try await admin.post(
+                SiteURL.userPassword(world.users["pegawai"]!.id!).path, ["password": "Baru-Sekali-2026"])
             #expect(reset.status == .seeOther)
             #expect(try await Self.signedOut(pegawai))
             #expect(try await Self.signedOut(laptop))
@@ -71,7 +75,7 @@ struct SessionLifecycleTests {
             #expect(try await admin.send(.PUT, "/api/v1/users/\(id)", json: ["active": false]).status == .ok)
             #expect(try await admin.send(.PUT, "/api/v1/users/\(id)", json: ["active": true]).status == .ok)
             #expect(try await Self.signedOut(web), "the session of before the deactivation stays dead")
-            _ = try await WebClient.login(app, "pegawai")   // signing in again works
+            _ = try await WebClient.login(app, "pegawai") // signing in again works
         }
     }
 
@@ -103,18 +107,24 @@ struct SessionLifecycleTests {
         #expect(try AppConfig.fromEnvironment(["KOMPETEN_SESSION_MAX_HOURS": "4"]).sessionMaxLifetime == 4 * 3600)
     }
 
-
     /// `seen_at` is written at most once a minute, and an unchanged session is not written at all.
     @Test func aSessionIsNotRewrittenOnEveryRequest() async throws {
         try await withTestApp { app in
             _ = try await World.make(on: app)
             let web = try await WebClient.login(app, "admin")
             let sql = try app.db.sql
-            struct Row: Decodable { let data: String; let seen_at: Double; let created_at: Double; let user_id: String? }
+            struct Row: Decodable {
+                let data: String
+                let seen_at: Double
+                let created_at: Double
+                let user_id: String?
+            }
             func row() async throws -> Row? {
                 let id = try #require(web.cookie(named: "kompeten_session"))
-                return try await sql.select().columns("data", "seen_at", "created_at", "user_id").from(WebSessionDriver.table)
-                    .where("id", .equal, SQLBind(WebSessionDriver.hash(id))).first(decoding: Row.self)
+                return try await sql.select().columns("data", "seen_at", "created_at", "user_id").from(
+                    WebSessionDriver.table
+                )
+                .where("id", .equal, SQLBind(WebSessionDriver.hash(id))).first(decoding: Row.self)
             }
             let first = try #require(try await row())
             #expect(first.user_id == "\(try await User.query(on: app.db).filter(\.$username == "admin").first()!.id!)")
@@ -157,7 +167,8 @@ struct SessionLifecycleTests {
             _ = try await World.make(on: app)
             _ = try await WebClient.login(app, "admin")
             _ = try await WebClient.login(app, "pegawai")
-            let metrics = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(.GET, "/metrics")
+            let metrics = try await app.testing(method: .running(hostname: "127.0.0.1", port: 0)).sendRequest(
+                .GET, "/metrics")
             #expect(metrics.body.string.contains("kompeten_web_sessions 2"))
         }
     }
@@ -176,8 +187,12 @@ struct SessionLifecycleTests {
             // The form still works, and its token is still checked.
             let web = WebClient(app)
             _ = try await web.get("/login")
-            #expect(try await web.post("/login", ["username": "admin", "password": World.password, "_csrf": "palsu"], csrf: false).status == .forbidden)
-            #expect(try await web.post("/login", ["username": "admin", "password": World.password]).status == .seeOther)
+            #expect(
+                try await web.post(
+                    "/login", ["username": "admin", "password": World.password, "_csrf": "palsu"], csrf: false
+                ).status == .forbidden)
+            #expect(
+                try await web.post("/login", ["username": "admin", "password": World.password]).status == .seeOther)
             #expect(try await Self.sessionRows(app) == before + 1)
         }
     }

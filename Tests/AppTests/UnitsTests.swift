@@ -1,22 +1,39 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Testing
 import VaporTesting
 
+@testable import App
+
 @Suite("Organisation units: API and pages, validation, audit")
 struct UnitsTests {
-    struct UnitJSON: Decodable { let id: UUID; let code: String; let name: String; let parentId: UUID?; let kind: String }
-    struct Page: Decodable { let items: [UnitJSON]; let metadata: Meta }
-    struct Meta: Decodable { let page: Int; let per: Int; let total: Int }
+    struct UnitJSON: Decodable {
+        let id: UUID
+        let code: String
+        let name: String
+        let parentId: UUID?
+        let kind: String
+    }
+    struct Page: Decodable {
+        let items: [UnitJSON]
+        let metadata: Meta
+    }
+    struct Meta: Decodable {
+        let page: Int
+        let per: Int
+        let total: Int
+    }
 
     @Test func adminCreatesReadsUpdatesAndDeletesWithAuditTrail() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             let admin = try await APIClient.login(app, "admin")
 
-            let created = try await admin.send(.POST, "/api/v1/units", json: UnitInput(code: "DUKCAPIL.B2", name: "Bidang Pencatatan Sipil", kind: "bidang", parentId: world.opdA.id))
+            let created = try await admin.send(
+                .POST, "/api/v1/units",
+                json: UnitInput(
+                    code: "DUKCAPIL.B2", name: "Bidang Pencatatan Sipil", kind: "bidang", parentId: world.opdA.id))
             #expect(created.status == .created)
             let unit = try created.json(UnitJSON.self)
             #expect(unit.code == "DUKCAPIL.B2" && unit.parentId == world.opdA.id && unit.kind == "bidang")
@@ -26,7 +43,11 @@ struct UnitsTests {
             let shown = try await admin.send(.GET, "/api/v1/units/\(unit.id)")
             #expect(try shown.json(UnitJSON.self).name == "Bidang Pencatatan Sipil")
 
-            let updated = try await admin.send(.PUT, "/api/v1/units/\(unit.id)", json: UnitInput(code: "DUKCAPIL.B2", name: "Bidang Pelayanan Pencatatan Sipil", kind: "bidang", parentId: world.opdA.id))
+            let updated = try await admin.send(
+                .PUT, "/api/v1/units/\(unit.id)",
+                json: UnitInput(
+                    code: "DUKCAPIL.B2", name: "Bidang Pelayanan Pencatatan Sipil", kind: "bidang",
+                    parentId: world.opdA.id))
             #expect(updated.status == .ok)
             #expect(try updated.json(UnitJSON.self).name == "Bidang Pelayanan Pencatatan Sipil")
 
@@ -72,14 +93,35 @@ struct UnitsTests {
                 return try r.json(APIErrorBody.self).fields?.map(\.field) ?? []
             }
             #expect(try await fields(UnitInput(code: "", name: "ab", kind: "opd", parentId: nil)) == ["code", "name"])
-            #expect(try await fields(UnitInput(code: "DINKES", name: "Dinas Kesehatan Lagi", kind: "opd", parentId: nil)) == ["code"])
-            #expect(try await fields(UnitInput(code: "KEL.X", name: "Kelurahan Tanpa Kecamatan", kind: "kelurahan", parentId: world.opdA.id)) == ["kind"])
-            #expect(try await fields(UnitInput(code: "BID.X", name: "Bidang Melayang", kind: "bidang", parentId: nil)) == ["kind"])
-            #expect(try await fields(UnitInput(code: "X", name: "Unit Tanpa Induk", kind: "bidang", parentId: UUID())) == ["parentId"])
-            #expect(try await fields(UnitInput(code: "dinkes.x", name: "Huruf kecil", kind: "bidang", parentId: world.opdB.id)) == ["code"])
-            #expect(try await fields(UnitInput(code: "X2", name: "Jenis aneh", kind: "dinas", parentId: nil)) == ["kind"])
+            #expect(
+                try await fields(UnitInput(code: "DINKES", name: "Dinas Kesehatan Lagi", kind: "opd", parentId: nil))
+                    == ["code"])
+            #expect(
+                try await fields(
+                    UnitInput(
+                        code: "KEL.X", name: "Kelurahan Tanpa Kecamatan", kind: "kelurahan", parentId: world.opdA.id))
+                    == ["kind"])
+            #expect(
+                try await fields(UnitInput(code: "BID.X", name: "Bidang Melayang", kind: "bidang", parentId: nil)) == [
+                    "kind"
+                ])
+            #expect(
+                try await fields(UnitInput(code: "X", name: "Unit Tanpa Induk", kind: "bidang", parentId: UUID())) == [
+                    "parentId"
+                ])
+            #expect(
+                try await fields(
+                    UnitInput(code: "dinkes.x", name: "Huruf kecil", kind: "bidang", parentId: world.opdB.id)) == [
+                        "code"
+                    ])
+            #expect(
+                try await fields(UnitInput(code: "X2", name: "Jenis aneh", kind: "dinas", parentId: nil)) == ["kind"])
             // A unit cannot move under its own descendant.
-            let cycle = try await admin.send(.PUT, "/api/v1/units/\(world.opdA.id!)", json: UnitInput(code: "DUKCAPIL", name: "Dinas Kependudukan dan Pencatatan Sipil", kind: "bidang", parentId: world.bidangA.id))
+            let cycle = try await admin.send(
+                .PUT, "/api/v1/units/\(world.opdA.id!)",
+                json: UnitInput(
+                    code: "DUKCAPIL", name: "Dinas Kependudukan dan Pencatatan Sipil", kind: "bidang",
+                    parentId: world.bidangA.id))
             #expect(cycle.status == .unprocessableEntity)
         }
     }
@@ -95,8 +137,11 @@ struct UnitsTests {
             #expect(withPeople.status == .conflict)
             #expect(try await Unit.find(world.bidangA.id, on: app.db) != nil)
             // A unit that still has positions is not deleted either.
-            _ = try await admin.send(.POST, "/api/v1/positions", json: PositionInput(code: "KEL.NAIONI.J1", name: "Lurah Naioni", kind: "pengawas",
-                unitId: world.kelurahan.id!, summary: nil, duties: nil, standards: []))
+            _ = try await admin.send(
+                .POST, "/api/v1/positions",
+                json: PositionInput(
+                    code: "KEL.NAIONI.J1", name: "Lurah Naioni", kind: "pengawas",
+                    unitId: world.kelurahan.id!, summary: nil, duties: nil, standards: []))
             let withPosition = try await admin.send(.DELETE, "/api/v1/units/\(world.kelurahan.id!)")
             #expect(withPosition.status == .conflict)
             #expect(try withPosition.json(APIErrorBody.self).reason.contains("jabatan"))
@@ -107,8 +152,16 @@ struct UnitsTests {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             let admin = try await APIClient.login(app, "admin")
-            let seksi = try await admin.send(.POST, "/api/v1/units", json: UnitInput(code: "DUKCAPIL.B1.S1", name: "Seksi Identitas Penduduk", kind: "seksi", parentId: world.bidangA.id)).json(UnitJSON.self)
-            let moved = try await admin.send(.PUT, "/api/v1/units/\(world.bidangA.id!)", json: UnitInput(code: "DUKCAPIL.B1", name: "Bidang Pelayanan Pendaftaran Penduduk", kind: "bidang", parentId: world.opdB.id))
+            let seksi = try await admin.send(
+                .POST, "/api/v1/units",
+                json: UnitInput(
+                    code: "DUKCAPIL.B1.S1", name: "Seksi Identitas Penduduk", kind: "seksi", parentId: world.bidangA.id)
+            ).json(UnitJSON.self)
+            let moved = try await admin.send(
+                .PUT, "/api/v1/units/\(world.bidangA.id!)",
+                json: UnitInput(
+                    code: "DUKCAPIL.B1", name: "Bidang Pelayanan Pendaftaran Penduduk", kind: "bidang",
+                    parentId: world.opdB.id))
             #expect(moved.status == .ok)
             #expect(try await Unit.find(seksi.id, on: app.db)?.opdID == world.opdB.id)
             #expect(try await Unit.find(world.bidangA.id, on: app.db)?.opdID == world.opdB.id)
@@ -130,12 +183,19 @@ struct UnitsTests {
             #expect(html.contains("Kelurahan Naioni"))
 
             // Invalid input re-renders the form with the message and keeps what was typed.
-            let invalid = try await web.post("/units", ["code": "bidang baru", "name": "Bi", "kind": "bidang", "parentId": world.opdB.id!.uuidString])
+            let invalid = try await web.post(
+                "/units",
+                ["code": "bidang baru", "name": "Bi", "kind": "bidang", "parentId": world.opdB.id!.uuidString])
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.body.string.contains("Kode unit hanya boleh berisi huruf"))
             #expect(invalid.body.string.contains("value=\"BIDANG BARU\""))
 
-            let ok = try await web.post("/units", ["code": "dinkes.b1", "name": "Bidang Pelayanan Kesehatan", "kind": "bidang", "parentId": world.opdB.id!.uuidString])
+            let ok = try await web.post(
+                "/units",
+                [
+                    "code": "dinkes.b1", "name": "Bidang Pelayanan Kesehatan", "kind": "bidang",
+                    "parentId": world.opdB.id!.uuidString,
+                ])
             #expect(ok.status == .seeOther)
             let unit = try #require(try await Unit.query(on: app.db).filter(\.$code == "DINKES.B1").first())
             #expect(ok.location == "/units/\(unit.id!.uuidString)")
@@ -148,7 +208,11 @@ struct UnitsTests {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             let admin = try await APIClient.login(app, "admin")
-            let evil = try await admin.send(.POST, "/api/v1/units", json: UnitInput(code: "XSS", name: "<script>alert(1)</script> \"Kupang\"", kind: "bidang", parentId: world.opdB.id)).json(UnitJSON.self)
+            let evil = try await admin.send(
+                .POST, "/api/v1/units",
+                json: UnitInput(
+                    code: "XSS", name: "<script>alert(1)</script> \"Kupang\"", kind: "bidang", parentId: world.opdB.id)
+            ).json(UnitJSON.self)
             let web = try await WebClient.login(app, "admin")
             let html = try await web.get("/units/\(evil.id)").body.string
             #expect(!html.contains("<script>alert(1)</script>"))

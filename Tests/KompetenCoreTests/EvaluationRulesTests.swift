@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Evaluation groundwork: SKP predicate, 9-box, normalised gain")
@@ -17,7 +18,9 @@ struct EvaluationRulesTests {
             (.belowExpectation, .aboveExpectation, "Butuh Perbaikan"),
         ]
         for (hasil, perilaku, predicate) in expected {
-            #expect(SKPPredicate.of(hasilKerja: hasil, perilakuKerja: perilaku).rawValue == predicate, "\(hasil) × \(perilaku)")
+            #expect(
+                SKPPredicate.of(hasilKerja: hasil, perilakuKerja: perilaku).rawValue == predicate,
+                "\(hasil) × \(perilaku)")
         }
         #expect(SKPRating(rawValue: "sesuai_ekspektasi") == .asExpected)
     }
@@ -36,7 +39,9 @@ struct EvaluationRulesTests {
         #expect(cut.level(79.99) == .menengah)
         #expect(cut.level(80) == .tinggi)
         #expect(PotentialCutoffs(menengah: 80, tinggi: 80) == nil)
-        #expect(PerformanceLevel(.sangatBaik) == .diAtas && PerformanceLevel(.baik) == .sesuai && PerformanceLevel(.kurang) == .diBawah)
+        #expect(
+            PerformanceLevel(.sangatBaik) == .diAtas && PerformanceLevel(.baik) == .sesuai
+                && PerformanceLevel(.kurang) == .diBawah)
         #expect(TalentBox.successionPool == [7, 8, 9])
     }
 
@@ -44,7 +49,7 @@ struct EvaluationRulesTests {
         #expect(LearningGain.normalised(pre: 40, post: 70, max: 100) == 0.5)
         #expect(LearningGain.normalised(pre: 40, post: 40, max: 100) == 0)
         #expect(LearningGain.normalised(pre: 60, post: 50, max: 100) == -0.25)
-        #expect(LearningGain.normalised(pre: 100, post: 100, max: 100) == nil)  // nothing left to gain
+        #expect(LearningGain.normalised(pre: 100, post: 100, max: 100) == nil) // nothing left to gain
         #expect(LearningGain.normalised(pre: 0, post: 100, max: 100) == 1)
         #expect(LearningGain.normalised(pre: -1, post: 50, max: 100) == nil)
         #expect(LearningGain.normalised(pre: 10, post: 101, max: 100) == nil)

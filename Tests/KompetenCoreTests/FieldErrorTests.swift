@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct FieldErrorTests {
@@ -9,10 +10,11 @@ import Testing
         v.require(false, field: "nip", "NIP wajib diisi.")
         v.add(field: "email", "Format email tidak sah.")
         #expect(!v.isValid)
-        #expect(v.errors == [
-            FieldError(field: "nip", message: "NIP wajib diisi."),
-            FieldError(field: "email", message: "Format email tidak sah."),
-        ])
+        #expect(
+            v.errors == [
+                FieldError(field: "nip", message: "NIP wajib diisi."),
+                FieldError(field: "email", message: "Format email tidak sah."),
+            ])
         #expect(throws: ValidationFailure(errors: v.errors)) { try v.check() }
     }
 
@@ -32,7 +34,9 @@ import Testing
     }
 
     @Test func validationFailureDescription() {
-        let f = ValidationFailure(errors: [FieldError(field: "a", message: "x."), FieldError(field: "b", message: "y.")])
+        let f = ValidationFailure(errors: [
+            FieldError(field: "a", message: "x."), FieldError(field: "b", message: "y."),
+        ])
         #expect(f.description == "a: x.; b: y.")
     }
 
@@ -44,7 +48,8 @@ import Testing
 
     @Test func rejectedUsernames() {
         let length = "Nama pengguna harus 3–32 karakter."
-        let chars = "Nama pengguna hanya boleh berisi huruf kecil a–z, angka 0–9, titik (.), garis bawah (_), dan tanda hubung (-)."
+        let chars =
+            "Nama pengguna hanya boleh berisi huruf kecil a–z, angka 0–9, titik (.), garis bawah (_), dan tanda hubung (-)."
         let start = "Nama pengguna harus diawali huruf."
         #expect(Username.problem("") == length)
         #expect(Username.problem("ab") == length)
@@ -60,7 +65,7 @@ import Testing
 
     @Test func passwords() {
         #expect(Password.problem("kupang2026!") == nil)
-        #expect(Password.problem("abcdefghij") == nil)             // exactly 10
+        #expect(Password.problem("abcdefghij") == nil) // exactly 10
         #expect(Password.problem("abcdefghi") == "Kata sandi minimal 10 karakter.")
         #expect(Password.problem("") == "Kata sandi minimal 10 karakter.")
         #expect(Password.problem("aaaaaaaaaaaa") == "Kata sandi tidak boleh hanya berisi satu karakter yang diulang.")

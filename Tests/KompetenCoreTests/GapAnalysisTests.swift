@@ -1,12 +1,17 @@
 import Testing
+
 @testable import KompetenCore
 
 /// Worked examples computed by hand from SPEC.md §1 (not taken from what the code returns).
 @Suite("GapAnalysis") struct GapAnalysisTests {
     /// Standard items C1, C2, … with the given required levels; actual levels by position (nil = never assessed).
-    private func run(_ required: [Int], _ actual: [Int?], _ formula: JPMFormula = .capped,
-                     _ t: JPMThresholds = .pemetaan) -> GapResult {
-        let standard = required.enumerated().map { StandardItem(competencyCode: "C\($0.offset + 1)", required: $0.element) }
+    private func run(
+        _ required: [Int], _ actual: [Int?], _ formula: JPMFormula = .capped,
+        _ t: JPMThresholds = .pemetaan
+    ) -> GapResult {
+        let standard = required.enumerated().map {
+            StandardItem(competencyCode: "C\($0.offset + 1)", required: $0.element)
+        }
         var levels: [String: Int] = [:]
         for (i, a) in actual.enumerated() { if let a { levels["C\(i + 1)"] = a } }
         return GapAnalysis.analyse(standard: standard, actual: levels, formula: formula, thresholds: t)
@@ -16,7 +21,7 @@ import Testing
         // Σ actual = 3+2+2+1 = 8, Σ required = 3+3+2+2 = 10 → 80.00.
         let r = run([3, 3, 2, 2], [3, 2, 2, 1])
         #expect(r.jpm == 80.0)
-        #expect(r.category == "cukup_optimal")           // 78 ≤ 80 < 90
+        #expect(r.category == "cukup_optimal") // 78 ≤ 80 < 90
         #expect(r.assessedCount == 4)
         #expect(r.items.map(\.gap) == [0, 1, 0, 1])
         #expect(r.items.map(\.status) == [.memenuhi, .belumMemenuhi, .memenuhi, .belumMemenuhi])
@@ -32,10 +37,10 @@ import Testing
         let capped = run([2, 2], [4, 1])
         #expect(capped.jpm == 100.0)
         #expect(capped.category == "optimal")
-        #expect(capped.items.map(\.gap) == [-2, 1])      // negative gap = surplus
+        #expect(capped.items.map(\.gap) == [-2, 1]) // negative gap = surplus
         let strict = run([2, 2], [4, 1], .strict)
         #expect(strict.jpm == 75.0)
-        #expect(strict.category == "kurang_optimal")     // 75 < 78
+        #expect(strict.category == "kurang_optimal") // 75 < 78
         #expect(run([2, 2], [4, 1], .strict, .pengisianJabatan).category == "masih_memenuhi_syarat") // 68 ≤ 75 < 80
     }
 
@@ -81,10 +86,11 @@ import Testing
         #expect(r.jpm == 0.0)
         #expect(r.category == "belum_dinilai")
         #expect(r.assessedCount == 0)
-        #expect(r.items == [
-            GapItem(competencyCode: "C1", required: 3, actual: nil, gap: nil, status: .belumDinilai),
-            GapItem(competencyCode: "C2", required: 2, actual: nil, gap: nil, status: .belumDinilai),
-        ])
+        #expect(
+            r.items == [
+                GapItem(competencyCode: "C1", required: 3, actual: nil, gap: nil, status: .belumDinilai),
+                GapItem(competencyCode: "C2", required: 2, actual: nil, gap: nil, status: .belumDinilai),
+            ])
         #expect(JPMThresholds.label(category: r.category!) == "Belum dinilai")
     }
 
@@ -107,15 +113,16 @@ import Testing
     }
 
     @Test func resultsOutsideTheStandardAreIgnored() {
-        let r = GapAnalysis.analyse(standard: [StandardItem(competencyCode: "INT", required: 4)],
-                                    actual: ["INT": 3, "XYZ": 5], formula: .capped, thresholds: .pemetaan)
-        #expect(r.jpm == 75.0)   // 3/4
+        let r = GapAnalysis.analyse(
+            standard: [StandardItem(competencyCode: "INT", required: 4)],
+            actual: ["INT": 3, "XYZ": 5], formula: .capped, thresholds: .pemetaan)
+        #expect(r.jpm == 75.0) // 3/4
         #expect(r.assessedCount == 1)
     }
 
     @Test func round2HalfAwayFromZeroOnDecimalText() {
-        #expect(GapAnalysis.round2(17999.0 / 200.0) == 90.0)   // 89.995 exactly as a fraction
-        #expect(GapAnalysis.round2(1.005) == 1.01)             // stored as 1.00499…
+        #expect(GapAnalysis.round2(17999.0 / 200.0) == 90.0) // 89.995 exactly as a fraction
+        #expect(GapAnalysis.round2(1.005) == 1.01) // stored as 1.00499…
         #expect(GapAnalysis.round2(2.675) == 2.68)
         #expect(GapAnalysis.round2(-1.005) == -1.01)
         #expect(GapAnalysis.round2(0.125) == 0.13)
@@ -131,10 +138,15 @@ import Testing
         #expect(JPMThresholds.named("pengisian_jabatan") == .pengisianJabatan)
         #expect(JPMThresholds.named("lain") == nil)
         #expect(JPMThresholds.all.map(\.purpose) == ["pemetaan", "pengisian_jabatan"])
-        #expect(["optimal", "cukup_optimal", "kurang_optimal", "memenuhi_syarat", "masih_memenuhi_syarat",
-                 "kurang_memenuhi_syarat", "belum_dinilai"].map { JPMThresholds.label(category: $0) }
-            == ["Optimal", "Cukup optimal", "Kurang optimal", "Memenuhi syarat", "Masih memenuhi syarat",
-                "Kurang memenuhi syarat", "Belum dinilai"])
+        #expect(
+            [
+                "optimal", "cukup_optimal", "kurang_optimal", "memenuhi_syarat", "masih_memenuhi_syarat",
+                "kurang_memenuhi_syarat", "belum_dinilai",
+            ].map { JPMThresholds.label(category: $0) }
+                == [
+                    "Optimal", "Cukup optimal", "Kurang optimal", "Memenuhi syarat", "Masih memenuhi syarat",
+                    "Kurang memenuhi syarat", "Belum dinilai",
+                ])
         #expect(JPMFormula.allCases.map(\.rawValue) == ["capped", "strict"])
     }
 }
@@ -143,9 +155,12 @@ import Testing
 struct JPMFromSumsTests {
     @Test func sumsGiveTheSameAnswerAsItems() {
         // required [3,3,2,2], actual [3,2,2,—]: capped Σ 7/10 = 70.00 (kurang_optimal); 1 of 4 unassessed.
-        let items = GapAnalysis.analyse(standard: [.init(competencyCode: "A", required: 3), .init(competencyCode: "B", required: 3),
-                                                   .init(competencyCode: "C", required: 2), .init(competencyCode: "D", required: 2)],
-                                        actual: ["A": 3, "B": 2, "C": 2], formula: .capped, thresholds: .pemetaan)
+        let items = GapAnalysis.analyse(
+            standard: [
+                .init(competencyCode: "A", required: 3), .init(competencyCode: "B", required: 3),
+                .init(competencyCode: "C", required: 2), .init(competencyCode: "D", required: 2),
+            ],
+            actual: ["A": 3, "B": 2, "C": 2], formula: .capped, thresholds: .pemetaan)
         let sums = GapAnalysis.match(.init(required: 10, counted: 7, assessed: 3), thresholds: .pemetaan)
         #expect(items.jpm == 70.0 && sums.jpm == 70.0)
         #expect(items.category == "kurang_optimal" && sums.category == "kurang_optimal")
@@ -154,9 +169,13 @@ struct JPMFromSumsTests {
     @Test func edgeCases() {
         #expect(GapAnalysis.match(.init(required: 0, counted: 0, assessed: 0), thresholds: .pemetaan).jpm == nil)
         #expect(GapAnalysis.match(.init(required: 4, counted: 5, assessed: 2), thresholds: .pemetaan).jpm == 100.0)
-        #expect(GapAnalysis.match(.init(required: 10, counted: 0, assessed: 0), thresholds: .pemetaan).category == "belum_dinilai")
+        #expect(
+            GapAnalysis.match(.init(required: 10, counted: 0, assessed: 0), thresholds: .pemetaan).category
+                == "belum_dinilai")
         // 17/25 = 68.00 → masih_memenuhi_syarat (pengisian jabatan)
-        #expect(GapAnalysis.match(.init(required: 25, counted: 17, assessed: 5), thresholds: .pengisianJabatan).category == "masih_memenuhi_syarat")
+        #expect(
+            GapAnalysis.match(.init(required: 25, counted: 17, assessed: 5), thresholds: .pengisianJabatan).category
+                == "masih_memenuhi_syarat")
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// The seeded libur nasional and cuti bersama (SKB 3 Menteri): counts per year as published,
@@ -11,7 +12,9 @@ struct HolidaySeedTests {
     }
 
     @Test func countsPerYearAsTheSKBs() {
-        func count(_ year: Int, _ kind: HolidayKind) -> Int { HolidaySeed.entries(year: year).filter { $0.kind == kind }.count }
+        func count(_ year: Int, _ kind: HolidayKind) -> Int {
+            HolidaySeed.entries(year: year).filter { $0.kind == kind }.count
+        }
         // 2024: 17 libur nasional + Pemilu (Keppres 10/2024) + Pilkada (Keppres 24/2024); 10 cuti bersama.
         #expect(count(2024, .national) == 19 && count(2024, .collectiveLeave) == 10)
         // 2025: 17 + 10 cuti bersama, plus 18 August added in 2025.
@@ -32,6 +35,7 @@ struct HolidaySeedTests {
         // Natal 2026 on a Friday, its cuti bersama the Thursday before.
         #expect(weekday("2026-12-25") == 4 && weekday("2026-12-24") == 3)
         // Every cuti bersama is a weekday: leave is never declared on a weekend.
-        #expect(HolidaySeed.all.filter { $0.kind == .collectiveLeave }.allSatisfy { !WorkingCalendar.isWeekend($0.date) })
+        #expect(
+            HolidaySeed.all.filter { $0.kind == .collectiveLeave }.allSatisfy { !WorkingCalendar.isWeekend($0.date) })
     }
 }

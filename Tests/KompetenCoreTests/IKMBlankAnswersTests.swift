@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 10: each element's NRR is over the forms that answered it; an element nobody
@@ -18,7 +19,9 @@ struct IKMBlankAnswersTests {
 
     @Test func anElementNobodyAnsweredMakesTheIKMIncomplete() throws {
         // U8 left off every form: U1…U7 and U9 all 4 (NRR 4). No IKM value, no grade.
-        let tallies = SKMElement.codes.map { SKMElementTally(code: $0, sum: $0 == "U8" ? 0 : 8, answered: $0 == "U8" ? 0 : 2) }
+        let tallies = SKMElement.codes.map {
+            SKMElementTally(code: $0, sum: $0 == "U8" ? 0 : 8, answered: $0 == "U8" ? 0 : 2)
+        }
         let r = try #require(IKMCalculator.compute(tallies: tallies, respondents: 2, weight: .ninth))
         #expect(!r.complete)
         #expect(r.value == nil && r.grade == nil)

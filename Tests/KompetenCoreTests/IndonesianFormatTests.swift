@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 // Epoch seconds were computed independently (Python datetime, UTC) and the WITA wall time by
@@ -17,7 +18,8 @@ import Testing
         // 2026-12-31 16:00 UTC is already New Year in Kupang; one second earlier is not.
         #expect(IndonesianFormat.dateTime(Date(timeIntervalSince1970: 1_798_732_800)) == "1 Januari 2027 00.00 WITA")
         #expect(IndonesianFormat.dateTime(Date(timeIntervalSince1970: 1_798_732_799)) == "31 Desember 2026 23.59 WITA")
-        #expect(IndonesianFormat.dateTime(Date(timeIntervalSince1970: 1_798_732_799.5)) == "31 Desember 2026 23.59 WITA")
+        #expect(
+            IndonesianFormat.dateTime(Date(timeIntervalSince1970: 1_798_732_799.5)) == "31 Desember 2026 23.59 WITA")
         // 2024-02-28 16:30 UTC = leap day 00:30 WITA.
         #expect(IndonesianFormat.dateTime(Date(timeIntervalSince1970: 1_709_137_800)) == "29 Februari 2024 00.30 WITA")
     }
@@ -32,8 +34,10 @@ import Testing
     }
 
     @Test func simpleDateAllMonths() {
-        let expected = ["Januari", "Februari", "Maret", "April", "Mei", "Juni",
-                        "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+        let expected = [
+            "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+            "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+        ]
         for (i, name) in expected.enumerated() {
             #expect(IndonesianFormat.date(SimpleDate(year: 2026, month: i + 1, day: 5)!) == "5 \(name) 2026")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct JPLedgerTests {
@@ -25,13 +26,15 @@ import Testing
         #expect(ledger.status(year: 2025, kind: .pns) == .belowMinimum(missing: 5)) // 20 − 15
         #expect(ledger.status(year: 2026, kind: .pns) == .met)
         #expect(ledger.status(year: 2027, kind: .pns) == .belowMinimum(missing: 20))
-        #expect(JPLedger(activities: [JPActivity(title: "Diklat", jp: 20, endDate: d("2026-06-01"))])
-            .status(year: 2026, kind: .pns) == .met) // exactly 20 is enough
+        #expect(
+            JPLedger(activities: [JPActivity(title: "Diklat", jp: 20, endDate: d("2026-06-01"))])
+                .status(year: 2026, kind: .pns) == .met) // exactly 20 is enough
     }
 
     @Test func statusForPPPK() {
         #expect(ledger.status(year: 2026, kind: .pppk) == .withinCap) // exactly 24 is allowed
-        let more = JPLedger(activities: ledger.activities + [JPActivity(title: "Sosialisasi", jp: 2, endDate: d("2026-12-31"))])
+        let more = JPLedger(
+            activities: ledger.activities + [JPActivity(title: "Sosialisasi", jp: 2, endDate: d("2026-12-31"))])
         #expect(more.status(year: 2026, kind: .pppk) == .aboveCap(excess: 2)) // 26 − 24
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 15: a JPM change is level 2/3 evidence, level 4 is the unit's service results.
@@ -33,7 +34,10 @@ struct PotentialAgainstStandardTests {
 
     @Test func aboveAndBelowTheStandard() {
         // Administrator standard 3,3,3,3; results 4,3,3,4 → mean difference (1+0+0+1)/4 = 0.5 → 3.5 tinggi.
-        let above = PotentialScore.score([Item(level: 4, required: 3), Item(level: 3, required: 3), Item(level: 3, required: 3), Item(level: 4, required: 3)])
+        let above = PotentialScore.score([
+            Item(level: 4, required: 3), Item(level: 3, required: 3), Item(level: 3, required: 3),
+            Item(level: 4, required: 3),
+        ])
         #expect(above == 3.5 && Self.cutoffs.level(3.5) == .tinggi)
         // Standard 3,3; results 2,2 → 3 − 1 = 2.0 → rendah.
         #expect(PotentialScore.score([Item(level: 2, required: 3), Item(level: 2, required: 3)]) == 2.0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 13: outside learning's JP must fit its dates (at most 12 JP a day), and the

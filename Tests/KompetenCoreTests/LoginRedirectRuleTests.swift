@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 /// `LoginRedirect`: which `next` values the login page follows. Expected values by hand: a
@@ -16,23 +17,29 @@ struct LoginRedirectRuleTests {
     }
 
     @Test func controlCharactersAndSpacesAreRefused() {
-        for next in ["/\t/evil.example", "\t//evil.example", "/\r\nSet-Cookie: x=1", "/\nx", "/\r", "/\u{0}/evil",
-                     "/\u{7F}/evil.example", "/ /evil.example", "/units ", " /units", "/\u{A0}/evil", "/\u{2028}/evil", "/ünits"] {
+        for next in [
+            "/\t/evil.example", "\t//evil.example", "/\r\nSet-Cookie: x=1", "/\nx", "/\r", "/\u{0}/evil",
+            "/\u{7F}/evil.example", "/ /evil.example", "/units ", " /units", "/\u{A0}/evil", "/\u{2028}/evil", "/ünits",
+        ] {
             #expect(LoginRedirect.target(next) == "/", "\(next.debugDescription)")
         }
     }
 
     @Test func otherSitesAreRefused() {
-        for next in ["//evil.example", "///evil.example", "/\\evil.example", "/\\/evil.example", "/units\\..\\x",
-                     "https://evil.example/", "http:/evil.example", "evil.example", "javascript:alert(1)", "", ".//evil"] {
+        for next in [
+            "//evil.example", "///evil.example", "/\\evil.example", "/\\/evil.example", "/units\\..\\x",
+            "https://evil.example/", "http:/evil.example", "evil.example", "javascript:alert(1)", "", ".//evil",
+        ] {
             #expect(LoginRedirect.target(next) == "/", "\(next.debugDescription)")
         }
         #expect(LoginRedirect.target(nil) == "/")
     }
 
     @Test func percentEncodedTricksAreRefused() {
-        for next in ["/%2F%2Fevil.example", "/%2fevil.example", "/%5Cevil.example", "/%5c%5cevil", "/%09/evil.example",
-                     "/%0D%0ASet-Cookie:%20x=1", "%2F%2Fevil.example", "/%2F/evil"] {
+        for next in [
+            "/%2F%2Fevil.example", "/%2fevil.example", "/%5Cevil.example", "/%5c%5cevil", "/%09/evil.example",
+            "/%0D%0ASet-Cookie:%20x=1", "%2F%2Fevil.example", "/%2F/evil",
+        ] {
             #expect(LoginRedirect.target(next) == "/", "\(next)")
         }
     }

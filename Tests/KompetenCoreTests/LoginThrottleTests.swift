@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 /// `LoginThrottle`: reserving a slot before the password is checked. Expected instants worked
@@ -9,10 +10,15 @@ import Testing
     func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 
     /// Reserves `n` times at the given instants, asserting each is allowed; returns the counter.
-    func reserve(_ rule: LoginThrottle, at instants: [Double], from start: LoginThrottle.Counter? = nil) -> LoginThrottle.Counter? {
+    func reserve(_ rule: LoginThrottle, at instants: [Double], from start: LoginThrottle.Counter? = nil)
+        -> LoginThrottle.Counter?
+    {
         var c = start
         for s in instants {
-            guard case .allowed(let next) = rule.reserve(c, now: at(s)) else { Issue.record("refused at \(s)"); return c }
+            guard case .allowed(let next) = rule.reserve(c, now: at(s)) else {
+                Issue.record("refused at \(s)")
+                return c
+            }
             c = next
         }
         return c
@@ -48,7 +54,10 @@ import Testing
         let c = reserve(rule, at: [0, 1, 2, 3, 4])!
         #expect(rule.release(c) == .init(failures: 4, windowStart: at(0), last: at(4)))
         #expect(rule.release(.init(failures: 0, windowStart: at(0), last: at(0))).failures == 0)
-        guard case .allowed = rule.reserve(rule.release(c), now: at(5)) else { Issue.record("refused"); return }
+        guard case .allowed = rule.reserve(rule.release(c), now: at(5)) else {
+            Issue.record("refused")
+            return
+        }
     }
 
     @Test func theUsernameAloneWaitsLongerAndLongerButNeverLocks() {
@@ -77,10 +86,20 @@ import Testing
     }
 
     @Test func retryMessages() {
-        #expect(LoginThrottle.retryMessage(until: at(900), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.")
-        #expect(LoginThrottle.retryMessage(until: at(61), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 2 menit.")
-        #expect(LoginThrottle.retryMessage(until: at(60), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 menit.")
-        #expect(LoginThrottle.retryMessage(until: at(1.5), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 2 detik.")
-        #expect(LoginThrottle.retryMessage(until: at(0.1), now: at(0)) == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 detik.")
+        #expect(
+            LoginThrottle.retryMessage(until: at(900), now: at(0))
+                == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit.")
+        #expect(
+            LoginThrottle.retryMessage(until: at(61), now: at(0))
+                == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 2 menit.")
+        #expect(
+            LoginThrottle.retryMessage(until: at(60), now: at(0))
+                == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 menit.")
+        #expect(
+            LoginThrottle.retryMessage(until: at(1.5), now: at(0))
+                == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 2 detik.")
+        #expect(
+            LoginThrottle.retryMessage(until: at(0.1), now: at(0))
+                == "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 1 detik.")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 12: the appointment (TMT) on a NIP must be possible — not in a later year, not
@@ -22,7 +23,8 @@ struct NIPAppointmentRulesTests {
         #expect(problem("200012012018121001") == nil)
         // Born 12 March 1992, TMT January 2010: 17 (the old rule's 18 by years).
         #expect(problem("199203122010011002") == .appointmentBeforeBirth)
-        #expect(NIP.age(born: SimpleDate(year: 2000, month: 12, day: 5)!, appointmentYear: 2018, appointmentMonth: 1) == 17)
+        #expect(
+            NIP.age(born: SimpleDate(year: 2000, month: 12, day: 5)!, appointmentYear: 2018, appointmentMonth: 1) == 17)
     }
 
     @Test func pppkAgeUsesTheWholeYear() {

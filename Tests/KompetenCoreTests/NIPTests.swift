@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct NIPTests {
@@ -81,15 +82,18 @@ import Testing
         let pns = NIP.make(birth: birth, appointmentYear: 2010, appointmentMonth: 1, sex: .male, sequence: 2)
         #expect(pns == "198503122010011002")
         let parsed = try NIP.parse(pns).get()
-        #expect(parsed.birthDate == birth && parsed.appointmentMonth == 1 && parsed.sex == .male && parsed.sequence == 2)
+        #expect(
+            parsed.birthDate == birth && parsed.appointmentMonth == 1 && parsed.sex == .male && parsed.sequence == 2)
 
-        let pppk = NIP.make(birth: SimpleDate(year: 1990, month: 1, day: 1)!, appointmentYear: 2022,
-                            appointmentMonth: nil, sex: .female, sequence: 5)
+        let pppk = NIP.make(
+            birth: SimpleDate(year: 1990, month: 1, day: 1)!, appointmentYear: 2022,
+            appointmentMonth: nil, sex: .female, sequence: 5)
         #expect(pppk == "199001012022212005")
         #expect((try NIP.parse(pppk).get()).kind == .pppk)
 
-        let late = NIP.make(birth: SimpleDate(year: 2000, month: 12, day: 31)!, appointmentYear: 2024,
-                            appointmentMonth: 11, sex: .female, sequence: 123)
+        let late = NIP.make(
+            birth: SimpleDate(year: 2000, month: 12, day: 31)!, appointmentYear: 2024,
+            appointmentMonth: 11, sex: .female, sequence: 123)
         #expect(late == "200012312024112123")
         #expect((try NIP.parse(late).get()).sequence == 123)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 6: open tickets already past their standard count as late.
@@ -26,7 +27,8 @@ struct OnTimeShareOpenTicketsTests {
         // Month 1: 10 done, 8 on time, 2 overdue open; month 2: 30 done, 15 on time, 0 overdue.
         // (8 + 15) / (10 + 2 + 30) = 23 / 42.
         let c = ProcessingTimes.combine([
-            MonthlyServiceFigures(count: 10, onTime: 8, meanMinutes: 20, medianMinutes: 18, p90Minutes: 30, overdueOpen: 2),
+            MonthlyServiceFigures(
+                count: 10, onTime: 8, meanMinutes: 20, medianMinutes: 18, p90Minutes: 30, overdueOpen: 2),
             MonthlyServiceFigures(count: 30, onTime: 15, meanMinutes: 40, medianMinutes: 38, p90Minutes: 60),
         ])
         #expect(c.overdueOpen == 2 && c.count == 40 && c.onTime == 23)

@@ -8,13 +8,19 @@ struct OperationsRulesTests {
 
     @Test func xForwardedForIsBelievedOnlyFromATrustedProxy() {
         // Directly connected: the header is the client's own word and is ignored.
-        #expect(ForwardedFor.client(peer: "203.0.113.9", headerValues: ["198.51.100.1"], trusted: nginx) == "203.0.113.9")
+        #expect(
+            ForwardedFor.client(peer: "203.0.113.9", headerValues: ["198.51.100.1"], trusted: nginx) == "203.0.113.9")
         // Through nginx: the address nginx saw.
-        #expect(ForwardedFor.client(peer: "127.0.0.1", headerValues: ["198.51.100.1"], trusted: nginx) == "198.51.100.1")
+        #expect(
+            ForwardedFor.client(peer: "127.0.0.1", headerValues: ["198.51.100.1"], trusted: nginx) == "198.51.100.1")
         // A forged entry on the left is skipped: the rightmost untrusted hop is the client.
-        #expect(ForwardedFor.client(peer: "127.0.0.1", headerValues: ["1.2.3.4, 198.51.100.1"], trusted: nginx) == "198.51.100.1")
+        #expect(
+            ForwardedFor.client(peer: "127.0.0.1", headerValues: ["1.2.3.4, 198.51.100.1"], trusted: nginx)
+                == "198.51.100.1")
         // Two proxies (a front load balancer, then nginx), in two headers.
-        #expect(ForwardedFor.client(peer: "127.0.0.1", headerValues: ["198.51.100.1", "10.0.0.5"], trusted: nginx) == "198.51.100.1")
+        #expect(
+            ForwardedFor.client(peer: "127.0.0.1", headerValues: ["198.51.100.1", "10.0.0.5"], trusted: nginx)
+                == "198.51.100.1")
         // IPv6.
         #expect(ForwardedFor.client(peer: "127.0.0.1", headerValues: ["2001:db8::7"], trusted: nginx) == "2001:db8::7")
         // Garbage is not used as an address: the proxy's own address stands.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct PageRequestTests {
@@ -55,7 +56,9 @@ import Testing
 
     @Test func window() {
         // 9 pages (total 90, 10 per page).
-        func w(_ page: Int, _ radius: Int = 2) -> [Int] { PageInfo(page: page, per: 10, total: 90).window(radius: radius) }
+        func w(_ page: Int, _ radius: Int = 2) -> [Int] {
+            PageInfo(page: page, per: 10, total: 90).window(radius: radius)
+        }
         #expect(w(5) == [3, 4, 5, 6, 7])
         #expect(w(1) == [1, 2, 3])
         #expect(w(2) == [1, 2, 3, 4])

@@ -13,8 +13,10 @@ enum PlanAudit {
         var reaching20Jp = 0
     }
 
-    static func audit(_ r: PlanResult, programmes: [PlanProgramme], candidates: [PlanCandidate],
-                      weights: [String: Double], budget: Int) -> Report {
+    static func audit(
+        _ r: PlanResult, programmes: [PlanProgramme], candidates: [PlanCandidate],
+        weights: [String: Double], budget: Int
+    ) -> Report {
         var report = Report()
         let progs = Dictionary(uniqueKeysWithValues: programmes.map { ($0.id, $0) })
         var seats: [String: Int] = [:]
@@ -22,21 +24,37 @@ enum PlanAudit {
         var raised: [String: [String: Int]] = [:]
         var seen = Set<PlanEnrolment>()
         for e in r.enrolments {
-            guard let p = progs[e.programme] else { report.violation = "unknown programme \(e.programme)"; return report }
-            if !seen.insert(e).inserted { report.violation = "twice \(e.candidate) \(e.programme)"; return report }
+            guard let p = progs[e.programme] else {
+                report.violation = "unknown programme \(e.programme)"
+                return report
+            }
+            if !seen.insert(e).inserted {
+                report.violation = "twice \(e.candidate) \(e.programme)"
+                return report
+            }
             report.cost += p.costPerParticipant
             seats[p.id, default: 0] += 1
-            if seats[p.id]! > p.capacity { report.violation = "capacity \(p.id)"; return report }
+            if seats[p.id]! > p.capacity {
+                report.violation = "capacity \(p.id)"
+                return report
+            }
             jp[e.candidate, default: 0] += p.jp
             for (k, l) in p.raises where l > 0 { raised[e.candidate, default: [:]][k, default: 0] += l }
         }
-        if report.cost > budget { report.violation = "budget"; return report }
+        if report.cost > budget {
+            report.violation = "budget"
+            return report
+        }
         let ids = Set(candidates.map(\.id))
-        if let stranger = jp.keys.first(where: { !ids.contains($0) }) { report.violation = "unknown candidate \(stranger)"; return report }
+        if let stranger = jp.keys.first(where: { !ids.contains($0) }) {
+            report.violation = "unknown candidate \(stranger)"
+            return report
+        }
         for c in candidates {
             let planned = jp[c.id] ?? 0
             if !c.isPNS, planned > 0, c.jpSoFar + planned > JPRule.maximumPPPK {
-                report.violation = "PPPK \(c.id) at \(c.jpSoFar + planned) JP"; return report
+                report.violation = "PPPK \(c.id) at \(c.jpSoFar + planned) JP"
+                return report
             }
             if c.isPNS, c.jpSoFar + planned >= JPRule.minimumPNS { report.reaching20Jp += 1 }
             for (k, g) in c.gaps where g > 0 {
@@ -52,8 +70,10 @@ enum PlanAudit {
     /// submodular). It measures the gap phase alone: the JP phase decides how much money and
     /// which seats are left, which the plain `upperBound` (that ignores the 20 JP right) does not
     /// know about.
-    static func boundKeepingJPPhase(programmes: [PlanProgramme], candidates: [PlanCandidate],
-                                    weights: [String: Double], budget: Int) -> (jpPhaseGap: Double, bound: Double) {
+    static func boundKeepingJPPhase(
+        programmes: [PlanProgramme], candidates: [PlanCandidate],
+        weights: [String: Double], budget: Int
+    ) -> (jpPhaseGap: Double, bound: Double) {
         let inst = PlanInstance(programmes: programmes, candidates: candidates, weights: weights, budget: budget)
         var state = PlanState(inst)
         PlanOptimiser.liftPNS(&state)
@@ -76,7 +96,13 @@ enum PlanAudit {
         var bound = jpPhaseGap + free
         for item in items {
             let c = Double(item.cost)
-            if c <= left { bound += item.value; left -= c } else { bound += item.value * left / c; break }
+            if c <= left {
+                bound += item.value
+                left -= c
+            } else {
+                bound += item.value * left / c
+                break
+            }
         }
         return (jpPhaseGap, bound)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct PlanCandidateWeightTests {
@@ -42,7 +43,8 @@ import Testing
         #expect(r.enrolments == [PlanEnrolment(candidate: "F", programme: "PP")])
         #expect(r.gapClosed == 2)
         #expect(r.upperBound == 2) // the bound uses the same effective weights
-        #expect(PlanOptimiser.upperBound(programmes: programmes, candidates: cands, weights: weights, budget: budget) == 2)
+        #expect(
+            PlanOptimiser.upperBound(programmes: programmes, candidates: cands, weights: weights, budget: budget) == 2)
         #expect(r.gapClosed == PlanCheck.bruteForce(programmes, cands, weights: weights, budget: budget))
     }
 

@@ -36,8 +36,9 @@ enum PlanCity {
         let programmes = (0..<m).map { k in
             var raises: [String: Int] = [:]
             for code in distinctCodes(rng.int(in: 1...3)) { raises[code] = rng.int(in: 1...2) }
-            return PlanProgramme(id: "PRG-\(padded(k, 3))", costPerParticipant: rng.int(in: 500...15_000) * 1_000,
-                                 capacity: scaled(rng.int(in: 30...400)), jp: rng.int(in: 8...80), raises: raises)
+            return PlanProgramme(
+                id: "PRG-\(padded(k, 3))", costPerParticipant: rng.int(in: 500...15_000) * 1_000,
+                capacity: scaled(rng.int(in: 30...400)), jp: rng.int(in: 8...80), raises: raises)
         }
         let candidates = (0..<n).map { k in
             let isPNS = rng.chance(0.7)
@@ -45,12 +46,14 @@ enum PlanCity {
             var gaps: [String: Int] = [:]
             for code in distinctCodes(rng.int(in: 0...10)) { gaps[code] = rng.int(in: 1...3) }
             let frontLine = rng.chance(1.0 / 7)
-            return PlanCandidate(id: "EMP-\(padded(k, 5))", isPNS: isPNS, jpSoFar: jpSoFar, gaps: gaps,
-                                 weights: frontLine ? ["K01": 2] : [:])
+            return PlanCandidate(
+                id: "EMP-\(padded(k, 5))", isPNS: isPNS, jpSoFar: jpSoFar, gaps: gaps,
+                weights: frontLine ? ["K01": 2] : [:])
         }
         let weights: [String: Double] = ["K01": 1, "K02": 1.5, "K03": 2, "K07": 0.5, "K12": 1.25]
-        return Instance(programmes: programmes, candidates: candidates, weights: weights,
-                        budget: budget ?? scaled(rng.int(in: 2_000...5_000) * 1_000_000))
+        return Instance(
+            programmes: programmes, candidates: candidates, weights: weights,
+            budget: budget ?? scaled(rng.int(in: 2_000...5_000) * 1_000_000))
     }
 
     static func padded(_ k: Int, _ width: Int) -> String {
@@ -76,18 +79,22 @@ enum PlanSixty {
         let programmes = (0..<12).map { k in
             var raises: [String: Int] = [:]
             for code in distinctCodes(rng.int(in: 1...3)) { raises[code] = rng.int(in: 1...2) }
-            return PlanProgramme(id: "PRG-\(PlanCity.padded(k, 2))", costPerParticipant: rng.int(in: 5...50) * 100_000,
-                                 capacity: rng.int(in: 3...15), jp: rng.int(in: 8...40), raises: raises)
+            return PlanProgramme(
+                id: "PRG-\(PlanCity.padded(k, 2))", costPerParticipant: rng.int(in: 5...50) * 100_000,
+                capacity: rng.int(in: 3...15), jp: rng.int(in: 8...40), raises: raises)
         }
         let candidates = (0..<60).map { k in
             let isPNS = rng.chance(0.7)
             var gaps: [String: Int] = [:]
             for code in distinctCodes(rng.int(in: 0...5)) { gaps[code] = rng.int(in: 1...3) }
-            return PlanCandidate(id: "EMP-\(PlanCity.padded(k, 2))", isPNS: isPNS, jpSoFar: isPNS ? rng.int(in: 0...30) : rng.int(in: 0...24),
-                                 gaps: gaps, weights: rng.chance(1.0 / 7) ? ["K01": 2] : [:])
+            return PlanCandidate(
+                id: "EMP-\(PlanCity.padded(k, 2))", isPNS: isPNS,
+                jpSoFar: isPNS ? rng.int(in: 0...30) : rng.int(in: 0...24),
+                gaps: gaps, weights: rng.chance(1.0 / 7) ? ["K01": 2] : [:])
         }
-        return PlanCity.Instance(programmes: programmes, candidates: candidates,
-                                 weights: ["K01": 1, "K02": 1.5, "K03": 2, "K07": 0.5],
-                                 budget: rng.int(in: 40...80) * 1_000_000)
+        return PlanCity.Instance(
+            programmes: programmes, candidates: candidates,
+            weights: ["K01": 1, "K02": 1.5, "K03": 2, "K07": 0.5],
+            budget: rng.int(in: 40...80) * 1_000_000)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// City-size plans from `PlanCity`: 2.000 candidates × 80 programmes, a miniature of the
@@ -18,10 +19,12 @@ import Testing
 
     @Test func cityPlanIsFeasibleAndConsistent() {
         let city = PlanCity.instance(seed: Self.seed, candidates: 2_000, programmes: 80)
-        let r = PlanOptimiser.plan(programmes: city.programmes, candidates: city.candidates,
-                                   weights: city.weights, budget: city.budget)
-        let audit = PlanAudit.audit(r, programmes: city.programmes, candidates: city.candidates,
-                                    weights: city.weights, budget: city.budget)
+        let r = PlanOptimiser.plan(
+            programmes: city.programmes, candidates: city.candidates,
+            weights: city.weights, budget: city.budget)
+        let audit = PlanAudit.audit(
+            r, programmes: city.programmes, candidates: city.candidates,
+            weights: city.weights, budget: city.budget)
         #expect(audit.violation == nil)
         #expect(audit.cost == r.totalCost)
         #expect(abs(audit.value - r.gapClosed) < 1e-6)
@@ -35,14 +38,17 @@ import Testing
     @Test func gapPhaseIsNearTheBoundLeftByTheJPPhase() {
         // Rp 1,7 milliar: enough that money is left once the JP phase has lifted everyone it can.
         let city = PlanCity.instance(seed: Self.seed, candidates: 2_000, programmes: 80, budget: 1_700_000_000)
-        let r = PlanOptimiser.plan(programmes: city.programmes, candidates: city.candidates,
-                                   weights: city.weights, budget: city.budget)
-        let audit = PlanAudit.audit(r, programmes: city.programmes, candidates: city.candidates,
-                                    weights: city.weights, budget: city.budget)
+        let r = PlanOptimiser.plan(
+            programmes: city.programmes, candidates: city.candidates,
+            weights: city.weights, budget: city.budget)
+        let audit = PlanAudit.audit(
+            r, programmes: city.programmes, candidates: city.candidates,
+            weights: city.weights, budget: city.budget)
         #expect(audit.violation == nil)
         #expect(abs(audit.value - r.gapClosed) < 1e-6)
-        let kept = PlanAudit.boundKeepingJPPhase(programmes: city.programmes, candidates: city.candidates,
-                                                 weights: city.weights, budget: city.budget)
+        let kept = PlanAudit.boundKeepingJPPhase(
+            programmes: city.programmes, candidates: city.candidates,
+            weights: city.weights, budget: city.budget)
         // Not vacuous: the gap phase had a real share of the gap left to win. (The swaps may
         // trade JP-phase enrolments too, so the plan may even pass this bound; that is fine.)
         #expect(kept.bound >= 1.1 * kept.jpPhaseGap)
@@ -58,8 +64,10 @@ import Testing
             if c.isPNS { c.jpSoFar = max(c.jpSoFar, JPRule.minimumPNS) }
             return c
         }
-        let r = PlanOptimiser.plan(programmes: city.programmes, candidates: cands, weights: city.weights, budget: city.budget)
-        let audit = PlanAudit.audit(r, programmes: city.programmes, candidates: cands, weights: city.weights, budget: city.budget)
+        let r = PlanOptimiser.plan(
+            programmes: city.programmes, candidates: cands, weights: city.weights, budget: city.budget)
+        let audit = PlanAudit.audit(
+            r, programmes: city.programmes, candidates: cands, weights: city.weights, budget: city.budget)
         #expect(audit.violation == nil)
         #expect(abs(audit.value - r.gapClosed) < 1e-6)
         #expect(r.employeesReaching20Jp == cands.filter(\.isPNS).count)
@@ -70,10 +78,12 @@ import Testing
     @Test func cityPlanIsDeterministic() {
         // Same instance, programmes and candidates given in reverse order: ids, not input order, decide.
         let city = PlanCity.instance(seed: Self.seed &+ 1, candidates: 1_000, programmes: 60)
-        let a = PlanOptimiser.plan(programmes: city.programmes, candidates: city.candidates,
-                                   weights: city.weights, budget: city.budget)
-        let b = PlanOptimiser.plan(programmes: city.programmes.reversed(), candidates: city.candidates.reversed(),
-                                   weights: city.weights, budget: city.budget)
+        let a = PlanOptimiser.plan(
+            programmes: city.programmes, candidates: city.candidates,
+            weights: city.weights, budget: city.budget)
+        let b = PlanOptimiser.plan(
+            programmes: city.programmes.reversed(), candidates: city.candidates.reversed(),
+            weights: city.weights, budget: city.budget)
         #expect(!a.enrolments.isEmpty)
         #expect(a.enrolments == b.enrolments)
         #expect(a.gapClosed == b.gapClosed)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct PlanJPOrderTests {
@@ -19,7 +20,10 @@ import Testing
 
     @Test func theBudgetReachesAsManyPeopleAsItCan() {
         let r = PlanOptimiser.plan(programmes: programmes, candidates: candidates, budget: 1_000_000)
-        #expect(r.enrolments == [PlanEnrolment(candidate: "B", programme: "X"), PlanEnrolment(candidate: "C", programme: "X")])
+        #expect(
+            r.enrolments == [
+                PlanEnrolment(candidate: "B", programme: "X"), PlanEnrolment(candidate: "C", programme: "X"),
+            ])
         #expect(r.employeesReaching20Jp == 2 && r.totalCost == 1_000_000 && r.gapClosed == 2)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct PlanJPReportTests {
@@ -22,11 +23,12 @@ import Testing
 
     @Test func countsPNSAtTwentyJPAfterThePlan() {
         let r = PlanOptimiser.plan(programmes: programmes, candidates: candidates, budget: 1_000_000)
-        #expect(r.enrolments == [
-            PlanEnrolment(candidate: "P2", programme: "E"),
-            PlanEnrolment(candidate: "P3", programme: "E"),
-            PlanEnrolment(candidate: "P4", programme: "E"),
-        ])
+        #expect(
+            r.enrolments == [
+                PlanEnrolment(candidate: "P2", programme: "E"),
+                PlanEnrolment(candidate: "P3", programme: "E"),
+                PlanEnrolment(candidate: "P4", programme: "E"),
+            ])
         #expect(r.totalCost == 600_000)
         #expect(r.gapClosed == 2)
         #expect(r.employeesReaching20Jp == 3)

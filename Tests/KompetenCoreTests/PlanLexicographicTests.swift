@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// The lexicographic objective (issue 15, item 4): first the PNS brought to 20 JP (PP 11/2017
@@ -36,15 +37,20 @@ import Testing
             let x = PlanCheck.randomSmall(seed: seed)
             let truth = PlanCheck.bruteForceLex(x.programmes, x.candidates, weights: x.weights, budget: x.budget)
             // A generous time limit: the method check must not depend on the machine's load.
-            let r = PlanOptimiser.plan(programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget, timeLimit: 30)
-            #expect(PlanCheck.violation(PlanCheck.resolve(r, x.programmes, x.candidates), candidates: x.candidates, budget: x.budget) == nil, "seed \(seed)")
+            let r = PlanOptimiser.plan(
+                programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget, timeLimit: 30)
+            #expect(
+                PlanCheck.violation(
+                    PlanCheck.resolve(r, x.programmes, x.candidates), candidates: x.candidates, budget: x.budget)
+                    == nil, "seed \(seed)")
             // Solved exactly: both figures are the optimum.
             #expect(r.employeesReaching20Jp == truth.count, "seed \(seed)")
             #expect(abs(r.gapClosed - truth.gapReaching[truth.count]!) < 1e-6, "seed \(seed)")
             #expect(r.method == .optimal, "seed \(seed)")
             if r.method != .optimal {
-                _ = PlanOptimiser.plan(programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget,
-                                       solver: CbcMIPSolver(debug: true), timeLimit: 30)
+                _ = PlanOptimiser.plan(
+                    programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget,
+                    solver: CbcMIPSolver(debug: true), timeLimit: 30)
             }
             // The bounds hold (and are tight here).
             #expect(r.bounds.employeesReaching20Jp == truth.count, "seed \(seed)")
@@ -58,8 +64,12 @@ import Testing
         for seed in UInt64(101)...130 {
             let x = PlanCheck.randomSmall(seed: seed)
             let truth = PlanCheck.bruteForceLex(x.programmes, x.candidates, weights: x.weights, budget: x.budget)
-            let r = PlanOptimiser.plan(programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget, solver: nil)
-            #expect(PlanCheck.violation(PlanCheck.resolve(r, x.programmes, x.candidates), candidates: x.candidates, budget: x.budget) == nil, "seed \(seed)")
+            let r = PlanOptimiser.plan(
+                programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget, solver: nil)
+            #expect(
+                PlanCheck.violation(
+                    PlanCheck.resolve(r, x.programmes, x.candidates), candidates: x.candidates, budget: x.budget)
+                    == nil, "seed \(seed)")
             #expect(r.employeesReaching20Jp <= truth.count, "seed \(seed)")
             #expect(r.bounds.employeesReaching20Jp >= truth.count, "seed \(seed)")
             #expect(r.bounds.gapClosed >= truth.gapReaching[r.employeesReaching20Jp]! - 1e-9, "seed \(seed)")
@@ -77,7 +87,11 @@ import Testing
     }
 
     @Test func noSeats() {
-        let full = tenJuta.map { p in var p = p; p.capacity = 0; return p }
+        let full = tenJuta.map { p in
+            var p = p
+            p.capacity = 0
+            return p
+        }
         let r = PlanOptimiser.plan(programmes: full, candidates: three, budget: 100_000_000)
         #expect(r.enrolments.isEmpty && r.employeesReaching20Jp == 0)
         #expect(r.bounds == PlanBounds(employeesReaching20Jp: 0, gapClosed: 0))
@@ -86,7 +100,11 @@ import Testing
     @Test func everyoneAlreadyAtTwentyJP() {
         // All at 20 JP: the head count is everyone whatever the plan, and the gap is chased alone.
         // Rp 20 juta: DEAR twice (K1 +2 for two people) = 4; CHEAP closes nothing.
-        let done = three.map { c in var c = c; c.jpSoFar = 20; return c }
+        let done = three.map { c in
+            var c = c
+            c.jpSoFar = 20
+            return c
+        }
         let r = PlanOptimiser.plan(programmes: tenJuta, candidates: done, budget: 20_000_000)
         #expect(r.employeesReaching20Jp == 3 && r.bounds.employeesReaching20Jp == 3)
         #expect(r.gapClosed == 4 && r.totalCost == 20_000_000)

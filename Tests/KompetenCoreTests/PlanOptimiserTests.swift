@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct PlanOptimiserTests {
@@ -25,12 +26,17 @@ import Testing
         let best = PlanCheck.bruteForce(programmes, candidates, weights: weights, budget: 3_000_000)
         #expect(best == 5)
         #expect(r.gapClosed == best)
-        #expect(r.enrolments == [PlanEnrolment(candidate: "P1", programme: "A"), PlanEnrolment(candidate: "P3", programme: "B")])
+        #expect(
+            r.enrolments == [
+                PlanEnrolment(candidate: "P1", programme: "A"), PlanEnrolment(candidate: "P3", programme: "B"),
+            ])
         #expect(r.totalCost == 2_500_000)
         #expect(r.upperBound == 5)
         #expect(r.gapClosed <= r.upperBound)
         #expect(r.jpCoverage == 1) // P1 10 + 24 = 34, P2 already 25
-        #expect(PlanCheck.violation(PlanCheck.resolve(r, programmes, candidates), candidates: candidates, budget: 3_000_000) == nil)
+        #expect(
+            PlanCheck.violation(PlanCheck.resolve(r, programmes, candidates), candidates: candidates, budget: 3_000_000)
+                == nil)
     }
 
     @Test func gapIsNeverClosedTwice() {
@@ -44,8 +50,10 @@ import Testing
         #expect(r.gapClosed == 2)
         #expect(r.enrolments.count == 1)
         // Gap 3 with two +2 programmes: both are needed, closing 3, not 4.
-        let twice = [PlanProgramme(id: "A", costPerParticipant: 100, capacity: 5, jp: 2, raises: ["K1": 2]),
-                     PlanProgramme(id: "C", costPerParticipant: 100, capacity: 5, jp: 2, raises: ["K1": 2])]
+        let twice = [
+            PlanProgramme(id: "A", costPerParticipant: 100, capacity: 5, jp: 2, raises: ["K1": 2]),
+            PlanProgramme(id: "C", costPerParticipant: 100, capacity: 5, jp: 2, raises: ["K1": 2]),
+        ]
         let three = [PlanCandidate(id: "X", isPNS: false, jpSoFar: 0, gaps: ["K1": 3])]
         let r2 = PlanOptimiser.plan(programmes: twice, candidates: three, budget: 1_000)
         #expect(r2.enrolments.count == 2)
@@ -101,7 +109,9 @@ import Testing
     @Test func budgetAndCapacityRespected() {
         let r = PlanOptimiser.plan(programmes: programmes, candidates: candidates, weights: weights, budget: 1_200_000)
         #expect(r.totalCost <= 1_200_000)
-        #expect(PlanCheck.violation(PlanCheck.resolve(r, programmes, candidates), candidates: candidates, budget: 1_200_000) == nil)
+        #expect(
+            PlanCheck.violation(PlanCheck.resolve(r, programmes, candidates), candidates: candidates, budget: 1_200_000)
+                == nil)
         // Only one 1 jt seat of A fits; P1 needs it for the 20 JP right, and it is also worth 2.
         #expect(r.enrolments == [PlanEnrolment(candidate: "P1", programme: "A")])
         #expect(r.gapClosed == PlanCheck.bruteForce(programmes, candidates, weights: weights, budget: 1_200_000))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenDemo
 
@@ -27,8 +28,9 @@ import Testing
             return b
         }
         let progs = (0..<rng.int(in: 1...3)).map { n in
-            PlanProgramme(id: "PR\(n)", costPerParticipant: rng.int(in: 0...10) * 100_000,
-                          capacity: rng.int(in: 0...3), jp: rng.int(in: 1...24), raises: bag(2))
+            PlanProgramme(
+                id: "PR\(n)", costPerParticipant: rng.int(in: 0...10) * 100_000,
+                capacity: rng.int(in: 0...3), jp: rng.int(in: 1...24), raises: bag(2))
         }
         let cands = (0..<rng.int(in: 1...4)).map { n in
             PlanCandidate(id: "C\(n)", isPNS: rng.chance(0.6), jpSoFar: rng.int(in: 0...26), gaps: bag(3))
@@ -40,7 +42,9 @@ import Testing
 
     @Test func randomInstancesAreFeasibleAndBounded() {
         var rng = DemoRandom(seed: 20_260_207)
-        var enumerated = 0, pureGap = 0, pureGapOptimal = 0
+        var enumerated = 0
+        var pureGap = 0
+        var pureGapOptimal = 0
         for _ in 0..<50 {
             let (progs, cands, weights, budget) = instance(&rng)
             let r = PlanOptimiser.plan(programmes: progs, candidates: cands, weights: weights, budget: budget)
@@ -50,7 +54,9 @@ import Testing
             #expect(abs(r.gapClosed - PlanCheck.value(chosen, candidates: cands, weights: weights)) < 1e-9)
             #expect(r.gapClosed <= r.upperBound + 1e-9)
             // Deterministic: the same input gives the same plan.
-            #expect(PlanOptimiser.plan(programmes: progs, candidates: cands, weights: weights, budget: budget).enrolments == r.enrolments)
+            #expect(
+                PlanOptimiser.plan(programmes: progs, candidates: cands, weights: weights, budget: budget).enrolments
+                    == r.enrolments)
             if progs.count * cands.count <= 10 {
                 enumerated += 1
                 let best = PlanCheck.bruteForce(progs, cands, weights: weights, budget: budget)

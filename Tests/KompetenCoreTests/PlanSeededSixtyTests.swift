@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 /// The kind of instance: 60 employees × 12 programmes, from `PlanSixty` (real competition
@@ -14,7 +15,8 @@ import Testing
 
     @Test func withinFivePercentOfTheOptimumOnBothFigures() {
         for (seed, x) in Self.instances {
-            let inst = PlanInstance(programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget)
+            let inst = PlanInstance(
+                programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget)
             // Ground truth: the lexicographic optimum, proven.
             var empty = PlanState(inst)
             PlanOptimiser.prune(&empty)
@@ -26,12 +28,16 @@ import Testing
             // A longer time limit than the page's default: Swift Testing runs other suites in
             // parallel on CI's 2 cores, and a wall-clock limit there measures the load, not the
             // method. BENCHMARKS.md gives the figures at the default limit on an idle machine.
-            let r = PlanOptimiser.plan(programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget,
-                                       timeLimit: 15)
-            let audit = PlanAudit.audit(r, programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget)
+            let r = PlanOptimiser.plan(
+                programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget,
+                timeLimit: 15)
+            let audit = PlanAudit.audit(
+                r, programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget)
             #expect(audit.violation == nil, "seed \(seed)")
             #expect(abs(audit.value - r.gapClosed) < 1e-6 && audit.reaching20Jp == r.employeesReaching20Jp)
-            #expect(Double(r.employeesReaching20Jp) >= 0.95 * Double(bestCount), "seed \(seed): \(r.employeesReaching20Jp) vs \(bestCount)")
+            #expect(
+                Double(r.employeesReaching20Jp) >= 0.95 * Double(bestCount),
+                "seed \(seed): \(r.employeesReaching20Jp) vs \(bestCount)")
             #expect(r.employeesReaching20Jp <= bestCount)
             if r.employeesReaching20Jp == bestCount {
                 #expect(r.gapClosed >= 0.95 * bestGap, "seed \(seed): \(r.gapClosed) vs \(bestGap)")
@@ -39,8 +45,11 @@ import Testing
             #expect(r.bounds.employeesReaching20Jp >= bestCount, "seed \(seed)")
             if r.employeesReaching20Jp == bestCount { #expect(r.bounds.gapClosed >= bestGap - 1e-6, "seed \(seed)") }
             // The heuristic alone, for the record (BENCHMARKS.md).
-            let h = PlanOptimiser.plan(programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget, solver: nil)
-            print("60x12 seed \(seed): optimum \(bestCount) PNS / gap \(bestGap); plan \(r.employeesReaching20Jp) / \(r.gapClosed) (\(r.method)); bounds \(r.bounds); heuristic alone \(h.employeesReaching20Jp) / \(h.gapClosed), its bounds \(h.bounds); PNS \(x.candidates.filter(\.isPNS).count), budget \(x.budget)")
+            let h = PlanOptimiser.plan(
+                programmes: x.programmes, candidates: x.candidates, weights: x.weights, budget: x.budget, solver: nil)
+            print(
+                "60x12 seed \(seed): optimum \(bestCount) PNS / gap \(bestGap); plan \(r.employeesReaching20Jp) / \(r.gapClosed) (\(r.method)); bounds \(r.bounds); heuristic alone \(h.employeesReaching20Jp) / \(h.gapClosed), its bounds \(h.bounds); PNS \(x.candidates.filter(\.isPNS).count), budget \(x.budget)"
+            )
         }
     }
 }

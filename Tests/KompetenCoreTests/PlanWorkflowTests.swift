@@ -1,22 +1,33 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Development plan workflow")
 struct PlanWorkflowTests {
     /// The people around one employee's plan.
-    static let owner = PlanActor(role: .employee, isOwner: true, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
-    static let supervisor = PlanActor(role: .supervisor, isOwner: false, isSupervisor: true, isOwnOPDOperator: false, employeeHasSupervisor: true)
-    static let otherSupervisor = PlanActor(role: .supervisor, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
-    static let operatorOwn = PlanActor(role: .operator, isOwner: false, isSupervisor: false, isOwnOPDOperator: true, employeeHasSupervisor: true)
-    static let operatorOther = PlanActor(role: .operator, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
-    static let admin = PlanActor(role: .admin, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
-    static let adminNoSupervisor = PlanActor(role: .admin, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: false)
-    static let assessor = PlanActor(role: .assessor, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
-    static let provider = PlanActor(role: .provider, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let owner = PlanActor(
+        role: .employee, isOwner: true, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let supervisor = PlanActor(
+        role: .supervisor, isOwner: false, isSupervisor: true, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let otherSupervisor = PlanActor(
+        role: .supervisor, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let operatorOwn = PlanActor(
+        role: .operator, isOwner: false, isSupervisor: false, isOwnOPDOperator: true, employeeHasSupervisor: true)
+    static let operatorOther = PlanActor(
+        role: .operator, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let admin = PlanActor(
+        role: .admin, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let adminNoSupervisor = PlanActor(
+        role: .admin, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: false)
+    static let assessor = PlanActor(
+        role: .assessor, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
+    static let provider = PlanActor(
+        role: .provider, isOwner: false, isSupervisor: false, isOwnOPDOperator: false, employeeHasSupervisor: true)
 
     static let everyone: [(String, PlanActor)] = [
-        ("owner", owner), ("supervisor", supervisor), ("otherSupervisor", otherSupervisor), ("operatorOwn", operatorOwn),
+        ("owner", owner), ("supervisor", supervisor), ("otherSupervisor", otherSupervisor),
+        ("operatorOwn", operatorOwn),
         ("operatorOther", operatorOther), ("admin", admin), ("assessor", assessor), ("provider", provider),
     ]
 
@@ -43,7 +54,11 @@ struct PlanWorkflowTests {
                     case .failure(let refusal):
                         #expect(!expected, "\(name) should take \(key): \(refusal.message)")
                         // A step that does not exist is a state refusal; one that exists is a role refusal.
-                        if Self.allowed[key] == nil { #expect(refusal == .state(refusal.message)) } else { #expect(refusal == .role(refusal.message)) }
+                        if Self.allowed[key] == nil {
+                            #expect(refusal == .state(refusal.message))
+                        } else {
+                            #expect(refusal == .role(refusal.message))
+                        }
                     }
                 }
             }
@@ -52,14 +67,24 @@ struct PlanWorkflowTests {
 
     @Test func rejectionNeedsAReason() {
         func refusal(_ r: Result<Void, PlanRefusal>) -> PlanRefusal? { if case .failure(let f) = r { f } else { nil } }
-        #expect(refusal(PlanWorkflow.check(from: .submitted, to: .rejected, by: Self.supervisor, reason: nil)) == .reasonRequired)
-        #expect(refusal(PlanWorkflow.check(from: .submitted, to: .rejected, by: Self.supervisor, reason: "  \n ")) == .reasonRequired)
-        #expect((try? PlanWorkflow.check(from: .approvedSupervisor, to: .rejected, by: Self.admin, reason: "Anggaran habis").get()) != nil)
+        #expect(
+            refusal(PlanWorkflow.check(from: .submitted, to: .rejected, by: Self.supervisor, reason: nil))
+                == .reasonRequired)
+        #expect(
+            refusal(PlanWorkflow.check(from: .submitted, to: .rejected, by: Self.supervisor, reason: "  \n "))
+                == .reasonRequired)
+        #expect(
+            (try? PlanWorkflow.check(from: .approvedSupervisor, to: .rejected, by: Self.admin, reason: "Anggaran habis")
+                .get()) != nil)
     }
 
     @Test func bkppdDecidesTheSupervisorStepOnlyWhenThereIsNoSupervisor() {
-        #expect((try? PlanWorkflow.check(from: .submitted, to: .approvedSupervisor, by: Self.adminNoSupervisor, reason: nil).get()) != nil)
-        #expect((try? PlanWorkflow.check(from: .submitted, to: .approvedSupervisor, by: Self.admin, reason: nil).get()) == nil)
+        #expect(
+            (try? PlanWorkflow.check(from: .submitted, to: .approvedSupervisor, by: Self.adminNoSupervisor, reason: nil)
+                .get()) != nil)
+        #expect(
+            (try? PlanWorkflow.check(from: .submitted, to: .approvedSupervisor, by: Self.admin, reason: nil).get())
+                == nil)
     }
 
     @Test func availableStepsAndItemEditing() {
@@ -125,9 +150,17 @@ struct DevelopmentRulesTests {
     }
 
     @Test func accessRules() {
-        let i = UUID(), opdA = UUID(), opdB = UUID(), providerA = UUID(), providerB = UUID(), boss = UUID(), staff = UUID()
+        let i = UUID()
+        let opdA = UUID()
+        let opdB = UUID()
+        let providerA = UUID()
+        let providerB = UUID()
+        let boss = UUID()
+        let staff = UUID()
         func p(_ role: Role, opd: UUID? = nil, employee: UUID? = nil, provider: UUID? = nil) -> Principal {
-            Principal(userID: UUID(), username: "u", role: role, instansiID: i, opdID: opd, employeeID: employee, providerID: provider)
+            Principal(
+                userID: UUID(), username: "u", role: role, instansiID: i, opdID: opd, employeeID: employee,
+                providerID: provider)
         }
         let lpk = p(.provider, provider: providerA)
         #expect(AccessPolicy.programme(lpk, .write, providerID: providerA).isAllowed)
@@ -141,16 +174,30 @@ struct DevelopmentRulesTests {
         #expect(!AccessPolicy.recordCompletion(lpk, providerID: providerB).isAllowed)
         #expect(!AccessPolicy.recordCompletion(p(.operator, opd: opdA), providerID: providerA).isAllowed)
         let placement = Placement(instansiID: i, opdID: opdA)
-        #expect(AccessPolicy.verifyLearning(p(.supervisor, opd: opdA, employee: boss), employee: placement, employeeID: staff, supervisorID: boss).isAllowed)
-        #expect(!AccessPolicy.verifyLearning(p(.employee, opd: opdA, employee: staff), employee: placement, employeeID: staff, supervisorID: boss).isAllowed)
-        #expect(!AccessPolicy.verifyLearning(p(.admin), employee: placement, employeeID: staff, supervisorID: boss).isAllowed)
-        #expect(AccessPolicy.verifyLearning(p(.admin), employee: placement, employeeID: staff, supervisorID: nil).isAllowed)
-        #expect(AccessPolicy.annualPlan(p(.admin)).isAllowed && !AccessPolicy.annualPlan(p(.operator, opd: opdA)).isAllowed)
-        if case .success(let scope) = AccessPolicy.developmentReportScope(p(.operator, opd: opdA)) { #expect(scope == opdA) } else { Issue.record("operator scope") }
+        #expect(
+            AccessPolicy.verifyLearning(
+                p(.supervisor, opd: opdA, employee: boss), employee: placement, employeeID: staff, supervisorID: boss
+            ).isAllowed)
+        #expect(
+            !AccessPolicy.verifyLearning(
+                p(.employee, opd: opdA, employee: staff), employee: placement, employeeID: staff, supervisorID: boss
+            ).isAllowed)
+        #expect(
+            !AccessPolicy.verifyLearning(p(.admin), employee: placement, employeeID: staff, supervisorID: boss)
+                .isAllowed)
+        #expect(
+            AccessPolicy.verifyLearning(p(.admin), employee: placement, employeeID: staff, supervisorID: nil).isAllowed)
+        #expect(
+            AccessPolicy.annualPlan(p(.admin)).isAllowed && !AccessPolicy.annualPlan(p(.operator, opd: opdA)).isAllowed)
+        if case .success(let scope) = AccessPolicy.developmentReportScope(p(.operator, opd: opdA)) {
+            #expect(scope == opdA)
+        } else {
+            Issue.record("operator scope")
+        }
         #expect(!AccessPolicy.developmentReportScope(p(.employee, opd: opdA)).isSuccess)
     }
 }
 
-private extension Result {
-    var isSuccess: Bool { if case .success = self { true } else { false } }
+extension Result {
+    fileprivate var isSuccess: Bool { if case .success = self { true } else { false } }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 9: the transparency page publishes a grade only for a complete survey with at
@@ -6,8 +7,9 @@ import Testing
 @Suite("Transparency: published grade needs the minimum sample; complete quarters")
 struct PublicIKMTests {
     func allThrees(_ n: Int, population: Int?) -> IKMResult? {
-        IKMCalculator.compute(tallies: SKMElement.codes.map { SKMElementTally(code: $0, sum: 3 * n, answered: n) },
-                              respondents: n, weight: .ninth, population: population)
+        IKMCalculator.compute(
+            tallies: SKMElement.codes.map { SKMElementTally(code: $0, sum: 3 * n, answered: n) },
+            respondents: n, weight: .ninth, population: population)
     }
 
     @Test func belowTheMinimumSampleTheGradeIsNotPublished() throws {
@@ -15,7 +17,8 @@ struct PublicIKMTests {
         #expect(PublicIKM.of(allThrees(79, population: 100)) == .belowMinimum(respondents: 79, minimum: 80))
         #expect(PublicIKM.of(allThrees(79, population: 100)).note == "sampel belum memenuhi")
         // 80 reach it: IKM 75,00, grade C, published.
-        #expect(PublicIKM.of(allThrees(80, population: 100)) == .graded(ikm: 75, grade: .C, respondents: 80, minimum: 80))
+        #expect(
+            PublicIKM.of(allThrees(80, population: 100)) == .graded(ikm: 75, grade: .C, respondents: 80, minimum: 80))
         // Volume unknown: the minimum cannot be checked, so no grade either.
         #expect(PublicIKM.of(allThrees(500, population: nil)) == .volumeUnknown(respondents: 500))
         #expect(PublicIKM.of(nil) == .noResponses)

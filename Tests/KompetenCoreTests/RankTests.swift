@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Golongan (rank)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("SKM: elements, weights and grades of PermenPANRB 14/2017")
@@ -40,8 +41,8 @@ struct SKMElementTests {
         #expect(SKMGrade.of(ikm: 100) == .A)
         #expect(SKMGrade.of(ikm: 88.31) == .A)
         #expect(SKMGrade.of(ikm: 88.30) == .B)
-        #expect(SKMGrade.of(ikm: 88.305) == .A)   // prints as 88,31
-        #expect(SKMGrade.of(ikm: 88.3049) == .B)  // prints as 88,30
+        #expect(SKMGrade.of(ikm: 88.305) == .A) // prints as 88,31
+        #expect(SKMGrade.of(ikm: 88.3049) == .B) // prints as 88,30
         #expect(SKMGrade.of(ikm: 76.61) == .B)
         #expect(SKMGrade.of(ikm: 76.60) == .C)
         #expect(SKMGrade.of(ikm: 76.605) == .B)

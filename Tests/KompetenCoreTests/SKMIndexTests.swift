@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("SKM: IKM from element tallies, Krejcie–Morgan sample")
@@ -10,7 +11,8 @@ struct SKMIndexTests {
 
     @Test func allThreesGiveSeventyFive() throws {
         // 10 respondents answer 3 everywhere: NRR 3 each, Σ NRR/9 = 3, × 25 = 75,00 → C.
-        let r = try #require(IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .ninth))
+        let r = try #require(
+            IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .ninth))
         #expect(r.ikm == 75.00)
         #expect(r.grade == .C)
         #expect(r.label == "Kurang Baik")
@@ -18,17 +20,19 @@ struct SKMIndexTests {
         #expect(r.elements.allSatisfy { $0.nrr == 3 })
         #expect(r.elements[2].name == "Waktu Penyelesaian")
         #expect(abs(r.elements[0].weightedNRR! - 1.0 / 3.0) < 1e-12)
-        #expect(r.lowestElements == ["U1", "U2", "U3"])  // all tied: by code
+        #expect(r.lowestElements == ["U1", "U2", "U3"]) // all tied: by code
         #expect(r.minimumSample == nil && !r.belowMinimumSample)
     }
 
     @Test func weightSettingChangesTheIndex() throws {
         // 0,11: 3 × 0,11 × 9 × 25 = 74,25 → C.
-        let w011 = try #require(IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .w011))
+        let w011 = try #require(
+            IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .w011))
         #expect(w011.ikm == 74.25)
         #expect(w011.grade == .C)
         // 0,111: 3 × 0,111 × 9 × 25 = 74,925 → 74,93 (half up; the binary sum is 74,92499…).
-        let w0111 = try #require(IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .w0111))
+        let w0111 = try #require(
+            IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .w0111))
         #expect(w0111.ikm == 74.93)
         #expect(abs(w0111.elements[0].weightedNRR! - 0.333) < 1e-12)
     }
@@ -44,7 +48,9 @@ struct SKMIndexTests {
             (26, 10, 65.00, .C), (6499, 2500, 64.99, .D),
         ]
         for (sum, answered, ikm, grade) in cases {
-            let r = try #require(IKMCalculator.compute(tallies: uniform(sum: sum, answered: answered), respondents: answered, weight: .ninth))
+            let r = try #require(
+                IKMCalculator.compute(
+                    tallies: uniform(sum: sum, answered: answered), respondents: answered, weight: .ninth))
             #expect(r.ikm == ikm, "\(sum)/\(answered)")
             #expect(r.grade == grade, "\(sum)/\(answered)")
         }
@@ -52,11 +58,18 @@ struct SKMIndexTests {
 
     @Test func oneVectorPerGrade() throws {
         // All 4 → 100,00 → A; all 2 → 50,00 → D; all 1 → 25,00 → D.
-        #expect(IKMCalculator.compute(tallies: uniform(sum: 40, answered: 10), respondents: 10, weight: .ninth)?.grade == .A)
-        #expect(IKMCalculator.compute(tallies: uniform(sum: 40, answered: 10), respondents: 10, weight: .ninth)?.ikm == 100)
-        #expect(IKMCalculator.compute(tallies: uniform(sum: 20, answered: 10), respondents: 10, weight: .ninth)?.ikm == 50)
-        #expect(IKMCalculator.compute(tallies: uniform(sum: 20, answered: 10), respondents: 10, weight: .ninth)?.grade == .D)
-        #expect(IKMCalculator.compute(tallies: uniform(sum: 10, answered: 10), respondents: 10, weight: .ninth)?.ikm == 25)
+        #expect(
+            IKMCalculator.compute(tallies: uniform(sum: 40, answered: 10), respondents: 10, weight: .ninth)?.grade == .A
+        )
+        #expect(
+            IKMCalculator.compute(tallies: uniform(sum: 40, answered: 10), respondents: 10, weight: .ninth)?.ikm == 100)
+        #expect(
+            IKMCalculator.compute(tallies: uniform(sum: 20, answered: 10), respondents: 10, weight: .ninth)?.ikm == 50)
+        #expect(
+            IKMCalculator.compute(tallies: uniform(sum: 20, answered: 10), respondents: 10, weight: .ninth)?.grade == .D
+        )
+        #expect(
+            IKMCalculator.compute(tallies: uniform(sum: 10, answered: 10), respondents: 10, weight: .ninth)?.ikm == 25)
     }
 
     @Test func realisticMixedVector() throws {
@@ -76,14 +89,17 @@ struct SKMIndexTests {
         #expect(r.minimumSample == 80)
         #expect(r.belowMinimumSample)
         // With the same answers in a different tally order the result is the same.
-        let shuffled = try #require(IKMCalculator.compute(tallies: tallies.reversed(), respondents: 10, weight: .ninth, population: 100))
+        let shuffled = try #require(
+            IKMCalculator.compute(tallies: tallies.reversed(), respondents: 10, weight: .ninth, population: 100))
         #expect(shuffled == r)
     }
 
     @Test func anElementNobodyAnswered() throws {
         // U8 left off the form: 8 elements with NRR 3, Σ = 24; the missing weight is not shared
         // out: 24 / 9 × 25 = 66,666… → 66,67, and the result is "tidak lengkap": no grade.
-        let tallies = SKMElement.codes.map { SKMElementTally(code: $0, sum: $0 == "U8" ? 0 : 30, answered: $0 == "U8" ? 0 : 10) }
+        let tallies = SKMElement.codes.map {
+            SKMElementTally(code: $0, sum: $0 == "U8" ? 0 : 30, answered: $0 == "U8" ? 0 : 10)
+        }
         let r = try #require(IKMCalculator.compute(tallies: tallies, respondents: 10, weight: .ninth))
         #expect(r.ikm == 66.67)
         #expect(!r.complete && r.value == nil && r.grade == nil && r.label == "Tidak lengkap")
@@ -103,7 +119,9 @@ struct SKMIndexTests {
 
     @Test func enoughRespondents() throws {
         // Population 10 → minimum 10 (9,77 rounded); 10 respondents suffice.
-        let r = try #require(IKMCalculator.compute(tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .ninth, population: 10))
+        let r = try #require(
+            IKMCalculator.compute(
+                tallies: uniform(sum: 30, answered: 10), respondents: 10, weight: .ninth, population: 10))
         #expect(r.minimumSample == 10)
         #expect(!r.belowMinimumSample)
     }
@@ -111,7 +129,7 @@ struct SKMIndexTests {
     @Test func krejcieMorganFormula() {
         // n = 3,841·N·0,25 / (0,0025·(N−1) + 3,841·0,25); N = 100: 96,025 / 1,20775 = 79,51 → 80.
         #expect(KrejcieMorgan.minimumSample(population: 100) == 80)
-        #expect(KrejcieMorgan.minimumSample(population: 1000) == 278)  // 277,71
+        #expect(KrejcieMorgan.minimumSample(population: 1000) == 278) // 277,71
         // The 1970 table; the formula reproduces each value.
         let table = [10: 10, 50: 44, 200: 132, 500: 217, 5000: 357, 10000: 370, 100_000: 383, 1_000_000: 384]
         for (population, sample) in table {

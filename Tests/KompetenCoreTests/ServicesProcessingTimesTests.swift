@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Services: processing times and standard times")
@@ -7,13 +8,17 @@ struct ServicesProcessingTimesTests {
         // Sorted 10 20 30 40: median (20+30)/2 = 25; p90 rank ⌈3,6⌉ = 4 → 40; mean 25;
         // within 25 minutes: 10, 20 → 2 of 4 = 0,5.
         let s = try #require(ProcessingTimes.summarise(minutes: [40, 10, 30, 20], standardMinutes: 25))
-        #expect(s == ProcessingSummary(count: 4, medianMinutes: 25, p90Minutes: 40, meanMinutes: 25, onTime: 2, onTimeShare: 0.5))
+        #expect(
+            s
+                == ProcessingSummary(
+                    count: 4, medianMinutes: 25, p90Minutes: 40, meanMinutes: 25, onTime: 2, onTimeShare: 0.5))
     }
 
     @Test func tenValuesNearestRank() throws {
         // 5 7 8 12 15 15 20 30 45 90: median (15+15)/2 = 15; p90 rank ⌈9⌉ = 9 → 45 (not 90);
         // mean 247/10 = 24,7; standard 15 → 5, 7, 8, 12, 15, 15 = 6 on time → 0,6.
-        let s = try #require(ProcessingTimes.summarise(minutes: [90, 15, 5, 30, 12, 7, 45, 20, 8, 15], standardMinutes: 15))
+        let s = try #require(
+            ProcessingTimes.summarise(minutes: [90, 15, 5, 30, 12, 7, 45, 20, 8, 15], standardMinutes: 15))
         #expect(s.count == 10)
         #expect(s.medianMinutes == 15)
         #expect(s.p90Minutes == 45)
@@ -41,17 +46,24 @@ struct ServicesProcessingTimesTests {
             MonthlyServiceFigures(count: 30, onTime: 15, meanMinutes: 40, medianMinutes: 38, p90Minutes: 60),
             MonthlyServiceFigures(count: 0, onTime: 0, meanMinutes: nil, medianMinutes: nil, p90Minutes: nil),
         ])
-        #expect(c == CombinedFigures(count: 40, onTime: 23, onTimeShare: 0.575, meanMinutes: 35, medianMinutes: 33,
-                                     p90Minutes: 52.5, exact: false))
+        #expect(
+            c
+                == CombinedFigures(
+                    count: 40, onTime: 23, onTimeShare: 0.575, meanMinutes: 35, medianMinutes: 33,
+                    p90Minutes: 52.5, exact: false))
     }
 
     @Test func combineEmptyAndSingle() {
         let empty = ProcessingTimes.combine([])
         #expect(empty.count == 0 && empty.onTimeShare == nil && empty.meanMinutes == nil && empty.medianMinutes == nil)
-        let zero = ProcessingTimes.combine([MonthlyServiceFigures(count: 0, onTime: 0, meanMinutes: nil, medianMinutes: nil, p90Minutes: nil)])
+        let zero = ProcessingTimes.combine([
+            MonthlyServiceFigures(count: 0, onTime: 0, meanMinutes: nil, medianMinutes: nil, p90Minutes: nil)
+        ])
         #expect(zero.onTimeShare == nil)
         // One month with requests: its median and p90 are the real ones.
-        let single = ProcessingTimes.combine([MonthlyServiceFigures(count: 4, onTime: 2, meanMinutes: 25, medianMinutes: 25, p90Minutes: 40)])
+        let single = ProcessingTimes.combine([
+            MonthlyServiceFigures(count: 4, onTime: 2, meanMinutes: 25, medianMinutes: 25, p90Minutes: 40)
+        ])
         #expect(single.exact && single.medianMinutes == 25 && single.p90Minutes == 40 && single.onTimeShare == 0.5)
     }
 

@@ -1,10 +1,11 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Services: survey rate limiter")
 struct ServicesRateLimiterTests {
     @Test func burstThenLimitedThenRefill() {
-        var limiter = SurveyRateLimiter(perMinute: 6)  // one token per 10 s
+        var limiter = SurveyRateLimiter(perMinute: 6) // one token per 10 s
         for _ in 0..<6 { #expect(limiter.admit(key: "kiosk-1", now: 100) == .allowed) }
         #expect(limiter.admit(key: "kiosk-1", now: 100) == .limited(retryAfterSeconds: 10))
         #expect(limiter.admit(key: "kiosk-1", now: 104) == .limited(retryAfterSeconds: 6))

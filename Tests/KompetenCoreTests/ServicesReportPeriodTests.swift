@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Services: report periods")
@@ -52,7 +53,8 @@ struct ServicesReportPeriodTests {
         #expect(months[2].to == date("2028-03-31"))
 
         let quarters = ReportPeriod.quarter.last(4, endingWith: date("2026-05-20"))
-        #expect(quarters.map(\.label) == ["Triwulan III 2025", "Triwulan IV 2025", "Triwulan I 2026", "Triwulan II 2026"])
+        #expect(
+            quarters.map(\.label) == ["Triwulan III 2025", "Triwulan IV 2025", "Triwulan I 2026", "Triwulan II 2026"])
         #expect(quarters.first!.from == date("2025-07-01") && quarters.last!.to == date("2026-06-30"))
 
         #expect(ReportPeriod.year.last(2, endingWith: date("2026-01-01")).map(\.label) == ["2025", "2026"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite("Services: Student t and difference-in-differences")
@@ -37,8 +38,12 @@ struct ServicesStatisticsTests {
         // t(0,975; 3,92) = 2,798935 (R: qt(0.975, 3.92)); half-width 2,798935 × 1,527525 = 4,275444
         // → 95 % CI [−2,2754; 6,2754]. The Welch arithmetic, with the minimum lowered to 2 units a
         // side; at the default minimum of 4 OPDs, three a side give the figures without an interval.
-        let treated = [BeforeAfter(before: 10, after: 12), BeforeAfter(before: 10, after: 14), BeforeAfter(before: 20, after: 26)]
-        let control = [BeforeAfter(before: 5, after: 6), BeforeAfter(before: 7, after: 8), BeforeAfter(before: 1, after: 5)]
+        let treated = [
+            BeforeAfter(before: 10, after: 12), BeforeAfter(before: 10, after: 14), BeforeAfter(before: 20, after: 26),
+        ]
+        let control = [
+            BeforeAfter(before: 5, after: 6), BeforeAfter(before: 7, after: 8), BeforeAfter(before: 1, after: 5),
+        ]
         let atDefault = try #require(DifferenceInDifferences.estimate(treated: treated, control: control))
         #expect(atDefault.estimate == 2 && atDefault.lower95 == nil && atDefault.intervalUnavailable == .tooFewUnits)
         let d = try #require(DifferenceInDifferences.estimate(treated: treated, control: control, minimumPerGroup: 2))
@@ -53,9 +58,13 @@ struct ServicesStatisticsTests {
     @Test func zeroVarianceHasNoInterval() throws {
         // Every treated unit gained 5, every control 1: SE 0. No "4,00 s.d. 4,00": the interval is
         // missing, with the reason (issue 15 item 5).
-        let d = try #require(DifferenceInDifferences.estimate(
-            treated: [BeforeAfter(before: 0, after: 5), BeforeAfter(before: 1, after: 6), BeforeAfter(before: 2, after: 7)],
-            control: [BeforeAfter(before: 0, after: 1), BeforeAfter(before: 3, after: 4)], minimumPerGroup: 2))
+        let d = try #require(
+            DifferenceInDifferences.estimate(
+                treated: [
+                    BeforeAfter(before: 0, after: 5), BeforeAfter(before: 1, after: 6),
+                    BeforeAfter(before: 2, after: 7),
+                ],
+                control: [BeforeAfter(before: 0, after: 1), BeforeAfter(before: 3, after: 4)], minimumPerGroup: 2))
         #expect(d.estimate == 4)
         #expect(d.standardError == 0)
         #expect(d.degreesOfFreedom == nil && d.lower95 == nil && d.upper95 == nil)
@@ -66,8 +75,10 @@ struct ServicesStatisticsTests {
         #expect(DifferenceInDifferences.estimate(treated: [], control: [BeforeAfter(before: 1, after: 2)]) == nil)
         #expect(DifferenceInDifferences.estimate(treated: [BeforeAfter(before: 1, after: 2)], control: []) == nil)
         // One unit per group: the point estimate exists, the interval does not.
-        let d = try #require(DifferenceInDifferences.estimate(treated: [BeforeAfter(before: 1, after: 4)],
-                                                               control: [BeforeAfter(before: 2, after: 3), BeforeAfter(before: 2, after: 4)]))
+        let d = try #require(
+            DifferenceInDifferences.estimate(
+                treated: [BeforeAfter(before: 1, after: 4)],
+                control: [BeforeAfter(before: 2, after: 3), BeforeAfter(before: 2, after: 4)]))
         #expect(d.estimate == 1.5)
         #expect(d.standardError == nil && d.degreesOfFreedom == nil && d.lower95 == nil && d.upper95 == nil)
         #expect(d.intervalUnavailable == .tooFewUnits)

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct SimpleDateTests {
     @Test func leapYears() {
-        #expect(SimpleDate.isLeap(2000))   // divisible by 400
-        #expect(!SimpleDate.isLeap(1900))  // divisible by 100 but not 400
+        #expect(SimpleDate.isLeap(2000)) // divisible by 400
+        #expect(!SimpleDate.isLeap(1900)) // divisible by 100 but not 400
         #expect(SimpleDate.isLeap(2024))
         #expect(!SimpleDate.isLeap(2026))
         #expect(SimpleDate(year: 2000, month: 2, day: 29) != nil)
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func ordering() {
-        let a = SimpleDate(year: 2025, month: 12, day: 31)!, b = SimpleDate(year: 2026, month: 1, day: 1)!
+        let a = SimpleDate(year: 2025, month: 12, day: 31)!
+        let b = SimpleDate(year: 2026, month: 1, day: 1)!
         let c = SimpleDate(year: 2026, month: 1, day: 2)!
         #expect(a < b && b < c)
         #expect([c, a, b].sorted() == [a, b, c])
@@ -48,7 +50,8 @@ import Testing
     @Test func codableAsISOString() throws {
         let json = try JSONEncoder().encode([SimpleDate(year: 2026, month: 3, day: 9)!])
         #expect(String(decoding: json, as: UTF8.self) == #"["2026-03-09"]"#)
-        #expect(try JSONDecoder().decode([SimpleDate].self, from: Data(#"["2024-02-29"]"#.utf8))
+        #expect(
+            try JSONDecoder().decode([SimpleDate].self, from: Data(#"["2024-02-29"]"#.utf8))
                 == [SimpleDate(year: 2024, month: 2, day: 29)!])
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode([SimpleDate].self, from: Data(#"["2023-02-29"]"#.utf8))

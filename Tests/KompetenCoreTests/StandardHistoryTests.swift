@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 /// Issue 15 item 8: standards change over time, and each request is judged by the standard in
@@ -25,8 +26,10 @@ struct StandardHistoryTests {
         #expect(Self.history.inForce(on: Self.d("2020-06-01"))?.value == 14)
         #expect(StandardHistory([]).inForce(on: Self.d("2026-01-01")) == nil)
         // The same date twice: the later one given replaces the earlier.
-        let replaced = StandardHistory([.init(effectiveFrom: Self.d("2026-01-01"), standard: StandardTime(value: 5, unit: .days)!),
-                                        .init(effectiveFrom: Self.d("2026-01-01"), standard: StandardTime(value: 3, unit: .days)!)])
+        let replaced = StandardHistory([
+            .init(effectiveFrom: Self.d("2026-01-01"), standard: StandardTime(value: 5, unit: .days)!),
+            .init(effectiveFrom: Self.d("2026-01-01"), standard: StandardTime(value: 3, unit: .days)!),
+        ])
         #expect(replaced.entries.count == 1 && replaced.inForce(on: Self.d("2026-02-01"))?.value == 3)
     }
 
@@ -36,8 +39,10 @@ struct StandardHistoryTests {
         //   received Tue 31 Mar → done Fri 17 Apr (1, 2, 6–10, 13–17 April; Good Friday 3 April off) → 12 ≤ 14: on time,
         //     although completed under the new standard: it was received under the old one
         //   received Wed 1 Apr → done Mon 20 Apr (2, 6–10, 13–17, 20) → 12 > 10: late
-        let march = [ServiceTicket(received: Self.wita("2026-03-02", 9), completed: Self.wita("2026-03-25", 9)),
-                     ServiceTicket(received: Self.wita("2026-03-31", 9), completed: Self.wita("2026-04-17", 9))]
+        let march = [
+            ServiceTicket(received: Self.wita("2026-03-02", 9), completed: Self.wita("2026-03-25", 9)),
+            ServiceTicket(received: Self.wita("2026-03-31", 9), completed: Self.wita("2026-04-17", 9)),
+        ]
         let april = [ServiceTicket(received: Self.wita("2026-04-01", 9), completed: Self.wita("2026-04-20", 9))]
         let asOf = Self.wita("2026-05-31", 12)
         let m = ProcessingTimes.summarise(tickets: march, standards: Self.history, calendar: Self.kupang, asOf: asOf)
@@ -45,14 +50,20 @@ struct StandardHistoryTests {
         #expect(m.onTime == 2 && m.workingDays?.p90 == 12)
         #expect(a.onTime == 0 && a.workingDays?.p90 == 12)
         // Had April been judged by the old standard (the mistake this prevents), it would be on time.
-        let old = StandardHistory([.init(effectiveFrom: Self.d("2025-01-01"), standard: StandardTime(value: 14, unit: .workingDays)!)])
-        #expect(ProcessingTimes.summarise(tickets: april, standards: old, calendar: Self.kupang, asOf: asOf).onTime == 1)
+        let old = StandardHistory([
+            .init(effectiveFrom: Self.d("2025-01-01"), standard: StandardTime(value: 14, unit: .workingDays)!)
+        ])
+        #expect(
+            ProcessingTimes.summarise(tickets: april, standards: old, calendar: Self.kupang, asOf: asOf).onTime == 1)
     }
 
     @Test func aChangeInsideAMonthIsFlagged() {
         #expect(!Self.history.changesWithin(monthOf: Self.d("2026-04-01")))
         #expect(!Self.history.changesWithin(monthOf: Self.d("2026-03-01")))
-        let midMonth = StandardHistory(Self.history.entries + [.init(effectiveFrom: Self.d("2026-06-15"), standard: StandardTime(value: 7, unit: .workingDays)!)])
+        let midMonth = StandardHistory(
+            Self.history.entries + [
+                .init(effectiveFrom: Self.d("2026-06-15"), standard: StandardTime(value: 7, unit: .workingDays)!)
+            ])
         #expect(midMonth.changesWithin(monthOf: Self.d("2026-06-01")))
     }
 
@@ -62,15 +73,26 @@ struct StandardHistoryTests {
     }
 
     @Test func onlyBKPPDBackdatesAStandard() {
-        let instansi = UUID(), opd = UUID(), today = Self.d("2026-11-29")
+        let instansi = UUID()
+        let opd = UUID()
+        let today = Self.d("2026-11-29")
         let place = Placement(instansiID: instansi, opdID: opd)
-        let admin = Principal(userID: UUID(), username: "admin", role: .admin, instansiID: instansi, opdID: nil, employeeID: nil)
-        let op = Principal(userID: UUID(), username: "op", role: .operator, instansiID: instansi, opdID: opd, employeeID: nil)
-        let otherOp = Principal(userID: UUID(), username: "op2", role: .operator, instansiID: instansi, opdID: UUID(), employeeID: nil)
-        #expect(AccessPolicy.changeServiceStandard(admin, place, effectiveFrom: Self.d("2026-01-01"), today: today).isAllowed)
+        let admin = Principal(
+            userID: UUID(), username: "admin", role: .admin, instansiID: instansi, opdID: nil, employeeID: nil)
+        let op = Principal(
+            userID: UUID(), username: "op", role: .operator, instansiID: instansi, opdID: opd, employeeID: nil)
+        let otherOp = Principal(
+            userID: UUID(), username: "op2", role: .operator, instansiID: instansi, opdID: UUID(), employeeID: nil)
+        #expect(
+            AccessPolicy.changeServiceStandard(admin, place, effectiveFrom: Self.d("2026-01-01"), today: today)
+                .isAllowed)
         #expect(AccessPolicy.changeServiceStandard(op, place, effectiveFrom: today, today: today).isAllowed)
-        #expect(AccessPolicy.changeServiceStandard(op, place, effectiveFrom: Self.d("2026-11-28"), today: today) == .deny(AccessPolicy.backdatedStandard))
-        #expect(!AccessPolicy.changeServiceStandard(otherOp, place, effectiveFrom: Self.d("2027-01-01"), today: today).isAllowed)
+        #expect(
+            AccessPolicy.changeServiceStandard(op, place, effectiveFrom: Self.d("2026-11-28"), today: today)
+                == .deny(AccessPolicy.backdatedStandard))
+        #expect(
+            !AccessPolicy.changeServiceStandard(otherOp, place, effectiveFrom: Self.d("2027-01-01"), today: today)
+                .isAllowed)
         #expect(AccessPolicy.manageHolidays(admin).isAllowed && !AccessPolicy.manageHolidays(op).isAllowed)
         #expect(AccessPolicy.readHolidays(op).isAllowed)
     }

@@ -51,11 +51,17 @@ struct PaperSurveyPeriodTests {
     }
 
     @Test func neverInTheFutureNorBeforeTheServiceExisted() {
-        #expect(PaperSurveyPeriod.problem(d("2026-11-30"), today: d("2026-11-29"), serviceCreated: d("2024-01-15")) == "Tanggal pengisian tidak boleh di masa depan.")
-        #expect(PaperSurveyPeriod.problem(d("2023-11-29"), today: d("2026-11-29"), serviceCreated: d("2024-01-15")) != nil)
+        #expect(
+            PaperSurveyPeriod.problem(d("2026-11-30"), today: d("2026-11-29"), serviceCreated: d("2024-01-15"))
+                == "Tanggal pengisian tidak boleh di masa depan.")
+        #expect(
+            PaperSurveyPeriod.problem(d("2023-11-29"), today: d("2026-11-29"), serviceCreated: d("2024-01-15")) != nil)
         // A service registered on 20 November: the 19th is before it, the 20th is fine.
-        #expect(PaperSurveyPeriod.problem(d("2026-11-19"), today: d("2026-11-29"), serviceCreated: d("2026-11-20"))?.contains("sebelum layanan terdaftar") == true)
-        #expect(PaperSurveyPeriod.problem(d("2026-11-20"), today: d("2026-11-29"), serviceCreated: d("2026-11-20")) == nil)
+        #expect(
+            PaperSurveyPeriod.problem(d("2026-11-19"), today: d("2026-11-29"), serviceCreated: d("2026-11-20"))?
+                .contains("sebelum layanan terdaftar") == true)
+        #expect(
+            PaperSurveyPeriod.problem(d("2026-11-20"), today: d("2026-11-29"), serviceCreated: d("2026-11-20")) == nil)
         #expect(PaperSurveyPeriod.open(today: d("2026-12-03"), serviceCreated: d("2026-11-20")).from == d("2026-11-20"))
     }
 }
@@ -75,7 +81,8 @@ struct SurveyReviewAccessTests {
         #expect(AccessPolicy.reviewSurveyResponse(actor(.admin, opd: nil), service, flagged: false) == .allow)
         #expect(!AccessPolicy.reviewSurveyResponse(actor(.employee, opd: opd), service, flagged: true).isAllowed)
         // Another instansi's BKPPD: no.
-        let elsewhere = Principal(userID: UUID(), username: "x", role: .admin, instansiID: UUID(), opdID: nil, employeeID: nil)
+        let elsewhere = Principal(
+            userID: UUID(), username: "x", role: .admin, instansiID: UUID(), opdID: nil, employeeID: nil)
         #expect(!AccessPolicy.reviewSurveyResponse(elsewhere, service, flagged: true).isAllowed)
     }
 }

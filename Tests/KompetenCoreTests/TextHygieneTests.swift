@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 
 /// The control-character rule for stored text (security item 2): single-line fields refuse
@@ -7,8 +8,13 @@ import Testing
 @Suite("Text hygiene: control characters in stored text")
 struct TextHygieneTests {
     @Test func singleLineRefusesEveryControlCharacter() {
-        for text in ["Angkatan X\r\nX-Injected: 1", "Angkatan\nX", "Angkatan\tX", "A\u{0}B", "A\u{1B}[31mB", "A\u{7F}", "A\u{1F}"] {
-            #expect(TextHygiene.clean(text, multiLine: false) == .failure(.init(message: TextHygiene.singleLineMessage)), "\(text.debugDescription)")
+        for text in [
+            "Angkatan X\r\nX-Injected: 1", "Angkatan\nX", "Angkatan\tX", "A\u{0}B", "A\u{1B}[31mB", "A\u{7F}",
+            "A\u{1F}",
+        ] {
+            #expect(
+                TextHygiene.clean(text, multiLine: false) == .failure(.init(message: TextHygiene.singleLineMessage)),
+                "\(text.debugDescription)")
         }
     }
 
@@ -19,13 +25,17 @@ struct TextHygieneTests {
     }
 
     @Test func multiLineNormalisesCRLFAndKeepsLF() {
-        #expect(TextHygiene.clean("Tugas satu\r\nTugas dua\nTugas tiga", multiLine: true) == .success("Tugas satu\nTugas dua\nTugas tiga"))
+        #expect(
+            TextHygiene.clean("Tugas satu\r\nTugas dua\nTugas tiga", multiLine: true)
+                == .success("Tugas satu\nTugas dua\nTugas tiga"))
         #expect(TextHygiene.clean("satu baris", multiLine: true) == .success("satu baris"))
     }
 
     @Test func multiLineRefusesOtherControlCharacters() {
         for text in ["a\tb", "a\rb", "a\r\n\u{0}", "a\u{7F}", "a\u{0B}b"] {
-            #expect(TextHygiene.clean(text, multiLine: true) == .failure(.init(message: TextHygiene.multiLineMessage)), "\(text.debugDescription)")
+            #expect(
+                TextHygiene.clean(text, multiLine: true) == .failure(.init(message: TextHygiene.multiLineMessage)),
+                "\(text.debugDescription)")
         }
     }
 
@@ -43,9 +53,14 @@ struct TextHygieneTests {
     /// Every `<textarea name=…>` of the templates and form models is multi-line; the names
     /// that reach download file names are not.
     @Test func theMultiLineListCoversTheTextareas() {
-        let textareas = ["summary", "duties", "note", "notes", "address", "requirements", "definition", "description", "comment", "plan",
-                         "level1", "level5", "indicators1", "indicators5", "reason"]
+        let textareas = [
+            "summary", "duties", "note", "notes", "address", "requirements", "definition", "description", "comment",
+            "plan",
+            "level1", "level5", "indicators1", "indicators5", "reason",
+        ]
         for name in textareas { #expect(TextHygiene.isMultiLine(name), "\(name)") }
-        for name in ["name", "code", "title", "username", "place", "nip"] { #expect(!TextHygiene.isMultiLine(name), "\(name)") }
+        for name in ["name", "code", "title", "username", "place", "nip"] {
+            #expect(!TextHygiene.isMultiLine(name), "\(name)")
+        }
     }
 }

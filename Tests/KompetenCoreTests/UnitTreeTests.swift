@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KompetenCore
 
 @Suite struct UnitTreeTests {
@@ -57,13 +58,13 @@ import Testing
     }
 
     @Test func moveChecks() {
-        #expect(tree.wouldCreateCycle(moving: "A", under: "A11"))   // under its own grandchild
-        #expect(tree.wouldCreateCycle(moving: "A1", under: "A1"))   // under itself
-        #expect(tree.wouldCreateCycle(moving: "A1", under: "A11"))  // under its child
+        #expect(tree.wouldCreateCycle(moving: "A", under: "A11")) // under its own grandchild
+        #expect(tree.wouldCreateCycle(moving: "A1", under: "A1")) // under itself
+        #expect(tree.wouldCreateCycle(moving: "A1", under: "A11")) // under its child
         #expect(!tree.wouldCreateCycle(moving: "A11", under: "K"))
         #expect(!tree.wouldCreateCycle(moving: "K", under: "A11"))
         #expect(!tree.wouldCreateCycle(moving: "A", under: nil))
-        #expect(!tree.wouldCreateCycle(moving: "A11", under: "A"))  // a no-op move
+        #expect(!tree.wouldCreateCycle(moving: "A11", under: "A")) // a no-op move
     }
 
     @Test func cyclicInputIsBrokenAtSmallestCode() {
@@ -91,8 +92,8 @@ import Testing
         let t = UnitTree([
             n("P", nil, "1"), n("B", "P", "1.1"), n("A", "P", "1.1"), n("P", nil, "0-duplicate"),
         ])
-        #expect(t.node("P")?.code == "1")           // first of duplicate IDs wins
-        #expect(t.children(of: "P") == ["B", "A"])  // equal codes keep input order
+        #expect(t.node("P")?.code == "1") // first of duplicate IDs wins
+        #expect(t.children(of: "P") == ["B", "A"]) // equal codes keep input order
         #expect(t.count == 3)
     }
 

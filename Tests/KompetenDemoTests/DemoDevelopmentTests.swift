@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenDemo
 
@@ -80,12 +81,19 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         for p in dev.programmes {
             #expect(providers.contains(p.providerCode), "\(p.code): provider")
             #expect(!p.title.isEmpty && !p.description.isEmpty)
-            #expect(!p.raises.isEmpty && p.raises.allSatisfy { known.contains($0.competencyCode) && (1...2).contains($0.levelGain) },
-                    "\(p.code): raises")
+            #expect(
+                !p.raises.isEmpty
+                    && p.raises.allSatisfy { known.contains($0.competencyCode) && (1...2).contains($0.levelGain) },
+                "\(p.code): raises")
             #expect(Set(p.raises.map(\.competencyCode)).count == p.raises.count)
-            #expect((2...200).contains(p.jp) && (0...25_000_000).contains(p.costPerParticipant) && (20...500).contains(p.capacity),
-                    "\(p.code)")
-            guard let allowed = Self.paths[p.form] else { Issue.record("\(p.code): form \(p.form)"); continue }
+            #expect(
+                (2...200).contains(p.jp) && (0...25_000_000).contains(p.costPerParticipant)
+                    && (20...500).contains(p.capacity),
+                "\(p.code)")
+            guard let allowed = Self.paths[p.form] else {
+                Issue.record("\(p.code): form \(p.form)")
+                continue
+            }
             if p.form == "pendidikan" {
                 #expect(p.path == nil && p.raises.allSatisfy { $0.levelGain == 2 }, "\(p.code)")
             } else {
@@ -96,8 +104,11 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         for code in Self.national + technical { #expect(raised.contains(code), "\(code) is raised by some programme") }
         // Each technical competency has a pelatihan teknis or bimbingan teknis.
         for code in technical {
-            #expect(dev.programmes.contains { ["KL03", "KL10"].contains($0.path) && $0.raises.contains { $0.competencyCode == code } },
-                    "\(code): teknis programme")
+            #expect(
+                dev.programmes.contains {
+                    ["KL03", "KL10"].contains($0.path) && $0.raises.contains { $0.competencyCode == code }
+                },
+                "\(code): teknis programme")
         }
         let byPath = Dictionary(grouping: dev.programmes, by: { $0.path ?? "pendidikan" })
         for path in ["KL01", "KL02", "KL03", "KL06", "KL10", "NKL01", "NKL02", "NKL03", "pendidikan"] {
@@ -106,7 +117,10 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         #expect(dev.programmes.contains { $0.path == "KL01" && $0.title.contains("Pengawas") })
         #expect(dev.programmes.contains { $0.path == "KL01" && $0.title.contains("Administrator") })
         // A realistic spread: e-learning short and cheap, leadership long and expensive.
-        #expect(byPath["NKL03"]!.allSatisfy { (4...10).contains($0.jp) && $0.costPerParticipant <= 250_000 && $0.capacity >= 200 })
+        #expect(
+            byPath["NKL03"]!.allSatisfy {
+                (4...10).contains($0.jp) && $0.costPerParticipant <= 250_000 && $0.capacity >= 200
+            })
         #expect(byPath["NKL03"]!.contains { $0.costPerParticipant == 0 })
         #expect(byPath["KL01"]!.allSatisfy { (150...200).contains($0.jp) && $0.costPerParticipant >= 10_000_000 })
         #expect(byPath["KL10"]!.allSatisfy { (16...40).contains($0.jp) })
@@ -117,16 +131,22 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         let programmes = Dictionary(uniqueKeysWithValues: dev.programmes.map { ($0.code, $0) })
         var names = Set<String>()
         for b in dev.batches {
-            guard let p = programmes[b.programmeCode] else { Issue.record("\(b.programmeCode): no programme"); continue }
+            guard let p = programmes[b.programmeCode] else {
+                Issue.record("\(b.programmeCode): no programme")
+                continue
+            }
             #expect(names.insert(b.programmeCode + "|" + b.name).inserted, "\(b.programmeCode) \(b.name) unique")
             #expect(b.name.hasPrefix("Angkatan ") && b.name.hasSuffix(String(b.startDate.year)))
-            #expect(b.startDate <= b.endDate && Self.weekday(b.startDate) < 5 && Self.weekday(b.endDate) < 5,
-                    "\(b.programmeCode) \(b.name): working days")
+            #expect(
+                b.startDate <= b.endDate && Self.weekday(b.startDate) < 5 && Self.weekday(b.endDate) < 5,
+                "\(b.programmeCode) \(b.name): working days")
             #expect([Self.year, Self.year + 1].contains(b.startDate.year))
             #expect(b.capacity == p.capacity)
             #expect(b.isOnline == b.place.hasPrefix("Daring") && !b.place.isEmpty)
             if p.form == "pendidikan" {
-                #expect(b.startDate.month == 8 && b.endDate.year == b.startDate.year + 2, "tugas belajar: two academic years")
+                #expect(
+                    b.startDate.month == 8 && b.endDate.year == b.startDate.year + 2,
+                    "tugas belajar: two academic years")
             } else {
                 #expect(b.endDate.year == b.startDate.year, "\(b.programmeCode) \(b.name) within the year")
                 if p.form == "klasikal" {
@@ -136,20 +156,28 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
                 }
             }
         }
-        let perProgramme = Dictionary(grouping: dev.batches.filter { $0.startDate.year == Self.year }, by: \.programmeCode)
+        let perProgramme = Dictionary(
+            grouping: dev.batches.filter { $0.startDate.year == Self.year }, by: \.programmeCode)
         #expect(dev.programmes.allSatisfy { (1...3).contains(perProgramme[$0.code]?.count ?? 0) }, "1–3 batches a year")
         #expect(dev.batches.contains { $0.startDate.year == Self.year + 1 }, "some planned for next year")
-        #expect(dev.batches.contains(where: \.isOnline) && dev.batches.contains { !$0.isOnline && $0.place.contains("Kupang") })
+        #expect(
+            dev.batches.contains(where: \.isOnline)
+                && dev.batches.contains { !$0.isOnline && $0.place.contains("Kupang") })
     }
 
     @Test func enrolmentsRespectBatches() throws {
         let (kupang, dev) = try demoDevelopmentCity.get()
         let batches = Dictionary(uniqueKeysWithValues: dev.batches.map { ($0.programmeCode + "|" + $0.name, $0) })
         let active = Set(kupang.employees.filter(\.isActive).map(\.nip))
-        var seated: [String: Int] = [:], pairs = Set<String>(), certificates = Set<String>()
+        var seated: [String: Int] = [:]
+        var pairs = Set<String>()
+        var certificates = Set<String>()
         for e in dev.enrolments {
             let key = e.programmeCode + "|" + e.batchName
-            guard let b = batches[key] else { Issue.record("\(key): no batch"); continue }
+            guard let b = batches[key] else {
+                Issue.record("\(key): no batch")
+                continue
+            }
             #expect(active.contains(e.nip), "\(e.nip) is an active employee")
             #expect(pairs.insert(e.nip + "|" + key).inserted, "\(e.nip) twice in \(key)")
             switch e.status {
@@ -160,7 +188,9 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
                 if let c = e.certificateNumber {
                     #expect(certificates.insert(c).inserted, "\(c) unique")
                     let parts = c.split(separator: "/")
-                    #expect(parts.count == 4 && parts[1] == Substring(String(b.endDate.year)) && parts[3].count == 5, "\(c)")
+                    #expect(
+                        parts.count == 4 && parts[1] == Substring(String(b.endDate.year)) && parts[3].count == 5, "\(c)"
+                    )
                 } else {
                     Issue.record("\(e.nip) \(key): completed without certificate")
                 }
@@ -178,8 +208,10 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
             #expect(seated[key] == batches[key]!.capacity, "\(key): waitlist only when full")
         }
         let count = Dictionary(grouping: dev.enrolments, by: \.status).mapValues(\.count)
-        let completed = count[.completed, default: 0], enrolled = count[.enrolled, default: 0]
-        let waitlisted = count[.waitlisted, default: 0], cancelled = count[.cancelled, default: 0]
+        let completed = count[.completed, default: 0]
+        let enrolled = count[.enrolled, default: 0]
+        let waitlisted = count[.waitlisted, default: 0]
+        let cancelled = count[.cancelled, default: 0]
         #expect(completed > enrolled && enrolled > waitlisted && waitlisted > 0 && cancelled > 0)
         #expect(Double(waitlisted + cancelled) < 0.05 * Double(dev.enrolments.count), "a few waitlisted and cancelled")
         // About two thirds of the active employees have a place (any status but cancelled).
@@ -205,26 +237,34 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         func publicServiceShare(_ opd: String, by last: SimpleDate = Self.today) -> Double {
             let staff = Self.staff(kupang, of: opd)
             let nips = Set(staff.map(\.nip))
-            let trained = Set(dev.enrolments.filter {
-                $0.status == .completed && m5.contains($0.programmeCode) && nips.contains($0.nip) && $0.completedOn! <= last
-            }.map(\.nip))
+            let trained = Set(
+                dev.enrolments.filter {
+                    $0.status == .completed && m5.contains($0.programmeCode) && nips.contains($0.nip)
+                        && $0.completedOn! <= last
+                }.map(\.nip))
             return Double(trained.count) / Double(max(1, staff.count))
         }
         let june = SimpleDate(year: Self.year, month: 6, day: 30)!
         let positions = Dictionary(uniqueKeysWithValues: kupang.positions.map { ($0.code, $0) })
-        let raises = Dictionary(uniqueKeysWithValues: dev.programmes.map { ($0.code, Set($0.raises.map(\.competencyCode))) })
+        let raises = Dictionary(
+            uniqueKeysWithValues: dev.programmes.map { ($0.code, Set($0.raises.map(\.competencyCode))) })
         let technical = Set(try technicalCodes())
         for improving in ["DUKCAPIL", "DPMPTSP"] {
             #expect(publicServiceShare(improving, by: june) > 0.75, "\(improving): M.5 wave in the first half")
             // … and in their own technical competencies.
             let staff = Self.staff(kupang, of: improving)
-            let own = Dictionary(uniqueKeysWithValues: staff.map { e in
-                (e.nip, Set(positions[e.positionCode]?.standard.map(\.competencyCode).filter(technical.contains) ?? []))
-            })
-            let trained = Set(dev.enrolments.filter { e in
-                e.status == .completed && e.completedOn! <= june
-                    && !(raises[e.programmeCode] ?? []).isDisjoint(with: own[e.nip] ?? [])
-            }.map(\.nip))
+            let own = Dictionary(
+                uniqueKeysWithValues: staff.map { e in
+                    (
+                        e.nip,
+                        Set(positions[e.positionCode]?.standard.map(\.competencyCode).filter(technical.contains) ?? [])
+                    )
+                })
+            let trained = Set(
+                dev.enrolments.filter { e in
+                    e.status == .completed && e.completedOn! <= june
+                        && !(raises[e.programmeCode] ?? []).isDisjoint(with: own[e.nip] ?? [])
+                }.map(\.nip))
             #expect(Double(trained.count) / Double(max(1, staff.count)) > 0.6, "\(improving): technical wave")
         }
         for lagging in ["SATPOLPP", "DISHUB"] {
@@ -249,16 +289,23 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         var gaps: [String: Set<String>] = [:]
         for e in kupang.employees where e.isActive {
             guard let p = positions[e.positionCode], let levels = latest[e.nip] else { continue }
-            let g = Set(p.standard.filter { s in levels[s.competencyCode].map { $0.1 < s.requiredLevel } ?? false }.map(\.competencyCode))
+            let g = Set(
+                p.standard.filter { s in levels[s.competencyCode].map { $0.1 < s.requiredLevel } ?? false }.map(
+                    \.competencyCode))
             if !g.isEmpty { gaps[e.nip] = g }
         }
-        let raises = Dictionary(uniqueKeysWithValues: dev.programmes.map { ($0.code, Set($0.raises.map(\.competencyCode))) })
-        var addressing = 0, total = 0
+        let raises = Dictionary(
+            uniqueKeysWithValues: dev.programmes.map { ($0.code, Set($0.raises.map(\.competencyCode))) })
+        var addressing = 0
+        var total = 0
         var reached = Set<String>()
         for e in dev.enrolments where e.status == .completed {
             guard let g = gaps[e.nip] else { continue }
             total += 1
-            if !(raises[e.programmeCode] ?? []).isDisjoint(with: g) { addressing += 1; reached.insert(e.nip) }
+            if !(raises[e.programmeCode] ?? []).isDisjoint(with: g) {
+                addressing += 1
+                reached.insert(e.nip)
+            }
         }
         #expect(Double(addressing) / Double(max(1, total)) > 0.5, "\(addressing) of \(total)")
         let trained = Set(dev.enrolments.filter { $0.status == .completed }.map(\.nip))
@@ -305,20 +352,26 @@ let demoDevelopmentCity = Result { () throws -> (DemoInstansi, DemoDevelopment) 
         let technical = try technicalCodes()
         for inst in try demoProvince.get().dropFirst() {
             let dev = DemoDevelopmentGenerator.generate(for: inst, technicalCodes: technical)
-            let capacity = Dictionary(uniqueKeysWithValues: dev.batches.map { ($0.programmeCode + "|" + $0.name, $0.capacity) })
+            let capacity = Dictionary(
+                uniqueKeysWithValues: dev.batches.map { ($0.programmeCode + "|" + $0.name, $0.capacity) })
             var seated: [String: Int] = [:]
             for e in dev.enrolments where e.status == .completed || e.status == .enrolled {
                 seated[e.programmeCode + "|" + e.batchName, default: 0] += 1
             }
             #expect(seated.allSatisfy { $0.value <= capacity[$0.key] ?? 0 }, "\(inst.code): capacity")
             let jp = Self.completedJP(dev)
-            #expect(inst.employees.allSatisfy { $0.employmentType == .pns || jp[$0.nip, default: 0] <= JPRule.maximumPPPK },
-                    "\(inst.code): PPPK cap")
+            #expect(
+                inst.employees.allSatisfy { $0.employmentType == .pns || jp[$0.nip, default: 0] <= JPRule.maximumPPPK },
+                "\(inst.code): PPPK cap")
             let pns = inst.employees.filter { $0.isActive && $0.employmentType == .pns }
-            let met = Double(pns.filter { jp[$0.nip, default: 0] >= JPRule.minimumPNS }.count) / Double(max(1, pns.count))
+            let met =
+                Double(pns.filter { jp[$0.nip, default: 0] >= JPRule.minimumPNS }.count) / Double(max(1, pns.count))
             #expect((0.6...0.85).contains(met), "\(inst.code): \(met)")
-            #expect(!dev.batches.contains { $0.place.contains("Kota Kupang") && $0.place.hasPrefix("Aula") && $0.place.contains("Wali") },
-                    "\(inst.code): no halls of the city")
+            #expect(
+                !dev.batches.contains {
+                    $0.place.contains("Kota Kupang") && $0.place.hasPrefix("Aula") && $0.place.contains("Wali")
+                },
+                "\(inst.code): no halls of the city")
         }
     }
 }

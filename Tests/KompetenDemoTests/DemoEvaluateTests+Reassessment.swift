@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenDemo
 
@@ -17,10 +18,13 @@ extension DemoEvaluateTests {
         for a in ev.reassessments {
             let o = top[unitOf[a.nip]!]!
             for r in a.results {
-                guard let prior = history[a.nip, default: []].filter({ $0.code == r.competencyCode && $0.date <= a.date })
-                    .max(by: { $0.date < $1.date }) else { continue }
+                guard
+                    let prior = history[a.nip, default: []].filter({ $0.code == r.competencyCode && $0.date <= a.date })
+                        .max(by: { $0.date < $1.date })
+                else { continue }
                 var t = out[o, default: (0, 0, 0)]
-                t.total += 1; t.change += r.level - prior.level
+                t.total += 1
+                t.change += r.level - prior.level
                 if r.level > prior.level { t.rose += 1 }
                 out[o] = t
             }
@@ -32,14 +36,16 @@ extension DemoEvaluateTests {
     @Test func reassessmentsFollowTheDueDates() throws {
         let (_, dev, ev) = try demoEvaluateCity.get()
         let raises = Dictionary(uniqueKeysWithValues: dev.programmes.map { ($0.code, $0.raises.map(\.competencyCode)) })
-        var done: [String: SimpleDate] = [:], dueMonths = Set<String>()
+        var done: [String: SimpleDate] = [:]
+        var dueMonths = Set<String>()
         for e in dev.enrolments where e.status == .completed {
             done[e.nip + "|" + e.programmeCode] = e.completedOn!
             let due = e.completedOn!.adding(months: 6)
             if due <= Self.today { dueMonths.insert(e.nip + "|" + String(due.iso.prefix(7))) }
         }
         let prefix = "Penilaian ulang setelah pelatihan "
-        var perDate = Set<String>(), doneMonths = Set<String>()
+        var perDate = Set<String>()
+        var doneMonths = Set<String>()
         for a in ev.reassessments {
             #expect([.ujiKompetensi, .assessmentCenter].contains(a.method))
             #expect(a.assessorName.hasPrefix("Tim Asesor BKPPD"))
@@ -48,19 +54,27 @@ extension DemoEvaluateTests {
             #expect(a.notes.hasPrefix(prefix), "\(a.notes)")
             let codes = a.notes.dropFirst(prefix.count).replacingOccurrences(of: " dan ", with: ", ")
                 .components(separatedBy: ", ")
-            var raised = Set<String>(), months = Set<String>()
+            var raised = Set<String>()
+            var months = Set<String>()
             for code in codes {
-                guard let completed = done[a.nip + "|" + code] else { Issue.record("\(a.nip): \(code) not completed"); continue }
+                guard let completed = done[a.nip + "|" + code] else {
+                    Issue.record("\(a.nip): \(code) not completed")
+                    continue
+                }
                 let due = completed.adding(months: 6)
                 months.insert(String(due.iso.prefix(7)))
                 #expect(due <= Self.today, "\(a.nip) \(code)")
-                #expect(a.date.days(to: due) <= 30 && due.days(to: a.date) <= 20, "\(a.nip) \(code) due \(due) on \(a.date)")
+                #expect(
+                    a.date.days(to: due) <= 30 && due.days(to: a.date) <= 20, "\(a.nip) \(code) due \(due) on \(a.date)"
+                )
                 #expect(completed < a.date)
                 raised.formUnion(raises[code] ?? [])
             }
             #expect(months.count == 1, "one assessment per due month")
             doneMonths.formUnion(months.map { a.nip + "|" + $0 })
-            #expect(Set(a.results.map(\.competencyCode)) == raised && a.results.count == raised.count, "\(a.nip) \(a.notes)")
+            #expect(
+                Set(a.results.map(\.competencyCode)) == raised && a.results.count == raised.count, "\(a.nip) \(a.notes)"
+            )
             #expect(a.results.allSatisfy { (1...5).contains($0.level) })
         }
         let share = Double(doneMonths.count) / Double(dueMonths.count)
@@ -94,28 +108,39 @@ extension DemoEvaluateTests {
         let (kupang, _, ev) = try demoEvaluateCity.get()
         let top = Self.opd(kupang)
         let story: Set<String> = ["DUKCAPIL", "DPMPTSP", "SATPOLPP", "DISHUB"]
-        let standard = Dictionary(uniqueKeysWithValues: kupang.positions.map {
-            ($0.code, $0.standard.map { StandardItem(competencyCode: $0.competencyCode, required: $0.requiredLevel) })
-        })
-        var results: [String: [AssessedLevel]] = [:], retested: [String: [AssessedLevel]] = [:]
+        let standard = Dictionary(
+            uniqueKeysWithValues: kupang.positions.map {
+                (
+                    $0.code,
+                    $0.standard.map { StandardItem(competencyCode: $0.competencyCode, required: $0.requiredLevel) }
+                )
+            })
+        var results: [String: [AssessedLevel]] = [:]
+        var retested: [String: [AssessedLevel]] = [:]
         for (i, a) in kupang.assessments.enumerated() {
             for r in a.results {
-                results[a.nip, default: []].append(AssessedLevel(competencyCode: r.competencyCode, level: r.level, date: a.date,
-                                                                 method: a.method, sequence: i))
+                results[a.nip, default: []].append(
+                    AssessedLevel(
+                        competencyCode: r.competencyCode, level: r.level, date: a.date,
+                        method: a.method, sequence: i))
             }
         }
         for (i, a) in ev.reassessments.enumerated() {
             for r in a.results {
-                retested[a.nip, default: []].append(AssessedLevel(competencyCode: r.competencyCode, level: r.level, date: a.date,
-                                                                  method: a.method, sequence: kupang.assessments.count + i))
+                retested[a.nip, default: []].append(
+                    AssessedLevel(
+                        competencyCode: r.competencyCode, level: r.level, date: a.date,
+                        method: a.method, sequence: kupang.assessments.count + i))
             }
         }
-        var before: [JPMHistory.Person] = [], after: [JPMHistory.Person] = []
+        var before: [JPMHistory.Person] = []
+        var after: [JPMHistory.Person] = []
         for e in kupang.employees where e.isActive {
             guard let opd = top[e.unitCode], story.contains(opd) else { continue }
             let std = standard[e.positionCode] ?? []
             before.append(JPMHistory.Person(group: opd, standard: std, results: results[e.nip] ?? []))
-            after.append(JPMHistory.Person(group: opd, standard: std, results: (results[e.nip] ?? []) + (retested[e.nip] ?? [])))
+            after.append(
+                JPMHistory.Person(group: opd, standard: std, results: (results[e.nip] ?? []) + (retested[e.nip] ?? [])))
         }
         let june = SimpleDate(year: 2026, month: 6, day: 30)!
         let without = JPMHistory.points(before, dates: [Self.today], formula: .capped)[Self.today]!

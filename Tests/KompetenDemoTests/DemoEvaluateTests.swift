@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenDemo
 
@@ -13,7 +14,9 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
     static let today = SimpleDate(year: 2026, month: 10, day: 30)!
     static let reactionKeys: Set<String> = ["material", "facilitator", "organisation", "usefulness"]
 
-    static func key(_ nip: String, _ programme: String, _ batch: String) -> String { nip + "|" + programme + "|" + batch }
+    static func key(_ nip: String, _ programme: String, _ batch: String) -> String {
+        nip + "|" + programme + "|" + batch
+    }
 
     static func quality(_ p: DemoProgramme) -> Double {
         DemoEvaluateGenerator.quality(ofProgramme: p.code, providerCode: p.providerCode)
@@ -40,7 +43,9 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
     @Test func fastEnough() throws {
         let (kupang, dev, _) = try demoEvaluateCity.get()
         let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = DemoEvaluateGenerator.generate(for: kupang, development: dev, today: Self.today) }
+        let elapsed = clock.measure {
+            _ = DemoEvaluateGenerator.generate(for: kupang, development: dev, today: Self.today)
+        }
         #expect(elapsed < .seconds(1), "\(elapsed)")
     }
 
@@ -59,8 +64,9 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
         let qs = dev.programmes.map(Self.quality)
         #expect(qs.max()! - qs.min()! > 0.6)
         // The same programme is as good next year; the quality does not depend on the year.
-        #expect(DemoEvaluateGenerator.quality(ofProgramme: "MNJ-M5-2026", providerCode: "BPSDMD-NTT")
-            == DemoEvaluateGenerator.quality(ofProgramme: "MNJ-M5-2027", providerCode: "BPSDMD-NTT"))
+        #expect(
+            DemoEvaluateGenerator.quality(ofProgramme: "MNJ-M5-2026", providerCode: "BPSDMD-NTT")
+                == DemoEvaluateGenerator.quality(ofProgramme: "MNJ-M5-2027", providerCode: "BPSDMD-NTT"))
     }
 
     @Test func recordsFollowTheForms() throws {
@@ -72,11 +78,18 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
         for r in ev.evaluations {
             let k = Self.key(r.nip, r.programmeCode, r.batchName)
             guard let e = enrolments[k], let programme = programmes[r.programmeCode] else {
-                Issue.record("\(k): no enrolment"); continue
+                Issue.record("\(k): no enrolment")
+                continue
             }
-            #expect(seen.insert(k + "|\(r.level)|" + r.respondent).inserted, "one record per enrolment, level and respondent")
-            guard e.status == .completed, let done = e.completedOn else { Issue.record("\(k): not completed"); continue }
-            #expect(done <= Self.today && done <= r.filledOn && r.filledOn <= Self.today, "\(k) L\(r.level) \(r.filledOn)")
+            #expect(
+                seen.insert(k + "|\(r.level)|" + r.respondent).inserted,
+                "one record per enrolment, level and respondent")
+            guard e.status == .completed, let done = e.completedOn else {
+                Issue.record("\(k): not completed")
+                continue
+            }
+            #expect(
+                done <= Self.today && done <= r.filledOn && r.filledOn <= Self.today, "\(k) L\(r.level) \(r.filledOn)")
             let codes = programme.raises.map(\.competencyCode)
             switch r.level {
             case 1:
@@ -101,8 +114,10 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
             default: Issue.record("level \(r.level)")
             }
             // The app's own check accepts every record.
-            if case .failure(let f) = EvaluationForm.validate(level: r.level, respondent: r.respondent, scores: r.scores,
-                                                              raisedCodes: codes) {
+            if case .failure(let f) = EvaluationForm.validate(
+                level: r.level, respondent: r.respondent, scores: r.scores,
+                raisedCodes: codes)
+            {
                 Issue.record("\(k) L\(r.level): \(f.errors)")
             }
         }
@@ -114,7 +129,8 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
         let completed = dev.enrolments.filter { $0.status == .completed && $0.completedOn! <= Self.today }
         let klasikal = completed.filter { form[$0.programmeCode] == "klasikal" }.count
         let l3Due = completed.filter { $0.completedOn!.adding(months: 3) <= Self.today }
-        func count(_ level: Int, _ respondent: String, _ filter: (DemoEvaluationRecord) -> Bool = { _ in true }) -> Int {
+        func count(_ level: Int, _ respondent: String, _ filter: (DemoEvaluationRecord) -> Bool = { _ in true }) -> Int
+        {
             ev.evaluations.filter { $0.level == level && $0.respondent == respondent && filter($0) }.count
         }
         let l1 = Double(count(1, "participant")) / Double(completed.count)
@@ -126,7 +142,8 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
         let top = Self.opd(kupang)
         let unitOf = Dictionary(uniqueKeysWithValues: kupang.employees.map { ($0.nip, $0.unitCode) })
         func lagging(_ nip: String) -> Bool { ["SATPOLPP", "DISHUB"].contains(top[unitOf[nip]!]!) }
-        let dueLagging = l3Due.filter { lagging($0.nip) }.count, dueOther = l3Due.count - dueLagging
+        let dueLagging = l3Due.filter { lagging($0.nip) }.count
+        let dueOther = l3Due.count - dueLagging
         #expect(dueLagging >= 20, "\(dueLagging)")
         let supLagging = Double(count(3, "supervisor") { lagging($0.nip) }) / Double(dueLagging)
         let supOther = Double(count(3, "supervisor") { !lagging($0.nip) }) / Double(dueOther)
@@ -137,8 +154,12 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
     }
 
     /// Best and worst decile (by quality) of the programmes with at least `minimum` values.
-    static func deciles(_ values: [String: [Double]], _ dev: DemoDevelopment, minimum: Int = 10) -> (best: Double, worst: Double) {
-        let ranked = dev.programmes.filter { (values[$0.code]?.count ?? 0) >= minimum }.sorted { quality($0) > quality($1) }
+    static func deciles(_ values: [String: [Double]], _ dev: DemoDevelopment, minimum: Int = 10) -> (
+        best: Double, worst: Double
+    ) {
+        let ranked = dev.programmes.filter { (values[$0.code]?.count ?? 0) >= minimum }.sorted {
+            quality($0) > quality($1)
+        }
         let n = max(1, ranked.count / 10)
         func pooled(_ list: ArraySlice<DemoProgramme>) -> Double { mean(list.flatMap { values[$0.code]! }) }
         return (pooled(ranked.prefix(n)), pooled(ranked.suffix(n)))
@@ -146,18 +167,25 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
 
     @Test func programmesDiffer() throws {
         let (_, dev, ev) = try demoEvaluateCity.get()
-        var l1: [String: [Double]] = [:], l2: [String: [Double]] = [:], l3: [String: [Double]] = [:]
+        var l1: [String: [Double]] = [:]
+        var l2: [String: [Double]] = [:]
+        var l3: [String: [Double]] = [:]
         for r in ev.evaluations {
             switch r.level {
             case 1: l1[r.programmeCode, default: []].append(r.scores.values.reduce(0, +) / 4)
             case 2:
-                let pre = r.scores["pre"]!, post = r.scores["post"]!
+                let pre = r.scores["pre"]!
+                let post = r.scores["post"]!
                 if pre < 100 { l2[r.programmeCode, default: []].append((post - pre) / (100 - pre)) }
             default:
-                if r.respondent == "supervisor" { l3[r.programmeCode, default: []].append(Self.mean(Array(r.scores.values))) }
+                if r.respondent == "supervisor" {
+                    l3[r.programmeCode, default: []].append(Self.mean(Array(r.scores.values)))
+                }
             }
         }
-        let reaction = Self.deciles(l1, dev), learning = Self.deciles(l2, dev), behaviour = Self.deciles(l3, dev)
+        let reaction = Self.deciles(l1, dev)
+        let learning = Self.deciles(l2, dev)
+        let behaviour = Self.deciles(l3, dev)
         #expect(reaction.best - reaction.worst >= 0.8, "\(reaction)")
         #expect(learning.best - learning.worst >= 0.3, "\(learning)")
         #expect(behaviour.best - behaviour.worst >= 0.6, "\(behaviour)")
@@ -167,8 +195,9 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
         let (kupang, _, ev) = try demoEvaluateCity.get()
         let active = kupang.employees.filter(\.isActive)
         #expect(ev.performance.count == 2 * active.count)
-        #expect(Set(ev.performance.map { $0.nip + "|\($0.year)" })
-            == Set(active.flatMap { [$0.nip + "|2024", $0.nip + "|2025"] }))
+        #expect(
+            Set(ev.performance.map { $0.nip + "|\($0.year)" })
+                == Set(active.flatMap { [$0.nip + "|2024", $0.nip + "|2025"] }))
         let n = Double(ev.performance.count)
         func share(_ rating: SKPRating, _ path: KeyPath<DemoPerformanceRating, SKPRating>) -> Double {
             Double(ev.performance.filter { $0[keyPath: path] == rating }.count) / n
@@ -192,9 +221,12 @@ let demoEvaluateCity = Result { () throws -> (DemoInstansi, DemoDevelopment, Dem
                 latest[a.nip, default: [:]][r.competencyCode] = (a.date, r.level)
             }
         }
-        var strong = Set<String>(), weak = Set<String>()
+        var strong = Set<String>()
+        var weak = Set<String>()
         for e in active {
-            let gaps = (standard[e.positionCode] ?? []).compactMap { s in latest[e.nip]?[s.competencyCode].map { Double($0.1 - s.requiredLevel) } }
+            let gaps = (standard[e.positionCode] ?? []).compactMap { s in
+                latest[e.nip]?[s.competencyCode].map { Double($0.1 - s.requiredLevel) }
+            }
             guard !gaps.isEmpty else { continue }
             let m = Self.mean(gaps)
             if m >= 0.3 { strong.insert(e.nip) } else if m <= -0.3 { weak.insert(e.nip) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenDemo
 
@@ -10,18 +11,24 @@ func demoSeedURL(_ name: String) -> URL {
         .appendingPathComponent("Resources/Seed/" + name)
 }
 
-private let loaded = Result { try OrganisationSeed.decode(Data(contentsOf: demoSeedURL("kota-kupang-organisation.json"))) }
+private let loaded = Result {
+    try OrganisationSeed.decode(Data(contentsOf: demoSeedURL("kota-kupang-organisation.json")))
+}
 private func seed() throws -> OrganisationSeed { try loaded.get() }
 
 /// The national dictionary and the city's technical competencies, merged.
 let demoCompetencies = Result {
-    CompetencySeed.merged([try CompetencySeed.decode(Data(contentsOf: demoSeedURL("kamus-kompetensi.json"))),
-                           try CompetencySeed.decode(Data(contentsOf: demoSeedURL("kompetensi-teknis.json")))])
+    CompetencySeed.merged([
+        try CompetencySeed.decode(Data(contentsOf: demoSeedURL("kamus-kompetensi.json"))),
+        try CompetencySeed.decode(Data(contentsOf: demoSeedURL("kompetensi-teknis.json"))),
+    ])
 }
 
 // Generated once: the province is 100,000 people and several tests (here and in
 // DemoIdentifyTests) look at it.
-let demoCity = Result { DemoGenerator.generate(seed: try loaded.get(), competencies: try demoCompetencies.get(), scale: .city) }
+let demoCity = Result {
+    DemoGenerator.generate(seed: try loaded.get(), competencies: try demoCompetencies.get(), scale: .city)
+}
 let demoProvince = Result {
     DemoGenerator.generate(seed: try loaded.get(), competencies: try demoCompetencies.get(), scale: .province)
 }
@@ -47,8 +54,10 @@ private var province: Result<[DemoInstansi], any Error> { demoProvince }
         #expect(kelurahan.allSatisfy { byCode[$0.parent ?? ""]?.kind == .kecamatan })
         let topLevel = seed.units.filter { $0.parent == nil }
         #expect((50...60).contains(topLevel.count))
-        for known in ["Dinas Kependudukan dan Pencatatan Sipil",
-                      "Badan Kepegawaian, Pendidikan dan Pelatihan Daerah (BKPPD)", "Dinas Kesehatan"] {
+        for known in [
+            "Dinas Kependudukan dan Pencatatan Sipil",
+            "Badan Kepegawaian, Pendidikan dan Pelatihan Daerah (BKPPD)", "Dinas Kesehatan",
+        ] {
             #expect(topLevel.contains { $0.name == known }, "\(known)")
         }
         #expect(seed.instansi.code == "kota-kupang")
@@ -73,20 +82,25 @@ private var province: Result<[DemoInstansi], any Error> { demoProvince }
     }
 
     @Test func provinceHas23InstansiAndAboutHundredThousandPeople() throws {
-        let seed = try seed(), all = try province.get()
+        let seed = try seed()
+        let all = try province.get()
         #expect(all.count == 23)
         #expect(Set(all.map(\.code)).count == 23)
         #expect((95_000...105_000).contains(all.reduce(0) { $0 + $1.employees.count }))
         for inst in all {
             let codes = Set(inst.units.map(\.code))
             #expect(codes.count == inst.units.count, "\(inst.code): unit codes unique")
-            #expect(inst.units.allSatisfy { u in u.parentCode.map { codes.contains($0) && u.code.hasPrefix($0 + ".") } ?? true })
+            #expect(
+                inst.units.allSatisfy { u in
+                    u.parentCode.map { codes.contains($0) && u.code.hasPrefix($0 + ".") } ?? true
+                })
             let staffed = Set(inst.employees.map(\.unitCode))
             #expect(inst.units.allSatisfy { staffed.contains($0.code) }, "\(inst.code): every unit staffed")
             #expect(staffed.isSubset(of: codes))
         }
         for (inst, source) in zip(all.dropFirst(), seed.provinceInstansi) {
-            #expect(inst.units.allSatisfy { !$0.name.contains("Kota Kupang") && !$0.name.contains("{") }, "\(inst.code)")
+            #expect(
+                inst.units.allSatisfy { !$0.name.contains("Kota Kupang") && !$0.name.contains("{") }, "\(inst.code)")
             let kecamatan = inst.units.filter { $0.kind == .kecamatan }
             let kelurahan = inst.units.filter { $0.kind == .kelurahan }
             if source.level == .provinsi {
@@ -103,10 +117,12 @@ private var province: Result<[DemoInstansi], any Error> { demoProvince }
 
     @Test func everyNIPParsesAndMatchesThePerson() throws {
         let everyone = try province.get().flatMap(\.employees)
-        var nips = Set<String>(), niks = Set<String>()
+        var nips = Set<String>()
+        var niks = Set<String>()
         for e in everyone {
             guard case .success(let nip) = NIP.parse(e.nip) else {
-                Issue.record("NIP \(e.nip) does not parse"); continue
+                Issue.record("NIP \(e.nip) does not parse")
+                continue
             }
             #expect(nip.kind == e.employmentType && nip.sex == e.sex && nip.birthDate == e.birthDate)
             if e.employmentType == .pns {
@@ -119,10 +135,14 @@ private var province: Result<[DemoInstansi], any Error> { demoProvince }
             #expect(e.nik.count == 16 && e.nik.allSatisfy(\.isASCII) && e.nik.hasPrefix("53"))
             // NIK digits 7–12: DDMMYY, a woman's day + 40.
             let d = Array(e.nik)
-            let day = Int(String(d[6...7]))!, month = Int(String(d[8...9]))!, year = Int(String(d[10...11]))!
-            #expect(day == e.birthDate.day + (e.sex == .female ? 40 : 0) && month == e.birthDate.month
+            let day = Int(String(d[6...7]))!
+            let month = Int(String(d[8...9]))!
+            let year = Int(String(d[10...11]))!
+            #expect(
+                day == e.birthDate.day + (e.sex == .female ? 40 : 0) && month == e.birthDate.month
                     && year == e.birthDate.year % 100)
-            nips.insert(e.nip); niks.insert(e.nik)
+            nips.insert(e.nip)
+            niks.insert(e.nik)
         }
         #expect(nips.count == everyone.count, "NIPs unique across the province")
         #expect(niks.count == everyone.count, "NIKs unique across the province")
@@ -134,7 +154,10 @@ private var province: Result<[DemoInstansi], any Error> { demoProvince }
         let everyone = try province.get().flatMap(\.employees)
         let n = Double(everyone.count)
         let pns = ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c"]
-        #expect(everyone.allSatisfy { $0.employmentType == .pns ? pns.contains($0.rank) : ["V", "VII", "IX", "X"].contains($0.rank) })
+        #expect(
+            everyone.allSatisfy {
+                $0.employmentType == .pns ? pns.contains($0.rank) : ["V", "VII", "IX", "X"].contains($0.rank)
+            })
         let pppk = Double(everyone.filter { $0.employmentType == .pppk }.count) / n
         #expect((0.17...0.23).contains(pppk))
         let inactive = Double(everyone.filter { !$0.isActive }.count) / n
@@ -146,12 +169,16 @@ private var province: Result<[DemoInstansi], any Error> { demoProvince }
     }
 
     @Test func sameInputsGiveSameOutput() throws {
-        let seed = try seed(), competencies = try demoCompetencies.get()
+        let seed = try seed()
+        let competencies = try demoCompetencies.get()
         #expect(DemoGenerator.generate(seed: seed, competencies: competencies, scale: .city) == (try city.get()))
-        #expect(DemoGenerator.generate(seed: seed, competencies: competencies, scale: .province) == (try province.get()))
+        #expect(
+            DemoGenerator.generate(seed: seed, competencies: competencies, scale: .province) == (try province.get()))
         // Kota Kupang is the same in both scales.
         #expect((try province.get())[0] == (try city.get())[0])
-        #expect(DemoGenerator.generate(seed: seed, competencies: competencies, scale: .city, randomSeed: 7) != (try city.get()))
+        #expect(
+            DemoGenerator.generate(seed: seed, competencies: competencies, scale: .city, randomSeed: 7)
+                != (try city.get()))
     }
 
     @Test func distributionKeepsTheTotalAndStaffsEveryUnit() {

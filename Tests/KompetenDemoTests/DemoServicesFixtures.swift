@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import KompetenCore
 @testable import KompetenDemo
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenDemo
 
@@ -50,8 +51,12 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
         let positions = Dictionary(kupang.positions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let parent = Dictionary(kupang.units.map { ($0.code, $0.parentCode) }, uniquingKeysWith: { a, _ in a })
         func ancestors(_ code: String) -> [String] {
-            var out: [String] = [], up = parent[code] ?? nil
-            while let c = up { out.append(c); up = parent[c] ?? nil }
+            var out: [String] = []
+            var up = parent[code] ?? nil
+            while let c = up {
+                out.append(c)
+                up = parent[c] ?? nil
+            }
             return out
         }
         for s in out.services {
@@ -61,7 +66,10 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
             #expect(s.standardMinutes > 0 && !s.standardText.isEmpty && !s.legalBasis.isEmpty && !s.name.isEmpty)
             #expect(s.fee >= 0)
             for code in s.positionCodes {
-                guard let p = positions[code] else { Issue.record("\(s.code): no position \(code)"); continue }
+                guard let p = positions[code] else {
+                    Issue.record("\(s.code): no position \(code)")
+                    continue
+                }
                 #expect(!code.hasSuffix(".J1"), "\(s.code): \(code) is a head")
                 let own = p.unitCode == s.unitCode || p.unitCode.hasPrefix(s.unitCode + ".")
                 #expect(own || ancestors(s.unitCode).contains(p.unitCode), "\(s.code): \(code)")
@@ -84,12 +92,15 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
             let months = byService[s.code] ?? []
             try #require(months.count == 24, "\(s.code)")
             #expect(months.first?.month == first && months.last?.month == SimpleDate(year: 2026, month: 10, day: 1)!)
-            #expect(zip(months, months.dropFirst()).allSatisfy { $0.month.adding(months: 1) == $1.month }, "\(s.code) in order")
+            #expect(
+                zip(months, months.dropFirst()).allSatisfy { $0.month.adding(months: 1) == $1.month },
+                "\(s.code) in order")
             for (i, m) in months.enumerated() {
                 #expect(m.month <= Self.today && m.month.day == 1)
                 #expect(m.received > 0 && m.completed >= 0 && m.backlog >= 0, "\(s.code) \(m.month)")
                 #expect(m.onTime <= m.completed, "\(s.code) \(m.month)")
-                #expect(m.p90Minutes >= m.medianMinutes && m.medianMinutes > 0 && m.meanMinutes > 0, "\(s.code) \(m.month)")
+                #expect(
+                    m.p90Minutes >= m.medianMinutes && m.medianMinutes > 0 && m.meanMinutes > 0, "\(s.code) \(m.month)")
                 if i > 0 {
                     let carried = months[i - 1].backlog
                     #expect(m.completed <= m.received + carried, "\(s.code) \(m.month)")
@@ -109,15 +120,20 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
     @Test func responsesAreValid() throws {
         let (_, out) = try demoServicesCity.get()
         #expect((18_000...22_000).contains(out.responses.count), "\(out.responses.count)")
-        let sexes: Set<String> = ["laki", "perempuan"], channels: Set<String> = ["daring", "kertas", "kios"]
+        let sexes: Set<String> = ["laki", "perempuan"]
+        let channels: Set<String> = ["daring", "kertas", "kios"]
         var perMonth: [String: Set<String>] = [:]
-        var given = 0, daring = 0
+        var given = 0
+        var daring = 0
         for r in out.responses {
             #expect(r.answers.count == 9 && r.answers.allSatisfy { (1...4).contains($0) })
             #expect(r.at.date <= Self.today && (450..<930).contains(r.at.minute))
             #expect(DemoCalendar.weekday(DemoCalendar.day(r.at.date)) < 5)
             #expect(channels.contains(r.channel))
-            if let s = r.sex { #expect(sexes.contains(s)); given += 1 }
+            if let s = r.sex {
+                #expect(sexes.contains(s))
+                given += 1
+            }
             if r.channel == "daring" { daring += 1 }
             perMonth[r.serviceCode, default: []].insert(String(r.at.date.iso.prefix(7)))
         }
@@ -127,10 +143,11 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
         #expect((0.52...0.66).contains(Double(daring) / n))
         // By service (in `services` order), then time.
         let order = Dictionary(uniqueKeysWithValues: out.services.enumerated().map { ($1.code, $0) })
-        #expect(zip(out.responses, out.responses.dropFirst()).allSatisfy { a, b in
-            let (i, j) = (order[a.serviceCode]!, order[b.serviceCode]!)
-            return i < j || (i == j && (a.at.date, a.at.minute) <= (b.at.date, b.at.minute))
-        })
+        #expect(
+            zip(out.responses, out.responses.dropFirst()).allSatisfy { a, b in
+                let (i, j) = (order[a.serviceCode]!, order[b.serviceCode]!)
+                return i < j || (i == j && (a.at.date, a.at.minute) <= (b.at.date, b.at.minute))
+            })
         // A free service's U4 (Biaya/Tarif) is mostly "Gratis" (4).
         let free = Set(out.services.filter { $0.fee == 0 }.map(\.code))
         let u4 = out.responses.filter { free.contains($0.serviceCode) }.map { Double($0.answers[3]) }
@@ -144,18 +161,23 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
         let ticketMonths = [SimpleDate(year: 2026, month: 9, day: 1)!, SimpleDate(year: 2026, month: 10, day: 1)!]
         for code in ["DUKCAPIL-KTP", "DUKCAPIL-KK"] {
             let mine = out.transactions.filter { $0.serviceCode == code }
-            #expect(zip(mine, mine.dropFirst()).allSatisfy { a, b in
-                (a.receivedAt.date, a.receivedAt.minute) <= (b.receivedAt.date, b.receivedAt.minute)
-            })
+            #expect(
+                zip(mine, mine.dropFirst()).allSatisfy { a, b in
+                    (a.receivedAt.date, a.receivedAt.minute) <= (b.receivedAt.date, b.receivedAt.minute)
+                })
             let open = mine.filter { $0.completedAt == nil }.count
             #expect(open > 0, "\(code): some tickets still open")
             for first in ticketMonths {
                 let month = try #require(out.months.first { $0.serviceCode == code && $0.month == first })
-                let received = mine.filter { $0.receivedAt.date.year == first.year && $0.receivedAt.date.month == first.month }
+                let received = mine.filter {
+                    $0.receivedAt.date.year == first.year && $0.receivedAt.date.month == first.month
+                }
                 #expect(received.count == month.received, "\(code) \(first)")
                 // Completed in the month, measured from the tickets.
                 let minutes = mine.compactMap { t -> Int? in
-                    guard let c = t.completedAt, c.date.year == first.year, c.date.month == first.month else { return nil }
+                    guard let c = t.completedAt, c.date.year == first.year, c.date.month == first.month else {
+                        return nil
+                    }
                     return t.receivedAt.date.days(to: c.date) * 1440 + c.minute - t.receivedAt.minute
                 }.sorted()
                 #expect(month.completed >= minutes.count && month.completed <= minutes.count + 200, "\(code) \(first)")
@@ -179,7 +201,10 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
         let dukcapil = Self.codes(kupang, out, in: ["DUKCAPIL"])
         let improving = Self.codes(kupang, out, in: DemoStory.improving)
         func u6(_ codes: Set<String>, _ range: ClosedRange<SimpleDate>) -> Double {
-            Self.mean(out.responses.filter { codes.contains($0.serviceCode) && range.contains($0.at.date) }.map { Double($0.answers[5]) })
+            Self.mean(
+                out.responses.filter { codes.contains($0.serviceCode) && range.contains($0.at.date) }.map {
+                    Double($0.answers[5])
+                })
         }
         let rise = u6(dukcapil, Self.after) - u6(dukcapil, Self.before)
         #expect(rise >= 0.25, "DUKCAPIL U6 +\(rise)")
@@ -193,8 +218,9 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
         #expect(gain >= 8, "DUKCAPIL on time +\(gain) points")
         let standard = Dictionary(uniqueKeysWithValues: out.services.map { ($0.code, Double($0.standardMinutes)) })
         func p90(_ range: ClosedRange<SimpleDate>) -> Double {
-            Self.mean(out.months.filter { dukcapil.contains($0.serviceCode) && range.contains($0.month) }
-                .map { $0.p90Minutes / standard[$0.serviceCode]! })
+            Self.mean(
+                out.months.filter { dukcapil.contains($0.serviceCode) && range.contains($0.month) }
+                    .map { $0.p90Minutes / standard[$0.serviceCode]! })
         }
         #expect(p90(Self.after) < p90(Self.before) * 0.85)
     }
@@ -216,14 +242,20 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
         let kupang = try servicesCity.get()
         let units = kupang.units.filter { !$0.code.hasPrefix("KEC-") && !$0.code.hasPrefix("DINKES") }
         let positions = kupang.positions.filter { !$0.unitCode.hasPrefix("DPMPTSP") || $0.unitCode == "DPMPTSP" }
-        let other = DemoInstansi(code: "kab-demo", name: "Kabupaten Demo", units: units, employees: [],
-                                 positions: positions, assessments: [])
+        let other = DemoInstansi(
+            code: "kab-demo", name: "Kabupaten Demo", units: units, employees: [],
+            positions: positions, assessments: [])
         let today = SimpleDate(year: 2026, month: 3, day: 1)!
         let out = DemoServicesGenerator.generate(for: other, today: today)
         #expect(!out.services.isEmpty && out.services.count < 30)
-        #expect(!out.services.contains { $0.code.hasPrefix("KEC-") || $0.code.hasPrefix("KEL-") || $0.code.hasPrefix("PKM-") })
+        #expect(
+            !out.services.contains {
+                $0.code.hasPrefix("KEC-") || $0.code.hasPrefix("KEL-") || $0.code.hasPrefix("PKM-")
+            })
         // DPMPTSP's bidang have no staff here: the OPD's own staff deliver.
-        for s in out.services where s.unitCode.hasPrefix("DPMPTSP") { #expect(s.positionCodes.allSatisfy { $0.hasPrefix("DPMPTSP.J") }) }
+        for s in out.services where s.unitCode.hasPrefix("DPMPTSP") {
+            #expect(s.positionCodes.allSatisfy { $0.hasPrefix("DPMPTSP.J") })
+        }
         #expect(out.months.allSatisfy { $0.month <= today } && out.responses.allSatisfy { $0.at.date <= today })
         #expect(out.transactions.allSatisfy { $0.receivedAt.date <= today && ($0.completedAt?.date ?? today) <= today })
         let empty = DemoInstansi(code: "x", name: "x", units: [], employees: [], positions: [], assessments: [])
@@ -233,13 +265,17 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
     /// Prints the story's numbers (IKM and on-time share before/after) for the report.
     @Test func reportTheStory() throws {
         let (kupang, out) = try demoServicesCity.get()
-        print("DemoServices: \(out.services.count) services, \(out.months.count) months, "
-              + "\(out.transactions.count) transactions, \(out.responses.count) responses")
+        print(
+            "DemoServices: \(out.services.count) services, \(out.months.count) months, "
+                + "\(out.transactions.count) transactions, \(out.responses.count) responses")
         let groups: [(String, Set<String>)] = [
             ("DUKCAPIL", Self.codes(kupang, out, in: ["DUKCAPIL"])),
             ("DPMPTSP", Self.codes(kupang, out, in: ["DPMPTSP"])),
             ("KEC-OEBOBO", ["KEC-OEBOBO-SKDU"]),
-            ("other (not improving)", Set(out.services.map(\.code)).subtracting(Self.codes(kupang, out, in: DemoStory.improving))),
+            (
+                "other (not improving)",
+                Set(out.services.map(\.code)).subtracting(Self.codes(kupang, out, in: DemoStory.improving))
+            ),
             ("SATPOLPP", Self.codes(kupang, out, in: ["SATPOLPP"])),
             ("DISHUB", Self.codes(kupang, out, in: ["DISHUB"])),
             ("city", Set(out.services.map(\.code))),
@@ -252,19 +288,25 @@ let demoServicesCity = Result { () throws -> (DemoInstansi, DemoPublicServices) 
                 Self.onTimeShare(out.months.filter { codes.contains($0.serviceCode) && r.contains($0.month) })
             }
             func element(_ k: Int, _ r: ClosedRange<SimpleDate>) -> Double {
-                Self.mean(out.responses.filter { codes.contains($0.serviceCode) && r.contains($0.at.date) }.map { Double($0.answers[k]) })
+                Self.mean(
+                    out.responses.filter { codes.contains($0.serviceCode) && r.contains($0.at.date) }.map {
+                        Double($0.answers[k])
+                    })
             }
             // p90 relative to the service's standard, averaged over the group's service months.
             let standard = Dictionary(uniqueKeysWithValues: out.services.map { ($0.code, Double($0.standardMinutes)) })
             func p90(_ r: ClosedRange<SimpleDate>) -> Double {
-                Self.mean(out.months.filter { codes.contains($0.serviceCode) && r.contains($0.month) }
-                    .map { $0.p90Minutes / standard[$0.serviceCode]! })
+                Self.mean(
+                    out.months.filter { codes.contains($0.serviceCode) && r.contains($0.month) }
+                        .map { $0.p90Minutes / standard[$0.serviceCode]! })
             }
-            let f = { (x: Double) in String(format: "%.1f", x) }, g = { (x: Double) in String(format: "%.2f", x) }
-            print("STORY \(name): IKM \(f(ikm(Self.before))) → \(f(ikm(Self.after))), on time \(f(share(Self.before)))% → "
-                  + "\(f(share(Self.after)))%, U3 \(g(element(2, Self.before))) → \(g(element(2, Self.after))), "
-                  + "U6 \(g(element(5, Self.before))) → \(g(element(5, Self.after))), "
-                  + "p90/standard \(g(p90(Self.before))) → \(g(p90(Self.after)))")
+            let f = { (x: Double) in String(format: "%.1f", x) }
+            let g = { (x: Double) in String(format: "%.2f", x) }
+            print(
+                "STORY \(name): IKM \(f(ikm(Self.before))) → \(f(ikm(Self.after))), on time \(f(share(Self.before)))% → "
+                    + "\(f(share(Self.after)))%, U3 \(g(element(2, Self.before))) → \(g(element(2, Self.after))), "
+                    + "U6 \(g(element(5, Self.before))) → \(g(element(5, Self.after))), "
+                    + "p90/standard \(g(p90(Self.before))) → \(g(p90(Self.after)))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenFormats
 
@@ -10,15 +11,17 @@ import Testing
 
     @Test func excelIndonesianExport() throws {
         // BOM, `;`, a quoted field holding the delimiter, another holding a line break, CRLF.
-        let text = "NIP;Nama;Catatan\r\n"
+        let text =
+            "NIP;Nama;Catatan\r\n"
             + "198503122010011002;\"Benu; Yohanes\";\"baris satu\r\nbaris dua\"\r\n"
             + "199001012022212005;Maria \"Mia\" Lado;\r\n"
         let table = try read(text, bom: true)
         #expect(table.header == ["NIP", "Nama", "Catatan"]) // no BOM glued to "NIP"
-        #expect(table.rows == [
-            ["198503122010011002", "Benu; Yohanes", "baris satu\r\nbaris dua"],
-            ["199001012022212005", "Maria \"Mia\" Lado", ""],
-        ])
+        #expect(
+            table.rows == [
+                ["198503122010011002", "Benu; Yohanes", "baris satu\r\nbaris dua"],
+                ["199001012022212005", "Maria \"Mia\" Lado", ""],
+            ])
     }
 
     @Test func commaSeparatedWithoutBOM() throws {
@@ -65,21 +68,28 @@ import Testing
     @Test func windows1252IsRefusedWithTheRow() {
         var data = Data("Nama;Kota\nJos;Kupang\n".utf8)
         data.append(contentsOf: [0x4E, 0x75, 0xF1, 0x65, 0x7A]) // "Nuñez" in Windows-1252
-        #expect(throws: CSVError(row: 3, message: "Berkas bukan teks UTF-8. Simpan ulang dari Excel sebagai \"CSV UTF-8\".")) {
+        #expect(
+            throws: CSVError(row: 3, message: "Berkas bukan teks UTF-8. Simpan ulang dari Excel sebagai \"CSV UTF-8\".")
+        ) {
             try CSVReader.read(data)
         }
     }
 
     @Test func oldExcelFormatIsNamed() {
         let xls = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0xFF])
-        #expect(throws: CSVError(row: 1, message: "Berkas Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau \"CSV UTF-8\".")) {
+        #expect(
+            throws: CSVError(
+                row: 1,
+                message: "Berkas Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau \"CSV UTF-8\".")
+        ) {
             try CSVReader.read(xls)
         }
     }
 
     @Test func utf16WithBOM() throws {
         let text = "Nama;Kota\r\nNuñez;Kupang 🌊\r\n"
-        var le = Data([0xFF, 0xFE]), be = Data([0xFE, 0xFF])
+        var le = Data([0xFF, 0xFE])
+        var be = Data([0xFE, 0xFF])
         for unit in text.utf16 {
             le.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)])
             be.append(contentsOf: [UInt8(unit >> 8), UInt8(unit & 0xFF)])
@@ -92,7 +102,8 @@ import Testing
 
 @Suite struct CSVWriterTests {
     @Test func writesBOMSemicolonsCRLFAndQuotesOnlyWhenNeeded() {
-        let table = Table(header: ["NIP", "Nama"], rows: [["198503122010011002", "Benu; Yohanes"], ["2", "a \"b\"\nc"]])
+        let table = Table(
+            header: ["NIP", "Nama"], rows: [["198503122010011002", "Benu; Yohanes"], ["2", "a \"b\"\nc"]])
         let text = String(decoding: CSVWriter.write(table), as: UTF8.self)
         #expect(text == "\u{FEFF}NIP;Nama\r\n198503122010011002;\"Benu; Yohanes\"\r\n2;\"a \"\"b\"\"\nc\"\r\n")
         let plain = String(decoding: CSVWriter.write(table, delimiter: ",", bom: false), as: UTF8.self)
@@ -100,13 +111,15 @@ import Testing
     }
 
     @Test func roundTrip() throws {
-        let table = Table(header: ["Kode", "Nama", "Catatan"], rows: [
-            ["01", "Benu; Yohanes", "baris satu\r\nbaris dua"],
-            ["02", "Élodie Ñañez, \"Nona\"", ""],
-            ["03", "Kantor Wali Kota 🏛️", "ragged"],
-            ["", "", ""],
-            ["-5,5", "3.75", "x"],
-        ])
+        let table = Table(
+            header: ["Kode", "Nama", "Catatan"],
+            rows: [
+                ["01", "Benu; Yohanes", "baris satu\r\nbaris dua"],
+                ["02", "Élodie Ñañez, \"Nona\"", ""],
+                ["03", "Kantor Wali Kota 🏛️", "ragged"],
+                ["", "", ""],
+                ["-5,5", "3.75", "x"],
+            ])
         #expect(try CSVReader.read(CSVWriter.write(table)) == table)
         #expect(try CSVReader.read(CSVWriter.write(table, delimiter: ",", bom: false)) == table)
     }
@@ -132,7 +145,7 @@ import Testing
         let text = String(decoding: CSVWriter.write(table), as: UTF8.self)
         #expect(text.contains("'+6281234567890;'=1+1\r\n"))
         #expect(CSVWriter.unneutralise("'+6281234567890") == "+6281234567890")
-        #expect(CSVWriter.unneutralise("'-5") == "'-5")   // not something neutralise adds
+        #expect(CSVWriter.unneutralise("'-5") == "'-5") // not something neutralise adds
         #expect(CSVWriter.unneutralise("'halo") == "'halo")
     }
 }

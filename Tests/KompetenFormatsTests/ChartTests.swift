@@ -1,24 +1,33 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenFormats
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// What XMLParser saw in an SVG string; nil from `parse` means it is not well-formed XML.
 private final class SVGDoc: NSObject, XMLParserDelegate {
-    struct Element { var name: String; var attributes: [String: String]; var text = "" }
+    struct Element {
+        var name: String
+        var attributes: [String: String]
+        var text = ""
+    }
     var elements: [Element] = []
     private var open: [Int] = []
 
     static func parse(_ svg: String) -> SVGDoc? {
-        let doc = SVGDoc(), parser = XMLParser(data: Data(svg.utf8))
+        let doc = SVGDoc()
+        let parser = XMLParser(data: Data(svg.utf8))
         parser.delegate = doc
         return parser.parse() ? doc : nil
     }
-    func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         open.append(elements.count)
         elements.append(Element(name: name, attributes: attributes))
     }
@@ -26,16 +35,21 @@ private final class SVGDoc: NSObject, XMLParserDelegate {
         open.removeLast()
     }
     func parser(_ p: XMLParser, foundCharacters s: String) {
-        for i in open { elements[i].text += s }   // every enclosing element collects its text
+        for i in open { elements[i].text += s } // every enclosing element collects its text
     }
 
     func all(_ name: String, class cls: String? = nil) -> [Element] {
-        elements.filter { $0.name == name && (cls == nil || ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(cls!))) }
+        elements.filter {
+            $0.name == name
+                && (cls == nil || ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(cls!)))
+        }
     }
     /// The CSP forbids inline styles and scripts.
     var obeysCSP: Bool {
-        !elements.contains { $0.name == "script" || $0.name == "style" || $0.name == "foreignObject"
-            || $0.attributes.keys.contains { $0 == "style" || $0.lowercased().hasPrefix("on") } }
+        !elements.contains {
+            $0.name == "script" || $0.name == "style" || $0.name == "foreignObject"
+                || $0.attributes.keys.contains { $0 == "style" || $0.lowercased().hasPrefix("on") }
+        }
     }
 }
 
@@ -47,14 +61,17 @@ private final class SVGDoc: NSObject, XMLParserDelegate {
 
     @Test func coordinatesHaveOneDecimal() {
         #expect(SVGText.num(377.52) == "377.5")
-        #expect(SVGText.num(0.05) == "0.1")       // half away from zero
-        #expect(SVGText.num(-0.04) == "0.0")      // never "-0.0"
+        #expect(SVGText.num(0.05) == "0.1") // half away from zero
+        #expect(SVGText.num(-0.04) == "0.0") // never "-0.0"
         #expect(SVGText.num(-2.25) == "-2.3")
         #expect(SVGText.num(12) == "12.0")
     }
 
     @Test func wrapping() {
-        #expect(SVGText.wrap("Pengembangan Diri dan Orang Lain", width: 16, maxLines: 2) == ["Pengembangan", "Diri dan Orang…"])
+        #expect(
+            SVGText.wrap("Pengembangan Diri dan Orang Lain", width: 16, maxLines: 2) == [
+                "Pengembangan", "Diri dan Orang…",
+            ])
         #expect(SVGText.wrap("Integritas", width: 16, maxLines: 2) == ["Integritas"])
         #expect(SVGText.wrap("", width: 16, maxLines: 2) == [""])
     }
@@ -74,7 +91,7 @@ private final class SVGDoc: NSObject, XMLParserDelegate {
         let root = try #require(doc.elements.first)
         #expect(root.name == "svg")
         #expect(root.attributes["role"] == "img")
-        #expect(root.attributes["viewBox"] == "0 0 540.0 464.0")   // 420 + 2×60 wide, 420 + 44 high
+        #expect(root.attributes["viewBox"] == "0 0 540.0 464.0") // 420 + 2×60 wide, 420 + 44 high
         let title = try #require(doc.all("title").first)
         #expect(title.attributes["id"] == root.attributes["aria-labelledby"])
         #expect(title.text == "Profil <Budi> & Ani")
@@ -89,9 +106,11 @@ private final class SVGDoc: NSObject, XMLParserDelegate {
     @Test func oneSpokePerAxisAndOneGridPolygonPerLevel() throws {
         let doc = try #require(SVGDoc.parse(RadarChart.svg(axes: axes, title: "t")))
         #expect(doc.all("line", class: "spoke").count == 4)
-        #expect(doc.all("polygon").count == 5 + 2)     // levels 1…5, required, actual
+        #expect(doc.all("polygon").count == 5 + 2) // levels 1…5, required, actual
         let six = Array(repeating: RadarChart.Axis(label: "K", required: 3, actual: 3), count: 6)
-        #expect(try #require(SVGDoc.parse(RadarChart.svg(axes: six, maxLevel: 4, title: "t"))).all("line", class: "spoke").count == 6)
+        #expect(
+            try #require(SVGDoc.parse(RadarChart.svg(axes: six, maxLevel: 4, title: "t"))).all("line", class: "spoke")
+                .count == 6)
     }
 
     @Test func polygonCoordinates() throws {
@@ -113,7 +132,7 @@ private final class SVGDoc: NSObject, XMLParserDelegate {
         let unassessed = doc.all("text", class: "radar-unassessed")
         #expect(unassessed.count == 1)
         #expect(unassessed.first?.text.contains("(belum dinilai)") == true)
-        #expect(unassessed.first?.text.contains("<script>alert('") == true)   // parses back to the original
+        #expect(unassessed.first?.text.contains("<script>alert('") == true) // parses back to the original
         #expect(labels[0].text == "Integritas")
         #expect(doc.all("desc").first?.text.contains("belum dinilai") == true)
     }
@@ -168,7 +187,7 @@ private final class SVGDoc: NSObject, XMLParserDelegate {
         let doc = try #require(SVGDoc.parse(svg))
         #expect(doc.all("a").map { $0.attributes["href"] } == ["/laporan?kategori=optimal&opd=1"])
         #expect(doc.all("text", class: "bar-label")[1].text == "Cukup <optimal>")
-        #expect(doc.all("text", class: "bar-value")[3].text == "1.234")   // Indonesian grouping
+        #expect(doc.all("text", class: "bar-value")[3].text == "1.234") // Indonesian grouping
         #expect(doc.obeysCSP)
         #expect(!svg.contains("style="))
         #expect(doc.all("title").first?.text == "Sebaran <JPM>")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenFormats
 
@@ -13,38 +14,54 @@ import Testing
     func rows(_ table: Table) -> Result<[ImportRow], ImportProblems> { ImportSheet.rows(table, columns: columns) }
 
     @Test func headersMatchIgnoringCaseSpacesAndBOM() throws {
-        let table = Table(header: ["\u{FEFF}nip", " Nip  atasan ", "KODEUNIT", "Catatan"],
-                          rows: [[" 198503122010011002 ", "199001012022212005", "  1.02\u{00A0}", "bebas"]])
+        let table = Table(
+            header: ["\u{FEFF}nip", " Nip  atasan ", "KODEUNIT", "Catatan"],
+            rows: [[" 198503122010011002 ", "199001012022212005", "  1.02\u{00A0}", "bebas"]])
         let result = try rows(table).get()
-        #expect(result == [ImportRow(number: 2, values: [
-            "nip": "198503122010011002", "atasan": "199001012022212005", "unit": "1.02",
-        ])])
+        #expect(
+            result == [
+                ImportRow(
+                    number: 2,
+                    values: [
+                        "nip": "198503122010011002", "atasan": "199001012022212005", "unit": "1.02",
+                    ])
+            ])
         #expect(ImportSheet.headerKey("NIP Atasan") == ImportSheet.headerKey("nipatasan"))
     }
 
     @Test func missingRequiredColumnsAreReportedOnRowOne() {
         let table = Table(header: ["Nama", "NIP Atasan"], rows: [["x", "y"]])
-        #expect(rows(table) == .failure(ImportProblems([
-            ImportProblem(row: 1, column: "NIP", message: "Kolom wajib \"NIP\" tidak ada di baris judul."),
-            ImportProblem(row: 1, column: "Kode Unit", message: "Kolom wajib \"Kode Unit\" tidak ada di baris judul."),
-        ])))
+        #expect(
+            rows(table)
+                == .failure(
+                    ImportProblems([
+                        ImportProblem(row: 1, column: "NIP", message: "Kolom wajib \"NIP\" tidak ada di baris judul."),
+                        ImportProblem(
+                            row: 1, column: "Kode Unit", message: "Kolom wajib \"Kode Unit\" tidak ada di baris judul."),
+                    ])))
     }
 
     @Test func duplicatedColumnIsAProblem() {
         let table = Table(header: ["NIP", "Kode Unit", "nip"])
-        #expect(rows(table) == .failure(ImportProblems([
-            ImportProblem(row: 1, column: "NIP", message: "Kolom \"NIP\" muncul lebih dari sekali di baris judul."),
-        ])))
+        #expect(
+            rows(table)
+                == .failure(
+                    ImportProblems([
+                        ImportProblem(
+                            row: 1, column: "NIP", message: "Kolom \"NIP\" muncul lebih dari sekali di baris judul.")
+                    ])))
     }
 
     @Test func emptyRowsAreSkippedButNumberingFollowsTheSheet() throws {
-        let table = Table(header: ["NIP", "Kode Unit"], rows: [
-            ["1", "A"],
-            ["", "  "],      // row 3: blank
-            [],              // row 4: absent in the XLSX
-            ["2"],           // row 5: ragged, unit missing
-            ["", "", "catatan"], // row 6: only an unknown column filled: kept so validation flags it
-        ])
+        let table = Table(
+            header: ["NIP", "Kode Unit"],
+            rows: [
+                ["1", "A"],
+                ["", "  "], // row 3: blank
+                [], // row 4: absent in the XLSX
+                ["2"], // row 5: ragged, unit missing
+                ["", "", "catatan"], // row 6: only an unknown column filled: kept so validation flags it
+            ])
         let result = try rows(table).get()
         #expect(result.map(\.number) == [2, 5, 6])
         #expect(result[1].values == ["nip": "2", "unit": ""])

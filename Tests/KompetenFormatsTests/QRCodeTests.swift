@@ -12,6 +12,7 @@
 // No Python is needed at test time.
 
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenFormats
 
@@ -32,7 +33,8 @@ enum QRReferenceVectors {
     // helloWorldL: 11 UTF-8 bytes, level L, version 1, mask 4 (automatic; segno 1.6.6 auto-mask: 4)
     static let helloWorldL = QRReferenceVector(
         name: "helloWorldL", text: "HELLO WORLD", correction: .low, fixedVersion: nil, fixedMask: nil,
-        version: 1, mask: 4, rows: [
+        version: 1, mask: 4,
+        rows: [
             "FEFBF8",
             "82AA08",
             "BA82E8",
@@ -59,7 +61,8 @@ enum QRReferenceVectors {
     // helloWorldH: 11 UTF-8 bytes, level H, version 2, mask 3 (automatic; segno 1.6.6 auto-mask: 3)
     static let helloWorldH = QRReferenceVector(
         name: "helloWorldH", text: "HELLO WORLD", correction: .high, fixedVersion: nil, fixedMask: nil,
-        version: 2, mask: 3, rows: [
+        version: 2, mask: 3,
+        rows: [
             "FE073F8",
             "822A208",
             "BA722E8",
@@ -90,7 +93,8 @@ enum QRReferenceVectors {
     // emptyQ: 0 UTF-8 bytes, level Q, version 1, mask 0 (automatic; segno 1.6.6 auto-mask: 6)
     static let emptyQ = QRReferenceVector(
         name: "emptyQ", text: "", correction: .quartile, fixedVersion: nil, fixedMask: nil,
-        version: 1, mask: 0, rows: [
+        version: 1, mask: 0,
+        rows: [
             "FEE3F8",
             "82F208",
             "BAE2E8",
@@ -116,8 +120,10 @@ enum QRReferenceVectors {
 
     // shortLinkM: 48 UTF-8 bytes, level M, version 4, mask 1 (automatic; segno 1.6.6 auto-mask: 1)
     static let shortLinkM = QRReferenceVector(
-        name: "shortLinkM", text: "https://kompeten.kupangkota.go.id/s/DUKCAPIL-KTP", correction: .medium, fixedVersion: nil, fixedMask: nil,
-        version: 4, mask: 1, rows: [
+        name: "shortLinkM", text: "https://kompeten.kupangkota.go.id/s/DUKCAPIL-KTP", correction: .medium,
+        fixedVersion: nil, fixedMask: nil,
+        version: 4, mask: 1,
+        rows: [
             "FE8A203F8",
             "823EEAA08",
             "BAE23D2E8",
@@ -156,7 +162,8 @@ enum QRReferenceVectors {
     // url60H: 61 UTF-8 bytes, level H, version 7, mask 5 (automatic; segno 1.6.6 auto-mask: 7)
     static let url60H = QRReferenceVector(
         name: "url60H", text: QRCodeTests.url61, correction: .high, fixedVersion: nil, fixedMask: nil,
-        version: 7, mask: 5, rows: [
+        version: 7, mask: 5,
+        rows: [
             "FECE3BDACBF8",
             "826374B5D208",
             "BA9F7CE852E8",
@@ -207,7 +214,8 @@ enum QRReferenceVectors {
     // indonesianUTF8Q: 59 UTF-8 bytes, level Q, version 5, mask 0 (automatic; segno 1.6.6 auto-mask: 1)
     static let indonesianUTF8Q = QRReferenceVector(
         name: "indonesianUTF8Q", text: QRCodeTests.indonesian, correction: .quartile, fixedVersion: nil, fixedMask: nil,
-        version: 5, mask: 0, rows: [
+        version: 5, mask: 0,
+        rows: [
             "FE9CF0FBF8",
             "82DE845A08",
             "BAA7D18AE8",
@@ -250,7 +258,8 @@ enum QRReferenceVectors {
     // long300M: 300 UTF-8 bytes, level M, version 13, mask 2 (automatic; segno 1.6.6 auto-mask: 2)
     static let long300M = QRReferenceVector(
         name: "long300M", text: QRCodeTests.long300, correction: .medium, fixedVersion: nil, fixedMask: nil,
-        version: 13, mask: 2, rows: [
+        version: 13, mask: 2,
+        rows: [
             "FE66DE0129BDCB3BF8",
             "821A4288FBD0DD8208",
             "BA8178C7BD334EE2E8",
@@ -325,7 +334,8 @@ enum QRReferenceVectors {
     // url60LFixedV6Mask5: 61 UTF-8 bytes, level L, version 6, mask 5
     static let url60LFixedV6Mask5 = QRReferenceVector(
         name: "url60LFixedV6Mask5", text: QRCodeTests.url61, correction: .low, fixedVersion: 6, fixedMask: 5,
-        version: 6, mask: 5, rows: [
+        version: 6, mask: 5,
+        rows: [
             "FE7882203F8",
             "8236C664A08",
             "BA25E8CF2E8",
@@ -372,7 +382,8 @@ enum QRReferenceVectors {
     // long300LFixedV22Mask3: 300 UTF-8 bytes, level L, version 22, mask 3
     static let long300LFixedV22Mask3 = QRReferenceVector(
         name: "long300LFixedV22Mask3", text: QRCodeTests.long300, correction: .low, fixedVersion: 22, fixedMask: 3,
-        version: 22, mask: 3, rows: [
+        version: 22, mask: 3,
+        rows: [
             "FEE4C0D6F29F4D7D60E35A9A3F8",
             "824D5025F42F2493582D942E208",
             "BAD1763B350BBED0D63B550F2E8",
@@ -553,9 +564,11 @@ enum QRReferenceVectors {
         let a = try #require(QRCode.encode(text, correction: .quartile))
         let b = try #require(QRCode.encode(bytes: Array(text.utf8), correction: .quartile))
         #expect(a == b)
-        let c = try #require(QRCode.encode(bytes: Array(text.utf8), correction: .quartile, version: a.version, mask: a.mask))
+        let c = try #require(
+            QRCode.encode(bytes: Array(text.utf8), correction: .quartile, version: a.version, mask: a.mask))
         #expect(a == c)
-        let d = try #require(QRCode.encode(bytes: Array(text.utf8), correction: .quartile, version: a.version, mask: (a.mask + 1) % 8))
+        let d = try #require(
+            QRCode.encode(bytes: Array(text.utf8), correction: .quartile, version: a.version, mask: (a.mask + 1) % 8))
         #expect(a != d)
         #expect(QRCode.encode("HELLO WORLD") != QRCode.encode("HELLO WORLe"))
     }
@@ -572,7 +585,8 @@ enum QRReferenceVectors {
         for (ox, oy) in [(0, 0), (n - 7, 0), (0, n - 7)] {
             for dy in -1...7 {
                 for dx in -1...7 {
-                    let x = ox + dx, y = oy + dy
+                    let x = ox + dx
+                    let y = oy + dy
                     guard x >= 0, y >= 0, x < n, y < n else { continue }
                     let ring = max(abs(dx - 3), abs(dy - 3))
                     let expected = ring == 0 || ring == 1 || ring == 3
@@ -598,9 +612,12 @@ enum QRReferenceVectors {
         #expect(qr.isDark(x: 8, y: n - 8))
         // Both copies of the format information.
         let format = QRModuleGrid.formatBits(correction: .low, mask: qr.mask)
-        var first = 0, second = 0
-        let firstCoordinates = [(8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8),
-                                (7, 8), (5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8)]
+        var first = 0
+        var second = 0
+        let firstCoordinates = [
+            (8, 0), (8, 1), (8, 2), (8, 3), (8, 4), (8, 5), (8, 7), (8, 8),
+            (7, 8), (5, 8), (4, 8), (3, 8), (2, 8), (1, 8), (0, 8),
+        ]
         for (i, (x, y)) in firstCoordinates.enumerated() where qr.isDark(x: x, y: y) { first |= 1 << i }
         for i in 0..<8 where qr.isDark(x: n - 1 - i, y: 8) { second |= 1 << i }
         for i in 8..<15 where qr.isDark(x: 8, y: n - 15 + i) { second |= 1 << i }
@@ -609,7 +626,8 @@ enum QRReferenceVectors {
         // Version information (versions ≥ 7), both blocks.
         if version >= 7 {
             let bits = QRModuleGrid.versionBits(version: version)
-            var topRight = 0, bottomLeft = 0
+            var topRight = 0
+            var bottomLeft = 0
             for i in 0..<18 {
                 if qr.isDark(x: n - 11 + i % 3, y: i / 3) { topRight |= 1 << i }
                 if qr.isDark(x: i / 3, y: n - 11 + i % 3) { bottomLeft |= 1 << i }
@@ -632,10 +650,10 @@ enum QRReferenceVectors {
 
     @Test func formatAndVersionInformationBits() {
         // ISO/IEC 18004 Annex C / D examples and well-known table entries.
-        #expect(QRModuleGrid.formatBits(correction: .medium, mask: 5) == 0b100000011001110)
-        #expect(QRModuleGrid.formatBits(correction: .low, mask: 4) == 0b110011000101111)
-        #expect(QRModuleGrid.formatBits(correction: .medium, mask: 0) == 0b101010000010010)
-        #expect(QRModuleGrid.formatBits(correction: .high, mask: 7) == 0b000100000111011)
+        #expect(QRModuleGrid.formatBits(correction: .medium, mask: 5) == 0b1000000_11001110)
+        #expect(QRModuleGrid.formatBits(correction: .low, mask: 4) == 0b1100110_00101111)
+        #expect(QRModuleGrid.formatBits(correction: .medium, mask: 0) == 0b1010100_00010010)
+        #expect(QRModuleGrid.formatBits(correction: .high, mask: 7) == 0b0001000_00111011)
         #expect(QRModuleGrid.versionBits(version: 7) == 0x07C94)
         #expect(QRModuleGrid.versionBits(version: 21) == 0x15683)
         #expect(QRModuleGrid.versionBits(version: 40) == 0x28C69)
@@ -643,8 +661,10 @@ enum QRReferenceVectors {
 
     @Test func reedSolomonAnnexIExample() {
         // ISO/IEC 18004 Annex I: "01234567", version 1-M.
-        let data: [UInt8] = [0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11,
-                             0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11]
+        let data: [UInt8] = [
+            0x10, 0x20, 0x0C, 0x56, 0x61, 0x80, 0xEC, 0x11,
+            0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
+        ]
         let ecc = QRReedSolomon.remainder(of: data[...], generator: QRReedSolomon.generator(degree: 10))
         #expect(ecc == [0xA5, 0x24, 0xD4, 0xC1, 0xED, 0x36, 0xC7, 0x87, 0x2C, 0x55])
         #expect(QRReedSolomon.multiply(0x80, 0x02) == 0x1D)
@@ -654,8 +674,11 @@ enum QRReferenceVectors {
     @Test func byteModeDataCodewords() {
         // "é" must be encoded as UTF-8 (0xC3 0xA9), without an ECI header.
         let codewords = QRCode.dataCodewords(bytes: Array("é".utf8), version: 1, level: 1)
-        #expect(codewords == [0x40, 0x2C, 0x3A, 0x90, 0xEC, 0x11, 0xEC, 0x11,
-                              0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11])
+        #expect(
+            codewords == [
+                0x40, 0x2C, 0x3A, 0x90, 0xEC, 0x11, 0xEC, 0x11,
+                0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11,
+            ])
     }
 
     @Test func alignmentPatternPositions() {
@@ -666,11 +689,13 @@ enum QRReferenceVectors {
         #expect(QRCodeTables.alignmentPatternPositions(version: 36) == [6, 24, 50, 76, 102, 128, 154])
         #expect(QRCodeTables.alignmentPatternPositions(version: 40) == [6, 30, 58, 86, 114, 142, 170])
         for version in 1...40 {
-            #expect(QRCodeTables.totalCodewords(version: version) == [
-                26, 44, 70, 100, 134, 172, 196, 242, 292, 346, 404, 466, 532, 581, 655, 733, 815, 901,
-                991, 1085, 1156, 1258, 1364, 1474, 1588, 1706, 1828, 1921, 2051, 2185, 2323, 2465,
-                2611, 2761, 2876, 3034, 3196, 3362, 3532, 3706,
-            ][version - 1])
+            #expect(
+                QRCodeTables.totalCodewords(version: version)
+                    == [
+                        26, 44, 70, 100, 134, 172, 196, 242, 292, 346, 404, 466, 532, 581, 655, 733, 815, 901,
+                        991, 1085, 1156, 1258, 1364, 1474, 1588, 1706, 1828, 1921, 2051, 2185, 2323, 2465,
+                        2611, 2761, 2876, 3034, 3196, 3362, 3532, 3706,
+                    ][version - 1])
         }
     }
 
@@ -692,13 +717,15 @@ enum QRReferenceVectors {
         #expect(QRCodeTests.grid(version: 1) { x, y in (x + y) % 2 == 0 }.penaltyScore() == 0)
         // One 1:1:3:1:1 pattern with light on both sides counts once (40), N4 = 90.
         let single: [Bool] = [true, false, true, true, true, false, true]
-        #expect(QRCodeTests.grid(version: 1) { x, y in y == 10 && (4..<11).contains(x) && single[x - 4] }
-            .penaltyScore() == 772 + 1152 + 40 + 90)
+        #expect(
+            QRCodeTests.grid(version: 1) { x, y in y == 10 && (4..<11).contains(x) && single[x - 4] }
+                .penaltyScore() == 772 + 1152 + 40 + 90)
         // Two overlapping patterns (1011101 1101 → at x = 0 and x = 4): each has a light
         // area on one side, so both count (segno 1.6.6 skips the overlapping one).
         let double: [Bool] = [true, false, true, true, true, false, true, true, true, false, true]
-        #expect(QRCodeTests.grid(version: 1) { x, y in y == 10 && x < 11 && double[x] }
-            .penaltyScore() == 763 + 1134 + 80 + 90)
+        #expect(
+            QRCodeTests.grid(version: 1) { x, y in y == 10 && x < 11 && double[x] }
+                .penaltyScore() == 763 + 1134 + 80 + 90)
     }
 
     /// Penalty of every mask on the complete symbol (format/version information drawn)
@@ -718,8 +745,9 @@ enum QRReferenceVectors {
         let expected = try #require(QRCodeTests.maskPenalties[vector.name])
         var actual: [Int] = []
         for mask in 0..<8 {
-            let qr = try #require(QRCode.encode(
-                bytes: Array(vector.text.utf8), correction: vector.correction, version: vector.version, mask: mask))
+            let qr = try #require(
+                QRCode.encode(
+                    bytes: Array(vector.text.utf8), correction: vector.correction, version: vector.version, mask: mask))
             actual.append(QRCodeTests.grid(version: qr.version) { x, y in qr.isDark(x: x, y: y) }.penaltyScore())
         }
         #expect(actual == expected)
@@ -743,7 +771,8 @@ enum QRReferenceVectors {
             let capacity = QRCode.byteCapacity(version: version, correction: correction)
             let fits = try #require(QRCode.encode(String(repeating: "a", count: capacity), correction: correction))
             #expect(fits.version == version)
-            let spills = try #require(QRCode.encode(String(repeating: "a", count: capacity + 1), correction: correction))
+            let spills = try #require(
+                QRCode.encode(String(repeating: "a", count: capacity + 1), correction: correction))
             #expect(spills.version == version + 1)
         }
     }
@@ -753,7 +782,7 @@ enum QRReferenceVectors {
         #expect(QRCode.encode(String(repeating: "x", count: 2954), correction: .low) == nil)
         #expect(QRCode.encode(String(repeating: "x", count: 1273), correction: .high)?.version == 40)
         #expect(QRCode.encode(String(repeating: "x", count: 1274), correction: .high) == nil)
-        #expect(QRCode.encode(String(repeating: "é", count: 1200), correction: .medium) == nil)  // 2400 bytes
+        #expect(QRCode.encode(String(repeating: "é", count: 1200), correction: .medium) == nil) // 2400 bytes
         #expect(QRCode.encode(bytes: Array(repeating: 0x41, count: 18), correction: .low, version: 1) == nil)
         #expect(QRCode.encode(bytes: [], version: 0) == nil)
         #expect(QRCode.encode(bytes: [], version: 41) == nil)
@@ -766,8 +795,10 @@ enum QRReferenceVectors {
     @Test func svgStructure() throws {
         let qr = try #require(QRCode.encode("HELLO WORLD", correction: .low))
         let svg = qr.svg(moduleSize: 5, quietZone: 4, title: "Kartu \"A&B\" <x> 'y'")
-        #expect(svg.hasPrefix(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 29 29\" width=\"145\" height=\"145\" role=\"img\">"))
+        #expect(
+            svg.hasPrefix(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 29 29\" width=\"145\" height=\"145\" role=\"img\">"
+            ))
         #expect(svg.hasSuffix("</svg>"))
         #expect(svg.contains("<title>Kartu &quot;A&amp;B&quot; &lt;x&gt; &apos;y&apos;</title>"))
         #expect(svg.contains("<rect width=\"29\" height=\"29\" fill=\"#ffffff\"/>"))
@@ -778,11 +809,13 @@ enum QRReferenceVectors {
         #expect(!svg.contains("<script"))
         #expect(!svg.contains("href"))
         #expect(!svg.contains("url("))
-        #expect(svg.ranges(of: "http").count == 1)  // only the xmlns
+        #expect(svg.ranges(of: "http").count == 1) // only the xmlns
         let untitled = qr.svg()
         #expect(!untitled.contains("<title>"))
-        #expect(untitled.hasPrefix(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 29 29\" width=\"116\" height=\"116\" role=\"img\">"))
+        #expect(
+            untitled.hasPrefix(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 29 29\" width=\"116\" height=\"116\" role=\"img\">"
+            ))
         #expect(qr.svg(moduleSize: 0, quietZone: -3).contains("viewBox=\"0 0 21 21\" width=\"21\" height=\"21\""))
         #expect(QRCode.svgEscaped("a\u{0}b\u{1B}c\td") == "abc\td")
     }
@@ -804,13 +837,14 @@ enum QRReferenceVectors {
             let parts = command.dropLast().split(whereSeparator: { $0 == " " || $0 == "h" || $0 == "v" })
             #expect(parts.count == 5)
             guard parts.count == 5,
-                  let x = Int(parts[0]), let y = Int(parts[1]), let run = Int(parts[2]),
-                  let down = Int(parts[3]), let back = Int(parts[4])
+                let x = Int(parts[0]), let y = Int(parts[1]), let run = Int(parts[2]),
+                let down = Int(parts[3]), let back = Int(parts[4])
             else { continue }
             #expect(down == 1 && back == -run && run >= 1)
             rectangles += 1
             for k in 0..<run {
-                let mx = x - quiet + k, my = y - quiet
+                let mx = x - quiet + k
+                let my = y - quiet
                 #expect(mx >= 0 && my >= 0 && mx < qr.size && my < qr.size)
                 guard mx >= 0, my >= 0, mx < qr.size, my < qr.size else { continue }
                 #expect(!painted[my * qr.size + mx], "module painted twice")

@@ -1,37 +1,48 @@
 import Foundation
 import Testing
+
 @testable import KompetenCore
 @testable import KompetenFormats
 
 @Suite struct XLSXTests {
     /// A hand-made workbook: the parts every test shares plus the given sheet and extras.
-    func workbook(sheet: String, sharedStrings: String? = nil, styles: String? = nil,
-                  workbookPr: String = "") throws -> Data {
+    func workbook(
+        sheet: String, sharedStrings: String? = nil, styles: String? = nil,
+        workbookPr: String = ""
+    ) throws -> Data {
         let main = XLSXParts.mainNS
         var parts: [(String, String)] = [
             ("[Content_Types].xml", XLSXParts.contentTypes(sheetCount: 1)),
             ("_rels/.rels", XLSXParts.rootRels),
-            ("xl/workbook.xml", #"<workbook xmlns="\#(main)" xmlns:r="\#(XLSXParts.relNS)">\#(workbookPr)"#
-                + #"<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
+            (
+                "xl/workbook.xml",
+                #"<workbook xmlns="\#(main)" xmlns:r="\#(XLSXParts.relNS)">\#(workbookPr)"#
+                    + #"<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
             ("xl/_rels/workbook.xml.rels", XLSXParts.workbookRels(sheetCount: 1)),
             ("xl/worksheets/sheet1.xml", #"<worksheet xmlns="\#(main)"><sheetData>\#(sheet)</sheetData></worksheet>"#),
         ]
-        if let sharedStrings { parts.append(("xl/sharedStrings.xml", #"<sst xmlns="\#(main)">\#(sharedStrings)</sst>"#)) }
-        parts.append(("xl/styles.xml", styles.map { #"<styleSheet xmlns="\#(main)">\#($0)</styleSheet>"# } ?? XLSXParts.styles))
+        if let sharedStrings {
+            parts.append(("xl/sharedStrings.xml", #"<sst xmlns="\#(main)">\#(sharedStrings)</sst>"#))
+        }
+        parts.append(
+            ("xl/styles.xml", styles.map { #"<styleSheet xmlns="\#(main)">\#($0)</styleSheet>"# } ?? XLSXParts.styles))
         return try XLSXWriter.zip(parts)
     }
 
     @Test func roundTrip() throws {
-        let table = Table(header: ["NIP", "Nama", "Catatan", "Nilai"], rows: [
-            ["198503122010011002", "<script>alert('x')</script>", "Kata \"kutip\" & <tag>", "85"],
-            ["199001012022212005", "Élodie Ñañez", "Pelayanan publik yang prima 🏛️🌊", "-3.25"],
-            ["", "", "", ""],
-            ["007", "=SUM(A1)", "baris satu\r\nbaris dua\tTAB", "3.50"],
-            ["0", "  spasi di tepi  ", "_x000D_ literal", "0.5"],
-            ["ragged"],
-            [],
-            ["1234567890123456", "1e5", "-0", "12345678901234.5"],
-        ])
+        let table = Table(
+            header: ["NIP", "Nama", "Catatan", "Nilai"],
+            rows: [
+                ["198503122010011002", "<script>alert('x')</script>", "Kata \"kutip\" & <tag>", "85"],
+                ["199001012022212005", "Élodie Ñañez", "Pelayanan publik yang prima 🏛️🌊", "-3.25"],
+                ["", "", "", ""],
+                ["007", "=SUM(A1)", "baris satu\r\nbaris dua\tTAB", "3.50"],
+                ["0", "  spasi di tepi  ", "_x000D_ literal", "0.5"],
+                ["ragged"],
+                [],
+                ["1234567890123456", "1e5", "-0", "12345678901234.5"],
+            ])
         let data = try XLSXWriter.write(sheets: [(name: "Pegawai", table: table)])
         #expect(try XLSXReader.read(data) == table)
     }
@@ -55,7 +66,9 @@ import Testing
     }
 
     @Test func sheetNamesAreRepaired() {
-        let names = XLSXWriter.sheetNames(["Data [2026]: a/b?", "", "Rekapitulasi Kompetensi Pegawai Kota Kupang", "data 2026 a b", "'x'"])
+        let names = XLSXWriter.sheetNames([
+            "Data [2026]: a/b?", "", "Rekapitulasi Kompetensi Pegawai Kota Kupang", "data 2026 a b", "'x'",
+        ])
         #expect(names == ["Data 2026 ab", "Lembar 2", "Rekapitulasi Kompetensi Pegawai", "data 2026 a b", "x"])
         #expect(XLSXWriter.sheetNames(["Data 2026 ab", "DATA 2026 AB"]) == ["Data 2026 ab", "DATA 2026 AB (2)"])
         #expect(names.allSatisfy { $0.utf16.count <= 31 })
@@ -73,53 +86,67 @@ import Testing
     }
 
     @Test func sharedStringsRichTextGapsAndTypes() throws {
-        let strings = #"<si><t>NIP</t></si><si><r><rPr><b/></rPr><t>Na</t></r><r><t xml:space="preserve">ma </t></r>"#
+        let strings =
+            #"<si><t>NIP</t></si><si><r><rPr><b/></rPr><t>Na</t></r><r><t xml:space="preserve">ma </t></r>"#
             + #"<rPh sb="0" eb="1"><t>ナ</t></rPh></si><si><t>Benu_x000D_</t></si>"#
-        let sheet = #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>"#
+        let sheet =
+            #"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>"#
             + #"<row r="3"><c r="A3"><v>1.98503122010011E+17</v></c><c r="B3" t="b"><v>1</v></c><c r="C3" s="0" t="s"/>"#
             + #"<c r="E3" t="inlineStr"><is><r><t>in</t></r><r><t>line</t></r></is></c></row>"#
             + #"<row r="5"><c r="B5" t="s"><v>2</v></c><c r="C5" t="str"><f>A5&amp;"x"</f><v>hasil</v></c>"#
             + #"<c r="D5"><v>198503122010011002</v></c><c r="E5"><v>0.30000000000000004</v></c><c r="F5" t="e"><v>#N/A</v></c></row>"#
         let table = try XLSXReader.read(workbook(sheet: sheet, sharedStrings: strings))
         #expect(table.header == ["NIP", "", "Nama "])
-        #expect(table.rows == [
-            [],
-            ["198503122010011000", "TRUE", "", "", "inline"],
-            [],
-            ["", "Benu\r", "hasil", "198503122010011002", "0.3", "#N/A"],
-        ])
+        #expect(
+            table.rows == [
+                [],
+                ["198503122010011000", "TRUE", "", "", "inline"],
+                [],
+                ["", "Benu\r", "hasil", "198503122010011002", "0.3", "#N/A"],
+            ])
     }
 
     @Test func cellsAndRowsWithoutReferences() throws {
-        let sheet = "<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>2</v></c></row>"
+        let sheet =
+            "<row><c t=\"inlineStr\"><is><t>a</t></is></c><c><v>2</v></c></row>"
             + "<row><c><v>3</v></c></row><row r=\"4\"><c r=\"B4\"><v>4</v></c><c><v>5</v></c></row>"
-        #expect(try XLSXReader.read(workbook(sheet: sheet)) == Table(header: ["a", "2"], rows: [["3"], [], ["", "4", "5"]]))
+        #expect(
+            try XLSXReader.read(workbook(sheet: sheet))
+                == Table(header: ["a", "2"], rows: [["3"], [], ["", "4", "5"]]))
     }
 
     @Test func numberTexts() {
-        let cases = ["12": "12", "12.0": "12", "1.5E+3": "1500", "1E-3": "0.001", "-2.50": "-2.5",
-                     "0.1000000000000000055": "0.1", "9.9999999999999999E+2": "1000", "1E+40": "1E+40",
-                     "-0": "-0", "0.0": "0", "abc": "abc", "123456789012345678901": "123456789012345678901"]
+        let cases = [
+            "12": "12", "12.0": "12", "1.5E+3": "1500", "1E-3": "0.001", "-2.50": "-2.5",
+            "0.1000000000000000055": "0.1", "9.9999999999999999E+2": "1000", "1E+40": "1E+40",
+            "-0": "-0", "0.0": "0", "abc": "abc", "123456789012345678901": "123456789012345678901",
+        ]
         for (v, shown) in cases { #expect(XLSXNumbers.text(v) == shown, "\(v)") }
     }
 
     @Test func datesByStyle() throws {
         // Style 1: built-in 14 (date); 2: custom Indonesian long date; 3: custom date-time; 4: time only.
-        let styles = #"<numFmts count="2"><numFmt numFmtId="164" formatCode="[$-421]dd\ mmmm\ yyyy;@"/>"#
+        let styles =
+            #"<numFmts count="2"><numFmt numFmtId="164" formatCode="[$-421]dd\ mmmm\ yyyy;@"/>"#
             + #"<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm"/><numFmt numFmtId="166" formatCode="&quot;day&quot; 0"/></numFmts>"#
             + #"<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/>"#
             + #"<xf numFmtId="20"/><xf numFmtId="166"/></cellXfs>"#
-        let sheet = #"<row r="1"><c r="A1" s="1"><v>46355</v></c><c r="B1" s="2"><v>1</v></c>"#
+        let sheet =
+            #"<row r="1"><c r="A1" s="1"><v>46355</v></c><c r="B1" s="2"><v>1</v></c>"#
             + #"<c r="C1" s="3"><v>46355.75</v></c><c r="D1" s="4"><v>0.5</v></c><c r="E1" s="5"><v>7</v></c>"#
             + #"<c r="F1" s="1"><v>59</v></c><c r="G1" s="1"><v>61</v></c></row>"#
         let table = try XLSXReader.read(workbook(sheet: sheet, styles: styles))
-        #expect(table.header == ["2026-11-29", "1900-01-01", "2026-11-29 18:00", "0.5", "7", "1900-02-28", "1900-03-01"])
-        let in1904 = try XLSXReader.read(workbook(sheet: sheet, styles: styles, workbookPr: #"<workbookPr date1904="1"/>"#))
+        #expect(
+            table.header == ["2026-11-29", "1900-01-01", "2026-11-29 18:00", "0.5", "7", "1900-02-28", "1900-03-01"])
+        let in1904 = try XLSXReader.read(
+            workbook(sheet: sheet, styles: styles, workbookPr: #"<workbookPr date1904="1"/>"#))
         #expect(in1904.header[0] == "2030-11-30")
     }
 
     @Test func errors() throws {
-        #expect(throws: XLSXError(message: "Berkas bukan XLSX yang sah")) { try XLSXReader.read(Data("NIP;Nama\n".utf8)) }
+        #expect(throws: XLSXError(message: "Berkas bukan XLSX yang sah")) {
+            try XLSXReader.read(Data("NIP;Nama\n".utf8))
+        }
         #expect(throws: XLSXError(message: "Berkas bukan XLSX yang sah")) { try XLSXReader.read(Data()) }
         let noSheet = try XLSXWriter.zip([("xl/workbook.xml", "<workbook/>")])
         #expect(throws: XLSXError(message: "Lembar kerja tidak ditemukan")) { try XLSXReader.read(noSheet) }
@@ -134,21 +161,31 @@ import Testing
     @Test func fallsBackToSheet1WithoutWorkbookRels() throws {
         let data = try XLSXWriter.zip([
             ("[Content_Types].xml", XLSXParts.contentTypes(sheetCount: 1)),
-            ("xl/worksheets/sheet1.xml", #"<worksheet xmlns="\#(XLSXParts.mainNS)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#),
+            (
+                "xl/worksheets/sheet1.xml",
+                #"<worksheet xmlns="\#(XLSXParts.mainNS)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+            ),
         ])
         #expect(try XLSXReader.read(data) == Table(header: ["x"]))
     }
 
     @Test func followsTheWorkbookOrderAndRelationshipTargets() throws {
         // The first tab is sheet2.xml, referenced with an absolute target; prefixed element names.
-        let main = XLSXParts.mainNS, rel = XLSXParts.relNS
+        let main = XLSXParts.mainNS
+        let rel = XLSXParts.relNS
         let sheet = { (text: String) in
             #"<x:worksheet xmlns:x="\#(main)"><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>\#(text)</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>"#
         }
         let data = try XLSXWriter.zip([
             ("_rels/.rels", XLSXParts.rootRels),
-            ("xl/workbook.xml", #"<x:workbook xmlns:x="\#(main)" xmlns:r="\#(rel)"><x:sheets><x:sheet name="B" sheetId="2" r:id="rB"/><x:sheet name="A" sheetId="1" r:id="rA"/></x:sheets></x:workbook>"#),
-            ("xl/_rels/workbook.xml.rels", #"<Relationships xmlns="\#(XLSXParts.packageRelNS)"><Relationship Id="rA" Type="\#(rel)/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rB" Type="\#(rel)/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#),
+            (
+                "xl/workbook.xml",
+                #"<x:workbook xmlns:x="\#(main)" xmlns:r="\#(rel)"><x:sheets><x:sheet name="B" sheetId="2" r:id="rB"/><x:sheet name="A" sheetId="1" r:id="rA"/></x:sheets></x:workbook>"#
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                #"<Relationships xmlns="\#(XLSXParts.packageRelNS)"><Relationship Id="rA" Type="\#(rel)/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rB" Type="\#(rel)/worksheet" Target="/xl/worksheets/sheet2.xml"/></Relationships>"#
+            ),
             ("xl/worksheets/sheet1.xml", sheet("pertama dalam berkas")),
             ("xl/worksheets/sheet2.xml", sheet("tab pertama")),
         ])
@@ -160,10 +197,11 @@ import Testing
             .appendingPathComponent("Fixtures/libreoffice-pegawai.xlsx")
         let table = try XLSXReader.read(Data(contentsOf: url))
         #expect(table.header == ["NIP", "Nama", "Kode Unit", "Nilai", "Tanggal"])
-        #expect(table.rows == [
-            ["198503122010011002", "Benu; Yohanes", "007", "85", "2026-11-29"],
-            [],
-            ["199001012022212005", "Élodie Ñañez 🌊", "1.02", "3.5", "2025-01-31"],
-        ])
+        #expect(
+            table.rows == [
+                ["198503122010011002", "Benu; Yohanes", "007", "85", "2026-11-29"],
+                [],
+                ["199001012022212005", "Élodie Ñañez 🌊", "1.02", "3.5", "2025-01-31"],
+            ])
     }
 }

@@ -40,7 +40,9 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     /// below PostgreSQL's `max_connections`.
     public var databasePoolSize: Int
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfig
+    {
         func flag(_ key: String) -> Bool { ["1", "true", "yes", "ya"].contains(env[key]?.lowercased() ?? "") }
         return AppConfig(
             database: try DatabaseLocation.parse(env["DATABASE_URL"] ?? "sqlite:kompeten.sqlite"),
@@ -54,8 +56,9 @@ public struct AppConfig: Sendable, CustomStringConvertible {
             uploadLimitMB: max(1, env["KOMPETEN_UPLOAD_MAX_MB"].flatMap(Int.init) ?? 20),
             surveyRateLimit: max(0, env["KOMPETEN_SURVEY_RATE_LIMIT"].flatMap(Int.init) ?? 60),
             publicURL: (env["KOMPETEN_PUBLIC_URL"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/ ")),
-            trustedProxies: Set((env["KOMPETEN_TRUSTED_PROXIES"] ?? "").split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            trustedProxies: Set(
+                (env["KOMPETEN_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             logFormat: env["KOMPETEN_LOG_FORMAT"]?.lowercased() == "json" ? "json" : "text",
             jobIntervalSeconds: max(0, env["KOMPETEN_JOB_INTERVAL_SECONDS"].flatMap(Int.init) ?? 60),
             databasePoolSize: min(64, max(1, env["KOMPETEN_DB_POOL_SIZE"].flatMap(Int.init) ?? 4))

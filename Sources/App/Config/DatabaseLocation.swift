@@ -13,12 +13,17 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// `sqlite:PATH`, `sqlite::memory:`, or `postgres://user:pass@host:port/db` (also `postgresql://`).
     public static func parse(_ text: String) throws -> DatabaseLocation {
         if text.hasPrefix("sqlite:") {
-            let path = String(text.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
+            let path = String(text.dropFirst("sqlite:".count)).replacingOccurrences(
+                of: "//", with: "", options: .anchored)
             if path == ":memory:" || path == "memory" { return .sqliteMemory }
-            guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL sqlite: needs a file path, e.g. sqlite:kompeten.sqlite") }
+            guard !path.isEmpty else {
+                throw Invalid(description: "DATABASE_URL sqlite: needs a file path, e.g. sqlite:kompeten.sqlite")
+            }
             return .sqliteFile(path)
         }
-        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://"), let url = URL(string: text), url.host != nil {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://"), let url = URL(string: text),
+            url.host != nil
+        {
             return .postgres(url)
         }
         throw Invalid(description: "DATABASE_URL must be sqlite:PATH or postgres://user:pass@host:port/db")

@@ -145,8 +145,10 @@ struct CreateDevelopment: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for schema in ["learning_records", "reassessment_dues", "jp_credits", "enrolments", "plan_items",
-                       "development_plans", "batches", "program_competencies", "programs", "providers"] {
+        for schema in [
+            "learning_records", "reassessment_dues", "jp_credits", "enrolments", "plan_items",
+            "development_plans", "batches", "program_competencies", "programs", "providers",
+        ] {
             try await db.schema(schema).delete()
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import SQLKit
 
 /// Step 3: evaluation records, SKP ratings, the monitoring history; the level before and after
@@ -65,8 +65,10 @@ struct CreateEvaluation: AsyncMigration {
         try await db.schema("reassessment_dues").field("level_after", .int).update()
         try await db.schema("instansi_settings").field("l3_from_months", .int, .required, .sql(.default(3))).update()
         try await db.schema("instansi_settings").field("l3_to_months", .int, .required, .sql(.default(6))).update()
-        try await db.schema("instansi_settings").field("potential_medium", .double, .required, .sql(.default(2.5))).update()
-        try await db.schema("instansi_settings").field("potential_high", .double, .required, .sql(.default(3.25))).update()
+        try await db.schema("instansi_settings").field("potential_medium", .double, .required, .sql(.default(2.5)))
+            .update()
+        try await db.schema("instansi_settings").field("potential_high", .double, .required, .sql(.default(3.25)))
+            .update()
     }
     func revert(on db: any Database) async throws {
         for field in ["potential_high", "potential_medium", "l3_to_months", "l3_from_months"] {

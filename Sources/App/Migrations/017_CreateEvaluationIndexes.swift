@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import SQLKit
 
 /// Indexes for the evaluation worklists, effectiveness sums and the talent grid.

@@ -90,8 +90,10 @@ struct CreatePublicServices: AsyncMigration {
     }
     func revert(on db: any Database) async throws {
         try await db.schema("instansi_settings").deleteField("skm_weight").update()
-        for schema in ["skm_follow_ups", "survey_responses", "service_transactions", "service_months",
-                       "service_positions", "services"] {
+        for schema in [
+            "skm_follow_ups", "survey_responses", "service_transactions", "service_months",
+            "service_positions", "services",
+        ] {
             try await db.schema(schema).delete()
         }
     }

@@ -28,8 +28,11 @@ struct CreateLoginThrottle: AsyncMigration {
             .field("address", .string, .required)
             .field("at", .datetime, .required)
             .create()
-        try await sql.create(index: "idx_login_failures_username_at").on("login_failures").column("username").column("at").run()
-        try await sql.create(index: "idx_login_failures_address_at").on("login_failures").column("address").column("at").run()
+        try await sql.create(index: "idx_login_failures_username_at").on("login_failures").column("username").column(
+            "at"
+        ).run()
+        try await sql.create(index: "idx_login_failures_address_at").on("login_failures").column("address").column("at")
+            .run()
         try await sql.drop(index: "idx_login_attempts_last").run()
         try await sql.drop(table: "login_attempts").run()
     }

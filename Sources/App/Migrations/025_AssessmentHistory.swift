@@ -14,7 +14,8 @@ struct AddAssessmentHistory: AsyncMigration {
         try await db.schema("assessments").field("import_ref", .string).update()
         try await renumberDuplicates(on: db)
         let sql = try db.sql
-        try await sql.create(index: Self.uniqueIndex).on("assessments").column("employee_id").column("sequence").unique().run()
+        try await sql.create(index: Self.uniqueIndex).on("assessments").column("employee_id").column("sequence")
+            .unique().run()
     }
 
     func revert(on db: any Database) async throws {
@@ -38,7 +39,9 @@ struct AddAssessmentHistory: AsyncMigration {
             let list = try await Assessment.query(on: db).filter(\.$employeeID == employeeID)
                 .sort(\.$sequence).sort(\.$createdAt).sort(\.$id).all()
             for (index, assessment) in list.enumerated() where assessment.sequence != index + 1 {
-                try await sql.update("assessments").set("sequence", to: SQLBind(index + 1)).where("id", .equal, SQLBind(try assessment.requireID())).run()
+                try await sql.update("assessments").set("sequence", to: SQLBind(index + 1)).where(
+                    "id", .equal, SQLBind(try assessment.requireID())
+                ).run()
             }
         }
     }

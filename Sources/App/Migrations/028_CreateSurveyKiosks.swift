@@ -18,7 +18,8 @@ struct CreateSurveyKiosks: AsyncMigration {
             .field("revoked_by", .uuid)
             .unique(on: "key_hash")
             .create()
-        try await db.sql.create(index: "idx_survey_kiosks_instansi_unit").on("survey_kiosks").column("instansi_id").column("unit_id").run()
+        try await db.sql.create(index: "idx_survey_kiosks_instansi_unit").on("survey_kiosks").column("instansi_id")
+            .column("unit_id").run()
     }
     func revert(on db: any Database) async throws {
         try await db.sql.drop(index: "idx_survey_kiosks_instansi_unit").run()

@@ -43,7 +43,9 @@ struct CreateServiceStandardsAndHolidays: AsyncMigration {
         for s in try await PublicService.query(on: db).all() {
             // The minutes are what the figures were judged by until now (the text is free wording).
             let standard = StandardTime(minutes: s.standardMinutes) ?? StandardTime(value: 1, unit: .minutes)!
-            try await ServiceStandards.firstRow(for: s, standard: standard, text: s.standardText, at: s.createdAt, by: nil).create(on: db)
+            try await ServiceStandards.firstRow(
+                for: s, standard: standard, text: s.standardText, at: s.createdAt, by: nil
+            ).create(on: db)
         }
         for instansiID in try await Instansi.query(on: db).all(\.$id) {
             try await HolidayCalendar.seed(instansiID: instansiID, at: Date(), on: db)

@@ -39,7 +39,8 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
             let components = req.url.path.split(separator: "/").map(String.init)
             let method = req.method == .HEAD ? "GET" : req.method.rawValue
             if let allow = router.route(path: components, parameters: &parameters),
-               !allow.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(method) {
+                !allow.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(method)
+            {
                 throw MethodNotAllowedError(allow: allow)
             }
         }

@@ -9,15 +9,19 @@ import Vapor
 /// never a validation answer about someone else's record. The service checks again (cheap).
 enum AccessFirst {
     /// An employee's record for an action on them; `rule` is the action's AccessPolicy rule.
-    static func employee(_ id: UUID?, _ actor: Principal, on db: any Database,
-                         _ rule: (Principal, Placement, Employee) -> AccessDecision) async throws -> Employee {
+    static func employee(
+        _ id: UUID?, _ actor: Principal, on db: any Database,
+        _ rule: (Principal, Placement, Employee) -> AccessDecision
+    ) async throws -> Employee {
         let employee = try await EmployeeQueries.find(id, for: actor, .read, on: db)
         try rule(actor, try await EnrolmentService.placement(of: employee, on: db), employee).require()
         return employee
     }
 
     static func recordAssessment(_ id: UUID?, _ actor: Principal, on db: any Database) async throws {
-        _ = try await employee(id, actor, on: db) { actor, placement, _ in AccessPolicy.recordAssessment(actor, placement) }
+        _ = try await employee(id, actor, on: db) { actor, placement, _ in
+            AccessPolicy.recordAssessment(actor, placement)
+        }
     }
 
     static func recordPerformance(_ id: UUID?, _ actor: Principal, on db: any Database) async throws {
@@ -27,7 +31,9 @@ enum AccessFirst {
     }
 
     static func recordLearning(_ id: UUID?, _ actor: Principal, on db: any Database) async throws {
-        _ = try await employee(id, actor, on: db) { actor, placement, e in AccessPolicy.recordLearning(actor, employee: placement, employeeID: e.id!) }
+        _ = try await employee(id, actor, on: db) { actor, placement, e in
+            AccessPolicy.recordLearning(actor, employee: placement, employeeID: e.id!)
+        }
     }
 
     /// Writing a development plan for an employee: the employee, their OPD's operator, BKPPD.
@@ -46,16 +52,24 @@ enum AccessFirst {
     /// Outside learning waiting for its verification.
     static func decideLearning(_ id: UUID?, _ actor: Principal, on db: any Database) async throws {
         let l = try await LearningRecord.findScoped(id, actor, on: db, what: "Catatan pembelajaran")
-        guard let employee = try await Employee.find(l.employeeID, on: db) else { throw Abort(.notFound, reason: "Pegawai tidak ditemukan.") }
-        try AccessPolicy.verifyLearning(actor, employee: try await EnrolmentService.placement(of: employee, on: db),
-                                        employeeID: employee.requireID(), supervisorID: employee.supervisorID).require()
+        guard let employee = try await Employee.find(l.employeeID, on: db) else {
+            throw Abort(.notFound, reason: "Pegawai tidak ditemukan.")
+        }
+        try AccessPolicy.verifyLearning(
+            actor, employee: try await EnrolmentService.placement(of: employee, on: db),
+            employeeID: employee.requireID(), supervisorID: employee.supervisorID
+        ).require()
     }
 
     /// Attendance and completion of an enrolment: the programme's provider or BKPPD.
     static func recordCompletion(_ id: UUID?, _ actor: Principal, on db: any Database) async throws {
         let e = try await Enrolment.findScoped(id, actor, on: db, what: "Pendaftaran")
-        guard let programme = try await Programme.find(e.programmeID, on: db) else { throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.") }
-        if actor.role == .provider, actor.providerID != programme.providerID { throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.") }
+        guard let programme = try await Programme.find(e.programmeID, on: db) else {
+            throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
+        }
+        if actor.role == .provider, actor.providerID != programme.providerID {
+            throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
+        }
         try AccessPolicy.recordCompletion(actor, providerID: programme.providerID).require()
     }
 

@@ -14,13 +14,17 @@ struct CSRFMiddleware: AsyncMiddleware {
         if [.POST, .PUT, .PATCH, .DELETE].contains(req.method) {
             let sent = try await Self.sentToken(req)
             guard let expected = sessionToken ?? anonymous.flatMap({ $0.isNew ? nil : $0.token }), let sent,
-                  Self.constantTimeEqual(sent, expected) else {
-                throw Abort(.forbidden, reason: "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.")
+                Self.constantTimeEqual(sent, expected)
+            else {
+                throw Abort(
+                    .forbidden,
+                    reason: "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.")
             }
         }
         let response = try await next.respond(to: req)
         if let anonymous, anonymous.isNew, LoginFormToken.wasUsed(req) {
-            response.cookies[LoginFormToken.cookieName] = LoginFormToken.cookie(anonymous.token, config: req.application.kompeten.config)
+            response.cookies[LoginFormToken.cookieName] = LoginFormToken.cookie(
+                anonymous.token, config: req.application.kompeten.config)
         }
         return response
     }
@@ -33,8 +37,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         if let header = req.headers.first(name: "X-CSRF-Token") { return header }
         guard let type = req.headers.contentType else { return nil }
         let multipart = type.type == "multipart" && type.subType == "form-data"
-        let limit = multipart ? req.application.kompeten.config.uploadLimitMB * 1024 * 1024
-                              : req.application.routes.defaultMaxBodySize.value
+        let limit =
+            multipart
+            ? req.application.kompeten.config.uploadLimitMB * 1024 * 1024
+            : req.application.routes.defaultMaxBodySize.value
         guard let body = try await req.body.collect(max: limit).get() else { return nil }
         // A body that arrived whole (not streamed) is measured here too.
         guard body.readableBytes <= limit else { throw Abort(.payloadTooLarge) }
@@ -49,7 +55,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
@@ -60,7 +67,10 @@ extension Request {
     /// session, the login form's cookie token (no session is created for it).
     var csrfToken: String {
         if hasSession, let token = session.data[CSRFMiddleware.sessionKey] { return token }
-        if !(hasSession && session.data[SessionAuthMiddleware.userKey] != nil), let token = LoginFormToken.current(self) { return token }
+        if !(hasSession && session.data[SessionAuthMiddleware.userKey] != nil), let token = LoginFormToken.current(self)
+        {
+            return token
+        }
         let token = [UInt8].random(count: 24).base64URLEncoded
         session.data[CSRFMiddleware.sessionKey] = token
         return token

@@ -7,13 +7,16 @@ extension Request {
     /// typo-prone user could lock the whole city out of the login.
     var clientAddress: String {
         let trusted = application.kompeten.config.trustedProxies
-        return ForwardedFor.client(peer: remoteAddress?.ipAddress, headerValues: headers[.xForwardedFor], trusted: trusted) ?? "unknown"
+        return ForwardedFor.client(
+            peer: remoteAddress?.ipAddress, headerValues: headers[.xForwardedFor], trusted: trusted) ?? "unknown"
     }
 
     /// The client reached us over TLS: directly (never, Kompeten listens on plain HTTP) or, as a
     /// trusted proxy says, at the proxy.
     var arrivedOverTLS: Bool {
-        guard let peer = remoteAddress?.ipAddress, application.kompeten.config.trustedProxies.contains(peer) else { return false }
+        guard let peer = remoteAddress?.ipAddress, application.kompeten.config.trustedProxies.contains(peer) else {
+            return false
+        }
         return headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 }

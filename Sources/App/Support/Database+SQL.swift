@@ -9,7 +9,8 @@ extension Database {
     var sql: any SQLDatabase {
         get throws {
             guard let sql = self as? any SQLDatabase else {
-                throw Abort(.internalServerError, reason: "Database \(String(describing: type(of: self))) tidak mendukung SQL.")
+                throw Abort(
+                    .internalServerError, reason: "Database \(String(describing: type(of: self))) tidak mendukung SQL.")
             }
             return sql
         }

@@ -19,17 +19,21 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
+    public func log(
+        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
+        source: String, file: String, function: String, line: UInt
+    ) {
         var object: [String: String] = [
-            "ts": ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime, .withFractionalSeconds]),
+            "ts": ISO8601DateFormatter.string(
+                from: Date(), timeZone: .gmt, formatOptions: [.withInternetDateTime, .withFractionalSeconds]),
             "level": level.rawValue, "label": label, "msg": message.description,
         ]
         for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { _, new in new }) {
             object[key] = value.description
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
-        Self.lock.lock(); defer { Self.lock.unlock() }
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 

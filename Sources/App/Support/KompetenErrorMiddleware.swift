@@ -18,8 +18,8 @@ struct KompetenErrorMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
-        } catch where DatabaseOutage.isOutage(error) {
-            throw error   // OutageMiddleware answers 503 without touching the database again
+        } catch  where DatabaseOutage.isOutage(error) {
+            throw error // OutageMiddleware answers 503 without touching the database again
         } catch {
             let (status, body) = Self.describe(error, logger: req.logger)
             if Self.wantsJSON(req) {
@@ -57,38 +57,74 @@ struct KompetenErrorMiddleware: AsyncMiddleware {
         case let psql as PSQLError where psql.code == .server && (psql.serverInfo?[.sqlState] ?? "").hasPrefix("22"):
             // Class 22, data exception: text PostgreSQL cannot store (a NUL byte, an invalid
             // byte sequence), a number out of range. The input is at fault, not the server.
-            return (.unprocessableEntity, .init(reason: "Data berisi karakter atau nilai yang tidak dapat disimpan (mis. karakter NUL)."))
+            return (
+                .unprocessableEntity,
+                .init(reason: "Data berisi karakter atau nilai yang tidak dapat disimpan (mis. karakter NUL).")
+            )
         case let db as any DatabaseError where db.isConstraintFailure:
-            return (.conflict, .init(reason: "Data bertentangan dengan data lain yang sudah ada (mis. kode atau nama pengguna ganda, atau masih dipakai)."))
+            return (
+                .conflict,
+                .init(
+                    reason:
+                        "Data bertentangan dengan data lain yang sudah ada (mis. kode atau nama pengguna ganda, atau masih dipakai)."
+                )
+            )
         case let psql as PSQLError:
             // PostgresNIO's description carries the query and its bound values — names, NIP,
             // NIK: only the code and SQL state go to the log.
-            logger.error("database error", metadata: ["code": .string("\(psql.code)"), "sqlstate": .string(psql.serverInfo?[.sqlState] ?? "")])
-            return (.internalServerError, .init(reason: "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin."))
+            logger.error(
+                "database error",
+                metadata: ["code": .string("\(psql.code)"), "sqlstate": .string(psql.serverInfo?[.sqlState] ?? "")])
+            return (
+                .internalServerError,
+                .init(reason: "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.")
+            )
         default:
             logger.report(error: error)
-            return (.internalServerError, .init(reason: "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin."))
+            return (
+                .internalServerError,
+                .init(reason: "Terjadi kesalahan pada server. Silakan coba lagi atau hubungi admin.")
+            )
         }
     }
 
     /// Malformed JSON is 400; a well-formed body with a missing or wrongly typed field is 422 naming it.
     static func describe(_ error: DecodingError) -> (HTTPStatus, APIErrorBody) {
         func path(_ codingPath: [any CodingKey], _ extra: (any CodingKey)? = nil) -> String {
-            (codingPath + (extra.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            (codingPath + (extra.map { [$0] } ?? [])).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(
+                separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath, key)
-            return (.unprocessableEntity, .init(reason: "Data tidak valid.", fields: [.init(field: field, message: "Wajib diisi.")]))
+            return (
+                .unprocessableEntity,
+                .init(reason: "Data tidak valid.", fields: [.init(field: field, message: "Wajib diisi.")])
+            )
         case .valueNotFound(_, let context):
-            return (.unprocessableEntity, .init(reason: "Data tidak valid.", fields: [.init(field: path(context.codingPath), message: "Wajib diisi.")]))
+            return (
+                .unprocessableEntity,
+                .init(
+                    reason: "Data tidak valid.",
+                    fields: [.init(field: path(context.codingPath), message: "Wajib diisi.")])
+            )
         case .typeMismatch(_, let context):
-            return (.unprocessableEntity, .init(reason: "Data tidak valid.", fields: [.init(field: path(context.codingPath), message: "Jenis nilai salah.")]))
+            return (
+                .unprocessableEntity,
+                .init(
+                    reason: "Data tidak valid.",
+                    fields: [.init(field: path(context.codingPath), message: "Jenis nilai salah.")])
+            )
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 return (.badRequest, .init(reason: "Isi permintaan bukan JSON yang sah."))
             }
-            return (.unprocessableEntity, .init(reason: "Data tidak valid.", fields: [.init(field: path(context.codingPath), message: context.debugDescription)]))
+            return (
+                .unprocessableEntity,
+                .init(
+                    reason: "Data tidak valid.",
+                    fields: [.init(field: path(context.codingPath), message: context.debugDescription)])
+            )
         @unknown default:
             return (.badRequest, .init(reason: "Isi permintaan tidak dapat dibaca."))
         }

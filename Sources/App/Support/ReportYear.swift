@@ -5,7 +5,9 @@ import Vapor
 enum ReportYear {
     static func resolve(_ raw: Int?, _ req: Request) throws -> Int {
         let year = raw ?? WITA.today(req.now).year
-        guard (2000...2100).contains(year) else { throw ValidationFailure(errors: [.init(field: "year", message: "Tahun 2000–2100.")]) }
+        guard (2000...2100).contains(year) else {
+            throw ValidationFailure(errors: [.init(field: "year", message: "Tahun 2000–2100.")])
+        }
         return year
     }
 }

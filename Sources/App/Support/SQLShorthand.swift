@@ -6,5 +6,7 @@ protocol SQLShorthand {}
 
 extension SQLShorthand {
     static func col(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-    static func alias(_ table: String, _ name: String) -> SQLAlias { SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name)) }
+    static func alias(_ table: String, _ name: String) -> SQLAlias {
+        SQLAlias(SQLIdentifier(table), as: SQLIdentifier(name))
+    }
 }

@@ -12,7 +12,9 @@ import Vapor
 /// changed; SQLite runs one writer at a time.
 enum StateTransition {
     /// True when this call moved the row from one of `expected` to `new`.
-    static func claim(_ table: String, id: UUID, from expected: [String], to new: String, on db: any Database) async throws -> Bool {
+    static func claim(_ table: String, id: UUID, from expected: [String], to new: String, on db: any Database)
+        async throws -> Bool
+    {
         let sql = try db.sql
         let rows = try await sql.update(table)
             .set("status", to: SQLBind(new))
@@ -25,9 +27,13 @@ enum StateTransition {
 
     /// As `claim`, but a lost race is a 409 with `reason` (the API's JSON error; the web pages
     /// turn it into a flash message).
-    static func require(_ table: String, id: UUID, from expected: [String], to new: String, conflict reason: String,
-                        on db: any Database) async throws {
-        guard try await claim(table, id: id, from: expected, to: new, on: db) else { throw Abort(.conflict, reason: reason) }
+    static func require(
+        _ table: String, id: UUID, from expected: [String], to new: String, conflict reason: String,
+        on db: any Database
+    ) async throws {
+        guard try await claim(table, id: id, from: expected, to: new, on: db) else {
+            throw Abort(.conflict, reason: reason)
+        }
     }
 
     /// Optimistic locking for edit forms: bumps `version` by one, and when the client said which
@@ -59,7 +65,9 @@ enum StateTransition {
     static func retryingLocks<T>(_ body: () async throws -> T) async throws -> T {
         var attempt = 0
         while true {
-            do { return try await body() } catch let error as SQLiteError where [.busy, .locked].contains(error.reason) && attempt < 40 {
+            do { return try await body() } catch let error as SQLiteError
+                where [.busy, .locked].contains(error.reason) && attempt < 40
+            {
                 attempt += 1
                 try await Task.sleep(nanoseconds: UInt64.random(in: 1_000_000...15_000_000))
             }
@@ -67,7 +75,8 @@ enum StateTransition {
     }
 
     /// What a stale save answers (API 409; the web form is shown again with the typed values).
-    static let staleReason = "Data ini sudah diubah oleh pengguna lain sejak formulir dibuka. Periksa isian Anda, lalu simpan lagi untuk menimpa perubahan itu, atau muat ulang halaman."
+    static let staleReason =
+        "Data ini sudah diubah oleh pengguna lain sejak formulir dibuka. Periksa isian Anda, lalu simpan lagi untuk menimpa perubahan itu, atau muat ulang halaman."
 }
 
 /// A save based on an outdated version of the record (409). The web forms catch it and show the

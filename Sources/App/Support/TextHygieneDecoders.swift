@@ -57,7 +57,9 @@ enum TextHygieneDecoders {
                 var walk = Walk()
                 let cleaned = Self.clean(object, path: "", key: "", &walk)
                 try walk.check()
-                if walk.changed, let rewritten = try? JSONSerialization.data(withJSONObject: cleaned, options: [.fragmentsAllowed]) {
+                if walk.changed,
+                    let rewritten = try? JSONSerialization.data(withJSONObject: cleaned, options: [.fragmentsAllowed])
+                {
                     body = ByteBuffer(data: rewritten)
                 }
             }
@@ -92,8 +94,11 @@ enum TextHygieneDecoders {
             var pairs: [String] = []
             for pair in raw.split(separator: "&", omittingEmptySubsequences: false) {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = Self.unescape(parts[0]), value = parts.count > 1 ? Self.unescape(parts[1]) : ""
-                if let cleaned = walk.clean(value, path: name, key: TextHygiene.leafKey(ofFormName: name)), cleaned != value {
+                let name = Self.unescape(parts[0])
+                let value = parts.count > 1 ? Self.unescape(parts[1]) : ""
+                if let cleaned = walk.clean(value, path: name, key: TextHygiene.leafKey(ofFormName: name)),
+                    cleaned != value
+                {
                     pairs.append(String(parts[0]) + "=" + Self.escape(cleaned))
                 } else {
                     pairs.append(String(pair))
@@ -123,14 +128,17 @@ enum TextHygieneDecoders {
         func cleaned(_ body: ByteBuffer, headers: HTTPHeaders) throws -> ByteBuffer {
             var body = body
             if let boundary = headers.contentType?.parameters["boundary"], !boundary.isEmpty,
-               let parts = Self.parts(body, boundary: boundary) {
+                let parts = Self.parts(body, boundary: boundary)
+            {
                 var walk = Walk()
                 var cleanedParts: [MultipartPart] = []
                 for var part in parts {
                     // File parts are data, not stored text; their names are cleaned where stored.
                     if let name = part.name, !Self.isFile(part),
-                       let text = String(validating: part.body.readableBytesView, as: UTF8.self),
-                       let cleaned = walk.clean(text, path: name, key: TextHygiene.leafKey(ofFormName: name)), cleaned != text {
+                        let text = String(validating: part.body.readableBytesView, as: UTF8.self),
+                        let cleaned = walk.clean(text, path: name, key: TextHygiene.leafKey(ofFormName: name)),
+                        cleaned != text
+                    {
                         part.body = ByteBuffer(string: cleaned)
                     }
                     cleanedParts.append(part)
@@ -153,12 +161,14 @@ enum TextHygieneDecoders {
         static func parts(_ body: ByteBuffer, boundary: String) -> [MultipartPart]? {
             let parser = MultipartParser(boundary: boundary)
             var parts: [MultipartPart] = []
-            var headers = HTTPHeaders(), partBody = ByteBuffer()
+            var headers = HTTPHeaders()
+            var partBody = ByteBuffer()
             parser.onHeader = { name, value in headers.add(name: name, value: value) }
             parser.onBody = { chunk in partBody.writeBuffer(&chunk) }
             parser.onPartComplete = {
                 parts.append(MultipartPart(headers: headers, body: partBody))
-                headers = HTTPHeaders(); partBody = ByteBuffer()
+                headers = HTTPHeaders()
+                partBody = ByteBuffer()
             }
             do { try parser.execute(body) } catch { return nil }
             return parts
@@ -171,8 +181,10 @@ extension TextHygieneDecoders.CheckingDecoder {
         try decode(D.self, from: body, headers: headers, userInfo: [:])
     }
 
-    func decode<D: Decodable>(_ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
-                              userInfo: [CodingUserInfoKey: any Sendable]) throws -> D {
+    func decode<D: Decodable>(
+        _ decodable: D.Type, from body: ByteBuffer, headers: HTTPHeaders,
+        userInfo: [CodingUserInfoKey: any Sendable]
+    ) throws -> D {
         try inner.decode(D.self, from: try cleaned(body, headers: headers), headers: headers, userInfo: userInfo)
     }
 }

@@ -3,13 +3,27 @@ import Vapor
 
 /// What the base layout needs on every page: title, the user, navigation, breadcrumbs, flash.
 struct Chrome: Encodable {
-    struct UserInfo: Encodable { let username: String; let roleLabel: String }
-    struct NavItem: Encodable { let label: String; let href: String?; let active: Bool }
-    struct NavArea: Encodable { let title: String; let items: [NavItem] }
-    struct Crumb: Encodable { let label: String; let href: String? }
+    struct UserInfo: Encodable {
+        let username: String
+        let roleLabel: String
+    }
+    struct NavItem: Encodable {
+        let label: String
+        let href: String?
+        let active: Bool
+    }
+    struct NavArea: Encodable {
+        let title: String
+        let items: [NavItem]
+    }
+    struct Crumb: Encodable {
+        let label: String
+        let href: String?
+    }
     /// The signed-in person's own pages, linked beside their name.
     struct AccountLinks: Encodable {
-        let data = SiteURL.accountData.path, tokens = SiteURL.accountTokens.path, password = SiteURL.accountPassword.path
+        let data = SiteURL.accountData.path, tokens = SiteURL.accountTokens.path,
+            password = SiteURL.accountPassword.path
     }
 
     let title: String
@@ -31,13 +45,18 @@ struct Page<Content: Encodable>: Encodable {
 struct Crumb {
     let label: String
     let url: SiteURL?
-    init(_ label: String, _ url: SiteURL? = nil) { self.label = label; self.url = url }
+    init(_ label: String, _ url: SiteURL? = nil) {
+        self.label = label
+        self.url = url
+    }
 }
 
 extension Request {
     /// Renders a page inside the base layout.
-    func renderPage<C: Encodable>(_ template: String, title: String, crumbs: [Crumb] = [], _ content: C,
-                                  status: HTTPStatus = .ok) async throws -> Response {
+    func renderPage<C: Encodable>(
+        _ template: String, title: String, crumbs: [Crumb] = [], _ content: C,
+        status: HTTPStatus = .ok
+    ) async throws -> Response {
         let page = Page(chrome: chrome(title: title, crumbs: crumbs), content: content)
         let response = try await view.render(template, page).encodeResponse(for: self)
         response.status = status
@@ -48,8 +67,11 @@ extension Request {
     func chrome(title: String, crumbs: [Crumb]) -> Chrome {
         let actor = actorIfPresent
         // The home page needs no trail; every other signed-in page starts at "Beranda".
-        let crumbList = actor == nil || crumbs.isEmpty ? [] : [Chrome.Crumb(label: "Beranda", href: SiteURL.home.path)]
-            + crumbs.map { Chrome.Crumb(label: $0.label, href: $0.url?.path) }
+        let crumbList =
+            actor == nil || crumbs.isEmpty
+            ? []
+            : [Chrome.Crumb(label: "Beranda", href: SiteURL.home.path)]
+                + crumbs.map { Chrome.Crumb(label: $0.label, href: $0.url?.path) }
         return Chrome(
             title: title,
             user: actor.map { .init(username: $0.username, roleLabel: $0.role.label) },

@@ -23,7 +23,8 @@ struct Flash: Codable {
     }
 
     private static func peek(_ req: Request) -> [Flash] {
-        guard let raw = req.session.data[key], let list = try? JSONDecoder().decode([Flash].self, from: Data(raw.utf8)) else { return [] }
+        guard let raw = req.session.data[key], let list = try? JSONDecoder().decode([Flash].self, from: Data(raw.utf8))
+        else { return [] }
         return list
     }
 }

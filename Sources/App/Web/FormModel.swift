@@ -2,7 +2,11 @@ import KompetenCore
 
 /// A form as data, rendered by the one form partial: labels, hints, errors, kept input.
 struct FormModel: Encodable {
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
     struct Field: Encodable {
         let name: String
         let label: String
@@ -22,7 +26,10 @@ struct FormModel: Encodable {
     let errors: [FieldError]
 
     init(action: String, submitLabel: String, cancelHref: String, fields: [Field], errors: [FieldError]) {
-        self.action = action; self.submitLabel = submitLabel; self.cancelHref = cancelHref; self.errors = errors
+        self.action = action
+        self.submitLabel = submitLabel
+        self.cancelHref = cancelHref
+        self.errors = errors
         // Each field shows the first error reported for it.
         self.fields = fields.map { field in
             var f = field
@@ -41,7 +48,9 @@ struct FormModel: Encodable {
         return result
     }
 
-    static func options<T>(_ items: [T], selected: String?, value: (T) -> String, label: (T) -> String, empty: String? = nil) -> [Option] {
+    static func options<T>(
+        _ items: [T], selected: String?, value: (T) -> String, label: (T) -> String, empty: String? = nil
+    ) -> [Option] {
         (empty.map { [Option(value: "", label: $0, selected: (selected ?? "").isEmpty)] } ?? [])
             + items.map { Option(value: value($0), label: label($0), selected: value($0) == selected) }
     }

@@ -22,9 +22,13 @@ enum Navigation {
             identify.append(item("Pegawai", .employees))
             identify.append(item("Jabatan & standar", .positions))
         }
-        if AccessPolicy.competencies(actor, .read).isAllowed { identify.append(item("Kamus kompetensi", .competencies)) }
+        if AccessPolicy.competencies(actor, .read).isAllowed {
+            identify.append(item("Kamus kompetensi", .competencies))
+        }
         if AccessPolicy.reportScope(actor).isSuccess { identify.append(item("Laporan kesenjangan", .reports)) }
-        if AccessPolicy.importData(actor).isAllowed || AccessPolicy.importAssessments(actor).isAllowed { identify.append(item("Impor data", .imports)) }
+        if AccessPolicy.importData(actor).isAllowed || AccessPolicy.importAssessments(actor).isAllowed {
+            identify.append(item("Impor data", .imports))
+        }
         areas.append(.init(title: "1. Identifikasi Kebutuhan", items: identify))
         var develop: [Chrome.NavItem] = []
         if AccessPolicy.providers(actor, .read).isAllowed {
@@ -52,12 +56,17 @@ enum Navigation {
             services.append(item("Katalog & standar layanan", .services))
             services.append(item("Laporan SKM", .skmReport))
             services.append(item("Kompetensi & layanan", .impact))
-            if AccessPolicy.readHolidays(actor).isAllowed { services.append(item("Hari libur & cuti bersama", .holidays(year: nil))) }
+            if AccessPolicy.readHolidays(actor).isAllowed {
+                services.append(item("Hari libur & cuti bersama", .holidays(year: nil)))
+            }
         }
         services.append(item("Transparansi publik", .transparency))
         areas.append(.init(title: "4. Layanan Publik", items: services))
         if AccessPolicy.manageUsers(actor).isAllowed {
-            areas.append(.init(title: "Administrasi", items: [item("Pengguna", .users), item("Pengaturan", .settings), item("Log audit", .audit)]))
+            areas.append(
+                .init(
+                    title: "Administrasi",
+                    items: [item("Pengguna", .users), item("Pengaturan", .settings), item("Log audit", .audit)]))
         }
         return areas
     }

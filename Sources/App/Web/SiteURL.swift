@@ -95,7 +95,9 @@ enum SiteURL {
         case .login(let next):
             if let next, next != "/", LoginRedirect.isSafe(next) {
                 "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")"
-            } else { "/login" }
+            } else {
+                "/login"
+            }
         case .logout: "/logout"
         case .units: "/units"
         case .unit(let id): "/units/\(id.uuidString)"

@@ -66,7 +66,9 @@ extension AccessPolicy {
         case .operator:
             guard let opd = actor.opdID else { return .failure(Denied(reason: otherOPD)) }
             return .success(opd)
-        default: return .failure(Denied(reason: "Daftar peserta hanya untuk Admin BKPPD, operator OPD dan lembaga pelatihan."))
+        default:
+            return .failure(
+                Denied(reason: "Daftar peserta hanya untuk Admin BKPPD, operator OPD dan lembaga pelatihan."))
         }
     }
 
@@ -77,7 +79,9 @@ extension AccessPolicy {
         case .operator:
             guard let opd = actor.opdID else { return .failure(Denied(reason: otherOPD)) }
             return .success(opd)
-        default: return .failure(Denied(reason: "Analisis kebutuhan dan kepatuhan JP hanya untuk Admin BKPPD dan operator OPD."))
+        default:
+            return .failure(
+                Denied(reason: "Analisis kebutuhan dan kepatuhan JP hanya untuk Admin BKPPD dan operator OPD."))
         }
     }
 
@@ -94,18 +98,25 @@ extension AccessPolicy {
         case .admin: return .allow
         case .operator: return actor.opdID == employee.opdID ? .allow : .deny(otherOPD)
         case .employee, .supervisor:
-            return actor.employeeID == employeeID ? .allow : .deny("Anda hanya dapat mencatat pembelajaran Anda sendiri.")
+            return actor.employeeID == employeeID
+                ? .allow : .deny("Anda hanya dapat mencatat pembelajaran Anda sendiri.")
         default: return .deny(noAccess)
         }
     }
 
     /// Verifying such learning before its JP count: the direct supervisor; BKPPD when the
     /// employee has no supervisor in the system. Never the employee themself.
-    public static func verifyLearning(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
+    public static func verifyLearning(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?)
+        -> AccessDecision
+    {
         guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
-        if actor.employeeID == employeeID { return .deny("Pembelajaran Anda sendiri diverifikasi oleh atasan langsung.") }
+        if actor.employeeID == employeeID {
+            return .deny("Pembelajaran Anda sendiri diverifikasi oleh atasan langsung.")
+        }
         if let supervisorID, actor.employeeID == supervisorID { return .allow }
-        if actor.role == .admin { return supervisorID == nil ? .allow : .deny("Pembelajaran ini diverifikasi oleh atasan langsung pegawai.") }
+        if actor.role == .admin {
+            return supervisorID == nil ? .allow : .deny("Pembelajaran ini diverifikasi oleh atasan langsung pegawai.")
+        }
         return .deny("Hanya atasan langsung yang dapat memverifikasi pembelajaran ini.")
     }
 }

@@ -11,20 +11,28 @@ extension AccessPolicy {
         public let providerID: UUID
         public let placement: Placement
         public init(participantID: UUID, supervisorID: UUID?, providerID: UUID, placement: Placement) {
-            self.participantID = participantID; self.supervisorID = supervisorID; self.providerID = providerID; self.placement = placement
+            self.participantID = participantID
+            self.supervisorID = supervisorID
+            self.providerID = providerID
+            self.placement = placement
         }
     }
 
     /// Filling an evaluation as `respondent`: each record is filled by that person and nobody
     /// else — a participant never fills the supervisor's L3, an operator fills nothing. BKPPD may
     /// enter the provider's test scores (paper results sent in by the provider).
-    public static func fillEvaluation(_ actor: Principal, as respondent: EvaluationRespondent, _ parties: EnrolmentParties) -> AccessDecision {
+    public static func fillEvaluation(
+        _ actor: Principal, as respondent: EvaluationRespondent, _ parties: EnrolmentParties
+    ) -> AccessDecision {
         guard actor.instansiID == parties.placement.instansiID else { return .deny(otherInstansi) }
         switch respondent {
         case .participant:
-            return actor.employeeID == parties.participantID ? .allow : .deny("Evaluasi peserta hanya diisi oleh peserta itu sendiri.")
+            return actor.employeeID == parties.participantID
+                ? .allow : .deny("Evaluasi peserta hanya diisi oleh peserta itu sendiri.")
         case .supervisor:
-            if actor.employeeID == parties.participantID { return .deny("Evaluasi atasan tidak dapat diisi oleh peserta sendiri.") }
+            if actor.employeeID == parties.participantID {
+                return .deny("Evaluasi atasan tidak dapat diisi oleh peserta sendiri.")
+            }
             guard let supervisorID = parties.supervisorID, actor.employeeID == supervisorID else {
                 return .deny("Evaluasi atasan hanya diisi oleh atasan langsung peserta.")
             }
@@ -32,7 +40,8 @@ extension AccessPolicy {
         case .provider:
             if actor.role == .admin { return .allow }
             return actor.role == .provider && actor.providerID == parties.providerID
-                ? .allow : .deny("Nilai pre-test/post-test dicatat oleh lembaga pelatihan program ini atau Admin BKPPD.")
+                ? .allow
+                : .deny("Nilai pre-test/post-test dicatat oleh lembaga pelatihan program ini atau Admin BKPPD.")
         }
     }
 
@@ -76,9 +85,13 @@ extension AccessPolicy {
 
     /// Recording an employee's yearly SKP ratings: BKPPD, the operator of their OPD, or their
     /// direct supervisor (who rates the SKP); never the employee themself.
-    public static func recordPerformance(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
+    public static func recordPerformance(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?)
+        -> AccessDecision
+    {
         guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
-        if actor.employeeID == employeeID { return .deny("Predikat kinerja Anda dicatat oleh atasan langsung atau operator OPD.") }
+        if actor.employeeID == employeeID {
+            return .deny("Predikat kinerja Anda dicatat oleh atasan langsung atau operator OPD.")
+        }
         switch actor.role {
         case .admin: return .allow
         case .operator: return actor.opdID == employee.opdID ? .allow : .deny(otherOPD)
@@ -91,9 +104,13 @@ extension AccessPolicy {
     /// One employee's talent placement (box, recommendation): confidential talent-management
     /// data (PermenPANRB 3/2020) for BKPPD, the operator of their OPD and their direct supervisor
     /// — never for the person themself, whatever their role.
-    public static func readTalent(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
+    public static func readTalent(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?)
+        -> AccessDecision
+    {
         guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
-        if actor.employeeID == employeeID { return .deny("Pemetaan talenta Anda sendiri dibahas bersama atasan langsung atau BKPPD.") }
+        if actor.employeeID == employeeID {
+            return .deny("Pemetaan talenta Anda sendiri dibahas bersama atasan langsung atau BKPPD.")
+        }
         switch actor.role {
         case .admin: return .allow
         case .operator: return actor.opdID == employee.opdID ? .allow : .deny(otherOPD)
@@ -105,7 +122,9 @@ extension AccessPolicy {
 
     /// SKP ratings of one employee: the employee themself, and whoever may see their talent
     /// placement (not every reader of the employee list: an assessor sees people, not ratings).
-    public static func readPerformance(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
+    public static func readPerformance(_ actor: Principal, employee: Placement, employeeID: UUID, supervisorID: UUID?)
+        -> AccessDecision
+    {
         guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
         if actor.employeeID == employeeID { return .allow }
         return readTalent(actor, employee: employee, employeeID: employeeID, supervisorID: supervisorID)

@@ -25,7 +25,8 @@ extension AccessPolicy {
     /// Recording an assessment result: assessors and admin, for any employee of the instansi.
     public static func recordAssessment(_ actor: Principal, _ target: Placement) -> AccessDecision {
         guard actor.instansiID == target.instansiID else { return .deny(otherInstansi) }
-        return [.admin, .assessor].contains(actor.role) ? .allow : .deny("Hanya asesor atau Admin BKPPD yang dapat mencatat hasil penilaian.")
+        return [.admin, .assessor].contains(actor.role)
+            ? .allow : .deny("Hanya asesor atau Admin BKPPD yang dapat mencatat hasil penilaian.")
     }
 
     /// Gap reports over many people (heat map, distribution, lists): nil = whole instansi,
@@ -36,7 +37,9 @@ extension AccessPolicy {
         case .operator:
             guard let opd = actor.opdID else { return .failure(Denied(reason: otherOPD)) }
             return .success(opd)
-        default: return .failure(Denied(reason: "Laporan kesenjangan kompetensi hanya untuk Admin BKPPD, operator OPD dan asesor."))
+        default:
+            return .failure(
+                Denied(reason: "Laporan kesenjangan kompetensi hanya untuk Admin BKPPD, operator OPD dan asesor."))
         }
     }
 
@@ -47,7 +50,10 @@ extension AccessPolicy {
         switch reportScope(actor) {
         case .success(let opd): return .success(opd)
         case .failure(let denied):
-            return .failure(actor.role == .operator ? denied : Denied(reason: "Daftar pegawai perlu asesmen hanya untuk Admin BKPPD, operator OPD dan asesor."))
+            return .failure(
+                actor.role == .operator
+                    ? denied
+                    : Denied(reason: "Daftar pegawai perlu asesmen hanya untuk Admin BKPPD, operator OPD dan asesor."))
         }
     }
 

@@ -12,7 +12,8 @@ extension AccessPolicy {
         case .operator:
             guard let opd = actor.opdID else { return .failure(Denied(reason: otherOPD)) }
             return .success(opd)
-        default: return .failure(Denied(reason: "Data layanan publik dan SKM dikelola oleh Admin BKPPD dan operator OPD."))
+        default:
+            return .failure(Denied(reason: "Data layanan publik dan SKM dikelola oleh Admin BKPPD dan operator OPD."))
         }
     }
 
@@ -34,7 +35,9 @@ extension AccessPolicy {
         let manage = manageService(actor, service)
         guard manage.isAllowed else { return manage }
         if actor.role == .admin || flagged { return .allow }
-        return .deny("Operator OPD hanya dapat menolak atau memulihkan jawaban yang ditandai sistem (ganda, isian jebakan, pengirim berulang). Jawaban lain hanya dapat ditolak oleh Admin BKPPD.")
+        return .deny(
+            "Operator OPD hanya dapat menolak atau memulihkan jawaban yang ditandai sistem (ganda, isian jebakan, pengirim berulang). Jawaban lain hanya dapat ditolak oleh Admin BKPPD."
+        )
     }
 
     /// Registering and revoking the counter kiosks of a unit: as for managing its services.

@@ -20,12 +20,15 @@ extension AccessPolicy {
     /// the service may set one from today on; only BKPPD may make one effective before today
     /// (a correction): past months are judged by the standard then in force, and the unit being
     /// judged must not lower its own bar after the fact.
-    public static func changeServiceStandard(_ actor: Principal, _ service: Placement, effectiveFrom: SimpleDate, today: SimpleDate) -> AccessDecision {
+    public static func changeServiceStandard(
+        _ actor: Principal, _ service: Placement, effectiveFrom: SimpleDate, today: SimpleDate
+    ) -> AccessDecision {
         let manage = manageService(actor, service)
         guard manage.isAllowed else { return manage }
         if effectiveFrom < today && actor.role != .admin { return .deny(backdatedStandard) }
         return .allow
     }
 
-    public static let backdatedStandard = "Standar yang berlaku surut (sebelum hari ini) hanya dapat dicatat oleh Admin BKPPD: bulan yang sudah lewat dinilai dengan standar yang berlaku saat itu."
+    public static let backdatedStandard =
+        "Standar yang berlaku surut (sebelum hari ini) hanya dapat dicatat oleh Admin BKPPD: bulan yang sudah lewat dinilai dengan standar yang berlaku saat itu."
 }

@@ -40,7 +40,8 @@ extension AccessPolicy {
     /// record (the direct supervisor of the plan's employee; which plans is the workflow's).
     public static func mayApprovePlans(_ actor: Principal) -> AccessDecision {
         guard actor.instansiID != nil else { return .deny(noAccess) }
-        return actor.role == .admin || actor.employeeID != nil ? .allow : .deny("Rencana disetujui oleh atasan langsung atau Admin BKPPD.")
+        return actor.role == .admin || actor.employeeID != nil
+            ? .allow : .deny("Rencana disetujui oleh atasan langsung atau Admin BKPPD.")
     }
 
     /// Whether the actor may fill some evaluation of this enrolment (as whichever respondent the
@@ -54,8 +55,10 @@ extension AccessPolicy {
     /// a supervisor's L3 judges one named person and is written by one identifiable supervisor,
     /// so the training provider gets it only as counts and means (the effectiveness figures),
     /// never the record with its scores, comment and author.
-    public static func readEvaluationRecord(_ actor: Principal, _ parties: EnrolmentParties,
-                                            level: Int, respondent: EvaluationRespondent?) -> AccessDecision {
+    public static func readEvaluationRecord(
+        _ actor: Principal, _ parties: EnrolmentParties,
+        level: Int, respondent: EvaluationRespondent?
+    ) -> AccessDecision {
         let reach = readEvaluations(actor, parties)
         guard reach.isAllowed else { return reach }
         if actor.role == .provider, level == 3, respondent == .supervisor {

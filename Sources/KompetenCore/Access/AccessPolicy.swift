@@ -16,7 +16,10 @@ public enum AccessAction: Sendable { case read, write }
 public struct Placement: Sendable, Equatable {
     public let instansiID: UUID
     public let opdID: UUID?
-    public init(instansiID: UUID, opdID: UUID?) { self.instansiID = instansiID; self.opdID = opdID }
+    public init(instansiID: UUID, opdID: UUID?) {
+        self.instansiID = instansiID
+        self.opdID = opdID
+    }
 }
 
 public enum AccessPolicy {
@@ -27,7 +30,9 @@ public enum AccessPolicy {
     /// Organisation units. Everyone in the instansi may read the structure of their own OPD;
     /// admin and assessors read the whole tree. Admin changes everything; an operator changes
     /// the sub-units of their own OPD but not the OPD itself.
-    public static func unit(_ actor: Principal, _ action: AccessAction, _ target: Placement, isTopLevel: Bool) -> AccessDecision {
+    public static func unit(_ actor: Principal, _ action: AccessAction, _ target: Placement, isTopLevel: Bool)
+        -> AccessDecision
+    {
         guard actor.instansiID == target.instansiID else { return .deny(otherInstansi) }
         switch (actor.role, action) {
         case (.admin, _): return .allow
@@ -68,8 +73,10 @@ public enum AccessPolicy {
 
     /// Employee records. Admin: all; assessor: read all (they record results city-wide);
     /// operator: own OPD; supervisor: own record and direct subordinates; employee: own record.
-    public static func employee(_ actor: Principal, _ action: AccessAction, _ target: Placement,
-                                employeeID: UUID, supervisorID: UUID?) -> AccessDecision {
+    public static func employee(
+        _ actor: Principal, _ action: AccessAction, _ target: Placement,
+        employeeID: UUID, supervisorID: UUID?
+    ) -> AccessDecision {
         guard actor.instansiID == target.instansiID else { return .deny(otherInstansi) }
         switch (actor.role, action) {
         case (.admin, _): return .allow

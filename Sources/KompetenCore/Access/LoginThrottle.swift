@@ -27,7 +27,9 @@ public struct LoginThrottle: Sendable, Equatable {
         public var windowStart: Date
         public var last: Date
         public init(failures: Int, windowStart: Date, last: Date) {
-            self.failures = failures; self.windowStart = windowStart; self.last = last
+            self.failures = failures
+            self.windowStart = windowStart
+            self.last = last
         }
     }
 
@@ -99,7 +101,8 @@ public struct LoginThrottle: Sendable, Equatable {
     public static func retryMessage(until: Date, now: Date) -> String {
         let seconds = until.timeIntervalSince(now)
         if seconds < 60 {
-            return "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(max(1, Int(seconds.rounded(.up)))) detik."
+            return
+                "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(max(1, Int(seconds.rounded(.up)))) detik."
         }
         let minutes = max(1, Int((seconds / 60).rounded(.up)))
         return "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit."

@@ -15,8 +15,16 @@ public struct Principal: Sendable, Equatable {
     /// The training institution a `provider` login acts for.
     public let providerID: UUID?
 
-    public init(userID: UUID, username: String, role: Role, instansiID: UUID?, opdID: UUID?, employeeID: UUID?, providerID: UUID? = nil) {
-        self.userID = userID; self.username = username; self.role = role
-        self.instansiID = instansiID; self.opdID = opdID; self.employeeID = employeeID; self.providerID = providerID
+    public init(
+        userID: UUID, username: String, role: Role, instansiID: UUID?, opdID: UUID?, employeeID: UUID?,
+        providerID: UUID? = nil
+    ) {
+        self.userID = userID
+        self.username = username
+        self.role = role
+        self.instansiID = instansiID
+        self.opdID = opdID
+        self.employeeID = employeeID
+        self.providerID = providerID
     }
 }

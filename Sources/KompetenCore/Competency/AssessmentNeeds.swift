@@ -14,7 +14,10 @@ public struct AssessmentNeed: Sendable, Equatable {
     public let since: Date
 
     public init(employee: String, name: String, competencies: [String], since: Date) {
-        self.employee = employee; self.name = name; self.competencies = competencies; self.since = since
+        self.employee = employee
+        self.name = name
+        self.competencies = competencies
+        self.since = since
     }
 }
 
@@ -28,7 +31,8 @@ public enum AssessmentNeeds {
     /// One person's assessment need, or nil when every competency of the standard is known.
     public static func need(employee: String, name: String, gap: GapResult, since: Date) -> AssessmentNeed? {
         let unknown = unknownCompetencies(gap)
-        return unknown.isEmpty ? nil : AssessmentNeed(employee: employee, name: name, competencies: unknown, since: since)
+        return unknown.isEmpty
+            ? nil : AssessmentNeed(employee: employee, name: name, competencies: unknown, since: since)
     }
 
     /// Oldest first (the longest without a result), then by name and id for a stable order.
@@ -40,7 +44,10 @@ public enum AssessmentNeeds {
     public struct UnitTally: Sendable, Equatable {
         public var people = 0
         public var byCompetency: [String: Int] = [:]
-        public init(people: Int = 0, byCompetency: [String: Int] = [:]) { self.people = people; self.byCompetency = byCompetency }
+        public init(people: Int = 0, byCompetency: [String: Int] = [:]) {
+            self.people = people
+            self.byCompetency = byCompetency
+        }
 
         public mutating func add(_ need: AssessmentNeed) {
             people += 1

@@ -1,7 +1,8 @@
 /// The three competency groups of PermenPANRB 38/2017 (SPEC.md §1).
 /// Raw values are the codes stored in the database and used in imports and the API.
 public enum CompetencyGroup: String, CaseIterable, Codable, Sendable {
-    case teknis, manajerial, sosialKultural = "sosial_kultural"
+    case teknis, manajerial
+    case sosialKultural = "sosial_kultural"
 
     /// How the group is named in the UI (Bahasa Indonesia).
     public var label: String {

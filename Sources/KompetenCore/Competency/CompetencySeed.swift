@@ -77,23 +77,31 @@ public struct CompetencySeed: Decodable, Sendable {
     /// One dictionary from several files, in order. A code seen again replaces the earlier entry in
     /// its place (so a city file can override a national definition); new codes are appended.
     public static func merged(_ seeds: [CompetencySeed]) -> CompetencySeed {
-        var out: [Competency] = [], index: [String: Int] = [:]
+        var out: [Competency] = []
+        var index: [String: Int] = [:]
         for c in seeds.flatMap(\.competencies) {
-            if let i = index[c.code] { out[i] = c } else { index[c.code] = out.count; out.append(c) }
+            if let i = index[c.code] {
+                out[i] = c
+            } else {
+                index[c.code] = out.count
+                out.append(c)
+            }
         }
         return CompetencySeed(competencies: out)
     }
 
     /// Whether `code` is a valid competency code: `A–Z`, `0–9`, `.`, `-`, at most 16 characters.
     public static func isValidCode(_ code: String) -> Bool {
-        !code.isEmpty && code.utf8.count <= 16 && code.utf8.allSatisfy {
-            ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45
-        }
+        !code.isEmpty && code.utf8.count <= 16
+            && code.utf8.allSatisfy {
+                ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45
+            }
     }
 
     /// Everything wrong with the dictionary, one message per problem (empty when it can be loaded).
     public var problems: [String] {
-        var out: [String] = [], seen = Set<String>()
+        var out: [String] = []
+        var seen = Set<String>()
         for c in competencies {
             if !Self.isValidCode(c.code) { out.append("\(c.code): kode tidak sah") }
             if !seen.insert(c.code).inserted { out.append("\(c.code): kode ganda") }

@@ -31,7 +31,8 @@ public enum CurrentProfile {
         var current: [String: AssessedLevel] = [:]
         for r in results where r.method.countsTowardProfile {
             if let kept = current[r.competencyCode],
-               (kept.date, kept.sequence) > (r.date, r.sequence) {
+                (kept.date, kept.sequence) > (r.date, r.sequence)
+            {
                 continue
             }
             current[r.competencyCode] = r

@@ -34,8 +34,10 @@ public struct JPMThresholds: Sendable, Equatable, Codable {
     public var middleCategory: String
     public var lowerCategory: String
 
-    public init(purpose: String, upper: Double, lower: Double,
-                upperCategory: String, middleCategory: String, lowerCategory: String) {
+    public init(
+        purpose: String, upper: Double, lower: Double,
+        upperCategory: String, middleCategory: String, lowerCategory: String
+    ) {
         self.purpose = purpose
         self.upper = upper
         self.lower = lower
@@ -97,7 +99,9 @@ public struct JPMThresholds: Sendable, Equatable, Codable {
 
 /// The state of one competency of one employee against the standard.
 public enum GapStatus: String, Codable, Sendable {
-    case memenuhi, belumMemenuhi = "belum_memenuhi", belumDinilai = "belum_dinilai"
+    case memenuhi
+    case belumMemenuhi = "belum_memenuhi"
+    case belumDinilai = "belum_dinilai"
 
     public var label: String {
         switch self {
@@ -152,15 +156,20 @@ public enum GapAnalysis {
     ///
     /// A competency without a result counts as actual 0 in the sums (the spec: an unassessed
     /// competency must lower the match, not vanish from it) and is reported `belum_dinilai`.
-    public static func analyse(standard: [StandardItem], actual: [String: Int],
-                               formula: JPMFormula, thresholds: JPMThresholds) -> GapResult {
+    public static func analyse(
+        standard: [StandardItem], actual: [String: Int],
+        formula: JPMFormula, thresholds: JPMThresholds
+    ) -> GapResult {
         var items: [GapItem] = []
         items.reserveCapacity(standard.count)
-        var sumRequired = 0, sumCounted = 0, assessed = 0
+        var sumRequired = 0
+        var sumCounted = 0
+        var assessed = 0
         for s in standard {
             let a = actual[s.competencyCode]
             // Levels are 1–5; clamping keeps a stray negative from producing a negative JPM.
-            let required = max(0, s.required), level = max(0, a ?? 0)
+            let required = max(0, s.required)
+            let level = max(0, a ?? 0)
             sumRequired += required
             sumCounted += formula == .strict ? min(level, required) : level
             let status: GapStatus
@@ -170,10 +179,13 @@ public enum GapAnalysis {
             } else {
                 status = .belumDinilai
             }
-            items.append(GapItem(competencyCode: s.competencyCode, required: s.required, actual: a,
-                                 gap: a.map { s.required - $0 }, status: status))
+            items.append(
+                GapItem(
+                    competencyCode: s.competencyCode, required: s.required, actual: a,
+                    gap: a.map { s.required - $0 }, status: status))
         }
-        let (jpm, category) = match(JPMTotals(required: sumRequired, counted: sumCounted, assessed: assessed), thresholds: thresholds)
+        let (jpm, category) = match(
+            JPMTotals(required: sumRequired, counted: sumCounted, assessed: assessed), thresholds: thresholds)
         return GapResult(items: items, jpm: jpm, category: category, assessedCount: assessed)
     }
 
@@ -184,7 +196,9 @@ public enum GapAnalysis {
     public struct JPMTotals: Sendable, Equatable {
         public var required: Int, counted: Int, assessed: Int
         public init(required: Int, counted: Int, assessed: Int) {
-            self.required = required; self.counted = counted; self.assessed = assessed
+            self.required = required
+            self.counted = counted
+            self.assessed = assessed
         }
     }
 
@@ -240,7 +254,11 @@ public struct GapTally: Sendable, Equatable {
     public var surplusSum = 0
 
     public init(required: Int = 0, assessed: Int = 0, gapSum: Int = 0, withGap: Int = 0, surplusSum: Int = 0) {
-        self.required = required; self.assessed = assessed; self.gapSum = gapSum; self.withGap = withGap; self.surplusSum = surplusSum
+        self.required = required
+        self.assessed = assessed
+        self.gapSum = gapSum
+        self.withGap = withGap
+        self.surplusSum = surplusSum
     }
 
     /// One person: the level the standard requires and their level (nil = never assessed).
@@ -255,7 +273,10 @@ public struct GapTally: Sendable, Equatable {
     }
 
     public mutating func add(_ other: GapTally) {
-        required += other.required; assessed += other.assessed; gapSum += other.gapSum; withGap += other.withGap
+        required += other.required
+        assessed += other.assessed
+        gapSum += other.gapSum
+        withGap += other.withGap
         surplusSum += other.surplusSum
     }
 
@@ -287,7 +308,12 @@ public struct JPMMean: Sendable, Equatable {
     /// One person: their JPM (nil without a standard) and how many competencies have a result.
     public mutating func add(jpm: Double?, assessedCount: Int) {
         guard let jpm else { return }
-        if assessedCount > 0 { assessed += 1; sum += jpm } else { unassessed += 1 }
+        if assessedCount > 0 {
+            assessed += 1
+            sum += jpm
+        } else {
+            unassessed += 1
+        }
     }
 
     public mutating func add(_ result: GapResult) { add(jpm: result.jpm, assessedCount: result.assessedCount) }

@@ -25,24 +25,34 @@ public enum CompletionRule {
 
     /// `requested` is `attendancePercent` of the completion request, `recorded` the one stored
     /// before; `reason` the explanation for a completion under the minimum.
-    public static func check(today: SimpleDate, batchEnd: SimpleDate, requested: Int?, recorded: Int?,
-                             minimum: Int, reason: String?) -> Result<Decision, Refusal> {
+    public static func check(
+        today: SimpleDate, batchEnd: SimpleDate, requested: Int?, recorded: Int?,
+        minimum: Int, reason: String?
+    ) -> Result<Decision, Refusal> {
         var v = FieldValidator()
         if today < batchEnd {
-            v.add(field: "certificateNumber", "Angkatan baru selesai \(IndonesianFormat.date(batchEnd)); kelulusan dan JP dicatat mulai hari terakhir angkatan.")
+            v.add(
+                field: "certificateNumber",
+                "Angkatan baru selesai \(IndonesianFormat.date(batchEnd)); kelulusan dan JP dicatat mulai hari terakhir angkatan."
+            )
         }
         if let requested, !(0...100).contains(requested) {
             v.add(field: "attendancePercent", "Kehadiran 0–100 %.")
             return .failure(Refusal(errors: v.errors))
         }
         guard let attendance = requested ?? recorded else {
-            v.add(field: "attendancePercent", "Kehadiran peserta belum dicatat: isi persentase kehadiran (attendancePercent) untuk menyatakan lulus.")
+            v.add(
+                field: "attendancePercent",
+                "Kehadiran peserta belum dicatat: isi persentase kehadiran (attendancePercent) untuk menyatakan lulus.")
             return .failure(Refusal(errors: v.errors))
         }
         let why = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let below = attendance < minimum
         if below, why.isEmpty {
-            v.add(field: "reason", "Kehadiran \(attendance) % di bawah minimum program \(minimum) %: tuliskan alasan untuk tetap menyatakan lulus.")
+            v.add(
+                field: "reason",
+                "Kehadiran \(attendance) % di bawah minimum program \(minimum) %: tuliskan alasan untuk tetap menyatakan lulus."
+            )
         }
         guard v.isValid else { return .failure(Refusal(errors: v.errors)) }
         return .success(Decision(attendance: attendance, belowMinimum: below, reason: below ? why : nil))

@@ -73,7 +73,10 @@ public enum ProviderKind: String, CaseIterable, Codable, Sendable {
 
 /// Accreditation of a training institution (LAN accredits lembaga pelatihan pemerintah A/B/C).
 public enum Accreditation: String, CaseIterable, Codable, Sendable {
-    case a = "A", b = "B", c = "C", belum
+    case a = "A"
+    case b = "B"
+    case c = "C"
+    case belum
 
     public var label: String { self == .belum ? "Belum terakreditasi" : "Terakreditasi \(rawValue)" }
 }

@@ -20,7 +20,8 @@ public enum JPRule {
     public static func datesProblem(jp: Int, start: SimpleDate, end: SimpleDate) -> String? {
         let days = start.days(to: end) + 1
         guard days > 0, jp > maximumJP(start: start, end: end) else { return nil }
-        return "\(jp) JP tidak muat dalam \(days) hari kegiatan: paling banyak \(maximumPerDay) JP sehari (\(maximumJP(start: start, end: end)) JP)."
+        return
+            "\(jp) JP tidak muat dalam \(days) hari kegiatan: paling banyak \(maximumPerDay) JP sehari (\(maximumJP(start: start, end: end)) JP)."
     }
 
     /// The PPPK cap applied to one more activity: `credited` JP already in the ledger for the
@@ -29,7 +30,8 @@ public enum JPRule {
     /// verification of outside learning, so neither path credits a PPPK past 24 JP.
     public static func pppkCapProblem(credited: Int, planned: Int, adding jp: Int) -> String? {
         guard credited + planned + jp > maximumPPPK else { return nil }
-        return "PPPK paling banyak \(maximumPPPK) JP setahun: sudah \(credited) JP tercatat dan \(planned) JP terdaftar; kegiatan ini \(jp) JP."
+        return
+            "PPPK paling banyak \(maximumPPPK) JP setahun: sudah \(credited) JP tercatat dan \(planned) JP terdaftar; kegiatan ini \(jp) JP."
     }
 }
 
@@ -42,7 +44,9 @@ public struct JPActivity: Sendable, Equatable {
     public var endDate: SimpleDate
 
     public init(title: String, jp: Int, endDate: SimpleDate) {
-        self.title = title; self.jp = jp; self.endDate = endDate
+        self.title = title
+        self.jp = jp
+        self.endDate = endDate
     }
 }
 

@@ -49,7 +49,8 @@ struct BestAdditions {
     /// The gain of (j, q) if j could be added to q seats and budget permitting, else nil.
     private static func eligibleGain(_ state: PlanState, _ j: Int, _ q: Int) -> Double? {
         guard !state.isChosen(j, q),
-              state.inst.jpAllowed(j, plannedJP: state.plannedJP[j] + state.inst.jp(q)) else { return nil }
+            state.inst.jpAllowed(j, plannedJP: state.plannedJP[j] + state.inst.jp(q))
+        else { return nil }
         let g = state.gain(j, q)
         return g > PlanOptimiser.epsilon ? g : nil
     }

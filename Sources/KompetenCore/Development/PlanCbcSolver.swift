@@ -35,19 +35,28 @@ public struct CbcMIPSolver: MIPSolver {
         var fill = starts.map { Int($0) }
         for (k, r) in m.rows.enumerated() {
             for (c, a) in zip(r.columns, r.coefficients) {
-                index[fill[c]] = Int32(k); value[fill[c]] = a; fill[c] += 1
+                index[fill[c]] = Int32(k)
+                value[fill[c]] = a
+                fill[c] += 1
             }
         }
         // CLP reads anything beyond 1e30 as infinite; DBL_MAX is COIN_DBL_MAX.
-        func finite(_ x: Double) -> Double { x == .infinity ? .greatestFiniteMagnitude : (x == -.infinity ? -.greatestFiniteMagnitude : x) }
-        let colLower = m.lower.map(finite), colUpper = m.upper.map(finite)
+        func finite(_ x: Double) -> Double {
+            x == .infinity ? .greatestFiniteMagnitude : (x == -.infinity ? -.greatestFiniteMagnitude : x)
+        }
+        let colLower = m.lower.map(finite)
+        let colUpper = m.upper.map(finite)
         let obj = m.objective.map { -$0 }
-        let rowLower = m.rows.map { finite($0.lower) }, rowUpper = m.rows.map { finite($0.upper) }
+        let rowLower = m.rows.map { finite($0.lower) }
+        let rowUpper = m.rows.map { finite($0.upper) }
 
-        guard let model = Cbc_newModel() else { return MIPSolution(status: .none, values: [], objective: 0, bound: .infinity) }
+        guard let model = Cbc_newModel() else {
+            return MIPSolution(status: .none, values: [], objective: 0, bound: .infinity)
+        }
         defer { Cbc_deleteModel(model) }
         Cbc_setLogLevel(model, 0)
-        Cbc_loadProblem(model, Int32(n), Int32(m.rows.count), starts, index, value, colLower, colUpper, obj, rowLower, rowUpper)
+        Cbc_loadProblem(
+            model, Int32(n), Int32(m.rows.count), starts, index, value, colLower, colUpper, obj, rowLower, rowUpper)
         Cbc_setObjSense(model, 1)
         for j in 0..<n where m.integer[j] { Cbc_setInteger(model, Int32(j)) }
         // Wall-clock time: CBC counts process CPU time by default, which in a multi-threaded
@@ -64,17 +73,21 @@ public struct CbcMIPSolver: MIPSolver {
 
         let lowerMin = Cbc_getBestPossibleObjValue(model)
         if debug {
-            print("cbc: cols \(n) rows \(m.rows.count) status \(Cbc_status(model)) secondary \(Cbc_secondaryStatus(model)) optimal \(Cbc_isProvenOptimal(model)) abandoned \(Cbc_isAbandoned(model)) bestPossible \(lowerMin) obj \(Cbc_getObjValue(model)) hasSolution \(Cbc_bestSolution(model) != nil)")
+            print(
+                "cbc: cols \(n) rows \(m.rows.count) status \(Cbc_status(model)) secondary \(Cbc_secondaryStatus(model)) optimal \(Cbc_isProvenOptimal(model)) abandoned \(Cbc_isAbandoned(model)) bestPossible \(lowerMin) obj \(Cbc_getObjValue(model)) hasSolution \(Cbc_bestSolution(model) != nil)"
+            )
         }
         let bound = lowerMin.isFinite && abs(lowerMin) < 1e29 && Cbc_isAbandoned(model) == 0 ? -lowerMin : .infinity
         guard Cbc_isProvenInfeasible(model) == 0, let best = Cbc_bestSolution(model) else {
-            return MIPSolution(status: .none, values: [], objective: 0, bound: Cbc_isProvenInfeasible(model) != 0 ? -.infinity : bound)
+            return MIPSolution(
+                status: .none, values: [], objective: 0, bound: Cbc_isProvenInfeasible(model) != 0 ? -.infinity : bound)
         }
         let values = Array(UnsafeBufferPointer(start: best, count: n))
         let objective = zip(values, m.objective).reduce(0) { $0 + $1.0 * $1.1 }
         let optimal = Cbc_isProvenOptimal(model) != 0
         // A proven optimum is its own bound (up to tolerance); the reported bound is never below it.
-        return MIPSolution(status: optimal ? .optimal : .feasible, values: values, objective: objective,
-                           bound: optimal ? max(objective, min(bound, objective)) : max(bound, objective))
+        return MIPSolution(
+            status: optimal ? .optimal : .feasible, values: values, objective: objective,
+            bound: optimal ? max(objective, min(bound, objective)) : max(bound, objective))
     }
 }

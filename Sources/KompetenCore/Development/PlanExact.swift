@@ -44,7 +44,8 @@ struct PlanFormulation {
 
     @inline(__always)
     static func keeps(_ inst: PlanInstance, _ i: Int, _ p: Int) -> Bool {
-        guard inst.programmes[p].capacity > 0, inst.cost(p) <= inst.budget, inst.jpAllowed(i, plannedJP: inst.jp(p)) else { return false }
+        guard inst.programmes[p].capacity > 0, inst.cost(p) <= inst.budget, inst.jpAllowed(i, plannedJP: inst.jp(p))
+        else { return false }
         return (need(inst, i) > 0 && inst.jp(p) > 0) || inst.standAlone(i, p) > 0
     }
 
@@ -55,16 +56,26 @@ struct PlanFormulation {
         var seatRows = Array(repeating: (cols: [Int](), coefs: [Double]()), count: inst.programmeCount)
         var raisedBy: [Int: (cols: [Int], coefs: [Double])] = [:]
         for i in 0..<inst.candidateCount {
-            var jpCols: [Int] = [], jpCoefs: [Double] = []
-            var capCols: [Int] = [], capCoefs: [Double] = []
+            var jpCols: [Int] = []
+            var jpCoefs: [Double] = []
+            var capCols: [Int] = []
+            var capCoefs: [Double] = []
             let need = Self.need(inst, i)
             for p in 0..<inst.programmeCount where Self.keeps(inst, i, p) {
                 let col = model.addColumn(objective: 0, upper: 1, integer: true)
                 x.append((i, p, col))
-                budget.cols.append(col); budget.coefs.append(Double(inst.cost(p)))
-                seatRows[p].cols.append(col); seatRows[p].coefs.append(1)
-                if need > 0 && inst.jp(p) > 0 { jpCols.append(col); jpCoefs.append(Double(min(inst.jp(p), need))) }
-                if !inst.candidates[i].isPNS { capCols.append(col); capCoefs.append(Double(inst.jp(p))) }
+                budget.cols.append(col)
+                budget.coefs.append(Double(inst.cost(p)))
+                seatRows[p].cols.append(col)
+                seatRows[p].coefs.append(1)
+                if need > 0 && inst.jp(p) > 0 {
+                    jpCols.append(col)
+                    jpCoefs.append(Double(min(inst.jp(p), need)))
+                }
+                if !inst.candidates[i].isPNS {
+                    capCols.append(col)
+                    capCoefs.append(Double(inst.jp(p)))
+                }
                 inst.forEachOverlap(i, p) { s, r in
                     raisedBy[s, default: ([], [])].cols.append(col)
                     raisedBy[s, default: ([], [])].coefs.append(Double(r))
@@ -94,7 +105,10 @@ struct PlanFormulation {
         }
     }
 
-    private struct BudgetRow { var cols: [Int] = []; var coefs: [Double] = [] }
+    private struct BudgetRow {
+        var cols: [Int] = []
+        var coefs: [Double] = []
+    }
 
     var countObjective: [Double] {
         var c = Array(repeating: 0.0, count: model.columnCount)
@@ -156,7 +170,9 @@ enum PlanExact {
     /// Lexicographic solve starting from `start` (a feasible plan); returns the better of the
     /// start and what the solver found, with the solver's bounds. Stage 1 gets 35 % of the time
     /// limit, stage 2 the rest.
-    static func solve(_ inst: PlanInstance, start: PlanState, solver: any MIPSolver, timeLimit: Double) -> PlanExactOutcome {
+    static func solve(_ inst: PlanInstance, start: PlanState, solver: any MIPSolver, timeLimit: Double)
+        -> PlanExactOutcome
+    {
         let clock = ContinuousClock()
         let began = clock.now
         func elapsed() -> Double {
@@ -178,14 +194,16 @@ enum PlanExact {
         f.setObjective(f.gapObjective)
         let s2 = solver.maximise(f.model, timeLimit: max(0.05, timeLimit - elapsed()), start: f.values(of: best))
         if s2.status != .none, let p = f.plan(from: s2.values),
-           reaching(p) >= floor, p.gapClosed > best.gapClosed + PlanOptimiser.epsilon {
+            reaching(p) >= floor, p.gapClosed > best.gapClosed + PlanOptimiser.epsilon
+        {
             best = p
         }
         countBound = max(countBound, reaching(best))
         // Solver tolerances: a bound a hair below the plan's own value is read as the plan's value.
         let gapBound = s2.bound.isFinite ? max(s2.bound + 1e-6 * (1 + abs(s2.bound)), best.gapClosed) : .infinity
-        return PlanExactOutcome(state: best, countBound: countBound, gapBound: gapBound, reachingFloor: floor,
-                                optimal: s1.status == .optimal && s2.status == .optimal)
+        return PlanExactOutcome(
+            state: best, countBound: countBound, gapBound: gapBound, reachingFloor: floor,
+            optimal: s1.status == .optimal && s2.status == .optimal)
     }
 
     static func reaching(_ s: PlanState) -> Int {

@@ -52,8 +52,9 @@ struct PlanInstance {
         for c in self.candidates {
             let own = c.gaps.compactMap { code, gap -> Gap? in
                 guard gap > 0, let k = index[code] else { return nil }
-                return Gap(code: k, levels: gap,
-                           weight: Self.effectiveWeight(c.weights[code] ?? weights[code] ?? 1))
+                return Gap(
+                    code: k, levels: gap,
+                    weight: Self.effectiveWeight(c.weights[code] ?? weights[code] ?? 1))
             }
             gaps += own.sorted { $0.code < $1.code }
             gapStart.append(gaps.count)
@@ -92,13 +93,17 @@ struct PlanInstance {
     /// programme p raises it. Both lists are sorted by code, so one merge pass finds them.
     @inline(__always)
     func forEachOverlap(_ i: Int, _ p: Int, _ body: (Int, Int) -> Void) {
-        var s = gapStart[i], r = raiseStart[p]
-        let sEnd = gapStart[i + 1], rEnd = raiseStart[p + 1]
+        var s = gapStart[i]
+        var r = raiseStart[p]
+        let sEnd = gapStart[i + 1]
+        let rEnd = raiseStart[p + 1]
         while s < sEnd && r < rEnd {
-            let gc = gaps[s].code, rc = raises[r].code
+            let gc = gaps[s].code
+            let rc = raises[r].code
             if gc == rc {
                 body(s, raises[r].levels)
-                s += 1; r += 1
+                s += 1
+                r += 1
             } else if gc < rc {
                 s += 1
             } else {

@@ -38,7 +38,10 @@ extension PlanOptimiser {
         guard need > 0 else { return ([], 0) }
         let items = programmes.filter { state.canAdd(i, $0) }
         guard !items.isEmpty else { return nil }
-        struct Cell { var cost: Int; var gain: Double }
+        struct Cell {
+            var cost: Int
+            var gain: Double
+        }
         func better(_ a: Cell, _ b: Cell?) -> Bool {
             guard let b else { return true }
             return a.cost < b.cost || (a.cost == b.cost && a.gain > b.gain + epsilon)
@@ -49,7 +52,9 @@ extension PlanOptimiser {
         for p in items {
             let prev = best[best.count - 1]
             var row = prev
-            let c = state.inst.cost(p), jp = state.inst.jp(p), g = state.gain(i, p)
+            let c = state.inst.cost(p)
+            let jp = state.inst.jp(p)
+            let g = state.gain(i, p)
             for j in 0...need {
                 guard let from = prev[j] else { continue }
                 let to = min(need, j + jp)
@@ -66,12 +71,19 @@ extension PlanOptimiser {
         for k in stride(from: items.count, to: 0, by: -1) {
             if let before = best[k - 1][j], before.cost == cell.cost, before.gain == cell.gain { continue }
             let p = items[k - 1]
-            let c = state.inst.cost(p), jp = state.inst.jp(p)
+            let c = state.inst.cost(p)
+            let jp = state.inst.jp(p)
             // Find the source cell: any j' with min(need, j' + jp) == j and the matching values.
             var found = false
             for src in 0...need where min(need, src + jp) == j {
-                if let from = best[k - 1][src], from.cost + c == cell.cost, abs(from.gain + state.gain(i, p) - cell.gain) < 1e-9 {
-                    route.append(p); j = src; cell = from; found = true; break
+                if let from = best[k - 1][src], from.cost + c == cell.cost,
+                    abs(from.gain + state.gain(i, p) - cell.gain) < 1e-9
+                {
+                    route.append(p)
+                    j = src
+                    cell = from
+                    found = true
+                    break
                 }
             }
             if !found { return nil }

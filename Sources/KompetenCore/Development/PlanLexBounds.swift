@@ -22,20 +22,29 @@ enum PlanLexBounds {
         var price: [Int: Double] = [:]
         for need in Set(needs) {
             let byRate = open.sorted {
-                Double(inst.cost($0)) / Double(min(inst.jp($0), need)) < Double(inst.cost($1)) / Double(min(inst.jp($1), need))
+                Double(inst.cost($0)) / Double(min(inst.jp($0), need)) < Double(inst.cost($1))
+                    / Double(min(inst.jp($1), need))
             }
-            var missing = Double(need), cost = 0.0
+            var missing = Double(need)
+            var cost = 0.0
             for p in byRate where missing > 0 {
                 let jp = Double(min(inst.jp(p), need))
                 let take = min(1, missing / jp)
-                cost += take * Double(inst.cost(p)); missing -= take * jp
+                cost += take * Double(inst.cost(p))
+                missing -= take * jp
             }
             price[need] = missing > 1e-9 ? .infinity : cost
         }
         var room = Double(inst.budget)
         var fractional = 0.0
         for c in needs.map({ price[$0]! }).sorted() where c.isFinite {
-            if c <= room { fractional += 1; room -= c } else { fractional += c > 0 ? room / c : 1; break }
+            if c <= room {
+                fractional += 1
+                room -= c
+            } else {
+                fractional += c > 0 ? room / c : 1
+                break
+            }
         }
         var bound = already + Int((fractional + 1e-9).rounded(.down))
         guard let solver, !needs.isEmpty, !open.isEmpty else { return bound }
@@ -45,21 +54,29 @@ enum PlanLexBounds {
         var m = MIPModel()
         var y: [Int] = []
         var seatCols = Array(repeating: [Int](), count: inst.programmeCount)
-        var budgetCols: [Int] = [], budgetCoefs: [Double] = []
+        var budgetCols: [Int] = []
+        var budgetCoefs: [Double] = []
         for need in sizes.keys.sorted() {
             let size = Double(sizes[need]!)
-            var cols: [Int] = [], coefs: [Double] = []
+            var cols: [Int] = []
+            var coefs: [Double] = []
             for p in open {
                 let c = m.addColumn(objective: 0, upper: size, integer: true)
-                cols.append(c); coefs.append(Double(min(inst.jp(p), need)))
-                seatCols[p].append(c); budgetCols.append(c); budgetCoefs.append(Double(inst.cost(p)))
+                cols.append(c)
+                coefs.append(Double(min(inst.jp(p), need)))
+                seatCols[p].append(c)
+                budgetCols.append(c)
+                budgetCoefs.append(Double(inst.cost(p)))
             }
             let yc = m.addColumn(objective: 1, upper: size, integer: true)
             y.append(yc)
             m.addRow(cols + [yc], coefs + [-Double(need)], lower: 0)
         }
         m.addRow(budgetCols, budgetCoefs, upper: Double(inst.budget))
-        for p in open { m.addRow(seatCols[p], Array(repeating: 1, count: seatCols[p].count), upper: Double(inst.programmes[p].capacity)) }
+        for p in open {
+            m.addRow(
+                seatCols[p], Array(repeating: 1, count: seatCols[p].count), upper: Double(inst.programmes[p].capacity))
+        }
         let s = solver.maximise(m, timeLimit: timeLimit, start: nil)
         if s.bound.isFinite { bound = min(bound, already + Int((s.bound + 1e-6).rounded(.down))) }
         return bound
@@ -86,12 +103,16 @@ enum PlanLexBounds {
         for p in inst.programmes.indices {
             let prog = inst.programmes[p]
             guard prog.capacity > 0, inst.cost(p) <= inst.budget else { continue }
-            var v: [Double] = [], a: [Double] = []
+            var v: [Double] = []
+            var a: [Double] = []
             for i in inst.candidates.indices where inst.jpAllowed(i, plannedJP: prog.jp) {
                 let value = inst.standAlone(i, p)
                 let need = PlanFormulation.need(inst, i)
                 let share = need > 0 ? Double(min(prog.jp, need)) / Double(need) : 0
-                if value > 0 || share > 0 { v.append(value); a.append(share) }
+                if value > 0 || share > 0 {
+                    v.append(value)
+                    a.append(share)
+                }
             }
             if !v.isEmpty { lists.append((inst.cost(p), prog.capacity, v, a)) }
         }
@@ -111,7 +132,13 @@ enum PlanLexBounds {
             var k = free
             for item in items {
                 let c = Double(item.cost)
-                if c <= room { k += item.value; room -= c } else { k += item.value * room / c; break }
+                if c <= room {
+                    k += item.value
+                    room -= c
+                } else {
+                    k += item.value * room / c
+                    break
+                }
             }
             return k - lambda * target
         }
@@ -122,13 +149,27 @@ enum PlanLexBounds {
         let values = grid.map(bound)
         let k = values.indices.min { values[$0] < values[$1] }!
         best = min(best, values[k])
-        var lo = k > 0 ? grid[k - 1] : 0, hi = k + 1 < grid.count ? grid[k + 1] : grid[k] * 3
+        var lo = k > 0 ? grid[k - 1] : 0
+        var hi = k + 1 < grid.count ? grid[k + 1] : grid[k] * 3
         let phi = 0.618_033_988_75
-        var x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo)
-        var f1 = bound(x1), f2 = bound(x2)
+        var x1 = hi - phi * (hi - lo)
+        var x2 = lo + phi * (hi - lo)
+        var f1 = bound(x1)
+        var f2 = bound(x2)
         for _ in 0..<8 {
-            if f1 < f2 { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = bound(x1) }
-            else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = bound(x2) }
+            if f1 < f2 {
+                hi = x2
+                x2 = x1
+                f2 = f1
+                x1 = hi - phi * (hi - lo)
+                f1 = bound(x1)
+            } else {
+                lo = x1
+                x1 = x2
+                f1 = f2
+                x2 = lo + phi * (hi - lo)
+                f2 = bound(x2)
+            }
         }
         return min(best, f1, f2)
     }

@@ -21,13 +21,20 @@ public struct MIPModel: Sendable {
     public var columnCount: Int { objective.count }
 
     @discardableResult
-    public mutating func addColumn(objective c: Double, lower l: Double = 0, upper u: Double, integer isInt: Bool) -> Int {
-        objective.append(c); lower.append(l); upper.append(u); integer.append(isInt)
+    public mutating func addColumn(objective c: Double, lower l: Double = 0, upper u: Double, integer isInt: Bool)
+        -> Int
+    {
+        objective.append(c)
+        lower.append(l)
+        upper.append(u)
+        integer.append(isInt)
         return objective.count - 1
     }
 
     /// lower ≤ Σ coefficients × columns ≤ upper (either side may be infinite).
-    public mutating func addRow(_ columns: [Int], _ coefficients: [Double], lower l: Double = -.infinity, upper u: Double = .infinity) {
+    public mutating func addRow(
+        _ columns: [Int], _ coefficients: [Double], lower l: Double = -.infinity, upper u: Double = .infinity
+    ) {
         precondition(columns.count == coefficients.count)
         rows.append(Row(columns: columns, coefficients: coefficients, lower: l, upper: u))
     }
@@ -57,7 +64,10 @@ public struct MIPSolution: Sendable {
     public var bound: Double
 
     public init(status: Status, values: [Double], objective: Double, bound: Double) {
-        self.status = status; self.values = values; self.objective = objective; self.bound = bound
+        self.status = status
+        self.values = values
+        self.objective = objective
+        self.bound = bound
     }
 }
 

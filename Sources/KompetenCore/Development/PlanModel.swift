@@ -13,8 +13,11 @@ public struct PlanProgramme: Sendable, Equatable {
     public var raises: [String: Int]
 
     public init(id: String, costPerParticipant: Int, capacity: Int, jp: Int, raises: [String: Int]) {
-        self.id = id; self.costPerParticipant = costPerParticipant; self.capacity = capacity
-        self.jp = jp; self.raises = raises
+        self.id = id
+        self.costPerParticipant = costPerParticipant
+        self.capacity = capacity
+        self.jp = jp
+        self.raises = raises
     }
 }
 
@@ -33,7 +36,11 @@ public struct PlanCandidate: Sendable, Equatable {
     public var weights: [String: Double]
 
     public init(id: String, isPNS: Bool, jpSoFar: Int, gaps: [String: Int], weights: [String: Double] = [:]) {
-        self.id = id; self.isPNS = isPNS; self.jpSoFar = jpSoFar; self.gaps = gaps; self.weights = weights
+        self.id = id
+        self.isPNS = isPNS
+        self.jpSoFar = jpSoFar
+        self.gaps = gaps
+        self.weights = weights
     }
 }
 
@@ -43,7 +50,8 @@ public struct PlanEnrolment: Sendable, Hashable {
     public var programme: String
 
     public init(candidate: String, programme: String) {
-        self.candidate = candidate; self.programme = programme
+        self.candidate = candidate
+        self.programme = programme
     }
 }
 
@@ -76,7 +84,8 @@ public struct PlanBounds: Sendable, Equatable {
     public var gapClosed: Double
 
     public init(employeesReaching20Jp: Int, gapClosed: Double) {
-        self.employeesReaching20Jp = employeesReaching20Jp; self.gapClosed = gapClosed
+        self.employeesReaching20Jp = employeesReaching20Jp
+        self.gapClosed = gapClosed
     }
 }
 

@@ -36,9 +36,11 @@ public enum PlanOptimiser {
     /// heuristic's plan and get bounds from `PlanLexBounds` (the solver then only bounds the head
     /// count on an aggregated model). A time-limited solve can end differently on a slower
     /// machine; the heuristic alone is deterministic.
-    public static func plan(programmes: [PlanProgramme], candidates: [PlanCandidate],
-                            weights: [String: Double] = [:], budget: Int, prioritise20JP: Bool = true,
-                            solver: (any MIPSolver)? = CbcMIPSolver(), timeLimit: Double = defaultTimeLimit) -> PlanResult {
+    public static func plan(
+        programmes: [PlanProgramme], candidates: [PlanCandidate],
+        weights: [String: Double] = [:], budget: Int, prioritise20JP: Bool = true,
+        solver: (any MIPSolver)? = CbcMIPSolver(), timeLimit: Double = defaultTimeLimit
+    ) -> PlanResult {
         let clock = ContinuousClock()
         let began = clock.now
         func left() -> Double {
@@ -59,7 +61,10 @@ public enum PlanOptimiser {
             if let solver, PlanFormulation.pairCount(inst) <= PlanExact.maxPairs {
                 let exact = PlanExact.solve(inst, start: state, solver: solver, timeLimit: left() * 0.9)
                 if PlanExact.reaching(exact.state) > PlanExact.reaching(state)
-                    || exact.state.gapClosed > state.gapClosed + epsilon { method = .solver }
+                    || exact.state.gapClosed > state.gapClosed + epsilon
+                {
+                    method = .solver
+                }
                 state = exact.state
                 prune(&state)
                 method = exact.optimal ? .optimal : method
@@ -79,14 +84,17 @@ public enum PlanOptimiser {
         let reaching = pns.filter { state.lifted($0) }.count
         let gapClosed = state.gapClosed
         return PlanResult(
-            enrolments: state.pairs.map { PlanEnrolment(candidate: inst.candidates[$0.i].id, programme: inst.programmes[$0.p].id) },
+            enrolments: state.pairs.map {
+                PlanEnrolment(candidate: inst.candidates[$0.i].id, programme: inst.programmes[$0.p].id)
+            },
             totalCost: state.cost,
             gapClosed: gapClosed,
             jpCoverage: pns.isEmpty ? 1 : Double(reaching) / Double(pns.count),
             employeesReaching20Jp: reaching,
             upperBound: gapAlone,
             // A valid bound is never below the plan itself; the max only absorbs float noise.
-            bounds: PlanBounds(employeesReaching20Jp: max(reaching, countBound), gapClosed: max(gapClosed, min(gapBound, gapAlone))),
+            bounds: PlanBounds(
+                employeesReaching20Jp: max(reaching, countBound), gapClosed: max(gapClosed, min(gapBound, gapAlone))),
             method: method)
     }
 }

@@ -11,11 +11,11 @@ struct PlanState {
     /// the chosen pairs (once per swap round) then skips 64 unchosen pairs per word.
     private var chosenBits: [UInt64]
     private let wordsPerCandidate: Int
-    private(set) var seats: [Int]           // enrolments per programme
+    private(set) var seats: [Int] // enrolments per programme
     private(set) var cost = 0
-    private(set) var plannedJP: [Int]       // JP added by the plan per candidate
-    private(set) var raised: [Int]          // levels raised per gap slot (parallel to inst.gaps)
-    private(set) var count = 0              // enrolments chosen
+    private(set) var plannedJP: [Int] // JP added by the plan per candidate
+    private(set) var raised: [Int] // levels raised per gap slot (parallel to inst.gaps)
+    private(set) var count = 0 // enrolments chosen
 
     init(_ inst: PlanInstance) {
         self.inst = inst
@@ -37,7 +37,8 @@ struct PlanState {
     func gain(_ i: Int, _ p: Int) -> Double {
         var v = 0.0
         inst.forEachOverlap(i, p) { s, r in
-            let g = inst.gaps[s], now = raised[s]
+            let g = inst.gaps[s]
+            let now = raised[s]
             v += g.weight * Double(min(g.levels, now + r) - min(g.levels, now))
         }
         return v
@@ -47,7 +48,8 @@ struct PlanState {
     func loss(_ i: Int, _ p: Int) -> Double {
         var v = 0.0
         inst.forEachOverlap(i, p) { s, r in
-            let g = inst.gaps[s], now = raised[s]
+            let g = inst.gaps[s]
+            let now = raised[s]
             v += g.weight * Double(min(g.levels, now) - min(g.levels, now - r))
         }
         return v

@@ -17,8 +17,10 @@ extension PlanOptimiser {
     ///   * Taking items fractionally in value-per-rupiah order is the optimum of the LP relaxation of
     ///     the remaining 0/1 knapsack, which is at least its integer optimum.
     /// Hence Σ_S gap ≤ Σ_S v ≤ integer knapsack ≤ this bound.
-    public static func upperBound(programmes: [PlanProgramme], candidates: [PlanCandidate],
-                                  weights: [String: Double] = [:], budget: Int) -> Double {
+    public static func upperBound(
+        programmes: [PlanProgramme], candidates: [PlanCandidate],
+        weights: [String: Double] = [:], budget: Int
+    ) -> Double {
         upperBound(PlanInstance(programmes: programmes, candidates: candidates, weights: weights, budget: budget))
     }
 
@@ -45,7 +47,13 @@ extension PlanOptimiser {
         var bound = free
         for item in items {
             let c = Double(item.cost)
-            if c <= room { bound += item.value; room -= c } else { bound += item.value * room / c; break }
+            if c <= room {
+                bound += item.value
+                room -= c
+            } else {
+                bound += item.value * room / c
+                break
+            }
         }
         return bound
     }

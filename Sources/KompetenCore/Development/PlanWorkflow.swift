@@ -34,8 +34,11 @@ public struct PlanActor: Sendable, Equatable {
     public let employeeHasSupervisor: Bool
 
     public init(role: Role, isOwner: Bool, isSupervisor: Bool, isOwnOPDOperator: Bool, employeeHasSupervisor: Bool) {
-        self.role = role; self.isOwner = isOwner; self.isSupervisor = isSupervisor
-        self.isOwnOPDOperator = isOwnOPDOperator; self.employeeHasSupervisor = employeeHasSupervisor
+        self.role = role
+        self.isOwner = isOwner
+        self.isSupervisor = isSupervisor
+        self.isOwnOPDOperator = isOwnOPDOperator
+        self.employeeHasSupervisor = employeeHasSupervisor
     }
 
     /// The people who write the plan: the employee, their OPD's operator, BKPPD.
@@ -72,12 +75,17 @@ public enum PlanWorkflow {
     ]
 
     /// Whether `actor` may move a plan from `from` to `to`. A rejection needs a reason.
-    public static func check(from: PlanStatus, to: PlanStatus, by actor: PlanActor, reason: String?) -> Result<Void, PlanRefusal> {
+    public static func check(from: PlanStatus, to: PlanStatus, by actor: PlanActor, reason: String?) -> Result<
+        Void, PlanRefusal
+    > {
         guard steps[from, default: []].contains(to) else {
             return .failure(.state("Rencana berstatus \(from.label) tidak dapat diubah menjadi \(to.label)."))
         }
         if actor.isOwner, isDecision(from: from, to: to) {
-            return .failure(.role("Rencana Anda sendiri tidak dapat Anda setujui atau tolak: keputusan ada pada atasan langsung dan Admin BKPPD lain."))
+            return .failure(
+                .role(
+                    "Rencana Anda sendiri tidak dapat Anda setujui atau tolak: keputusan ada pada atasan langsung dan Admin BKPPD lain."
+                ))
         }
         guard may(from: from, to: to, actor) else {
             return .failure(.role("Peran Anda tidak dapat mengubah rencana dari \(from.label) menjadi \(to.label)."))

@@ -9,7 +9,9 @@ public struct NeedProgramme: Sendable, Equatable {
     public let raises: [String: Int]
 
     public init(id: String, costPerParticipant: Int, raises: [String: Int]) {
-        self.id = id; self.costPerParticipant = costPerParticipant; self.raises = raises
+        self.id = id
+        self.costPerParticipant = costPerParticipant
+        self.raises = raises
     }
 }
 
@@ -23,7 +25,9 @@ public struct Need: Sendable, Equatable {
     public let gap: Int
 
     public init(employee: String, competencyCode: String, gap: Int) {
-        self.employee = employee; self.competencyCode = competencyCode; self.gap = gap
+        self.employee = employee
+        self.competencyCode = competencyCode
+        self.gap = gap
     }
 
     /// The needs of one person: the competencies with a known level below standard, in the
@@ -54,7 +58,10 @@ public struct CompetencyNeed: Sendable, Equatable {
     }
 
     init(competencyCode: String, people: Int, totalGap: Int, byGap: [Int: Int]) {
-        self.competencyCode = competencyCode; self.people = people; self.totalGap = totalGap; self.byGap = byGap
+        self.competencyCode = competencyCode
+        self.people = people
+        self.totalGap = totalGap
+        self.byGap = byGap
     }
 
     /// Largest total gap first, then by code.
@@ -86,14 +93,19 @@ public struct TrainingNeeds: Sendable {
 
     /// People and total gap per competency, largest total gap first (then by code).
     public static func summary(_ needs: [Need]) -> [CompetencyNeed] {
-        var people: [String: Set<String>] = [:], total: [String: Int] = [:], byGap: [String: [Int: Int]] = [:]
+        var people: [String: Set<String>] = [:]
+        var total: [String: Int] = [:]
+        var byGap: [String: [Int: Int]] = [:]
         for n in needs where n.gap > 0 {
             people[n.competencyCode, default: []].insert(n.employee)
             total[n.competencyCode, default: 0] += n.gap
             byGap[n.competencyCode, default: [:]][n.gap, default: 0] += 1
         }
-        return CompetencyNeed.ordered(total.keys.map { code in
-            CompetencyNeed(competencyCode: code, people: people[code]?.count ?? 0, totalGap: total[code] ?? 0, byGap: byGap[code] ?? [:])
-        })
+        return CompetencyNeed.ordered(
+            total.keys.map { code in
+                CompetencyNeed(
+                    competencyCode: code, people: people[code]?.count ?? 0, totalGap: total[code] ?? 0,
+                    byGap: byGap[code] ?? [:])
+            })
     }
 }

@@ -18,19 +18,34 @@ public struct EffectivenessTally: Sendable, Equatable {
     /// Adds one evaluation's summary figure.
     public mutating func add(level: EvaluationLevel, respondent: EvaluationRespondent, summary: Double) {
         switch (level, respondent) {
-        case (.reaction, _): l1Sum += summary; l1Count += 1
-        case (.learning, _): l2Sum += summary; l2Count += 1
-        case (.behaviour, .supervisor): l3Sum += summary; l3Count += 1
-        case (.behaviour, _): l3SelfSum += summary; l3SelfCount += 1
+        case (.reaction, _):
+            l1Sum += summary
+            l1Count += 1
+        case (.learning, _):
+            l2Sum += summary
+            l2Count += 1
+        case (.behaviour, .supervisor):
+            l3Sum += summary
+            l3Count += 1
+        case (.behaviour, _):
+            l3SelfSum += summary
+            l3SelfCount += 1
         case (.results, _): break
         }
     }
 
     public mutating func add(_ other: EffectivenessTally) {
         completed += other.completed
-        l1Sum += other.l1Sum; l1Count += other.l1Count; l2Sum += other.l2Sum; l2Count += other.l2Count
-        l3Sum += other.l3Sum; l3Count += other.l3Count; l3SelfSum += other.l3SelfSum; l3SelfCount += other.l3SelfCount
-        reassessed += other.reassessed; raised += other.raised
+        l1Sum += other.l1Sum
+        l1Count += other.l1Count
+        l2Sum += other.l2Sum
+        l2Count += other.l2Count
+        l3Sum += other.l3Sum
+        l3Count += other.l3Count
+        l3SelfSum += other.l3SelfSum
+        l3SelfCount += other.l3SelfCount
+        reassessed += other.reassessed
+        raised += other.raised
     }
 
     private static func mean(_ sum: Double, _ n: Int) -> Double? { n == 0 ? nil : GapAnalysis.round2(sum / Double(n)) }
@@ -57,7 +72,8 @@ public struct EffectivenessTally: Sendable, Equatable {
 }
 
 public enum EffectivenessVerdict: String, Sendable {
-    case good, watch, review, tooFew = "too_few"
+    case good, watch, review
+    case tooFew = "too_few"
 
     public var label: String {
         switch self {

@@ -12,9 +12,12 @@ public struct EvaluationSchedule: Sendable, Equatable {
     public static let longestWindow = 12
 
     public init?(behaviourFromMonths: Int, behaviourToMonths: Int) {
-        guard (1...Self.longestWindow).contains(behaviourFromMonths), (1...Self.longestWindow).contains(behaviourToMonths),
-              behaviourFromMonths < behaviourToMonths else { return nil }
-        self.behaviourFromMonths = behaviourFromMonths; self.behaviourToMonths = behaviourToMonths
+        guard (1...Self.longestWindow).contains(behaviourFromMonths),
+            (1...Self.longestWindow).contains(behaviourToMonths),
+            behaviourFromMonths < behaviourToMonths
+        else { return nil }
+        self.behaviourFromMonths = behaviourFromMonths
+        self.behaviourToMonths = behaviourToMonths
     }
 
     public static let standard = EvaluationSchedule(behaviourFromMonths: 3, behaviourToMonths: 6)!
@@ -32,7 +35,8 @@ public struct EvaluationSchedule: Sendable, Equatable {
     }
 
     public func due(_ level: EvaluationLevel, completedOn: SimpleDate) -> SimpleDate {
-        level == .behaviour ? completedOn.adding(months: behaviourToMonths) : completedOn.adding(days: Self.reactionDays)
+        level == .behaviour
+            ? completedOn.adding(months: behaviourToMonths) : completedOn.adding(days: Self.reactionDays)
     }
 
     /// The earliest completion date whose evaluation is not yet overdue today: completions before
@@ -48,7 +52,8 @@ public struct EvaluationSchedule: Sendable, Equatable {
     }
 
     public func state(_ level: EvaluationLevel, completedOn: SimpleDate, today: SimpleDate) -> State {
-        let opens = opens(level, completedOn: completedOn), due = due(level, completedOn: completedOn)
+        let opens = opens(level, completedOn: completedOn)
+        let due = due(level, completedOn: completedOn)
         if today < opens { return .notYet(opens: opens) }
         return today > due ? .overdue(due: due) : .open(due: due)
     }

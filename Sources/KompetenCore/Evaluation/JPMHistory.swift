@@ -11,7 +11,9 @@ public enum JPMHistory {
         /// Sorted by date is not required.
         public let results: [AssessedLevel]
         public init(group: String, standard: [StandardItem], results: [AssessedLevel]) {
-            self.group = group; self.standard = standard; self.results = results
+            self.group = group
+            self.standard = standard
+            self.results = results
         }
     }
 
@@ -31,19 +33,26 @@ public enum JPMHistory {
     }
 
     /// Per date, per group.
-    public static func points(_ people: [Person], dates: [SimpleDate], formula: JPMFormula) -> [SimpleDate: [String: Point]] {
+    public static func points(_ people: [Person], dates: [SimpleDate], formula: JPMFormula) -> [SimpleDate: [String:
+        Point]]
+    {
         var result: [SimpleDate: [String: Point]] = [:]
         for date in dates { result[date] = [:] }
         for person in people where !person.standard.isEmpty {
             for date in dates {
                 let levels = CurrentProfile.latestLevels(person.results.filter { $0.date <= date })
-                let gap = GapAnalysis.analyse(standard: person.standard, actual: levels, formula: formula, thresholds: .pemetaan)
+                let gap = GapAnalysis.analyse(
+                    standard: person.standard, actual: levels, formula: formula, thresholds: .pemetaan)
                 var point = result[date]![person.group] ?? Point()
                 point.people += 1
                 // JPMMean's rule: the mean is over the assessed (an unknown match is not 0).
-                if gap.assessedCount > 0, let jpm = gap.jpm { point.assessed += 1; point.jpmSum += jpm }
+                if gap.assessedCount > 0, let jpm = gap.jpm {
+                    point.assessed += 1
+                    point.jpmSum += jpm
+                }
                 for item in gap.items {
-                    point.gaps[item.competencyCode, default: GapTally()].record(required: item.required, actual: item.actual)
+                    point.gaps[item.competencyCode, default: GapTally()].record(
+                        required: item.required, actual: item.actual)
                 }
                 result[date]![person.group] = point
             }
@@ -55,11 +64,14 @@ public enum JPMHistory {
     /// unfinished quarter is represented by `today` itself.
     public static func quarterEnds(count: Int, today: SimpleDate) -> [SimpleDate] {
         var ends: [SimpleDate] = [today]
-        var quarter = (today.month - 1) / 3      // 0…3, the current quarter
+        var quarter = (today.month - 1) / 3 // 0…3, the current quarter
         var year = today.year
         while ends.count < count {
             quarter -= 1
-            if quarter < 0 { quarter = 3; year -= 1 }
+            if quarter < 0 {
+                quarter = 3
+                year -= 1
+            }
             let month = quarter * 3 + 3
             ends.append(SimpleDate(year: year, month: month, day: SimpleDate.daysIn(month: month, year: year))!)
         }

@@ -1,7 +1,10 @@
 /// Kirkpatrick's four levels of training evaluation, as SPEC §3 stores them: one record per
 /// enrolment, level and respondent.
 public enum EvaluationLevel: Int, CaseIterable, Codable, Sendable {
-    case reaction = 1, learning = 2, behaviour = 3, results = 4
+    case reaction = 1
+    case learning = 2
+    case behaviour = 3
+    case results = 4
 
     public var label: String {
         switch self {
@@ -70,7 +73,9 @@ public enum ReactionItem: String, CaseIterable, Sendable {
 /// L3: the change seen in the job behaviour of each competency the programme raised.
 public enum BehaviourChange {
     public static let scale = -2...2
-    public static let labels = [-2: "Jauh memburuk", -1: "Memburuk", 0: "Tidak berubah", 1: "Membaik", 2: "Jauh membaik"]
+    public static let labels = [
+        -2: "Jauh memburuk", -1: "Memburuk", 0: "Tidak berubah", 1: "Membaik", 2: "Jauh membaik",
+    ]
 }
 
 /// A filled evaluation, checked: the scores as stored and the one figure programme
@@ -85,7 +90,8 @@ public struct EvaluationScore: Sendable, Equatable {
 
 public enum EvaluationForm {
     public static let defaultMaxScore = 100.0
-    static let l4Message = "Level 4 (hasil) tidak diisi per peserta: dihitung dari indikator unit (JPM dan penutupan kesenjangan) di halaman pemantauan."
+    static let l4Message =
+        "Level 4 (hasil) tidak diisi per peserta: dihitung dari indikator unit (JPM dan penutupan kesenjangan) di halaman pemantauan."
 
     /// Which respondent fills which level: L1 the participant, L2 the provider (its tests),
     /// L3 both the participant and the direct supervisor, each their own record.
@@ -99,21 +105,32 @@ public enum EvaluationForm {
     }
 
     /// Checks one submission. `raisedCodes`: the competencies the programme raises (the L3 items).
-    public static func validate(level rawLevel: Int, respondent rawRespondent: String, scores: [String: Double],
-                                raisedCodes: [String]) -> Result<EvaluationScore, ValidationFailure> {
+    public static func validate(
+        level rawLevel: Int, respondent rawRespondent: String, scores: [String: Double],
+        raisedCodes: [String]
+    ) -> Result<EvaluationScore, ValidationFailure> {
         var v = FieldValidator()
         guard let level = EvaluationLevel(rawValue: rawLevel) else {
             v.add(field: "level", "Level evaluasi 1–4.")
             return .failure(ValidationFailure(errors: v.errors))
         }
-        guard level != .results else { return .failure(ValidationFailure(errors: [FieldError(field: "level", message: l4Message)])) }
+        guard level != .results else {
+            return .failure(ValidationFailure(errors: [FieldError(field: "level", message: l4Message)]))
+        }
         guard let respondent = EvaluationRespondent(rawValue: rawRespondent) else {
-            return .failure(ValidationFailure(errors: [FieldError(field: "respondentRole", message: "Responden harus participant, supervisor atau provider.")]))
+            return .failure(
+                ValidationFailure(errors: [
+                    FieldError(
+                        field: "respondentRole", message: "Responden harus participant, supervisor atau provider.")
+                ]))
         }
         let allowed = respondents(for: level)
         guard allowed.contains(respondent) else {
             let names = allowed.map(\.label).joined(separator: " atau ")
-            return .failure(ValidationFailure(errors: [FieldError(field: "respondentRole", message: "\(level.label) diisi oleh \(names).")]))
+            return .failure(
+                ValidationFailure(errors: [
+                    FieldError(field: "respondentRole", message: "\(level.label) diisi oleh \(names).")
+                ]))
         }
         var summary: Double?
         var stored = scores
@@ -126,10 +143,16 @@ public enum EvaluationForm {
         case .learning:
             checkKeys(scores, expected: ["pre", "post"], optional: ["max"], &v)
             let maximum = scores["max"] ?? defaultMaxScore
-            if !(maximum.isFinite && maximum >= 1 && maximum <= 1000) { v.add(field: "scores.max", "Nilai maksimum tes 1–1.000.") }
+            if !(maximum.isFinite && maximum >= 1 && maximum <= 1000) {
+                v.add(field: "scores.max", "Nilai maksimum tes 1–1.000.")
+            }
             for key in ["pre", "post"] {
                 guard let x = scores[key] else { continue }
-                if !(x.isFinite && x >= 0 && x <= maximum) { v.add(field: "scores.\(key)", "Nilai \(key == "pre" ? "pre-test" : "post-test") harus 0 sampai nilai maksimum.") }
+                if !(x.isFinite && x >= 0 && x <= maximum) {
+                    v.add(
+                        field: "scores.\(key)",
+                        "Nilai \(key == "pre" ? "pre-test" : "post-test") harus 0 sampai nilai maksimum.")
+                }
             }
             if v.isValid {
                 stored["max"] = maximum
@@ -138,17 +161,25 @@ public enum EvaluationForm {
         case .behaviour:
             checkKeys(scores, expected: raisedCodes, &v)
             for code in raisedCodes { checkWhole(scores[code], in: BehaviourChange.scale, field: "scores.\(code)", &v) }
-            if v.isValid, !raisedCodes.isEmpty { summary = raisedCodes.reduce(0) { $0 + scores[$1]! } / Double(raisedCodes.count) }
+            if v.isValid, !raisedCodes.isEmpty {
+                summary = raisedCodes.reduce(0) { $0 + scores[$1]! } / Double(raisedCodes.count)
+            }
         case .results: break
         }
         if !v.isValid { return .failure(ValidationFailure(errors: v.errors)) }
         return .success(EvaluationScore(level: level, respondent: respondent, scores: stored, summary: summary))
     }
 
-    private static func checkKeys(_ scores: [String: Double], expected: [String], optional: [String] = [], _ v: inout FieldValidator) {
-        for key in expected where scores[key] == nil { v.add(field: "scores.\(key)", "Pilih salah satu nilai (wajib diisi).") }
+    private static func checkKeys(
+        _ scores: [String: Double], expected: [String], optional: [String] = [], _ v: inout FieldValidator
+    ) {
+        for key in expected where scores[key] == nil {
+            v.add(field: "scores.\(key)", "Pilih salah satu nilai (wajib diisi).")
+        }
         for key in scores.keys.sorted() where !expected.contains(key) && !optional.contains(key) {
-            v.add(field: "scores.\(key)", "\(key) bukan butir evaluasi ini (butir: \((expected + optional).joined(separator: ", "))).")
+            v.add(
+                field: "scores.\(key)",
+                "\(key) bukan butir evaluasi ini (butir: \((expected + optional).joined(separator: ", "))).")
         }
     }
 

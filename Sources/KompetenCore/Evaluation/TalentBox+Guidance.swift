@@ -16,7 +16,8 @@ extension TalentBox {
     public static let recommendations: [Int: String] = [
         9: "Dipromosikan dan dipertahankan; masuk kelompok rencana suksesi instansi/nasional; penghargaan",
         8: "Dipertahankan; masuk kelompok rencana suksesi instansi; rotasi/perluasan jabatan; bimbingan kinerja",
-        7: "Dipertahankan; masuk kelompok rencana suksesi instansi; rotasi/pengayaan jabatan; pengembangan kompetensi; tugas belajar",
+        7:
+            "Dipertahankan; masuk kelompok rencana suksesi instansi; rotasi/pengayaan jabatan; pengembangan kompetensi; tugas belajar",
         6: "Penempatan yang sesuai; bimbingan kinerja; konseling kinerja",
         5: "Penempatan yang sesuai; bimbingan kinerja; pengembangan kompetensi",
         4: "Rotasi; pengembangan kompetensi",

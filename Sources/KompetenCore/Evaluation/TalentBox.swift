@@ -5,7 +5,9 @@ public enum PotentialLevel: String, CaseIterable, Codable, Sendable {
 }
 
 public enum PerformanceLevel: String, CaseIterable, Codable, Sendable {
-    case diBawah = "di_bawah", sesuai, diAtas = "di_atas"
+    case diBawah = "di_bawah"
+    case sesuai
+    case diAtas = "di_atas"
 
     /// From the SKP predicate: Sangat Baik is above expectation, Baik as expected, anything worse below.
     public init(_ predicate: SKPPredicate) {
@@ -25,7 +27,8 @@ public struct PotentialCutoffs: Sendable, Equatable {
 
     public init?(menengah: Double, tinggi: Double) {
         guard menengah.isFinite, tinggi.isFinite, menengah < tinggi else { return nil }
-        self.menengah = menengah; self.tinggi = tinggi
+        self.menengah = menengah
+        self.tinggi = tinggi
     }
 
     public func level(_ score: Double) -> PotentialLevel {
@@ -48,7 +51,10 @@ public enum PotentialScore {
     /// One competency of the position's standard: the current result and the required level.
     public struct Item: Sendable, Equatable {
         public let level: Int, required: Int
-        public init(level: Int, required: Int) { self.level = level; self.required = required }
+        public init(level: Int, required: Int) {
+            self.level = level
+            self.required = required
+        }
     }
 
     /// Nil without any assessed required competency (no position, no managerial or
@@ -63,7 +69,8 @@ public enum PotentialScore {
     public static func clamped(_ x: Double) -> Double { min(range.upperBound, max(range.lowerBound, x)) }
 
     /// The sentence the talent page shows.
-    public static let ruleText = "Potensial = 3 + rata-rata (level hasil penilaian − level yang dipersyaratkan jabatan) atas kompetensi manajerial dan sosial kultural dalam standar jabatan pegawai itu sendiri, dalam rentang 1–5: tepat memenuhi standar jabatannya = 3, satu level di atas standar = 4. Jadi pelaksana yang memenuhi standar pelaksana tidak rendah karena jenjangnya."
+    public static let ruleText =
+        "Potensial = 3 + rata-rata (level hasil penilaian − level yang dipersyaratkan jabatan) atas kompetensi manajerial dan sosial kultural dalam standar jabatan pegawai itu sendiri, dalam rentang 1–5: tepat memenuhi standar jabatannya = 3, satu level di atas standar = 4. Jadi pelaksana yang memenuhi standar pelaksana tidak rendah karena jenjangnya."
 }
 
 public enum TalentBox {

@@ -49,7 +49,10 @@ public enum IndonesianFormat {
         if roundUp {
             // Propagate the carry from the last kept digit; a carry out of the top adds a digit.
             var i = kept.count - 1
-            while i >= 0, kept[i] == "9" { kept[i] = "0"; i -= 1 }
+            while i >= 0, kept[i] == "9" {
+                kept[i] = "0"
+                i -= 1
+            }
             if i >= 0 { kept[i] = Character(String(kept[i].wholeNumberValue! + 1)) } else { kept.insert("1", at: 0) }
         }
         let intCount = kept.count - places
@@ -80,10 +83,10 @@ public enum IndonesianFormat {
     static func civilDate(daysSinceEpoch: Int) -> SimpleDate {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097                                  // [0, 146096]
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365  // [0, 399]
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)            // [0, 365], year starts in March
-        let mp = (5 * doy + 2) / 153                                 // [0, 11]
+        let doe = z - era * 146_097 // [0, 146096]
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365 // [0, 399]
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100) // [0, 365], year starts in March
+        let mp = (5 * doy + 2) / 153 // [0, 11]
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
@@ -105,20 +108,25 @@ public enum IndonesianFormat {
     /// The shortest round-trip decimal of a non-negative finite Double, split at the point and
     /// without exponent: 1.5e-05 → ("0", "000015"); 1.5e+20 → ("150000000000000000000", "").
     static func plainDigits(_ x: Double) -> (String, String) {
-        let text = "\(x)".lowercased()   // Swift prints the shortest text that reads back exactly.
+        let text = "\(x)".lowercased() // Swift prints the shortest text that reads back exactly.
         let parts = text.split(separator: "e", maxSplits: 1)
         let exponent = parts.count == 2 ? Int(parts[1])! : 0
         let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(mantissa[0]), frac = mantissa.count > 1 ? String(mantissa[1]) : ""
+        let whole = String(mantissa[0])
+        let frac = mantissa.count > 1 ? String(mantissa[1]) : ""
         let all = whole + frac
         let point = whole.count + exponent // position of the decimal point within `all`
-        var intPart: String, fracPart: String
+        var intPart: String
+        var fracPart: String
         if point <= 0 {
-            intPart = "0"; fracPart = String(repeating: "0", count: -point) + all
+            intPart = "0"
+            fracPart = String(repeating: "0", count: -point) + all
         } else if point >= all.count {
-            intPart = all + String(repeating: "0", count: point - all.count); fracPart = ""
+            intPart = all + String(repeating: "0", count: point - all.count)
+            fracPart = ""
         } else {
-            intPart = String(all.prefix(point)); fracPart = String(all.dropFirst(point))
+            intPart = String(all.prefix(point))
+            fracPart = String(all.dropFirst(point))
         }
         intPart = String(intPart.drop { $0 == "0" })
         if intPart.isEmpty { intPart = "0" }

@@ -7,7 +7,11 @@ public struct UnitNode<ID: Hashable & Sendable>: Hashable, Sendable {
     public var kind: UnitKind
 
     public init(id: ID, parentID: ID?, code: String, name: String, kind: UnitKind) {
-        self.id = id; self.parentID = parentID; self.code = code; self.name = name; self.kind = kind
+        self.id = id
+        self.parentID = parentID
+        self.code = code
+        self.name = name
+        self.kind = kind
     }
 }
 
@@ -21,13 +25,17 @@ public struct UnitNode<ID: Hashable & Sendable>: Hashable, Sendable {
 /// Siblings are ordered by code, ties by input order, so rendering is deterministic.
 public struct UnitTree<ID: Hashable & Sendable>: Sendable {
     private let nodes: [ID: UnitNode<ID>]
-    private let parent: [ID: ID]        // effective parent, acyclic
-    private let kids: [ID: [ID]]        // sorted
-    public let roots: [ID]              // sorted
+    private let parent: [ID: ID] // effective parent, acyclic
+    private let kids: [ID: [ID]] // sorted
+    public let roots: [ID] // sorted
 
     public init(_ list: [UnitNode<ID>]) {
-        var nodes: [ID: UnitNode<ID>] = [:], order: [ID: Int] = [:]
-        for (i, n) in list.enumerated() where nodes[n.id] == nil { nodes[n.id] = n; order[n.id] = i }
+        var nodes: [ID: UnitNode<ID>] = [:]
+        var order: [ID: Int] = [:]
+        for (i, n) in list.enumerated() where nodes[n.id] == nil {
+            nodes[n.id] = n
+            order[n.id] = i
+        }
         func before(_ a: ID, _ b: ID) -> Bool {
             let (x, y) = (nodes[a]!, nodes[b]!)
             return x.code != y.code ? x.code < y.code : order[a]! < order[b]!
@@ -40,14 +48,18 @@ public struct UnitTree<ID: Hashable & Sendable>: Sendable {
         // a cycle. `done` holds nodes known to lead to a root, so each node is walked once overall.
         var done = Set<ID>()
         for start in nodes.keys.sorted(by: before) where !done.contains(start) {
-            var path: [ID] = [], onPath = Set<ID>(), cur: ID? = start
+            var path: [ID] = []
+            var onPath = Set<ID>()
+            var cur: ID? = start
             while let c = cur, !done.contains(c) {
                 if onPath.contains(c) {
                     let cycle = path[path.firstIndex(of: c)!...]
                     parent[cycle.min(by: before)!] = nil
                     break
                 }
-                path.append(c); onPath.insert(c); cur = parent[c]
+                path.append(c)
+                onPath.insert(c)
+                cur = parent[c]
             }
             done.formUnion(path)
         }
@@ -72,8 +84,13 @@ public struct UnitTree<ID: Hashable & Sendable>: Sendable {
 
     /// Root first, down to the parent; excludes `id` itself. Empty for roots and unknown IDs.
     public func ancestors(of id: ID) -> [ID] {
-        var out: [ID] = [], seen: Set<ID> = [id], cur = parent[id]
-        while let c = cur, seen.insert(c).inserted { out.append(c); cur = parent[c] }
+        var out: [ID] = []
+        var seen: Set<ID> = [id]
+        var cur = parent[id]
+        while let c = cur, seen.insert(c).inserted {
+            out.append(c)
+            cur = parent[c]
+        }
         return out.reversed()
     }
 
@@ -107,7 +124,8 @@ public struct UnitTree<ID: Hashable & Sendable>: Sendable {
     /// Iterative pre-order walk (an explicit stack, so no recursion depth limit), with depths
     /// relative to `starts`. The `seen` set is a second guard against loops.
     private func walk(from starts: [ID]) -> [(ID, Int)] {
-        var out: [(ID, Int)] = [], seen = Set<ID>()
+        var out: [(ID, Int)] = []
+        var seen = Set<ID>()
         var stack: [(ID, Int)] = starts.reversed().map { ($0, 0) }
         while let (id, d) = stack.popLast() {
             guard seen.insert(id).inserted else { continue }

@@ -5,7 +5,9 @@ public enum Rank {
         let rooms: [(String, String)] = [("I", "abcd"), ("II", "abcd"), ("III", "abcd"), ("IV", "abcde")]
         return rooms.flatMap { roman, letters in letters.map { "\(roman)/\($0)" } }
     }()
-    public static let pppk = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII"]
+    public static let pppk = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+    ]
 
     /// The accepted spelling of `raw` (case and spaces forgiven), or nil when it is not a golongan of that kind.
     public static func normalise(_ raw: String, for kind: NIP.Kind) -> String? {

@@ -5,15 +5,18 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
     /// Nil when the parts do not name a real Gregorian date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= SimpleDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses ISO `yyyy-mm-dd` (exactly those digits: `Int("+2")` alone would accept a sign).
     public init?(iso: String) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -27,7 +30,10 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
     }
 
     public var iso: String {
-        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        func pad(_ n: Int, _ w: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
     public var description: String { iso }
@@ -39,11 +45,13 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = SimpleDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Tanggal harus yyyy-mm-dd"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "Tanggal harus yyyy-mm-dd"))
         }
         self = date
     }
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer(); try c.encode(iso)
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
     }
 }

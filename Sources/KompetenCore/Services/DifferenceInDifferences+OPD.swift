@@ -31,8 +31,9 @@ extension BeforeAfter {
         let used = services.filter { $0.weight > 0 && $0.weight.isFinite }
         let total = used.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return nil }
-        self.init(before: used.reduce(0) { $0 + $1.weight * $1.before } / total,
-                  after: used.reduce(0) { $0 + $1.weight * $1.after } / total)
+        self.init(
+            before: used.reduce(0) { $0 + $1.weight * $1.before } / total,
+            after: used.reduce(0) { $0 + $1.weight * $1.after } / total)
     }
 }
 
@@ -48,9 +49,13 @@ extension DifferenceInDifferences {
     /// `treated` and `control` hold one list of services per OPD. Nil when either group has no
     /// OPD with a weighted service.
     public static func byOPD(treated: [[ServiceOutcome]], control: [[ServiceOutcome]]) -> OPDImpactEstimate? {
-        let t = treated.compactMap(BeforeAfter.init(volumeWeighted:)), c = control.compactMap(BeforeAfter.init(volumeWeighted:))
+        let t = treated.compactMap(BeforeAfter.init(volumeWeighted:))
+        let c = control.compactMap(BeforeAfter.init(volumeWeighted:))
         guard let estimate = estimate(treated: t, control: c) else { return nil }
-        func services(_ groups: [[ServiceOutcome]]) -> Int { groups.reduce(0) { $0 + $1.filter { $0.weight > 0 && $0.weight.isFinite }.count } }
-        return OPDImpactEstimate(estimate: estimate, treatedServices: services(treated), controlServices: services(control))
+        func services(_ groups: [[ServiceOutcome]]) -> Int {
+            groups.reduce(0) { $0 + $1.filter { $0.weight > 0 && $0.weight.isFinite }.count }
+        }
+        return OPDImpactEstimate(
+            estimate: estimate, treatedServices: services(treated), controlServices: services(control))
     }
 }

@@ -25,12 +25,16 @@ public enum IntervalUnavailable: String, Sendable, Equatable, Codable {
     case zeroVariance = "zero_variance"
 
     /// The sentence shown in place of the interval (the API carries it too).
-    public func explanation(treated: Int, control: Int, minimum: Int = DifferenceInDifferences.minimumUnitsPerGroup) -> String {
+    public func explanation(treated: Int, control: Int, minimum: Int = DifferenceInDifferences.minimumUnitsPerGroup)
+        -> String
+    {
         switch self {
         case .tooFewUnits:
-            return "Rentang tidak dihitung: OPD terlatih \(treated) dan OPD pembanding \(control), padahal perlu sekurang-kurangnya \(minimum) OPD di tiap kelompok untuk memperkirakan keragaman antar-OPD. Selisihnya hanya gambaran, bukan bukti."
+            return
+                "Rentang tidak dihitung: OPD terlatih \(treated) dan OPD pembanding \(control), padahal perlu sekurang-kurangnya \(minimum) OPD di tiap kelompok untuk memperkirakan keragaman antar-OPD. Selisihnya hanya gambaran, bukan bukti."
         case .zeroVariance:
-            return "Rentang tidak dapat dihitung: semua OPD di tiap kelompok berubah persis sama (keragaman nol), sehingga ketidakpastiannya tidak dapat diukur dari data ini."
+            return
+                "Rentang tidak dapat dihitung: semua OPD di tiap kelompok berubah persis sama (keragaman nol), sehingga ketidakpastiannya tidak dapat diukur dari data ini."
         }
     }
 }
@@ -55,9 +59,11 @@ public struct DiDEstimate: Sendable, Equatable, Codable {
     public let upper95: Double?
     public let intervalUnavailable: IntervalUnavailable?
 
-    public init(treatedCount: Int, controlCount: Int, treatedChange: Double, controlChange: Double, estimate: Double,
-                standardError: Double?, degreesOfFreedom: Double?, lower95: Double?, upper95: Double?,
-                intervalUnavailable: IntervalUnavailable? = nil) {
+    public init(
+        treatedCount: Int, controlCount: Int, treatedChange: Double, controlChange: Double, estimate: Double,
+        standardError: Double?, degreesOfFreedom: Double?, lower95: Double?, upper95: Double?,
+        intervalUnavailable: IntervalUnavailable? = nil
+    ) {
         self.treatedCount = treatedCount
         self.controlCount = controlCount
         self.treatedChange = treatedChange
@@ -89,26 +95,40 @@ public enum DifferenceInDifferences {
     public static let minimumUnitsPerGroup = 4
 
     /// Shown when there is nothing to compare (a group without any OPD with figures in both windows).
-    public static let noComparisonNote = "Belum dapat dibandingkan: perlu OPD terlatih dan OPD pembanding yang sama-sama punya data pada kedua masa."
+    public static let noComparisonNote =
+        "Belum dapat dibandingkan: perlu OPD terlatih dan OPD pembanding yang sama-sama punya data pada kedua masa."
 
     /// Nil when either group is empty.
-    public static func estimate(treated: [BeforeAfter], control: [BeforeAfter],
-                                minimumPerGroup: Int = minimumUnitsPerGroup) -> DiDEstimate? {
+    public static func estimate(
+        treated: [BeforeAfter], control: [BeforeAfter],
+        minimumPerGroup: Int = minimumUnitsPerGroup
+    ) -> DiDEstimate? {
         guard !treated.isEmpty, !control.isEmpty else { return nil }
-        let t = treated.map(\.change), c = control.map(\.change)
-        let nt = Double(t.count), nc = Double(c.count)
-        let meanT = t.reduce(0, +) / nt, meanC = c.reduce(0, +) / nc
+        let t = treated.map(\.change)
+        let c = control.map(\.change)
+        let nt = Double(t.count)
+        let nc = Double(c.count)
+        let meanT = t.reduce(0, +) / nt
+        let meanC = c.reduce(0, +) / nc
         let estimate = meanT - meanC
-        func result(se: Double? = nil, df: Double? = nil, lower: Double? = nil, upper: Double? = nil, missing: IntervalUnavailable?) -> DiDEstimate {
-            DiDEstimate(treatedCount: t.count, controlCount: c.count, treatedChange: meanT, controlChange: meanC, estimate: estimate,
-                        standardError: se, degreesOfFreedom: df, lower95: lower, upper95: upper, intervalUnavailable: missing)
+        func result(
+            se: Double? = nil, df: Double? = nil, lower: Double? = nil, upper: Double? = nil,
+            missing: IntervalUnavailable?
+        ) -> DiDEstimate {
+            DiDEstimate(
+                treatedCount: t.count, controlCount: c.count, treatedChange: meanT, controlChange: meanC,
+                estimate: estimate,
+                standardError: se, degreesOfFreedom: df, lower95: lower, upper95: upper, intervalUnavailable: missing)
         }
         // A variance needs two units whatever the minimum asks.
-        guard t.count >= max(2, minimumPerGroup), c.count >= max(2, minimumPerGroup) else { return result(missing: .tooFewUnits) }
+        guard t.count >= max(2, minimumPerGroup), c.count >= max(2, minimumPerGroup) else {
+            return result(missing: .tooFewUnits)
+        }
 
         let varT = t.reduce(0) { $0 + ($1 - meanT) * ($1 - meanT) } / (nt - 1)
         let varC = c.reduce(0) { $0 + ($1 - meanC) * ($1 - meanC) } / (nc - 1)
-        let a = varT / nt, b = varC / nc
+        let a = varT / nt
+        let b = varC / nc
         let standardError = (a + b).squareRoot()
         // All changes alike within each group: "0,00 s.d. 0,00" would claim certainty the data cannot
         // give. "Alike" allows rounding noise (shares are quotients: 0,7·100 − 0,6·100 ≠ 0,2·100 − 0,1·100
@@ -117,6 +137,8 @@ public enum DifferenceInDifferences {
         guard standardError > 1e-9 * scale else { return result(se: 0, missing: .zeroVariance) }
         let df = (a + b) * (a + b) / (a * a / (nt - 1) + b * b / (nc - 1))
         guard let q = StudentT.quantile(0.975, df: df) else { return result(se: standardError, missing: .zeroVariance) }
-        return result(se: standardError, df: df, lower: estimate - q * standardError, upper: estimate + q * standardError, missing: nil)
+        return result(
+            se: standardError, df: df, lower: estimate - q * standardError, upper: estimate + q * standardError,
+            missing: nil)
     }
 }

@@ -9,7 +9,10 @@ public struct DurationStats: Sendable, Equatable, Codable {
     public let mean: Double
 
     public init(count: Int, median: Double, p90: Double, mean: Double) {
-        self.count = count; self.median = median; self.p90 = p90; self.mean = mean
+        self.count = count
+        self.median = median
+        self.p90 = p90
+        self.mean = mean
     }
 }
 
@@ -19,7 +22,8 @@ extension ProcessingTimes {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let n = sorted.count
-        let median = n % 2 == 1
+        let median =
+            n % 2 == 1
             ? Double(sorted[n / 2])
             : (Double(sorted[n / 2 - 1]) + Double(sorted[n / 2])) / 2
         // ⌈0,9·n⌉ in integers: no floating-point surprise at n = 10, 20, …

@@ -23,6 +23,9 @@ public struct HolidaySeedEntry: Sendable, Equatable {
     public let provisional: Bool
 
     public init(date: SimpleDate, name: String, kind: HolidayKind, provisional: Bool) {
-        self.date = date; self.name = name; self.kind = kind; self.provisional = provisional
+        self.date = date
+        self.name = name
+        self.kind = kind
+        self.provisional = provisional
     }
 }

@@ -19,7 +19,8 @@ public enum HolidaySeed {
         HolidaySeedEntry(date: SimpleDate(iso: iso)!, name: name, kind: .national, provisional: provisional)
     }
     private static func cb(_ iso: String, _ name: String) -> HolidaySeedEntry {
-        HolidaySeedEntry(date: SimpleDate(iso: iso)!, name: "Cuti bersama " + name, kind: .collectiveLeave, provisional: false)
+        HolidaySeedEntry(
+            date: SimpleDate(iso: iso)!, name: "Cuti bersama " + name, kind: .collectiveLeave, provisional: false)
     }
 
     static let y2024: [HolidaySeedEntry] = [

@@ -16,8 +16,10 @@ public enum IKMCalculator {
     /// partial IKM would look comparable to other units when it is not, and an unanswered element
     /// (usually a question left off the form) is something the operator must see and fix.
     /// Tallies with a code outside U1…U9 are ignored; two tallies for the same code are added.
-    public static func compute(tallies: [SKMElementTally], respondents: Int, weight: SKMWeight,
-                               population: Int? = nil) -> IKMResult? {
+    public static func compute(
+        tallies: [SKMElementTally], respondents: Int, weight: SKMWeight,
+        population: Int? = nil
+    ) -> IKMResult? {
         guard respondents > 0 else { return nil }
         var sums: [String: (sum: Int, answered: Int)] = [:]
         for t in tallies where SKMElement.codes.contains(t.code) {
@@ -38,14 +40,17 @@ public enum IKMCalculator {
         let complete = answered.count == SKMElement.standard.count
         let grade = complete ? SKMGrade.of(ikm: ikm) : nil
         let minimumSample = population.flatMap { KrejcieMorgan.minimumSample(population: $0) }
-        let lowest = elements
+        let lowest =
+            elements
             .compactMap { e in e.nrr.map { (code: e.code, nrr: $0) } }
             .sorted { ($0.nrr, $0.code) < ($1.nrr, $1.code) }
             .prefix(3)
             .map(\.code)
-        return IKMResult(respondents: respondents, elements: elements, ikm: ikm, grade: grade, label: grade?.label ?? IKMResult.incompleteLabel,
-                         minimumSample: minimumSample,
-                         belowMinimumSample: minimumSample.map { respondents < $0 } ?? false,
-                         lowestElements: lowest, complete: complete)
+        return IKMResult(
+            respondents: respondents, elements: elements, ikm: ikm, grade: grade,
+            label: grade?.label ?? IKMResult.incompleteLabel,
+            minimumSample: minimumSample,
+            belowMinimumSample: minimumSample.map { respondents < $0 } ?? false,
+            lowestElements: lowest, complete: complete)
     }
 }

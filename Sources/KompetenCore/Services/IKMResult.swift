@@ -60,8 +60,10 @@ public struct IKMResult: Sendable, Equatable, Codable {
 
     public static let incompleteLabel = "Tidak lengkap"
 
-    public init(respondents: Int, elements: [IKMElementResult], ikm: Double, grade: SKMGrade?, label: String,
-                minimumSample: Int?, belowMinimumSample: Bool, lowestElements: [String], complete: Bool = true) {
+    public init(
+        respondents: Int, elements: [IKMElementResult], ikm: Double, grade: SKMGrade?, label: String,
+        minimumSample: Int?, belowMinimumSample: Bool, lowestElements: [String], complete: Bool = true
+    ) {
         self.complete = complete
         self.respondents = respondents
         self.elements = elements

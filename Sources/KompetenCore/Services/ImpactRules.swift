@@ -24,7 +24,10 @@ public struct ImpactWindows: Sendable, Equatable {
     public struct Window: Sendable, Equatable {
         public let from: SimpleDate
         public let to: SimpleDate
-        public init(from: SimpleDate, to: SimpleDate) { self.from = from; self.to = to }
+        public init(from: SimpleDate, to: SimpleDate) {
+            self.from = from
+            self.to = to
+        }
     }
 
     /// A service's IKM enters the comparison only with this many respondents in both windows.

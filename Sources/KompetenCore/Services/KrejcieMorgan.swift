@@ -8,7 +8,9 @@ public enum KrejcieMorgan {
     /// population is below 1. Computed in Double so even `Int.max` gives 384 without trapping.
     public static func minimumSample(population: Int) -> Int? {
         guard population >= 1 else { return nil }
-        let chiSquare = 3.841, p = 0.5, d = 0.05
+        let chiSquare = 3.841
+        let p = 0.5
+        let d = 0.05
         let n = Double(population)
         let size = chiSquare * n * p * (1 - p) / (d * d * (n - 1) + chiSquare * p * (1 - p))
         // The result is at most 3,841·0,25/0,0025 ≈ 384,1 and at least 1, so Int() is safe.

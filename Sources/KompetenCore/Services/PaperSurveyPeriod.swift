@@ -25,7 +25,8 @@ public enum PaperSurveyPeriod {
         }
         let window = open(today: today, serviceCreated: serviceCreated)
         if date < window.from {
-            return "Formulir kertas hanya untuk periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to))."
+            return
+                "Formulir kertas hanya untuk periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to))."
         }
         return nil
     }

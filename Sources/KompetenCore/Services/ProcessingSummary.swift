@@ -13,7 +13,9 @@ public struct ProcessingSummary: Sendable, Equatable, Codable {
     /// `onTime / count`, 0…1.
     public let onTimeShare: Double
 
-    public init(count: Int, medianMinutes: Double, p90Minutes: Double, meanMinutes: Double, onTime: Int, onTimeShare: Double) {
+    public init(
+        count: Int, medianMinutes: Double, p90Minutes: Double, meanMinutes: Double, onTime: Int, onTimeShare: Double
+    ) {
         self.count = count
         self.medianMinutes = medianMinutes
         self.p90Minutes = p90Minutes
@@ -37,8 +39,11 @@ public struct MonthlyServiceFigures: Sendable, Equatable, Codable {
     public let medianWorkingDays: Double?
     public let p90WorkingDays: Double?
 
-    public init(count: Int, onTime: Int, meanMinutes: Double?, medianMinutes: Double?, p90Minutes: Double?, overdueOpen: Int = 0,
-                medianWorkingDays: Double? = nil, p90WorkingDays: Double? = nil) {
+    public init(
+        count: Int, onTime: Int, meanMinutes: Double?, medianMinutes: Double?, p90Minutes: Double?,
+        overdueOpen: Int = 0,
+        medianWorkingDays: Double? = nil, p90WorkingDays: Double? = nil
+    ) {
         self.overdueOpen = overdueOpen
         self.medianWorkingDays = medianWorkingDays
         self.p90WorkingDays = p90WorkingDays
@@ -72,8 +77,11 @@ public struct CombinedFigures: Sendable, Equatable, Codable {
     public let medianWorkingDays: Double?
     public let p90WorkingDays: Double?
 
-    public init(count: Int, onTime: Int, onTimeShare: Double?, meanMinutes: Double?, medianMinutes: Double?,
-                p90Minutes: Double?, exact: Bool, overdueOpen: Int = 0, medianWorkingDays: Double? = nil, p90WorkingDays: Double? = nil) {
+    public init(
+        count: Int, onTime: Int, onTimeShare: Double?, meanMinutes: Double?, medianMinutes: Double?,
+        p90Minutes: Double?, exact: Bool, overdueOpen: Int = 0, medianWorkingDays: Double? = nil,
+        p90WorkingDays: Double? = nil
+    ) {
         self.overdueOpen = overdueOpen
         self.medianWorkingDays = medianWorkingDays
         self.p90WorkingDays = p90WorkingDays

@@ -4,8 +4,9 @@ public enum ProcessingTimes {
     public static func summarise(minutes: [Int], standardMinutes: Int) -> ProcessingSummary? {
         guard let s = stats(minutes) else { return nil }
         let onTime = minutes.filter { $0 <= standardMinutes }.count
-        return ProcessingSummary(count: s.count, medianMinutes: s.median, p90Minutes: s.p90, meanMinutes: s.mean,
-                                 onTime: onTime, onTimeShare: Double(onTime) / Double(s.count))
+        return ProcessingSummary(
+            count: s.count, medianMinutes: s.median, p90Minutes: s.p90, meanMinutes: s.mean,
+            onTime: onTime, onTimeShare: Double(onTime) / Double(s.count))
     }
 
     /// Combines monthly figures without the raw times.
@@ -19,7 +20,8 @@ public enum ProcessingTimes {
         let onTime = months.reduce(0) { $0 + max(0, $1.onTime) }
 
         func weightedMean(_ value: (MonthlyServiceFigures) -> Double?) -> Double? {
-            var total = 0.0, weight = 0
+            var total = 0.0
+            var weight = 0
             for month in months where month.count > 0 {
                 guard let v = value(month) else { continue }
                 total += Double(month.count) * v

@@ -18,7 +18,9 @@ public enum PublicIKM: Sendable, Equatable {
         guard let result, result.respondents > 0 else { return .noResponses }
         guard result.complete, let grade = result.grade else { return .incomplete(respondents: result.respondents) }
         guard let minimum = result.minimumSample else { return .volumeUnknown(respondents: result.respondents) }
-        guard result.respondents >= minimum else { return .belowMinimum(respondents: result.respondents, minimum: minimum) }
+        guard result.respondents >= minimum else {
+            return .belowMinimum(respondents: result.respondents, minimum: minimum)
+        }
         return .graded(ikm: result.ikm, grade: grade, respondents: result.respondents, minimum: minimum)
     }
 
@@ -37,7 +39,9 @@ public enum PublicIKM: Sendable, Equatable {
 extension ReportPeriod {
     /// The `count` periods that ended before the one containing `today`, oldest first: figures a
     /// unit can still add to (the running period) are not final and are shown apart as "sementara".
-    public func lastComplete(_ count: Int, asOf today: SimpleDate) -> [(from: SimpleDate, to: SimpleDate, label: String)] {
+    public func lastComplete(_ count: Int, asOf today: SimpleDate) -> [(
+        from: SimpleDate, to: SimpleDate, label: String
+    )] {
         last(count, endingWith: previous(today))
     }
 }

@@ -22,8 +22,9 @@ public enum ReportPeriod: String, Sendable, Equatable, Hashable, CaseIterable, C
         let firstMonth = (date.month - 1) / months * months + 1
         let lastMonth = firstMonth + months - 1
         let from = SimpleDate(year: date.year, month: firstMonth, day: 1)!
-        let to = SimpleDate(year: date.year, month: lastMonth,
-                            day: SimpleDate.daysIn(month: lastMonth, year: date.year))!
+        let to = SimpleDate(
+            year: date.year, month: lastMonth,
+            day: SimpleDate.daysIn(month: lastMonth, year: date.year))!
         return (from, to)
     }
 

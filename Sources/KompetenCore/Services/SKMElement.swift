@@ -26,24 +26,33 @@ public struct SKMElement: Sendable, Equatable, Hashable, Codable {
 
     /// The nine elements of PermenPANRB 14/2017, in questionnaire order.
     public static let standard: [SKMElement] = [
-        SKMElement(code: "U1", name: "Persyaratan",
-                   answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
-        SKMElement(code: "U2", name: "Sistem, Mekanisme, dan Prosedur",
-                   answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
-        SKMElement(code: "U3", name: "Waktu Penyelesaian",
-                   answers: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"]),
-        SKMElement(code: "U4", name: "Biaya/Tarif",
-                   answers: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]),
-        SKMElement(code: "U5", name: "Produk Spesifikasi Jenis Pelayanan",
-                   answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
-        SKMElement(code: "U6", name: "Kompetensi Pelaksana",
-                   answers: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"]),
-        SKMElement(code: "U7", name: "Perilaku Pelaksana",
-                   answers: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"]),
-        SKMElement(code: "U8", name: "Penanganan Pengaduan, Saran dan Masukan",
-                   answers: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"]),
-        SKMElement(code: "U9", name: "Sarana dan Prasarana",
-                   answers: ["Buruk", "Cukup", "Baik", "Sangat baik"]),
+        SKMElement(
+            code: "U1", name: "Persyaratan",
+            answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+        SKMElement(
+            code: "U2", name: "Sistem, Mekanisme, dan Prosedur",
+            answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+        SKMElement(
+            code: "U3", name: "Waktu Penyelesaian",
+            answers: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"]),
+        SKMElement(
+            code: "U4", name: "Biaya/Tarif",
+            answers: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"]),
+        SKMElement(
+            code: "U5", name: "Produk Spesifikasi Jenis Pelayanan",
+            answers: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"]),
+        SKMElement(
+            code: "U6", name: "Kompetensi Pelaksana",
+            answers: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"]),
+        SKMElement(
+            code: "U7", name: "Perilaku Pelaksana",
+            answers: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"]),
+        SKMElement(
+            code: "U8", name: "Penanganan Pengaduan, Saran dan Masukan",
+            answers: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"]),
+        SKMElement(
+            code: "U9", name: "Sarana dan Prasarana",
+            answers: ["Buruk", "Cukup", "Baik", "Sangat baik"]),
     ]
 
     /// `["U1", …, "U9"]`.

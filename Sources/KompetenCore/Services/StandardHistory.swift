@@ -6,7 +6,8 @@ public struct StandardHistory: Sendable, Equatable {
         public let effectiveFrom: SimpleDate
         public let standard: StandardTime
         public init(effectiveFrom: SimpleDate, standard: StandardTime) {
-            self.effectiveFrom = effectiveFrom; self.standard = standard
+            self.effectiveFrom = effectiveFrom
+            self.standard = standard
         }
     }
 

@@ -47,7 +47,10 @@ public struct StandardTime: Sendable, Equatable, Hashable, Codable {
     public init?(minutes: Int) {
         guard minutes >= 1 else { return nil }
         for unit in [Unit.days, .hours, .minutes] where minutes % unit.minutes == 0 {
-            if let time = StandardTime(value: minutes / unit.minutes, unit: unit) { self = time; return }
+            if let time = StandardTime(value: minutes / unit.minutes, unit: unit) {
+                self = time
+                return
+            }
         }
         return nil
     }
@@ -55,8 +58,10 @@ public struct StandardTime: Sendable, Equatable, Hashable, Codable {
     /// Parses `"30 menit"`, `"2 jam"`, `"1 hari"`, `"28 hari kerja"` (any case, extra spaces allowed).
     public init?(text: String) {
         let parts = text.lowercased().split(whereSeparator: \.isWhitespace)
-        guard (2...3).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(parts[0]),
-              let unit = Unit.allCases.first(where: { $0.label == parts.dropFirst().joined(separator: " ") }) else { return nil }
+        guard (2...3).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let value = Int(parts[0]),
+            let unit = Unit.allCases.first(where: { $0.label == parts.dropFirst().joined(separator: " ") })
+        else { return nil }
         self.init(value: value, unit: unit)
     }
 

@@ -22,7 +22,8 @@ public enum StudentT {
         if p == 0.5 { return 0 }
         if p < 0.5 { return quantile(1 - p, df: df).map { -$0 } }
         // Bracket the quantile, then bisect: the CDF is monotonic, so this cannot fail to converge.
-        var low = 0.0, high = 1.0
+        var low = 0.0
+        var high = 1.0
         while cdf(high, df: df) < p {
             low = high
             high *= 2
@@ -51,22 +52,28 @@ public enum StudentT {
     }
 
     private static func betaContinuedFraction(_ x: Double, a: Double, b: Double) -> Double {
-        let tiny = 1e-300, epsilon = 1e-15
+        let tiny = 1e-300
+        let epsilon = 1e-15
         var c = 1.0
         var d = 1 - (a + b) * x / (a + 1)
         if abs(d) < tiny { d = tiny }
         d = 1 / d
         var h = d
         for m in 1...10_000 {
-            let m = Double(m), m2 = 2 * m
+            let m = Double(m)
+            let m2 = 2 * m
             var aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             h *= d * c
             aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             let delta = d * c
             h *= delta

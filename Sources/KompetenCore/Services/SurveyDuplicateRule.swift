@@ -15,13 +15,16 @@ public enum SurveyDuplicateRule {
 
     /// `previous` is the last submission of the same sender for the same service (if any);
     /// times are in seconds. The window is measured either way so a skewed clock cannot hide one.
-    public static func isDuplicate(previous: (answers: [Int], at: Double)?, current answers: [Int], at: Double) -> Bool {
+    public static func isDuplicate(previous: (answers: [Int], at: Double)?, current answers: [Int], at: Double) -> Bool
+    {
         flag(previous: previous, current: answers, at: at) == .duplicate
     }
 
     /// The flag for a new submission, or nil when nothing looks odd.
-    public static func flag(previous: (answers: [Int], at: Double)?, current answers: [Int], at: Double,
-                            fromKiosk: Bool = false) -> SurveyFlag? {
+    public static func flag(
+        previous: (answers: [Int], at: Double)?, current answers: [Int], at: Double,
+        fromKiosk: Bool = false
+    ) -> SurveyFlag? {
         guard !fromKiosk, let previous, abs(at - previous.at) <= window else { return nil }
         return previous.answers == answers ? .duplicate : .repeatSender
     }

@@ -55,7 +55,8 @@ public struct SurveyRateLimiter: Sendable {
     private func refilled(_ bucket: Bucket, now: Double) -> Bucket {
         // A clock that steps backwards adds nothing rather than taking tokens away.
         let elapsed = max(0, now - bucket.updated)
-        return Bucket(tokens: min(Double(perMinute), bucket.tokens + elapsed * ratePerSecond), updated: max(now, bucket.updated))
+        return Bucket(
+            tokens: min(Double(perMinute), bucket.tokens + elapsed * ratePerSecond), updated: max(now, bucket.updated))
     }
 
     /// Drops every bucket that has refilled completely: a full bucket behaves exactly like an

@@ -9,7 +9,9 @@ public struct SurveySubmission: Sendable, Equatable, Hashable, Codable {
     /// Nil unless `answers` holds exactly nine values, each 1…4. For callers that already have
     /// the answers in order (tests, the demo generator); forms go through `validate`.
     public init?(answers: [Int], respondent: SurveyRespondent = SurveyRespondent()) {
-        guard answers.count == SKMElement.standard.count, answers.allSatisfy(SKMElement.scale.contains) else { return nil }
+        guard answers.count == SKMElement.standard.count, answers.allSatisfy(SKMElement.scale.contains) else {
+            return nil
+        }
         self.answers = answers
         self.respondent = respondent
     }
@@ -24,7 +26,9 @@ public struct SurveySubmission: Sendable, Equatable, Hashable, Codable {
     /// answer means a broken client, and a partial sheet would skew the element NRRs. Unknown keys
     /// are rejected rather than ignored so a misspelt field (`"U01"`, `"gender"`) is noticed.
     /// An empty (or blank) respondent value means "not given".
-    public static func validate(answers: [String: Int], respondent: [String: String]) -> Result<SurveySubmission, ValidationFailure> {
+    public static func validate(answers: [String: Int], respondent: [String: String]) -> Result<
+        SurveySubmission, ValidationFailure
+    > {
         var v = FieldValidator()
         var ordered: [Int] = []
         for element in SKMElement.standard {
@@ -33,8 +37,10 @@ public struct SurveySubmission: Sendable, Equatable, Hashable, Codable {
                 v.add(field: field, "Unsur \(element.code) (\(element.name)) wajib dijawab.")
                 continue
             }
-            v.require(SKMElement.scale.contains(value), field: field,
-                      "Jawaban unsur \(element.code) harus \(SKMElement.scale.lowerBound) sampai \(SKMElement.scale.upperBound).")
+            v.require(
+                SKMElement.scale.contains(value), field: field,
+                "Jawaban unsur \(element.code) harus \(SKMElement.scale.lowerBound) sampai \(SKMElement.scale.upperBound)."
+            )
             ordered.append(value)
         }
         for key in answers.keys.sorted() where !SKMElement.codes.contains(key) {

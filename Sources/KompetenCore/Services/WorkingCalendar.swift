@@ -35,7 +35,8 @@ public struct WorkingCalendar: Sendable, Equatable {
         guard span > 0 else { return 0 }
         // Mondays to Fridays in (start, end] by whole weeks plus the remainder, then the holidays
         // that fall on one of them: no loop over long-open requests.
-        let weeks = span / 7, rest = span % 7
+        let weeks = span / 7
+        let rest = span % 7
         var weekdays = weeks * 5
         let first = Self.weekday(start)
         for i in 0..<rest where (first + 1 + i) % 7 < 5 { weekdays += 1 }

@@ -22,7 +22,8 @@ public enum Stats {
             guard v >= edges[0], v <= edges[binCount] else { continue } // also drops NaN
             // Binary search for the last edge ≤ v: 100,000 employees × 7 bins is cheap either way,
             // but callers may pass finer edges.
-            var lo = 0, hi = binCount // invariant: edges[lo] ≤ v, answer in lo..<hi
+            var lo = 0
+            var hi = binCount // invariant: edges[lo] ≤ v, answer in lo..<hi
             while hi - lo > 1 {
                 let mid = (lo + hi) / 2
                 if edges[mid] <= v { lo = mid } else { hi = mid }

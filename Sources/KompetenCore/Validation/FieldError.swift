@@ -55,7 +55,8 @@ public enum Username {
     public static func problem(_ s: String) -> String? {
         guard (3...32).contains(s.count) else { return "Nama pengguna harus 3–32 karakter." }
         guard s.allSatisfy(allowed.contains) else {
-            return "Nama pengguna hanya boleh berisi huruf kecil a–z, angka 0–9, titik (.), garis bawah (_), dan tanda hubung (-)."
+            return
+                "Nama pengguna hanya boleh berisi huruf kecil a–z, angka 0–9, titik (.), garis bawah (_), dan tanda hubung (-)."
         }
         guard let first = s.first, first.isASCII, first.isLetter else { return "Nama pengguna harus diawali huruf." }
         return nil

@@ -51,7 +51,8 @@ public enum TextHygiene {
         return String(named)
     }
 
-    public static let singleLineMessage = "Tidak boleh berisi karakter kontrol (baris baru, tab, atau karakter tak terlihat lainnya)."
+    public static let singleLineMessage =
+        "Tidak boleh berisi karakter kontrol (baris baru, tab, atau karakter tak terlihat lainnya)."
     public static let multiLineMessage = "Tidak boleh berisi karakter kontrol selain baris baru."
 
     /// True for the characters refused in single-line text: C0 controls and DEL.
@@ -71,9 +72,15 @@ public enum TextHygiene {
         while i < scalars.count {
             let s = scalars[i]
             if s == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" {
-                out.append("\n"); i += 2; continue
+                out.append("\n")
+                i += 2
+                continue
             }
-            if s == "\n" || !isControl(s) { out.append(s); i += 1; continue }
+            if s == "\n" || !isControl(s) {
+                out.append(s)
+                i += 1
+                continue
+            }
             return .failure(FieldProblem(message: multiLineMessage))
         }
         return .success(String(out))

@@ -6,7 +6,7 @@ public enum HeatScale {
     public static func cssClass(meanGap: Double?) -> String {
         guard let g = meanGap, !g.isNaN else { return "heat-none" }
         switch g {
-        case ...0: return "heat-0"       // standard met or exceeded on average
+        case ...0: return "heat-0" // standard met or exceeded on average
         case ...0.5: return "heat-1"
         case ...1: return "heat-2"
         case ...1.5: return "heat-3"

@@ -38,7 +38,8 @@ public enum SVGText {
     /// spaces where it can; the last line ends with `…` when text had to be cut.
     /// SVG text does not wrap by itself, and long competency names would run off the chart.
     static func wrap(_ s: String, width: Int, maxLines: Int) -> [String] {
-        let width = max(1, width), maxLines = max(1, maxLines)
+        let width = max(1, width)
+        let maxLines = max(1, maxLines)
         var lines: [String] = []
         var current = ""
         for word in s.split(separator: " ") {
@@ -47,9 +48,15 @@ public enum SVGText {
                 current += " " + w
                 continue
             }
-            if !current.isEmpty { lines.append(current); current = "" }
+            if !current.isEmpty {
+                lines.append(current)
+                current = ""
+            }
             // A word longer than a line is broken hard.
-            while w.count > width { lines.append(String(w.prefix(width))); w = String(w.dropFirst(width)) }
+            while w.count > width {
+                lines.append(String(w.prefix(width)))
+                w = String(w.dropFirst(width))
+            }
             current = w
         }
         if !current.isEmpty { lines.append(current) }

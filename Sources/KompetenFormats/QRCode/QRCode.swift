@@ -79,12 +79,13 @@ public struct QRCode: Sendable, Equatable {
         let chosenVersion: Int
         if let version {
             guard (QRCodeTables.minVersion...QRCodeTables.maxVersion).contains(version),
-                  fits(byteCount: bytes.count, version: version, level: level)
+                fits(byteCount: bytes.count, version: version, level: level)
             else { return nil }
             chosenVersion = version
         } else {
-            guard let smallest = (QRCodeTables.minVersion...QRCodeTables.maxVersion)
-                .first(where: { fits(byteCount: bytes.count, version: $0, level: level) })
+            guard
+                let smallest = (QRCodeTables.minVersion...QRCodeTables.maxVersion)
+                    .first(where: { fits(byteCount: bytes.count, version: $0, level: level) })
             else { return nil }
             chosenVersion = smallest
         }
@@ -139,14 +140,14 @@ public struct QRCode: Sendable, Equatable {
     static func dataCodewords(bytes: [UInt8], version: Int, level: Int) -> [UInt8] {
         let capacity = QRCodeTables.dataCodewords(version: version, level: level)
         var buffer = QRBitBuffer()
-        buffer.append(0b0100, bitCount: 4)  // byte mode
+        buffer.append(0b0100, bitCount: 4) // byte mode
         buffer.append(bytes.count, bitCount: characterCountBits(version: version))
         for byte in bytes {
             buffer.append(Int(byte), bitCount: 8)
         }
         let capacityBits = capacity * 8
-        buffer.append(0, bitCount: min(4, capacityBits - buffer.bitCount))  // terminator
-        buffer.append(0, bitCount: (8 - buffer.bitCount % 8) % 8)  // to a codeword boundary
+        buffer.append(0, bitCount: min(4, capacityBits - buffer.bitCount)) // terminator
+        buffer.append(0, bitCount: (8 - buffer.bitCount % 8) % 8) // to a codeword boundary
         var result = buffer.bytes
         var pad: UInt8 = 0xEC
         while result.count < capacity {

@@ -36,7 +36,7 @@ enum QRReedSolomon {
     static func generator(degree: Int) -> [UInt8] {
         precondition(degree >= 1 && degree <= 255)
         var result = [UInt8](repeating: 0, count: degree)
-        result[degree - 1] = 1  // start with the polynomial "1"
+        result[degree - 1] = 1 // start with the polynomial "1"
         var root: UInt8 = 1
         for _ in 0..<degree {
             // Multiply the current product by (x − root).

@@ -112,7 +112,7 @@ struct QRModuleGrid {
         for i in 8..<15 {
             setFunction(x: 8, y: size - 15 + i, dark: bit(i))
         }
-        setFunction(x: 8, y: size - 8, dark: true)  // dark module
+        setFunction(x: 8, y: size - 8, dark: true) // dark module
     }
 
     /// Version information (clause 7.10), versions 7 and up: 6 bits + BCH(18,6) remainder.
@@ -123,8 +123,8 @@ struct QRModuleGrid {
             let value = (bits >> i) & 1 != 0
             let a = size - 11 + i % 3
             let b = i / 3
-            setFunction(x: a, y: b, dark: value)  // top-right block
-            setFunction(x: b, y: a, dark: value)  // bottom-left block
+            setFunction(x: a, y: b, dark: value) // top-right block
+            setFunction(x: b, y: a, dark: value) // bottom-left block
         }
     }
 
@@ -223,7 +223,8 @@ struct QRModuleGrid {
                 let value = dark[y * size + x]
                 if value == dark[y * size + x + 1]
                     && value == dark[(y + 1) * size + x]
-                    && value == dark[(y + 1) * size + x + 1] {
+                    && value == dark[(y + 1) * size + x + 1]
+                {
                     score += 3
                 }
             }
@@ -253,7 +254,7 @@ struct QRModuleGrid {
         if size >= 7 {
             for start in 0...(size - 7) {
                 guard line[start], !line[start + 1], line[start + 2], line[start + 3],
-                      line[start + 4], !line[start + 5], line[start + 6]
+                    line[start + 4], !line[start + 5], line[start + 6]
                 else { continue }
                 if isLight(line, from: start - 4, to: start) || isLight(line, from: start + 7, to: start + 11) {
                     score += 40

@@ -34,7 +34,9 @@ public enum CSVReader {
         let bytes = [UInt8](data)
         // Users pick "Excel 97-2003" by habit; say so instead of "not UTF-8".
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw CSVError(row: 1, message: "Berkas Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau \"CSV UTF-8\".")
+            throw CSVError(
+                row: 1,
+                message: "Berkas Excel lama (.xls) tidak didukung. Simpan ulang sebagai .xlsx atau \"CSV UTF-8\".")
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(bytes.dropFirst(2), littleEndian: false) }
@@ -57,7 +59,8 @@ public enum CSVReader {
         units.reserveCapacity(bytes.count / 2)
         var i = bytes.startIndex
         while i < bytes.endIndex {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(littleEndian ? a | b << 8 : a << 8 | b)
             i += 2
         }
@@ -91,12 +94,19 @@ public enum CSVReader {
 
     /// `;` when the header line has more semicolons than commas (outside quotes), else `,`.
     static func detectDelimiter(_ s: [Unicode.Scalar]) -> Unicode.Scalar {
-        var semicolons = 0, commas = 0, quoted = false
+        var semicolons = 0
+        var commas = 0
+        var quoted = false
         for c in s {
-            if c == "\"" { quoted.toggle() }
-            else if !quoted && (c == "\n" || c == "\r") { break }
-            else if !quoted && c == ";" { semicolons += 1 }
-            else if !quoted && c == "," { commas += 1 }
+            if c == "\"" {
+                quoted.toggle()
+            } else if !quoted && (c == "\n" || c == "\r") {
+                break
+            } else if !quoted && c == ";" {
+                semicolons += 1
+            } else if !quoted && c == "," {
+                commas += 1
+            }
         }
         return semicolons > commas ? ";" : ","
     }
@@ -109,7 +119,7 @@ public enum CSVReader {
         var record: [String] = []
         var field = String.UnicodeScalarView()
         var i = 0
-        var quoted = false       // inside "…"
+        var quoted = false // inside "…"
         var fieldStarted = false // something (even "") was read for this field
         var quoteRow = 0
 
@@ -122,25 +132,37 @@ public enum CSVReader {
             }
             guard record.count < TableLimits.maxColumns else {
                 // Empty fields past the last column (`a;b;;;;…`) are not kept.
-                field = String.UnicodeScalarView(); fieldStarted = false; return
+                field = String.UnicodeScalarView()
+                fieldStarted = false
+                return
             }
             heldCells += 1
-            guard heldCells <= TableLimits.maxCells else { throw CSVError(row: row, message: TableLimits.tooManyCellsMessage) }
-            record.append(String(field)); field = String.UnicodeScalarView(); fieldStarted = false
+            guard heldCells <= TableLimits.maxCells else {
+                throw CSVError(row: row, message: TableLimits.tooManyCellsMessage)
+            }
+            record.append(String(field))
+            field = String.UnicodeScalarView()
+            fieldStarted = false
         }
         func endRecord() throws {
             try endField()
             guard records.count < TableLimits.maxRows + 1 else {
                 throw CSVError(row: records.count + 1, message: TableLimits.tooLongMessage(row: records.count + 1))
             }
-            records.append(record); record = []
+            records.append(record)
+            record = []
         }
 
         while i < s.count {
             let c = s[i]
             if quoted {
                 if c == "\"" {
-                    if i + 1 < s.count && s[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                    if i + 1 < s.count && s[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }
@@ -160,7 +182,8 @@ public enum CSVReader {
             i += 1
         }
         if quoted {
-            throw CSVError(row: quoteRow, message: "Tanda petik (\") yang dibuka di baris \(quoteRow) tidak pernah ditutup.")
+            throw CSVError(
+                row: quoteRow, message: "Tanda petik (\") yang dibuka di baris \(quoteRow) tidak pernah ditutup.")
         }
         // A last line without a line break still counts; a final line break adds no record.
         if fieldStarted || !field.isEmpty || !record.isEmpty { try endRecord() }

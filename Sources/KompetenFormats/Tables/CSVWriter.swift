@@ -28,8 +28,9 @@ public enum CSVWriter {
     /// A phone number like `+62812…` *is* prefixed: `+` starts a formula in Excel.
     public static func neutralise(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first,
-              ["=", "+", "-", "@", "\t", "\r"].contains(first),
-              !isPlainNumber(cell, decimalSeparators: [".", ","]) else { return cell }
+            ["=", "+", "-", "@", "\t", "\r"].contains(first),
+            !isPlainNumber(cell, decimalSeparators: [".", ","])
+        else { return cell }
         return "'" + cell
     }
 

@@ -66,15 +66,19 @@ public enum ImportSheet {
             // Unknown extra columns (notes, a "No." column) are ignored, not an error.
             guard let column = wanted[headerKey(text)] else { continue }
             if position[column.key] != nil {
-                problems.append(ImportProblem(row: 1, column: column.header,
-                                              message: "Kolom \"\(column.header)\" muncul lebih dari sekali di baris judul."))
+                problems.append(
+                    ImportProblem(
+                        row: 1, column: column.header,
+                        message: "Kolom \"\(column.header)\" muncul lebih dari sekali di baris judul."))
             } else {
                 position[column.key] = index
             }
         }
         for column in columns where column.required && position[column.key] == nil {
-            problems.append(ImportProblem(row: 1, column: column.header,
-                                          message: "Kolom wajib \"\(column.header)\" tidak ada di baris judul."))
+            problems.append(
+                ImportProblem(
+                    row: 1, column: column.header,
+                    message: "Kolom wajib \"\(column.header)\" tidak ada di baris judul."))
         }
         guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
 
@@ -88,7 +92,8 @@ public enum ImportSheet {
                 switch TextHygiene.clean(cell, key: key) {
                 case .success(let text): values[key] = text
                 case .failure(let problem):
-                    problems.append(ImportProblem(row: offset + 2, column: headers[key] ?? key, message: problem.message))
+                    problems.append(
+                        ImportProblem(row: offset + 2, column: headers[key] ?? key, message: problem.message))
                 }
             }
             result.append(ImportRow(number: offset + 2, values: values))

@@ -1,4 +1,5 @@
 import KompetenCore
+
 /// Upper bounds for an uploaded sheet, checked while reading and before anything is allocated
 /// for a cell: a hostile file (one cell in column XFD on every row, a million empty rows, a zip
 /// bomb) must be refused in seconds with bounded memory instead of growing a dense grid.

@@ -20,8 +20,16 @@ enum XLSXNumbers {
             digits.removeSubrange(15...)
             if roundUp {
                 var i = 14
-                while i >= 0 && digits[i] == 9 { digits[i] = 0; i -= 1 }
-                if i >= 0 { digits[i] += 1 } else { digits.insert(1, at: 0); point += 1 }
+                while i >= 0 && digits[i] == 9 {
+                    digits[i] = 0
+                    i -= 1
+                }
+                if i >= 0 {
+                    digits[i] += 1
+                } else {
+                    digits.insert(1, at: 0)
+                    point += 1
+                }
             }
         }
         while digits.last == 0 { digits.removeLast() }
@@ -42,17 +50,23 @@ enum XLSXNumbers {
     /// "12.5E+3" → digits [1,2,5] with the decimal point after 5 places (value 0.125 × 10⁵);
     /// leading zeros removed. Nil for anything that is not a decimal number.
     private static func decompose(_ s: Substring) -> ([Int], Int)? {
-        var mantissa = s, exponent = 0
+        var mantissa = s
+        var exponent = 0
         if let e = s.firstIndex(where: { $0 == "E" || $0 == "e" }) {
             guard let x = Int(s[s.index(after: e)...]), abs(x) < 1000 else { return nil }
-            mantissa = s[..<e]; exponent = x
+            mantissa = s[..<e]
+            exponent = x
         }
         let halves = mantissa.split(separator: ".", omittingEmptySubsequences: false)
         guard halves.count <= 2, !mantissa.isEmpty, mantissa != ".",
-              halves.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+            halves.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
         var digits = halves.joined().compactMap(\.wholeNumberValue)
         var point = halves[0].count + exponent
-        while digits.first == 0 { digits.removeFirst(); point -= 1 }
+        while digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
         return (digits, point)
     }
 
@@ -62,7 +76,10 @@ enum XLSXNumbers {
         guard let serial = Double(v), serial >= 1, serial < 2_958_466 else { return nil }
         var days = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(days)) * 86_400).rounded())
-        if seconds == 86_400 { days += 1; seconds = 0 }
+        if seconds == 86_400 {
+            days += 1
+            seconds = 0
+        }
         // Excel's 1900 system counts a 29 February 1900 that never was (Lotus compatibility):
         // from serial 61 on, day 0 is 1899-12-30; before it, 1899-12-31.
         let epoch = date1904 ? daysFromCivil(1904, 1, 1) : daysFromCivil(1899, 12, days >= 61 ? 30 : 31)

@@ -21,7 +21,8 @@ enum XLSXParts {
             + sheets + "</Types>"
     }
 
-    static let rootRels = declaration
+    static let rootRels =
+        declaration
         + #"<Relationships xmlns="\#(packageRelNS)">"#
         + #"<Relationship Id="rId1" Type="\#(relNS)/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
@@ -47,7 +48,8 @@ enum XLSXParts {
 
     /// Style 0 is the default, style 1 the bold header. Two fills are mandatory (Excel reserves
     /// `none` and `gray125`) even though neither is used.
-    static let styles = declaration + #"<styleSheet xmlns="\#(mainNS)">"#
+    static let styles =
+        declaration + #"<styleSheet xmlns="\#(mainNS)">"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
         + #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill>"#

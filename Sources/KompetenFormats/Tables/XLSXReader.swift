@@ -15,8 +15,9 @@ public enum XLSXReader {
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw XLSXError.invalid }
         let package = OPCPackage(archive: archive)
 
-        let workbookPath = (try? package.relationships(of: "")
-            .first { $0.type.hasSuffix("/officeDocument") }?.target) ?? "xl/workbook.xml"
+        let workbookPath =
+            (try? package.relationships(of: "")
+                .first { $0.type.hasSuffix("/officeDocument") }?.target) ?? "xl/workbook.xml"
         let workbookRels = (try? package.relationships(of: workbookPath)) ?? []
         let sheetPath = (try? firstSheetPath(package, workbookPath, workbookRels)) ?? "xl/worksheets/sheet1.xml"
         guard let sheetXML = try package.part(sheetPath) else {
@@ -36,52 +37,68 @@ public enum XLSXReader {
     }
 
     /// The first `<sheet>` in workbook order (not the first file name: a user may reorder tabs).
-    private static func firstSheetPath(_ package: OPCPackage, _ workbookPath: String,
-                                       _ rels: [OPCPackage.Relationship]) throws -> String? {
+    private static func firstSheetPath(
+        _ package: OPCPackage, _ workbookPath: String,
+        _ rels: [OPCPackage.Relationship]
+    ) throws -> String? {
         guard let xml = try package.part(workbookPath) else { return nil }
         var firstId: String?
-        try XMLWalker.walk(xml, start: { name, attrs in
-            if name == "sheet", firstId == nil { firstId = attrs["id"] }
-        })
+        try XMLWalker.walk(
+            xml,
+            start: { name, attrs in
+                if name == "sheet", firstId == nil { firstId = attrs["id"] }
+            })
         return rels.first { $0.id == firstId }?.target
     }
 
     private static func usesDate1904(_ xml: Data) throws -> Bool {
         var result = false
-        try XMLWalker.walk(xml, start: { name, attrs in
-            if name == "workbookPr", let v = attrs["date1904"] { result = v == "1" || v == "true" }
-        })
+        try XMLWalker.walk(
+            xml,
+            start: { name, attrs in
+                if name == "workbookPr", let v = attrs["date1904"] { result = v == "1" || v == "true" }
+            })
         return result
     }
 
     /// `<si>` items; rich text is the concatenation of its runs. Phonetic hints (`<rPh>`, used
     /// for Japanese) also contain `<t>` and are skipped.
     static func sharedStrings(_ xml: Data, limit: Int = TableLimits.maxSharedStrings) throws -> [String] {
-        var items: [String] = [], current = "", inT = false, phonetic = 0
-        try XMLWalker.walk(xml, start: { name, _ in
-            switch name {
-            case "si": current = ""
-            case "rPh": phonetic += 1
-            case "t": inT = phonetic == 0
-            default: break
-            }
-        }, end: { name in
-            switch name {
-            case "si":
-                guard items.count < limit else { throw XLSXError.tooManyStrings }
-                items.append(XMLText.decodeOfficeEscapes(current))
-            case "rPh": phonetic -= 1
-            case "t": inT = false
-            default: break
-            }
-        }, text: { if inT { current += $0 } })
+        var items: [String] = []
+        var current = ""
+        var inT = false
+        var phonetic = 0
+        try XMLWalker.walk(
+            xml,
+            start: { name, _ in
+                switch name {
+                case "si": current = ""
+                case "rPh": phonetic += 1
+                case "t": inT = phonetic == 0
+                default: break
+                }
+            },
+            end: { name in
+                switch name {
+                case "si":
+                    guard items.count < limit else { throw XLSXError.tooManyStrings }
+                    items.append(XMLText.decodeOfficeEscapes(current))
+                case "rPh": phonetic -= 1
+                case "t": inT = false
+                default: break
+                }
+            }, text: { if inT { current += $0 } })
         return items
     }
 }
 
 /// Parts and relationships of the OPC package (the zip), resolved as the spec describes.
 struct OPCPackage {
-    struct Relationship { let id: String; let type: String; let target: String }
+    struct Relationship {
+        let id: String
+        let type: String
+        let target: String
+    }
     let archive: Archive
     /// Decompressed bytes read so far from this file, across parts (a class: `part` is called
     /// on a `let` package).
@@ -97,14 +114,17 @@ struct OPCPackage {
         // The declared size is checked first (cheap), the actual one while inflating: a zip
         // bomb may declare a small size and still expand without end.
         guard entry.uncompressedSize <= XLSXReader.maxPartSize,
-              budget.used + Int(entry.uncompressedSize) <= XLSXReader.maxTotalSize else { throw XLSXError.tooLarge }
+            budget.used + Int(entry.uncompressedSize) <= XLSXReader.maxTotalSize
+        else { throw XLSXError.tooLarge }
         var data = Data()
         let budget = self.budget
         do {
             _ = try archive.extract(entry) { chunk in
                 data.append(chunk)
                 budget.used += chunk.count
-                if data.count > XLSXReader.maxPartSize || budget.used > XLSXReader.maxTotalSize { throw XLSXError.tooLarge }
+                if data.count > XLSXReader.maxPartSize || budget.used > XLSXReader.maxTotalSize {
+                    throw XLSXError.tooLarge
+                }
             }
         } catch let error as XLSXError { throw error } catch { throw XLSXError.invalid }
         return data
@@ -116,11 +136,15 @@ struct OPCPackage {
         let name = path.split(separator: "/").last.map(String.init) ?? ""
         guard let xml = try part(dir + "_rels/" + name + ".rels") else { return [] }
         var result: [Relationship] = []
-        try XMLWalker.walk(xml, start: { element, attrs in
-            guard element == "Relationship", let id = attrs["Id"], let target = attrs["Target"],
-                  attrs["TargetMode"] != "External" else { return }
-            result.append(Relationship(id: id, type: attrs["Type"] ?? "", target: OPCPackage.resolve(target, in: dir)))
-        })
+        try XMLWalker.walk(
+            xml,
+            start: { element, attrs in
+                guard element == "Relationship", let id = attrs["Id"], let target = attrs["Target"],
+                    attrs["TargetMode"] != "External"
+                else { return }
+                result.append(
+                    Relationship(id: id, type: attrs["Type"] ?? "", target: OPCPackage.resolve(target, in: dir)))
+            })
         return result
     }
 

@@ -13,17 +13,20 @@ struct XLSXStyles {
         var customFormats: [Int: String] = [:]
         var cellFormatIds: [Int] = []
         var inCellXfs = false
-        try XMLWalker.walk(xml, start: { name, attrs in
-            switch name {
-            case "numFmt":
-                if let id = attrs["numFmtId"].flatMap(Int.init) { customFormats[id] = attrs["formatCode"] ?? "" }
-            case "cellXfs": inCellXfs = true
-            case "xf" where inCellXfs: cellFormatIds.append(attrs["numFmtId"].flatMap(Int.init) ?? 0)
-            default: break
-            }
-        }, end: { name in
-            if name == "cellXfs" { inCellXfs = false }
-        })
+        try XMLWalker.walk(
+            xml,
+            start: { name, attrs in
+                switch name {
+                case "numFmt":
+                    if let id = attrs["numFmtId"].flatMap(Int.init) { customFormats[id] = attrs["formatCode"] ?? "" }
+                case "cellXfs": inCellXfs = true
+                case "xf" where inCellXfs: cellFormatIds.append(attrs["numFmtId"].flatMap(Int.init) ?? 0)
+                default: break
+                }
+            },
+            end: { name in
+                if name == "cellXfs" { inCellXfs = false }
+            })
         for (style, id) in cellFormatIds.enumerated() {
             let kind = customFormats[id].map(XLSXStyles.kind(ofCode:)) ?? XLSXStyles.kind(ofBuiltin: id)
             if kind != .number { dateStyles.insert(style) }
@@ -46,9 +49,15 @@ struct XLSXStyles {
     /// A custom code is a date format when, outside quoted text, `\`-escapes and `[…]` sections
     /// (colours, locales such as `[$-421]` for Indonesian), it has a day or year token.
     static func kind(ofCode code: String) -> Kind {
-        var plain = "", quoted = false, bracket = false, escaped = false
+        var plain = ""
+        var quoted = false
+        var bracket = false
+        var escaped = false
         for c in code {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch c {
             case "\\" where !quoted: escaped = true
             case "\"": quoted.toggle()

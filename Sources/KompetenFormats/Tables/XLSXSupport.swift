@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML // XMLParser lives here on Linux
+    import FoundationXML // XMLParser lives here on Linux
 #endif
 
 /// An XLSX problem; `message` is Bahasa Indonesia, shown to the user as is.
@@ -20,11 +21,12 @@ public struct XLSXError: Error, Equatable, Sendable {
 
 /// A1-style cell references. Columns are 0-based here (A = 0), rows 1-based as in the sheet.
 enum CellRef {
-    static let maxColumns = 16_384   // XFD, Excel's limit
+    static let maxColumns = 16_384 // XFD, Excel's limit
     static let maxRows = 1_048_576
 
     static func columnName(_ index: Int) -> String {
-        var n = index + 1, name = ""
+        var n = index + 1
+        var name = ""
         while n > 0 {
             let r = (n - 1) % 26
             name = String(UnicodeScalar(UInt8(65 + r))) + name
@@ -35,15 +37,21 @@ enum CellRef {
 
     /// "C5" → (column 2, row 5); nil for anything else, including `$C$5` (never used in `r=`).
     static func parse(_ ref: String) -> (column: Int, row: Int)? {
-        var column = 0, row = 0, letters = 0, digits = 0
+        var column = 0
+        var row = 0
+        var letters = 0
+        var digits = 0
         for b in ref.utf8 {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
-                column = column * 26 + Int(b - 64); letters += 1
+                column = column * 26 + Int(b - 64)
+                letters += 1
             case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0:
-                column = column * 26 + Int(b - 96); letters += 1
+                column = column * 26 + Int(b - 96)
+                letters += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9") where letters > 0:
-                row = row * 10 + Int(b - 48); digits += 1
+                row = row * 10 + Int(b - 48)
+                digits += 1
             default:
                 return nil
             }
@@ -80,12 +88,16 @@ enum XMLText {
     /// `_x000D_`); a literal `_xHHHH_` in the text is itself escaped as `_x005F_xHHHH_`.
     static func decodeOfficeEscapes(_ s: String) -> String {
         guard s.contains("_x") else { return s }
-        var out = String.UnicodeScalarView(), scalars = Array(s.unicodeScalars), i = 0
+        var out = String.UnicodeScalarView()
+        var scalars = Array(s.unicodeScalars)
+        var i = 0
         while i < scalars.count {
             if let value = officeEscape(scalars, at: i), let scalar = Unicode.Scalar(value) {
-                out.append(scalar); i += 7
+                out.append(scalar)
+                i += 7
             } else {
-                out.append(scalars[i]); i += 1
+                out.append(scalars[i])
+                i += 1
             }
         }
         return String(out)
@@ -94,7 +106,8 @@ enum XMLText {
     /// Protects text that happens to look like an Office escape, so a reader decodes it back.
     static func encodeOfficeEscapes(_ s: String) -> String {
         guard s.contains("_x") else { return s }
-        var out = String.UnicodeScalarView(), scalars = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var scalars = Array(s.unicodeScalars)
         for i in scalars.indices {
             if officeEscape(scalars, at: i) != nil { out.append(contentsOf: "_x005F".unicodeScalars) }
             out.append(scalars[i])
@@ -104,8 +117,9 @@ enum XMLText {
 
     private static func officeEscape(_ s: [Unicode.Scalar], at i: Int) -> UInt32? {
         guard i + 6 < s.count, s[i] == "_", s[i + 1] == "x", s[i + 6] == "_",
-              s[i + 2 ..< i + 6].allSatisfy(\.properties.isASCIIHexDigit) else { return nil }
-        return UInt32(String(String.UnicodeScalarView(s[i + 2 ..< i + 6])), radix: 16)
+            s[i + 2..<i + 6].allSatisfy(\.properties.isASCIIHexDigit)
+        else { return nil }
+        return UInt32(String(String.UnicodeScalarView(s[i + 2..<i + 6])), radix: 16)
     }
 }
 
@@ -118,14 +132,20 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     private var failure: Error?
     private var depth = 0, sawRoot = false
 
-    private init(start: @escaping (String, [String: String]) throws -> Void,
-                 end: @escaping (String) throws -> Void, text: @escaping (String) -> Void) {
-        onStart = start; onEnd = end; onText = text
+    private init(
+        start: @escaping (String, [String: String]) throws -> Void,
+        end: @escaping (String) throws -> Void, text: @escaping (String) -> Void
+    ) {
+        onStart = start
+        onEnd = end
+        onText = text
     }
 
-    static func walk(_ data: Data, start: @escaping (String, [String: String]) throws -> Void,
-                     end: @escaping (String) throws -> Void = { _ in },
-                     text: @escaping (String) -> Void = { _ in }) throws {
+    static func walk(
+        _ data: Data, start: @escaping (String, [String: String]) throws -> Void,
+        end: @escaping (String) throws -> Void = { _ in },
+        text: @escaping (String) -> Void = { _ in }
+    ) throws {
         let walker = XMLWalker(start: start, end: end, text: text)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false // no XXE from an uploaded file
@@ -141,16 +161,21 @@ final class XMLWalker: NSObject, XMLParserDelegate {
         name.firstIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         var attrs: [String: String] = [:]
         for (k, v) in attributes { attrs[XMLWalker.local(k)] = v }
-        depth += 1; sawRoot = true
+        depth += 1
+        sawRoot = true
         run(parser) { try onStart(XMLWalker.local(elementName), attrs) }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?
+    ) {
         depth -= 1
         run(parser) { try onEnd(XMLWalker.local(elementName)) }
     }
@@ -167,6 +192,9 @@ final class XMLWalker: NSObject, XMLParserDelegate {
 
     private func run(_ parser: XMLParser, _ body: () throws -> Void) {
         guard failure == nil else { return }
-        do { try body() } catch { failure = error; parser.abortParsing() }
+        do { try body() } catch {
+            failure = error
+            parser.abortParsing()
+        }
     }
 }

@@ -37,7 +37,8 @@ public enum XLSXWriter {
         guard CSVWriter.isPlainNumber(s, decimalSeparators: ["."]) else { return false }
         let unsigned = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
         let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
-        let integer = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let integer = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         if integer.count > 1 && integer.hasPrefix("0") { return false }
         if fraction.hasSuffix("0") { return false }
         let significant = (integer + fraction).drop { $0 == "0" }
@@ -48,7 +49,8 @@ public enum XLSXWriter {
     static func worksheet(_ table: Table) -> String {
         var xml = XLSXParts.declaration + #"<worksheet xmlns="\#(XLSXParts.mainNS)">"#
         // Freeze the header row so it stays visible while scrolling long lists.
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" "#
+        xml +=
+            #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" "#
             + #"activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         xml += columnWidths(table)
         xml += "<sheetData>"
@@ -97,7 +99,8 @@ public enum XLSXWriter {
             var name = String(raw.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 })
                 .trimmingCharacters(in: CharacterSet(charactersIn: "' ").union(.whitespacesAndNewlines))
             if name.isEmpty { name = "Lembar \(i + 1)" }
-            var candidate = truncated(name, to: 31), n = 2
+            var candidate = truncated(name, to: 31)
+            var n = 2
             while used.contains(candidate.lowercased()) {
                 let suffix = " (\(n))"
                 candidate = truncated(name, to: 31 - suffix.utf16.count) + suffix
@@ -123,9 +126,11 @@ public enum XLSXWriter {
         let stamp = Date(timeIntervalSince1970: 1_704_067_200) // 2024-01-01
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: stamp, compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position) ..< Int(position) + size)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count),
+                modificationDate: stamp, compressionMethod: .deflate
+            ) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         guard let data = archive.data else { throw XLSXError(message: "Gagal membuat berkas XLSX") }

@@ -1,22 +1,30 @@
-@testable import App
 import Foundation
 import NIOCore
 import Vapor
 import VaporTesting
+
+@testable import App
 
 /// Calls the JSON API as one user, with a bearer token obtained through /api/v1/auth/token.
 struct APIClient {
     let app: Application
     var token: String?
 
-    static func login(_ app: Application, _ username: String, password: String = World.password) async throws -> APIClient {
-        let response = try await APIClient(app: app, token: nil).send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])
-        guard response.status == .ok else { throw Abort(.unauthorized, reason: "login \(username) failed: \(response.status)") }
+    static func login(_ app: Application, _ username: String, password: String = World.password) async throws
+        -> APIClient
+    {
+        let response = try await APIClient(app: app, token: nil).send(
+            .POST, "/api/v1/auth/token", json: ["username": username, "password": password])
+        guard response.status == .ok else {
+            throw Abort(.unauthorized, reason: "login \(username) failed: \(response.status)")
+        }
         let token = try JSONDecoder().decode([String: String].self, from: Data(buffer: response.body))["token"]
         return APIClient(app: app, token: token)
     }
 
-    func send(_ method: HTTPMethod, _ path: String, json: (any Encodable)? = nil, raw: String? = nil) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, json: (any Encodable)? = nil, raw: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = .init(token: token) }
         var body: ByteBuffer?
@@ -55,7 +63,9 @@ final class WebClient {
 
     init(_ app: Application) { self.app = app }
 
-    static func login(_ app: Application, _ username: String, password: String = World.password) async throws -> WebClient {
+    static func login(_ app: Application, _ username: String, password: String = World.password) async throws
+        -> WebClient
+    {
         let client = WebClient(app)
         _ = try await client.get("/login")
         let response = try await client.post("/login", ["username": username, "password": password])
@@ -87,14 +97,16 @@ final class WebClient {
     /// Posts a form whose keys repeat (`plan[]=a&plan[]=b`); the CSRF token is added.
     func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
         let all = pairs + (csrf.map { [("_csrf", $0)] } ?? [])
-        return try await send(.POST, path, body: all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&"))
+        return try await send(
+            .POST, path, body: all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&"))
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if let cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
         if body != nil { headers.contentType = .urlEncodedForm }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let response = try await app.testing().sendRequest(
+            method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for setCookie in response.headers[.setCookie] {
             guard let pair = setCookie.split(separator: ";").first else { continue }
             let parts = pair.split(separator: "=", maxSplits: 1)

@@ -1,8 +1,9 @@
-@testable import App
 import Fluent
 import Foundation
 import KompetenCore
 import Vapor
+
+@testable import App
 
 /// A small world for request tests: two instansi; in the first, OPD A (with a bidang), OPD B,
 /// a kecamatan with a kelurahan; employees; one user per role.
@@ -18,7 +19,8 @@ struct World {
         let db = app.db
         let a = Instansi(id: UUID(), code: "kota-kupang", name: "Pemerintah Kota Kupang", createdAt: testNow)
         let b = Instansi(id: UUID(), code: "kab-kupang", name: "Pemerintah Kabupaten Kupang", createdAt: testNow)
-        try await a.create(on: db); try await b.create(on: db)
+        try await a.create(on: db)
+        try await b.create(on: db)
         let dictionary = try CompetencyService.nationalSeed(app)
         try await CompetencyService.seed(dictionary, instansiID: a.id!, national: true, at: testNow, on: db)
         try await CompetencyService.seed(dictionary, instansiID: b.id!, national: true, at: testNow, on: db)
@@ -32,13 +34,23 @@ struct World {
         let staff = try await employee(a, bidangA, "199001012015032005", "Maria Fanggidae", head.id, db)
         let staffB = try await employee(a, opdB, "198807072012122003", "Debora Ndun", nil, db)
         let otherE = try await employee(b, other, "197912122005011001", "Marthen Manafe", nil, db)
-        var world = World(instansi: a, otherInstansi: b, opdA: opdA, bidangA: bidangA, opdB: opdB, kecamatan: kec,
-                          kelurahan: kel, otherOPD: other, headA: head, staffA: staff, staffB: staffB, otherEmployee: otherE)
+        var world = World(
+            instansi: a, otherInstansi: b, opdA: opdA, bidangA: bidangA, opdB: opdB, kecamatan: kec,
+            kelurahan: kel, otherOPD: other, headA: head, staffA: staff, staffB: staffB, otherEmployee: otherE)
         let hash = try await app.password.async.hash(password)
-        func user(_ name: String, _ role: Role, _ inst: Instansi?, unit: Unit? = nil, employee: Employee? = nil) async throws {
+        func user(_ name: String, _ role: Role, _ inst: Instansi?, unit: Unit? = nil, employee: Employee? = nil)
+            async throws
+        {
             let u = User()
-            u.instansiID = inst?.id; u.username = name; u.passwordHash = hash; u.role = role.rawValue
-            u.unitID = unit?.id; u.employeeID = employee?.id; u.isActive = true; u.createdAt = testNow; u.updatedAt = testNow
+            u.instansiID = inst?.id
+            u.username = name
+            u.passwordHash = hash
+            u.role = role.rawValue
+            u.unitID = unit?.id
+            u.employeeID = employee?.id
+            u.isActive = true
+            u.createdAt = testNow
+            u.updatedAt = testNow
             try await u.create(on: db)
             world.users[name] = u
         }
@@ -54,21 +66,43 @@ struct World {
         return world
     }
 
-    private static func unit(_ i: Instansi, _ code: String, _ name: String, _ kind: UnitKind, _ parent: Unit?, _ db: any Database) async throws -> Unit {
+    private static func unit(
+        _ i: Instansi, _ code: String, _ name: String, _ kind: UnitKind, _ parent: Unit?, _ db: any Database
+    ) async throws -> Unit {
         let u = Unit()
         let id = UUID()
-        u.id = id; u.instansiID = i.id!; u.code = code; u.name = name; u.kind = kind.rawValue
-        u.parentID = parent?.id; u.opdID = parent?.opdID ?? id; u.createdAt = testNow; u.updatedAt = testNow
+        u.id = id
+        u.instansiID = i.id!
+        u.code = code
+        u.name = name
+        u.kind = kind.rawValue
+        u.parentID = parent?.id
+        u.opdID = parent?.opdID ?? id
+        u.createdAt = testNow
+        u.updatedAt = testNow
         try await u.create(on: db)
         return u
     }
 
-    private static func employee(_ i: Instansi, _ unit: Unit, _ nip: String, _ name: String, _ supervisor: UUID?, _ db: any Database) async throws -> Employee {
+    private static func employee(
+        _ i: Instansi, _ unit: Unit, _ nip: String, _ name: String, _ supervisor: UUID?, _ db: any Database
+    ) async throws -> Employee {
         let parsed = try NIP.parse(nip).get()
         let e = Employee()
-        e.id = UUID(); e.instansiID = i.id!; e.unitID = unit.id!; e.nip = nip; e.nik = "5371011203850001"; e.name = name
-        e.sex = parsed.sex.rawValue; e.birthDate = parsed.birthDate.iso; e.employmentType = parsed.kind.rawValue
-        e.rank = "III/a"; e.supervisorID = supervisor; e.isActive = true; e.createdAt = testNow; e.updatedAt = testNow
+        e.id = UUID()
+        e.instansiID = i.id!
+        e.unitID = unit.id!
+        e.nip = nip
+        e.nik = "5371011203850001"
+        e.name = name
+        e.sex = parsed.sex.rawValue
+        e.birthDate = parsed.birthDate.iso
+        e.employmentType = parsed.kind.rawValue
+        e.rank = "III/a"
+        e.supervisorID = supervisor
+        e.isActive = true
+        e.createdAt = testNow
+        e.updatedAt = testNow
         try await e.create(on: db)
         return e
     }

@@ -1,4 +1,3 @@
-@testable import App
 import Fluent
 import FluentPostgresDriver
 import Foundation
@@ -6,13 +5,17 @@ import SQLKit
 import Vapor
 import VaporTesting
 
+@testable import App
+
 /// A fixed "now" (29 November 2026 10:00 WITA) so audit timestamps are exact.
 let testNow = Date(timeIntervalSince1970: 1_795_917_600)
 
 /// Runs `test` against a freshly configured app with its own empty, migrated database:
 /// in-memory SQLite by default, or a new PostgreSQL database per test when
 /// KOMPETEN_TEST_POSTGRES_URL is set (the test command does that for the second run).
-func withTestApp(settings: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void) async throws {
+func withTestApp(settings: (inout AppConfig) -> Void = { _ in }, _ test: (Application) async throws -> Void)
+    async throws
+{
     let location = try await TestDatabase.fresh()
     let app = try await Application.make(.testing)
     do {

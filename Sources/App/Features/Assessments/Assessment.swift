@@ -44,7 +44,10 @@ final class AssessmentResult: Model, @unchecked Sendable {
 
     init() {}
     init(assessmentID: UUID, competencyID: UUID, level: Int) {
-        self.id = UUID(); self.assessmentID = assessmentID; self.competencyID = competencyID; self.level = level
+        self.id = UUID()
+        self.assessmentID = assessmentID
+        self.competencyID = competencyID
+        self.level = level
     }
 }
 
@@ -80,10 +83,17 @@ final class EvidenceFile: Model, @unchecked Sendable {
     init() {}
 
     /// Stores an uploaded file (assessment evidence, a certificate) and returns its id.
-    static func store(filename: String, contentType: String, data: Data, instansiID: UUID, at now: Date, on db: any Database) async throws -> UUID {
+    static func store(
+        filename: String, contentType: String, data: Data, instansiID: UUID, at now: Date, on db: any Database
+    ) async throws -> UUID {
         let file = EvidenceFile()
-        file.id = UUID(); file.instansiID = instansiID; file.filename = filename; file.contentType = contentType
-        file.size = data.count; file.data = data; file.createdAt = now
+        file.id = UUID()
+        file.instansiID = instansiID
+        file.filename = filename
+        file.contentType = contentType
+        file.size = data.count
+        file.data = data
+        file.createdAt = now
         try await file.create(on: db)
         return try file.requireID()
     }

@@ -15,21 +15,24 @@ enum AssessmentsController {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         let unit = try await Unit.find(e.unitID, on: req.db)
         try req.authorize(AccessPolicy.recordAssessment(actor, Placement(instansiID: e.instansiID, opdID: unit?.opdID)))
-        return try await render(req, e, values: AssessmentFormValues(date: WITA.today(req.now).iso, assessor: actor.username), errors: [])
+        return try await render(
+            req, e, values: AssessmentFormValues(date: WITA.today(req.now).iso, assessor: actor.username), errors: [])
     }
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        try await AccessFirst.recordAssessment(id, actor, on: req.db)   // access before the form is read
+        try await AccessFirst.recordAssessment(id, actor, on: req.db) // access before the form is read
         let values = try req.content.decode(AssessmentFormValues.self)
         var evidence: AssessmentService.Evidence?
         if let file = values.evidence, file.data.readableBytes > 0 {
-            evidence = .init(filename: file.filename, contentType: file.contentType?.serialize() ?? "application/octet-stream",
-                             data: Data(buffer: file.data))
+            evidence = .init(
+                filename: file.filename, contentType: file.contentType?.serialize() ?? "application/octet-stream",
+                data: Data(buffer: file.data))
         }
         do {
-            _ = try await AssessmentService.record(employeeID: id, values.input, evidence: evidence, actor: actor, at: req.now, on: req.db)
+            _ = try await AssessmentService.record(
+                employeeID: id, values.input, evidence: evidence, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Hasil penilaian disimpan; profil kompetensi diperbarui.", to: req)
             return req.redirect(to: SiteURL.employee(id).path)
         } catch let failure as ValidationFailure {
@@ -48,7 +51,8 @@ enum AssessmentsController {
         let response = Response(status: .ok, body: .init(data: file.data))
         // Only a few harmless types are shown inline; everything else downloads.
         let safe = ["application/pdf", "image/png", "image/jpeg"]
-        response.headers.replaceOrAdd(name: .contentType, value: safe.contains(file.contentType) ? file.contentType : "application/octet-stream")
+        response.headers.replaceOrAdd(
+            name: .contentType, value: safe.contains(file.contentType) ? file.contentType : "application/octet-stream")
         response.headers.setAttachment(filename: file.filename)
         return response
     }
@@ -59,7 +63,11 @@ enum AssessmentsController {
         if let a = try await Assessment.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
             _ = try await EmployeeQueries.find(a.employeeID, for: actor, .read, on: db)
         } else if let e = try await Enrolment.scopedQuery(actor, on: db).filter(\.$certificateFileID == id).first() {
-            if actor.role == .provider, let p = try await Programme.find(e.programmeID, on: db), actor.providerID == p.providerID { return }
+            if actor.role == .provider, let p = try await Programme.find(e.programmeID, on: db),
+                actor.providerID == p.providerID
+            {
+                return
+            }
             _ = try await EmployeeQueries.find(e.employeeID, for: actor, .read, on: db)
         } else if let l = try await LearningRecord.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
             _ = try await EmployeeQueries.find(l.employeeID, for: actor, .read, on: db)
@@ -68,14 +76,21 @@ enum AssessmentsController {
         }
     }
 
-    private static func render(_ req: Request, _ e: Employee, values: AssessmentFormValues, errors: [FieldError]) async throws -> Response {
+    private static func render(_ req: Request, _ e: Employee, values: AssessmentFormValues, errors: [FieldError])
+        async throws -> Response
+    {
         let actor = try req.actor
-        let standard = try await e.positionID.asyncMap { try await PositionService.standards(of: [$0], on: req.db)[$0] ?? [] } ?? []
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
-        let model = AssessmentFormModel(e, values: values, standard: standard, competencies: competencies, errors: errors)
-        return try await req.renderPage("assessments/form", title: "Catat Hasil Penilaian",
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.requireID())), Crumb("Catat penilaian")],
-                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        let standard =
+            try await e.positionID.asyncMap { try await PositionService.standards(of: [$0], on: req.db)[$0] ?? [] }
+            ?? []
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
+            .all()
+        let model = AssessmentFormModel(
+            e, values: values, standard: standard, competencies: competencies, errors: errors)
+        return try await req.renderPage(
+            "assessments/form", title: "Catat Hasil Penilaian",
+            crumbs: [Crumb("Pegawai", .employees), Crumb(e.name, .employee(e.requireID())), Crumb("Catat penilaian")],
+            model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
 
@@ -87,19 +102,29 @@ struct AssessmentFormValues: Content {
     var level: [String: String]?
     var evidence: File?
 
-    init(date: String, assessor: String) { self.date = date; method = AssessmentMethod.assessmentCenter.rawValue; assessorName = assessor }
+    init(date: String, assessor: String) {
+        self.date = date
+        method = AssessmentMethod.assessmentCenter.rawValue
+        assessorName = assessor
+    }
 
     var input: AssessmentInput {
         let results = (level ?? [:]).compactMap { code, text -> ResultDTO? in
             guard let n = Int(text), n > 0 else { return nil }
             return ResultDTO(competencyCode: code, level: n)
         }.sorted { $0.competencyCode < $1.competencyCode }
-        return AssessmentInput(date: date ?? "", method: method ?? "", assessorName: assessorName, notes: notes, results: results)
+        return AssessmentInput(
+            date: date ?? "", method: method ?? "", assessorName: assessorName, notes: notes, results: results)
     }
 }
 
 struct AssessmentFormModel: Encodable {
-    struct Row: Encodable { let code: String; let name: String; let required: String; let options: [FormModel.Option] }
+    struct Row: Encodable {
+        let code: String
+        let name: String
+        let required: String
+        let options: [FormModel.Option]
+    }
     let employeeName: String
     let action: String
     let cancelHref: String
@@ -110,12 +135,19 @@ struct AssessmentFormModel: Encodable {
     let rows: [Row]
     let errors: [FieldError]
 
-    init(_ e: Employee, values: AssessmentFormValues, standard: [StandardDTO], competencies: [Competency], errors: [FieldError]) {
+    init(
+        _ e: Employee, values: AssessmentFormValues, standard: [StandardDTO], competencies: [Competency],
+        errors: [FieldError]
+    ) {
         employeeName = e.name
         action = "/employees/\(e.id!.uuidString)/assessments"
         cancelHref = SiteURL.employee(e.id!).path
-        date = values.date ?? ""; assessorName = values.assessorName ?? ""; notes = values.notes ?? ""
-        methods = AssessmentMethod.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values.method) }
+        date = values.date ?? ""
+        assessorName = values.assessorName ?? ""
+        notes = values.notes ?? ""
+        methods = AssessmentMethod.allCases.map {
+            .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values.method)
+        }
         let required = Dictionary(uniqueKeysWithValues: standard.map { ($0.competencyCode, $0.requiredLevel) })
         // Competencies of the position's standard first, then the rest of the dictionary.
         let inStandard: [Competency] = competencies.filter { required[$0.code] != nil }

@@ -34,12 +34,18 @@ enum AuditDiff {
 
     /// A JSON object as flat field → text; nil when the JSON is not an object.
     static func fields(_ json: String) -> [String: String]? {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), case .object(let object) = value else { return nil }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)),
+            case .object(let object) = value
+        else { return nil }
         var result: [String: String] = [:]
         func walk(_ prefix: String, _ object: [String: JSONValue]) {
             for (key, value) in object {
                 let path = prefix.isEmpty ? key : "\(prefix).\(key)"
-                if case .object(let inner) = value { walk(path, inner) } else if let text = value.text { result[path] = text }
+                if case .object(let inner) = value {
+                    walk(path, inner)
+                } else if let text = value.text {
+                    result[path] = text
+                }
             }
         }
         walk("", object)
@@ -51,12 +57,19 @@ enum AuditDiff {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .null }
-            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? c.decode(Double.self) { self = .number(n) }
-            else if let s = try? c.decode(String.self) { self = .string(s) }
-            else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-            else { self = .object(try c.decode([String: JSONValue].self)) }
+            if c.decodeNil() {
+                self = .null
+            } else if let b = try? c.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? c.decode(Double.self) {
+                self = .number(n)
+            } else if let s = try? c.decode(String.self) {
+                self = .string(s)
+            } else if let a = try? c.decode([JSONValue].self) {
+                self = .array(a)
+            } else {
+                self = .object(try c.decode([String: JSONValue].self))
+            }
         }
 
         /// Display text; nil for null.
@@ -67,7 +80,8 @@ enum AuditDiff {
             case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
             case .string(let s): s
             case .array(let items): "[" + items.map { $0.text ?? "null" }.joined(separator: ", ") + "]"
-            case .object(let o): "{" + o.keys.sorted().map { "\($0): \(o[$0]!.text ?? "null")" }.joined(separator: ", ") + "}"
+            case .object(let o):
+                "{" + o.keys.sorted().map { "\($0): \(o[$0]!.text ?? "null")" }.joined(separator: ", ") + "}"
             }
         }
     }

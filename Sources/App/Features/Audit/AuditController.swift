@@ -8,7 +8,14 @@ enum AuditController {
         web.get("admin", "audit", use: index)
     }
 
-    struct Filters: Content { var entity: String?; var action: String?; var user: String?; var from: String?; var to: String?; var page: Int? }
+    struct Filters: Content {
+        var entity: String?
+        var action: String?
+        var user: String?
+        var from: String?
+        var to: String?
+        var page: Int?
+    }
 
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
@@ -17,10 +24,16 @@ enum AuditController {
         var query = AuditEntry.query(on: req.db).filter(\.$instansiID == actor.instansiID!)
         if let entity = filters.entity, !entity.isEmpty { query = query.filter(\.$entity == entity) }
         if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
-        if let user = filters.user?.trimmingCharacters(in: .whitespaces).lowercased(), !user.isEmpty { query = query.filter(\.$username == user) }
+        if let user = filters.user?.trimmingCharacters(in: .whitespaces).lowercased(), !user.isEmpty {
+            query = query.filter(\.$username == user)
+        }
         // Dates are WITA calendar days: from 00:00 WITA of `from` to 24:00 WITA of `to`.
-        if let from = filters.from.flatMap(SimpleDate.init(iso:)) { query = query.filter(\.$at >= WITA.startOfDay(from)) }
-        if let to = filters.to.flatMap(SimpleDate.init(iso:)) { query = query.filter(\.$at < WITA.startOfDay(to).addingTimeInterval(86_400)) }
+        if let from = filters.from.flatMap(SimpleDate.init(iso:)) {
+            query = query.filter(\.$at >= WITA.startOfDay(from))
+        }
+        if let to = filters.to.flatMap(SimpleDate.init(iso:)) {
+            query = query.filter(\.$at < WITA.startOfDay(to).addingTimeInterval(86_400))
+        }
         let paging = PageRequest(page: filters.page, per: 50)
         let total = try await query.count()
         let entries = try await query.sort(\.$at, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
@@ -33,7 +46,10 @@ enum AuditController {
 enum WITA {
     static let offset = TimeInterval(IndonesianFormat.witaOffset)
     static func startOfDay(_ d: SimpleDate) -> Date {
-        var c = DateComponents(); c.year = d.year; c.month = d.month; c.day = d.day
+        var c = DateComponents()
+        c.year = d.year
+        c.month = d.month
+        c.day = d.day
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: Int(offset))!
         return calendar.date(from: c)!
@@ -41,13 +57,27 @@ enum WITA {
 }
 
 struct AuditListModel: Encodable {
-    struct Change: Encodable { let field: String; let before: String; let after: String }
+    struct Change: Encodable {
+        let field: String
+        let before: String
+        let after: String
+    }
     struct Row: Encodable {
-        let at: String; let username: String; let action: String; let entity: String; let summary: String; let before: String?; let after: String?
+        let at: String
+        let username: String
+        let action: String
+        let entity: String
+        let summary: String
+        let before: String?
+        let after: String?
         /// Field by field: what a change replaced, shown as "before → after" ("—": not set).
         let changes: [Change]
     }
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
     let rows: [Row]
     let paging: PagingModel
     let entities: [Option]
@@ -56,27 +86,40 @@ struct AuditListModel: Encodable {
     let from: String
     let to: String
 
-    static let actionLabels: [(String, String)] = [("create", "Membuat"), ("update", "Mengubah"), ("delete", "Menghapus"),
-                                                   ("login", "Masuk"), ("password", "Atur ulang sandi"),
-                                                   ("reveal", "Membuka data pribadi"), ("revoke", "Mencabut token"), ("download", "Mengunduh data pribadi")]
-    static let entityLabels: [(String, String)] = [("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi"),
-                                                   ("position", "Jabatan"), ("assessment", "Penilaian"), ("performance", "Predikat kinerja"),
-                                                   ("service_standard", "Standar waktu layanan"), ("holiday", "Hari libur")]
+    static let actionLabels: [(String, String)] = [
+        ("create", "Membuat"), ("update", "Mengubah"), ("delete", "Menghapus"),
+        ("login", "Masuk"), ("password", "Atur ulang sandi"),
+        ("reveal", "Membuka data pribadi"), ("revoke", "Mencabut token"), ("download", "Mengunduh data pribadi"),
+    ]
+    static let entityLabels: [(String, String)] = [
+        ("unit", "Unit"), ("user", "Pengguna"), ("employee", "Pegawai"), ("instansi", "Instansi"),
+        ("position", "Jabatan"), ("assessment", "Penilaian"), ("performance", "Predikat kinerja"),
+        ("service_standard", "Standar waktu layanan"), ("holiday", "Hari libur"),
+    ]
 
     init(entries: [AuditEntry], info: PageInfo, filters: AuditController.Filters) {
         let actionNames = Dictionary(uniqueKeysWithValues: Self.actionLabels)
         let entityNames = Dictionary(uniqueKeysWithValues: Self.entityLabels)
         rows = entries.map { e in
-            Row(at: IndonesianFormat.dateTime(e.at), username: e.username, action: actionNames[e.action] ?? e.action,
+            Row(
+                at: IndonesianFormat.dateTime(e.at), username: e.username, action: actionNames[e.action] ?? e.action,
                 entity: entityNames[e.entity] ?? e.entity, summary: e.summary, before: e.before, after: e.after,
                 changes: e.changeList.map { Change(field: $0.field, before: $0.before ?? "—", after: $0.after ?? "—") })
         }
-        paging = PagingModel(info, path: SiteURL.audit.path, filters: [("entity", filters.entity), ("action", filters.action),
-                             ("user", filters.user), ("from", filters.from), ("to", filters.to)], noun: "entri")
-        entities = [Option(value: "", label: "Semua", selected: (filters.entity ?? "").isEmpty)]
+        paging = PagingModel(
+            info, path: SiteURL.audit.path,
+            filters: [
+                ("entity", filters.entity), ("action", filters.action),
+                ("user", filters.user), ("from", filters.from), ("to", filters.to),
+            ], noun: "entri")
+        entities =
+            [Option(value: "", label: "Semua", selected: (filters.entity ?? "").isEmpty)]
             + Self.entityLabels.map { Option(value: $0.0, label: $0.1, selected: $0.0 == filters.entity) }
-        actions = [Option(value: "", label: "Semua", selected: (filters.action ?? "").isEmpty)]
+        actions =
+            [Option(value: "", label: "Semua", selected: (filters.action ?? "").isEmpty)]
             + Self.actionLabels.map { Option(value: $0.0, label: $0.1, selected: $0.0 == filters.action) }
-        user = filters.user ?? ""; from = filters.from ?? ""; to = filters.to ?? ""
+        user = filters.user ?? ""
+        from = filters.from ?? ""
+        to = filters.to ?? ""
     }
 }

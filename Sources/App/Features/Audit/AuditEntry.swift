@@ -23,7 +23,9 @@ final class AuditEntry: Model, @unchecked Sendable {
     init() {}
 
     var changeList: [AuditChange] {
-        guard let changes, let list = try? JSONDecoder().decode([AuditChange].self, from: Data(changes.utf8)) else { return [] }
+        guard let changes, let list = try? JSONDecoder().decode([AuditChange].self, from: Data(changes.utf8)) else {
+            return []
+        }
         return list
     }
 }

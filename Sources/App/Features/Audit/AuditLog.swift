@@ -31,10 +31,13 @@ enum AuditLog {
     }
 
     /// For entries without a before/after state (login, password reset).
-    static func record(_ action: Action, entity: String, id: UUID?, summary: String,
-                       actor: Principal?, instansiID: UUID?, at: Date, on db: any Database) async throws {
-        try await record(action, entity: entity, id: id, summary: summary, before: Optional<String>.none,
-                         after: Optional<String>.none, actor: actor, instansiID: instansiID, at: at, on: db)
+    static func record(
+        _ action: Action, entity: String, id: UUID?, summary: String,
+        actor: Principal?, instansiID: UUID?, at: Date, on db: any Database
+    ) async throws {
+        try await record(
+            action, entity: entity, id: id, summary: summary, before: Optional<String>.none,
+            after: Optional<String>.none, actor: actor, instansiID: instansiID, at: at, on: db)
     }
 
     private static func json<T: Encodable>(_ value: T) -> String? {

@@ -11,8 +11,9 @@ enum ActorResolver {
         } else if let employeeID = user.employeeID, let employee = try await Employee.find(employeeID, on: db) {
             opdID = try await Unit.find(employee.unitID, on: db)?.opdID
         }
-        return Principal(userID: try user.requireID(), username: user.username, role: user.userRole,
-                     instansiID: user.instansiID, opdID: opdID, employeeID: user.employeeID, providerID: user.providerID)
+        return Principal(
+            userID: try user.requireID(), username: user.username, role: user.userRole,
+            instansiID: user.instansiID, opdID: opdID, employeeID: user.employeeID, providerID: user.providerID)
     }
 }
 

@@ -10,15 +10,24 @@ enum AuthController {
         app.post("logout", use: logout)
     }
 
-    struct LoginPage: Encodable { let username: String; let error: String?; let next: String }
-    struct LoginInput: Content { var username: String?; var password: String?; var next: String? }
+    struct LoginPage: Encodable {
+        let username: String
+        let error: String?
+        let next: String
+    }
+    struct LoginInput: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
     struct NextQuery: Content { var next: String? }
 
     static func form(req: Request) async throws -> Response {
         if req.actorIfPresent != nil { return req.redirect(to: SiteURL.home.path) }
         // The form's CSRF token is a signed cookie (LoginFormToken): no session row per visit.
         let next = (try? req.query.decode(NextQuery.self).next) ?? nil
-        return try await req.renderPage("auth/login", title: "Masuk", LoginPage(username: "", error: nil, next: safeNext(next)))
+        return try await req.renderPage(
+            "auth/login", title: "Masuk", LoginPage(username: "", error: nil, next: safeNext(next)))
     }
 
     static func login(req: Request) async throws -> Response {
@@ -26,7 +35,8 @@ enum AuthController {
         let username = input.username ?? ""
         let next = safeNext(input.next)
         func again(_ message: String, _ status: HTTPStatus) async throws -> Response {
-            try await req.renderPage("auth/login", title: "Masuk", LoginPage(username: username, error: message, next: next), status: status)
+            try await req.renderPage(
+                "auth/login", title: "Masuk", LoginPage(username: username, error: message, next: next), status: status)
         }
         switch try await LoginService.attempt(username: username, password: input.password ?? "", on: req) {
         case .locked(let message):
@@ -38,8 +48,9 @@ enum AuthController {
             req.session.data[SessionAuthMiddleware.userKey] = try user.requireID().uuidString
             _ = req.csrfToken
             let actor = try await ActorResolver.actor(for: user, on: req.db)
-            try await AuditLog.record(.login, entity: "user", id: user.id, summary: "Masuk ke aplikasi",
-                                      actor: actor, instansiID: user.instansiID, at: req.now, on: req.db)
+            try await AuditLog.record(
+                .login, entity: "user", id: user.id, summary: "Masuk ke aplikasi",
+                actor: actor, instansiID: user.instansiID, at: req.now, on: req.db)
             return req.redirect(to: next)
         }
     }
@@ -60,12 +71,19 @@ enum AuthController {
 
 /// `POST /api/v1/auth/token`.
 enum TokenAPIController {
-    struct Credentials: Content { let username: String; let password: String; var label: String? }
-    struct TokenResponse: Content { let token: String; let expiresAt: Date }
+    struct Credentials: Content {
+        let username: String
+        let password: String
+        var label: String?
+    }
+    struct TokenResponse: Content {
+        let token: String
+        let expiresAt: Date
+    }
 
     static func issue(req: Request) async throws -> TokenResponse {
         let credentials = try req.content.decode(Credentials.self)
-        if let label = credentials.label, label.unicodeScalars.count > 80 {   // as JSON Schema counts
+        if let label = credentials.label, label.unicodeScalars.count > 80 { // as JSON Schema counts
             throw ValidationFailure(errors: [.init(field: "label", message: "Paling banyak 80 karakter.")])
         }
         switch try await LoginService.attempt(username: credentials.username, password: credentials.password, on: req) {

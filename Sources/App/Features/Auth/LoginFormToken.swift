@@ -44,8 +44,9 @@ enum LoginFormToken {
     static func wasUsed(_ req: Request) -> Bool { req.storage[UsedKey.self] ?? false }
 
     static func cookie(_ token: String, config: AppConfig) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token, maxAge: Int(config.sessionLifetime), path: "/",
-                          isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: token, maxAge: Int(config.sessionLifetime), path: "/",
+            isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     static func make(key: SymmetricKey) -> String {
@@ -60,7 +61,8 @@ enum LoginFormToken {
     }
 
     private static func mac(_ nonce: String, key: SymmetricKey) -> String {
-        Array(HMAC<SHA256>.authenticationCode(for: Data("kompeten-login-form:\(nonce)".utf8), using: key)).base64URLEncoded
+        Array(HMAC<SHA256>.authenticationCode(for: Data("kompeten-login-form:\(nonce)".utf8), using: key))
+            .base64URLEncoded
     }
 
     private static func key(_ req: Request) async throws -> SymmetricKey {

@@ -38,10 +38,14 @@ enum LoginService {
         // An unknown username is checked against a hash of the configured hasher and cost, so
         // it takes as long as a known one and the timing does not reveal which usernames exist.
         let hash: String
-        if let user { hash = user.passwordHash } else { hash = try await req.application.kompeten.dummyPasswordHash.value(req.password.async) }
+        if let user {
+            hash = user.passwordHash
+        } else {
+            hash = try await req.application.kompeten.dummyPasswordHash.value(req.password.async)
+        }
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         req.application.kompeten.loginVerifications.increment()
-        guard let user, matches, user.isActive else { return .invalid }   // the reservations are the failure record
+        guard let user, matches, user.isActive else { return .invalid } // the reservations are the failure record
 
         // Success: the username's counters start over; the address keeps its count of failures.
         try await LoginThrottleStore.clear(keys[0].key, on: sql)
@@ -54,7 +58,10 @@ enum LoginService {
 
     /// Counter keys in the order they are reserved: username+address, address, username.
     static func keys(username: String, address: String) -> [(key: String, rule: LoginThrottle)] {
-        [("ua:\(address) \(username)", .perUsernameAndAddress), ("a:\(address)", .perAddress), ("u:\(username)", .perUsername)]
+        [
+            ("ua:\(address) \(username)", .perUsernameAndAddress), ("a:\(address)", .perAddress),
+            ("u:\(username)", .perUsername),
+        ]
     }
 }
 
@@ -66,7 +73,7 @@ actor DummyPasswordHash {
     func value(_ hasher: AsyncPasswordHasher) async throws -> String {
         if let hash { return hash }
         let made = try await hasher.hash([UInt8].random(count: 18).base64URLEncoded)
-        if let hash { return hash }   // another task made it meanwhile
+        if let hash { return hash } // another task made it meanwhile
         hash = made
         return made
     }
@@ -84,5 +91,7 @@ extension Application.Kompeten {
     struct LoginVerificationsKey: StorageKey { typealias Value = LoginVerificationCounter }
     /// Created in `configure` (Storage is not for concurrent writes).
     var dummyPasswordHash: DummyPasswordHash { app.storage[DummyHashKey.self] ?? DummyPasswordHash() }
-    var loginVerifications: LoginVerificationCounter { app.storage[LoginVerificationsKey.self] ?? LoginVerificationCounter() }
+    var loginVerifications: LoginVerificationCounter {
+        app.storage[LoginVerificationsKey.self] ?? LoginVerificationCounter()
+    }
 }

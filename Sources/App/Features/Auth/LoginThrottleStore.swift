@@ -11,10 +11,17 @@ import Vapor
 enum LoginThrottleStore {
     static let table = "login_attempts"
 
-    private struct Row: Decodable { let failures: Int; let window_start: Double; let last_at: Double; let version: Int }
+    private struct Row: Decodable {
+        let failures: Int
+        let window_start: Double
+        let last_at: Double
+        let version: Int
+    }
 
     /// Reserves a slot in `key`'s counter (see `LoginThrottle.reserve`).
-    static func reserve(_ key: String, _ rule: LoginThrottle, now: Date, on sql: any SQLDatabase) async throws -> LoginThrottle.Decision {
+    static func reserve(_ key: String, _ rule: LoginThrottle, now: Date, on sql: any SQLDatabase) async throws
+        -> LoginThrottle.Decision
+    {
         try await change(key, on: sql) { counter in
             let decision = rule.reserve(counter, now: now)
             if case .allowed(let next) = decision { return (next, decision) }
@@ -39,13 +46,18 @@ enum LoginThrottleStore {
 
     /// Reads the counter, lets `transform` decide, and writes its new state only if the row is
     /// still the one read; retried from the read otherwise. `nil` from `transform` writes nothing.
-    private static func change<R>(_ key: String, on sql: any SQLDatabase,
-                                  _ transform: (LoginThrottle.Counter?) -> (LoginThrottle.Counter?, R)) async throws -> R {
+    private static func change<R>(
+        _ key: String, on sql: any SQLDatabase,
+        _ transform: (LoginThrottle.Counter?) -> (LoginThrottle.Counter?, R)
+    ) async throws -> R {
         for _ in 0..<200 {
             let row = try await sql.select().columns("failures", "window_start", "last_at", "version").from(table)
                 .where("key", .equal, SQLBind(key)).first(decoding: Row.self)
-            let current = row.map { LoginThrottle.Counter(failures: $0.failures, windowStart: Date(timeIntervalSince1970: $0.window_start),
-                                                          last: Date(timeIntervalSince1970: $0.last_at)) }
+            let current = row.map {
+                LoginThrottle.Counter(
+                    failures: $0.failures, windowStart: Date(timeIntervalSince1970: $0.window_start),
+                    last: Date(timeIntervalSince1970: $0.last_at))
+            }
             let (next, result) = transform(current)
             guard let next, next != current else { return result }
             let written: [any SQLRow]
@@ -60,8 +72,10 @@ enum LoginThrottleStore {
             } else {
                 written = try await sql.insert(into: table)
                     .columns("key", "failures", "window_start", "last_at", "version")
-                    .values(SQLBind(key), SQLBind(next.failures), SQLBind(next.windowStart.timeIntervalSince1970),
-                            SQLBind(next.last.timeIntervalSince1970), SQLBind(1))
+                    .values(
+                        SQLBind(key), SQLBind(next.failures), SQLBind(next.windowStart.timeIntervalSince1970),
+                        SQLBind(next.last.timeIntervalSince1970), SQLBind(1)
+                    )
                     .ignoringConflicts(with: ["key"])
                     .returning("key").all()
             }

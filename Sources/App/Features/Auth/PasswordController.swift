@@ -14,7 +14,8 @@ import Vapor
 enum PasswordController {
     static let pagePath = SiteURL.accountPassword.path
     static let apiPath = "/api/v1/me/password"
-    static let temporaryReason = "Kata sandi Anda bersifat sementara: gantilah dengan kata sandi pilihan Anda sendiri terlebih dahulu."
+    static let temporaryReason =
+        "Kata sandi Anda bersifat sementara: gantilah dengan kata sandi pilihan Anda sendiri terlebih dahulu."
 
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
         web.get("akun", "password", use: page)
@@ -25,12 +26,15 @@ enum PasswordController {
     /// The page a user with a temporary password may still reach.
     static func isChangePage(_ req: Request) -> Bool { req.url.path == pagePath }
 
-    struct ChangeInput: Content { var currentPassword: String?; var newPassword: String? }
+    struct ChangeInput: Content {
+        var currentPassword: String?
+        var newPassword: String?
+    }
 
     // MARK: API
 
     static func changeAPI(req: Request) async throws -> HTTPStatus {
-        let actor = try req.actor   // any signed-in user, for their own account only
+        let actor = try req.actor // any signed-in user, for their own account only
         let input = try req.content.decode(ChangeInput.self)
         try await change(actor, input, keepToken: req.currentTokenID, on: req)
         return .noContent
@@ -66,13 +70,21 @@ enum PasswordController {
     private static func render(_ req: Request, errors: [FieldError]) async throws -> Response {
         let actor = try req.actor
         let temporary = try await User.find(actor.userID, on: req.db)?.mustChangePassword ?? false
-        let form = FormModel(action: pagePath, submitLabel: "Ganti kata sandi", cancelHref: SiteURL.home.path, fields: [
-            .init(name: "currentPassword", label: "Kata sandi saat ini", type: "password", autocomplete: "current-password"),
-            .init(name: "newPassword", label: "Kata sandi baru", type: "password",
-                  hint: "Minimal \(Password.minimumLength) karakter. Sesi lain dan semua token API Anda akan diakhiri.", autocomplete: "new-password"),
-        ], errors: errors)
-        return try await req.renderPage("account/password", title: "Ganti Kata Sandi", crumbs: [Crumb("Ganti kata sandi")],
-                                        PageModel(form: form, temporary: temporary), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        let form = FormModel(
+            action: pagePath, submitLabel: "Ganti kata sandi", cancelHref: SiteURL.home.path,
+            fields: [
+                .init(
+                    name: "currentPassword", label: "Kata sandi saat ini", type: "password",
+                    autocomplete: "current-password"),
+                .init(
+                    name: "newPassword", label: "Kata sandi baru", type: "password",
+                    hint:
+                        "Minimal \(Password.minimumLength) karakter. Sesi lain dan semua token API Anda akan diakhiri.",
+                    autocomplete: "new-password"),
+            ], errors: errors)
+        return try await req.renderPage(
+            "account/password", title: "Ganti Kata Sandi", crumbs: [Crumb("Ganti kata sandi")],
+            PageModel(form: form, temporary: temporary), status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     // MARK: The change
@@ -104,7 +116,8 @@ enum PasswordController {
         if let problem = Password.problem(new) {
             errors.append(.init(field: "newPassword", message: problem))
         } else if new == current {
-            errors.append(.init(field: "newPassword", message: "Kata sandi baru harus berbeda dari kata sandi saat ini."))
+            errors.append(
+                .init(field: "newPassword", message: "Kata sandi baru harus berbeda dari kata sandi saat ini."))
         }
         guard errors.isEmpty else { throw ValidationFailure(errors: errors) }
 
@@ -117,8 +130,9 @@ enum PasswordController {
             if let keepToken { tokens = tokens.filter(\.$id != keepToken) }
             try await tokens.delete()
             try await WebSessionDriver.endAll(of: actor.userID, on: db)
-            try await AuditLog.record(.password, entity: "user", id: user.id, summary: "Mengganti kata sandi sendiri",
-                                      actor: actor, instansiID: user.instansiID, at: req.now, on: db)
+            try await AuditLog.record(
+                .password, entity: "user", id: user.id, summary: "Mengganti kata sandi sendiri",
+                actor: actor, instansiID: user.instansiID, at: req.now, on: db)
         }
     }
 }

@@ -13,7 +13,8 @@ struct SessionAuthMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.hasSession, let raw = req.session.data[Self.userKey], let id = UUID(uuidString: raw),
-           let user = try await User.find(id, on: req.db), user.isActive {
+            let user = try await User.find(id, on: req.db), user.isActive
+        {
             req.setActor(try await ActorResolver.actor(for: user, on: req.db))
             if requireLogin, user.mustChangePassword, !PasswordController.isChangePage(req) {
                 if req.method == .GET || req.method == .HEAD { return req.redirect(to: PasswordController.pagePath) }
@@ -37,18 +38,21 @@ struct BearerAuthMiddleware: AsyncMiddleware {
         }
         let hash = TokenHasher.hash(bearer.token)
         // Token and user in one read: every API call pays for this.
-        guard let user = try await User.query(on: req.db)
+        guard
+            let user = try await User.query(on: req.db)
                 .join(UserToken.self, on: \User.$id == \UserToken.$userID)
                 .filter(UserToken.self, \.$tokenHash == hash)
                 .filter(UserToken.self, \.$expiresAt > req.now)
                 .filter(\.$isActive == true)
-                .first(), let token = try? user.joined(UserToken.self) else {
+                .first(), let token = try? user.joined(UserToken.self)
+        else {
             throw Abort(.unauthorized, reason: "Token API tidak sah atau sudah kedaluwarsa.")
         }
         req.currentTokenID = token.id
         // A temporary password set by an admin: only the password change is open.
         if user.mustChangePassword, !(req.method == .POST && req.url.path == PasswordController.apiPath) {
-            throw Abort(.forbidden, reason: PasswordController.temporaryReason + " (POST \(PasswordController.apiPath))")
+            throw Abort(
+                .forbidden, reason: PasswordController.temporaryReason + " (POST \(PasswordController.apiPath))")
         }
         // "Last used" for the token list, written at most once a minute per token.
         if token.lastUsedAt.map({ req.now.timeIntervalSince($0) > 60 }) ?? true, let id = token.id {

@@ -31,7 +31,11 @@ enum TokensController {
     static func dtos(_ userID: UUID, current: UUID?, on req: Request) async throws -> [TokenDTO] {
         try await UserToken.query(on: req.db).filter(\.$userID == userID).filter(\.$expiresAt > req.now)
             .sort(\.$createdAt, .descending).limit(200).all()
-            .map { TokenDTO(id: try $0.requireID(), label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt, current: $0.id == current) }
+            .map {
+                TokenDTO(
+                    id: try $0.requireID(), label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt,
+                    lastUsedAt: $0.lastUsedAt, current: $0.id == current)
+            }
     }
 
     // MARK: API
@@ -43,7 +47,9 @@ enum TokensController {
     static func revokeOwn(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor
         guard let id = UUID(uuidString: try req.parameters.require("tokenID")),
-              let token = try await UserToken.query(on: req.db).filter(\.$id == id).filter(\.$userID == actor.userID).first() else {
+            let token = try await UserToken.query(on: req.db).filter(\.$id == id).filter(\.$userID == actor.userID)
+                .first()
+        else {
             throw Abort(.notFound, reason: "Token tidak ditemukan.")
         }
         try await revoke([token], owner: actor.userID, actor: actor, on: req)
@@ -58,7 +64,9 @@ enum TokensController {
     static func revokeAllAPI(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor
         let user = try await UserService.find(try req.parameters.require("id"), actor, on: req.db)
-        try await revoke(try await UserToken.query(on: req.db).filter(\.$userID == user.requireID()).all(), owner: user.requireID(), actor: actor, on: req)
+        try await revoke(
+            try await UserToken.query(on: req.db).filter(\.$userID == user.requireID()).all(), owner: user.requireID(),
+            actor: actor, on: req)
         return .noContent
     }
 
@@ -66,15 +74,22 @@ enum TokensController {
         guard !tokens.isEmpty else { return }
         try await req.db.transaction { db in
             try await UserToken.query(on: db).filter(\.$id ~~ tokens.compactMap(\.id)).delete()
-            try await AuditLog.record(.revoke, entity: "user", id: owner, summary: "Mencabut \(tokens.count) token API",
-                                      actor: actor, instansiID: actor.instansiID, at: req.now, on: db)
+            try await AuditLog.record(
+                .revoke, entity: "user", id: owner, summary: "Mencabut \(tokens.count) token API",
+                actor: actor, instansiID: actor.instansiID, at: req.now, on: db)
         }
     }
 
     // MARK: Web
 
     struct PageModel: Encodable {
-        struct Row: Encodable { let label: String; let created: String; let expires: String; let lastUsed: String; let revokeAction: String? }
+        struct Row: Encodable {
+            let label: String
+            let created: String
+            let expires: String
+            let lastUsed: String
+            let revokeAction: String?
+        }
         let owner: String
         let rows: [Row]
         let createAction: String?
@@ -82,19 +97,27 @@ enum TokensController {
         let newToken: String?
     }
 
-    static func model(_ tokens: [TokenDTO], owner: String, own: Bool, revokeAll: String?, newToken: String?) -> PageModel {
+    static func model(_ tokens: [TokenDTO], owner: String, own: Bool, revokeAll: String?, newToken: String?)
+        -> PageModel
+    {
         func when(_ d: Date?) -> String { d.map { IndonesianFormat.dateTime($0) } ?? "—" }
-        return PageModel(owner: owner, rows: tokens.map {
-            .init(label: $0.label ?? "(tanpa nama)", created: when($0.createdAt), expires: when($0.expiresAt), lastUsed: when($0.lastUsedAt),
-                  revokeAction: own ? "/akun/token/\($0.id.uuidString)/cabut" : nil)
-        }, createAction: own ? SiteURL.accountTokens.path : nil, revokeAllAction: tokens.isEmpty ? nil : revokeAll, newToken: newToken)
+        return PageModel(
+            owner: owner,
+            rows: tokens.map {
+                .init(
+                    label: $0.label ?? "(tanpa nama)", created: when($0.createdAt), expires: when($0.expiresAt),
+                    lastUsed: when($0.lastUsedAt),
+                    revokeAction: own ? "/akun/token/\($0.id.uuidString)/cabut" : nil)
+            }, createAction: own ? SiteURL.accountTokens.path : nil, revokeAllAction: tokens.isEmpty ? nil : revokeAll,
+            newToken: newToken)
     }
 
     static func ownPage(req: Request) async throws -> Response {
         let actor = try req.actor
         let tokens = try await dtos(actor.userID, current: nil, on: req)
-        return try await req.renderPage("account/tokens", title: "Token API Saya", crumbs: [Crumb("Token API saya")],
-                                        model(tokens, owner: actor.username, own: true, revokeAll: nil, newToken: nil))
+        return try await req.renderPage(
+            "account/tokens", title: "Token API Saya", crumbs: [Crumb("Token API saya")],
+            model(tokens, owner: actor.username, own: true, revokeAll: nil, newToken: nil))
     }
 
     /// A token made from the web page for an integration (SIMPEG, a reporting tool): shown once.
@@ -108,8 +131,9 @@ enum TokensController {
         }
         let raw = try await TokenAPIController.issueToken(for: actor.userID, label: label, on: req)
         let tokens = try await dtos(actor.userID, current: nil, on: req)
-        return try await req.renderPage("account/tokens", title: "Token API Saya", crumbs: [Crumb("Token API saya")],
-                                        model(tokens, owner: actor.username, own: true, revokeAll: nil, newToken: raw.token))
+        return try await req.renderPage(
+            "account/tokens", title: "Token API Saya", crumbs: [Crumb("Token API saya")],
+            model(tokens, owner: actor.username, own: true, revokeAll: nil, newToken: raw.token))
     }
 
     static func revokeOwnWeb(req: Request) async throws -> Response {
@@ -121,9 +145,12 @@ enum TokensController {
     static func userPage(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
         let tokens = try await dtos(user.requireID(), current: nil, on: req)
-        return try await req.renderPage("account/tokens", title: "Token API \(user.username)",
-                                        crumbs: [Crumb("Pengguna", .users), Crumb("Token API")],
-                                        model(tokens, owner: user.username, own: false, revokeAll: "/admin/users/\(user.requireID().uuidString)/tokens/cabut", newToken: nil))
+        return try await req.renderPage(
+            "account/tokens", title: "Token API \(user.username)",
+            crumbs: [Crumb("Pengguna", .users), Crumb("Token API")],
+            model(
+                tokens, owner: user.username, own: false,
+                revokeAll: "/admin/users/\(user.requireID().uuidString)/tokens/cabut", newToken: nil))
     }
 
     static func revokeAllWeb(req: Request) async throws -> Response {

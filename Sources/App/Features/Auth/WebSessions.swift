@@ -17,7 +17,11 @@ struct WebSessionDriver: AsyncSessionDriver {
     /// How stale `seen_at` may get before a request writes it again.
     static let seenResolution: TimeInterval = 60
 
-    private struct Row: Decodable { let data: String; let created_at: Double; let seen_at: Double }
+    private struct Row: Decodable {
+        let data: String
+        let created_at: Double
+        let seen_at: Double
+    }
     private struct LoadedKey: StorageKey { typealias Value = (data: SessionData, seenAt: Double) }
 
     func createSession(_ data: SessionData, for req: Request) async throws -> SessionID {
@@ -30,7 +34,10 @@ struct WebSessionDriver: AsyncSessionDriver {
         let now = req.now.timeIntervalSince1970
         try await req.db.sql.insert(into: Self.table)
             .columns("id", "user_id", "data", "created_at", "seen_at")
-            .values(SQLBind(Self.hash(raw)), SQLBind(data[SessionAuthMiddleware.userKey]), SQLBind(try Self.encode(data)), SQLBind(now), SQLBind(now))
+            .values(
+                SQLBind(Self.hash(raw)), SQLBind(data[SessionAuthMiddleware.userKey]), SQLBind(try Self.encode(data)),
+                SQLBind(now), SQLBind(now)
+            )
             .run()
         req.storage[LoadedKey.self] = (data, now)
         return SessionID(string: raw)
@@ -38,8 +45,10 @@ struct WebSessionDriver: AsyncSessionDriver {
 
     func readSession(_ sessionID: SessionID, for req: Request) async throws -> SessionData? {
         let id = Self.hash(sessionID.string)
-        guard let row = try await req.db.sql.select().columns("data", "created_at", "seen_at").from(Self.table)
-                .where("id", .equal, SQLBind(id)).first(decoding: Row.self) else { return nil }
+        guard
+            let row = try await req.db.sql.select().columns("data", "created_at", "seen_at").from(Self.table)
+                .where("id", .equal, SQLBind(id)).first(decoding: Row.self)
+        else { return nil }
         let config = req.application.kompeten.config
         let now = req.now.timeIntervalSince1970
         guard now - row.seen_at < config.sessionLifetime, now - row.created_at < config.sessionMaxLifetime else {
@@ -54,7 +63,7 @@ struct WebSessionDriver: AsyncSessionDriver {
     func updateSession(_ sessionID: SessionID, to data: SessionData, for req: Request) async throws -> SessionID {
         let now = req.now.timeIntervalSince1970
         if let loaded = req.storage[LoadedKey.self], loaded.data == data, now - loaded.seenAt < Self.seenResolution {
-            return sessionID   // unchanged and seen recently: no write
+            return sessionID // unchanged and seen recently: no write
         }
         // An UPDATE, never an upsert: a session ended meanwhile (password reset) stays ended.
         try await req.db.sql.update(Self.table)
@@ -76,7 +85,9 @@ struct WebSessionDriver: AsyncSessionDriver {
 
     static func newCookieValue() -> String { [UInt8].random(count: 32).base64URLEncoded }
     static func hash(_ cookieValue: String) -> String { TokenHasher.hash(cookieValue) }
-    static func encode(_ data: SessionData) throws -> String { String(decoding: try JSONEncoder().encode(data), as: UTF8.self) }
+    static func encode(_ data: SessionData) throws -> String {
+        String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
+    }
 
     /// Ends every web session of a user (password reset or change, role change, deactivation).
     static func endAll(of userID: UUID, on db: any Database) async throws {
@@ -88,7 +99,9 @@ struct WebSessionDriver: AsyncSessionDriver {
     static func purge(now: Date, idle: TimeInterval, max: TimeInterval, on db: any Database) async throws -> Int {
         let t = now.timeIntervalSince1970
         return try await db.sql.delete(from: table)
-            .where("seen_at", .lessThanOrEqual, SQLBind(t - idle)).orWhere("created_at", .lessThanOrEqual, SQLBind(t - max))
+            .where("seen_at", .lessThanOrEqual, SQLBind(t - idle)).orWhere(
+                "created_at", .lessThanOrEqual, SQLBind(t - max)
+            )
             .returning("id").all().count
     }
 

@@ -10,7 +10,10 @@ enum CompetenciesAPIController {
         api.get("competencies", ":id", use: show)
     }
 
-    struct ListQuery: Content { var group: String?; var includeRetired: Bool? }
+    struct ListQuery: Content {
+        var group: String?
+        var includeRetired: Bool?
+    }
 
     static func list(req: Request) async throws -> [CompetencyDTO] {
         let actor = try req.actor
@@ -19,7 +22,9 @@ enum CompetenciesAPIController {
         var query = try Competency.scopedQuery(actor, on: req.db)
         if let group = params.group {
             guard CompetencyGroup(rawValue: group) != nil else {
-                throw ValidationFailure(errors: [.init(field: "group", message: "Kelompok harus teknis, manajerial atau sosial_kultural.")])
+                throw ValidationFailure(errors: [
+                    .init(field: "group", message: "Kelompok harus teknis, manajerial atau sosial_kultural.")
+                ])
             }
             query = query.filter(\.$group == group)
         }
@@ -31,15 +36,17 @@ enum CompetenciesAPIController {
 
     static func show(req: Request) async throws -> CompetencyDTO {
         let c = try await CompetencyService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
-        return try CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? [])
+        return try CompetencyDTO(
+            c, levels: (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? [])
     }
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .competency).require()   // access before the body is read
+        try AccessPolicy.mayCreate(actor, .competency).require() // access before the body is read
         let input = try req.content.decode(CompetencyInput.self)
         let c = try await CompetencyService.create(input, actor: actor, at: req.now, on: req.db)
-        let dto = try CompetencyDTO(c, levels: (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? [])
+        let dto = try CompetencyDTO(
+            c, levels: (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? [])
         return try await dto.encodeResponse(status: .created, for: req)
     }
 }

@@ -20,7 +20,8 @@ enum CompetenciesController {
         try req.authorize(AccessPolicy.competencies(actor, .read))
         let all = try await Competency.scopedQuery(actor, on: req.db).sort(\.$code).all()
         let model = CompetencyListModel(all, canEdit: AccessPolicy.competencies(actor, .write).isAllowed)
-        return try await req.renderPage("competencies/index", title: "Kamus Kompetensi", crumbs: [Crumb("Kamus kompetensi")], model)
+        return try await req.renderPage(
+            "competencies/index", title: "Kamus Kompetensi", crumbs: [Crumb("Kamus kompetensi")], model)
     }
 
     static func show(req: Request) async throws -> Response {
@@ -28,8 +29,11 @@ enum CompetenciesController {
         let c = try await CompetencyService.find(try req.parameters.require("id"), actor, .read, on: req.db)
         let levels = try (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? []
         let used = try await PositionStandard.query(on: req.db).filter(\.$competencyID == c.requireID()).count()
-        let model = CompetencyDetailModel(c, levels: levels, usedInPositions: used, canEdit: AccessPolicy.competencies(actor, .write).isAllowed)
-        return try await req.renderPage("competencies/show", title: c.name, crumbs: [Crumb("Kamus kompetensi", .competencies), Crumb(c.code)], model)
+        let model = CompetencyDetailModel(
+            c, levels: levels, usedInPositions: used, canEdit: AccessPolicy.competencies(actor, .write).isAllowed)
+        return try await req.renderPage(
+            "competencies/show", title: c.name, crumbs: [Crumb("Kamus kompetensi", .competencies), Crumb(c.code)], model
+        )
     }
 
     static func newForm(req: Request) async throws -> Response {
@@ -38,7 +42,7 @@ enum CompetenciesController {
     }
 
     static func create(req: Request) async throws -> Response {
-        try AccessPolicy.mayCreate(try req.actor, .competency).require()   // access before the form is read
+        try AccessPolicy.mayCreate(try req.actor, .competency).require() // access before the form is read
         let values = try req.content.decode(CompetencyFormValues.self)
         do {
             let c = try await CompetencyService.create(values.input, actor: try req.actor, at: req.now, on: req.db)
@@ -59,7 +63,7 @@ enum CompetenciesController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
-        _ = try await CompetencyService.find(id, try req.actor, .write, on: req.db)   // access before the form is read
+        _ = try await CompetencyService.find(id, try req.actor, .write, on: req.db) // access before the form is read
         let values = try req.content.decode(CompetencyFormValues.self)
         do {
             let c = try await CompetencyService.update(id, values.input, actor: try req.actor, at: req.now, on: req.db)
@@ -75,7 +79,9 @@ enum CompetenciesController {
         struct Posted: Content { var retired: String? }
         let retired = (try req.content.decode(Posted.self).retired ?? "1") == "1"
         let c = try await CompetencyService.retire(id, retired: retired, actor: try req.actor, at: req.now, on: req.db)
-        Flash.add(.success, retired ? "Kompetensi \(c.code) dinonaktifkan." : "Kompetensi \(c.code) diaktifkan kembali.", to: req)
+        Flash.add(
+            .success, retired ? "Kompetensi \(c.code) dinonaktifkan." : "Kompetensi \(c.code) diaktifkan kembali.",
+            to: req)
         return req.redirect(to: SiteURL.competency(id).path)
     }
 
@@ -91,9 +97,12 @@ enum CompetenciesController {
         return req.redirect(to: SiteURL.competencies.path)
     }
 
-    private static func renderForm(_ req: Request, _ values: CompetencyFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+    private static func renderForm(_ req: Request, _ values: CompetencyFormValues, id: UUID?, errors: [FieldError])
+        async throws -> Response
+    {
         let title = id == nil ? "Tambah Kompetensi Teknis" : "Ubah Kompetensi \(values.code ?? "")"
-        return try await req.renderPage("competencies/form", title: title, crumbs: [Crumb("Kamus kompetensi", .competencies), Crumb(title)],
-                                        CompetencyFormModel(values, id: id, errors: errors), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return try await req.renderPage(
+            "competencies/form", title: title, crumbs: [Crumb("Kamus kompetensi", .competencies), Crumb(title)],
+            CompetencyFormModel(values, id: id, errors: errors), status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

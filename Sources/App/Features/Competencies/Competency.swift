@@ -42,6 +42,8 @@ final class CompetencyLevel: Model, @unchecked Sendable {
 
     var indicators: [String] {
         get { (try? JSONDecoder().decode([String].self, from: Data(indicatorsJSON.utf8))) ?? [] }
-        set { indicatorsJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self) }
+        set {
+            indicatorsJSON = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self)
+        }
     }
 }

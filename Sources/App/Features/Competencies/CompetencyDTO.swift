@@ -20,9 +20,16 @@ struct CompetencyDTO: Content {
     let levels: [CompetencyLevelDTO]
 
     init(_ c: Competency, levels: [CompetencyLevel]) {
-        id = c.id!; code = c.code; name = c.name; group = c.competencyGroup; definition = c.definition
-        field = c.field; retired = c.retiredAt != nil
-        self.levels = levels.sorted { $0.level < $1.level }.map { .init(level: $0.level, description: $0.description, indicators: $0.indicators) }
+        id = c.id!
+        code = c.code
+        name = c.name
+        group = c.competencyGroup
+        definition = c.definition
+        field = c.field
+        retired = c.retiredAt != nil
+        self.levels = levels.sorted { $0.level < $1.level }.map {
+            .init(level: $0.level, description: $0.description, indicators: $0.indicators)
+        }
     }
 }
 

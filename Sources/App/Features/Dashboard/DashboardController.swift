@@ -22,8 +22,9 @@ enum DashboardController {
             counts = try await UnitQueries.employeeCounts(instansiID: instansiID, on: req.db)
             people = try await DashboardQueries.people(instansiID: instansiID, opdID: scope, on: req.db)
         }
-        var model = DashboardModel(instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
-                                   people: people, canSeeLists: scope != nil)
+        var model = DashboardModel(
+            instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
+            people: people, canSeeLists: scope != nil)
         model.development = try await DevelopmentPanel.load(actor, at: req.now, on: req.db)
         model.evaluations = try await EvaluationPanel.load(actor, at: req.now, on: req.db)
         return try await req.renderPage("dashboard/index", title: "Dasbor", model)
@@ -31,8 +32,17 @@ enum DashboardController {
 }
 
 enum DashboardQueries {
-    struct PeopleCounts: Decodable { var total = 0; var pns = 0; var pppk = 0; var active = 0 }
-    struct Row: Decodable { let employment_type: String; let is_active: Bool; let n: Int }
+    struct PeopleCounts: Decodable {
+        var total = 0
+        var pns = 0
+        var pppk = 0
+        var active = 0
+    }
+    struct Row: Decodable {
+        let employment_type: String
+        let is_active: Bool
+        let n: Int
+    }
 
     /// Head counts by employment type, for the instansi or one OPD, in one grouped query.
     static func people(instansiID: UUID, opdID: UUID?, on db: any Database) async throws -> PeopleCounts {
@@ -42,12 +52,16 @@ enum DashboardQueries {
             .column(SQLColumn("is_active", table: "e"))
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(SQLAlias(SQLIdentifier(Employee.schema), as: SQLIdentifier("e")))
-            .join(SQLAlias(SQLIdentifier(Unit.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("unit_id", table: "e"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier(Unit.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                on: SQLColumn("unit_id", table: "e"), .equal, SQLColumn("id", table: "u")
+            )
             .where(SQLColumn("instansi_id", table: "e"), .equal, SQLBind(instansiID))
         if let opdID { query = query.where(SQLColumn("opd_id", table: "u"), .equal, SQLBind(opdID)) }
-        let rows = try await query.groupBy(SQLColumn("employment_type", table: "e")).groupBy(SQLColumn("is_active", table: "e"))
-            .all(decoding: Row.self)
+        let rows = try await query.groupBy(SQLColumn("employment_type", table: "e")).groupBy(
+            SQLColumn("is_active", table: "e")
+        )
+        .all(decoding: Row.self)
         var counts = PeopleCounts()
         for row in rows {
             counts.total += row.n
@@ -59,8 +73,18 @@ enum DashboardQueries {
 }
 
 struct DashboardModel: Encodable {
-    struct Stat: Encodable { let label: String; let value: String; let href: String? }
-    struct TopUnit: Encodable { let href: String; let name: String; let kindLabel: String; let children: String; let employees: String }
+    struct Stat: Encodable {
+        let label: String
+        let value: String
+        let href: String?
+    }
+    struct TopUnit: Encodable {
+        let href: String
+        let name: String
+        let kindLabel: String
+        let children: String
+        let employees: String
+    }
     let instansiName: String
     let greeting: String
     let stats: [Stat]
@@ -70,7 +94,10 @@ struct DashboardModel: Encodable {
     var development: DevelopmentPanel? = nil
     var evaluations: EvaluationPanel? = nil
 
-    init(instansiName: String, actor: Principal, units: [Unit], counts: [UUID: Int], people: DashboardQueries.PeopleCounts, canSeeLists: Bool) {
+    init(
+        instansiName: String, actor: Principal, units: [Unit], counts: [UUID: Int],
+        people: DashboardQueries.PeopleCounts, canSeeLists: Bool
+    ) {
         self.instansiName = instansiName
         greeting = "Selamat datang, \(actor.username) (\(actor.role.label))."
         let tree = UnitTree(units.map(\.node))
@@ -78,14 +105,17 @@ struct DashboardModel: Encodable {
         stats = [
             Stat(label: "Pegawai (ASN)", value: IndonesianFormat.integer(people.total), href: SiteURL.employees.path),
             Stat(label: "PNS", value: IndonesianFormat.integer(people.pns), href: SiteURL.employees.path + "?type=PNS"),
-            Stat(label: "PPPK", value: IndonesianFormat.integer(people.pppk), href: SiteURL.employees.path + "?type=PPPK"),
+            Stat(
+                label: "PPPK", value: IndonesianFormat.integer(people.pppk), href: SiteURL.employees.path + "?type=PPPK"
+            ),
             Stat(label: "Unit organisasi", value: IndonesianFormat.integer(units.count), href: SiteURL.units.path),
             Stat(label: "Kelurahan", value: IndonesianFormat.integer(kelurahan), href: SiteURL.units.path),
         ]
         func top(_ node: UnitNode<UUID>) -> TopUnit {
-            TopUnit(href: SiteURL.unit(node.id).path, name: node.name, kindLabel: node.kind.label,
-                    children: IndonesianFormat.integer(tree.children(of: node.id).count),
-                    employees: IndonesianFormat.integer(tree.subtree(of: node.id).reduce(0) { $0 + (counts[$1] ?? 0) }))
+            TopUnit(
+                href: SiteURL.unit(node.id).path, name: node.name, kindLabel: node.kind.label,
+                children: IndonesianFormat.integer(tree.children(of: node.id).count),
+                employees: IndonesianFormat.integer(tree.subtree(of: node.id).reduce(0) { $0 + (counts[$1] ?? 0) }))
         }
         let roots = tree.roots.compactMap { tree.node($0) }
         opds = roots.filter { $0.kind != .kecamatan }.map(top)

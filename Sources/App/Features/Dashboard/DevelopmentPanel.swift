@@ -4,7 +4,12 @@ import Vapor
 
 /// The dashboard's step-2 panel: the 20 JP right and what waits for this user.
 struct DevelopmentPanel: Encodable {
-    struct Stat: Encodable { let label: String; let value: String; let href: String?; let id: String }
+    struct Stat: Encodable {
+        let label: String
+        let value: String
+        let href: String?
+        let id: String
+    }
     let year: Int
     let stats: [Stat]
 
@@ -18,22 +23,42 @@ struct DevelopmentPanel: Encodable {
             let pns = people.filter { $0.kind == .pns }
             let met = pns.filter { $0.jp >= JPRule.minimumPNS }.count
             let share = JPLedger.complianceShare(pns.map(\.jp))
-            stats.append(Stat(label: "PNS memenuhi 20 JP (\(year))", value: share.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—",
-                              href: SiteURL.jpCompliance.path, id: "stat-jp-compliance"))
-            stats.append(Stat(label: "PNS di bawah 20 JP", value: IndonesianFormat.integer(pns.count - met), href: SiteURL.jpCompliance.path, id: "stat-jp-below"))
+            stats.append(
+                Stat(
+                    label: "PNS memenuhi 20 JP (\(year))",
+                    value: share.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—",
+                    href: SiteURL.jpCompliance.path, id: "stat-jp-compliance"))
+            stats.append(
+                Stat(
+                    label: "PNS di bawah 20 JP", value: IndonesianFormat.integer(pns.count - met),
+                    href: SiteURL.jpCompliance.path, id: "stat-jp-below"))
         }
         if actor.role == .admin || actor.role == .supervisor {
-            let waiting = try await PlanService.inbox(actor, on: db).count + (try await LearningQueries.awaitingVerification(actor, on: db).count)
-            stats.append(Stat(label: "Menunggu persetujuan Anda", value: IndonesianFormat.integer(waiting), href: SiteURL.plans.path, id: "stat-waiting"))
+            let waiting =
+                try await PlanService.inbox(actor, on: db).count
+                + (try await LearningQueries.awaitingVerification(actor, on: db).count)
+            stats.append(
+                Stat(
+                    label: "Menunggu persetujuan Anda", value: IndonesianFormat.integer(waiting),
+                    href: SiteURL.plans.path, id: "stat-waiting"))
         }
         if let me = actor.employeeID, let employee = try await Employee.find(me, on: db) {
             let jp = try await JPQueries.status(employee, year: year, on: db)
-            stats.append(Stat(label: "JP saya \(year) — \(jp.status)", value: "\(jp.jp) JP", href: SiteURL.employee(me).path, id: "stat-my-jp"))
-            stats.append(Stat(label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path, id: "stat-my-plan"))
+            stats.append(
+                Stat(
+                    label: "JP saya \(year) — \(jp.status)", value: "\(jp.jp) JP", href: SiteURL.employee(me).path,
+                    id: "stat-my-jp"))
+            stats.append(
+                Stat(
+                    label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
+                    id: "stat-my-plan"))
         }
         if actor.role == .provider, let providerID = actor.providerID {
             let n = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID).count()
-            stats.append(Stat(label: "Program kami di katalog", value: IndonesianFormat.integer(n), href: SiteURL.programmes.path, id: "stat-provider-programmes"))
+            stats.append(
+                Stat(
+                    label: "Program kami di katalog", value: IndonesianFormat.integer(n), href: SiteURL.programmes.path,
+                    id: "stat-provider-programmes"))
         }
         return stats.isEmpty ? nil : DevelopmentPanel(year: year, stats: stats)
     }

@@ -21,10 +21,12 @@ enum Bootstrap {
         let dictionary = try CompetencyService.nationalSeed(app)
         try await db.transaction { db in
             let existing = try await Instansi.query(on: db).filter(\.$code == firstInstansiCode).first()
-            let instansi = existing ?? Instansi(id: UUID(), code: firstInstansiCode, name: config.instansiName, createdAt: now)
+            let instansi =
+                existing ?? Instansi(id: UUID(), code: firstInstansiCode, name: config.instansiName, createdAt: now)
             if existing == nil {
                 try await instansi.create(on: db)
-                try await CompetencyService.seed(dictionary, instansiID: instansi.requireID(), national: true, at: now, on: db)
+                try await CompetencyService.seed(
+                    dictionary, instansiID: instansi.requireID(), national: true, at: now, on: db)
                 try await HolidayCalendar.seed(instansiID: instansi.requireID(), at: now, on: db)
             }
             let admin = User()
@@ -36,8 +38,10 @@ enum Bootstrap {
             admin.createdAt = now
             admin.updatedAt = now
             try await admin.create(on: db)
-            try await AuditLog.record(.create, entity: "user", id: admin.id, summary: "Akun admin pertama dibuat saat aplikasi pertama kali dijalankan",
-                                      actor: nil, instansiID: instansi.id, at: now, on: db)
+            try await AuditLog.record(
+                .create, entity: "user", id: admin.id,
+                summary: "Akun admin pertama dibuat saat aplikasi pertama kali dijalankan",
+                actor: nil, instansiID: instansi.id, at: now, on: db)
         }
         return generated
     }
@@ -87,7 +91,8 @@ struct BootstrapOnServe: LifecycleHandler {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
         try await JobLease.createTable(on: sql)
-        let generated = try await JobLease.withLease("bootstrap", holder: app.kompeten.instanceName, ttl: 900, on: sql) {
+        let generated = try await JobLease.withLease("bootstrap", holder: app.kompeten.instanceName, ttl: 900, on: sql)
+        {
             try await app.autoMigrate()
             let generated = try await Bootstrap.ensureAdmin(app)
             if app.kompeten.config.loadDemo, try await Bootstrap.isEmpty(app.db) {

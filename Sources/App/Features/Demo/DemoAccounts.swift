@@ -6,14 +6,24 @@ import Vapor
 
 /// The demo logins, one or two per role, documented in the README.
 enum DemoAccounts {
-    static func create(org: DemoInstansi, instansiID: UUID, index: Int, written: DemoLoader.Written,
-                       passwordHash: String, now: Date, on db: any Database) async throws {
-        func account(_ username: String, _ role: Role, unit: UUID? = nil, employee: UUID? = nil, instansi: UUID? = instansiID) async throws {
+    static func create(
+        org: DemoInstansi, instansiID: UUID, index: Int, written: DemoLoader.Written,
+        passwordHash: String, now: Date, on db: any Database
+    ) async throws {
+        func account(
+            _ username: String, _ role: Role, unit: UUID? = nil, employee: UUID? = nil, instansi: UUID? = instansiID
+        ) async throws {
             guard try await User.query(on: db).filter(\.$username == username).count() == 0 else { return }
             let user = User()
-            user.instansiID = instansi; user.username = username; user.passwordHash = passwordHash
-            user.role = role.rawValue; user.unitID = unit; user.employeeID = employee
-            user.isActive = true; user.createdAt = now; user.updatedAt = now
+            user.instansiID = instansi
+            user.username = username
+            user.passwordHash = passwordHash
+            user.role = role.rawValue
+            user.unitID = unit
+            user.employeeID = employee
+            user.isActive = true
+            user.createdAt = now
+            user.updatedAt = now
             try await user.create(on: db)
         }
         guard index == 0 else {
@@ -25,7 +35,8 @@ enum DemoAccounts {
         let dukcapil = topUnits.first { $0.name.contains("Kependudukan") } ?? topUnits[0]
         let bkppd = topUnits.first { $0.name.contains("Kepegawaian") } ?? topUnits[min(1, topUnits.count - 1)]
         let dukcapilHead = written.heads[dukcapil.code]
-        let staff = written.employees.first { $0.0.unitCode == dukcapil.code && $0.1 != dukcapilHead && $0.0.isActive }?.1
+        let staff = written.employees.first { $0.0.unitCode == dukcapil.code && $0.1 != dukcapilHead && $0.0.isActive }?
+            .1
 
         try await account("superadmin", .superadmin, instansi: nil)
         try await account("operator.dukcapil", .operator, unit: written.unitIDs[dukcapil.code])

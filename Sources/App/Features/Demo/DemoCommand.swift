@@ -21,12 +21,14 @@ struct DemoCommand: AsyncCommand {
         try await app.autoMigrate()
         let generated = try await Bootstrap.ensureAdmin(app)
         guard try await Bootstrap.isEmpty(app.db) else {
-            context.console.error("Database sudah berisi data organisasi; `kompeten demo` hanya mengisi database kosong.")
+            context.console.error(
+                "Database sudah berisi data organisasi; `kompeten demo` hanya mengisi database kosong.")
             throw Abort(.conflict)
         }
         let started = Date()
         let summary = try await DemoLoader.load(app, scale: scale)
-        context.console.info("Data demo dimuat dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik: \(summary)")
+        context.console.info(
+            "Data demo dimuat dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik: \(summary)")
         context.console.info(DemoLoader.loginHelp)
         Bootstrap.printLogin(app, generated: generated)
     }
@@ -45,18 +47,30 @@ struct SuperadminCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         let username = signature.username.lowercased()
-        if let problem = Username.problem(username) { context.console.error(problem); throw Abort(.badRequest) }
+        if let problem = Username.problem(username) {
+            context.console.error(problem)
+            throw Abort(.badRequest)
+        }
         guard try await User.query(on: app.db).filter(\.$username == username).count() == 0 else {
-            context.console.error("Nama pengguna \(username) sudah dipakai."); throw Abort(.conflict)
+            context.console.error("Nama pengguna \(username) sudah dipakai.")
+            throw Abort(.conflict)
         }
         let fromEnv = Environment.get("KOMPETEN_SUPERADMIN_PASSWORD")
         let password = fromEnv ?? Bootstrap.randomPassword()
-        if let problem = Password.problem(password) { context.console.error(problem); throw Abort(.badRequest) }
+        if let problem = Password.problem(password) {
+            context.console.error(problem)
+            throw Abort(.badRequest)
+        }
         let user = User()
-        user.username = username; user.passwordHash = try await app.password.async.hash(password)
-        user.role = Role.superadmin.rawValue; user.isActive = true
-        user.createdAt = app.kompeten.now; user.updatedAt = app.kompeten.now
+        user.username = username
+        user.passwordHash = try await app.password.async.hash(password)
+        user.role = Role.superadmin.rawValue
+        user.isActive = true
+        user.createdAt = app.kompeten.now
+        user.updatedAt = app.kompeten.now
         try await user.create(on: app.db)
-        context.console.info(fromEnv == nil ? "Superadmin \(username) dibuat. Kata sandi: \(password)" : "Superadmin \(username) dibuat.")
+        context.console.info(
+            fromEnv == nil ? "Superadmin \(username) dibuat. Kata sandi: \(password)" : "Superadmin \(username) dibuat."
+        )
     }
 }

@@ -17,8 +17,15 @@ struct EmployeeDTO: Content {
     let version: Int
 
     init(_ e: Employee) {
-        id = e.id!; nip = e.nip; name = e.name; employmentType = e.employmentType; rank = e.rank
-        unitId = e.unitID; positionId = e.positionID; supervisorId = e.supervisorID; active = e.isActive
+        id = e.id!
+        nip = e.nip
+        name = e.name
+        employmentType = e.employmentType
+        rank = e.rank
+        unitId = e.unitID
+        positionId = e.positionID
+        supervisorId = e.supervisorID
+        active = e.isActive
         version = e.version ?? 0
     }
 }
@@ -38,9 +45,16 @@ struct EmployeeInput: Content {
 }
 
 struct EmployeeSnapshot: Encodable {
-    let nip: String, name: String, employmentType: String, rank: String, unitId: UUID, positionId: UUID?, supervisorId: UUID?, active: Bool
+    let nip: String, name: String, employmentType: String, rank: String, unitId: UUID, positionId: UUID?,
+        supervisorId: UUID?, active: Bool
     init(_ e: Employee) {
-        nip = e.nip; name = e.name; employmentType = e.employmentType; rank = e.rank; unitId = e.unitID
-        positionId = e.positionID; supervisorId = e.supervisorID; active = e.isActive
+        nip = e.nip
+        name = e.name
+        employmentType = e.employmentType
+        rank = e.rank
+        unitId = e.unitID
+        positionId = e.positionID
+        supervisorId = e.supervisorID
+        active = e.isActive
     }
 }

@@ -10,14 +10,20 @@ enum EmployeeQueries {
         case .admin, .assessor:
             break
         case .operator:
-            guard let opd = actor.opdID else { throw Abort(.forbidden, reason: "Akun operator belum terikat pada OPD.") }
+            guard let opd = actor.opdID else {
+                throw Abort(.forbidden, reason: "Akun operator belum terikat pada OPD.")
+            }
             let unitIDs = try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
             query = query.filter(\.$unitID ~~ unitIDs)
         case .supervisor:
-            guard let me = actor.employeeID else { throw Abort(.forbidden, reason: "Akun atasan belum terhubung ke data pegawai.") }
+            guard let me = actor.employeeID else {
+                throw Abort(.forbidden, reason: "Akun atasan belum terhubung ke data pegawai.")
+            }
             query = query.group(.or) { $0.filter(\.$supervisorID == me).filter(\.$id == me) }
         case .employee:
-            guard let me = actor.employeeID else { throw Abort(.forbidden, reason: "Akun pegawai belum terhubung ke data pegawai.") }
+            guard let me = actor.employeeID else {
+                throw Abort(.forbidden, reason: "Akun pegawai belum terhubung ke data pegawai.")
+            }
             query = query.filter(\.$id == me)
         case .superadmin, .provider:
             throw Abort(.forbidden, reason: "Peran Anda tidak memiliki akses ke data pegawai.")
@@ -37,22 +43,30 @@ enum EmployeeQueries {
     /// `people` with everyone the actor may not read under `rule` left out: lists and downloads
     /// pass each row through the same rule as reading that person's page, so a list is never
     /// a way round it (an assessor lists every employee but downloads no SKP rating).
-    static func readable(_ people: [Employee], by actor: Principal, rule: ReadRule, on db: any Database) async throws -> [Employee] {
+    static func readable(_ people: [Employee], by actor: Principal, rule: ReadRule, on db: any Database) async throws
+        -> [Employee]
+    {
         guard !people.isEmpty else { return [] }
         var opdOf: [UUID: UUID] = [:]
         for chunk in Array(Set(people.map(\.unitID))).chunked(500) {
-            for unit in try await Unit.query(on: db).filter(\.$id ~~ Array(chunk)).all() { opdOf[try unit.requireID()] = unit.opdID }
+            for unit in try await Unit.query(on: db).filter(\.$id ~~ Array(chunk)).all() {
+                opdOf[try unit.requireID()] = unit.opdID
+            }
         }
         return try people.filter { e in
-            try rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.requireID(), e.supervisorID).isAllowed
+            try rule(actor, Placement(instansiID: e.instansiID, opdID: opdOf[e.unitID]), e.requireID(), e.supervisorID)
+                .isAllowed
         }
     }
 
-    static func find(_ id: UUID?, for actor: Principal, _ action: AccessAction, on db: any Database) async throws -> Employee {
+    static func find(_ id: UUID?, for actor: Principal, _ action: AccessAction, on db: any Database) async throws
+        -> Employee
+    {
         let employee = try await Employee.findScoped(id, actor, on: db, what: "Pegawai")
         let unit = try await Unit.find(employee.unitID, on: db)
-        let decision = AccessPolicy.employee(actor, action, Placement(instansiID: employee.instansiID, opdID: unit?.opdID),
-                                             employeeID: try employee.requireID(), supervisorID: employee.supervisorID)
+        let decision = AccessPolicy.employee(
+            actor, action, Placement(instansiID: employee.instansiID, opdID: unit?.opdID),
+            employeeID: try employee.requireID(), supervisorID: employee.supervisorID)
         try decision.require()
         return employee
     }
@@ -66,7 +80,8 @@ enum EmployeeLookup {
         let nip = (raw ?? "").filter { $0 != " " }
         guard !nip.isEmpty else { return nil }
         guard let e = try await Employee.scopedQuery(actor, on: db).filter(\.$nip == nip).first() else {
-            throw ValidationFailure(errors: [.init(field: field, message: "Pegawai dengan NIP \(nip) tidak ditemukan.")])
+            throw ValidationFailure(errors: [.init(field: field, message: "Pegawai dengan NIP \(nip) tidak ditemukan.")]
+            )
         }
         return e.id
     }

@@ -6,9 +6,18 @@ import Vapor
 enum EmployeeService {
     /// Validates `input` against the rules and the instansi's data. `existing` is the record being
     /// changed (nil for a new one). Returns the normalised values to store.
-    struct Checked { let nip: NIP; let rank: String; let name: String; let unit: Unit; let position: Position?; let supervisor: Employee? }
+    struct Checked {
+        let nip: NIP
+        let rank: String
+        let name: String
+        let unit: Unit
+        let position: Position?
+        let supervisor: Employee?
+    }
 
-    static func check(_ input: EmployeeInput, existing: Employee?, actor: Principal, on db: any Database) async throws -> Checked {
+    static func check(_ input: EmployeeInput, existing: Employee?, actor: Principal, on db: any Database) async throws
+        -> Checked
+    {
         var v = FieldValidator()
         var nip: NIP?
         switch NIP.parse(input.nip) {
@@ -21,31 +30,43 @@ enum EmployeeService {
             v.add(field: "employmentType", "NIP \(nip.digits) adalah NIP \(nip.kind.rawValue), bukan \(kind.rawValue).")
         }
         let rank = kind.flatMap { Rank.normalise(input.rank, for: $0) }
-        if let kind, rank == nil { v.add(field: "rank", Rank.problem(input.rank, for: kind) ?? "Golongan tidak dikenal.") }
+        if let kind, rank == nil {
+            v.add(field: "rank", Rank.problem(input.rank, for: kind) ?? "Golongan tidak dikenal.")
+        }
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        v.require(name.unicodeScalars.count >= 3 && input.name.unicodeScalars.count <= 200, field: "name", "Nama 3–200 karakter.")
+        v.require(
+            name.unicodeScalars.count >= 3 && input.name.unicodeScalars.count <= 200, field: "name",
+            "Nama 3–200 karakter.")
         if let nik = input.nik, !nik.isEmpty {
-            v.require(nik.count == 16 && nik.allSatisfy { $0.isASCII && $0.isNumber }, field: "nik", "NIK harus 16 digit angka.")
+            v.require(
+                nik.count == 16 && nik.allSatisfy { $0.isASCII && $0.isNumber }, field: "nik",
+                "NIK harus 16 digit angka.")
         }
         let unit = try await Unit.scopedQuery(actor, on: db).filter(\.$id == input.unitId).first()
         if unit == nil { v.add(field: "unitId", "Unit tidak ditemukan di instansi ini.") }
         var position: Position?
         if let id = input.positionId {
             position = try await Position.scopedQuery(actor, on: db).filter(\.$id == id).first()
-            if position == nil { v.add(field: "positionId", "Jabatan tidak ditemukan di instansi ini.") }
-            else if position!.unitID != input.unitId { v.add(field: "positionId", "Jabatan \(position!.code) tidak berada di unit yang dipilih.") }
+            if position == nil {
+                v.add(field: "positionId", "Jabatan tidak ditemukan di instansi ini.")
+            } else if position!.unitID != input.unitId {
+                v.add(field: "positionId", "Jabatan \(position!.code) tidak berada di unit yang dipilih.")
+            }
         }
         var supervisor: Employee?
         if let id = input.supervisorId {
             supervisor = try await Employee.scopedQuery(actor, on: db).filter(\.$id == id).first()
-            if supervisor == nil { v.add(field: "supervisorId", "Atasan tidak ditemukan di instansi ini.") }
-            else if let existing, try await reportsTo(supervisor!, try existing.requireID(), on: db) {
+            if supervisor == nil {
+                v.add(field: "supervisorId", "Atasan tidak ditemukan di instansi ini.")
+            } else if let existing, try await reportsTo(supervisor!, try existing.requireID(), on: db) {
                 v.add(field: "supervisorId", "Atasan tidak boleh pegawai itu sendiri atau bawahannya.")
             }
         }
         try v.check()
-        try AccessPolicy.employee(actor, .write, Placement(instansiID: unit!.instansiID, opdID: unit!.opdID),
-                                                        employeeID: existing?.id ?? UUID(), supervisorID: nil).require()
+        try AccessPolicy.employee(
+            actor, .write, Placement(instansiID: unit!.instansiID, opdID: unit!.opdID),
+            employeeID: existing?.id ?? UUID(), supervisorID: nil
+        ).require()
         return Checked(nip: nip!, rank: rank!, name: name, unit: unit!, position: position, supervisor: supervisor)
     }
 
@@ -61,27 +82,37 @@ enum EmployeeService {
         return false
     }
 
-    static func create(_ input: EmployeeInput, actor: Principal, at now: Date, on db: any Database) async throws -> Employee {
+    static func create(_ input: EmployeeInput, actor: Principal, at now: Date, on db: any Database) async throws
+        -> Employee
+    {
         let checked = try await check(input, existing: nil, actor: actor, on: db)
         if try await Employee.scopedQuery(actor, on: db).filter(\.$nip == checked.nip.digits).count() > 0 {
             throw Abort(.conflict, reason: "NIP \(checked.nip.digits) sudah terdaftar.")
         }
         let e = Employee()
-        e.id = UUID(); e.instansiID = actor.instansiID!; e.createdAt = now
+        e.id = UUID()
+        e.instansiID = actor.instansiID!
+        e.createdAt = now
         apply(checked, input, to: e, isNew: true, at: now)
         return try await db.transaction { db in
             try await e.create(on: db)
             try await AssignmentHistory.open(for: e, by: actor.username, at: now, on: db)
-            try await AuditLog.record(.create, entity: "employee", id: e.id, summary: "Menambah pegawai \(e.nip) \(e.name)",
-                                      before: Optional<EmployeeSnapshot>.none, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
+            try await AuditLog.record(
+                .create, entity: "employee", id: e.id, summary: "Menambah pegawai \(e.nip) \(e.name)",
+                before: Optional<EmployeeSnapshot>.none, after: EmployeeSnapshot(e), actor: actor,
+                instansiID: e.instansiID, at: now, on: db)
             return e
         }
     }
 
-    static func update(_ id: UUID, _ input: EmployeeInput, actor: Principal, at now: Date, on db: any Database) async throws -> Employee {
+    static func update(_ id: UUID, _ input: EmployeeInput, actor: Principal, at now: Date, on db: any Database)
+        async throws -> Employee
+    {
         let e = try await EmployeeQueries.find(id, for: actor, .write, on: db)
         let checked = try await check(input, existing: e, actor: actor, on: db)
-        if checked.nip.digits != e.nip, try await Employee.scopedQuery(actor, on: db).filter(\.$nip == checked.nip.digits).count() > 0 {
+        if checked.nip.digits != e.nip,
+            try await Employee.scopedQuery(actor, on: db).filter(\.$nip == checked.nip.digits).count() > 0
+        {
             throw Abort(.conflict, reason: "NIP \(checked.nip.digits) sudah terdaftar.")
         }
         let before = EmployeeSnapshot(e)
@@ -89,22 +120,32 @@ enum EmployeeService {
         apply(checked, input, to: e, isNew: false, at: now)
         return try await db.transaction { db in
             // Checked and raised in one UPDATE, before anything else is written.
-            let version = try await StateTransition.requireVersion(Employee.schema, id: e.requireID(), expected: input.version, on: db)
+            let version = try await StateTransition.requireVersion(
+                Employee.schema, id: e.requireID(), expected: input.version, on: db)
             try await e.save(on: db)
             e.version = version
             if moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             // A new position means a new standard to measure the 9-box potential against.
-            if moved { try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [try e.requireID()], on: db) }
-            try await AuditLog.record(.update, entity: "employee", id: e.id, summary: "Mengubah pegawai \(e.nip) \(e.name)",
-                                      before: before, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
+            if moved {
+                try await TalentPotential.refresh(instansiID: e.instansiID, employeeIDs: [try e.requireID()], on: db)
+            }
+            try await AuditLog.record(
+                .update, entity: "employee", id: e.id, summary: "Mengubah pegawai \(e.nip) \(e.name)",
+                before: before, after: EmployeeSnapshot(e), actor: actor, instansiID: e.instansiID, at: now, on: db)
             return e
         }
     }
 
     static func apply(_ c: Checked, _ input: EmployeeInput, to e: Employee, isNew: Bool, at now: Date) {
-        e.nip = c.nip.digits; e.name = c.name; e.employmentType = c.nip.kind.rawValue; e.rank = c.rank
-        e.sex = c.nip.sex.rawValue; e.birthDate = c.nip.birthDate.iso
-        e.unitID = c.unit.id!; e.positionID = c.position?.id; e.supervisorID = c.supervisor?.id
+        e.nip = c.nip.digits
+        e.name = c.name
+        e.employmentType = c.nip.kind.rawValue
+        e.rank = c.rank
+        e.sex = c.nip.sex.rawValue
+        e.birthDate = c.nip.birthDate.iso
+        e.unitID = c.unit.id!
+        e.positionID = c.position?.id
+        e.supervisorID = c.supervisor?.id
         if let nik = input.nik { e.nik = nik.isEmpty ? nil : nik }
         e.isActive = input.active ?? (isNew ? true : e.isActive)
         e.updatedAt = now
@@ -121,15 +162,22 @@ enum AssignmentHistory {
     static func open(for employees: [Employee], by username: String, at now: Date, on db: any Database) async throws {
         let rows = try employees.map { e -> EmployeeAssignment in
             let a = EmployeeAssignment()
-            a.id = UUID(); a.employeeID = try e.requireID(); a.unitID = e.unitID; a.positionID = e.positionID; a.supervisorID = e.supervisorID
-            a.startedAt = now; a.recordedBy = username
+            a.id = UUID()
+            a.employeeID = try e.requireID()
+            a.unitID = e.unitID
+            a.positionID = e.positionID
+            a.supervisorID = e.supervisorID
+            a.startedAt = now
+            a.recordedBy = username
             return a
         }
         for chunk in rows.chunked(1000) { try await chunk.create(on: db) }
     }
 
     static func move(_ e: Employee, by username: String, at now: Date, on db: any Database) async throws {
-        try await EmployeeAssignment.query(on: db).filter(\.$employeeID == e.requireID()).filter(\.$endedAt == nil).set(\.$endedAt, to: now).update()
+        try await EmployeeAssignment.query(on: db).filter(\.$employeeID == e.requireID()).filter(\.$endedAt == nil).set(
+            \.$endedAt, to: now
+        ).update()
         try await open(for: e, by: username, at: now, on: db)
     }
 }

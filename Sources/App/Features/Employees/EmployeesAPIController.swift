@@ -15,7 +15,12 @@ enum EmployeesAPIController {
         api.get("units", ":id", "gap-summary", use: unitSummary)
     }
 
-    struct ListQuery: Content { var page: Int?; var per: Int?; var unitId: UUID?; var q: String? }
+    struct ListQuery: Content {
+        var page: Int?
+        var per: Int?
+        var unitId: UUID?
+        var q: String?
+    }
 
     static func list(req: Request) async throws -> PagedResponse<EmployeeDTO> {
         let actor = try req.actor
@@ -24,21 +29,25 @@ enum EmployeesAPIController {
         var query = try await EmployeeQueries.visible(actor, on: req.db)
         if let unit = params.unitId { query = query.filter(\.$unitID == unit) }
         if let q = params.q {
-            guard q.unicodeScalars.count <= 100 else { throw ValidationFailure(errors: [.init(field: "q", message: "Kata kunci paling panjang 100 karakter.")]) }
+            guard q.unicodeScalars.count <= 100 else {
+                throw ValidationFailure(errors: [.init(field: "q", message: "Kata kunci paling panjang 100 karakter.")])
+            }
             if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$nip ~~ q) } }
         }
         let total = try await query.count()
         let items = try await query.sort(\.$name).sort(\.$nip).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PagedResponse(items: items.map(EmployeeDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
+        return PagedResponse(
+            items: items.map(EmployeeDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
     }
 
     static func show(req: Request) async throws -> EmployeeDTO {
-        EmployeeDTO(try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db))
+        EmployeeDTO(
+            try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db))
     }
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .employee).require()   // access before the body is read
+        try AccessPolicy.mayCreate(actor, .employee).require() // access before the body is read
         let input = try req.content.decode(EmployeeInput.self)
         let e = try await EmployeeService.create(input, actor: actor, at: req.now, on: req.db)
         return try await EmployeeDTO(e).encodeResponse(status: .created, for: req)
@@ -49,30 +58,52 @@ enum EmployeesAPIController {
         // Access to the record first: a stranger's body is never validated (no 422 naming fields).
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let input = try req.content.decode(EmployeeInput.self)
-        return EmployeeDTO(try await EmployeeService.update(e.requireID(), input, actor: actor, at: req.now, on: req.db))
+        return EmployeeDTO(
+            try await EmployeeService.update(e.requireID(), input, actor: actor, at: req.now, on: req.db))
     }
 
-    struct GapItemDTO: Content { let competencyCode: String; let required: Int; let actual: Int?; let gap: Int?; let status: GapStatus }
-    struct GapDTO: Content { let employeeId: UUID; let positionId: UUID?; let jpm: Double?; let category: String?; let items: [GapItemDTO] }
+    struct GapItemDTO: Content {
+        let competencyCode: String
+        let required: Int
+        let actual: Int?
+        let gap: Int?
+        let status: GapStatus
+    }
+    struct GapDTO: Content {
+        let employeeId: UUID
+        let positionId: UUID?
+        let jpm: Double?
+        let category: String?
+        let items: [GapItemDTO]
+    }
 
     static func gap(req: Request) async throws -> GapDTO {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let result = try await GapEngine.employee(e, on: req.db)
-        return try GapDTO(employeeId: e.requireID(), positionId: e.positionID, jpm: result?.jpm, category: result?.category,
-                      items: (result?.items ?? []).map { GapItemDTO(competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap, status: $0.status) })
+        return try GapDTO(
+            employeeId: e.requireID(), positionId: e.positionID, jpm: result?.jpm, category: result?.category,
+            items: (result?.items ?? []).map {
+                GapItemDTO(
+                    competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap,
+                    status: $0.status)
+            })
     }
 
     static func assessments(req: Request) async throws -> [AssessmentDTO] {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.requireID()).sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
+        let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.requireID()).sort(
+            \.$assessedOn, .descending
+        ).sort(\.$sequence, .descending).all()
         return try await AssessmentService.dtos(list, on: req.db)
     }
 
     static func recordAssessment(req: Request) async throws -> Response {
-        try await AccessFirst.recordAssessment(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the body
+        // access before the body
+        try await AccessFirst.recordAssessment(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(AssessmentInput.self)
-        let a = try await AssessmentService.record(employeeID: try req.parameters.require("id"), input, evidence: nil,
-                                                   actor: try req.actor, at: req.now, on: req.db)
+        let a = try await AssessmentService.record(
+            employeeID: try req.parameters.require("id"), input, evidence: nil,
+            actor: try req.actor, at: req.now, on: req.db)
         return try await AssessmentService.dto(a, on: req.db).encodeResponse(status: .created, for: req)
     }
 
@@ -81,8 +112,14 @@ enum EmployeesAPIController {
         /// max(0, required − actual), `shareBelow` = share below standard, `meanSurplus` apart;
         /// never netted. `meanGap` is kept for older clients and equals `meanShortfall`.
         struct Line: Content {
-            let competencyCode: String; let meanGap: Double?; let meanShortfall: Double?; let shareBelow: Double?; let meanSurplus: Double?
-            let employeesWithGap: Int; let assessed: Int; let unassessed: Int
+            let competencyCode: String
+            let meanGap: Double?
+            let meanShortfall: Double?
+            let shareBelow: Double?
+            let meanSurplus: Double?
+            let employeesWithGap: Int
+            let assessed: Int
+            let unassessed: Int
         }
         let employees: Int
         let assessed: Int
@@ -96,14 +133,22 @@ enum EmployeesAPIController {
     static func unitSummary(req: Request) async throws -> SummaryDTO {
         let actor = try req.actor
         let unit = try await UnitService.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        if case .failure(let denied) = AccessPolicy.reportScope(actor) { throw Abort(.forbidden, reason: denied.reason) }
-        let computed = try await GapEngine.compute(instansiID: unit.instansiID, unitIDs: try await GapEngine.subtree(of: unit, on: req.db), on: req.db)
+        if case .failure(let denied) = AccessPolicy.reportScope(actor) {
+            throw Abort(.forbidden, reason: denied.reason)
+        }
+        let computed = try await GapEngine.compute(
+            instansiID: unit.instansiID, unitIDs: try await GapEngine.subtree(of: unit, on: req.db), on: req.db)
         let summary = GapSummary(persons: computed.persons, cells: computed.cells, thresholds: computed.thresholds)
-        return SummaryDTO(employees: summary.employees, assessed: summary.assessed, unassessed: summary.unassessed, meanJpm: summary.meanJpm,
-                          categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key, $0.count) }),
-                          competencies: summary.competencies.map { c in
-                              .init(competencyCode: c.code, meanGap: c.tally.meanShortfall, meanShortfall: c.tally.meanShortfall, shareBelow: c.tally.shareBelow,
-                                    meanSurplus: c.tally.meanSurplus, employeesWithGap: c.tally.withGap, assessed: c.tally.assessed, unassessed: c.tally.unassessed)
-                          })
+        return SummaryDTO(
+            employees: summary.employees, assessed: summary.assessed, unassessed: summary.unassessed,
+            meanJpm: summary.meanJpm,
+            categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key, $0.count) }),
+            competencies: summary.competencies.map { c in
+                .init(
+                    competencyCode: c.code, meanGap: c.tally.meanShortfall, meanShortfall: c.tally.meanShortfall,
+                    shareBelow: c.tally.shareBelow,
+                    meanSurplus: c.tally.meanSurplus, employeesWithGap: c.tally.withGap, assessed: c.tally.assessed,
+                    unassessed: c.tally.unassessed)
+            })
     }
 }

@@ -13,7 +13,12 @@ enum EmployeesController {
         web.post("employees", ":id", "edit", use: update)
     }
 
-    struct ListQuery: Content { var q: String?; var unit: String?; var type: String?; var page: Int? }
+    struct ListQuery: Content {
+        var q: String?
+        var unit: String?
+        var type: String?
+        var page: Int?
+    }
 
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
@@ -36,8 +41,9 @@ enum EmployeesController {
         let employees = try await query.sort(\.$name).range(paging.offset..<(paging.offset + paging.per)).all()
         let unitIDs = Set(employees.map(\.unitID))
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
-        let model = EmployeeListModel(employees: employees, units: units, info: PageInfo(paging, total: total),
-                                      q: q, unit: unitFilter, type: params.type ?? "", canCreate: [.admin, .operator].contains(actor.role))
+        let model = EmployeeListModel(
+            employees: employees, units: units, info: PageInfo(paging, total: total),
+            q: q, unit: unitFilter, type: params.type ?? "", canCreate: [.admin, .operator].contains(actor.role))
         return try await req.renderPage("employees/index", title: "Pegawai", crumbs: [Crumb("Pegawai")], model)
     }
 
@@ -48,12 +54,15 @@ enum EmployeesController {
     }
 
     /// The profile page; `revealNIK` only after the caller has checked and logged the reveal.
-    static func renderProfile(_ req: Request, _ employee: Employee, actor: Principal, revealNIK: Bool = false) async throws -> Response {
+    static func renderProfile(_ req: Request, _ employee: Employee, actor: Principal, revealNIK: Bool = false)
+        async throws -> Response
+    {
         var profile = try await EmployeeProfileQuery.load(employee, actor: actor, revealNIK: revealNIK, on: req.db)
         profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
         profile.performance = try await EmployeePerformanceModel.load(employee, actor: actor, on: req.db)
-        return try await req.renderPage("employees/show", title: employee.name,
-                                        crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
+        return try await req.renderPage(
+            "employees/show", title: employee.name,
+            crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
     }
 
     static func newForm(req: Request) async throws -> Response {
@@ -63,11 +72,13 @@ enum EmployeesController {
     }
 
     static func create(req: Request) async throws -> Response {
-        try AccessPolicy.mayCreate(try req.actor, .employee).require()   // access before the form is read
+        try AccessPolicy.mayCreate(try req.actor, .employee).require() // access before the form is read
         let values = try req.content.decode(EmployeeFormValues.self)
         do {
-            let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
-            let e = try await EmployeeService.create(try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
+            let supervisor = try await EmployeeLookup.id(
+                nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
+            let e = try await EmployeeService.create(
+                try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Pegawai \(e.name) ditambahkan.", to: req)
             return try req.redirect(to: SiteURL.employee(e.requireID()).path)
         } catch let failure as ValidationFailure {
@@ -79,7 +90,9 @@ enum EmployeesController {
 
     static func editForm(req: Request) async throws -> Response {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
-        return try await renderForm(req, EmployeeFormValues(e, supervisorNip: try await EmployeeLookup.nip(of: e.supervisorID, on: req.db)), id: e.id, errors: [])
+        return try await renderForm(
+            req, EmployeeFormValues(e, supervisorNip: try await EmployeeLookup.nip(of: e.supervisorID, on: req.db)),
+            id: e.id, errors: [])
     }
 
     static func update(req: Request) async throws -> Response {
@@ -88,16 +101,20 @@ enum EmployeesController {
         _ = try await EmployeeQueries.find(id, for: try req.actor, .write, on: req.db)
         let values = try req.content.decode(EmployeeFormValues.self)
         do {
-            let supervisor = try await EmployeeLookup.id(nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
-            let e = try await EmployeeService.update(id, try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
+            let supervisor = try await EmployeeLookup.id(
+                nip: values.supervisorNip, field: "supervisorNip", try req.actor, on: req.db)
+            let e = try await EmployeeService.update(
+                id, try values.input(supervisorID: supervisor), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan data \(e.name) disimpan.", to: req)
             return req.redirect(to: SiteURL.employee(id).path)
         } catch let stale as StaleEdit {
             // What the user typed stays; the form now carries the stored version, so saving
             // again deliberately replaces the other change.
             var kept = values
-            kept.version = String(try await EmployeeQueries.find(id, for: try req.actor, .write, on: req.db).version ?? 0)
-            return try await renderForm(req, kept, id: id, errors: [.init(field: "version", message: stale.reason)], status: .conflict)
+            kept.version = String(
+                try await EmployeeQueries.find(id, for: try req.actor, .write, on: req.db).version ?? 0)
+            return try await renderForm(
+                req, kept, id: id, errors: [.init(field: "version", message: stale.reason)], status: .conflict)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: id, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -105,14 +122,17 @@ enum EmployeesController {
         }
     }
 
-    private static func renderForm(_ req: Request, _ values: EmployeeFormValues, id: UUID?, errors: [FieldError], status: HTTPStatus? = nil) async throws -> Response {
+    private static func renderForm(
+        _ req: Request, _ values: EmployeeFormValues, id: UUID?, errors: [FieldError], status: HTTPStatus? = nil
+    ) async throws -> Response {
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db)
         let positions = try await PositionQueries.visible(actor, on: req.db).sort(\.$code).all()
         let title = id == nil ? "Tambah Pegawai" : "Ubah Data Pegawai"
-        return try await req.renderPage("employees/form", title: title, crumbs: [Crumb("Pegawai", .employees), Crumb(title)],
-                                        EmployeeFormModel(values, id: id, units: units, positions: positions, errors: errors),
-                                        status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
+        return try await req.renderPage(
+            "employees/form", title: title, crumbs: [Crumb("Pegawai", .employees), Crumb(title)],
+            EmployeeFormModel(values, id: id, units: units, positions: positions, errors: errors),
+            status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 }
 

@@ -18,47 +18,70 @@ enum BatchesController {
         try await render(req, batchID: try req.parameters.require("id"), nip: "", errors: [])
     }
 
-    static func render(_ req: Request, batchID: UUID, nip: String, errors: [FieldError], testErrors: [FieldError] = []) async throws -> Response {
+    static func render(_ req: Request, batchID: UUID, nip: String, errors: [FieldError], testErrors: [FieldError] = [])
+        async throws -> Response
+    {
         let actor = try req.actor
-        let (batch, programme, rows) = try await EnrolmentService.participants(batchID: batchID, actor: actor, on: req.db)
+        let (batch, programme, rows) = try await EnrolmentService.participants(
+            batchID: batchID, actor: actor, on: req.db)
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.1.unitID))).all()
         let canEnrol = actor.role == .admin || actor.role == .operator
         let canRecord = AccessPolicy.recordCompletion(actor, providerID: programme.providerID).isAllowed
         // Completion is recorded from the batch's last day on (CompletionRule says the same).
         let started = SimpleDate(iso: batch.endDate).map { $0 <= WITA.today(req.now) } ?? false
-        var model = BatchPageModel(batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
-                                   started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
+        var model = BatchPageModel(
+            batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
+            started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
         let completed = rows.filter { $0.0.enrolmentStatus == .completed }
         if canRecord, !completed.isEmpty {
-            let records = try await EvaluationRecord.query(on: req.db).filter(\.$enrolmentID ~~ completed.map { try $0.0.requireID() }).all()
-            model.tests = BatchTestsModel(batchID: batchID, completed: completed, records: records, errors: testErrors, csrf: req.hasSession ? req.csrfToken : "")
+            let records = try await EvaluationRecord.query(on: req.db).filter(
+                \.$enrolmentID ~~ completed.map { try $0.0.requireID() }
+            ).all()
+            model.tests = BatchTestsModel(
+                batchID: batchID, completed: completed, records: records, errors: testErrors,
+                csrf: req.hasSession ? req.csrfToken : "")
         }
         if let format = try Export.requested(req) {
-            return try Export.response(model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")
+            return try Export.response(
+                model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")
         }
-        return try await req.renderPage("batches/show", title: "\(programme.title) — \(batch.name)",
-                                        crumbs: [Crumb("Katalog program", .programmes), Crumb(programme.code, .programme(programme.requireID())), Crumb(batch.name)],
-                                        model, status: errors.isEmpty && testErrors.isEmpty ? .ok : .unprocessableEntity)
+        return try await req.renderPage(
+            "batches/show", title: "\(programme.title) — \(batch.name)",
+            crumbs: [
+                Crumb("Katalog program", .programmes), Crumb(programme.code, .programme(programme.requireID())),
+                Crumb(batch.name),
+            ],
+            model, status: errors.isEmpty && testErrors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     static func enrol(req: Request) async throws -> Response {
         let actor = try req.actor
         let batchID: UUID = try req.parameters.require("id")
-        struct Posted: Content { var nip: String?; var waitlist: String? }
-        try await AccessFirst.enrol(batchID, actor, on: req.db)   // access before the form is read
+        struct Posted: Content {
+            var nip: String?
+            var waitlist: String?
+        }
+        try await AccessFirst.enrol(batchID, actor, on: req.db) // access before the form is read
         let posted = try req.content.decode(Posted.self)
         do {
             guard let employeeID = try await EmployeeLookup.id(nip: posted.nip, field: "nip", actor, on: req.db) else {
                 throw ValidationFailure(errors: [.init(field: "nip", message: "Isi NIP pegawai yang didaftarkan.")])
             }
-            let e = try await EnrolmentService.enrol(batchID: batchID, EnrolmentInput(employeeId: employeeID, waitlist: posted.waitlist == "1"),
-                                                     actor: actor, at: req.now, on: req.db)
-            Flash.add(.success, e.enrolmentStatus == .waitlisted ? "Angkatan penuh: pegawai dimasukkan ke daftar tunggu." : "Pegawai didaftarkan.", to: req)
+            let e = try await EnrolmentService.enrol(
+                batchID: batchID, EnrolmentInput(employeeId: employeeID, waitlist: posted.waitlist == "1"),
+                actor: actor, at: req.now, on: req.db)
+            Flash.add(
+                .success,
+                e.enrolmentStatus == .waitlisted
+                    ? "Angkatan penuh: pegawai dimasukkan ke daftar tunggu." : "Pegawai didaftarkan.", to: req)
             return req.redirect(to: SiteURL.batch(batchID).path)
         } catch let failure as ValidationFailure {
-            return try await render(req, batchID: batchID, nip: posted.nip ?? "", errors: failure.errors.map { .init(field: "nip", message: $0.message) })
+            return try await render(
+                req, batchID: batchID, nip: posted.nip ?? "",
+                errors: failure.errors.map { .init(field: "nip", message: $0.message) })
         } catch let abort as any AbortError where abort.status == .conflict {
-            return try await render(req, batchID: batchID, nip: posted.nip ?? "", errors: [.init(field: "nip", message: abort.reason)])
+            return try await render(
+                req, batchID: batchID, nip: posted.nip ?? "", errors: [.init(field: "nip", message: abort.reason)])
         }
     }
 
@@ -66,7 +89,8 @@ enum BatchesController {
         let id: UUID = try req.parameters.require("id")
         do {
             let e = try await EnrolmentService.cancel(id, actor: try req.actor, at: req.now, on: req.db)
-            Flash.add(.success, "Pendaftaran dibatalkan; kursi yang kosong diberikan ke daftar tunggu teratas.", to: req)
+            Flash.add(
+                .success, "Pendaftaran dibatalkan; kursi yang kosong diberikan ke daftar tunggu teratas.", to: req)
             return req.redirect(to: SiteURL.batch(e.batchID).path)
         } catch let abort as any AbortError where abort.status == .conflict {
             // Cancelled (or completed) meanwhile by someone else: say so on the batch page.
@@ -79,14 +103,15 @@ enum BatchesController {
     static func attendance(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
         struct Posted: Content { var attendancePercent: String? }
-        try await AccessFirst.recordCompletion(id, try req.actor, on: req.db)   // access before the form is read
+        try await AccessFirst.recordCompletion(id, try req.actor, on: req.db) // access before the form is read
         let posted = try req.content.decode(Posted.self)
         guard let percent = Int(posted.attendancePercent ?? "") else {
             let e = try await Enrolment.findScoped(id, try req.actor, on: req.db, what: "Pendaftaran")
             Flash.add(.error, "Kehadiran diisi angka 0–100.", to: req)
             return req.redirect(to: SiteURL.batch(e.batchID).path)
         }
-        let e = try await EnrolmentService.recordAttendance(id, percent: percent, actor: try req.actor, at: req.now, on: req.db)
+        let e = try await EnrolmentService.recordAttendance(
+            id, percent: percent, actor: try req.actor, at: req.now, on: req.db)
         Flash.add(.success, "Kehadiran \(percent) % dicatat.", to: req)
         return req.redirect(to: SiteURL.batch(e.batchID).path)
     }
@@ -94,19 +119,29 @@ enum BatchesController {
     static func complete(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        struct Posted: Content { var certificateNumber: String?; var attendancePercent: String?; var reason: String?; var certificate: File? }
-        try await AccessFirst.recordCompletion(id, actor, on: req.db)   // access before the form is read
+        struct Posted: Content {
+            var certificateNumber: String?
+            var attendancePercent: String?
+            var reason: String?
+            var certificate: File?
+        }
+        try await AccessFirst.recordCompletion(id, actor, on: req.db) // access before the form is read
         let posted = try req.content.decode(Posted.self)
         var certificate: EnrolmentService.Certificate?
         if let file = posted.certificate, file.data.readableBytes > 0 {
-            certificate = .init(filename: file.filename, contentType: file.contentType?.serialize() ?? "application/octet-stream", data: Data(buffer: file.data))
+            certificate = .init(
+                filename: file.filename, contentType: file.contentType?.serialize() ?? "application/octet-stream",
+                data: Data(buffer: file.data))
         }
         let enrolment = try await Enrolment.findScoped(id, actor, on: req.db, what: "Pendaftaran")
         do {
-            _ = try await EnrolmentService.complete(id, CompletionInput(certificateNumber: posted.certificateNumber ?? "",
-                                                                         attendancePercent: Int((posted.attendancePercent ?? "").trimmingCharacters(in: .whitespaces)),
-                                                                         reason: posted.reason),
-                                                    certificate: certificate, actor: actor, at: req.now, on: req.db)
+            _ = try await EnrolmentService.complete(
+                id,
+                CompletionInput(
+                    certificateNumber: posted.certificateNumber ?? "",
+                    attendancePercent: Int((posted.attendancePercent ?? "").trimmingCharacters(in: .whitespaces)),
+                    reason: posted.reason),
+                certificate: certificate, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Kelulusan dicatat; JP dikreditkan dan jadwal penilaian ulang dibuat.", to: req)
         } catch let failure as ValidationFailure {
             Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
@@ -144,40 +179,61 @@ struct BatchPageModel: Encodable {
         return b.place.lowercased().hasPrefix("daring") ? b.place : "Daring — \(b.place)"
     }
 
-    enum CodingKeys: String, CodingKey { case facts, programmeHref, rows, waiting, canEnrol, canRecord, enrolAction, nip, errors, full, export, tests }
+    enum CodingKeys: String, CodingKey {
+        case facts, programmeHref, rows, waiting, canEnrol, canRecord, enrolAction, nip, errors, full, export, tests
+    }
 
-    init(batch: Batch, programme: Programme, rows list: [(Enrolment, Employee)], units: [Unit], canEnrol: Bool, canRecord: Bool,
-         started: Bool, csrf: String, nip: String, errors: [FieldError]) {
+    init(
+        batch: Batch, programme: Programme, rows list: [(Enrolment, Employee)], units: [Unit], canEnrol: Bool,
+        canRecord: Bool,
+        started: Bool, csrf: String, nip: String, errors: [FieldError]
+    ) {
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
-        let dates = [SimpleDate(iso: batch.startDate), SimpleDate(iso: batch.endDate)].map { $0.map(IndonesianFormat.date) ?? "?" }
+        let dates = [SimpleDate(iso: batch.startDate), SimpleDate(iso: batch.endDate)].map {
+            $0.map(IndonesianFormat.date) ?? "?"
+        }
         facts = [
             .init(label: "Program", value: "\(programme.code) \(programme.title)"),
             .init(label: "Tanggal", value: "\(dates[0]) – \(dates[1])"),
             .init(label: "Tempat", value: BatchPageModel.place(batch)),
             .init(label: "Kursi terisi", value: "\(batch.seatsTaken) dari \(batch.capacity)"),
             .init(label: "Jam pelajaran", value: "\(programme.jp) JP"),
-            .init(label: "Kelulusan", value: "mulai hari terakhir angkatan, dengan kehadiran minimal \(programme.minimumAttendance) % (di bawahnya hanya dengan alasan)"),
+            .init(
+                label: "Kelulusan",
+                value:
+                    "mulai hari terakhir angkatan, dengan kehadiran minimal \(programme.minimumAttendance) % (di bawahnya hanya dengan alasan)"
+            ),
         ]
         programmeHref = SiteURL.programme(programme.id!).path
         func row(_ e: Enrolment, _ p: Employee) -> Row {
             let s = e.enrolmentStatus
             let base = "/enrolments/\(e.id!.uuidString)"
-            return Row(id: e.id!.uuidString, nip: p.nip, name: p.name, unit: unitNames[p.unitID] ?? "", status: s.label, statusCode: s.rawValue,
-                       attendance: e.attendancePercent.map { "\($0) %" } ?? "—", certificate: e.certificateNumber ?? "—",
-                       certificateHref: e.certificateFileID.map { SiteURL.evidence($0).path },
-                       canCancel: canEnrol && (s == .enrolled || s == .waitlisted), canComplete: canRecord && started && s == .enrolled,
-                       canAttend: canRecord && (s == .enrolled || s == .completed),
-                       cancelAction: base + "/cancel", attendanceAction: base + "/attendance",
-                       completeAction: base + "/complete")
+            return Row(
+                id: e.id!.uuidString, nip: p.nip, name: p.name, unit: unitNames[p.unitID] ?? "", status: s.label,
+                statusCode: s.rawValue,
+                attendance: e.attendancePercent.map { "\($0) %" } ?? "—", certificate: e.certificateNumber ?? "—",
+                certificateHref: e.certificateFileID.map { SiteURL.evidence($0).path },
+                canCancel: canEnrol && (s == .enrolled || s == .waitlisted),
+                canComplete: canRecord && started && s == .enrolled,
+                canAttend: canRecord && (s == .enrolled || s == .completed),
+                cancelAction: base + "/cancel", attendanceAction: base + "/attendance",
+                completeAction: base + "/complete")
         }
         let all = list.map { row($0.0, $0.1) }
         rows = all.filter { $0.statusCode != EnrolmentStatus.waitlisted.rawValue }
         waiting = all.filter { $0.statusCode == EnrolmentStatus.waitlisted.rawValue }
-        self.canEnrol = canEnrol; self.canRecord = canRecord
+        self.canEnrol = canEnrol
+        self.canRecord = canRecord
         enrolAction = "/batches/\(batch.id!.uuidString)/enrolments"
-        self.nip = nip; self.errors = errors; full = batch.seatsTaken >= batch.capacity
-        export = ["csv": "/batches/\(batch.id!.uuidString)?format=csv", "xlsx": "/batches/\(batch.id!.uuidString)?format=xlsx"]
-        table = Table(header: ["NIP", "Nama", "Unit", "Status", "Kehadiran", "Nomor sertifikat"],
-                      rows: all.map { [$0.nip, $0.name, $0.unit, $0.status, $0.attendance, $0.certificate] })
+        self.nip = nip
+        self.errors = errors
+        full = batch.seatsTaken >= batch.capacity
+        export = [
+            "csv": "/batches/\(batch.id!.uuidString)?format=csv",
+            "xlsx": "/batches/\(batch.id!.uuidString)?format=xlsx",
+        ]
+        table = Table(
+            header: ["NIP", "Nama", "Unit", "Status", "Kehadiran", "Nomor sertifikat"],
+            rows: all.map { [$0.nip, $0.name, $0.unit, $0.status, $0.attendance, $0.certificate] })
     }
 }

@@ -66,7 +66,9 @@ final class JPCredit: Model, InstansiOwned, @unchecked Sendable {
 /// A re-assessment due for a competency a completed programme raised (default 6 months after).
 final class ReassessmentDue: Model, InstansiOwned, @unchecked Sendable {
     static let schema = "reassessment_dues"
-    static var instansiKey: KeyPath<ReassessmentDue, FieldProperty<ReassessmentDue, UUID>> { \ReassessmentDue.$instansiID }
+    static var instansiKey: KeyPath<ReassessmentDue, FieldProperty<ReassessmentDue, UUID>> {
+        \ReassessmentDue.$instansiID
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "instansi_id") var instansiID: UUID

@@ -31,8 +31,14 @@ struct EnrolmentDTO: Content, Equatable {
     let completedOn: String?
 
     init(_ e: Enrolment) {
-        id = e.id!; batchId = e.batchID; programId = e.programmeID; employeeId = e.employeeID; status = e.status
-        attendancePercent = e.attendancePercent; certificateNumber = e.certificateNumber; completedOn = e.completedOn
+        id = e.id!
+        batchId = e.batchID
+        programId = e.programmeID
+        employeeId = e.employeeID
+        status = e.status
+        attendancePercent = e.attendancePercent
+        certificateNumber = e.certificateNumber
+        completedOn = e.completedOn
     }
 }
 
@@ -69,7 +75,15 @@ struct LearningDTO: Content, Equatable {
     let reason: String?
 
     init(_ l: LearningRecord) {
-        id = l.id!; employeeId = l.employeeID; title = l.title; path = l.path; organiser = l.organiser
-        startDate = l.startDate; endDate = l.endDate; jp = l.jp; status = l.status; reason = l.reason
+        id = l.id!
+        employeeId = l.employeeID
+        title = l.title
+        path = l.path
+        organiser = l.organiser
+        startDate = l.startDate
+        endDate = l.endDate
+        jp = l.jp
+        status = l.status
+        reason = l.reason
     }
 }

@@ -17,14 +17,15 @@ enum EnrolmentsAPIController {
     }
 
     static func list(req: Request) async throws -> [EnrolmentDTO] {
-        let (_, _, rows) = try await EnrolmentService.participants(batchID: try req.parameters.require("id"), actor: try req.actor, on: req.db)
+        let (_, _, rows) = try await EnrolmentService.participants(
+            batchID: try req.parameters.require("id"), actor: try req.actor, on: req.db)
         return rows.map { EnrolmentDTO($0.0) }
     }
 
     static func enrol(req: Request) async throws -> Response {
         let batchID: UUID = try req.parameters.require("id")
         let actor = try req.actor
-        try await AccessFirst.enrol(batchID, actor, on: req.db)   // access before the body is read
+        try await AccessFirst.enrol(batchID, actor, on: req.db) // access before the body is read
         let input = try req.content.decode(EnrolmentInput.self)
         let now = req.now
         guard let key = try IdempotencyStore.key(req) else {
@@ -41,47 +42,63 @@ enum EnrolmentsAPIController {
     static func complete(req: Request) async throws -> EnrolmentDTO {
         try await AccessFirst.recordCompletion(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(CompletionInput.self)
-        return EnrolmentDTO(try await EnrolmentService.complete(try req.parameters.require("id"), input, certificate: nil,
-                                                                actor: try req.actor, at: req.now, on: req.db))
+        return EnrolmentDTO(
+            try await EnrolmentService.complete(
+                try req.parameters.require("id"), input, certificate: nil,
+                actor: try req.actor, at: req.now, on: req.db))
     }
 
     static func attendance(req: Request) async throws -> EnrolmentDTO {
         try await AccessFirst.recordCompletion(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(AttendanceInput.self)
-        return EnrolmentDTO(try await EnrolmentService.recordAttendance(try req.parameters.require("id"), percent: input.attendancePercent,
-                                                                        actor: try req.actor, at: req.now, on: req.db))
+        return EnrolmentDTO(
+            try await EnrolmentService.recordAttendance(
+                try req.parameters.require("id"), percent: input.attendancePercent,
+                actor: try req.actor, at: req.now, on: req.db))
     }
 
     static func cancel(req: Request) async throws -> EnrolmentDTO {
-        EnrolmentDTO(try await EnrolmentService.cancel(try req.parameters.require("id"), actor: try req.actor, at: req.now, on: req.db))
+        EnrolmentDTO(
+            try await EnrolmentService.cancel(
+                try req.parameters.require("id"), actor: try req.actor, at: req.now, on: req.db))
     }
 
     struct YearQuery: Content { var year: Int? }
 
     static func jp(req: Request) async throws -> JPDTO {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        return try await JPQueries.status(e, year: try ReportYear.resolve(try req.query.decode(YearQuery.self).year, req), on: req.db)
+        return try await JPQueries.status(
+            e, year: try ReportYear.resolve(try req.query.decode(YearQuery.self).year, req), on: req.db)
     }
 
     static func learning(req: Request) async throws -> [LearningDTO] {
         let actor = try req.actor
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        return try await LearningRecord.scopedQuery(actor, on: req.db).filter(\.$employeeID == e.requireID()).sort(\.$endDate, .descending).all().map(LearningDTO.init)
+        return try await LearningRecord.scopedQuery(actor, on: req.db).filter(\.$employeeID == e.requireID()).sort(
+            \.$endDate, .descending
+        ).all().map(LearningDTO.init)
     }
 
     static func recordLearning(req: Request) async throws -> Response {
         try await AccessFirst.recordLearning(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(LearningInput.self)
-        let l = try await LearningService.record(employeeID: try req.parameters.require("id"), input, evidence: nil, actor: try req.actor, at: req.now, on: req.db)
+        let l = try await LearningService.record(
+            employeeID: try req.parameters.require("id"), input, evidence: nil, actor: try req.actor, at: req.now,
+            on: req.db)
         return try await LearningDTO(l).encodeResponse(status: .created, for: req)
     }
 
-    struct DecisionInput: Content { var verify: Bool; var reason: String? }
+    struct DecisionInput: Content {
+        var verify: Bool
+        var reason: String?
+    }
 
     static func decide(req: Request) async throws -> LearningDTO {
         try await AccessFirst.decideLearning(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(DecisionInput.self)
-        return LearningDTO(try await LearningService.decide(try req.parameters.require("id"), verify: input.verify, reason: input.reason,
-                                                            actor: try req.actor, at: req.now, on: req.db))
+        return LearningDTO(
+            try await LearningService.decide(
+                try req.parameters.require("id"), verify: input.verify, reason: input.reason,
+                actor: try req.actor, at: req.now, on: req.db))
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Fluent
+import Foundation
 import KompetenCore
 import SQLKit
 
@@ -16,14 +16,16 @@ enum EffectivenessQueries: SQLShorthand {
         var programmeID: UUID? = nil
     }
 
-
     /// `enrolments en` limited to completed activities of the filter; joined to the employees
     /// only when a unit scope asks for it (city-wide the join would only cost time).
     private static func completed(_ q: SQLSelectBuilder, _ f: Filter) -> SQLSelectBuilder {
         var q = q
         if let units = f.unitIDs {
-            q = q.join(alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "en"), .equal, col("id", "e"))
-                .where(col("unit_id", "e"), .in, SQLBind.group(units))
+            q = q.join(
+                alias(Employee.schema, "e"), method: SQLJoinMethod.inner, on: col("employee_id", "en"), .equal,
+                col("id", "e")
+            )
+            .where(col("unit_id", "e"), .in, SQLBind.group(units))
         }
         q = q.where(col("instansi_id", "en"), .equal, SQLBind(f.instansiID))
             .where(col("status", "en"), .equal, SQLBind(EnrolmentStatus.completed.rawValue))
@@ -36,44 +38,67 @@ enum EffectivenessQueries: SQLShorthand {
     static func byProgramme(_ f: Filter, on db: any Database) async throws -> [UUID: EffectivenessTally] {
         let sql = try db.sql
         var result: [UUID: EffectivenessTally] = [:]
-        let counts = try await completed(sql.select().column(col("program_id", "en"), as: "program_id")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(alias(Enrolment.schema, "en")), f)
-            .groupBy(col("program_id", "en")).all()
-        for row in counts { result[try row.decode(column: "program_id", as: UUID.self), default: .init()].completed = try row.integer("n") }
+        let counts = try await completed(
+            sql.select().column(col("program_id", "en"), as: "program_id")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(alias(Enrolment.schema, "en")), f
+        )
+        .groupBy(col("program_id", "en")).all()
+        for row in counts {
+            result[try row.decode(column: "program_id", as: UUID.self), default: .init()].completed = try row.integer(
+                "n")
+        }
 
-        let sums = try await completed(sql.select().column(col("program_id", "en"), as: "program_id")
-            .column(col("level", "ev"), as: "level").column(col("respondent", "ev"), as: "respondent")
-            .column(SQLFunction("SUM", args: col("summary", "ev")), as: "total")
-            .column(SQLFunction("COUNT", args: col("summary", "ev")), as: "n")
-            .from(alias(EvaluationRecord.schema, "ev"))
-            .join(alias(Enrolment.schema, "en"), method: SQLJoinMethod.inner, on: col("enrolment_id", "ev"), .equal, col("id", "en")), f)
-            .groupBy(col("program_id", "en")).groupBy(col("level", "ev")).groupBy(col("respondent", "ev")).all()
+        let sums = try await completed(
+            sql.select().column(col("program_id", "en"), as: "program_id")
+                .column(col("level", "ev"), as: "level").column(col("respondent", "ev"), as: "respondent")
+                .column(SQLFunction("SUM", args: col("summary", "ev")), as: "total")
+                .column(SQLFunction("COUNT", args: col("summary", "ev")), as: "n")
+                .from(alias(EvaluationRecord.schema, "ev"))
+                .join(
+                    alias(Enrolment.schema, "en"), method: SQLJoinMethod.inner, on: col("enrolment_id", "ev"), .equal,
+                    col("id", "en")), f
+        )
+        .groupBy(col("program_id", "en")).groupBy(col("level", "ev")).groupBy(col("respondent", "ev")).all()
         for row in sums {
             let n = try row.integer("n")
             guard n > 0, let level = EvaluationLevel(rawValue: try row.integer("level")),
-                  let who = EvaluationRespondent(rawValue: try row.decode(column: "respondent", as: String.self)) else { continue }
+                let who = EvaluationRespondent(rawValue: try row.decode(column: "respondent", as: String.self))
+            else { continue }
             let total = try row.decode(column: "total", as: Double.self)
             var t = result[try row.decode(column: "program_id", as: UUID.self), default: .init()]
             switch (level, who) {
-            case (.reaction, _): t.l1Sum += total; t.l1Count += n
-            case (.learning, _): t.l2Sum += total; t.l2Count += n
-            case (.behaviour, .supervisor): t.l3Sum += total; t.l3Count += n
-            case (.behaviour, _): t.l3SelfSum += total; t.l3SelfCount += n
+            case (.reaction, _):
+                t.l1Sum += total
+                t.l1Count += n
+            case (.learning, _):
+                t.l2Sum += total
+                t.l2Count += n
+            case (.behaviour, .supervisor):
+                t.l3Sum += total
+                t.l3Count += n
+            case (.behaviour, _):
+                t.l3SelfSum += total
+                t.l3SelfCount += n
             default: break
             }
             result[try row.decode(column: "program_id", as: UUID.self)] = t
         }
 
         // Per participant: did any re-assessed competency rise? (A due closed with a known earlier level.)
-        let rose = SQLCaseWhen(condition: SQLBinaryExpression(col("level_after", "d"), .greaterThan, col("level_before", "d")),
-                               then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
-        let perEnrolment = try await completed(sql.select().column(col("program_id", "en"), as: "program_id")
-            .column(SQLFunction("MAX", args: rose), as: "rose")
-            .from(alias(ReassessmentDue.schema, "d"))
-            .join(alias(Enrolment.schema, "en"), method: SQLJoinMethod.inner, on: col("enrolment_id", "d"), .equal, col("id", "en")), f)
-            .where(SQLColumn("level_before", table: "d"), .isNot, SQLLiteral.null)
-            .where(SQLColumn("level_after", table: "d"), .isNot, SQLLiteral.null)
-            .groupBy(col("program_id", "en")).groupBy(col("id", "en")).all()
+        let rose = SQLCaseWhen(
+            condition: SQLBinaryExpression(col("level_after", "d"), .greaterThan, col("level_before", "d")),
+            then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
+        let perEnrolment = try await completed(
+            sql.select().column(col("program_id", "en"), as: "program_id")
+                .column(SQLFunction("MAX", args: rose), as: "rose")
+                .from(alias(ReassessmentDue.schema, "d"))
+                .join(
+                    alias(Enrolment.schema, "en"), method: SQLJoinMethod.inner, on: col("enrolment_id", "d"), .equal,
+                    col("id", "en")), f
+        )
+        .where(SQLColumn("level_before", table: "d"), .isNot, SQLLiteral.null)
+        .where(SQLColumn("level_after", table: "d"), .isNot, SQLLiteral.null)
+        .groupBy(col("program_id", "en")).groupBy(col("id", "en")).all()
         for row in perEnrolment {
             let id = try row.decode(column: "program_id", as: UUID.self)
             result[id, default: .init()].reassessed += 1

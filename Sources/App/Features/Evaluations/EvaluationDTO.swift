@@ -22,8 +22,16 @@ struct EvaluationDTO: Content, Equatable {
     let filledOn: String
 
     init(_ r: EvaluationRecord) {
-        id = r.id!; enrolmentId = r.enrolmentID; employeeId = r.employeeID; programId = r.programmeID; level = r.level
-        respondentRole = r.respondent; scores = r.scoreValues; summary = r.summary; comment = r.comment; filledOn = r.filledOn
+        id = r.id!
+        enrolmentId = r.enrolmentID
+        employeeId = r.employeeID
+        programId = r.programmeID
+        level = r.level
+        respondentRole = r.respondent
+        scores = r.scoreValues
+        summary = r.summary
+        comment = r.comment
+        filledOn = r.filledOn
     }
 }
 

@@ -6,7 +6,9 @@ import KompetenCore
 /// and respondent): the scores as JSON and the figure effectiveness averages.
 final class EvaluationRecord: Model, InstansiOwned, @unchecked Sendable {
     static let schema = "evaluations"
-    static var instansiKey: KeyPath<EvaluationRecord, FieldProperty<EvaluationRecord, UUID>> { \EvaluationRecord.$instansiID }
+    static var instansiKey: KeyPath<EvaluationRecord, FieldProperty<EvaluationRecord, UUID>> {
+        \EvaluationRecord.$instansiID
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "instansi_id") var instansiID: UUID
@@ -26,10 +28,13 @@ final class EvaluationRecord: Model, InstansiOwned, @unchecked Sendable {
 
     init() {}
 
-    var scoreValues: [String: Double] { (try? JSONDecoder().decode([String: Double].self, from: Data(scores.utf8))) ?? [:] }
+    var scoreValues: [String: Double] {
+        (try? JSONDecoder().decode([String: Double].self, from: Data(scores.utf8))) ?? [:]
+    }
 
     static func encode(_ scores: [String: Double]) -> String {
-        let encoder = JSONEncoder(); encoder.outputFormatting = .sortedKeys
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         return String(decoding: (try? encoder.encode(scores)) ?? Data("{}".utf8), as: UTF8.self)
     }
 }
@@ -37,7 +42,9 @@ final class EvaluationRecord: Model, InstansiOwned, @unchecked Sendable {
 /// The yearly SKP ratings of one employee and the predicate they give (PermenPANRB 6/2022).
 final class PerformanceRating: Model, InstansiOwned, @unchecked Sendable {
     static let schema = "performance_ratings"
-    static var instansiKey: KeyPath<PerformanceRating, FieldProperty<PerformanceRating, UUID>> { \PerformanceRating.$instansiID }
+    static var instansiKey: KeyPath<PerformanceRating, FieldProperty<PerformanceRating, UUID>> {
+        \PerformanceRating.$instansiID
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "instansi_id") var instansiID: UUID

@@ -12,13 +12,16 @@ enum EvaluationsAPIController {
     }
 
     static func list(req: Request) async throws -> [EvaluationDTO] {
-        try await EvaluationService.list(try req.parameters.require("id"), actor: try req.actor, on: req.db).map(EvaluationDTO.init)
+        try await EvaluationService.list(try req.parameters.require("id"), actor: try req.actor, on: req.db).map(
+            EvaluationDTO.init)
     }
 
     static func fill(req: Request) async throws -> Response {
-        try await AccessFirst.fillEvaluation(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the body
+        // access before the body
+        try await AccessFirst.fillEvaluation(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(EvaluationInput.self)
-        let (record, created) = try await EvaluationService.fill(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        let (record, created) = try await EvaluationService.fill(
+            try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
         return try await EvaluationDTO(record).encodeResponse(status: created ? .created : .ok, for: req)
     }
 
@@ -29,8 +32,11 @@ enum EvaluationsAPIController {
 
     static func pending(req: Request) async throws -> [PendingDTO] {
         try await EvaluationWorklist.pending(for: try req.actor, at: req.now, on: req.db).map {
-            PendingDTO(enrolmentId: $0.enrolmentID, level: $0.level.rawValue, respondentRole: $0.respondent.rawValue, employeeNip: $0.employeeNIP,
-                       employeeName: $0.employeeName, programTitle: $0.programmeTitle, completedOn: $0.completedOn.iso, dueOn: $0.due.iso, overdue: $0.overdue)
+            PendingDTO(
+                enrolmentId: $0.enrolmentID, level: $0.level.rawValue, respondentRole: $0.respondent.rawValue,
+                employeeNip: $0.employeeNIP,
+                employeeName: $0.employeeName, programTitle: $0.programmeTitle, completedOn: $0.completedOn.iso,
+                dueOn: $0.due.iso, overdue: $0.overdue)
         }
     }
 
@@ -38,15 +44,20 @@ enum EvaluationsAPIController {
         let actor = try req.actor
         let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .read, on: req.db)
         let unitIDs = try await scope(actor, providerID: programme.providerID, on: req.db)
-        let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: programme.instansiID, unitIDs: unitIDs, programmeID: programme.requireID()),
-                                                               on: req.db)[programme.requireID()] ?? EffectivenessTally()
+        let tally =
+            try await EffectivenessQueries.byProgramme(
+                .init(instansiID: programme.instansiID, unitIDs: unitIDs, programmeID: programme.requireID()),
+                on: req.db)[programme.requireID()] ?? EffectivenessTally()
         return try dto(programme.requireID(), tally)
     }
 
     static func dto(_ id: UUID, _ t: EffectivenessTally) -> EffectivenessDTO {
-        EffectivenessDTO(programId: id, l1Mean: t.l1Mean, l2MeanGain: t.l2MeanGain, l3MeanChange: t.l3MeanChange, l3SelfMeanChange: t.l3SelfMeanChange,
-                         levelRaisedShare: t.levelRaisedShare, n: t.completed, l1Count: t.l1Count, l2Count: t.l2Count, l3Count: t.l3Count,
-                         reassessed: t.reassessed, verdict: t.verdict().rawValue)
+        EffectivenessDTO(
+            programId: id, l1Mean: t.l1Mean, l2MeanGain: t.l2MeanGain, l3MeanChange: t.l3MeanChange,
+            l3SelfMeanChange: t.l3SelfMeanChange,
+            levelRaisedShare: t.levelRaisedShare, n: t.completed, l1Count: t.l1Count, l2Count: t.l2Count,
+            l3Count: t.l3Count,
+            reassessed: t.reassessed, verdict: t.verdict().rawValue)
     }
 
     /// Whose participants count: BKPPD and the programme's own provider see all; an operator

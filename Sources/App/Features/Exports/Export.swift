@@ -40,7 +40,10 @@ enum Export {
         var result: [String: String] = [:]
         for format in [Format.csv, .xlsx] {
             var c = URLComponents(string: req.url.string) ?? URLComponents()
-            c.queryItems = (c.queryItems ?? []).filter { $0.name != "format" && $0.name != "page" } + [URLQueryItem(name: "format", value: format.rawValue)]
+            c.queryItems =
+                (c.queryItems ?? []).filter { $0.name != "format" && $0.name != "page" } + [
+                    URLQueryItem(name: "format", value: format.rawValue)
+                ]
             result[format.rawValue] = c.string ?? ""
         }
         return result

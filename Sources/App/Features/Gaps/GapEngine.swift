@@ -16,7 +16,11 @@ enum GapEngine: SQLShorthand {
         /// How many competencies of the standard have a result (0: the match is unknown).
         var assessed = 0
     }
-    struct Cell: Sendable { let unitID: UUID; let competencyCode: String; let tally: GapTally }
+    struct Cell: Sendable {
+        let unitID: UUID
+        let competencyCode: String
+        let tally: GapTally
+    }
     struct Computed: Sendable {
         let persons: [Person]
         let cells: [Cell]
@@ -27,7 +31,9 @@ enum GapEngine: SQLShorthand {
     private static let e = "e", s = "s", c = "c"
 
     /// `employees e [LEFT] JOIN position_standards s LEFT JOIN current_levels c`, filtered to the scope.
-    private static func scoped(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, standardJoin: SQLJoinMethod) -> SQLSelectBuilder {
+    private static func scoped(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, standardJoin: SQLJoinMethod)
+        -> SQLSelectBuilder
+    {
         StandardLevelRows.select(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: standardJoin)
     }
 
@@ -38,73 +44,105 @@ enum GapEngine: SQLShorthand {
         static let all: Parts = [.persons, .cells]
     }
 
-    static func compute(instansiID: UUID, unitIDs: [UUID]?, parts: Parts = .all, on db: any Database) async throws -> Computed {
+    static func compute(instansiID: UUID, unitIDs: [UUID]?, parts: Parts = .all, on db: any Database) async throws
+        -> Computed
+    {
         let sql = try db.sql
         let (formula, thresholds) = try await SettingsQueries.load(instansiID, on: db)
         let codes = try await competencyCodes(instansiID, on: db)
-        let level = col("level", c), required = col("required_level", s)
+        let level = col("level", c)
+        let required = col("required_level", s)
 
         // Σ min(level, required), with no result counting 0.
-        let minimum = SQLCaseWhen(condition: SQLIsNull(expression: level), then: SQLLiteral.numeric("0"),
-                                  otherwise: SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: level, otherwise: required))
-        let personRows = !parts.contains(.persons) ? [] : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .left)
-            .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
-            .column(col("unit_id", e), as: "unit_id").column(col("position_id", e), as: "position_id")
-            .column(SQLFunction("SUM", args: required), as: "required")
-            .column(SQLFunction("SUM", args: level), as: "actual")
-            .column(SQLFunction("SUM", args: minimum), as: "minimum")
-            .column(SQLFunction("COUNT", args: level), as: "assessed")
-            // Grouping by the primary key alone: the other columns depend on it (PostgreSQL and SQLite agree).
-            .groupBy(col("id", e))
-            .orderBy(col("name", e))
-            .all()
+        let minimum = SQLCaseWhen(
+            condition: SQLIsNull(expression: level), then: SQLLiteral.numeric("0"),
+            otherwise: SQLCaseWhen(
+                condition: SQLBinaryExpression(level, .lessThan, required), then: level, otherwise: required))
+        let personRows =
+            !parts.contains(.persons)
+            ? []
+            : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .left)
+                .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
+                .column(col("unit_id", e), as: "unit_id").column(col("position_id", e), as: "position_id")
+                .column(SQLFunction("SUM", args: required), as: "required")
+                .column(SQLFunction("SUM", args: level), as: "actual")
+                .column(SQLFunction("SUM", args: minimum), as: "minimum")
+                .column(SQLFunction("COUNT", args: level), as: "assessed")
+                // Grouping by the primary key alone: the other columns depend on it (PostgreSQL and SQLite agree).
+                .groupBy(col("id", e))
+                .orderBy(col("name", e))
+                .all()
         let persons = try personRows.map { row -> Person in
-            let positionID = try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: UUID.self)
-            var jpm: Double?, category: String?
+            let positionID =
+                try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: UUID.self)
+            var jpm: Double?
+            var category: String?
             let assessed = try row.integer("assessed")
             if positionID != nil {
-                let totals = GapAnalysis.JPMTotals(required: try row.integer("required"), sumActual: try row.integer("actual"),
-                                                   sumMin: try row.integer("minimum"), assessed: assessed, formula: formula)
+                let totals = GapAnalysis.JPMTotals(
+                    required: try row.integer("required"), sumActual: try row.integer("actual"),
+                    sumMin: try row.integer("minimum"), assessed: assessed, formula: formula)
                 (jpm, category) = GapAnalysis.match(totals, thresholds: thresholds)
             }
-            return Person(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
-                          name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
-                          positionID: positionID, jpm: jpm, category: category, assessed: assessed)
+            return Person(
+                id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                unitID: try row.decode(column: "unit_id", as: UUID.self),
+                positionID: positionID, jpm: jpm, category: category, assessed: assessed)
         }
 
         // GapTally.record in SQL: a shortfall and a surplus are summed apart, never netted (levels 2
         // and 4 on a standard of 3 are a mean shortfall of 0,5, not a mean gap of 0); a missing
         // level compares as NULL, so it adds to neither and only to `required`.
-        let gapBelow = SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required), then: SQLLiteral.numeric("1"), otherwise: SQLLiteral.numeric("0"))
-        let shortfall = SQLCaseWhen(condition: SQLBinaryExpression(level, .lessThan, required),
-                                    then: SQLBinaryExpression(required, .subtract, level), otherwise: SQLLiteral.numeric("0"))
-        let surplus = SQLCaseWhen(condition: SQLBinaryExpression(level, .greaterThan, required),
-                                  then: SQLBinaryExpression(level, .subtract, required), otherwise: SQLLiteral.numeric("0"))
-        let cellRows = !parts.contains(.cells) ? [] : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
-            .column(col("unit_id", e), as: "unit_id").column(col("competency_id", s), as: "competency_id")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "required")
-            .column(SQLFunction("COUNT", args: level), as: "assessed")
-            .column(SQLFunction("SUM", args: shortfall), as: "gap_sum")
-            .column(SQLFunction("SUM", args: surplus), as: "surplus_sum")
-            .column(SQLFunction("SUM", args: gapBelow), as: "with_gap")
-            .groupBy(col("unit_id", e)).groupBy(col("competency_id", s))
-            .all()
+        let gapBelow = SQLCaseWhen(
+            condition: SQLBinaryExpression(level, .lessThan, required), then: SQLLiteral.numeric("1"),
+            otherwise: SQLLiteral.numeric("0"))
+        let shortfall = SQLCaseWhen(
+            condition: SQLBinaryExpression(level, .lessThan, required),
+            then: SQLBinaryExpression(required, .subtract, level), otherwise: SQLLiteral.numeric("0"))
+        let surplus = SQLCaseWhen(
+            condition: SQLBinaryExpression(level, .greaterThan, required),
+            then: SQLBinaryExpression(level, .subtract, required), otherwise: SQLLiteral.numeric("0"))
+        let cellRows =
+            !parts.contains(.cells)
+            ? []
+            : try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
+                .column(col("unit_id", e), as: "unit_id").column(col("competency_id", s), as: "competency_id")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "required")
+                .column(SQLFunction("COUNT", args: level), as: "assessed")
+                .column(SQLFunction("SUM", args: shortfall), as: "gap_sum")
+                .column(SQLFunction("SUM", args: surplus), as: "surplus_sum")
+                .column(SQLFunction("SUM", args: gapBelow), as: "with_gap")
+                .groupBy(col("unit_id", e)).groupBy(col("competency_id", s))
+                .all()
         let cells = try cellRows.map { row in
-            Cell(unitID: try row.decode(column: "unit_id", as: UUID.self),
-                 competencyCode: codes[try row.decode(column: "competency_id", as: UUID.self)] ?? "?",
-                 tally: GapTally(required: try row.integer("required"), assessed: try row.integer("assessed"),
-                                 gapSum: try row.integer("gap_sum"), withGap: try row.integer("with_gap"), surplusSum: try row.integer("surplus_sum")))
+            Cell(
+                unitID: try row.decode(column: "unit_id", as: UUID.self),
+                competencyCode: codes[try row.decode(column: "competency_id", as: UUID.self)] ?? "?",
+                tally: GapTally(
+                    required: try row.integer("required"), assessed: try row.integer("assessed"),
+                    gapSum: try row.integer("gap_sum"), withGap: try row.integer("with_gap"),
+                    surplusSum: try row.integer("surplus_sum")))
         }
         return Computed(persons: persons, cells: cells, thresholds: thresholds, formula: formula)
     }
 
-
-    struct Shortfall: Sendable { let id: UUID; let nip: String; let name: String; let unitID: UUID; let required: Int; let actual: Int }
+    struct Shortfall: Sendable {
+        let id: UUID
+        let nip: String
+        let name: String
+        let unitID: UUID
+        let required: Int
+        let actual: Int
+    }
 
     /// People below their standard in one competency, largest gap first.
-    static func shortfalls(instansiID: UUID, unitIDs: [UUID]?, competencyID: UUID, on db: any Database) async throws -> [Shortfall] {
+    static func shortfalls(instansiID: UUID, unitIDs: [UUID]?, competencyID: UUID, on db: any Database) async throws
+        -> [Shortfall]
+    {
         let sql = try db.sql
-        let level = col("level", c), required = col("required_level", s)
+        let level = col("level", c)
+        let required = col("required_level", s)
         let rows = try await scoped(sql, instansiID: instansiID, unitIDs: unitIDs, standardJoin: .inner)
             .column(col("id", e), as: "id").column(col("nip", e), as: "nip").column(col("name", e), as: "name")
             .column(col("unit_id", e), as: "unit_id").column(required, as: "required").column(level, as: "actual")
@@ -112,17 +150,21 @@ enum GapEngine: SQLShorthand {
             .where(level, .lessThan, required)
             .all()
         return try rows.map { row in
-            Shortfall(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
-                      name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
-                      required: try row.integer("required"), actual: try row.integer("actual"))
+            Shortfall(
+                id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                unitID: try row.decode(column: "unit_id", as: UUID.self),
+                required: try row.integer("required"), actual: try row.integer("actual"))
         }.sorted { ($0.required - $0.actual, $1.name) > ($1.required - $1.actual, $0.name) }
     }
 
     /// Active employees per unit in the scope (one grouped count).
     static func headcounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [UUID: Int] {
         let sql = try db.sql
-        var q = sql.select().column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Employee.schema)
-            .where("instansi_id", .equal, SQLBind(instansiID)).where("is_active", .equal, SQLBind(true))
+        var q = sql.select().column("unit_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+            Employee.schema
+        )
+        .where("instansi_id", .equal, SQLBind(instansiID)).where("is_active", .equal, SQLBind(true))
         if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }
         let rows = try await q.groupBy("unit_id").all()
         var result: [UUID: Int] = [:]
@@ -131,7 +173,10 @@ enum GapEngine: SQLShorthand {
     }
 
     static func competencyCodes(_ instansiID: UUID, on db: any Database) async throws -> [UUID: String] {
-        Dictionary(uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { try ($0.requireID(), $0.code) })
+        Dictionary(
+            uniqueKeysWithValues: try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map {
+                try ($0.requireID(), $0.code)
+            })
     }
 
     /// One employee's gap, item by item (the profile page and `GET /employees/{id}/gap`):
@@ -142,15 +187,24 @@ enum GapEngine: SQLShorthand {
         let (formula, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
         // The position's standard with this person's current level beside each competency.
         let rows = try await sql.select()
-            .column(col("code", "k"), as: "code").column(col("required_level", s), as: "required").column(col("level", c), as: "level")
+            .column(col("code", "k"), as: "code").column(col("required_level", s), as: "required").column(
+                col("level", c), as: "level"
+            )
             .from(alias(PositionStandard.schema, s))
-            .join(alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", s), .equal, col("id", "k"))
-            .join(alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
-                  on: SQLBinaryExpression(SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s)), .and,
-                                          SQLBinaryExpression(col("employee_id", c), .equal, SQLBind(e.requireID()))))
+            .join(
+                alias(Competency.schema, "k"), method: SQLJoinMethod.inner, on: col("competency_id", s), .equal,
+                col("id", "k")
+            )
+            .join(
+                alias(CurrentLevel.schema, c), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(col("competency_id", c), .equal, col("competency_id", s)), .and,
+                    SQLBinaryExpression(col("employee_id", c), .equal, SQLBind(e.requireID())))
+            )
             .where(col("position_id", s), .equal, SQLBind(positionID))
             .all()
-        var standard: [StandardItem] = [], actual: [String: Int] = [:]
+        var standard: [StandardItem] = []
+        var actual: [String: Int] = [:]
         for row in rows {
             let code = try row.decode(column: "code", as: String.self)
             standard.append(StandardItem(competencyCode: code, required: try row.integer("required")))

@@ -23,12 +23,16 @@ struct GapSummary: Sendable {
         assessed = mean.assessed
         unassessed = mean.unassessed
         meanJpm = mean.mean
-        let keys = [thresholds.upperCategory, thresholds.middleCategory, thresholds.lowerCategory, JPMThresholds.belumDinilai]
+        let keys = [
+            thresholds.upperCategory, thresholds.middleCategory, thresholds.lowerCategory, JPMThresholds.belumDinilai,
+        ]
         var counts: [String: Int] = [:]
         for p in placed { counts[p.category!, default: 0] += 1 }
         categories = keys.map { ($0, counts[$0] ?? 0) }
         var tallies: [String: GapTally] = [:]
         for cell in cells { tallies[cell.competencyCode, default: GapTally()].add(cell.tally) }
-        competencies = tallies.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { ($0, tallies[$0]!) }
+        competencies = tallies.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map {
+            ($0, tallies[$0]!)
+        }
     }
 }

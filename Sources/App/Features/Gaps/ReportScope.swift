@@ -16,14 +16,21 @@ struct ReportScope {
     private let rowOf: [UUID: UUID]
 
     init(instansiID: UUID, tree: UnitTree<UUID>, base: Unit?, unitIDs: [UUID]?, rowUnits: [UnitNode<UUID>]) {
-        self.instansiID = instansiID; self.tree = tree; self.base = base; self.unitIDs = unitIDs; self.rowUnits = rowUnits
+        self.instansiID = instansiID
+        self.tree = tree
+        self.base = base
+        self.unitIDs = unitIDs
+        self.rowUnits = rowUnits
         let rowIDs = Set(rowUnits.map(\.id))
         var rowOf: [UUID: UUID] = [:]
         for (node, _) in tree.flattened() {
             // The base's own direct staff form the base row; everyone else the row above them.
             var current: UUID? = node.id
             while let id = current {
-                if rowIDs.contains(id), id != base?.id || node.id == id { rowOf[node.id] = id; break }
+                if rowIDs.contains(id), id != base?.id || node.id == id {
+                    rowOf[node.id] = id
+                    break
+                }
                 current = tree.parent(of: id)
             }
             if rowOf[node.id] == nil, let b = base?.id { rowOf[node.id] = b }
@@ -32,8 +39,10 @@ struct ReportScope {
     }
 
     /// `unit` from the query; operators are held to their own OPD whatever they ask for.
-    static func resolve(_ req: Request, unitParam: String?,
-                        policy: (Principal) -> Result<UUID?, AccessPolicy.Denied> = AccessPolicy.reportScope) async throws -> ReportScope {
+    static func resolve(
+        _ req: Request, unitParam: String?,
+        policy: (Principal) -> Result<UUID?, AccessPolicy.Denied> = AccessPolicy.reportScope
+    ) async throws -> ReportScope {
         let actor = try req.actor
         let forced: UUID?
         switch policy(actor) {
@@ -44,7 +53,9 @@ struct ReportScope {
         let tree = try await UnitQueries.tree(instansiID: instansiID, on: req.db)
         var base: Unit?
         if let raw = unitParam, !raw.isEmpty {
-            guard let id = UUID(uuidString: raw) else { throw Abort(.badRequest, reason: "Parameter unit tidak valid.") }
+            guard let id = UUID(uuidString: raw) else {
+                throw Abort(.badRequest, reason: "Parameter unit tidak valid.")
+            }
             base = try await UnitService.find(id, for: actor, .read, on: req.db)
         } else if let forced {
             base = try await Unit.find(forced, on: req.db)
@@ -57,7 +68,9 @@ struct ReportScope {
         } else {
             rows = tree.roots.compactMap { tree.node($0) }
         }
-        return try ReportScope(instansiID: instansiID, tree: tree, base: base, unitIDs: base.map { try tree.subtree(of: $0.requireID()) }, rowUnits: rows)
+        return try ReportScope(
+            instansiID: instansiID, tree: tree, base: base, unitIDs: base.map { try tree.subtree(of: $0.requireID()) },
+            rowUnits: rows)
     }
 
     /// The row a unit's people are counted in.

@@ -10,7 +10,11 @@ import Vapor
 ///   because restarting does not bring a database back.
 /// - `GET /metrics`: Prometheus text format (restrict it at the proxy; it holds no personal data).
 enum HealthController {
-    struct Status: Content { let status: String; let database: String; var migrations: String? = nil }
+    struct Status: Content {
+        let status: String
+        let database: String
+        var migrations: String? = nil
+    }
 
     static func register(_ app: Application) {
         app.get("healthz", use: ready)
@@ -29,7 +33,10 @@ enum HealthController {
         do {
             let sql = try req.db.sql
             _ = try await sql.raw("SELECT 1").all()
-            let applied = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("_fluent_migrations").first()?
+            let applied =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+                    "_fluent_migrations"
+                ).first()?
                 .decode(column: "n", as: Int.self) ?? 0
             let known = Migrations.all.count
             req.application.kompeten.metrics.database(up: true, seconds: Date().timeIntervalSince(started))
@@ -37,11 +44,13 @@ enum HealthController {
                 return try await Status(status: "migrating", database: kind, migrations: "\(applied)/\(known)")
                     .encodeResponse(status: .serviceUnavailable, for: req)
             }
-            return try await Status(status: "ok", database: kind, migrations: "\(applied)/\(known)").encodeResponse(for: req)
+            return try await Status(status: "ok", database: kind, migrations: "\(applied)/\(known)").encodeResponse(
+                for: req)
         } catch {
             req.application.kompeten.metrics.database(up: false, seconds: Date().timeIntervalSince(started))
             req.logger.warning("readiness: database unreachable")
-            let response = try await Status(status: "unavailable", database: kind).encodeResponse(status: .serviceUnavailable, for: req)
+            let response = try await Status(status: "unavailable", database: kind).encodeResponse(
+                status: .serviceUnavailable, for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: "5")
             return response
         }
@@ -50,11 +59,14 @@ enum HealthController {
     /// Loopback (a local agent) or a trusted proxy (nginx, which keeps its own allow list) only.
     static func metrics(req: Request) async throws -> Response {
         let peer = req.remoteAddress?.ipAddress ?? ""
-        guard ["127.0.0.1", "::1"].contains(peer) || req.application.kompeten.config.trustedProxies.contains(peer) else {
+        guard ["127.0.0.1", "::1"].contains(peer) || req.application.kompeten.config.trustedProxies.contains(peer)
+        else {
             throw Abort(.forbidden, reason: "Metrik hanya untuk jaringan pemantauan.")
         }
         // A growing count would mean sessions are made for anonymous visits or never purged.
-        if let sessions = try? await WebSessionDriver.count(on: req.db) { req.application.kompeten.metrics.webSessions(sessions) }
+        if let sessions = try? await WebSessionDriver.count(on: req.db) {
+            req.application.kompeten.metrics.webSessions(sessions)
+        }
         let response = Response(status: .ok, body: .init(string: req.application.kompeten.metrics.text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response

@@ -15,19 +15,40 @@ enum EmployeeImporter {
         ImportColumn(key: "position", header: "Kode Jabatan", required: false),
         ImportColumn(key: "supervisor", header: "NIP Atasan", required: false),
     ]
-    static let example = [["198503122010011002", "Yohanes Benu, S.Sos", "PNS", "III/d", "DUKCAPIL", "DUKCAPIL.J1", ""],
-                          ["199001012022212005", "Maria Fanggidae", "PPPK", "IX", "DUKCAPIL.B1", "", "198503122010011002"]]
+    static let example = [
+        ["198503122010011002", "Yohanes Benu, S.Sos", "PNS", "III/d", "DUKCAPIL", "DUKCAPIL.J1", ""],
+        ["199001012022212005", "Maria Fanggidae", "PPPK", "IX", "DUKCAPIL.B1", "", "198503122010011002"],
+    ]
 
-    struct Parsed { let row: ImportRow; let nip: NIP; let name: String; let rank: String; let unit: Unit; let position: Position?; let supervisorNIP: String? }
+    struct Parsed {
+        let row: ImportRow
+        let nip: NIP
+        let name: String
+        let rank: String
+        let unit: Unit
+        let position: Position?
+        let supervisorNIP: String?
+    }
 
-    static func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
-                    progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
+    static func run(
+        _ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database,
+        progress: @escaping ImportProgress = { _ in }
+    ) async throws -> ImportOutcome {
         try AccessPolicy.importData(actor).require()
         let instansiID = actor.instansiID!
         progress("Memeriksa \(rows.count) baris…")
-        let units = Dictionary(uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
-        let positions = Dictionary(uniqueKeysWithValues: try await Position.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0) })
-        let existing = Dictionary(uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.nip, $0) })
+        let units = Dictionary(
+            uniqueKeysWithValues: try await Unit.query(on: db).filter(\.$instansiID == instansiID).all().map {
+                ($0.code, $0)
+            })
+        let positions = Dictionary(
+            uniqueKeysWithValues: try await Position.query(on: db).filter(\.$instansiID == instansiID).all().map {
+                ($0.code, $0)
+            })
+        let existing = Dictionary(
+            uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$instansiID == instansiID).all().map {
+                ($0.nip, $0)
+            })
         let unitsByID = try Dictionary(uniqueKeysWithValues: units.values.map { try ($0.requireID(), $0) })
 
         var problems = ProblemList()
@@ -40,72 +61,124 @@ enum EmployeeImporter {
             case .failure(let p): problems.add(row, "NIP", p.message)
             }
             if let n = nip {
-                if let first = seen[n.digits] { problems.add(row, "NIP", "NIP \(n.digits) sudah ada di baris \(first).") }
+                if let first = seen[n.digits] {
+                    problems.add(row, "NIP", "NIP \(n.digits) sudah ada di baris \(first).")
+                }
                 seen[n.digits] = row.number
             }
             let kind = NIP.Kind(rawValue: row["type"].uppercased())
             if kind == nil { problems.add(row, "Jenis Kepegawaian", "Isi PNS atau PPPK.") }
-            if let n = nip, let kind, n.kind != kind { problems.add(row, "Jenis Kepegawaian", "NIP ini adalah NIP \(n.kind.rawValue), bukan \(kind.rawValue).") }
+            if let n = nip, let kind, n.kind != kind {
+                problems.add(row, "Jenis Kepegawaian", "NIP ini adalah NIP \(n.kind.rawValue), bukan \(kind.rawValue).")
+            }
             let rank = kind.flatMap { Rank.normalise(row["rank"], for: $0) }
-            if let kind, rank == nil { problems.add(row, "Golongan", Rank.problem(row["rank"], for: kind) ?? "Golongan tidak dikenal.") }
+            if let kind, rank == nil {
+                problems.add(row, "Golongan", Rank.problem(row["rank"], for: kind) ?? "Golongan tidak dikenal.")
+            }
             let name = row["name"]
-            if name.unicodeScalars.count < 3 || name.unicodeScalars.count > 200 { problems.add(row, "Nama", "Nama 3–200 karakter.") }
+            if name.unicodeScalars.count < 3 || name.unicodeScalars.count > 200 {
+                problems.add(row, "Nama", "Nama 3–200 karakter.")
+            }
             let unit = units[row["unit"].uppercased()]
             if unit == nil { problems.add(row, "Kode Unit", "Unit dengan kode \(row["unit"]) tidak ada.") }
-            if let unit, actor.role == .operator, unit.opdID != actor.opdID { problems.add(row, "Kode Unit", "Unit \(unit.code) bukan bagian dari OPD Anda.") }
-            if let n = nip, let old = existing[n.digits], actor.role == .operator, unitsByID[old.unitID]?.opdID != actor.opdID {
+            if let unit, actor.role == .operator, unit.opdID != actor.opdID {
+                problems.add(row, "Kode Unit", "Unit \(unit.code) bukan bagian dari OPD Anda.")
+            }
+            if let n = nip, let old = existing[n.digits], actor.role == .operator,
+                unitsByID[old.unitID]?.opdID != actor.opdID
+            {
                 problems.add(row, "NIP", "Pegawai \(n.digits) terdaftar di OPD lain.")
             }
             var position: Position?
             if !row["position"].isEmpty {
                 position = positions[row["position"].uppercased()]
-                if position == nil { problems.add(row, "Kode Jabatan", "Jabatan dengan kode \(row["position"]) tidak ada.") }
-                else if let unit, position!.unitID != unit.id { problems.add(row, "Kode Jabatan", "Jabatan \(position!.code) tidak berada di unit \(unit.code).") }
+                if position == nil {
+                    problems.add(row, "Kode Jabatan", "Jabatan dengan kode \(row["position"]) tidak ada.")
+                } else if let unit, position!.unitID != unit.id {
+                    problems.add(row, "Kode Jabatan", "Jabatan \(position!.code) tidak berada di unit \(unit.code).")
+                }
             }
             let supervisor = row["supervisor"].filter { $0 != " " }
-            if !supervisor.isEmpty, supervisor == nip?.digits { problems.add(row, "NIP Atasan", "Atasan tidak boleh pegawai itu sendiri.") }
+            if !supervisor.isEmpty, supervisor == nip?.digits {
+                problems.add(row, "NIP Atasan", "Atasan tidak boleh pegawai itu sendiri.")
+            }
             if let nip, let rank, let unit {
-                parsed.append(Parsed(row: row, nip: nip, name: name, rank: rank, unit: unit, position: position, supervisorNIP: supervisor.isEmpty ? nil : supervisor))
+                parsed.append(
+                    Parsed(
+                        row: row, nip: nip, name: name, rank: rank, unit: unit, position: position,
+                        supervisorNIP: supervisor.isEmpty ? nil : supervisor))
             }
         }
         let inFile = Set(parsed.map(\.nip.digits))
-        for p in parsed { if let s = p.supervisorNIP, existing[s] == nil, !inFile.contains(s) { problems.add(p.row, "NIP Atasan", "Atasan dengan NIP \(s) tidak ditemukan.") } }
+        for p in parsed {
+            if let s = p.supervisorNIP, existing[s] == nil, !inFile.contains(s) {
+                problems.add(p.row, "NIP Atasan", "Atasan dengan NIP \(s) tidak ditemukan.")
+            }
+        }
         // A chain of supervisors must end somewhere: A → B → A is refused.
         let nipByID = try Dictionary(uniqueKeysWithValues: existing.values.map { try ($0.requireID(), $0.nip) })
-        var bossOf = Dictionary(uniqueKeysWithValues: existing.values.compactMap { e in e.supervisorID.flatMap { nipByID[$0] }.map { (e.nip, $0) } })
+        var bossOf = Dictionary(
+            uniqueKeysWithValues: existing.values.compactMap { e in
+                e.supervisorID.flatMap { nipByID[$0] }.map { (e.nip, $0) }
+            })
         for p in parsed { bossOf[p.nip.digits] = p.supervisorNIP }
         for p in parsed where p.supervisorNIP != nil {
-            var current = p.supervisorNIP, steps = 0
+            var current = p.supervisorNIP
+            var steps = 0
             while let c = current, steps < 100 {
-                if c == p.nip.digits { problems.add(p.row, "NIP Atasan", "Rantai atasan berputar kembali ke pegawai ini."); break }
-                current = bossOf[c]; steps += 1
+                if c == p.nip.digits {
+                    problems.add(p.row, "NIP Atasan", "Rantai atasan berputar kembali ke pegawai ini.")
+                    break
+                }
+                current = bossOf[c]
+                steps += 1
             }
         }
         try problems.check()
         progress("Semua baris valid. Menyimpan…")
-        return try await write(parsed, existing: existing, actor: actor, instansiID: instansiID, at: now, on: db, progress: progress)
+        return try await write(
+            parsed, existing: existing, actor: actor, instansiID: instansiID, at: now, on: db, progress: progress)
     }
 
-    private static func write(_ parsed: [Parsed], existing: [String: Employee], actor: Principal, instansiID: UUID,
-                              at now: Date, on db: any Database, progress: @escaping ImportProgress) async throws -> ImportOutcome {
+    private static func write(
+        _ parsed: [Parsed], existing: [String: Employee], actor: Principal, instansiID: UUID,
+        at now: Date, on db: any Database, progress: @escaping ImportProgress
+    ) async throws -> ImportOutcome {
         try await db.transaction { db in
             var outcome = ImportOutcome()
             var byNIP = existing
-            var created: [Employee] = [], changed: [Employee] = [], moved: [Employee] = []
+            var created: [Employee] = []
+            var changed: [Employee] = []
+            var moved: [Employee] = []
             var touched = Set<UUID>()
             for p in parsed {
                 let e = byNIP[p.nip.digits] ?? Employee()
                 let isNew = e.id == nil
                 let before = isNew ? nil : EmployeeSnapshot(e)
-                if isNew { e.id = UUID(); e.instansiID = instansiID; e.createdAt = now; e.isActive = true; e.supervisorID = nil }
-                e.nip = p.nip.digits; e.name = p.name; e.employmentType = p.nip.kind.rawValue; e.rank = p.rank
-                e.sex = p.nip.sex.rawValue; e.birthDate = p.nip.birthDate.iso
+                if isNew {
+                    e.id = UUID()
+                    e.instansiID = instansiID
+                    e.createdAt = now
+                    e.isActive = true
+                    e.supervisorID = nil
+                }
+                e.nip = p.nip.digits
+                e.name = p.name
+                e.employmentType = p.nip.kind.rawValue
+                e.rank = p.rank
+                e.sex = p.nip.sex.rawValue
+                e.birthDate = p.nip.birthDate.iso
                 let movedUnit = !isNew && (e.unitID != p.unit.id || e.positionID != p.position?.id)
-                e.unitID = try p.unit.requireID(); e.positionID = p.position?.id
+                e.unitID = try p.unit.requireID()
+                e.positionID = p.position?.id
                 byNIP[p.nip.digits] = e
-                if isNew { created.append(e); touched.insert(try e.requireID()) }
-                else if let before, !Self.same(before, EmployeeSnapshot(e)) {
-                    e.updatedAt = now; changed.append(e); try touched.insert(e.requireID())
+                if isNew {
+                    created.append(e)
+                    touched.insert(try e.requireID())
+                } else if let before, !Self.same(before, EmployeeSnapshot(e)) {
+                    e.updatedAt = now
+                    changed.append(e)
+                    try touched.insert(e.requireID())
                     if movedUnit { moved.append(e) }
                 }
             }
@@ -115,7 +188,11 @@ enum EmployeeImporter {
                 let supervisor = p.supervisorNIP.flatMap { byNIP[$0]?.id }
                 if e.supervisorID != supervisor {
                     e.supervisorID = supervisor
-                    if !touched.contains(try e.requireID()) { e.updatedAt = now; changed.append(e); touched.insert(try e.requireID()) }
+                    if !touched.contains(try e.requireID()) {
+                        e.updatedAt = now
+                        changed.append(e)
+                        touched.insert(try e.requireID())
+                    }
                 }
             }
             for e in created { e.updatedAt = now }
@@ -124,7 +201,10 @@ enum EmployeeImporter {
             let createdByID = try Dictionary(uniqueKeysWithValues: created.map { try ($0.requireID(), $0) })
             func depth(_ e: Employee, _ guardCount: Int = 0) -> Int {
                 if let d = depthOf[e.id!] { return d }
-                guard guardCount < 64, let s = e.supervisorID, let boss = createdByID[s] else { depthOf[e.id!] = 0; return 0 }
+                guard guardCount < 64, let s = e.supervisorID, let boss = createdByID[s] else {
+                    depthOf[e.id!] = 0
+                    return 0
+                }
                 let d = depth(boss, guardCount + 1) + 1
                 depthOf[e.id!] = d
                 return d
@@ -143,15 +223,20 @@ enum EmployeeImporter {
             try await AssignmentHistory.open(for: created, by: actor.username, at: now, on: db)
             for e in moved { try await AssignmentHistory.move(e, by: actor.username, at: now, on: db) }
             // A new position means a new standard to measure the 9-box potential against.
-            if !moved.isEmpty { try await TalentPotential.refresh(instansiID: instansiID, employeeIDs: moved.map { try $0.requireID() }, on: db) }
+            if !moved.isEmpty {
+                try await TalentPotential.refresh(
+                    instansiID: instansiID, employeeIDs: moved.map { try $0.requireID() }, on: db)
+            }
             outcome.imported = created.count
             outcome.updated = changed.count
             outcome.unchanged = parsed.count - created.count - changed.count
-            try await AuditLog.record(.create, entity: "employee", id: nil,
-                                      summary: "Impor pegawai: \(outcome.imported) baru, \(outcome.updated) diubah, \(outcome.unchanged) tetap",
-                                      before: Optional<[String]>.none,
-                                      after: ["baru": created.map(\.nip), "diubah": changed.map(\.nip)],
-                                      actor: actor, instansiID: instansiID, at: now, on: db)
+            try await AuditLog.record(
+                .create, entity: "employee", id: nil,
+                summary:
+                    "Impor pegawai: \(outcome.imported) baru, \(outcome.updated) diubah, \(outcome.unchanged) tetap",
+                before: Optional<[String]>.none,
+                after: ["baru": created.map(\.nip), "diubah": changed.map(\.nip)],
+                actor: actor, instansiID: instansiID, at: now, on: db)
             return outcome
         }
     }

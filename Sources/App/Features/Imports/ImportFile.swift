@@ -18,10 +18,14 @@ enum ImportFile {
     }
 
     static func rows(_ data: Data, columns: [ImportColumn]) throws -> [ImportRow] {
-        guard !data.isEmpty else { throw ImportProblems([ImportProblem(row: 1, column: "", message: "Berkas kosong.")]) }
+        guard !data.isEmpty else {
+            throw ImportProblems([ImportProblem(row: 1, column: "", message: "Berkas kosong.")])
+        }
         switch ImportSheet.rows(try table(data), columns: columns) {
         case .success(let rows):
-            guard !rows.isEmpty else { throw ImportProblems([ImportProblem(row: 2, column: "", message: "Berkas tidak berisi baris data.")]) }
+            guard !rows.isEmpty else {
+                throw ImportProblems([ImportProblem(row: 2, column: "", message: "Berkas tidak berisi baris data.")])
+            }
             return rows
         case .failure(let problems): throw problems
         }
@@ -41,9 +45,10 @@ struct ProblemList {
     mutating func add(_ row: ImportRow, _ column: String, _ message: String) {
         items.append(ImportProblem(row: row.number, column: column, message: message))
     }
-    func check() throws { if !items.isEmpty { throw ImportProblems(items.sorted { ($0.row, $0.column) < ($1.row, $1.column) }) } }
+    func check() throws {
+        if !items.isEmpty { throw ImportProblems(items.sorted { ($0.row, $0.column) < ($1.row, $1.column) }) }
+    }
 }
 
 /// Progress for the command-line import (the web and API ignore it).
 typealias ImportProgress = @Sendable (String) -> Void
-

@@ -40,13 +40,18 @@ enum ImportsController {
         }
 
         /// `source`: the uploaded file's name, kept with imported assessment results.
-        func run(_ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, source: String? = nil,
-                 progress: @escaping ImportProgress = { _ in }) async throws -> ImportOutcome {
+        func run(
+            _ rows: [ImportRow], actor: Principal, at now: Date, on db: any Database, source: String? = nil,
+            progress: @escaping ImportProgress = { _ in }
+        ) async throws -> ImportOutcome {
             switch self {
             case .employees: try await EmployeeImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             case .positions: try await PositionImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
-            case .assessments: try await AssessmentImporter.run(rows, actor: actor, at: now, on: db, source: source, progress: progress)
-            case .performance: try await PerformanceImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            case .assessments:
+                try await AssessmentImporter.run(
+                    rows, actor: actor, at: now, on: db, source: source, progress: progress)
+            case .performance:
+                try await PerformanceImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             }
         }
     }
@@ -59,7 +64,16 @@ enum ImportsController {
     }
 
     struct PageModel: Encodable {
-        struct Section: Encodable { let kind: String; let label: String; let columns: String; let csv: String; let xlsx: String; let action: String; let exportXlsx: String; let exportCsv: String }
+        struct Section: Encodable {
+            let kind: String
+            let label: String
+            let columns: String
+            let csv: String
+            let xlsx: String
+            let action: String
+            let exportXlsx: String
+            let exportCsv: String
+        }
         let sections: [Section]
         let result: String?
         let problems: [ImportProblem]
@@ -69,26 +83,33 @@ enum ImportsController {
         try await render(req, result: nil, problems: [], status: .ok)
     }
 
-    private static func render(_ req: Request, result: String?, problems: [ImportProblem], status: HTTPStatus) async throws -> Response {
+    private static func render(_ req: Request, result: String?, problems: [ImportProblem], status: HTTPStatus)
+        async throws -> Response
+    {
         let actor = try req.actor
         let kinds = Kind.allCases.filter { kind in
             kind.access(actor).isAllowed
         }
         guard !kinds.isEmpty else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
         let sections = kinds.map { k in
-            PageModel.Section(kind: k.rawValue, label: k.label, columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
-                              csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv", xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
-                              action: "/imports/\(k.rawValue)",
-                              exportXlsx: "/exports/\(k.rawValue)?format=xlsx", exportCsv: "/exports/\(k.rawValue)?format=csv")
+            PageModel.Section(
+                kind: k.rawValue, label: k.label,
+                columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
+                csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv",
+                xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
+                action: "/imports/\(k.rawValue)",
+                exportXlsx: "/exports/\(k.rawValue)?format=xlsx", exportCsv: "/exports/\(k.rawValue)?format=csv")
         }
-        return try await req.renderPage("imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],
-                                        PageModel(sections: sections, result: result, problems: problems), status: status)
+        return try await req.renderPage(
+            "imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],
+            PageModel(sections: sections, result: result, problems: problems), status: status)
     }
 
     static func template(req: Request) async throws -> Response {
         guard let kind = Kind(rawValue: try req.parameters.require("kind")) else { throw Abort(.notFound) }
         let table = ImportSheet.template(kind.columns, example: kind.example)
-        return try Export.response(table, filename: "templat-\(kind.rawValue)", format: try Export.requested(req) ?? .xlsx, sheet: kind.label)
+        return try Export.response(
+            table, filename: "templat-\(kind.rawValue)", format: try Export.requested(req) ?? .xlsx, sheet: kind.label)
     }
 
     static func upload(req: Request) async throws -> Response {
@@ -97,19 +118,27 @@ enum ImportsController {
         try kind.access(actor).require()
         struct Posted: Content { var file: File? }
         guard let file = try req.content.decode(Posted.self).file, file.data.readableBytes > 0 else {
-            return try await render(req, result: nil, problems: [ImportProblem(row: 1, column: "", message: "Pilih berkas CSV atau XLSX terlebih dahulu.")], status: .unprocessableEntity)
+            return try await render(
+                req, result: nil,
+                problems: [ImportProblem(row: 1, column: "", message: "Pilih berkas CSV atau XLSX terlebih dahulu.")],
+                status: .unprocessableEntity)
         }
         do {
             let rows = try ImportFile.rows(Data(buffer: file.data), columns: kind.columns)
             let outcome = try await kind.run(rows, actor: actor, at: req.now, on: req.db, source: file.filename)
-            let message = "\(kind.label): \(IndonesianFormat.integer(outcome.imported)) baru, \(IndonesianFormat.integer(outcome.updated)) diubah, \(IndonesianFormat.integer(outcome.unchanged)) tidak berubah."
+            let message =
+                "\(kind.label): \(IndonesianFormat.integer(outcome.imported)) baru, \(IndonesianFormat.integer(outcome.updated)) diubah, \(IndonesianFormat.integer(outcome.unchanged)) tidak berubah."
             return try await render(req, result: message, problems: [], status: .ok)
         } catch let problems as ImportProblems {
             return try await render(req, result: nil, problems: problems.problems, status: .unprocessableEntity)
         }
     }
 
-    struct APIErrors: Content { var error = true; let reason: String; let errors: [ImportProblem] }
+    struct APIErrors: Content {
+        var error = true
+        let reason: String
+        let errors: [ImportProblem]
+    }
 
     /// `POST /api/v1/employees/import` with a CSV or XLSX body.
     static func apiImport(req: Request) async throws -> Response {
@@ -123,7 +152,10 @@ enum ImportsController {
             return try await outcome.encodeResponse(for: req)
         } catch let problems as ImportProblems {
             let response = Response(status: .unprocessableEntity)
-            try response.content.encode(APIErrors(reason: "Berkas tidak diimpor: \(problems.problems.count) masalah.", errors: problems.problems), as: .json)
+            try response.content.encode(
+                APIErrors(
+                    reason: "Berkas tidak diimpor: \(problems.problems.count) masalah.", errors: problems.problems),
+                as: .json)
             return response
         }
     }

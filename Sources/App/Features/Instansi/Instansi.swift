@@ -12,6 +12,9 @@ final class Instansi: Model, @unchecked Sendable {
 
     init() {}
     init(id: UUID? = nil, code: String, name: String, createdAt: Date) {
-        self.id = id; self.code = code; self.name = name; self.createdAt = createdAt
+        self.id = id
+        self.code = code
+        self.name = name
+        self.createdAt = createdAt
     }
 }

@@ -17,12 +17,17 @@ struct MonitoringCommand: AsyncCommand {
         var query = Instansi.query(on: app.db)
         if let code = signature.instansi { query = query.filter(\.$code == code) }
         let list = try await query.all()
-        if list.isEmpty { context.console.error("Instansi tidak ditemukan."); throw Abort(.notFound) }
+        if list.isEmpty {
+            context.console.error("Instansi tidak ditemukan.")
+            throw Abort(.notFound)
+        }
         let now = app.kompeten.now
         for instansi in list {
             let started = Date()
-            let n = try await MonitoringHistory.rebuild(instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
-            context.console.info("\(instansi.code): \(n) titik dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik")
+            let n = try await MonitoringHistory.rebuild(
+                instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
+            context.console.info(
+                "\(instansi.code): \(n) titik dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik")
         }
     }
 }

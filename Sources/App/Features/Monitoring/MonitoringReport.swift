@@ -5,9 +5,18 @@ import Vapor
 /// Everything the monitoring page shows for one scope and period, read in a handful of
 /// grouped queries (the history is stored; see MonitoringHistory).
 struct MonitoringReport {
-    struct Period { let from: SimpleDate; let to: SimpleDate }
-    struct OPD { let id: UUID; let name: String }
-    struct Trend { let dates: [String]; let byOPD: [UUID: [String: MonitoringPoint]] }
+    struct Period {
+        let from: SimpleDate
+        let to: SimpleDate
+    }
+    struct OPD {
+        let id: UUID
+        let name: String
+    }
+    struct Trend {
+        let dates: [String]
+        let byOPD: [UUID: [String: MonitoringPoint]]
+    }
 
     let period: Period
     let opds: [OPD]
@@ -36,7 +45,9 @@ struct MonitoringReport {
     let serviceEnd: [UUID: ServiceIndicators.Cell]
     let skmWeight: SKMWeight
 
-    static func load(scope: ReportScope, period: Period, today: SimpleDate, on db: any Database) async throws -> MonitoringReport {
+    static func load(scope: ReportScope, period: Period, today: SimpleDate, on db: any Database) async throws
+        -> MonitoringReport
+    {
         let instansiID = scope.instansiID
         let units = try await Unit.query(on: db).filter(\.$instansiID == instansiID).all()
         let opdOf = try Dictionary(uniqueKeysWithValues: units.map { try ($0.requireID(), $0.opdID) })
@@ -51,10 +62,12 @@ struct MonitoringReport {
         for p in points { byOPD[p.opdID, default: [:]][p.asOf] = p }
         let startDate = dates.last { $0 <= period.from.iso } ?? dates.first
         let endDate = dates.last { $0 <= period.to.iso }
-        let gaps = try await MonitoringQueries.gapTotals(instansiID: instansiID, opdIDs: opdIDs, dates: [startDate, endDate].compactMap { $0 }, on: db)
+        let gaps = try await MonitoringQueries.gapTotals(
+            instansiID: instansiID, opdIDs: opdIDs, dates: [startDate, endDate].compactMap { $0 }, on: db)
 
         let schedule = try await SettingsQueries.evaluation(instansiID, on: db).schedule
-        let effectiveness = try await EffectivenessQueries.byProgramme(.init(instansiID: instansiID, unitIDs: unitIDs, from: period.from.iso, to: period.to.iso), on: db)
+        let effectiveness = try await EffectivenessQueries.byProgramme(
+            .init(instansiID: instansiID, unitIDs: unitIDs, from: period.from.iso, to: period.to.iso), on: db)
         let programmes = try await Programme.query(on: db).filter(\.$instansiID == instansiID).all()
         let providers = try await Provider.query(on: db).filter(\.$instansiID == instansiID).all()
         func toOPD(_ counts: [UUID: Int]) -> [UUID: Int] {
@@ -62,36 +75,63 @@ struct MonitoringReport {
             for (unit, n) in counts { if let opd = opdOf[unit] { out[opd, default: 0] += n } }
             return out
         }
-        let trained = toOPD(try await MonitoringQueries.trainedByUnit(instansiID: instansiID, unitIDs: unitIDs, from: period.from.iso, to: period.to.iso, on: db))
-        let overdueBehaviour = toOPD(try await MonitoringQueries.overdueByUnit(.behaviour, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule, on: db))
-        let overdueReaction = toOPD(try await MonitoringQueries.overdueByUnit(.reaction, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule, on: db))
-        let overdueReassessments = toOPD(try await MonitoringQueries.overdueReassessmentsByUnit(instansiID: instansiID, unitIDs: unitIDs, today: today, on: db))
+        let trained = toOPD(
+            try await MonitoringQueries.trainedByUnit(
+                instansiID: instansiID, unitIDs: unitIDs, from: period.from.iso, to: period.to.iso, on: db))
+        let overdueBehaviour = toOPD(
+            try await MonitoringQueries.overdueByUnit(
+                .behaviour, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule, on: db))
+        let overdueReaction = toOPD(
+            try await MonitoringQueries.overdueByUnit(
+                .reaction, instansiID: instansiID, unitIDs: unitIDs, today: today, schedule: schedule, on: db))
+        let overdueReassessments = toOPD(
+            try await MonitoringQueries.overdueReassessmentsByUnit(
+                instansiID: instansiID, unitIDs: unitIDs, today: today, on: db))
         let jpYear = period.to.year
         let jp = try await JPQueries.pnsCompliance(instansiID: instansiID, unitIDs: unitIDs, year: jpYear, on: db)
         let weights = try await SettingsQueries.development(instansiID, on: db).weights
         let services = try await ServiceCatalogue.list(instansiID: instansiID, unitIDs: unitIDs, on: db)
-        let first = ReportPeriod.quarter.range(containing: period.from), last = ReportPeriod.quarter.range(containing: period.to)
+        let first = ReportPeriod.quarter.range(containing: period.from)
+        let last = ReportPeriod.quarter.range(containing: period.to)
         // A period inside one quarter compares that quarter with itself.
-        let quarters = first.from == last.from ? [(first.from, last.to, "triwulan")] : [(first.from, first.to, "awal"), (last.from, last.to, "akhir")]
-        let indicators = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: quarters, on: db)
-        let servicesByOPD = Dictionary(grouping: services) { opdOf[$0.unitID] ?? $0.unitID }.mapValues { $0.map { $0.id! } }
+        let quarters =
+            first.from == last.from
+            ? [(first.from, last.to, "triwulan")] : [(first.from, first.to, "awal"), (last.from, last.to, "akhir")]
+        let indicators = try await ServiceIndicators.load(
+            instansiID: instansiID, services: services, periods: quarters, on: db)
+        let servicesByOPD = Dictionary(grouping: services) { opdOf[$0.unitID] ?? $0.unitID }.mapValues {
+            $0.map { $0.id! }
+        }
         let serviceStart = servicesByOPD.mapValues { indicators.merged($0, 0) }
         let serviceEnd = servicesByOPD.mapValues { indicators.merged($0, quarters.count - 1) }
         let skmWeight = try await SettingsQueries.evaluation(instansiID, on: db).skmWeight
-        let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return MonitoringReport(period: period, opds: opdNodes.map { OPD(id: $0.id, name: $0.name) }, trend: Trend(dates: dates, byOPD: byOPD),
-                                startDate: startDate, endDate: endDate, gapsStart: startDate.flatMap { gaps[$0] } ?? [:], gapsEnd: endDate.flatMap { gaps[$0] } ?? [:],
-                                effectiveness: effectiveness, programmes: programmes, providers: providers, trained: trained,
-                                overdueBehaviour: overdueBehaviour, overdueReaction: overdueReaction, overdueReassessments: overdueReassessments,
-                                jp: jp, jpYear: jpYear, weights: weights, competencyNames: names, computedAt: points.map(\.computedAt).max(),
-                                serviceStart: serviceStart, serviceEnd: serviceEnd, skmWeight: skmWeight)
+        let names = Dictionary(
+            try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) },
+            uniquingKeysWith: { a, _ in a })
+        return MonitoringReport(
+            period: period, opds: opdNodes.map { OPD(id: $0.id, name: $0.name) },
+            trend: Trend(dates: dates, byOPD: byOPD),
+            startDate: startDate, endDate: endDate, gapsStart: startDate.flatMap { gaps[$0] } ?? [:],
+            gapsEnd: endDate.flatMap { gaps[$0] } ?? [:],
+            effectiveness: effectiveness, programmes: programmes, providers: providers, trained: trained,
+            overdueBehaviour: overdueBehaviour, overdueReaction: overdueReaction,
+            overdueReassessments: overdueReassessments,
+            jp: jp, jpYear: jpYear, weights: weights, competencyNames: names,
+            computedAt: points.map(\.computedAt).max(),
+            serviceStart: serviceStart, serviceEnd: serviceEnd, skmWeight: skmWeight)
     }
 
     /// Mean JPM of some OPDs on a stored date (Σ JPM ÷ Σ assessed).
     func meanJPM(on date: String?, opds ids: [UUID]) -> Double? {
         guard let date else { return nil }
-        var sum = 0.0, n = 0
-        for id in ids { if let p = trend.byOPD[id]?[date] { sum += p.jpmSum; n += p.assessed } }
+        var sum = 0.0
+        var n = 0
+        for id in ids {
+            if let p = trend.byOPD[id]?[date] {
+                sum += p.jpmSum
+                n += p.assessed
+            }
+        }
         return n == 0 ? nil : GapAnalysis.round2(sum / Double(n))
     }
 

@@ -20,7 +20,10 @@ final class AppMetrics: Sendable {
 
     /// One request: `kompeten_http_requests_total{method,route,status}` and its duration by route.
     func request(method: String, route: String, status: UInt, seconds: Double) {
-        Metrics.Counter(label: "kompeten_http_requests_total", dimensions: [("method", method), ("route", route), ("status", String(status))], factory: factory).increment()
+        Metrics.Counter(
+            label: "kompeten_http_requests_total",
+            dimensions: [("method", method), ("route", route), ("status", String(status))], factory: factory
+        ).increment()
         Metrics.Timer(label: "kompeten_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
             .recordNanoseconds(Int64(max(0, seconds) * 1e9))
     }
@@ -30,14 +33,18 @@ final class AppMetrics: Sendable {
     }
 
     func jobRan(_ job: String, outcome: String, seconds: Double) {
-        Metrics.Counter(label: "kompeten_job_runs_total", dimensions: [("job", job), ("outcome", outcome)], factory: factory).increment()
-        Metrics.Timer(label: "kompeten_job_duration_seconds", dimensions: [("job", job)], factory: factory).recordNanoseconds(Int64(seconds * 1e9))
+        Metrics.Counter(
+            label: "kompeten_job_runs_total", dimensions: [("job", job), ("outcome", outcome)], factory: factory
+        ).increment()
+        Metrics.Timer(label: "kompeten_job_duration_seconds", dimensions: [("job", job)], factory: factory)
+            .recordNanoseconds(Int64(seconds * 1e9))
     }
 
     /// The database as the last readiness probe saw it, and how long the probe took.
     func database(up: Bool, seconds: Double) {
         Metrics.Gauge(label: "kompeten_database_up", factory: factory).record(up ? 1 : 0)
-        Metrics.Timer(label: "kompeten_database_probe_seconds", factory: factory).recordNanoseconds(Int64(seconds * 1e9))
+        Metrics.Timer(label: "kompeten_database_probe_seconds", factory: factory).recordNanoseconds(
+            Int64(seconds * 1e9))
     }
 
     func databaseUnavailable() {
@@ -71,7 +78,8 @@ extension Application.Kompeten {
     /// Names this process in leases and job runs: host, pid and a random tag (pids repeat).
     var instanceName: String {
         if let n = app.storage[InstanceKey.self] { return n }
-        let n = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
+        let n =
+            "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UInt16.random(in: 0...UInt16.max))"
         app.storage[InstanceKey.self] = n
         return n
     }

@@ -1,6 +1,6 @@
 import FluentSQLiteDriver
-import KompetenCore
 import Foundation
+import KompetenCore
 import SQLKit
 import Vapor
 
@@ -20,7 +20,9 @@ enum DatabaseBackup {
     /// Tables a backup leaves empty: live sign-ins (web sessions, API tokens) and the login
     /// throttle's addresses. A backup copied to another machine must not let its reader sign in
     /// as anyone, and a restored database starts with everyone signed out.
-    static let secretTables = ["web_sessions", "_fluent_sessions", UserToken.schema, LoginFailure.schema, "login_attempts"]
+    static let secretTables = [
+        "web_sessions", "_fluent_sessions", UserToken.schema, LoginFailure.schema, "login_attempts",
+    ]
 
     static func backupSQLite(_ sql: any SQLDatabase, to file: String) async throws {
         // The file is made here, empty and readable by its owner only (0600), before SQLite
@@ -50,7 +52,9 @@ enum DatabaseBackup {
         defer { _ = connection.close() }
         let sql = connection.sql()
         struct Table: Decodable { let name: String }
-        let present = Set(try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(decoding: Table.self).map(\.name))
+        let present = Set(
+            try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(decoding: Table.self).map(
+                \.name))
         try await sql.raw("PRAGMA secure_delete = ON").run()
         for table in secretTables where present.contains(table) {
             try await sql.delete(from: table).run()
@@ -66,13 +70,18 @@ enum DatabaseBackup {
         let live = try await ServerPresence.live(now: now, on: sql)
         guard let last = live.map({ $0.expiresAt }).max() else { return }
         let wait = Int(last.timeIntervalSince(now).rounded(.up))
-        throw Failure(description: "Server Kompeten masih berjalan pada database ini (\(live.map { $0.instance }.joined(separator: ", "))). "
-                      + "Hentikan semua server terlebih dahulu; bila server berhenti mendadak, tanda kehadirannya habis dalam \(wait) detik.")
+        throw Failure(
+            description:
+                "Server Kompeten masih berjalan pada database ini (\(live.map { $0.instance }.joined(separator: ", "))). "
+                + "Hentikan semua server terlebih dahulu; bila server berhenti mendadak, tanda kehadirannya habis dalam \(wait) detik."
+        )
     }
 
     /// Checks `file` and puts it in place of the database at `target`.
     static func restoreSQLite(from file: String, to target: String) async throws {
-        guard FileManager.default.fileExists(atPath: file) else { throw Failure(description: "Berkas \(file) tidak ada.") }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw Failure(description: "Berkas \(file) tidak ada.")
+        }
         try await verifySQLite(file)
         let directory = (target as NSString).deletingLastPathComponent
         let staging = (directory.isEmpty ? "." : directory) + "/.kompeten-restore-\(UUID().uuidString).sqlite"
@@ -93,8 +102,14 @@ enum DatabaseBackup {
         let sql = connection.sql()
         struct Check: Decodable { let integrity_check: String }
         let check = try await sql.raw("PRAGMA integrity_check").first(decoding: Check.self)
-        guard check?.integrity_check == "ok" else { throw Failure(description: "Berkas \(file) rusak: \(check?.integrity_check ?? "tidak terbaca").") }
-        guard (try? await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("_fluent_migrations").first()) != nil else {
+        guard check?.integrity_check == "ok" else {
+            throw Failure(description: "Berkas \(file) rusak: \(check?.integrity_check ?? "tidak terbaca").")
+        }
+        guard
+            (try? await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+                "_fluent_migrations"
+            ).first()) != nil
+        else {
             throw Failure(description: "Berkas \(file) bukan cadangan Kompeten (tidak ada log migrasi).")
         }
     }
@@ -107,11 +122,16 @@ enum DatabaseBackup {
         var env = ProcessInfo.processInfo.environment
         if let password = url.password { env["PGPASSWORD"] = password }
         process.environment = env
-        process.arguments = [tool, "--host", url.host ?? "127.0.0.1", "--port", String(url.port ?? 5432),
-                             "--username", url.user ?? "postgres", "--dbname", String(url.path.dropFirst())] + arguments
+        process.arguments =
+            [
+                tool, "--host", url.host ?? "127.0.0.1", "--port", String(url.port ?? 5432),
+                "--username", url.user ?? "postgres", "--dbname", String(url.path.dropFirst()),
+            ] + arguments
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "\(tool) gagal (kode \(process.terminationStatus)).") }
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "\(tool) gagal (kode \(process.terminationStatus)).")
+        }
     }
 }
 
@@ -131,18 +151,21 @@ struct BackupCommand: AsyncCommand {
             // Made empty with mode 0600 first: pg_dump writes into it and keeps the mode.
             let fd = open(signature.file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
             guard fd >= 0 else {
-                throw DatabaseBackup.Failure(description: "Berkas \(signature.file) sudah ada atau tidak dapat dibuat; pilih nama lain.")
+                throw DatabaseBackup.Failure(
+                    description: "Berkas \(signature.file) sudah ada atau tidak dapat dibuat; pilih nama lain.")
             }
             close(fd)
             let skipped = DatabaseBackup.secretTables.flatMap { ["--exclude-table-data", $0] }
             do {
-                try DatabaseBackup.postgres("pg_dump", url: url, arguments: ["--format=custom", "--file", signature.file] + skipped)
+                try DatabaseBackup.postgres(
+                    "pg_dump", url: url, arguments: ["--format=custom", "--file", signature.file] + skipped)
             } catch {
                 try? FileManager.default.removeItem(atPath: signature.file)
                 throw error
             }
         }
-        context.console.info("Cadangan dibuat: \(signature.file) (\(String(format: "%.1f", Date().timeIntervalSince(started))) detik)")
+        context.console.info(
+            "Cadangan dibuat: \(signature.file) (\(String(format: "%.1f", Date().timeIntervalSince(started))) detik)")
     }
 }
 
@@ -161,7 +184,9 @@ struct RestoreCommand: AsyncCommand {
         case .sqliteMemory:
             throw DatabaseBackup.Failure(description: "Database di memori tidak dapat dipulihkan.")
         case .postgres(let url):
-            try DatabaseBackup.postgres("pg_restore", url: url, arguments: ["--clean", "--if-exists", "--no-owner", "--single-transaction", signature.file])
+            try DatabaseBackup.postgres(
+                "pg_restore", url: url,
+                arguments: ["--clean", "--if-exists", "--no-owner", "--single-transaction", signature.file])
         }
         context.console.info("Database dipulihkan dari \(signature.file).")
     }

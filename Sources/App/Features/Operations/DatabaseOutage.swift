@@ -17,7 +17,11 @@ enum DatabaseOutage {
         case let io as IOError:
             return [ECONNREFUSED, ECONNRESET, EPIPE, ETIMEDOUT, EHOSTUNREACH, ENETUNREACH].contains(io.errnoCode)
         case let psql as PSQLError:
-            if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(psql.code) { return true }
+            if [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed]
+                .contains(psql.code)
+            {
+                return true
+            }
             // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections.
             if psql.code == .server, let state = psql.serverInfo?[.sqlState] {
                 return ["57P01", "57P02", "57P03", "53300"].contains(state)
@@ -36,9 +40,10 @@ struct OutageMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
-        } catch where DatabaseOutage.isOutage(error) {
+        } catch  where DatabaseOutage.isOutage(error) {
             req.application.kompeten.metrics.databaseUnavailable()
-            req.logger.warning("database unavailable", metadata: ["error": .string(String(describing: type(of: error)))])
+            req.logger.warning(
+                "database unavailable", metadata: ["error": .string(String(describing: type(of: error)))])
             return Self.unavailable(req)
         }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import KompetenCore
 import Foundation
+import KompetenCore
 import SQLKit
 import Vapor
 
@@ -15,12 +15,17 @@ enum IdempotencyStore {
     /// Retries come within minutes; the housekeeping job drops keys after two days.
     static let keepFor: TimeInterval = 2 * 86_400
 
-    struct Stored: Decodable { let status: Int; let body: String }
+    struct Stored: Decodable {
+        let status: Int
+        let body: String
+    }
 
     /// The request's key, or nil without one; a malformed key is a 422 naming the header.
     static func key(_ req: Request) throws -> String? {
         guard let key = req.headers.first(name: header) else { return nil }
-        guard (1...100).contains(key.count), key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }) else {
+        guard (1...100).contains(key.count),
+            key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) })
+        else {
             throw ValidationFailure(errors: [.init(field: header, message: "1–100 karakter: huruf, angka, - _ . :")])
         }
         return key
@@ -34,8 +39,10 @@ enum IdempotencyStore {
         try await find(scope: scope, key: key, on: req.db).map(replay)
     }
 
-    static func run(_ req: Request, scope: String, key: String,
-                    _ work: @escaping @Sendable (any Database) async throws -> (HTTPStatus, Data)) async throws -> Response {
+    static func run(
+        _ req: Request, scope: String, key: String,
+        _ work: @escaping @Sendable (any Database) async throws -> (HTTPStatus, Data)
+    ) async throws -> Response {
         if let stored = try await find(scope: scope, key: key, on: req.db) { return replay(stored) }
         let now = req.now.timeIntervalSince1970
         do {
@@ -45,8 +52,10 @@ enum IdempotencyStore {
                 try await sql.insert(into: table).columns("scope", "key", "status", "body", "created_at")
                     .values(SQLBind(scope), SQLBind(key), SQLBind(0), SQLBind(""), SQLBind(now)).run()
                 let (status, body) = try await work(db)
-                try await sql.update(table).set("status", to: SQLBind(Int(status.code))).set("body", to: SQLBind(String(decoding: body, as: UTF8.self)))
-                    .where("scope", .equal, SQLBind(scope)).where("key", .equal, SQLBind(key)).run()
+                try await sql.update(table).set("status", to: SQLBind(Int(status.code))).set(
+                    "body", to: SQLBind(String(decoding: body, as: UTF8.self))
+                )
+                .where("scope", .equal, SQLBind(scope)).where("key", .equal, SQLBind(key)).run()
                 return (status, body)
             }
             let response = Response(status: status, body: .init(data: body))
@@ -55,7 +64,8 @@ enum IdempotencyStore {
         } catch {
             // The twin won the race: answer what it answered.
             guard let db = error as? any DatabaseError, db.isConstraintFailure,
-                  let stored = try await find(scope: scope, key: key, on: req.db) else { throw error }
+                let stored = try await find(scope: scope, key: key, on: req.db)
+            else { throw error }
             return replay(stored)
         }
     }

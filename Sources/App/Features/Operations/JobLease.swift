@@ -26,7 +26,9 @@ enum JobLease {
 
     /// Takes the lease until `now + ttl` if it is free or expired. Not even its own holder takes
     /// it again while it runs: two tasks of one instance must not both hold it.
-    static func acquire(_ name: String, holder: String, ttl: TimeInterval, now: Date, on sql: any SQLDatabase) async throws -> Bool {
+    static func acquire(_ name: String, holder: String, ttl: TimeInterval, now: Date, on sql: any SQLDatabase)
+        async throws -> Bool
+    {
         let expires = now.addingTimeInterval(ttl).timeIntervalSince1970
         let inserted = try await sql.insert(into: table)
             .columns("name", "holder", "expires_at")
@@ -47,13 +49,16 @@ enum JobLease {
 
     /// Gives the lease back early (only if this holder still has it).
     static func release(_ name: String, holder: String, on sql: any SQLDatabase) async throws {
-        try await sql.delete(from: table).where("name", .equal, SQLBind(name)).where("holder", .equal, SQLBind(holder)).run()
+        try await sql.delete(from: table).where("name", .equal, SQLBind(name)).where("holder", .equal, SQLBind(holder))
+            .run()
     }
 
     /// Waits (polling) until the lease is ours, then runs `work` and releases it. Used where every
     /// instance must wait its turn, e.g. first-start bootstrap, rather than skip.
-    static func withLease<T>(_ name: String, holder: String, ttl: TimeInterval, pollEvery: TimeInterval = 1,
-                             on sql: any SQLDatabase, _ work: () async throws -> T) async throws -> T {
+    static func withLease<T>(
+        _ name: String, holder: String, ttl: TimeInterval, pollEvery: TimeInterval = 1,
+        on sql: any SQLDatabase, _ work: () async throws -> T
+    ) async throws -> T {
         while try await !acquire(name, holder: holder, ttl: ttl, now: Date(), on: sql) {
             try await Task.sleep(nanoseconds: UInt64(pollEvery * 1_000_000_000))
         }

@@ -34,18 +34,24 @@ enum JobRunLog {
 
     /// Done for this period: it succeeded, or it failed less than `retryAfter` ago (a job that
     /// fails every time is retried every quarter of an hour, not on every tick).
-    static func settled(_ job: String, period: String, now: Date, retryAfter: TimeInterval = 900, on sql: any SQLDatabase) async throws -> Bool {
+    static func settled(
+        _ job: String, period: String, now: Date, retryAfter: TimeInterval = 900, on sql: any SQLDatabase
+    ) async throws -> Bool {
         try await sql.select().column("job").from(table)
             .where("job", .equal, SQLBind(job)).where("period", .equal, SQLBind(period))
             .where {
                 $0.where("outcome", .equal, SQLBind("ok"))
-                    .orWhere { $0.where("outcome", .equal, SQLBind("failed")).where("started_at", .greaterThan, SQLBind(now.timeIntervalSince1970 - retryAfter)) }
+                    .orWhere {
+                        $0.where("outcome", .equal, SQLBind("failed")).where(
+                            "started_at", .greaterThan, SQLBind(now.timeIntervalSince1970 - retryAfter))
+                    }
             }
             .first() != nil
     }
 
     static func recent(limit: Int, on sql: any SQLDatabase) async throws -> [Row] {
-        try await sql.select().columns("*").from(table).orderBy("started_at", .descending).limit(limit).all(decoding: Row.self)
+        try await sql.select().columns("*").from(table).orderBy("started_at", .descending).limit(limit).all(
+            decoding: Row.self)
     }
 }
 
@@ -59,7 +65,9 @@ enum JobRunner {
         do {
             let sql = try app.db.sql
             if try await JobRunLog.settled(job.name, period: period, now: now, on: sql) { return .alreadyDone }
-            guard try await JobLease.acquire(lease, holder: holder, ttl: job.maxDuration, now: now, on: sql) else { return .busy }
+            guard try await JobLease.acquire(lease, holder: holder, ttl: job.maxDuration, now: now, on: sql) else {
+                return .busy
+            }
             // Another instance may have finished between the first check and the lease.
             if try await JobRunLog.settled(job.name, period: period, now: now, on: sql) {
                 try? await JobLease.release(lease, holder: holder, on: sql)
@@ -67,7 +75,10 @@ enum JobRunner {
             }
             try await sql.insert(into: JobRunLog.table)
                 .columns("job", "period", "holder", "started_at", "outcome")
-                .values(SQLBind(job.name), SQLBind(period), SQLBind(holder), SQLBind(now.timeIntervalSince1970), SQLBind("running"))
+                .values(
+                    SQLBind(job.name), SQLBind(period), SQLBind(holder), SQLBind(now.timeIntervalSince1970),
+                    SQLBind("running")
+                )
                 .onConflict(with: ["job", "period"]) {
                     $0.set(excludedValueOf: "holder").set(excludedValueOf: "started_at").set(excludedValueOf: "outcome")
                 }
@@ -79,7 +90,12 @@ enum JobRunner {
                 detail = try await job.work(app, now)
                 outcome = .ran
             } catch {
-                app.logger.error("job failed", metadata: ["job": .string(job.name), "period": .string(period), "error": .string(String(describing: type(of: error)))])
+                app.logger.error(
+                    "job failed",
+                    metadata: [
+                        "job": .string(job.name), "period": .string(period),
+                        "error": .string(String(describing: type(of: error))),
+                    ])
                 detail = "gagal: \(type(of: error))"
                 outcome = .failed
             }
@@ -91,8 +107,12 @@ enum JobRunner {
                 .run()
             try? await JobLease.release(lease, holder: holder, on: sql)
             app.kompeten.metrics.jobRan(job.name, outcome: outcome.rawValue, seconds: Date().timeIntervalSince(started))
-            app.logger.info("job run", metadata: ["job": .string(job.name), "period": .string(period), "outcome": .string(outcome.rawValue),
-                                                  "detail": .string(detail)])
+            app.logger.info(
+                "job run",
+                metadata: [
+                    "job": .string(job.name), "period": .string(period), "outcome": .string(outcome.rawValue),
+                    "detail": .string(detail),
+                ])
             return outcome
         } catch {
             app.logger.warning("job skipped: database unavailable", metadata: ["job": .string(job.name)])

@@ -17,10 +17,15 @@ enum KompetenJobs {
         try await LoginThrottleStore.purge(before: now.addingTimeInterval(-86_400), on: sql)
         // Web sessions past their idle or absolute lifetime (a read would refuse them anyway).
         let config = app.kompeten.config
-        try await WebSessionDriver.purge(now: now, idle: config.sessionLifetime, max: config.sessionMaxLifetime, on: app.db)
-        try await sql.delete(from: IdempotencyStore.table).where("created_at", .lessThan, SQLBind(now.addingTimeInterval(-IdempotencyStore.keepFor).timeIntervalSince1970)).run()
+        try await WebSessionDriver.purge(
+            now: now, idle: config.sessionLifetime, max: config.sessionMaxLifetime, on: app.db)
+        try await sql.delete(from: IdempotencyStore.table).where(
+            "created_at", .lessThan, SQLBind(now.addingTimeInterval(-IdempotencyStore.keepFor).timeIntervalSince1970)
+        ).run()
         // A bucket untouched for an hour is full again: the row carries no information.
-        try await sql.delete(from: SharedRateBucket.table).where("updated_at", .lessThan, SQLBind(now.addingTimeInterval(-3600).timeIntervalSince1970)).run()
+        try await sql.delete(from: SharedRateBucket.table).where(
+            "updated_at", .lessThan, SQLBind(now.addingTimeInterval(-3600).timeIntervalSince1970)
+        ).run()
         // SKM sender hashes outlive the ten-minute duplicate window by a day at most.
         try await SurveySenderRetention.apply(on: app.db, now: now)
         return "\(tokens) token kedaluwarsa dihapus"
@@ -29,17 +34,22 @@ enum KompetenJobs {
     /// Daily at 02:00 WITA: the optional respondent profile (sex, age band, education,
     /// occupation) and the sender hash of SKM responses older than the instansi's retention
     /// period are erased. The answers stay: the IKM of past periods does not change.
-    static let surveyProfileRetention = ScheduledJob(name: "survey-profile-retention", schedule: .daily(hour: 2), maxDuration: 1800) { app, now in
+    static let surveyProfileRetention = ScheduledJob(
+        name: "survey-profile-retention", schedule: .daily(hour: 2), maxDuration: 1800
+    ) { app, now in
         let erased = try await SurveyRetention.apply(on: app.db, now: now)
         return "\(erased) profil responden dihapus"
     }
 
     /// Daily at 03:00 WITA: the monitoring history (JPM and gaps per OPD per quarter) is
     /// recomputed from all assessments, for every instansi.
-    static let monitoringRebuild = ScheduledJob(name: "monitoring-rebuild", schedule: .daily(hour: 3), maxDuration: 3600) { app, now in
+    static let monitoringRebuild = ScheduledJob(
+        name: "monitoring-rebuild", schedule: .daily(hour: 3), maxDuration: 3600
+    ) { app, now in
         var points = 0
         for instansi in try await Instansi.query(on: app.db).all() {
-            points += try await MonitoringHistory.rebuild(instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
+            points += try await MonitoringHistory.rebuild(
+                instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
         }
         return "\(points) titik riwayat"
     }
@@ -52,19 +62,25 @@ enum SurveyRetention {
     /// Erases the profiles past each instansi's retention; returns how many responses were touched.
     static func apply(on db: any Database, now: Date) async throws -> Int {
         let settings = try await InstansiSettings.query(on: db).all()
-        let months = Dictionary(settings.map { ($0.instansiID, $0.surveyProfileRetentionMonths) }, uniquingKeysWith: { a, _ in a })
+        let months = Dictionary(
+            settings.map { ($0.instansiID, $0.surveyProfileRetentionMonths) }, uniquingKeysWith: { a, _ in a })
         var erased = 0
         for instansi in try await Instansi.query(on: db).all() {
             let keep = try months[instansi.requireID()] ?? defaultMonths
-            guard keep > 0 else { continue }   // 0 = keep (the setting says so explicitly)
+            guard keep > 0 else { continue } // 0 = keep (the setting says so explicitly)
             let cutoff = Calendar(identifier: .gregorian).date(byAdding: .month, value: -keep, to: now) ?? now
             func stale() -> QueryBuilder<SurveyResponse> {
                 SurveyResponse.query(on: db).filter(\.$instansiID == instansi.id!).filter(\.$submittedAt < cutoff)
-                    .group(.or) { $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(\.$occupation != nil).filter(\.$clientHash != nil) }
+                    .group(.or) {
+                        $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(
+                            \.$occupation != nil
+                        ).filter(\.$clientHash != nil)
+                    }
             }
             erased += try await stale().count()
             try await stale()
-                .set(\.$sex, to: nil).set(\.$ageBand, to: nil).set(\.$education, to: nil).set(\.$occupation, to: nil).set(\.$clientHash, to: nil)
+                .set(\.$sex, to: nil).set(\.$ageBand, to: nil).set(\.$education, to: nil).set(\.$occupation, to: nil)
+                .set(\.$clientHash, to: nil)
                 .update()
         }
         return erased

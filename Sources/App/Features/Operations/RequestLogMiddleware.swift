@@ -28,12 +28,15 @@ struct RequestLogMiddleware: AsyncMiddleware {
     private func record(_ req: Request, status: UInt, started: UInt64) {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let route = Self.routePattern(req)
-        req.application.kompeten.metrics.request(method: req.method.rawValue, route: route, status: status, seconds: seconds)
+        req.application.kompeten.metrics.request(
+            method: req.method.rawValue, route: route, status: status, seconds: seconds)
         guard route != "/healthz", route != "/livez", route != "/readyz", route != "/metrics" else { return }
-        req.logger.info("request", metadata: [
-            "method": .string(req.method.rawValue), "route": .string(route),
-            "status": .stringConvertible(status), "ms": .string(String(format: "%.1f", seconds * 1000)),
-        ])
+        req.logger.info(
+            "request",
+            metadata: [
+                "method": .string(req.method.rawValue), "route": .string(route),
+                "status": .stringConvertible(status), "ms": .string(String(format: "%.1f", seconds * 1000)),
+            ])
     }
 
     /// `/employees/:id`; requests that matched no route share one label, so a scanner probing
@@ -45,8 +48,9 @@ struct RequestLogMiddleware: AsyncMiddleware {
 
     static func requestID(_ req: Request) -> String {
         if let peer = req.remoteAddress?.ipAddress, req.application.kompeten.config.trustedProxies.contains(peer),
-           let given = req.headers.first(name: "X-Request-Id"), (1...64).contains(given.count),
-           given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            let given = req.headers.first(name: "X-Request-Id"), (1...64).contains(given.count),
+            given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        {
             return given
         }
         return UUID().uuidString.lowercased()

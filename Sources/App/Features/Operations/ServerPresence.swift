@@ -27,15 +27,18 @@ enum ServerPresence {
     /// The instances serving this database now (unexpired rows), with when each row expires.
     /// A database without the lease table has never been served.
     static func live(now: Date, on sql: any SQLDatabase) async throws -> [(instance: String, expiresAt: Date)] {
-        struct Row: Decodable { let holder: String; let expires_at: Double }
+        struct Row: Decodable {
+            let holder: String
+            let expires_at: Double
+        }
         let rows: [Row]
         do {
             rows = try await sql.select().columns("holder", "expires_at").from(JobLease.table)
                 .where("name", .like, SQLBind(prefix + "%"))
                 .where("expires_at", .greaterThan, SQLBind(now.timeIntervalSince1970))
                 .all(decoding: Row.self)
-        } catch where !DatabaseOutage.isOutage(error) {
-            return []   // no job_leases table yet: no server has ever started on this database
+        } catch  where !DatabaseOutage.isOutage(error) {
+            return [] // no job_leases table yet: no server has ever started on this database
         }
         return rows.map { ($0.holder, Date(timeIntervalSince1970: $0.expires_at)) }
     }

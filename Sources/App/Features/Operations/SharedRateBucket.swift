@@ -17,9 +17,14 @@ enum SharedRateBucket {
         let rate = capacity / 60
         let t = now.timeIntervalSince1970
         // LEAST(capacity, tokens + (now - updated_at) × rate): the bucket as refilled by now.
-        let refilled = SQLFunction("LEAST", args: SQLBind(capacity), SQLBinaryExpression(
-            SQLColumn("tokens", table: table), .add,
-            SQLBinaryExpression(SQLGroupExpression(SQLBinaryExpression(SQLBind(t), .subtract, SQLColumn("updated_at", table: table))), .multiply, SQLBind(rate))))
+        let refilled = SQLFunction(
+            "LEAST", args: SQLBind(capacity),
+            SQLBinaryExpression(
+                SQLColumn("tokens", table: table), .add,
+                SQLBinaryExpression(
+                    SQLGroupExpression(
+                        SQLBinaryExpression(SQLBind(t), .subtract, SQLColumn("updated_at", table: table))), .multiply,
+                    SQLBind(rate))))
         let taken = try await sql.insert(into: table)
             .columns("bucket", "tokens", "updated_at")
             .values(SQLBind(bucket), SQLBind(capacity - 1), SQLBind(t))
@@ -31,8 +36,13 @@ enum SharedRateBucket {
             .returning("tokens")
             .all()
         if !taken.isEmpty { return .allowed }
-        struct Row: Decodable { let tokens: Double; let updated_at: Double }
-        let row = try await sql.select().columns("tokens", "updated_at").from(table).where("bucket", .equal, SQLBind(bucket)).first(decoding: Row.self)
+        struct Row: Decodable {
+            let tokens: Double
+            let updated_at: Double
+        }
+        let row = try await sql.select().columns("tokens", "updated_at").from(table).where(
+            "bucket", .equal, SQLBind(bucket)
+        ).first(decoding: Row.self)
         let now = min(capacity, (row?.tokens ?? 0) + (t - (row?.updated_at ?? t)) * rate)
         return .limited(retryAfterSeconds: max(1, Int(((1 - now) / rate).rounded(.up))))
     }
@@ -49,7 +59,10 @@ actor ClusterSecret {
         try await sql.insert(into: Self.table).columns("name", "value")
             .values(SQLBind(name), SQLBind([UInt8].random(count: 24).base64)).ignoringConflicts(with: ["name"]).run()
         struct Row: Decodable { let value: String }
-        guard let v = try await sql.select().column("value").from(Self.table).where("name", .equal, SQLBind(name)).first(decoding: Row.self)?.value else {
+        guard
+            let v = try await sql.select().column("value").from(Self.table).where("name", .equal, SQLBind(name)).first(
+                decoding: Row.self)?.value
+        else {
             throw Abort(.serviceUnavailable, reason: "Rahasia klaster tidak dapat dibaca.")
         }
         cache[name] = v
@@ -68,7 +81,9 @@ extension Request {
     func admitSurveyResponse() async throws -> RateDecision {
         let gate = application.kompeten.surveyGate
         guard gate.perMinute > 0 else { return .allowed }
-        guard case .postgres = application.kompeten.config.database else { return gate.admit(surveyClientAddress, at: now) }
+        guard case .postgres = application.kompeten.config.database else {
+            return gate.admit(surveyClientAddress, at: now)
+        }
         // The limit is part of the key: changing the setting starts everyone with a full bucket,
         // as a new in-memory limiter would.
         let bucket = "survey:\(gate.perMinute):" + (try await surveySenderHash(userAgent: ""))

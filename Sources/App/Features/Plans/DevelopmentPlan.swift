@@ -5,7 +5,9 @@ import KompetenCore
 /// An employee's individual development plan for one year.
 final class DevelopmentPlan: Model, InstansiOwned, @unchecked Sendable {
     static let schema = "development_plans"
-    static var instansiKey: KeyPath<DevelopmentPlan, FieldProperty<DevelopmentPlan, UUID>> { \DevelopmentPlan.$instansiID }
+    static var instansiKey: KeyPath<DevelopmentPlan, FieldProperty<DevelopmentPlan, UUID>> {
+        \DevelopmentPlan.$instansiID
+    }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "instansi_id") var instansiID: UUID

@@ -18,9 +18,11 @@ enum PlansAPIController {
     }
 
     static func create(req: Request) async throws -> Response {
-        try await AccessFirst.authorPlan(try req.parameters.require("id"), try req.actor, on: req.db)   // access before the body
+        // access before the body
+        try await AccessFirst.authorPlan(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(PlanInput.self)
-        let plan = try await PlanService.create(employeeID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        let plan = try await PlanService.create(
+            employeeID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
         return try await PlanService.dto(plan, on: req.db).encodeResponse(status: .created, for: req)
     }
 
@@ -32,15 +34,17 @@ enum PlansAPIController {
     static func addItem(req: Request) async throws -> Response {
         try await AccessFirst.plan(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(PlanItemInput.self)
-        let item = try await PlanService.addItem(planID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
+        let item = try await PlanService.addItem(
+            planID: try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db)
         return try await PlanService.itemDTOs([item], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
     static func transition(req: Request) async throws -> PlanDTO {
         try await AccessFirst.plan(try req.parameters.require("id"), try req.actor, on: req.db)
         let input = try req.content.decode(TransitionInput.self)
-        let plan = try await PlanService.transition(try req.parameters.require("id"), to: input.to, reason: input.reason,
-                                                    actor: try req.actor, at: req.now, on: req.db)
+        let plan = try await PlanService.transition(
+            try req.parameters.require("id"), to: input.to, reason: input.reason,
+            actor: try req.actor, at: req.now, on: req.db)
         return try await PlanService.dto(plan, on: req.db)
     }
 }

@@ -39,6 +39,9 @@ final class PositionStandard: Model, @unchecked Sendable {
 
     init() {}
     init(positionID: UUID, competencyID: UUID, requiredLevel: Int) {
-        self.id = UUID(); self.positionID = positionID; self.competencyID = competencyID; self.requiredLevel = requiredLevel
+        self.id = UUID()
+        self.positionID = positionID
+        self.competencyID = competencyID
+        self.requiredLevel = requiredLevel
     }
 }

@@ -34,12 +34,16 @@ struct PositionInput: Content {
 }
 
 struct PositionSnapshot: Encodable {
-    let code: String, name: String, kind: String, unitId: UUID, summary: String, duties: [String], standards: [StandardDTO]
+    let code: String, name: String, kind: String, unitId: UUID, summary: String, duties: [String],
+        standards: [StandardDTO]
 
     /// Flat field → value for the audit log's changes: one field per required level
     /// (`standar.M.5`), so a changed level shows as 3 → 4, not as two long lists.
     var auditFields: [String: String] {
-        var fields = ["code": code, "name": name, "kind": kind, "unitId": unitId.uuidString, "summary": summary, "duties": duties.joined(separator: "\n")]
+        var fields = [
+            "code": code, "name": name, "kind": kind, "unitId": unitId.uuidString, "summary": summary,
+            "duties": duties.joined(separator: "\n"),
+        ]
         for s in standards { fields["standar.\(s.competencyCode)"] = String(s.requiredLevel) }
         return fields
     }

@@ -11,7 +11,12 @@ enum PositionsAPIController {
         api.put("positions", ":id", use: update)
     }
 
-    struct ListQuery: Content { var page: Int?; var per: Int?; var unitId: UUID?; var kind: String? }
+    struct ListQuery: Content {
+        var page: Int?
+        var per: Int?
+        var unitId: UUID?
+        var kind: String?
+    }
 
     static func list(req: Request) async throws -> PagedResponse<PositionDTO> {
         let actor = try req.actor
@@ -29,8 +34,10 @@ enum PositionsAPIController {
         let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let standards = try await PositionService.standards(of: positions.map { try $0.requireID() }, on: req.db)
         let items = try positions.map { p in
-            try PositionDTO(id: p.requireID(), code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
-                        duties: p.dutyList, standards: standards[p.requireID()] ?? [], version: p.version ?? 0)
+            try PositionDTO(
+                id: p.requireID(), code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID,
+                summary: p.summary,
+                duties: p.dutyList, standards: standards[p.requireID()] ?? [], version: p.version ?? 0)
         }
         return PagedResponse(items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
     }
@@ -42,7 +49,7 @@ enum PositionsAPIController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .position).require()   // access before the body is read
+        try AccessPolicy.mayCreate(actor, .position).require() // access before the body is read
         let input = try req.content.decode(PositionInput.self)
         let p = try await PositionService.create(input, actor: actor, at: req.now, on: req.db)
         return try await PositionService.dto(p, on: req.db).encodeResponse(status: .created, for: req)

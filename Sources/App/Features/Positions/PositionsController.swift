@@ -16,7 +16,12 @@ enum PositionsController {
         web.post("positions", ":id", "copy-standard", use: copy)
     }
 
-    struct ListQuery: Content { var q: String?; var unit: String?; var kind: String?; var page: Int? }
+    struct ListQuery: Content {
+        var q: String?
+        var unit: String?
+        var kind: String?
+        var page: Int?
+    }
 
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
@@ -30,9 +35,10 @@ enum PositionsController {
         let total = try await query.count()
         let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(positions.map(\.unitID))).all()
-        let model = PositionListModel(positions: positions, units: units, info: PageInfo(paging, total: total), q: q,
-                                      kind: params.kind ?? "", unit: params.unit ?? "",
-                                      canCreate: [.admin, .operator].contains(actor.role))
+        let model = PositionListModel(
+            positions: positions, units: units, info: PageInfo(paging, total: total), q: q,
+            kind: params.kind ?? "", unit: params.unit ?? "",
+            canCreate: [.admin, .operator].contains(actor.role))
         return try await req.renderPage("positions/index", title: "Jabatan", crumbs: [Crumb("Jabatan")], model)
     }
 
@@ -48,8 +54,10 @@ enum PositionsController {
             try await Employee.query(on: req.db).filter(\.$positionID == p.requireID()).sort(\.$name).limit(200).all(),
             by: actor, rule: EmployeeQueries.readRecord, on: req.db)
         let canEdit = AccessPolicy.position(actor, .write, try await PositionService.placement(p, on: req.db)).isAllowed
-        let model = PositionDetailModel(p, unit: unit, standard: standard, competencies: names, holders: holders, canEdit: canEdit)
-        return try await req.renderPage("positions/show", title: p.name, crumbs: [Crumb("Jabatan", .positions), Crumb(p.code)], model)
+        let model = PositionDetailModel(
+            p, unit: unit, standard: standard, competencies: names, holders: holders, canEdit: canEdit)
+        return try await req.renderPage(
+            "positions/show", title: p.name, crumbs: [Crumb("Jabatan", .positions), Crumb(p.code)], model)
     }
 
     struct NewQuery: Content { var unit: UUID? }
@@ -62,7 +70,7 @@ enum PositionsController {
     }
 
     static func create(req: Request) async throws -> Response {
-        try AccessPolicy.mayCreate(try req.actor, .position).require()   // access before the form is read
+        try AccessPolicy.mayCreate(try req.actor, .position).require() // access before the form is read
         let values = try req.content.decode(PositionFormValues.self)
         do {
             let p = try await PositionService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
@@ -87,7 +95,8 @@ enum PositionsController {
         _ = try await PositionService.find(id, try req.actor, .write, on: req.db)
         let values = try req.content.decode(PositionFormValues.self)
         do {
-            let p = try await PositionService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            let p = try await PositionService.update(
+                id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan jabatan \(p.name) disimpan.", to: req)
             return req.redirect(to: SiteURL.position(id).path)
         } catch let stale as StaleEdit {
@@ -95,7 +104,8 @@ enum PositionsController {
             // version, so saving again deliberately replaces the other change.
             var kept = values
             kept.version = String(try await PositionService.find(id, try req.actor, .write, on: req.db).version ?? 0)
-            return try await renderForm(req, kept, id: id, errors: [.init(field: "version", message: stale.reason)], status: .conflict)
+            return try await renderForm(
+                req, kept, id: id, errors: [.init(field: "version", message: stale.reason)], status: .conflict)
         } catch let failure as ValidationFailure {
             return try await renderForm(req, values, id: id, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
@@ -115,7 +125,8 @@ enum PositionsController {
             Flash.add(.error, "Jabatan sumber dengan kode \(code) tidak ditemukan.", to: req)
             return req.redirect(to: SiteURL.position(id).path)
         }
-        _ = try await PositionService.copyStandard(from: source.requireID(), to: id, actor: actor, at: req.now, on: req.db)
+        _ = try await PositionService.copyStandard(
+            from: source.requireID(), to: id, actor: actor, at: req.now, on: req.db)
         Flash.add(.success, "Standar kompetensi disalin dari \(source.code) \(source.name).", to: req)
         return req.redirect(to: SiteURL.position(id).path)
     }
@@ -123,37 +134,53 @@ enum PositionsController {
     static func bulkForm(req: Request) async throws -> Response {
         let actor = try req.actor
         guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
-        return try await req.renderPage("positions/bulk", title: "Ubah Standar Massal",
-                                        crumbs: [Crumb("Jabatan", .positions), Crumb("Ubah standar massal")],
-                                        BulkStandardModel(competencies: competencies, scopeNote: actor.role == .operator ? "Hanya jabatan di OPD Anda." : "Semua jabatan di instansi."))
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
+            .all()
+        return try await req.renderPage(
+            "positions/bulk", title: "Ubah Standar Massal",
+            crumbs: [Crumb("Jabatan", .positions), Crumb("Ubah standar massal")],
+            BulkStandardModel(
+                competencies: competencies,
+                scopeNote: actor.role == .operator ? "Hanya jabatan di OPD Anda." : "Semua jabatan di instansi."))
     }
 
     static func bulkApply(req: Request) async throws -> Response {
-        struct Posted: Content { var kind: String?; var competency: String?; var level: Int? }
-        try AccessPolicy.mayCreate(try req.actor, .position).require()   // access before the form is read
+        struct Posted: Content {
+            var kind: String?
+            var competency: String?
+            var level: Int?
+        }
+        try AccessPolicy.mayCreate(try req.actor, .position).require() // access before the form is read
         let posted = try req.content.decode(Posted.self)
         guard let kind = PositionKind(rawValue: posted.kind ?? "") else {
             Flash.add(.error, "Pilih jenis jabatan.", to: req)
             return req.redirect(to: SiteURL.positionBulk.path)
         }
         do {
-            let n = try await PositionService.bulkSet(kind: kind, competencyCode: posted.competency ?? "", level: posted.level ?? -1,
-                                                      actor: try req.actor, at: req.now, on: req.db)
-            Flash.add(.success, "Standar \(posted.competency ?? "") diubah pada \(IndonesianFormat.integer(n)) jabatan \(kind.label).", to: req)
+            let n = try await PositionService.bulkSet(
+                kind: kind, competencyCode: posted.competency ?? "", level: posted.level ?? -1,
+                actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(
+                .success,
+                "Standar \(posted.competency ?? "") diubah pada \(IndonesianFormat.integer(n)) jabatan \(kind.label).",
+                to: req)
         } catch let failure as ValidationFailure {
             Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
         }
         return req.redirect(to: SiteURL.positionBulk.path)
     }
 
-    private static func renderForm(_ req: Request, _ values: PositionFormValues, id: UUID?, errors: [FieldError], status: HTTPStatus? = nil) async throws -> Response {
+    private static func renderForm(
+        _ req: Request, _ values: PositionFormValues, id: UUID?, errors: [FieldError], status: HTTPStatus? = nil
+    ) async throws -> Response {
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db)
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
+            .all()
         let title = id == nil ? "Tambah Jabatan" : "Ubah Jabatan"
         let model = PositionFormModel(values, id: id, units: units, competencies: competencies, errors: errors)
-        return try await req.renderPage("positions/form", title: title, crumbs: [Crumb("Jabatan", .positions), Crumb(title)],
-                                        model, status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
+        return try await req.renderPage(
+            "positions/form", title: title, crumbs: [Crumb("Jabatan", .positions), Crumb(title)],
+            model, status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 }

@@ -45,7 +45,10 @@ final class ProgrammeCompetency: Model, @unchecked Sendable {
 
     init() {}
     init(programmeID: UUID, competencyID: UUID, levelGain: Int) {
-        id = UUID(); self.programmeID = programmeID; self.competencyID = competencyID; self.levelGain = levelGain
+        id = UUID()
+        self.programmeID = programmeID
+        self.competencyID = competencyID
+        self.levelGain = levelGain
     }
 }
 

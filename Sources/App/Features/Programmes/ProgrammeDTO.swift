@@ -39,9 +39,19 @@ struct ProgrammeDTO: Content, Equatable {
     let minimumAttendance: Int
 
     init(_ p: Programme, raises: [RaiseDTO]) {
-        id = p.id!; code = p.code; title = p.title; form = p.form; path = p.path; providerId = p.providerID
-        competencies = raises; jp = p.jp; costPerParticipant = p.costPerParticipant; capacity = p.capacity
-        description = p.description; active = p.isActive; minimumAttendance = p.minimumAttendance
+        id = p.id!
+        code = p.code
+        title = p.title
+        form = p.form
+        path = p.path
+        providerId = p.providerID
+        competencies = raises
+        jp = p.jp
+        costPerParticipant = p.costPerParticipant
+        capacity = p.capacity
+        description = p.description
+        active = p.isActive
+        minimumAttendance = p.minimumAttendance
     }
 }
 
@@ -66,7 +76,14 @@ struct BatchDTO: Content, Equatable {
     let seatsTaken: Int
 
     init(_ b: Batch) {
-        id = b.id!; programId = b.programmeID; name = b.name; startDate = b.startDate; endDate = b.endDate
-        capacity = b.capacity; place = b.place; online = b.isOnline; seatsTaken = b.seatsTaken
+        id = b.id!
+        programId = b.programmeID
+        name = b.name
+        startDate = b.startDate
+        endDate = b.endDate
+        capacity = b.capacity
+        place = b.place
+        online = b.isOnline
+        seatsTaken = b.seatsTaken
     }
 }

@@ -13,17 +13,27 @@ enum ProgrammesAPIController {
         api.post("programs", ":id", "batches", use: createBatch)
     }
 
-    struct ListQuery: Content { var page: Int?; var per: Int?; var providerId: UUID?; var competencyCode: String?; var form: String?; var includeInactive: Bool? }
+    struct ListQuery: Content {
+        var page: Int?
+        var per: Int?
+        var providerId: UUID?
+        var competencyCode: String?
+        var form: String?
+        var includeInactive: Bool?
+    }
 
     static func list(req: Request) async throws -> PagedResponse<ProgrammeDTO> {
         let actor = try req.actor
         let params = try req.query.decode(ListQuery.self)
         let paging = try APIPaging.parse(page: params.page, per: params.per, defaultPer: 100)
-        let query = try await ProgrammeQueries.filtered(actor, providerID: params.providerId, competencyCode: params.competencyCode,
-                                                        form: params.form, includeInactive: params.includeInactive == true, on: req.db)
+        let query = try await ProgrammeQueries.filtered(
+            actor, providerID: params.providerId, competencyCode: params.competencyCode,
+            form: params.form, includeInactive: params.includeInactive == true, on: req.db)
         let total = try await query.count()
         let items = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PagedResponse(items: try await ProgrammeService.dtos(items, on: req.db), metadata: .init(page: paging.page, per: paging.per, total: total))
+        return PagedResponse(
+            items: try await ProgrammeService.dtos(items, on: req.db),
+            metadata: .init(page: paging.page, per: paging.per, total: total))
     }
 
     static func show(req: Request) async throws -> ProgrammeDTO {
@@ -33,8 +43,9 @@ enum ProgrammesAPIController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .programme).require()   // access before the body is read
-        let p = try await ProgrammeService.create(try req.content.decode(ProgrammeInput.self), actor: actor, at: req.now, on: req.db)
+        try AccessPolicy.mayCreate(actor, .programme).require() // access before the body is read
+        let p = try await ProgrammeService.create(
+            try req.content.decode(ProgrammeInput.self), actor: actor, at: req.now, on: req.db)
         return try await ProgrammeService.dtos([p], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
@@ -49,36 +60,48 @@ enum ProgrammesAPIController {
 
     static func batches(req: Request) async throws -> [BatchDTO] {
         let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
-        return try await Batch.query(on: req.db).filter(\.$programmeID == p.requireID()).sort(\.$startDate).all().map(BatchDTO.init)
+        return try await Batch.query(on: req.db).filter(\.$programmeID == p.requireID()).sort(\.$startDate).all().map(
+            BatchDTO.init)
     }
 
     static func createBatch(req: Request) async throws -> Response {
         let actor = try req.actor
-        let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .write, on: req.db)   // access before the body
+        // access before the body
+        let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let input = try req.content.decode(BatchInput.self)
-        let b = try await ProgrammeService.createBatch(programmeID: programme.requireID(), input, actor: actor, at: req.now, on: req.db)
+        let b = try await ProgrammeService.createBatch(
+            programmeID: programme.requireID(), input, actor: actor, at: req.now, on: req.db)
         return try await BatchDTO(b).encodeResponse(status: .created, for: req)
     }
 }
 
 enum ProgrammeQueries {
     /// The catalogue as this actor sees it (a provider: its own programmes), filtered.
-    static func filtered(_ actor: Principal, providerID: UUID?, competencyCode: String?, form: String?, includeInactive: Bool,
-                         on db: any Database) async throws -> QueryBuilder<Programme> {
+    static func filtered(
+        _ actor: Principal, providerID: UUID?, competencyCode: String?, form: String?, includeInactive: Bool,
+        on db: any Database
+    ) async throws -> QueryBuilder<Programme> {
         try AccessPolicy.providers(actor, .read).require()
         var q = try Programme.scopedQuery(actor, on: db)
         if actor.role == .provider { q = q.filter(\.$providerID == (actor.providerID ?? UUID())) }
         if let providerID { q = q.filter(\.$providerID == providerID) }
         if let form, !form.isEmpty {
             guard DevelopmentForm(rawValue: form) != nil else {
-                throw ValidationFailure(errors: [.init(field: "form", message: "Bentuk harus pendidikan, klasikal atau nonklasikal.")])
+                throw ValidationFailure(errors: [
+                    .init(field: "form", message: "Bentuk harus pendidikan, klasikal atau nonklasikal.")
+                ])
             }
             q = q.filter(\.$form == form)
         }
         if let code = competencyCode, !code.isEmpty {
-            guard code.count <= 30 else { throw ValidationFailure(errors: [.init(field: "competencyCode", message: "Kode kompetensi terlalu panjang.")]) }
+            guard code.count <= 30 else {
+                throw ValidationFailure(errors: [
+                    .init(field: "competencyCode", message: "Kode kompetensi terlalu panjang.")
+                ])
+            }
             let competencyIDs = try await Competency.scopedQuery(actor, on: db).filter(\.$code == code).all(\.$id)
-            let ids = try await ProgrammeCompetency.query(on: db).filter(\.$competencyID ~~ competencyIDs).all(\.$programmeID)
+            let ids = try await ProgrammeCompetency.query(on: db).filter(\.$competencyID ~~ competencyIDs).all(
+                \.$programmeID)
             q = q.filter(\.$id ~~ ids)
         }
         if !includeInactive { q = q.filter(\.$isActive == true) }

@@ -16,40 +16,68 @@ enum ProgrammesController {
         web.post("programs", ":id", "batches", use: createBatch)
     }
 
-    struct ListParams: Content { var q: String?; var competency: String?; var form: String?; var provider: String?; var page: Int? }
+    struct ListParams: Content {
+        var q: String?
+        var competency: String?
+        var form: String?
+        var provider: String?
+        var page: Int?
+    }
 
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
         let params = try req.query.decode(ListParams.self)
         let providerID = params.provider.flatMap(UUID.init(uuidString:))
         let form = DevelopmentForm(rawValue: params.form ?? "")?.rawValue
-        var query = try await ProgrammeQueries.filtered(actor, providerID: providerID, competencyCode: params.competency, form: form,
-                                                        includeInactive: actor.role == .admin || actor.role == .provider, on: req.db)
+        var query = try await ProgrammeQueries.filtered(
+            actor, providerID: providerID, competencyCode: params.competency, form: form,
+            includeInactive: actor.role == .admin || actor.role == .provider, on: req.db)
         let q = (params.q ?? "").trimmingCharacters(in: .whitespaces)
-        if !q.isEmpty { query = query.group(.or) { $0.filter(\.$title ~~ String(q.prefix(100))).filter(\.$code ~~ String(q.prefix(100))) } }
+        if !q.isEmpty {
+            query = query.group(.or) {
+                $0.filter(\.$title ~~ String(q.prefix(100))).filter(\.$code ~~ String(q.prefix(100)))
+            }
+        }
         let providers = try await ProviderService.list(actor, on: req.db)
         let providerNames = try Dictionary(uniqueKeysWithValues: providers.map { try ($0.requireID(), $0.name) })
         if let format = try Export.requested(req) {
             let all = try await query.sort(\.$code).all()
             let dtos = try await ProgrammeService.dtos(all, on: req.db)
-            let table = Table(header: ["Kode", "Judul", "Bentuk", "Jalur", "Penyelenggara", "Kompetensi (kenaikan level)", "JP", "Biaya per peserta (Rp)", "Kapasitas per angkatan", "Aktif"],
-                              rows: dtos.map { d in [d.code, d.title, d.form, d.path ?? "", providerNames[d.providerId] ?? "",
-                                                     d.competencies.map { "\($0.competencyCode)+\($0.levelGain)" }.joined(separator: "; "),
-                                                     String(d.jp), String(d.costPerParticipant), String(d.capacity), d.active ? "ya" : "tidak"] })
+            let table = Table(
+                header: [
+                    "Kode", "Judul", "Bentuk", "Jalur", "Penyelenggara", "Kompetensi (kenaikan level)", "JP",
+                    "Biaya per peserta (Rp)", "Kapasitas per angkatan", "Aktif",
+                ],
+                rows: dtos.map { d in
+                    [
+                        d.code, d.title, d.form, d.path ?? "", providerNames[d.providerId] ?? "",
+                        d.competencies.map { "\($0.competencyCode)+\($0.levelGain)" }.joined(separator: "; "),
+                        String(d.jp), String(d.costPerParticipant), String(d.capacity), d.active ? "ya" : "tidak",
+                    ]
+                })
             return try Export.response(table, filename: "katalog-program", format: format, sheet: "Katalog")
         }
         let paging = PageRequest(page: params.page, per: 25)
         let total = try await query.count()
         let page = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let dtos = try await ProgrammeService.dtos(page, on: req.db)
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all()
+        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
+            .all()
         let providerCodes = try Dictionary(uniqueKeysWithValues: providers.map { try ($0.requireID(), $0.code) })
-        let model = CatalogueModel(dtos: dtos, providerNames: providerNames, providerCodes: providerCodes, providers: providers, competencies: competencies, params: params,
-                                   paging: PagingModel(PageInfo(paging, total: total), path: SiteURL.programmes.path,
-                                                       filters: [("q", params.q), ("competency", params.competency), ("form", params.form), ("provider", params.provider)], noun: "program"),
-                                   export: Export.links(req), canCreate: actor.role == .admin || (actor.role == .provider && actor.providerID != nil))
-        return try await req.renderPage("programmes/index", title: actor.role == .provider ? "Program Kami" : "Katalog Program",
-                                        crumbs: [Crumb("Katalog program")], model)
+        let model = CatalogueModel(
+            dtos: dtos, providerNames: providerNames, providerCodes: providerCodes, providers: providers,
+            competencies: competencies, params: params,
+            paging: PagingModel(
+                PageInfo(paging, total: total), path: SiteURL.programmes.path,
+                filters: [
+                    ("q", params.q), ("competency", params.competency), ("form", params.form),
+                    ("provider", params.provider),
+                ], noun: "program"),
+            export: Export.links(req),
+            canCreate: actor.role == .admin || (actor.role == .provider && actor.providerID != nil))
+        return try await req.renderPage(
+            "programmes/index", title: actor.role == .provider ? "Program Kami" : "Katalog Program",
+            crumbs: [Crumb("Katalog program")], model)
     }
 
     static func show(req: Request) async throws -> Response {
@@ -58,7 +86,9 @@ enum ProgrammesController {
         return try await renderShow(req, p, batchValues: BatchFormValues(capacity: String(p.capacity)), errors: [])
     }
 
-    static func renderShow(_ req: Request, _ p: Programme, batchValues: BatchFormValues, errors: [FieldError]) async throws -> Response {
+    static func renderShow(_ req: Request, _ p: Programme, batchValues: BatchFormValues, errors: [FieldError])
+        async throws -> Response
+    {
         let actor = try req.actor
         let dto = try await ProgrammeService.dtos([p], on: req.db)[0]
         let provider = try await Provider.find(p.providerID, on: req.db)
@@ -68,28 +98,34 @@ enum ProgrammesController {
             .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).all(\.$batchID)
         let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
         let canWrite = AccessPolicy.programme(actor, .write, providerID: p.providerID).isAllowed
-        var model = ProgrammeDetailModel(dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
-                                         canEdit: canWrite, batchForm: canWrite ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
+        var model = ProgrammeDetailModel(
+            dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
+            canEdit: canWrite,
+            batchForm: canWrite ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
         // Effectiveness for those who may see evaluations (BKPPD, the provider, an OPD for its own people).
         // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
         var scope: [UUID]?? = nil
-        do { scope = .some(try await EvaluationsAPIController.scope(actor, providerID: p.providerID, on: req.db)) }
-        catch let denied as any AbortError where denied.status == .forbidden {}
+        do {
+            scope = .some(try await EvaluationsAPIController.scope(actor, providerID: p.providerID, on: req.db))
+        } catch let denied as any AbortError where denied.status == .forbidden {}
         if let units = scope {
-            let tally = try await EffectivenessQueries.byProgramme(.init(instansiID: p.instansiID, unitIDs: units, programmeID: p.requireID()), on: req.db)[p.requireID()]
+            let tally = try await EffectivenessQueries.byProgramme(
+                .init(instansiID: p.instansiID, unitIDs: units, programmeID: p.requireID()), on: req.db)[p.requireID()]
             model.effectiveness = ProgrammeEffectivenessModel(tally ?? EffectivenessTally(), scoped: units != nil)
         }
-        return try await req.renderPage("programmes/show", title: p.title, crumbs: [Crumb("Katalog program", .programmes), Crumb(p.code)],
-                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return try await req.renderPage(
+            "programmes/show", title: p.title, crumbs: [Crumb("Katalog program", .programmes), Crumb(p.code)],
+            model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     static func createBatch(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        _ = try await ProgrammeService.find(id, actor, .write, on: req.db)   // access before the form is read
+        _ = try await ProgrammeService.find(id, actor, .write, on: req.db) // access before the form is read
         let values = try req.content.decode(BatchFormValues.self)
         do {
-            let b = try await ProgrammeService.createBatch(programmeID: id, values.input, actor: actor, at: req.now, on: req.db)
+            let b = try await ProgrammeService.createBatch(
+                programmeID: id, values.input, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "\(b.name) dijadwalkan.", to: req)
             return try req.redirect(to: SiteURL.batch(b.requireID()).path)
         } catch let failure as ValidationFailure {
@@ -109,7 +145,7 @@ enum ProgrammesController {
     }
 
     static func create(req: Request) async throws -> Response {
-        try AccessPolicy.mayCreate(try req.actor, .programme).require()   // access before the form is read
+        try AccessPolicy.mayCreate(try req.actor, .programme).require() // access before the form is read
         let values = try req.content.decode(ProgrammeFormValues.self)
         do {
             let p = try await ProgrammeService.create(try values.input(), actor: try req.actor, at: req.now, on: req.db)
@@ -124,7 +160,8 @@ enum ProgrammesController {
 
     static func editForm(req: Request) async throws -> Response {
         let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .write, on: req.db)
-        return try await renderForm(req, ProgrammeFormValues(try await ProgrammeService.dtos([p], on: req.db)[0]), id: p.id, errors: [])
+        return try await renderForm(
+            req, ProgrammeFormValues(try await ProgrammeService.dtos([p], on: req.db)[0]), id: p.id, errors: [])
     }
 
     static func update(req: Request) async throws -> Response {
@@ -133,7 +170,8 @@ enum ProgrammesController {
         _ = try await ProgrammeService.find(id, try req.actor, .write, on: req.db)
         let values = try req.content.decode(ProgrammeFormValues.self)
         do {
-            let p = try await ProgrammeService.update(id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
+            let p = try await ProgrammeService.update(
+                id, try values.input(), actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan program \(p.code) disimpan.", to: req)
             return req.redirect(to: SiteURL.programme(id).path)
         } catch let failure as ValidationFailure {
@@ -143,20 +181,27 @@ enum ProgrammesController {
         }
     }
 
-    private static func renderForm(_ req: Request, _ v: ProgrammeFormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+    private static func renderForm(_ req: Request, _ v: ProgrammeFormValues, id: UUID?, errors: [FieldError])
+        async throws -> Response
+    {
         let actor = try req.actor
         let providers = try await ProviderService.list(actor, on: req.db)
         let title = id == nil ? "Tambah Program" : "Ubah Program \(v.code ?? "")"
-        let form = v.form(action: id.map { SiteURL.programmeEdit($0).path } ?? SiteURL.programmes.path,
-                          cancel: id.map { SiteURL.programme($0).path } ?? SiteURL.programmes.path, providers: providers, errors: errors)
-        return try await req.renderPage("common/form", title: title, crumbs: [Crumb("Katalog program", .programmes), Crumb(title)],
-                                        FormPage(form: form, intro: "1 JP = 45 menit. Bentuk dan jalur mengikuti Peraturan LAN 10/2018."),
-                                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+        let form = v.form(
+            action: id.map { SiteURL.programmeEdit($0).path } ?? SiteURL.programmes.path,
+            cancel: id.map { SiteURL.programme($0).path } ?? SiteURL.programmes.path, providers: providers,
+            errors: errors)
+        return try await req.renderPage(
+            "common/form", title: title, crumbs: [Crumb("Katalog program", .programmes), Crumb(title)],
+            FormPage(form: form, intro: "1 JP = 45 menit. Bentuk dan jalur mengikuti Peraturan LAN 10/2018."),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
 
 enum CompetencyNames {
     static func byCode(_ actor: Principal, on db: any Database) async throws -> [String: String] {
-        Dictionary(try await Competency.scopedQuery(actor, on: db).all().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            try await Competency.scopedQuery(actor, on: db).all().map { ($0.code, $0.name) },
+            uniquingKeysWith: { a, _ in a })
     }
 }

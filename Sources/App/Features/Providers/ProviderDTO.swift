@@ -27,7 +27,15 @@ struct ProviderDTO: Content, Equatable {
     let active: Bool
 
     init(_ p: Provider) {
-        id = p.id!; code = p.code; name = p.name; kind = p.kind; accreditation = p.accreditation
-        contactName = p.contactName; phone = p.phone; email = p.email; address = p.address; active = p.isActive
+        id = p.id!
+        code = p.code
+        name = p.name
+        kind = p.kind
+        accreditation = p.accreditation
+        contactName = p.contactName
+        phone = p.phone
+        email = p.email
+        address = p.address
+        active = p.isActive
     }
 }

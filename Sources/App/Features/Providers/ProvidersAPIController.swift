@@ -21,8 +21,9 @@ enum ProvidersAPIController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .provider).require()   // access before the body is read
-        let p = try await ProviderService.create(try req.content.decode(ProviderInput.self), actor: actor, at: req.now, on: req.db)
+        try AccessPolicy.mayCreate(actor, .provider).require() // access before the body is read
+        let p = try await ProviderService.create(
+            try req.content.decode(ProviderInput.self), actor: actor, at: req.now, on: req.db)
         return try await ProviderDTO(p).encodeResponse(status: .created, for: req)
     }
 
@@ -32,6 +33,7 @@ enum ProvidersAPIController {
         try AccessPolicy.providers(actor, .write).require()
         let p = try await ProviderService.find(try req.parameters.require("id"), actor, on: req.db)
         let input = try req.content.decode(ProviderInput.self)
-        return ProviderDTO(try await ProviderService.update(p.requireID(), input, actor: actor, at: req.now, on: req.db))
+        return ProviderDTO(
+            try await ProviderService.update(p.requireID(), input, actor: actor, at: req.now, on: req.db))
     }
 }

@@ -13,35 +13,58 @@ enum ProvidersController {
     }
 
     struct Row: Encodable {
-        let code: String, name: String, kind: String, accreditation: String, contact: String, programmes: Int, active: Bool
+        let code: String, name: String, kind: String, accreditation: String, contact: String, programmes: Int,
+            active: Bool
         let programmesHref: String, editHref: String
     }
-    struct ListModel: Encodable { let rows: [Row]; let canEdit: Bool; let newHref: String }
+    struct ListModel: Encodable {
+        let rows: [Row]
+        let canEdit: Bool
+        let newHref: String
+    }
 
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
         let providers = try await ProviderService.list(actor, on: req.db)
-        let counts = Dictionary(grouping: try await Programme.scopedQuery(actor, on: req.db).all(\.$providerID), by: { $0 }).mapValues(\.count)
+        let counts = Dictionary(
+            grouping: try await Programme.scopedQuery(actor, on: req.db).all(\.$providerID), by: { $0 }
+        ).mapValues(\.count)
         let rows = try providers.map { p in
-            Row(code: p.code, name: p.name, kind: p.providerKind.label, accreditation: p.accreditationLevel.label,
-                contact: [p.contactName, p.phone, p.email].filter { !$0.isEmpty }.joined(separator: " · "), programmes: counts[try p.requireID()] ?? 0,
-                active: p.isActive, programmesHref: SiteURL.programmes.path + "?provider=\(try p.requireID().uuidString)", editHref: SiteURL.providerEdit(try p.requireID()).path)
+            Row(
+                code: p.code, name: p.name, kind: p.providerKind.label, accreditation: p.accreditationLevel.label,
+                contact: [p.contactName, p.phone, p.email].filter { !$0.isEmpty }.joined(separator: " · "),
+                programmes: counts[try p.requireID()] ?? 0,
+                active: p.isActive,
+                programmesHref: SiteURL.programmes.path + "?provider=\(try p.requireID().uuidString)",
+                editHref: SiteURL.providerEdit(try p.requireID()).path)
         }
-        let model = ListModel(rows: rows, canEdit: AccessPolicy.providers(actor, .write).isAllowed, newHref: SiteURL.providerNew.path)
-        return try await req.renderPage("providers/index", title: "Lembaga Pelatihan", crumbs: [Crumb("Lembaga pelatihan")], model)
+        let model = ListModel(
+            rows: rows, canEdit: AccessPolicy.providers(actor, .write).isAllowed, newHref: SiteURL.providerNew.path)
+        return try await req.renderPage(
+            "providers/index", title: "Lembaga Pelatihan", crumbs: [Crumb("Lembaga pelatihan")], model)
     }
 
     struct FormValues: Content {
-        var code: String?, name: String?, kind: String?, accreditation: String?, contactName: String?, phone: String?, email: String?, address: String?, active: String?
+        var code: String?, name: String?, kind: String?, accreditation: String?, contactName: String?, phone: String?,
+            email: String?, address: String?, active: String?
 
         init() {}
         init(_ p: Provider) {
-            code = p.code; name = p.name; kind = p.kind; accreditation = p.accreditation; contactName = p.contactName
-            phone = p.phone; email = p.email; address = p.address; active = p.isActive ? "1" : "0"
+            code = p.code
+            name = p.name
+            kind = p.kind
+            accreditation = p.accreditation
+            contactName = p.contactName
+            phone = p.phone
+            email = p.email
+            address = p.address
+            active = p.isActive ? "1" : "0"
         }
         var input: ProviderInput {
-            ProviderInput(code: code ?? "", name: name ?? "", kind: kind ?? "", accreditation: accreditation, contactName: contactName,
-                          phone: phone, email: email, address: address, active: (active ?? "1") == "1")
+            ProviderInput(
+                code: code ?? "", name: name ?? "", kind: kind ?? "", accreditation: accreditation,
+                contactName: contactName,
+                phone: phone, email: email, address: address, active: (active ?? "1") == "1")
         }
     }
 
@@ -51,7 +74,7 @@ enum ProvidersController {
     }
 
     static func create(req: Request) async throws -> Response {
-        try AccessPolicy.mayCreate(try req.actor, .provider).require()   // access before the form is read
+        try AccessPolicy.mayCreate(try req.actor, .provider).require() // access before the form is read
         let values = try req.content.decode(FormValues.self)
         do {
             let p = try await ProviderService.create(values.input, actor: try req.actor, at: req.now, on: req.db)
@@ -73,7 +96,7 @@ enum ProvidersController {
 
     static func update(req: Request) async throws -> Response {
         let id: UUID = try req.parameters.require("id")
-        try AccessPolicy.providers(try req.actor, .write).require()   // access before the form is read
+        try AccessPolicy.providers(try req.actor, .write).require() // access before the form is read
         _ = try await ProviderService.find(id, try req.actor, on: req.db)
         let values = try req.content.decode(FormValues.self)
         do {
@@ -87,24 +110,38 @@ enum ProvidersController {
         }
     }
 
-    private static func render(_ req: Request, _ v: FormValues, id: UUID?, errors: [FieldError]) async throws -> Response {
+    private static func render(_ req: Request, _ v: FormValues, id: UUID?, errors: [FieldError]) async throws
+        -> Response
+    {
         let title = id == nil ? "Daftarkan Lembaga Pelatihan" : "Ubah Lembaga Pelatihan"
-        let form = FormModel(action: id.map { SiteURL.providerEdit($0).path } ?? SiteURL.providers.path, submitLabel: "Simpan",
-                             cancelHref: SiteURL.providers.path, fields: [
-            .init(name: "code", label: "Kode", value: v.code ?? "", hint: "Singkat dan unik, mis. BPSDMD-NTT."),
-            .init(name: "name", label: "Nama lembaga", value: v.name ?? ""),
-            .init(name: "kind", label: "Jenis", type: "select", value: v.kind ?? "",
-                  options: FormModel.options(ProviderKind.allCases, selected: v.kind, value: \.rawValue, label: \.label, empty: "— pilih —")),
-            .init(name: "accreditation", label: "Akreditasi", type: "select", value: v.accreditation ?? "",
-                  options: FormModel.options(Accreditation.allCases, selected: v.accreditation ?? "belum", value: \.rawValue, label: \.label)),
-            .init(name: "contactName", label: "Narahubung", value: v.contactName ?? "", required: false),
-            .init(name: "phone", label: "Telepon", type: "tel", value: v.phone ?? "", required: false),
-            .init(name: "email", label: "Email", type: "email", value: v.email ?? "", required: false),
-            .init(name: "address", label: "Alamat", type: "textarea", value: v.address ?? "", required: false),
-            .init(name: "active", label: "Status", type: "select", value: v.active ?? "1",
-                  options: [.init(value: "1", label: "Aktif", selected: (v.active ?? "1") == "1"), .init(value: "0", label: "Nonaktif", selected: v.active == "0")]),
-        ], errors: errors)
-        return try await req.renderPage("common/form", title: title, crumbs: [Crumb("Lembaga pelatihan", .providers), Crumb(title)],
-                                        FormPage(form: form), status: errors.isEmpty ? .ok : .unprocessableEntity)
+        let form = FormModel(
+            action: id.map { SiteURL.providerEdit($0).path } ?? SiteURL.providers.path, submitLabel: "Simpan",
+            cancelHref: SiteURL.providers.path,
+            fields: [
+                .init(name: "code", label: "Kode", value: v.code ?? "", hint: "Singkat dan unik, mis. BPSDMD-NTT."),
+                .init(name: "name", label: "Nama lembaga", value: v.name ?? ""),
+                .init(
+                    name: "kind", label: "Jenis", type: "select", value: v.kind ?? "",
+                    options: FormModel.options(
+                        ProviderKind.allCases, selected: v.kind, value: \.rawValue, label: \.label, empty: "— pilih —")),
+                .init(
+                    name: "accreditation", label: "Akreditasi", type: "select", value: v.accreditation ?? "",
+                    options: FormModel.options(
+                        Accreditation.allCases, selected: v.accreditation ?? "belum", value: \.rawValue, label: \.label)
+                ),
+                .init(name: "contactName", label: "Narahubung", value: v.contactName ?? "", required: false),
+                .init(name: "phone", label: "Telepon", type: "tel", value: v.phone ?? "", required: false),
+                .init(name: "email", label: "Email", type: "email", value: v.email ?? "", required: false),
+                .init(name: "address", label: "Alamat", type: "textarea", value: v.address ?? "", required: false),
+                .init(
+                    name: "active", label: "Status", type: "select", value: v.active ?? "1",
+                    options: [
+                        .init(value: "1", label: "Aktif", selected: (v.active ?? "1") == "1"),
+                        .init(value: "0", label: "Nonaktif", selected: v.active == "0"),
+                    ]),
+            ], errors: errors)
+        return try await req.renderPage(
+            "common/form", title: title, crumbs: [Crumb("Lembaga pelatihan", .providers), Crumb(title)],
+            FormPage(form: form), status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

@@ -6,23 +6,48 @@ import Vapor
 enum ImpactDTO {
     struct Side: Content {
         let from: String, to: String
-        let respondents: Int; let ikm: Double?; let grade: String?; let u6: Double?; let onTimeShare: Double?; let p90Minutes: Double?; let volume: Int
+        let respondents: Int
+        let ikm: Double?
+        let grade: String?
+        let u6: Double?
+        let onTimeShare: Double?
+        let p90Minutes: Double?
+        let volume: Int
         init(_ w: ImpactService.Window, _ s: ImpactService.ServiceSide) {
-            from = w.from.iso; to = w.to.iso; respondents = s.respondents; ikm = s.ikm; grade = s.grade
-            u6 = s.u6.map { ($0 * 1000).rounded() / 1000 }; onTimeShare = s.onTimeShare.map { ($0 * 10000).rounded() / 10000 }
-            p90Minutes = s.p90Minutes.map { ($0 * 10).rounded() / 10 }; volume = s.volume
+            from = w.from.iso
+            to = w.to.iso
+            respondents = s.respondents
+            ikm = s.ikm
+            grade = s.grade
+            u6 = s.u6.map { ($0 * 1000).rounded() / 1000 }
+            onTimeShare = s.onTimeShare.map { ($0 * 10000).rounded() / 10000 }
+            p90Minutes = s.p90Minutes.map { ($0 * 10).rounded() / 10 }
+            volume = s.volume
         }
     }
 
     struct Competency: Content {
         /// `meanJPM` over the `assessed` staff; `unassessed` have a standard and no result (not 0).
-        let staff: Int; let trained: Int; let trainedShare: Double; let meanJPM: Double?; let assessed: Int; let unassessed: Int
-        let jpmBefore: Double?; let jpmAfter: Double?
-        let publicServiceGap: Double?; let meanJP: Double?
+        let staff: Int
+        let trained: Int
+        let trainedShare: Double
+        let meanJPM: Double?
+        let assessed: Int
+        let unassessed: Int
+        let jpmBefore: Double?
+        let jpmAfter: Double?
+        let publicServiceGap: Double?
+        let meanJP: Double?
     }
 
-    struct Pair: Content { let treated: Int; let control: Int }
-    struct Span: Content { let from: String; let to: String }
+    struct Pair: Content {
+        let treated: Int
+        let control: Int
+    }
+    struct Span: Content {
+        let from: String
+        let to: String
+    }
 
     /// One difference in differences. `n` counts OPDs (the unit of treatment), `services` the
     /// services behind them; without an interval, `intervalReason` says why in a code
@@ -30,16 +55,24 @@ enum ImpactDTO {
     struct Estimate: Content {
         let n: Pair
         let services: Pair
-        let treatedChange: Double?; let controlChange: Double?; let estimate: Double?; let lower95: Double?; let upper95: Double?
-        let intervalReason: String?; let intervalNote: String?
+        let treatedChange: Double?
+        let controlChange: Double?
+        let estimate: Double?
+        let lower95: Double?
+        let upper95: Double?
+        let intervalReason: String?
+        let intervalNote: String?
 
         init(_ e: OPDImpactEstimate?) {
             func r(_ x: Double?) -> Double? { x.map { ($0 * 100).rounded() / 100 } }
             let d = e?.estimate
             n = Pair(treated: d?.treatedCount ?? 0, control: d?.controlCount ?? 0)
             services = Pair(treated: e?.treatedServices ?? 0, control: e?.controlServices ?? 0)
-            treatedChange = r(d?.treatedChange); controlChange = r(d?.controlChange); estimate = r(d?.estimate)
-            lower95 = r(d?.lower95); upper95 = r(d?.upper95)
+            treatedChange = r(d?.treatedChange)
+            controlChange = r(d?.controlChange)
+            estimate = r(d?.estimate)
+            lower95 = r(d?.lower95)
+            upper95 = r(d?.upper95)
             intervalReason = d.map { $0.intervalUnavailable?.rawValue } ?? "no_data"
             intervalNote = d.map(\.intervalNote) ?? DifferenceInDifferences.noComparisonNote
         }
@@ -50,10 +83,15 @@ enum ImpactDTO {
         /// Every key always present: a missing interval is an explicit null beside its reason.
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(n, forKey: .n); try c.encode(services, forKey: .services)
-            try c.encode(treatedChange, forKey: .treatedChange); try c.encode(controlChange, forKey: .controlChange)
-            try c.encode(estimate, forKey: .estimate); try c.encode(lower95, forKey: .lower95); try c.encode(upper95, forKey: .upper95)
-            try c.encode(intervalReason, forKey: .intervalReason); try c.encode(intervalNote, forKey: .intervalNote)
+            try c.encode(n, forKey: .n)
+            try c.encode(services, forKey: .services)
+            try c.encode(treatedChange, forKey: .treatedChange)
+            try c.encode(controlChange, forKey: .controlChange)
+            try c.encode(estimate, forKey: .estimate)
+            try c.encode(lower95, forKey: .lower95)
+            try c.encode(upper95, forKey: .upper95)
+            try c.encode(intervalReason, forKey: .intervalReason)
+            try c.encode(intervalNote, forKey: .intervalNote)
         }
     }
 
@@ -63,7 +101,10 @@ enum ImpactDTO {
         struct PreTrend: Content {
             let earlier: Span
             let result: Estimate
-            init(earlier: Span, result: Estimate) { self.earlier = earlier; self.result = result }
+            init(earlier: Span, result: Estimate) {
+                self.earlier = earlier
+                self.result = result
+            }
             enum CodingKeys: String, CodingKey { case earlier }
             init(from decoder: any Decoder) throws {
                 earlier = try decoder.container(keyedBy: CodingKeys.self).decode(Span.self, forKey: .earlier)

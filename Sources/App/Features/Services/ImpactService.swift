@@ -65,51 +65,84 @@ enum ImpactService {
     /// Indices of the windows in the `ServiceIndicators` read.
     static let earlierIndex = 0, beforeIndex = 1, afterIndex = 2
 
-    static func report(instansiID: UUID, tree: UnitTree<UUID>, from: SimpleDate, to: SimpleDate, today: SimpleDate, on db: any Database) async throws -> Report {
+    static func report(
+        instansiID: UUID, tree: UnitTree<UUID>, from: SimpleDate, to: SimpleDate, today: SimpleDate, on db: any Database
+    ) async throws -> Report {
         let windows = ImpactWindows(from: from, to: to, today: today)
         let (before, after) = (windows.before, windows.after)
         let weight = try await SettingsQueries.evaluation(instansiID, on: db).skmWeight
         let services = try await PublicService.query(on: db).filter(\.$instansiID == instansiID).all()
         guard !services.isEmpty else {
-            return Report(windows: windows, rows: [], onTime: Comparison(outcome: "onTimeShare", result: nil, preTrend: nil),
-                          ikm: Comparison(outcome: "ikm", result: nil, preTrend: nil))
+            return Report(
+                windows: windows, rows: [], onTime: Comparison(outcome: "onTimeShare", result: nil, preTrend: nil),
+                ikm: Comparison(outcome: "ikm", result: nil, preTrend: nil))
         }
-        let periods = [(from: windows.earlier.from, to: windows.earlier.to, label: "sebelumnya"),
-                       (from: before.from, to: before.to, label: "sebelum"), (from: after.from, to: after.to, label: "sesudah")]
-        let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: db)
-        let links = try await ServicePosition.query(on: db).filter(\.$serviceID ~~ services.map { try $0.requireID() }).all()
+        let periods = [
+            (from: windows.earlier.from, to: windows.earlier.to, label: "sebelumnya"),
+            (from: before.from, to: before.to, label: "sebelum"), (from: after.from, to: after.to, label: "sesudah"),
+        ]
+        let data = try await ServiceIndicators.load(
+            instansiID: instansiID, services: services, periods: periods, on: db)
+        let links = try await ServicePosition.query(on: db).filter(\.$serviceID ~~ services.map { try $0.requireID() })
+            .all()
         let positionsOf = Dictionary(grouping: links, by: \.serviceID).mapValues { $0.map(\.positionID) }
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let serviceUnits = byOPD.keys.flatMap { tree.subtree(of: $0) }
         let gaps = try await GapEngine.compute(instansiID: instansiID, unitIDs: serviceUnits, parts: .persons, on: db)
-        let jp = Dictionary(uniqueKeysWithValues: try await JPQueries.people(instansiID: instansiID, unitIDs: serviceUnits, year: to.year, on: db).map { ($0.id, $0.jp) })
+        let jp = Dictionary(
+            uniqueKeysWithValues: try await JPQueries.people(
+                instansiID: instansiID, unitIDs: serviceUnits, year: to.year, on: db
+            ).map { ($0.id, $0.jp) })
         let points = try await MonitoringQueries.points(instansiID: instansiID, opdIDs: Array(byOPD.keys), on: db)
-        let m5 = try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(\.$code == DevelopmentSettings.publicServiceCode).first()
+        let m5 = try await Competency.query(on: db).filter(\.$instansiID == instansiID).filter(
+            \.$code == DevelopmentSettings.publicServiceCode
+        ).first()
 
-        let servicePrograms = try await m5.asyncMap { c in try await ProgrammeCompetency.query(on: db).filter(\.$competencyID == c.requireID()).all(\.$programmeID) } ?? []
+        let servicePrograms =
+            try await m5.asyncMap { c in
+                try await ProgrammeCompetency.query(on: db).filter(\.$competencyID == c.requireID()).all(\.$programmeID)
+            } ?? []
 
         // The delivering staff of every OPD first, then one read per kind for all of them
         // (training in the wave, the M.5 standard and level), not a round of queries per OPD.
-        let staffOf = try Dictionary(uniqueKeysWithValues: byOPD.map { opdID, list -> (UUID, [GapEngine.Person]) in
-            let subtree = Set(tree.subtree(of: opdID))
-            let positionIDs = try Set(list.flatMap { try positionsOf[$0.requireID()] ?? [] })
-            return (opdID, gaps.persons.filter { subtree.contains($0.unitID) && (positionIDs.isEmpty || $0.positionID.map(positionIDs.contains) == true) })
-        })
+        let staffOf = try Dictionary(
+            uniqueKeysWithValues: byOPD.map { opdID, list -> (UUID, [GapEngine.Person]) in
+                let subtree = Set(tree.subtree(of: opdID))
+                let positionIDs = try Set(list.flatMap { try positionsOf[$0.requireID()] ?? [] })
+                return (
+                    opdID,
+                    gaps.persons.filter {
+                        subtree.contains($0.unitID)
+                            && (positionIDs.isEmpty || $0.positionID.map(positionIDs.contains) == true)
+                    }
+                )
+            })
         let allStaff = Array(Set(staffOf.values.flatMap { $0.map(\.id) }))
-        var trainedIDs = Set<UUID>(), levels: [UUID: Int] = [:], required: [UUID: Int] = [:]
+        var trainedIDs = Set<UUID>()
+        var levels: [UUID: Int] = [:]
+        var required: [UUID: Int] = [:]
         for chunk in allStaff.chunked(500) {
             if !servicePrograms.isEmpty {
-                trainedIDs.formUnion(try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).filter(\.$status == EnrolmentStatus.completed.rawValue)
-                    .filter(\.$programmeID ~~ servicePrograms).filter(\.$completedOn >= from.iso).filter(\.$completedOn <= to.iso).all(\.$employeeID))
+                trainedIDs.formUnion(
+                    try await Enrolment.query(on: db).filter(\.$employeeID ~~ Array(chunk)).filter(
+                        \.$status == EnrolmentStatus.completed.rawValue
+                    )
+                    .filter(\.$programmeID ~~ servicePrograms).filter(\.$completedOn >= from.iso).filter(
+                        \.$completedOn <= to.iso
+                    ).all(\.$employeeID))
             }
             if let m5 {
-                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.requireID()).filter(\.$employeeID ~~ Array(chunk)).all() { levels[c.employeeID] = c.level }
+                for c in try await CurrentLevel.query(on: db).filter(\.$competencyID == m5.requireID()).filter(
+                    \.$employeeID ~~ Array(chunk)
+                ).all() { levels[c.employeeID] = c.level }
             }
         }
         let staffPositions = Array(Set(staffOf.values.flatMap { $0.compactMap(\.positionID) }))
         if let m5, !staffPositions.isEmpty {
             for chunk in staffPositions.chunked(500) {
-                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.requireID()).filter(\.$positionID ~~ Array(chunk)).all() {
+                for ps in try await PositionStandard.query(on: db).filter(\.$competencyID == m5.requireID()).filter(
+                    \.$positionID ~~ Array(chunk)
+                ).all() {
                     required[ps.positionID] = max(required[ps.positionID] ?? 0, ps.requiredLevel)
                 }
             }
@@ -121,28 +154,40 @@ enum ImpactService {
             let staff = staffOf[opdID] ?? []
             let trained = staff.filter { trainedIDs.contains($0.id) }.count
             // The core's rules, as on every other page: JPM over the assessed, M.5 shortfall never netted.
-            var jpmMean = JPMMean(), publicService = GapTally()
+            var jpmMean = JPMMean()
+            var publicService = GapTally()
             for p in staff {
                 jpmMean.add(jpm: p.jpm, assessedCount: p.assessed)
-                if let pos = p.positionID, let req = required[pos] { publicService.record(required: req, actual: levels[p.id]) }
+                if let pos = p.positionID, let req = required[pos] {
+                    publicService.record(required: req, actual: levels[p.id])
+                }
             }
             func jpm(at date: SimpleDate) -> Double? {
-                guard let point = points.filter({ $0.opdID == opdID && $0.asOf <= date.iso && $0.assessed > 0 }).max(by: { $0.asOf < $1.asOf }) else { return nil }
+                guard
+                    let point = points.filter({ $0.opdID == opdID && $0.asOf <= date.iso && $0.assessed > 0 }).max(by: {
+                        $0.asOf < $1.asOf
+                    })
+                else { return nil }
                 return point.jpmSum / Double(point.assessed)
             }
             func side(_ i: Int) -> ServiceSide {
                 let cell = data.merged(list.map { $0.id! }, i)
-                let r = cell.ikm(weight), f = cell.figures
-                return ServiceSide(respondents: cell.tally.respondents, ikm: r?.value, grade: r?.grade?.rawValue, u6: cell.u6,
-                                   onTimeShare: f.onTimeShare, p90Minutes: f.p90Minutes, volume: f.count)
+                let r = cell.ikm(weight)
+                let f = cell.figures
+                return ServiceSide(
+                    respondents: cell.tally.respondents, ikm: r?.value, grade: r?.grade?.rawValue, u6: cell.u6,
+                    onTimeShare: f.onTimeShare, p90Minutes: f.p90Minutes, volume: f.count)
             }
-            rows.append(UnitRow(opdID: opdID, name: node.name, services: list.count, staff: staff.count, trained: trained,
-                                meanJPM: jpmMean.mean, assessed: jpmMean.assessed, unassessed: jpmMean.unassessed,
-                                jpmBefore: jpm(at: before.to), jpmAfter: jpm(at: after.to),
-                                publicServiceGap: publicService.meanShortfall,
-                                meanJP: staff.isEmpty ? nil : Double(staff.reduce(0) { $0 + (jp[$1.id] ?? 0) }) / Double(staff.count),
-                                before: side(beforeIndex), after: side(afterIndex),
-                                group: TrainingExposure.of(staff: staff.count, trained: trained)))
+            rows.append(
+                UnitRow(
+                    opdID: opdID, name: node.name, services: list.count, staff: staff.count, trained: trained,
+                    meanJPM: jpmMean.mean, assessed: jpmMean.assessed, unassessed: jpmMean.unassessed,
+                    jpmBefore: jpm(at: before.to), jpmAfter: jpm(at: after.to),
+                    publicServiceGap: publicService.meanShortfall,
+                    meanJP: staff.isEmpty
+                        ? nil : Double(staff.reduce(0) { $0 + (jp[$1.id] ?? 0) }) / Double(staff.count),
+                    before: side(beforeIndex), after: side(afterIndex),
+                    group: TrainingExposure.of(staff: staff.count, trained: trained)))
         }
         rows.sort { $0.name < $1.name }
         let groupOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.opdID, $0.group) })
@@ -154,33 +199,55 @@ enum ImpactService {
             return f.onTimeShare.map { ($0 * 100, f.completed + f.overdueOpen) }
         }
         let ikm: (ServiceIndicators.Cell) -> (value: Double, weight: Int)? = { c in
-            guard c.tally.respondents >= ImpactWindows.minimumRespondents, let v = c.ikm(weight)?.value else { return nil }
+            guard c.tally.respondents >= ImpactWindows.minimumRespondents, let v = c.ikm(weight)?.value else {
+                return nil
+            }
             return (v, c.tally.respondents)
         }
-        func comparison(_ outcome: String, _ figure: (ServiceIndicators.Cell) -> (value: Double, weight: Int)?) -> Comparison {
-            Comparison(outcome: outcome,
-                       result: compare(services, opdOf: opdOf, groupOf: groupOf, data: data, from: beforeIndex, to: afterIndex, figure: figure),
-                       preTrend: compare(services, opdOf: opdOf, groupOf: groupOf, data: data, from: earlierIndex, to: beforeIndex, figure: figure))
+        func comparison(_ outcome: String, _ figure: (ServiceIndicators.Cell) -> (value: Double, weight: Int)?)
+            -> Comparison
+        {
+            Comparison(
+                outcome: outcome,
+                result: compare(
+                    services, opdOf: opdOf, groupOf: groupOf, data: data, from: beforeIndex, to: afterIndex,
+                    figure: figure),
+                preTrend: compare(
+                    services, opdOf: opdOf, groupOf: groupOf, data: data, from: earlierIndex, to: beforeIndex,
+                    figure: figure))
         }
-        return Report(windows: windows, rows: rows, onTime: comparison("onTimeShare", onTime), ikm: comparison("ikm", ikm))
+        return Report(
+            windows: windows, rows: rows, onTime: comparison("onTimeShare", onTime), ikm: comparison("ikm", ikm))
     }
 
     /// Each service's figure in two windows, grouped per OPD for KompetenCore's per-OPD
     /// difference in differences; a service without the figure in both windows is left out.
-    static func compare(_ services: [PublicService], opdOf: (PublicService) -> UUID, groupOf: [UUID: TrainingExposure], data: ServiceIndicators,
-                        from i: Int, to j: Int, figure: (ServiceIndicators.Cell) -> (value: Double, weight: Int)?) -> OPDImpactEstimate? {
-        var treated: [UUID: [ServiceOutcome]] = [:], control: [UUID: [ServiceOutcome]] = [:]
+    static func compare(
+        _ services: [PublicService], opdOf: (PublicService) -> UUID, groupOf: [UUID: TrainingExposure],
+        data: ServiceIndicators,
+        from i: Int, to j: Int, figure: (ServiceIndicators.Cell) -> (value: Double, weight: Int)?
+    ) -> OPDImpactEstimate? {
+        var treated: [UUID: [ServiceOutcome]] = [:]
+        var control: [UUID: [ServiceOutcome]] = [:]
         for s in services {
             let opd = opdOf(s)
             guard let group = groupOf[opd], group != .excluded,
-                  let x = figure(data.cell(s.id!, i)), let y = figure(data.cell(s.id!, j)) else { continue }
+                let x = figure(data.cell(s.id!, i)), let y = figure(data.cell(s.id!, j))
+            else { continue }
             let outcome = ServiceOutcome(before: x.value, after: y.value, weight: Double(x.weight + y.weight))
-            if group == .trained { treated[opd, default: []].append(outcome) } else { control[opd, default: []].append(outcome) }
+            if group == .trained {
+                treated[opd, default: []].append(outcome)
+            } else {
+                control[opd, default: []].append(outcome)
+            }
         }
         // A fixed order, so sums (and their last bits) do not depend on dictionary order.
-        func lists(_ d: [UUID: [ServiceOutcome]]) -> [[ServiceOutcome]] { d.sorted { $0.key.uuidString < $1.key.uuidString }.map(\.value) }
+        func lists(_ d: [UUID: [ServiceOutcome]]) -> [[ServiceOutcome]] {
+            d.sorted { $0.key.uuidString < $1.key.uuidString }.map(\.value)
+        }
         return DifferenceInDifferences.byOPD(treated: lists(treated), control: lists(control))
     }
 
-    static let caveat = "Perbandingan ini menunjukkan keterkaitan, bukan sebab-akibat: layanan juga berubah karena hal lain (jumlah petugas, sistem, musim). Lihat jumlah OPD (n) dan rentang kepercayaan 95 %; rentang yang memuat 0 berarti perbedaan belum dapat dibedakan dari kebetulan, dan uji tren sebelum gelombang yang tidak mendekati 0 berarti kedua kelompok memang sudah bergerak berbeda sebelum pelatihan."
+    static let caveat =
+        "Perbandingan ini menunjukkan keterkaitan, bukan sebab-akibat: layanan juga berubah karena hal lain (jumlah petugas, sistem, musim). Lihat jumlah OPD (n) dan rentang kepercayaan 95 %; rentang yang memuat 0 berarti perbedaan belum dapat dibedakan dari kebetulan, dan uji tren sebelum gelombang yang tidak mendekati 0 berarti kedua kelompok memang sudah bergerak berbeda sebelum pelatihan."
 }

@@ -14,7 +14,11 @@ enum SKMReportController: SQLShorthand {
         web.post("skm", "follow-up", use: saveFollowUp)
     }
 
-    struct Query: Content { var unit: String?; var from: String?; var to: String? }
+    struct Query: Content {
+        var unit: String?
+        var from: String?
+        var to: String?
+    }
 
     static func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
@@ -24,30 +28,48 @@ enum SKMReportController: SQLShorthand {
         let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
         let tally = try await SurveyQueries.tally(target, from: period.from, to: period.to, on: req.db)
         let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
-        let months = try await ServiceRecordQueries.months(serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db)
+        let months = try await ServiceRecordQueries.months(
+            serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db)
         let population = ServiceRecordQueries.figures(months).count
         let result = tally.ikm(weight: weight, population: population > 0 ? population : nil)
         let perService = try await SurveyQueries.byService(target, from: period.from, to: period.to, on: req.db)
-        let channels = try await SurveyQueries.channels(target, from: period.from, to: period.to, on: req.db).values.reduce(SurveyQueries.Channels(), +)
+        let channels = try await SurveyQueries.channels(target, from: period.from, to: period.to, on: req.db).values
+            .reduce(SurveyQueries.Channels(), +)
         let monthsBy = Dictionary(grouping: months, by: \.serviceID)
         let profile = try await profileCounts(scope: scope, from: period.from, to: period.to, on: req.db)
         let unitID = scope.base?.id
         var followUp: SKMFollowUp?
         if let id = unitID {
-            followUp = try await SKMFollowUp.query(on: req.db).filter(\.$unitID == id).filter(\.$periodFrom == period.from.iso).filter(\.$periodTo == period.to.iso).first()
+            followUp = try await SKMFollowUp.query(on: req.db).filter(\.$unitID == id).filter(
+                \.$periodFrom == period.from.iso
+            ).filter(\.$periodTo == period.to.iso).first()
         }
         let canWrite: Bool
-        if let base = scope.base { canWrite = AccessPolicy.manageService(try req.actor, Placement(instansiID: base.instansiID, opdID: base.opdID)).isAllowed } else { canWrite = false }
-        let model = SKMReportModel(scopeName: scope.base?.name ?? "Seluruh instansi", period: period, tally: tally, result: result, weight: weight,
-                                   population: population, services: try services.map { s in
-                                       let t = try perService[s.requireID()] ?? SurveyQueries.Tally()
-                                       let pop = try ServiceRecordQueries.figures(monthsBy[s.requireID()] ?? []).count
-                                       return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
-                                   }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,
-                                   unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken, export: Export.links(req),
-                                   presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""), channels: channels)
-        if let format = try Export.requested(req) { return try Export.response(model.table, filename: "laporan-skm", format: format) }
-        return try await req.renderPage("services/skm", title: "Laporan Survei Kepuasan Masyarakat", crumbs: [Crumb("Layanan publik", .services), Crumb("Laporan SKM")], model)
+        if let base = scope.base {
+            canWrite =
+                AccessPolicy.manageService(try req.actor, Placement(instansiID: base.instansiID, opdID: base.opdID))
+                .isAllowed
+        } else {
+            canWrite = false
+        }
+        let model = SKMReportModel(
+            scopeName: scope.base?.name ?? "Seluruh instansi", period: period, tally: tally, result: result,
+            weight: weight,
+            population: population,
+            services: try services.map { s in
+                let t = try perService[s.requireID()] ?? SurveyQueries.Tally()
+                let pop = try ServiceRecordQueries.figures(monthsBy[s.requireID()] ?? []).count
+                return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
+            }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,
+            unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken,
+            export: Export.links(req),
+            presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""), channels: channels)
+        if let format = try Export.requested(req) {
+            return try Export.response(model.table, filename: "laporan-skm", format: format)
+        }
+        return try await req.renderPage(
+            "services/skm", title: "Laporan Survei Kepuasan Masyarakat",
+            crumbs: [Crumb("Layanan publik", .services), Crumb("Laporan SKM")], model)
     }
 
     /// The usual SKM reporting periods (PermenPANRB 14/2017 asks for at least one survey a
@@ -58,14 +80,17 @@ enum SKMReportController: SQLShorthand {
             let current = kind.range(containing: today)
             let previous = kind.range(containing: current.from.adding(days: -1))
             return [previous, current].map { r in
-                SKMReportModel.Preset(label: kind.label(from: r.from),
-                                      href: "/skm?unit=\(unit)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
+                SKMReportModel.Preset(
+                    label: kind.label(from: r.from),
+                    href: "/skm?unit=\(unit)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
             }
         }
     }
 
     /// Respondents per profile value (sex, age band, education, occupation), "" = not given.
-    static func profileCounts(scope: ReportScope, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [String: [String: Int]] {
+    static func profileCounts(scope: ReportScope, from: SimpleDate, to: SimpleDate, on db: any Database) async throws
+        -> [String: [String: Int]]
+    {
         let sql = try db.sql
         var out: [String: [String: Int]] = [:]
         for column in ["sex", "age_band", "education", "occupation"] {
@@ -73,8 +98,12 @@ enum SKMReportController: SQLShorthand {
                 .column(col(column, "r"), as: "v").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .where(col("instansi_id", "r"), .equal, SQLBind(scope.instansiID))
                 .where(col("status", "r"), .equal, SQLBind(SurveyResponse.counted))
-                .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso)).where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
-            if let ids = scope.unitIDs { guard !ids.isEmpty else { continue }; q = q.where(col("unit_id", "r"), .in, SQLBind.group(ids)) }
+                .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso)).where(
+                    col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
+            if let ids = scope.unitIDs {
+                guard !ids.isEmpty else { continue }
+                q = q.where(col("unit_id", "r"), .in, SQLBind.group(ids))
+            }
             for row in try await q.groupBy(col(column, "r")).all() {
                 let v = try row.decodeNil(column: "v") ? "" : try row.decode(column: "v", as: String.self)
                 out[column, default: [:]][v] = try row.integer("n")
@@ -83,27 +112,50 @@ enum SKMReportController: SQLShorthand {
         return out
     }
 
-    struct FollowUpForm: Content { var unit: String; var from: String; var to: String; var plan: String }
+    struct FollowUpForm: Content {
+        var unit: String
+        var from: String
+        var to: String
+        var plan: String
+    }
 
     static func saveFollowUp(req: Request) async throws -> Response {
         let actor = try req.actor
         // The role first (the unit named in the form is checked once it is read).
-        if case .failure(let denied) = AccessPolicy.serviceScope(actor) { throw Abort(.forbidden, reason: denied.reason) }
+        if case .failure(let denied) = AccessPolicy.serviceScope(actor) {
+            throw Abort(.forbidden, reason: denied.reason)
+        }
         let form = try req.content.decode(FollowUpForm.self)
         guard let unitID = UUID(uuidString: form.unit) else { throw Abort(.badRequest, reason: "Unit tidak valid.") }
         let unit = try await UnitService.find(unitID, for: actor, .read, on: req.db)
         try AccessPolicy.manageService(actor, Placement(instansiID: unit.instansiID, opdID: unit.opdID)).require()
         let period = try ServicePeriod.parse(from: form.from, to: form.to, today: WITA.today(req.now))
         let plan = form.plan.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard plan.count <= 5000 else { throw ValidationFailure(errors: [.init(field: "plan", message: "Rencana tindak lanjut paling panjang 5.000 karakter.")]) }
-        let row = try await SKMFollowUp.query(on: req.db).filter(\.$unitID == unitID).filter(\.$periodFrom == period.from.iso).filter(\.$periodTo == period.to.iso).first() ?? SKMFollowUp()
+        guard plan.count <= 5000 else {
+            throw ValidationFailure(errors: [
+                .init(field: "plan", message: "Rencana tindak lanjut paling panjang 5.000 karakter.")
+            ])
+        }
+        let row =
+            try await SKMFollowUp.query(on: req.db).filter(\.$unitID == unitID).filter(\.$periodFrom == period.from.iso)
+            .filter(\.$periodTo == period.to.iso).first() ?? SKMFollowUp()
         let before = row.id == nil ? nil : ["plan": row.plan]
-        if row.id == nil { row.id = UUID(); row.instansiID = unit.instansiID; row.unitID = unitID; row.periodFrom = period.from.iso; row.periodTo = period.to.iso }
-        row.plan = plan; row.updatedBy = actor.userID; row.updatedAt = req.now
+        if row.id == nil {
+            row.id = UUID()
+            row.instansiID = unit.instansiID
+            row.unitID = unitID
+            row.periodFrom = period.from.iso
+            row.periodTo = period.to.iso
+        }
+        row.plan = plan
+        row.updatedBy = actor.userID
+        row.updatedAt = req.now
         try await req.db.transaction { db in
             try await row.save(on: db)
-            try await AuditLog.record(before == nil ? .create : .update, entity: "skm_follow_up", id: row.id, summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
-                                      before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: req.now, on: db)
+            try await AuditLog.record(
+                before == nil ? .create : .update, entity: "skm_follow_up", id: row.id,
+                summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
+                before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: req.now, on: db)
         }
         Flash.add(.success, "Rencana tindak lanjut disimpan.", to: req)
         return req.redirect(to: "/skm?unit=\(unitID)&from=\(period.from.iso)&to=\(period.to.iso)")
@@ -111,13 +163,43 @@ enum SKMReportController: SQLShorthand {
 }
 
 struct SKMReportModel: Encodable {
-    struct Preset: Encodable { let label: String; let href: String }
-    struct Element: Encodable { let code: String; let name: String; let answered: String; let nrr: String; let weighted: String; let lowest: Bool }
-    struct ServiceRow: Encodable { let name: String; let respondents: String; let ikm: String; let grade: String; let sample: String; let warning: Bool }
-    struct Count: Encodable { let label: String; let n: String; let share: String }
-    struct Profile: Encodable { let title: String; let counts: [Count] }
+    struct Preset: Encodable {
+        let label: String
+        let href: String
+    }
+    struct Element: Encodable {
+        let code: String
+        let name: String
+        let answered: String
+        let nrr: String
+        let weighted: String
+        let lowest: Bool
+    }
+    struct ServiceRow: Encodable {
+        let name: String
+        let respondents: String
+        let ikm: String
+        let grade: String
+        let sample: String
+        let warning: Bool
+    }
+    struct Count: Encodable {
+        let label: String
+        let n: String
+        let share: String
+    }
+    struct Profile: Encodable {
+        let title: String
+        let counts: [Count]
+    }
     /// Counted responses per channel, flagged (still counted) and rejected ones.
-    struct Channels: Encodable { let online: String; let kiosk: String; let paper: String; let flagged: String; let rejected: String }
+    struct Channels: Encodable {
+        let online: String
+        let kiosk: String
+        let paper: String
+        let flagged: String
+        let rejected: String
+    }
     let channels: Channels
     let scopeName: String
     let period: String
@@ -144,38 +226,61 @@ struct SKMReportModel: Encodable {
     let export: [String: String]
     let presets: [Preset]
 
-    init(scopeName: String, period: ServicePeriod, tally: SurveyQueries.Tally, result: IKMResult?, weight: SKMWeight, population: Int,
-         services: [(PublicService, SurveyQueries.Tally, IKMResult?)], profile: [String: [String: Int]], followUp: String?, canWrite: Bool, unitID: UUID?,
-         unitOptions: [FormModel.Option], csrf: String, export: [String: String], presets: [Preset], channels c: SurveyQueries.Channels) {
+    init(
+        scopeName: String, period: ServicePeriod, tally: SurveyQueries.Tally, result: IKMResult?, weight: SKMWeight,
+        population: Int,
+        services: [(PublicService, SurveyQueries.Tally, IKMResult?)], profile: [String: [String: Int]],
+        followUp: String?, canWrite: Bool, unitID: UUID?,
+        unitOptions: [FormModel.Option], csrf: String, export: [String: String], presets: [Preset],
+        channels c: SurveyQueries.Channels
+    ) {
         self.presets = presets
-        channels = Channels(online: IndonesianFormat.integer(c.online), kiosk: IndonesianFormat.integer(c.kiosk), paper: IndonesianFormat.integer(c.paper),
-                            flagged: IndonesianFormat.integer(c.flagged), rejected: IndonesianFormat.integer(c.rejected))
-        self.scopeName = scopeName; self.period = period.label; from = period.from.iso; to = period.to.iso
-        respondents = IndonesianFormat.integer(tally.respondents); self.population = population > 0 ? IndonesianFormat.integer(population) : "—"
+        channels = Channels(
+            online: IndonesianFormat.integer(c.online), kiosk: IndonesianFormat.integer(c.kiosk),
+            paper: IndonesianFormat.integer(c.paper),
+            flagged: IndonesianFormat.integer(c.flagged), rejected: IndonesianFormat.integer(c.rejected))
+        self.scopeName = scopeName
+        self.period = period.label
+        from = period.from.iso
+        to = period.to.iso
+        respondents = IndonesianFormat.integer(tally.respondents)
+        self.population = population > 0 ? IndonesianFormat.integer(population) : "—"
         let minimum = population > 0 ? KrejcieMorgan.minimumSample(population: population) : nil
-        minimumSample = minimum.map(IndonesianFormat.integer) ?? "—"; belowMinimum = minimum.map { tally.respondents < $0 } ?? false
+        minimumSample = minimum.map(IndonesianFormat.integer) ?? "—"
+        belowMinimum = minimum.map { tally.respondents < $0 } ?? false
         let lowestCodes = Set(result?.lowestElements ?? [])
         elements = SKMElement.standard.enumerated().map { i, e in
             let nrr = tally.answered[i] > 0 ? Double(tally.sums[i]) / Double(tally.answered[i]) : nil
-            return Element(code: e.code, name: e.name, answered: IndonesianFormat.integer(tally.answered[i]),
-                           nrr: nrr.map { IndonesianFormat.decimal($0, digits: 3) } ?? "—",
-                           weighted: nrr.map { IndonesianFormat.decimal($0 * weight.value, digits: 3) } ?? "—", lowest: lowestCodes.contains(e.code))
+            return Element(
+                code: e.code, name: e.name, answered: IndonesianFormat.integer(tally.answered[i]),
+                nrr: nrr.map { IndonesianFormat.decimal($0, digits: 3) } ?? "—",
+                weighted: nrr.map { IndonesianFormat.decimal($0 * weight.value, digits: 3) } ?? "—",
+                lowest: lowestCodes.contains(e.code))
         }
-        ikm = ServiceFormat.ikm(result); grade = result?.grade?.rawValue ?? ""; label = result?.label ?? "belum ada responden"
+        ikm = ServiceFormat.ikm(result)
+        grade = result?.grade?.rawValue ?? ""
+        label = result?.label ?? "belum ada responden"
         self.weight = weight.label
-        lowest = (result?.lowestElements ?? []).compactMap { code in SKMElement.named(code).map { "\(code) \($0.name)" } }
+        lowest = (result?.lowestElements ?? []).compactMap { code in SKMElement.named(code).map { "\(code) \($0.name)" }
+        }
         self.services = services.map { s, t, r in
             let pop = r?.minimumSample
-            return ServiceRow(name: s.name, respondents: IndonesianFormat.integer(t.respondents), ikm: ServiceFormat.ikm(r),
-                              grade: r?.grade?.rawValue ?? "", sample: pop.map(IndonesianFormat.integer) ?? "—", warning: r?.belowMinimumSample ?? false)
+            return ServiceRow(
+                name: s.name, respondents: IndonesianFormat.integer(t.respondents), ikm: ServiceFormat.ikm(r),
+                grade: r?.grade?.rawValue ?? "", sample: pop.map(IndonesianFormat.integer) ?? "—",
+                warning: r?.belowMinimumSample ?? false)
         }
         let total = max(1, tally.respondents)
         func block(_ title: String, _ column: String, _ labels: [(String, String)]) -> Profile {
             let counts = profile[column] ?? [:]
-            return Profile(title: title, counts: (labels + [("", "Tidak diisi")]).map { key, label in
-                let n = counts[key] ?? 0
-                return Count(label: label, n: IndonesianFormat.integer(n), share: IndonesianFormat.decimal(Double(n) * 100 / Double(total), digits: 1) + " %")
-            })
+            return Profile(
+                title: title,
+                counts: (labels + [("", "Tidak diisi")]).map { key, label in
+                    let n = counts[key] ?? 0
+                    return Count(
+                        label: label, n: IndonesianFormat.integer(n),
+                        share: IndonesianFormat.decimal(Double(n) * 100 / Double(total), digits: 1) + " %")
+                })
         }
         profiles = [
             block("Jenis kelamin", "sex", SurveyRespondent.Sex.allCases.map { ($0.rawValue, $0.label) }),
@@ -184,14 +289,31 @@ struct SKMReportModel: Encodable {
             block("Pekerjaan", "occupation", SurveyRespondent.Occupation.allCases.map { ($0.rawValue, $0.label) }),
         ]
         self.followUp = followUp ?? ""
-        suggestion = lowest.isEmpty ? "" : "Unsur dengan nilai terendah: \(lowest.joined(separator: "; ")). Tuliskan langkah perbaikan, penanggung jawab dan waktunya untuk unsur-unsur ini."
-        self.canWrite = canWrite; self.unitID = unitID?.uuidString ?? ""; self.unitOptions = unitOptions; self.csrf = csrf; self.export = export
+        suggestion =
+            lowest.isEmpty
+            ? ""
+            : "Unsur dengan nilai terendah: \(lowest.joined(separator: "; ")). Tuliskan langkah perbaikan, penanggung jawab dan waktunya untuk unsur-unsur ini."
+        self.canWrite = canWrite
+        self.unitID = unitID?.uuidString ?? ""
+        self.unitOptions = unitOptions
+        self.csrf = csrf
+        self.export = export
     }
 
     var table: Table {
-        Table(header: ["Unsur", "Nama", "Menjawab", "NRR", "NRR tertimbang"], rows: elements.map { [$0.code, $0.name, $0.answered, $0.nrr, $0.weighted] }
-              + [["IKM", "\(ikm) \(grade) \(label)", respondents, "", ""],
-                 ["Kanal", "daring \(channels.online); kios \(channels.kiosk); kertas \(channels.paper)", "", "", ""],
-                 ["Tinjauan", "ditandai (tetap dihitung) \(channels.flagged); ditolak \(channels.rejected)", "", "", ""]])
+        Table(
+            header: ["Unsur", "Nama", "Menjawab", "NRR", "NRR tertimbang"],
+            rows: elements.map { [$0.code, $0.name, $0.answered, $0.nrr, $0.weighted] }
+                + [
+                    ["IKM", "\(ikm) \(grade) \(label)", respondents, "", ""],
+                    [
+                        "Kanal", "daring \(channels.online); kios \(channels.kiosk); kertas \(channels.paper)", "", "",
+                        "",
+                    ],
+                    [
+                        "Tinjauan", "ditandai (tetap dihitung) \(channels.flagged); ditolak \(channels.rejected)", "",
+                        "", "",
+                    ],
+                ])
     }
 }

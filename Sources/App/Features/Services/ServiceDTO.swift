@@ -26,13 +26,22 @@ struct ServiceDTO: Content {
     let surveyPath: String
 
     init(_ s: PublicService, positionIDs: [UUID], current: ServiceStandardEntry?) {
-        id = s.id!; code = s.code; name = s.name; unitId = s.unitID
+        id = s.id!
+        code = s.code
+        name = s.name
+        unitId = s.unitID
         let standard = current?.standard ?? StandardTime(minutes: s.standardMinutes)
-        standardMinutes = standard?.minutes ?? s.standardMinutes; standardText = current?.text ?? s.standardText
-        standardValue = standard?.value ?? s.standardMinutes; standardUnit = standard?.unit.rawValue ?? StandardTime.Unit.minutes.rawValue
+        standardMinutes = standard?.minutes ?? s.standardMinutes
+        standardText = current?.text ?? s.standardText
+        standardValue = standard?.value ?? s.standardMinutes
+        standardUnit = standard?.unit.rawValue ?? StandardTime.Unit.minutes.rawValue
         standardEffectiveFrom = current?.effectiveFrom
-        fee = s.fee; requirements = s.requirementList; legalBasis = s.legalBasis
-        positionIds = positionIDs; active = s.isActive; surveyPath = SiteURL.survey(s.shortCode).path
+        fee = s.fee
+        requirements = s.requirementList
+        legalBasis = s.legalBasis
+        positionIds = positionIDs
+        active = s.isActive
+        surveyPath = SiteURL.survey(s.shortCode).path
     }
 }
 
@@ -60,7 +69,8 @@ struct ServiceInput: Content {
     var standard: StandardTime? {
         if standardValue != nil || standardUnit != nil {
             guard let value = standardValue, let unit = StandardTime.Unit(rawValue: (standardUnit ?? "").lowercased()),
-                  let time = StandardTime(value: value, unit: unit), time.minutes <= Self.maxStandardMinutes else { return nil }
+                let time = StandardTime(value: value, unit: unit), time.minutes <= Self.maxStandardMinutes
+            else { return nil }
             return time
         }
         guard let minutes = standardMinutes, (1...Self.maxStandardMinutes).contains(minutes) else { return nil }
@@ -71,23 +81,42 @@ struct ServiceInput: Content {
     func validate(creating: Bool = true) throws {
         var v = FieldValidator()
         let code = self.code.trimmingCharacters(in: .whitespaces)
-        v.require(!code.isEmpty && code.count <= 40, field: "code", "Kode layanan wajib diisi, paling panjang 40 karakter.")
-        v.require(code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }
-                  && code.contains { $0.isASCII && ($0.isLetter || $0.isNumber) },
-                  field: "code", "Kode layanan hanya huruf, angka, titik, garis bawah dan tanda hubung, dengan sedikitnya satu huruf atau angka.")
-        v.require(!name.trimmingCharacters(in: .whitespaces).isEmpty && name.count <= 200, field: "name", "Nama layanan wajib diisi (paling panjang 200 karakter).")
+        v.require(
+            !code.isEmpty && code.count <= 40, field: "code", "Kode layanan wajib diisi, paling panjang 40 karakter.")
+        v.require(
+            code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_") }
+                && code.contains { $0.isASCII && ($0.isLetter || $0.isNumber) },
+            field: "code",
+            "Kode layanan hanya huruf, angka, titik, garis bawah dan tanda hubung, dengan sedikitnya satu huruf atau angka."
+        )
+        v.require(
+            !name.trimmingCharacters(in: .whitespaces).isEmpty && name.count <= 200, field: "name",
+            "Nama layanan wajib diisi (paling panjang 200 karakter).")
         if creating, standardValue != nil || standardUnit != nil {
-            v.require(StandardTime.Unit(rawValue: (standardUnit ?? "").lowercased()) != nil, field: "standardUnit", StandardInput.unitMessage)
-            v.require(standard != nil || StandardTime.Unit(rawValue: (standardUnit ?? "").lowercased()) == nil, field: "standardValue", StandardInput.valueMessage)
+            v.require(
+                StandardTime.Unit(rawValue: (standardUnit ?? "").lowercased()) != nil, field: "standardUnit",
+                StandardInput.unitMessage)
+            v.require(
+                standard != nil || StandardTime.Unit(rawValue: (standardUnit ?? "").lowercased()) == nil,
+                field: "standardValue", StandardInput.valueMessage)
         } else if creating {
             v.require(standard != nil, field: "standardMinutes", "Waktu penyelesaian standar 1 menit sampai 365 hari.")
         }
-        if let fee { v.require((0...1_000_000_000).contains(fee), field: "fee", "Biaya/tarif 0 sampai Rp 1.000.000.000 (0 = gratis).") }
-        if let text = standardText { v.require(text.count <= 60, field: "standardText", "Teks waktu standar paling panjang 60 karakter.") }
-        if let r = requirements {
-            v.require(r.count <= 30 && r.allSatisfy { $0.count <= 300 }, field: "requirements", "Paling banyak 30 persyaratan, masing-masing 300 karakter.")
+        if let fee {
+            v.require(
+                (0...1_000_000_000).contains(fee), field: "fee", "Biaya/tarif 0 sampai Rp 1.000.000.000 (0 = gratis).")
         }
-        if let l = legalBasis { v.require(l.count <= 500, field: "legalBasis", "Dasar hukum paling panjang 500 karakter.") }
+        if let text = standardText {
+            v.require(text.count <= 60, field: "standardText", "Teks waktu standar paling panjang 60 karakter.")
+        }
+        if let r = requirements {
+            v.require(
+                r.count <= 30 && r.allSatisfy { $0.count <= 300 }, field: "requirements",
+                "Paling banyak 30 persyaratan, masing-masing 300 karakter.")
+        }
+        if let l = legalBasis {
+            v.require(l.count <= 500, field: "legalBasis", "Dasar hukum paling panjang 500 karakter.")
+        }
         if let p = positionIds { v.require(p.count <= 50, field: "positionIds", "Paling banyak 50 jabatan pelaksana.") }
         try v.check()
     }
@@ -102,7 +131,15 @@ struct ServiceSnapshot: Codable {
     /// The delivering positions decide whose competency the impact page sets beside the service.
     let positionIDs: [UUID]
     init(_ s: PublicService, positionIDs: [UUID]) {
-        code = s.code; name = s.name; unitID = s.unitID; standardMinutes = s.standardMinutes; standardText = s.standardText
-        fee = s.fee; requirements = s.requirements; legalBasis = s.legalBasis; active = s.isActive; self.positionIDs = positionIDs.sorted { $0.uuidString < $1.uuidString }
+        code = s.code
+        name = s.name
+        unitID = s.unitID
+        standardMinutes = s.standardMinutes
+        standardText = s.standardText
+        fee = s.fee
+        requirements = s.requirements
+        legalBasis = s.legalBasis
+        active = s.isActive
+        self.positionIDs = positionIDs.sorted { $0.uuidString < $1.uuidString }
     }
 }

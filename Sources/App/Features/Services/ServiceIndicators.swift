@@ -24,13 +24,18 @@ struct ServiceIndicators {
 
     /// Survey sums per period over exactly its days (one grouped read per period); service
     /// records, kept per month, count for a period only when the whole month lies inside it.
-    static func load(instansiID: UUID, services: [PublicService], periods: [(from: SimpleDate, to: SimpleDate, label: String)],
-                     on db: any Database) async throws -> ServiceIndicators {
+    static func load(
+        instansiID: UUID, services: [PublicService], periods: [(from: SimpleDate, to: SimpleDate, label: String)],
+        on db: any Database
+    ) async throws -> ServiceIndicators {
         var out = ServiceIndicators(services: services, periods: periods)
-        guard let first = periods.map(\.from).min(), let last = periods.map(\.to).max(), !services.isEmpty else { return out }
+        guard let first = periods.map(\.from).min(), let last = periods.map(\.to).max(), !services.isEmpty else {
+            return out
+        }
         let ids = try Set(services.map { try $0.requireID() })
         for (i, p) in periods.enumerated() {
-            for (serviceID, tally) in try await SurveyQueries.byService(.units(instansiID: instansiID, unitIDs: nil), from: p.from, to: p.to, on: db)
+            for (serviceID, tally) in try await SurveyQueries.byService(
+                .units(instansiID: instansiID, unitIDs: nil), from: p.from, to: p.to, on: db)
             where ids.contains(serviceID) {
                 out.cells[serviceID, default: [:]][i, default: Cell()].tally = tally
             }
@@ -45,7 +50,8 @@ struct ServiceIndicators {
     }
 
     private init(services: [PublicService], periods: [(from: SimpleDate, to: SimpleDate, label: String)]) {
-        self.services = services; self.periods = periods
+        self.services = services
+        self.periods = periods
     }
 
     func cell(_ serviceID: UUID, _ period: Int) -> Cell { cells[serviceID]?[period] ?? Cell() }

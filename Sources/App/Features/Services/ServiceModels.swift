@@ -30,7 +30,9 @@ final class PublicService: Model, InstansiOwned, @unchecked Sendable {
 
     init() {}
 
-    var requirementList: [String] { requirements.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    var requirementList: [String] {
+        requirements.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }
 
 /// A position whose holders deliver a service (the staff the public meets at the counter).
@@ -40,7 +42,11 @@ final class ServicePosition: Model, @unchecked Sendable {
     @Field(key: "service_id") var serviceID: UUID
     @Field(key: "position_id") var positionID: UUID
     init() {}
-    init(serviceID: UUID, positionID: UUID) { self.id = UUID(); self.serviceID = serviceID; self.positionID = positionID }
+    init(serviceID: UUID, positionID: UUID) {
+        self.id = UUID()
+        self.serviceID = serviceID
+        self.positionID = positionID
+    }
 }
 
 /// One month of one service: imported as a monthly report, or summarised from the month's
@@ -136,7 +142,15 @@ final class SurveyResponse: Model, @unchecked Sendable {
     /// Nine answers in U1…U9 order; nil = not answered (paper forms only).
     func setAnswers(_ a: [Int?]) {
         precondition(a.count == 9)
-        u1 = a[0]; u2 = a[1]; u3 = a[2]; u4 = a[3]; u5 = a[4]; u6 = a[5]; u7 = a[6]; u8 = a[7]; u9 = a[8]
+        u1 = a[0]
+        u2 = a[1]
+        u3 = a[2]
+        u4 = a[3]
+        u5 = a[4]
+        u6 = a[5]
+        u7 = a[6]
+        u8 = a[7]
+        u9 = a[8]
     }
 
     static let counted = "counted", rejected = "rejected"

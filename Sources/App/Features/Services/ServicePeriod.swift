@@ -8,7 +8,10 @@ struct ServicePeriod: Sendable, Equatable {
     let from: SimpleDate
     let to: SimpleDate
 
-    struct Query: Content { var from: String?; var to: String? }
+    struct Query: Content {
+        var from: String?
+        var to: String?
+    }
 
     /// In the API an empty `from=` is a mistake (422); a web form's emptied field means "the default".
     static func parse(_ req: Request) throws -> ServicePeriod {
@@ -23,7 +26,10 @@ struct ServicePeriod: Sendable, Equatable {
         func date(_ text: String?, _ field: String, _ fallback: SimpleDate) -> SimpleDate {
             guard let text else { return fallback }
             guard let d = SimpleDate(iso: text), (2000...2100).contains(d.year) else {
-                v.add(field: field, "Tanggal \(field == "from" ? "awal" : "akhir") harus berformat YYYY-MM-DD (tahun 2000–2100)."); return fallback
+                v.add(
+                    field: field,
+                    "Tanggal \(field == "from" ? "awal" : "akhir") harus berformat YYYY-MM-DD (tahun 2000–2100).")
+                return fallback
             }
             return d
         }
@@ -39,7 +45,12 @@ struct ServicePeriod: Sendable, Equatable {
 
 /// The IKM of a service or unit as the API gives it.
 struct IKMDTO: Content {
-    struct Element: Content { let code: String; let name: String; let nrr: Double?; let answered: Int }
+    struct Element: Content {
+        let code: String
+        let name: String
+        let nrr: Double?
+        let answered: Int
+    }
     let from: String
     let to: String
     let respondents: Int
@@ -59,12 +70,21 @@ struct IKMDTO: Content {
 
     init(period: ServicePeriod, tally: SurveyQueries.Tally, weight: SKMWeight, population: Int?) {
         let result = tally.ikm(weight: weight, population: population)
-        from = period.from.iso; to = period.to.iso; respondents = tally.respondents
+        from = period.from.iso
+        to = period.to.iso
+        respondents = tally.respondents
         elements = SKMElement.standard.enumerated().map { i, e in
-            Element(code: e.code, name: e.name, nrr: tally.answered[i] > 0 ? (Double(tally.sums[i]) / Double(tally.answered[i]) * 1000).rounded() / 1000 : nil,
-                    answered: tally.answered[i])
+            Element(
+                code: e.code, name: e.name,
+                nrr: tally.answered[i] > 0
+                    ? (Double(tally.sums[i]) / Double(tally.answered[i]) * 1000).rounded() / 1000 : nil,
+                answered: tally.answered[i])
         }
-        ikm = result?.value; grade = result?.grade?.rawValue; label = result?.label; complete = result?.complete ?? false; self.weight = weight.setting
+        ikm = result?.value
+        grade = result?.grade?.rawValue
+        label = result?.label
+        complete = result?.complete ?? false
+        self.weight = weight.setting
         self.population = population
         minimumSample = population.flatMap { KrejcieMorgan.minimumSample(population: $0) }
         belowMinimumSample = minimumSample.map { tally.respondents < $0 } ?? false

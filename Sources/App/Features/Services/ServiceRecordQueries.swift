@@ -29,7 +29,9 @@ enum ServiceRecordQueries {
 
     static func monthKey(_ d: SimpleDate) -> String { String(d.iso.prefix(7)) }
 
-    static func months(serviceIDs: [UUID], from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [ServiceMonth] {
+    static func months(serviceIDs: [UUID], from: SimpleDate, to: SimpleDate, on db: any Database) async throws
+        -> [ServiceMonth]
+    {
         guard !serviceIDs.isEmpty else { return [] }
         return try await ServiceMonth.query(on: db).filter(\.$serviceID ~~ serviceIDs)
             .filter(\.$month >= monthKey(from)).filter(\.$month <= monthKey(to)).sort(\.$month).all()
@@ -39,16 +41,24 @@ enum ServiceRecordQueries {
     static func figures(_ rows: [ServiceMonth]) -> Figures {
         var f = Figures()
         guard !rows.isEmpty else { return f }
-        let combined = ProcessingTimes.combine(rows.map {
-            MonthlyServiceFigures(count: $0.completed, onTime: $0.onTime, meanMinutes: $0.meanMinutes, medianMinutes: $0.medianMinutes, p90Minutes: $0.p90Minutes,
-                                  overdueOpen: $0.overdueOpen ?? 0, medianWorkingDays: $0.medianWorkingDays, p90WorkingDays: $0.p90WorkingDays)
-        })
+        let combined = ProcessingTimes.combine(
+            rows.map {
+                MonthlyServiceFigures(
+                    count: $0.completed, onTime: $0.onTime, meanMinutes: $0.meanMinutes,
+                    medianMinutes: $0.medianMinutes, p90Minutes: $0.p90Minutes,
+                    overdueOpen: $0.overdueOpen ?? 0, medianWorkingDays: $0.medianWorkingDays,
+                    p90WorkingDays: $0.p90WorkingDays)
+            })
         f.count = rows.reduce(0) { $0 + $1.received }
         f.completed = rows.reduce(0) { $0 + $1.completed }
         f.onTime = rows.reduce(0) { $0 + $1.onTime }
-        f.onTimeShare = combined.onTimeShare; f.overdueOpen = combined.overdueOpen
-        f.meanMinutes = combined.meanMinutes; f.medianMinutes = combined.medianMinutes; f.p90Minutes = combined.p90Minutes
-        f.medianWorkingDays = combined.medianWorkingDays; f.p90WorkingDays = combined.p90WorkingDays
+        f.onTimeShare = combined.onTimeShare
+        f.overdueOpen = combined.overdueOpen
+        f.meanMinutes = combined.meanMinutes
+        f.medianMinutes = combined.medianMinutes
+        f.p90Minutes = combined.p90Minutes
+        f.medianWorkingDays = combined.medianWorkingDays
+        f.p90WorkingDays = combined.p90WorkingDays
         let last = rows.map(\.month).max()!
         f.backlog = rows.filter { $0.month == last }.reduce(0) { $0 + $1.backlog }
         f.months = Set(rows.map(\.month)).count
@@ -56,7 +66,9 @@ enum ServiceRecordQueries {
     }
 
     /// One service: exact from its tickets when the whole range was imported ticket by ticket.
-    static func performance(service: PublicService, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> Figures {
+    static func performance(service: PublicService, from: SimpleDate, to: SimpleDate, on db: any Database) async throws
+        -> Figures
+    {
         let rows = try await months(serviceIDs: [service.requireID()], from: from, to: to, on: db)
         var f = figures(rows)
         guard !rows.isEmpty, rows.allSatisfy({ $0.source == ServiceRecordsImport.fromTickets }) else { return f }
@@ -66,12 +78,18 @@ enum ServiceRecordQueries {
         let tickets = try await ServiceTransaction.query(on: db).filter(\.$serviceID == service.requireID())
             .filter(\.$receivedAt >= start).filter(\.$receivedAt < end).filter(\.$completedAt != nil).all()
         // Durations only: on-time counts come from the month rows, judged when they were built.
-        let durations = tickets.compactMap { t in t.completedAt.map { ServiceTicket(received: t.receivedAt, completed: $0) } }
+        let durations = tickets.compactMap { t in
+            t.completedAt.map { ServiceTicket(received: t.receivedAt, completed: $0) }
+        }
         let calendar = try await HolidayCalendar.calendar(instansiID: service.instansiID, on: db)
-        let summary = ProcessingTimes.summarise(tickets: durations, standards: StandardHistory([]), calendar: calendar, asOf: end)
+        let summary = ProcessingTimes.summarise(
+            tickets: durations, standards: StandardHistory([]), calendar: calendar, asOf: end)
         if let m = summary.minutes {
-            f.medianMinutes = m.median; f.p90Minutes = m.p90; f.meanMinutes = m.mean
-            f.medianWorkingDays = summary.workingDays?.median; f.p90WorkingDays = summary.workingDays?.p90
+            f.medianMinutes = m.median
+            f.p90Minutes = m.p90
+            f.meanMinutes = m.mean
+            f.medianWorkingDays = summary.workingDays?.median
+            f.p90WorkingDays = summary.workingDays?.p90
             f.exact = true
         }
         return f

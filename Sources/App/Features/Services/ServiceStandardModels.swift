@@ -45,7 +45,12 @@ final class Holiday: Model, InstansiOwned, @unchecked Sendable {
 
     convenience init(instansiID: UUID, _ seed: HolidaySeedEntry, at now: Date) {
         self.init()
-        id = UUID(); self.instansiID = instansiID; date = seed.date.iso; name = seed.name; kind = seed.kind.rawValue
-        provisional = seed.provisional; createdAt = now
+        id = UUID()
+        self.instansiID = instansiID
+        date = seed.date.iso
+        name = seed.name
+        kind = seed.kind.rawValue
+        provisional = seed.provisional
+        createdAt = now
     }
 }

@@ -13,7 +13,11 @@ struct StandardInput: Content {
     /// The wording of the standar pelayanan; `value` and `unit` when empty.
     var text: String?
 
-    struct Parsed: Sendable { let effectiveFrom: SimpleDate; let standard: StandardTime; let text: String }
+    struct Parsed: Sendable {
+        let effectiveFrom: SimpleDate
+        let standard: StandardTime
+        let text: String
+    }
 
     static let unitMessage = "Satuan waktu standar: menit, jam, hari (kalender) atau hari_kerja."
     static let valueMessage = "Waktu standar bilangan bulat 1 menit sampai 365 hari (paling banyak 260 hari kerja)."
@@ -22,8 +26,11 @@ struct StandardInput: Content {
         var v = FieldValidator()
         var from = StandardHistory.defaultEffectiveFrom(today: today)
         if let text = effectiveFrom?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if let d = SimpleDate(iso: text), (2000...2100).contains(d.year) { from = d }
-            else { v.add(field: "effectiveFrom", "Tanggal mulai berlaku harus berformat YYYY-MM-DD (tahun 2000–2100).") }
+            if let d = SimpleDate(iso: text), (2000...2100).contains(d.year) {
+                from = d
+            } else {
+                v.add(field: "effectiveFrom", "Tanggal mulai berlaku harus berformat YYYY-MM-DD (tahun 2000–2100).")
+            }
         }
         let unit = StandardTime.Unit(rawValue: (unit ?? "").trimmingCharacters(in: .whitespaces).lowercased())
         v.require(unit != nil, field: "unit", Self.unitMessage)
@@ -49,6 +56,11 @@ struct ServiceStandardDTO: Content {
     let current: Bool
 
     init(_ r: ServiceStandardEntry, currentFrom: String?) {
-        id = r.id!; effectiveFrom = r.effectiveFrom; value = r.value; unit = r.unit; text = r.text; current = r.effectiveFrom == currentFrom
+        id = r.id!
+        effectiveFrom = r.effectiveFrom
+        value = r.value
+        unit = r.unit
+        text = r.text
+        current = r.effectiveFrom == currentFrom
     }
 }

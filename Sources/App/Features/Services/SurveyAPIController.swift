@@ -29,15 +29,33 @@ enum SurveyAPIController {
         let reviewReason: String?
         let reviewedAt: Date?
         init(_ r: SurveyResponse) {
-            id = r.id!; submittedAt = r.submittedAt; submittedOn = r.submittedOn; answers = r.answers; channel = r.channel
-            flag = r.flag; status = r.status; reviewReason = r.reviewReason; reviewedAt = r.reviewedAt
+            id = r.id!
+            submittedAt = r.submittedAt
+            submittedOn = r.submittedOn
+            answers = r.answers
+            channel = r.channel
+            flag = r.flag
+            status = r.status
+            reviewReason = r.reviewReason
+            reviewedAt = r.reviewedAt
         }
     }
-    struct ListQuery: Content { var flagged: Bool?; var status: String?; var page: Int?; var per: Int? }
-    struct ListPage: Content { let items: [ResponseDTO]; let page: Int; let per: Int; let total: Int }
+    struct ListQuery: Content {
+        var flagged: Bool?
+        var status: String?
+        var page: Int?
+        var per: Int?
+    }
+    struct ListPage: Content {
+        let items: [ResponseDTO]
+        let page: Int
+        let per: Int
+        let total: Int
+    }
 
     static func list(req: Request) async throws -> ListPage {
-        let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
+        let (s, _) = try await ServiceCatalogue.find(
+            try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let q = try req.query.decode(ListQuery.self)
         let paging = try APIPaging.parse(page: q.page, per: q.per)
         if let status = q.status, ![SurveyResponse.counted, SurveyResponse.rejected].contains(status) {
@@ -47,7 +65,9 @@ enum SurveyAPIController {
         if let flagged = q.flagged { query = flagged ? query.filter(\.$flag != nil) : query.filter(\.$flag == nil) }
         if let status = q.status { query = query.filter(\.$status == status) }
         let total = try await query.count()
-        let rows = try await query.sort(\.$submittedAt, .descending).sort(\.$id).range(paging.offset..<(paging.offset + paging.per)).all()
+        let rows = try await query.sort(\.$submittedAt, .descending).sort(\.$id).range(
+            paging.offset..<(paging.offset + paging.per)
+        ).all()
         return ListPage(items: rows.map(ResponseDTO.init), page: paging.page, per: paging.per, total: total)
     }
 
@@ -58,11 +78,16 @@ enum SurveyAPIController {
 
     private static func review(_ req: Request, reject: Bool) async throws -> ResponseDTO {
         let actor = try req.actor
-        let (s, unit) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
-        guard let rid = UUID(uuidString: try req.parameters.require("rid")) else { throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.") }
+        let (s, unit) = try await ServiceCatalogue.find(
+            try req.parameters.require("id"), for: actor, .write, on: req.db)
+        guard let rid = UUID(uuidString: try req.parameters.require("rid")) else {
+            throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.")
+        }
         // Decoded leniently: the access rule (inside `review`) is decided before the body is judged.
         let reason = (try? req.content.decode(ReviewInput.self))?.reason
-        return ResponseDTO(try await SurveyService.review(rid, service: s, unit: unit, reject: reject, reason: reason, actor: actor, at: req.now, on: req.db))
+        return ResponseDTO(
+            try await SurveyService.review(
+                rid, service: s, unit: unit, reject: reject, reason: reason, actor: actor, at: req.now, on: req.db))
     }
 
     struct PaperInput: Content {
@@ -78,25 +103,34 @@ enum SurveyAPIController {
         let input = try req.content.decode(PaperInput.self)
         let answers = input.answers ?? [:]
         var unknown: [FieldError] = []
-        for key in answers.keys.sorted() where !SKMElement.codes.contains(key) { unknown.append(.init(field: "answers.\(key)", message: "Unsur tidak dikenal.")) }
+        for key in answers.keys.sorted() where !SKMElement.codes.contains(key) {
+            unknown.append(.init(field: "answers.\(key)", message: "Unsur tidak dikenal."))
+        }
         for key in (input.respondent ?? [:]).keys.sorted() where !SurveySubmission.respondentKeys.contains(key) {
             unknown.append(.init(field: "respondent.\(key)", message: "Data responden tidak dikenal."))
         }
         let texts = SKMElement.codes.map { answers[$0].map(String.init) ?? "" }
         let profile = (input.respondent ?? [:]).filter { SurveySubmission.respondentKeys.contains($0.key) }
-        switch SurveyResponsesController.parsePaper(date: input.date ?? "", answers: texts, profile: profile, today: WITA.today(req.now),
-                                                    serviceCreated: WITA.today(s.createdAt)) {
+        switch SurveyResponsesController.parsePaper(
+            date: input.date ?? "", answers: texts, profile: profile, today: WITA.today(req.now),
+            serviceCreated: WITA.today(s.createdAt))
+        {
         case .failure(let f):
             // The web form's field names, in the API's terms.
             let fields = f.errors.map { e -> FieldError in
-                if e.field.count == 2, e.field.hasPrefix("u"), let n = Int(e.field.dropFirst()) { return .init(field: "answers.U\(n)", message: e.message) }
-                if SurveySubmission.respondentKeys.contains(e.field) { return .init(field: "respondent.\(e.field)", message: e.message) }
+                if e.field.count == 2, e.field.hasPrefix("u"), let n = Int(e.field.dropFirst()) {
+                    return .init(field: "answers.U\(n)", message: e.message)
+                }
+                if SurveySubmission.respondentKeys.contains(e.field) {
+                    return .init(field: "respondent.\(e.field)", message: e.message)
+                }
                 return e
             }
             throw ValidationFailure(errors: fields + unknown)
         case .success(let (day, values, submission)):
             if !unknown.isEmpty { throw ValidationFailure(errors: unknown) }
-            let stored = try await SurveyResponsesController.savePaper(day: day, values: values, submission: submission, service: s, actor: actor, at: req.now, on: req.db)
+            let stored = try await SurveyResponsesController.savePaper(
+                day: day, values: values, submission: submission, service: s, actor: actor, at: req.now, on: req.db)
             return try await ResponseDTO(stored).encodeResponse(status: .created, for: req)
         }
     }
@@ -115,6 +149,8 @@ enum SurveyAPIController {
     }
 
     static func revokeKiosk(req: Request) async throws -> SurveyKiosks.DTO {
-        SurveyKiosks.DTO(try await SurveyKiosks.revoke(UUID(uuidString: try req.parameters.require("kid")), actor: try req.actor, at: req.now, on: req.db))
+        SurveyKiosks.DTO(
+            try await SurveyKiosks.revoke(
+                UUID(uuidString: try req.parameters.require("kid")), actor: try req.actor, at: req.now, on: req.db))
     }
 }

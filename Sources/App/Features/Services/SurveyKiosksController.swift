@@ -20,12 +20,17 @@ enum SurveyKiosksController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        struct Form: Content { var unitId: String?; var name: String? }
+        struct Form: Content {
+            var unitId: String?
+            var name: String?
+        }
         let form = try? req.content.decode(Form.self)
         do {
-            let registered = try await SurveyKiosks.register(SurveyKiosks.Input(unitId: form?.unitId.flatMap(UUID.init(uuidString:)), name: form?.name),
-                                                             actor: actor, at: req.now, on: req.db)
-            let response = try await render(req, key: (registered.kiosk.name, registered.key), errors: [], status: .created)
+            let registered = try await SurveyKiosks.register(
+                SurveyKiosks.Input(unitId: form?.unitId.flatMap(UUID.init(uuidString:)), name: form?.name),
+                actor: actor, at: req.now, on: req.db)
+            let response = try await render(
+                req, key: (registered.kiosk.name, registered.key), errors: [], status: .created)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch let failure as ValidationFailure {
@@ -34,35 +39,62 @@ enum SurveyKiosksController {
     }
 
     static func revoke(req: Request) async throws -> Response {
-        let k = try await SurveyKiosks.revoke(UUID(uuidString: try req.parameters.require("kid")), actor: try req.actor, at: req.now, on: req.db)
+        let k = try await SurveyKiosks.revoke(
+            UUID(uuidString: try req.parameters.require("kid")), actor: try req.actor, at: req.now, on: req.db)
         Flash.add(.success, "Kios \"\(k.name)\" dicabut: kuncinya tidak lagi diterima.", to: req)
         return req.redirect(to: path)
     }
 
-    static func render(_ req: Request, key: (name: String, key: String)?, errors: [FieldError], status: HTTPStatus) async throws -> Response {
+    static func render(_ req: Request, key: (name: String, key: String)?, errors: [FieldError], status: HTTPStatus)
+        async throws -> Response
+    {
         let actor = try req.actor
         let kiosks = try await SurveyKiosks.list(for: actor, on: req.db)
         // The units that run services in the actor's scope, and their OPDs.
-        guard let instansiID = actor.instansiID, case .success(let opd) = AccessPolicy.serviceScope(actor) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        guard let instansiID = actor.instansiID, case .success(let opd) = AccessPolicy.serviceScope(actor) else {
+            throw Abort(.forbidden, reason: AccessPolicy.noAccess)
+        }
         let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).all()
         let serviceUnits = try await Unit.query(on: req.db).filter(\.$id ~~ Set(services.map(\.unitID))).all()
         let ids = try Set(serviceUnits.flatMap { try [$0.requireID(), $0.opdID] })
-        let units = try await Unit.query(on: req.db).filter(\.$id ~~ ids).sort(\.$name).all().filter { opd == nil || $0.opdID == opd }
-        let canManage = units.contains { AccessPolicy.manageKiosks(actor, Placement(instansiID: $0.instansiID, opdID: $0.opdID)).isAllowed }
-        struct Row: Encodable { let name: String; let unit: String; let created: String; let status: String; let active: Bool; let revokeAction: String }
+        let units = try await Unit.query(on: req.db).filter(\.$id ~~ ids).sort(\.$name).all().filter {
+            opd == nil || $0.opdID == opd
+        }
+        let canManage = units.contains {
+            AccessPolicy.manageKiosks(actor, Placement(instansiID: $0.instansiID, opdID: $0.opdID)).isAllowed
+        }
+        struct Row: Encodable {
+            let name: String
+            let unit: String
+            let created: String
+            let status: String
+            let active: Bool
+            let revokeAction: String
+        }
         struct Model: Encodable {
-            let rows: [Row]; let units: [FormModel.Option]; let canManage: Bool; let csrf: String
-            let newName: String?; let newKey: String?; let errors: [String]; let header: String
+            let rows: [Row]
+            let units: [FormModel.Option]
+            let canManage: Bool
+            let csrf: String
+            let newName: String?
+            let newKey: String?
+            let errors: [String]
+            let header: String
             let action = SiteURL.kiosks.path
         }
-        let model = try Model(rows: kiosks.map { k, u in
-                              Row(name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),
-                                  status: k.revokedAt.map { "dicabut \(IndonesianFormat.dateTime($0))" } ?? "aktif", active: k.revokedAt == nil,
-                                  revokeAction: "\(path)/\(try k.requireID())/revoke")
-                          },
-                          units: units.map { FormModel.Option(value: $0.id!.uuidString, label: $0.name, selected: false) },
-                          canManage: canManage, csrf: req.csrfToken, newName: key?.name, newKey: key?.key,
-                          errors: errors.map(\.message), header: SurveyKiosks.header)
-        return try await req.renderPage("services/kiosks", title: "Kios survei", crumbs: [Crumb("Layanan publik", .services), Crumb("Kios survei")], model, status: status)
+        let model = try Model(
+            rows: kiosks.map { k, u in
+                Row(
+                    name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),
+                    status: k.revokedAt.map { "dicabut \(IndonesianFormat.dateTime($0))" } ?? "aktif",
+                    active: k.revokedAt == nil,
+                    revokeAction: "\(path)/\(try k.requireID())/revoke")
+            },
+            units: units.map { FormModel.Option(value: $0.id!.uuidString, label: $0.name, selected: false) },
+            canManage: canManage, csrf: req.csrfToken, newName: key?.name, newKey: key?.key,
+            errors: errors.map(\.message), header: SurveyKiosks.header)
+        return try await req.renderPage(
+            "services/kiosks", title: "Kios survei",
+            crumbs: [Crumb("Layanan publik", .services), Crumb("Kios survei")], model, status: status)
     }
 }

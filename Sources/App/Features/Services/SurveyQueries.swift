@@ -18,12 +18,17 @@ enum SurveyQueries: SQLShorthand {
         var sums = [Int](repeating: 0, count: 9)
         var answered = [Int](repeating: 0, count: 9)
 
-        var elements: [SKMElementTally] { (0..<9).map { SKMElementTally(code: SKMElement.codes[$0], sum: sums[$0], answered: answered[$0]) } }
+        var elements: [SKMElementTally] {
+            (0..<9).map { SKMElementTally(code: SKMElement.codes[$0], sum: sums[$0], answered: answered[$0]) }
+        }
 
         static func + (a: Tally, b: Tally) -> Tally {
             var t = a
             t.respondents += b.respondents
-            for i in 0..<9 { t.sums[i] += b.sums[i]; t.answered[i] += b.answered[i] }
+            for i in 0..<9 {
+                t.sums[i] += b.sums[i]
+                t.answered[i] += b.answered[i]
+            }
             return t
         }
 
@@ -32,7 +37,8 @@ enum SurveyQueries: SQLShorthand {
         }
     }
 
-    private static func select(_ sql: any SQLDatabase, _ target: Target, from: String, to: String) -> SQLSelectBuilder? {
+    private static func select(_ sql: any SQLDatabase, _ target: Target, from: String, to: String) -> SQLSelectBuilder?
+    {
         var q = sql.select().from(alias(SurveyResponse.schema, "r"))
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
         for i in 1...9 {
@@ -57,20 +63,28 @@ enum SurveyQueries: SQLShorthand {
     private static func tally(_ row: any SQLRow) throws -> Tally {
         var t = Tally()
         t.respondents = try row.integer("n")
-        for i in 0..<9 { t.sums[i] = try row.integer("s\(i + 1)"); t.answered[i] = try row.integer("a\(i + 1)") }
+        for i in 0..<9 {
+            t.sums[i] = try row.integer("s\(i + 1)")
+            t.answered[i] = try row.integer("a\(i + 1)")
+        }
         return t
     }
 
     static func tally(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> Tally {
-        guard let q = select(try db.sql, target, from: from.iso, to: to.iso), let row = try await q.first() else { return Tally() }
+        guard let q = select(try db.sql, target, from: from.iso, to: to.iso), let row = try await q.first() else {
+            return Tally()
+        }
         return try tally(row)
     }
 
     /// Per service over exactly `from`…`to`.
-    static func byService(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: Tally] {
+    static func byService(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws
+        -> [UUID: Tally]
+    {
         guard let base = select(try db.sql, target, from: from.iso, to: to.iso) else { return [:] }
         var out: [UUID: Tally] = [:]
-        for row in try await base.column(col("service_id", "r"), as: "service_id").groupBy(col("service_id", "r")).all() {
+        for row in try await base.column(col("service_id", "r"), as: "service_id").groupBy(col("service_id", "r")).all()
+        {
             out[try row.decode(column: "service_id", as: UUID.self)] = try tally(row)
         }
         return out
@@ -84,17 +98,24 @@ enum SurveyQueries: SQLShorthand {
         var online = 0, kiosk = 0, paper = 0, flagged = 0, rejected = 0
         var counted: Int { online + kiosk + paper }
         static func + (a: Channels, b: Channels) -> Channels {
-            Channels(online: a.online + b.online, kiosk: a.kiosk + b.kiosk, paper: a.paper + b.paper,
-                     flagged: a.flagged + b.flagged, rejected: a.rejected + b.rejected)
+            Channels(
+                online: a.online + b.online, kiosk: a.kiosk + b.kiosk, paper: a.paper + b.paper,
+                flagged: a.flagged + b.flagged, rejected: a.rejected + b.rejected)
         }
     }
 
     /// Per service over exactly `from`…`to`.
-    static func channels(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID: Channels] {
+    static func channels(_ target: Target, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [UUID:
+        Channels]
+    {
         let sql = try db.sql
         var q = sql.select().from(alias(SurveyResponse.schema, "r"))
-            .column(col("service_id", "r"), as: "service_id").column(col("channel", "r"), as: "channel").column(col("status", "r"), as: "status")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").column(SQLFunction("COUNT", args: col("flag", "r")), as: "f")
+            .column(col("service_id", "r"), as: "service_id").column(col("channel", "r"), as: "channel").column(
+                col("status", "r"), as: "status"
+            )
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").column(
+                SQLFunction("COUNT", args: col("flag", "r")), as: "f"
+            )
             .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso))
             .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
         switch target {
@@ -107,9 +128,12 @@ enum SurveyQueries: SQLShorthand {
             }
         }
         var out: [UUID: Channels] = [:]
-        for row in try await q.groupBy(col("service_id", "r")).groupBy(col("channel", "r")).groupBy(col("status", "r")).all() {
+        for row in try await q.groupBy(col("service_id", "r")).groupBy(col("channel", "r")).groupBy(col("status", "r"))
+            .all()
+        {
             let id = try row.decode(column: "service_id", as: UUID.self)
-            let n = try row.integer("n"), f = try row.integer("f")
+            let n = try row.integer("n")
+            let f = try row.integer("f")
             var c = out[id] ?? Channels()
             if try row.decode(column: "status", as: String.self) == SurveyResponse.counted {
                 switch try row.decode(column: "channel", as: String.self) {

@@ -18,7 +18,8 @@ final class SurveyRateGate: @unchecked Sendable {
     }
 
     func admit(_ key: String, at now: Date) -> RateDecision {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return limiter.admit(key: key, now: now.timeIntervalSince1970)
     }
 }
@@ -48,8 +49,10 @@ enum SurveyClientKey {
         let halves = address.components(separatedBy: "::")
         guard halves.count <= 2 else { return address }
         let head = halves[0].split(separator: ":", omittingEmptySubsequences: true).map(String.init)
-        let tail = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: true).map(String.init) : []
-        let groups = halves.count == 2 ? head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail : head
+        let tail =
+            halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: true).map(String.init) : []
+        let groups =
+            halves.count == 2 ? head + Array(repeating: "0", count: max(0, 8 - head.count - tail.count)) + tail : head
         guard groups.count >= 4 else { return address }
         return groups.prefix(4).map { $0.lowercased() }.joined(separator: ":") + "::/64"
     }

@@ -11,7 +11,10 @@ import Vapor
 enum SurveyService {
     static let channels = ["daring", "kios", "kertas"]
 
-    struct Stored: Sendable { let id: UUID; let flag: String? }
+    struct Stored: Sendable {
+        let id: UUID
+        let flag: String?
+    }
 
     /// A salted hash of address and browser: enough to spot a repeat, not enough to identify anyone.
     static func clientHash(address: String, userAgent: String, salt: String) -> String {
@@ -22,27 +25,46 @@ enum SurveyService {
     /// `writer`: the public endpoints pass the app's `SurveyWriter` (grouped commits); the
     /// operator's paper forms write directly, inside their own transaction. `kiosk`: the
     /// registered counter kiosk that sent it (channel `kios`, never sender-flagged).
-    static func store(_ submission: SurveySubmission, partial: [Int?]? = nil, service: PublicService, channel: String, clientHash: String?,
-                      honeypot: Bool, on date: SimpleDate? = nil, enteredBy: UUID?, at now: Date, db: any Database,
-                      writer: SurveyWriter? = nil, kiosk: UUID? = nil) async throws -> Stored {
+    static func store(
+        _ submission: SurveySubmission, partial: [Int?]? = nil, service: PublicService, channel: String,
+        clientHash: String?,
+        honeypot: Bool, on date: SimpleDate? = nil, enteredBy: UUID?, at now: Date, db: any Database,
+        writer: SurveyWriter? = nil, kiosk: UUID? = nil
+    ) async throws -> Stored {
         let r = SurveyResponse()
-        r.id = UUID(); r.instansiID = service.instansiID; r.serviceID = try service.requireID(); r.unitID = service.unitID
-        r.submittedAt = now; r.submittedOn = (date ?? WITA.today(now)).iso
+        r.id = UUID()
+        r.instansiID = service.instansiID
+        r.serviceID = try service.requireID()
+        r.unitID = service.unitID
+        r.submittedAt = now
+        r.submittedOn = (date ?? WITA.today(now)).iso
         r.setAnswers(partial ?? submission.answers.map { Optional($0) })
-        r.sex = submission.respondent.sex?.rawValue; r.ageBand = submission.respondent.ageBand?.rawValue
-        r.education = submission.respondent.education?.rawValue; r.occupation = submission.respondent.occupation?.rawValue
-        r.channel = channel; r.clientHash = kiosk == nil ? clientHash : nil; r.enteredBy = enteredBy; r.kioskID = kiosk
+        r.sex = submission.respondent.sex?.rawValue
+        r.ageBand = submission.respondent.ageBand?.rawValue
+        r.education = submission.respondent.education?.rawValue
+        r.occupation = submission.respondent.occupation?.rawValue
+        r.channel = channel
+        r.clientHash = kiosk == nil ? clientHash : nil
+        r.enteredBy = enteredBy
+        r.kioskID = kiosk
         r.status = SurveyResponse.counted
         if honeypot {
-            r.flag = SurveyFlag.honeypot.rawValue; r.status = SurveyResponse.rejected
+            r.flag = SurveyFlag.honeypot.rawValue
+            r.status = SurveyResponse.rejected
         } else if kiosk == nil, let clientHash {
             // The latest response of this sender either side of now (a clock may be skewed).
-            let earlier = try await SurveyResponse.query(on: db).filter(\.$serviceID == service.requireID()).filter(\.$clientHash == clientHash)
-                .filter(\.$submittedAt >= now.addingTimeInterval(-SurveyDuplicateRule.window))
-                .filter(\.$submittedAt <= now.addingTimeInterval(SurveyDuplicateRule.window))
-                .sort(\.$submittedAt, .descending).first()
-            let previous = earlier.map { (answers: $0.answers.map { $0 ?? 0 }, at: $0.submittedAt.timeIntervalSince1970) }
-            r.flag = SurveyDuplicateRule.flag(previous: previous, current: submission.answers, at: now.timeIntervalSince1970)?.rawValue
+            let earlier = try await SurveyResponse.query(on: db).filter(\.$serviceID == service.requireID()).filter(
+                \.$clientHash == clientHash
+            )
+            .filter(\.$submittedAt >= now.addingTimeInterval(-SurveyDuplicateRule.window))
+            .filter(\.$submittedAt <= now.addingTimeInterval(SurveyDuplicateRule.window))
+            .sort(\.$submittedAt, .descending).first()
+            let previous = earlier.map {
+                (answers: $0.answers.map { $0 ?? 0 }, at: $0.submittedAt.timeIntervalSince1970)
+            }
+            r.flag =
+                SurveyDuplicateRule.flag(
+                    previous: previous, current: submission.answers, at: now.timeIntervalSince1970)?.rawValue
         }
         if let writer { try await writer.write(r) } else { try await r.create(on: db) }
         return try Stored(id: r.requireID(), flag: r.flag)
@@ -55,20 +77,30 @@ enum SurveyService {
     /// is one conditional UPDATE (`… WHERE status = <the other one>`), so of two concurrent
     /// rejections exactly one succeeds; the other, like rejecting a rejected response, is a 409.
     @discardableResult
-    static func review(_ responseID: UUID, service: PublicService, unit: Unit, reject: Bool, reason: String?, actor: Principal,
-                       at now: Date, on db: any Database) async throws -> SurveyResponse {
-        guard let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(\.$serviceID == service.requireID()).first() else {
+    static func review(
+        _ responseID: UUID, service: PublicService, unit: Unit, reject: Bool, reason: String?, actor: Principal,
+        at now: Date, on db: any Database
+    ) async throws -> SurveyResponse {
+        guard
+            let r = try await SurveyResponse.query(on: db).filter(\.$id == responseID).filter(
+                \.$serviceID == service.requireID()
+            ).first()
+        else {
             throw Abort(.notFound, reason: "Jawaban survei tidak ditemukan.")
         }
         // Access first, then the body.
-        try AccessPolicy.reviewSurveyResponse(actor, ServiceCatalogue.placement(service, unit: unit), flagged: r.flag != nil).require()
+        try AccessPolicy.reviewSurveyResponse(
+            actor, ServiceCatalogue.placement(service, unit: unit), flagged: r.flag != nil
+        ).require()
         let text = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var v = FieldValidator()
-        v.require(!text.isEmpty, field: "reason", reject ? "Alasan penolakan wajib diisi." : "Alasan pemulihan wajib diisi.")
+        v.require(
+            !text.isEmpty, field: "reason", reject ? "Alasan penolakan wajib diisi." : "Alasan pemulihan wajib diisi.")
         v.require(text.count <= maxReasonLength, field: "reason", "Alasan paling panjang \(maxReasonLength) karakter.")
         // One line: it is shown in the list and the audit summary.
-        v.require(!text.unicodeScalars.contains { $0.properties.generalCategory == .control },
-                  field: "reason", "Alasan satu baris, tanpa karakter kendali.")
+        v.require(
+            !text.unicodeScalars.contains { $0.properties.generalCategory == .control },
+            field: "reason", "Alasan satu baris, tanpa karakter kendali.")
         try v.check()
         let from = reject ? SurveyResponse.counted : SurveyResponse.rejected
         let to = reject ? SurveyResponse.rejected : SurveyResponse.counted
@@ -80,18 +112,27 @@ enum SurveyService {
                 .returning("id")
                 .all()
             guard !changed.isEmpty else {
-                throw Abort(.conflict, reason: reject ? "Jawaban ini sudah ditolak." : "Jawaban ini sudah dihitung (tidak dalam status ditolak).")
+                throw Abort(
+                    .conflict,
+                    reason: reject
+                        ? "Jawaban ini sudah ditolak." : "Jawaban ini sudah dihitung (tidak dalam status ditolak).")
             }
             // This request won the status change; the details follow in the same transaction
             // (through Fluent, which stores dates the way every other read expects).
             try await SurveyResponse.query(on: db).filter(\.$id == responseID)
-                .set(\.$reviewedBy, to: actor.userID).set(\.$reviewedAt, to: now).set(\.$reviewReason, to: text).update()
-            try await AuditLog.record(.update, entity: "survey_response", id: r.id,
-                                      summary: "\(reject ? "Menolak" : "Memulihkan") jawaban SKM layanan \(service.code) (\(r.submittedOn)): \(text)",
-                                      before: ["status": from, "flag": r.flag ?? "", "reason": r.reviewReason ?? ""],
-                                      after: ["status": to, "flag": r.flag ?? "", "reason": text],
-                                      actor: actor, instansiID: service.instansiID, at: now, on: db)
-            r.status = to; r.reviewedBy = actor.userID; r.reviewedAt = now; r.reviewReason = text
+                .set(\.$reviewedBy, to: actor.userID).set(\.$reviewedAt, to: now).set(\.$reviewReason, to: text)
+                .update()
+            try await AuditLog.record(
+                .update, entity: "survey_response", id: r.id,
+                summary:
+                    "\(reject ? "Menolak" : "Memulihkan") jawaban SKM layanan \(service.code) (\(r.submittedOn)): \(text)",
+                before: ["status": from, "flag": r.flag ?? "", "reason": r.reviewReason ?? ""],
+                after: ["status": to, "flag": r.flag ?? "", "reason": text],
+                actor: actor, instansiID: service.instansiID, at: now, on: db)
+            r.status = to
+            r.reviewedBy = actor.userID
+            r.reviewedAt = now
+            r.reviewReason = text
             return r
         }
     }

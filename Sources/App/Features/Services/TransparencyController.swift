@@ -20,22 +20,46 @@ enum TransparencyController {
         /// `grade` is empty when it may not be published; `note` then says why ("sampel belum
         /// memenuhi", "tidak lengkap", …). `sample`: "n 45 / min. 80".
         struct Quarter: Encodable {
-            let label: String; let ikm: String; let grade: String; let note: String; let sample: String
-            let sufficient: Bool; let provisional: Bool
+            let label: String
+            let ikm: String
+            let grade: String
+            let note: String
+            let sample: String
+            let sufficient: Bool
+            let provisional: Bool
         }
         struct Service: Encodable {
-            let name: String; let standard: String; let fee: String; let onTime: String; let p90: String; let volume: String
-            let quarters: [Quarter]; let survey: String
+            let name: String
+            let standard: String
+            let fee: String
+            let onTime: String
+            let p90: String
+            let volume: String
+            let quarters: [Quarter]
+            let survey: String
         }
         /// Where the last quarter's answers came from, and how many were flagged or set aside.
         struct Channels: Encodable {
-            let online: String; let kiosk: String; let paper: String; let flagged: String; let rejected: String
+            let online: String
+            let kiosk: String
+            let paper: String
+            let flagged: String
+            let rejected: String
             init(_ c: SurveyQueries.Channels) {
-                online = IndonesianFormat.integer(c.online); kiosk = IndonesianFormat.integer(c.kiosk); paper = IndonesianFormat.integer(c.paper)
-                flagged = IndonesianFormat.integer(c.flagged); rejected = IndonesianFormat.integer(c.rejected)
+                online = IndonesianFormat.integer(c.online)
+                kiosk = IndonesianFormat.integer(c.kiosk)
+                paper = IndonesianFormat.integer(c.paper)
+                flagged = IndonesianFormat.integer(c.flagged)
+                rejected = IndonesianFormat.integer(c.rejected)
             }
         }
-        struct Unit: Encodable { let name: String; let anchor: String; let services: [Service]; let quarters: [Quarter]; let channels: Channels }
+        struct Unit: Encodable {
+            let name: String
+            let anchor: String
+            let services: [Service]
+            let quarters: [Quarter]
+            let channels: Channels
+        }
         let instansi: String
         let quarterLabels: [String]
         let city: [Quarter]
@@ -50,9 +74,13 @@ enum TransparencyController {
         let q = try req.query.decode(Query.self)
         var query = Instansi.query(on: req.db)
         if let code = q.instansi, !code.isEmpty { query = query.filter(\.$code == code) }
-        guard let instansi = try await query.sort(\.$createdAt).first() else { throw Abort(.notFound, reason: "Instansi tidak ditemukan.") }
+        guard let instansi = try await query.sort(\.$createdAt).first() else {
+            throw Abort(.notFound, reason: "Instansi tidak ditemukan.")
+        }
         let instansiID = try instansi.requireID()
-        let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).filter(\.$isActive == true).sort(\.$code).all()
+        let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).filter(
+            \.$isActive == true
+        ).sort(\.$code).all()
         let tree = try await UnitQueries.tree(instansiID: instansiID, on: req.db)
         let weight = try await ServicesAPIController.weight(instansiID, on: req.db)
         let today = WITA.today(req.now)
@@ -61,33 +89,47 @@ enum TransparencyController {
         let running = ReportPeriod.quarter.range(containing: today)
         let periods = complete + [(running.from, running.to, ReportPeriod.quarter.label(from: today) + " (sementara)")]
         let provisional = periods.count - 1
-        let data = try await ServiceIndicators.load(instansiID: instansiID, services: services, periods: periods, on: req.db)
+        let data = try await ServiceIndicators.load(
+            instansiID: instansiID, services: services, periods: periods, on: req.db)
         let standards = try await ServiceStandards.current(services.map { try $0.requireID() }, on: today, db: req.db)
         func quarter(_ cell: ServiceIndicators.Cell, _ i: Int) -> Model.Quarter {
             let r = cell.ikm(weight)
             let shown = PublicIKM.of(r)
             let n = r?.respondents ?? 0
-            let sample = "n \(IndonesianFormat.integer(n)) / min. " + (r?.minimumSample.map(IndonesianFormat.integer) ?? "—")
+            let sample =
+                "n \(IndonesianFormat.integer(n)) / min. " + (r?.minimumSample.map(IndonesianFormat.integer) ?? "—")
             switch shown {
             case .noResponses:
-                return .init(label: periods[i].label, ikm: "—", grade: "", note: shown.note, sample: sample, sufficient: false, provisional: i == provisional)
+                return .init(
+                    label: periods[i].label, ikm: "—", grade: "", note: shown.note, sample: sample, sufficient: false,
+                    provisional: i == provisional)
             case .incomplete:
-                return .init(label: periods[i].label, ikm: "tidak lengkap", grade: "", note: shown.note, sample: sample, sufficient: false, provisional: i == provisional)
+                return .init(
+                    label: periods[i].label, ikm: "tidak lengkap", grade: "", note: shown.note, sample: sample,
+                    sufficient: false, provisional: i == provisional)
             case .volumeUnknown, .belowMinimum:
-                return .init(label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: "", note: shown.note, sample: sample, sufficient: false, provisional: i == provisional)
+                return .init(
+                    label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: "", note: shown.note, sample: sample,
+                    sufficient: false, provisional: i == provisional)
             case .graded(_, let grade, _, _):
-                return .init(label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: grade.rawValue, note: grade.label, sample: sample, sufficient: true, provisional: i == provisional)
+                return .init(
+                    label: periods[i].label, ikm: ServiceFormat.ikm(r), grade: grade.rawValue, note: grade.label,
+                    sample: sample, sufficient: true, provisional: i == provisional)
             }
         }
         // The on-time share, P90 and volume are of the last complete quarter; the channel counts
         // of the running one (labelled "sementara"), where a reviewer looks for fresh flags.
         let last = complete.count - 1
-        let channels = try await SurveyQueries.channels(.units(instansiID: instansiID, unitIDs: nil), from: periods[provisional].from,
-                                                        to: periods[provisional].to, on: req.db)
-        func channelSum(_ ids: [UUID]) -> SurveyQueries.Channels { ids.compactMap { channels[$0] }.reduce(SurveyQueries.Channels(), +) }
+        let channels = try await SurveyQueries.channels(
+            .units(instansiID: instansiID, unitIDs: nil), from: periods[provisional].from,
+            to: periods[provisional].to, on: req.db)
+        func channelSum(_ ids: [UUID]) -> SurveyQueries.Channels {
+            ids.compactMap { channels[$0] }.reduce(SurveyQueries.Channels(), +)
+        }
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
-        var units: [Model.Unit] = [], series: [LineChart.Series] = []
+        var units: [Model.Unit] = []
+        var series: [LineChart.Series] = []
         for opd in opds {
             let list = byOPD[opd.id] ?? []
             let rows = try list.map { s -> Model.Service in
@@ -95,24 +137,41 @@ enum TransparencyController {
                 let f = c.figures
                 let standard = try standards[s.requireID()]
                 // A working-day standard's P90 is read in working days when the tickets give them.
-                let p90 = standard?.standard?.isWorkingDays == true && f.p90WorkingDays != nil
+                let p90 =
+                    standard?.standard?.isWorkingDays == true && f.p90WorkingDays != nil
                     ? ServiceFormat.workingDays(f.p90WorkingDays) : ServiceFormat.minutes(f.p90Minutes)
-                return .init(name: s.name, standard: standard?.text ?? s.standardText, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
-                             onTime: ServiceFormat.share(f.onTimeShare), p90: p90, volume: IndonesianFormat.integer(f.count),
-                             quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) }, survey: SiteURL.survey(s.shortCode).path)
+                return .init(
+                    name: s.name, standard: standard?.text ?? s.standardText,
+                    fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
+                    onTime: ServiceFormat.share(f.onTimeShare), p90: p90, volume: IndonesianFormat.integer(f.count),
+                    quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) },
+                    survey: SiteURL.survey(s.shortCode).path)
             }
             let ids = try list.map { try $0.requireID() }
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
-            units.append(.init(name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters, channels: .init(channelSum(ids))))
-            series.append(.init(label: opd.name, values: complete.indices.map { data.merged(ids, $0).ikm(weight)?.value }, href: "#unit-\(opd.code.lowercased())"))
+            units.append(
+                .init(
+                    name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters,
+                    channels: .init(channelSum(ids))))
+            series.append(
+                .init(
+                    label: opd.name, values: complete.indices.map { data.merged(ids, $0).ikm(weight)?.value },
+                    href: "#unit-\(opd.code.lowercased())"))
         }
         let allIDs = try services.map { try $0.requireID() }
         let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
-        let chart = LineChart.svg(xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir", yRange: 50...100)
-        let model = Model(instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
-                          channelPeriod: periods[provisional].label, cityChannels: .init(channelSum(allIDs)),
-                          note: "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir, tiap permohonan dengan standar yang berlaku pada tanggal diterimanya; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat. Standar dalam hari kerja tidak menghitung Sabtu, Minggu, libur nasional dan cuti bersama.")
-        let response = try await req.view.render("public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)).encodeResponse(for: req)
+        let chart = LineChart.svg(
+            xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir",
+            yRange: 50...100)
+        let model = Model(
+            instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
+            channelPeriod: periods[provisional].label, cityChannels: .init(channelSum(allIDs)),
+            note:
+                "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir, tiap permohonan dengan standar yang berlaku pada tanggal diterimanya; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat. Standar dalam hari kerja tidak menghitung Sabtu, Minggu, libur nasional dan cuti bersama."
+        )
+        let response = try await req.view.render(
+            "public/transparency", PublicPage(title: "Transparansi Layanan Publik", content: model)
+        ).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
         return response
     }

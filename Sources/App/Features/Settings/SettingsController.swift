@@ -17,19 +17,24 @@ enum SettingsController {
         let (formula, thresholds) = try await SettingsQueries.load(actor.instansiID!, on: req.db)
         let development = try await SettingsQueries.development(actor.instansiID!, on: req.db)
         let evaluation = try await SettingsQueries.evaluation(actor.instansiID!, on: req.db)
-        return try await render(req, formula: formula.rawValue, purpose: thresholds.purpose, development: .init(development),
-                                evaluation: .init(evaluation), errors: [])
+        return try await render(
+            req, formula: formula.rawValue, purpose: thresholds.purpose, development: .init(development),
+            evaluation: .init(evaluation), errors: [])
     }
 
     static func save(req: Request) async throws -> Response {
         let actor = try req.actor
         try req.authorize(AccessPolicy.manageSettings(actor))
-        struct Posted: Content { var formula: String?; var purpose: String? }
+        struct Posted: Content {
+            var formula: String?
+            var purpose: String?
+        }
         let posted = try req.content.decode(Posted.self)
         // A form posted without the development fields (an older page, a script) keeps their values.
         let current = DevelopmentSettingsForm(try await SettingsQueries.development(actor.instansiID!, on: req.db))
         let developmentForm = try req.content.decode(DevelopmentSettingsForm.self).filled(from: current)
-        let currentEvaluation = EvaluationSettingsForm(try await SettingsQueries.evaluation(actor.instansiID!, on: req.db))
+        let currentEvaluation = EvaluationSettingsForm(
+            try await SettingsQueries.evaluation(actor.instansiID!, on: req.db))
         let evaluationForm = try req.content.decode(EvaluationSettingsForm.self).filled(from: currentEvaluation)
         var v = FieldValidator()
         let formula = JPMFormula(rawValue: posted.formula ?? "")
@@ -39,38 +44,61 @@ enum SettingsController {
         let development = developmentForm.parse(&v)
         let evaluation = evaluationForm.parse(&v)
         guard v.isValid, let development, let evaluation else {
-            return try await render(req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
-                                    evaluation: evaluationForm, errors: v.errors)
+            return try await render(
+                req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
+                evaluation: evaluationForm, errors: v.errors)
         }
         let now = req.now
         let existing = try await InstansiSettings.query(on: req.db).filter(\.$instansiID == actor.instansiID!).first()
         let before = existing.map { SettingsSnapshot($0) }
         let settings = existing ?? InstansiSettings()
-        if existing == nil { settings.id = UUID(); settings.instansiID = actor.instansiID! }
-        settings.jpmFormula = formula!.rawValue; settings.jpmPurpose = thresholds!.purpose; settings.updatedAt = now
+        if existing == nil {
+            settings.id = UUID()
+            settings.instansiID = actor.instansiID!
+        }
+        settings.jpmFormula = formula!.rawValue
+        settings.jpmPurpose = thresholds!.purpose
+        settings.updatedAt = now
         development.apply(to: settings)
         evaluation.apply(to: settings)
         try await req.db.transaction { db in
             try await settings.save(on: db)
-            try await AuditLog.record(.update, entity: "settings", id: settings.id, summary: "Mengubah pengaturan JPM",
-                                      before: before, after: SettingsSnapshot(settings),
-                                      actor: actor, instansiID: actor.instansiID, at: now, on: db)
+            try await AuditLog.record(
+                .update, entity: "settings", id: settings.id, summary: "Mengubah pengaturan JPM",
+                before: before, after: SettingsSnapshot(settings),
+                actor: actor, instansiID: actor.instansiID, at: now, on: db)
         }
-        Flash.add(.success, "Pengaturan disimpan: \(formula!.label); ambang \(thresholds!.purposeLabel); penilaian ulang \(settings.reassessmentMonths) bulan setelah pelatihan.", to: req)
+        Flash.add(
+            .success,
+            "Pengaturan disimpan: \(formula!.label); ambang \(thresholds!.purposeLabel); penilaian ulang \(settings.reassessmentMonths) bulan setelah pelatihan.",
+            to: req)
         return req.redirect(to: SiteURL.settings.path)
     }
 
-    private static func render(_ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm,
-                               evaluation: EvaluationSettingsForm, errors: [FieldError]) async throws -> Response {
-        let form = FormModel(action: SiteURL.settings.path, submitLabel: "Simpan pengaturan", cancelHref: SiteURL.home.path, fields: [
-            .init(name: "formula", label: "Rumus Job Person Match", type: "select", value: formula,
-                  hint: "Dibatasi: Σ hasil ÷ Σ standar × 100, maksimum 100 (rumus assessment center). Ketat: Σ min(hasil, standar) ÷ Σ standar × 100 — kelebihan di satu kompetensi tidak menutupi kekurangan di kompetensi lain.",
-                  options: JPMFormula.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == formula) }),
-            .init(name: "purpose", label: "Ambang kategori", type: "select", value: purpose,
-                  hint: "Pemetaan: optimal ≥ 90, cukup optimal ≥ 78. Pengisian jabatan: memenuhi syarat ≥ 80, masih memenuhi syarat ≥ 68.",
-                  options: JPMThresholds.all.map { .init(value: $0.purpose, label: $0.purposeLabel, selected: $0.purpose == purpose) }),
-        ] + development.fields + evaluation.fields, errors: errors)
-        return try await req.renderPage("settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
-                                        status: errors.isEmpty ? .ok : .unprocessableEntity)
+    private static func render(
+        _ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm,
+        evaluation: EvaluationSettingsForm, errors: [FieldError]
+    ) async throws -> Response {
+        let form = FormModel(
+            action: SiteURL.settings.path, submitLabel: "Simpan pengaturan", cancelHref: SiteURL.home.path,
+            fields: [
+                .init(
+                    name: "formula", label: "Rumus Job Person Match", type: "select", value: formula,
+                    hint:
+                        "Dibatasi: Σ hasil ÷ Σ standar × 100, maksimum 100 (rumus assessment center). Ketat: Σ min(hasil, standar) ÷ Σ standar × 100 — kelebihan di satu kompetensi tidak menutupi kekurangan di kompetensi lain.",
+                    options: JPMFormula.allCases.map {
+                        .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == formula)
+                    }),
+                .init(
+                    name: "purpose", label: "Ambang kategori", type: "select", value: purpose,
+                    hint:
+                        "Pemetaan: optimal ≥ 90, cukup optimal ≥ 78. Pengisian jabatan: memenuhi syarat ≥ 80, masih memenuhi syarat ≥ 68.",
+                    options: JPMThresholds.all.map {
+                        .init(value: $0.purpose, label: $0.purposeLabel, selected: $0.purpose == purpose)
+                    }),
+            ] + development.fields + evaluation.fields, errors: errors)
+        return try await req.renderPage(
+            "settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

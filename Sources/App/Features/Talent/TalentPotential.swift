@@ -15,7 +15,8 @@ enum TalentPotential {
     /// socio-cultural competency, not the technical ones of the current post).
     static func competencyIDs(instansiID: UUID, on db: any Database) async throws -> [UUID] {
         try await Competency.query(on: db).filter(\.$instansiID == instansiID)
-            .filter(\.$group ~~ [CompetencyGroup.manajerial.rawValue, CompetencyGroup.sosialKultural.rawValue]).all(\.$id)
+            .filter(\.$group ~~ [CompetencyGroup.manajerial.rawValue, CompetencyGroup.sosialKultural.rawValue]).all(
+                \.$id)
     }
 
     /// Which employees to rewrite.
@@ -39,13 +40,20 @@ enum TalentPotential {
         let e = Employee.schema
         // Mean of (result − required) over the person's own position's standard.
         let meanDifference = SQLSubquery.select { q in
-            q.column(SQLFunction("AVG", args: SQLBinaryExpression(SQLColumn("level", table: "c"), .subtract, SQLColumn("required_level", table: "s"))))
-                .from(SQLAlias(SQLIdentifier(CurrentLevel.schema), as: SQLIdentifier("c")))
-                .join(SQLAlias(SQLIdentifier(PositionStandard.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                      on: SQLColumn("competency_id", table: "s"), .equal, SQLColumn("competency_id", table: "c"))
-                .where(SQLColumn("employee_id", table: "c"), .equal, SQLColumn("id", table: e))
-                .where(SQLColumn("position_id", table: "s"), .equal, SQLColumn("position_id", table: e))
-                .where(SQLColumn("competency_id", table: "c"), .in, SQLBind.group(ids.isEmpty ? [UUID()] : ids))
+            q.column(
+                SQLFunction(
+                    "AVG",
+                    args: SQLBinaryExpression(
+                        SQLColumn("level", table: "c"), .subtract, SQLColumn("required_level", table: "s")))
+            )
+            .from(SQLAlias(SQLIdentifier(CurrentLevel.schema), as: SQLIdentifier("c")))
+            .join(
+                SQLAlias(SQLIdentifier(PositionStandard.schema), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                on: SQLColumn("competency_id", table: "s"), .equal, SQLColumn("competency_id", table: "c")
+            )
+            .where(SQLColumn("employee_id", table: "c"), .equal, SQLColumn("id", table: e))
+            .where(SQLColumn("position_id", table: "s"), .equal, SQLColumn("position_id", table: e))
+            .where(SQLColumn("competency_id", table: "c"), .in, SQLBind.group(ids.isEmpty ? [UUID()] : ids))
         }
         let score = SQLBinaryExpression(SQLBind(PotentialScore.atStandard), .add, meanDifference)
         let chunks: [(String, [UUID])?]
@@ -61,10 +69,14 @@ enum TalentPotential {
                 return q
             }
             try await scoped(sql.update(e).set(SQLIdentifier("potential_score"), to: score)).run()
-            try await scoped(sql.update(e).set(SQLIdentifier("potential_score"), to: SQLBind(PotentialScore.range.upperBound)))
-                .where(SQLColumn("potential_score", table: e), .greaterThan, SQLBind(PotentialScore.range.upperBound)).run()
-            try await scoped(sql.update(e).set(SQLIdentifier("potential_score"), to: SQLBind(PotentialScore.range.lowerBound)))
-                .where(SQLColumn("potential_score", table: e), .lessThan, SQLBind(PotentialScore.range.lowerBound)).run()
+            try await scoped(
+                sql.update(e).set(SQLIdentifier("potential_score"), to: SQLBind(PotentialScore.range.upperBound))
+            )
+            .where(SQLColumn("potential_score", table: e), .greaterThan, SQLBind(PotentialScore.range.upperBound)).run()
+            try await scoped(
+                sql.update(e).set(SQLIdentifier("potential_score"), to: SQLBind(PotentialScore.range.lowerBound))
+            )
+            .where(SQLColumn("potential_score", table: e), .lessThan, SQLBind(PotentialScore.range.lowerBound)).run()
         }
     }
 }

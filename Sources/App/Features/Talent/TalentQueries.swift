@@ -28,25 +28,38 @@ enum TalentQueries: SQLShorthand {
     private static let potential = SQLColumn("potential_score", table: "e")
 
     /// Active employees in scope with the year's rating joined.
-    private static func base(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, year: Int) -> SQLSelectBuilder {
+    private static func base(_ sql: any SQLDatabase, instansiID: UUID, unitIDs: [UUID]?, year: Int) -> SQLSelectBuilder
+    {
         var q = sql.select().from(alias(Employee.schema, "e"))
-            .join(alias(PerformanceRating.schema, "r"), method: SQLJoinMethod.left,
-                  on: SQLBinaryExpression(SQLBinaryExpression(col("employee_id", "r"), .equal, col("id", "e")), .and,
-                                          SQLBinaryExpression(col("year", "r"), .equal, SQLBind(year))))
-            .where(col("instansi_id", "e"), .equal, SQLBind(instansiID)).where(col("is_active", "e"), .equal, SQLBind(true))
+            .join(
+                alias(PerformanceRating.schema, "r"), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(col("employee_id", "r"), .equal, col("id", "e")), .and,
+                    SQLBinaryExpression(col("year", "r"), .equal, SQLBind(year)))
+            )
+            .where(col("instansi_id", "e"), .equal, SQLBind(instansiID)).where(
+                col("is_active", "e"), .equal, SQLBind(true))
         if let unitIDs { q = q.where(col("unit_id", "e"), .in, SQLBind.group(unitIDs)) }
         return q
     }
 
-    static func grid(instansiID: UUID, unitIDs: [UUID]?, year: Int, cutoffs: PotentialCutoffs, on db: any Database) async throws -> Grid {
+    static func grid(instansiID: UUID, unitIDs: [UUID]?, year: Int, cutoffs: PotentialCutoffs, on db: any Database)
+        async throws -> Grid
+    {
         let sql = try db.sql
         // 0 = no potential yet, 1 rendah, 2 menengah, 3 tinggi: the cut-offs are bound values.
-        let band = SQLCaseWhen(condition: SQLIsNull(expression: potential), then: SQLLiteral.numeric("0"),
-                               otherwise: SQLCaseWhen(condition: SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.tinggi)), then: SQLLiteral.numeric("3"),
-                                                      otherwise: SQLCaseWhen(condition: SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.menengah)),
-                                                                             then: SQLLiteral.numeric("2"), otherwise: SQLLiteral.numeric("1"))))
+        let band = SQLCaseWhen(
+            condition: SQLIsNull(expression: potential), then: SQLLiteral.numeric("0"),
+            otherwise: SQLCaseWhen(
+                condition: SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.tinggi)),
+                then: SQLLiteral.numeric("3"),
+                otherwise: SQLCaseWhen(
+                    condition: SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.menengah)),
+                    then: SQLLiteral.numeric("2"), otherwise: SQLLiteral.numeric("1"))))
         let rows = try await base(sql, instansiID: instansiID, unitIDs: unitIDs, year: year)
-            .column(col("predicate", "r"), as: "predicate").column(band, as: "band").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(col("predicate", "r"), as: "predicate").column(band, as: "band").column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+            )
             // By position: PostgreSQL would not match the CASE in GROUP BY to the one in SELECT
             // (their bound cut-offs are different parameters).
             .groupBy(SQLLiteral.numeric("1")).groupBy(SQLLiteral.numeric("2")).all()
@@ -54,39 +67,58 @@ enum TalentQueries: SQLShorthand {
         let levels: [Int: PotentialLevel] = [1: .rendah, 2: .menengah, 3: .tinggi]
         for row in rows {
             let n = try row.integer("n")
-            guard let predicate = try row.decode(column: "predicate", as: String?.self).flatMap(SKPPredicate.init(rawValue:)) else { grid.noPerformance += n; continue }
-            guard let level = levels[try row.integer("band")] else { grid.noAssessment += n; continue }
+            guard
+                let predicate = try row.decode(column: "predicate", as: String?.self).flatMap(
+                    SKPPredicate.init(rawValue:))
+            else {
+                grid.noPerformance += n
+                continue
+            }
+            guard let level = levels[try row.integer("band")] else {
+                grid.noAssessment += n
+                continue
+            }
             grid.boxes[TalentBox.box(performance: PerformanceLevel(predicate), potential: level), default: 0] += n
         }
         return grid
     }
 
-    static func people(instansiID: UUID, unitIDs: [UUID]?, year: Int, cutoffs: PotentialCutoffs, filter: Filter,
-                       on db: any Database) async throws -> [Person] {
+    static func people(
+        instansiID: UUID, unitIDs: [UUID]?, year: Int, cutoffs: PotentialCutoffs, filter: Filter,
+        on db: any Database
+    ) async throws -> [Person] {
         let sql = try db.sql
         var q = base(sql, instansiID: instansiID, unitIDs: unitIDs, year: year)
             .column(col("id", "e"), as: "id").column(col("nip", "e"), as: "nip").column(col("name", "e"), as: "name")
             .column(col("unit_id", "e"), as: "unit_id").column(col("position_id", "e"), as: "position_id")
             .column(potential, as: "potential").column(col("predicate", "r"), as: "predicate")
-        func predicates(_ level: PerformanceLevel) -> [String] { SKPPredicate.allCases.filter { PerformanceLevel($0) == level }.map(\.rawValue) }
+        func predicates(_ level: PerformanceLevel) -> [String] {
+            SKPPredicate.allCases.filter { PerformanceLevel($0) == level }.map(\.rawValue)
+        }
         switch filter {
         case .everyone: break
         case .employee(let id): q = q.where(col("id", "e"), .equal, SQLBind(id))
         case .pool:
             // Box 7 or 9: above expectation and at least menengah; box 8: as expected and tinggi.
-            let aboveAndMedium = SQLBinaryExpression(SQLBinaryExpression(col("predicate", "r"), .in, SQLBind.group(predicates(.diAtas))), .and,
-                                                     SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.menengah)))
-            let expectedAndHigh = SQLBinaryExpression(SQLBinaryExpression(col("predicate", "r"), .in, SQLBind.group(predicates(.sesuai))), .and,
-                                                      SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.tinggi)))
+            let aboveAndMedium = SQLBinaryExpression(
+                SQLBinaryExpression(col("predicate", "r"), .in, SQLBind.group(predicates(.diAtas))), .and,
+                SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.menengah)))
+            let expectedAndHigh = SQLBinaryExpression(
+                SQLBinaryExpression(col("predicate", "r"), .in, SQLBind.group(predicates(.sesuai))), .and,
+                SQLBinaryExpression(potential, .greaterThanOrEqual, SQLBind(cutoffs.tinggi)))
             q = q.where(SQLGroupExpression(SQLBinaryExpression(aboveAndMedium, .or, expectedAndHigh)))
         case .box(let box):
-            let cell = (1...9).flatMap { b in PerformanceLevel.allCases.flatMap { p in PotentialLevel.allCases.map { (b, p, $0) } } }
-                .first { $0.0 == box && TalentBox.box(performance: $0.1, potential: $0.2) == box }
+            let cell = (1...9).flatMap { b in
+                PerformanceLevel.allCases.flatMap { p in PotentialLevel.allCases.map { (b, p, $0) } }
+            }
+            .first { $0.0 == box && TalentBox.box(performance: $0.1, potential: $0.2) == box }
             guard let (_, performance, level) = cell else { return [] }
             q = q.where(col("predicate", "r"), .in, SQLBind.group(predicates(performance)))
             switch level {
             case .tinggi: q = q.where(potential, .greaterThanOrEqual, SQLBind(cutoffs.tinggi))
-            case .menengah: q = q.where(potential, .greaterThanOrEqual, SQLBind(cutoffs.menengah)).where(potential, .lessThan, SQLBind(cutoffs.tinggi))
+            case .menengah:
+                q = q.where(potential, .greaterThanOrEqual, SQLBind(cutoffs.menengah)).where(
+                    potential, .lessThan, SQLBind(cutoffs.tinggi))
             case .rendah: q = q.where(potential, .lessThan, SQLBind(cutoffs.menengah))
             }
         }
@@ -94,16 +126,24 @@ enum TalentQueries: SQLShorthand {
         let people = try rows.map { row in
             let predicate = try row.decode(column: "predicate", as: String?.self).flatMap(SKPPredicate.init(rawValue:))
             let score = try row.decode(column: "potential", as: Double?.self)
-            let box = predicate.flatMap { p in score.map { TalentBox.box(performance: PerformanceLevel(p), potential: cutoffs.level($0)) } }
-            return Person(id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
-                          name: try row.decode(column: "name", as: String.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
-                          positionID: try row.decode(column: "position_id", as: UUID?.self), potentialScore: score, predicate: predicate, box: box)
+            let box = predicate.flatMap { p in
+                score.map { TalentBox.box(performance: PerformanceLevel(p), potential: cutoffs.level($0)) }
+            }
+            return Person(
+                id: try row.decode(column: "id", as: UUID.self), nip: try row.decode(column: "nip", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                unitID: try row.decode(column: "unit_id", as: UUID.self),
+                positionID: try row.decode(column: "position_id", as: UUID?.self), potentialScore: score,
+                predicate: predicate, box: box)
         }
         if case .pool = filter { return people.filter { $0.box.map(TalentBox.successionPool.contains) ?? false } }
         return people
     }
 
-    struct PositionInfo: Sendable { let name: String; let kind: PositionKind? }
+    struct PositionInfo: Sendable {
+        let name: String
+        let kind: PositionKind?
+    }
 
     /// Name and kind of some positions (the people listed), without their job descriptions.
     static func positions(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: PositionInfo] {
@@ -111,23 +151,32 @@ enum TalentQueries: SQLShorthand {
         let sql = try db.sql
         var out: [UUID: PositionInfo] = [:]
         for chunk in Array(ids).chunked(500) {
-            for r in try await sql.select().column("id").column("name").column("kind").from(Position.schema).where("id", .in, SQLBind.group(Array(chunk))).all() {
-                out[try r.decode(column: "id", as: UUID.self)] = PositionInfo(name: try r.decode(column: "name", as: String.self),
-                                                                              kind: PositionKind(rawValue: try r.decode(column: "kind", as: String.self)))
+            for r in try await sql.select().column("id").column("name").column("kind").from(Position.schema).where(
+                "id", .in, SQLBind.group(Array(chunk))
+            ).all() {
+                out[try r.decode(column: "id", as: UUID.self)] = PositionInfo(
+                    name: try r.decode(column: "name", as: String.self),
+                    kind: PositionKind(rawValue: try r.decode(column: "kind", as: String.self)))
             }
         }
         return out
     }
 
     /// Positions per kind in the scope (the key positions of the succession table).
-    static func positionCounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [PositionKind: Int] {
+    static func positionCounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [PositionKind:
+        Int]
+    {
         let sql = try db.sql
-        var q = sql.select().column("kind").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Position.schema)
-            .where("instansi_id", .equal, SQLBind(instansiID))
+        var q = sql.select().column("kind").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+            Position.schema
+        )
+        .where("instansi_id", .equal, SQLBind(instansiID))
         if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }
         var out: [PositionKind: Int] = [:]
         for r in try await q.groupBy("kind").all() {
-            if let kind = PositionKind(rawValue: try r.decode(column: "kind", as: String.self)) { out[kind] = try r.integer("n") }
+            if let kind = PositionKind(rawValue: try r.decode(column: "kind", as: String.self)) {
+                out[kind] = try r.integer("n")
+            }
         }
         return out
     }

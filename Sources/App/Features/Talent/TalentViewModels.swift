@@ -3,10 +3,37 @@ import KompetenCore
 import KompetenFormats
 
 struct TalentPageModel: Encodable {
-    struct Option: Encodable { let value: String; let label: String; let selected: Bool }
-    struct BoxRow: Encodable { let box: Int; let name: String; let count: String; let share: String; let recommendation: String; let href: String; let pool: Bool }
-    struct PersonRow: Encodable { let nip: String; let name: String; let href: String; let unit: String; let position: String; let potential: String; let predicate: String; let box: String }
-    struct KeyRow: Encodable { let kind: String; let positions: String; let feeders: String; let candidates: String; let href: String }
+    struct Option: Encodable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+    struct BoxRow: Encodable {
+        let box: Int
+        let name: String
+        let count: String
+        let share: String
+        let recommendation: String
+        let href: String
+        let pool: Bool
+    }
+    struct PersonRow: Encodable {
+        let nip: String
+        let name: String
+        let href: String
+        let unit: String
+        let position: String
+        let potential: String
+        let predicate: String
+        let box: String
+    }
+    struct KeyRow: Encodable {
+        let kind: String
+        let positions: String
+        let feeders: String
+        let candidates: String
+        let href: String
+    }
 
     let year: Int
     let scopeName: String
@@ -29,69 +56,108 @@ struct TalentPageModel: Encodable {
     let table: Table
 
     enum CodingKeys: String, CodingKey {
-        case year, scopeName, unitOptions, yearOptions, grid, boxes, placed, noPerformance, noAssessment, cutoffNote, keyRows, poolCount, poolHref, listTitle, people, paging, export
+        case year, scopeName, unitOptions, yearOptions, grid, boxes, placed, noPerformance, noAssessment, cutoffNote,
+            keyRows, poolCount, poolHref, listTitle, people, paging, export
     }
 
     /// `grid`: the counts; `pool`: the people of boxes 7–9; `listed`: the drill-down (box `box`,
     /// or the pool when `showPool`) or, for an export without either, everyone placed.
-    init(scope: ReportScope, year: Int, years: [Int], grid g: TalentQueries.Grid, pool poolPeople: [TalentQueries.Person], listed: [TalentQueries.Person],
-         positions: [UUID: TalentQueries.PositionInfo], keyPositions: [PositionKind: Int], cutoffs: PotentialCutoffs, box: Int?, showPool: Bool, page: Int?, unitParam: String, export: [String: String]) {
+    init(
+        scope: ReportScope, year: Int, years: [Int], grid g: TalentQueries.Grid,
+        pool poolPeople: [TalentQueries.Person], listed: [TalentQueries.Person],
+        positions: [UUID: TalentQueries.PositionInfo], keyPositions: [PositionKind: Int], cutoffs: PotentialCutoffs,
+        box: Int?, showPool: Bool, page: Int?, unitParam: String, export: [String: String]
+    ) {
         self.year = year
         scopeName = scope.base?.name ?? "Seluruh instansi"
-        unitOptions = [Option(value: "", label: scope.base == nil ? "Seluruh instansi" : "—", selected: unitParam.isEmpty)]
-            + scope.tree.roots.compactMap { scope.tree.node($0) }.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == unitParam) }
-        yearOptions = Set(years + [year]).sorted(by: >).map { Option(value: String($0), label: String($0), selected: $0 == year) }
+        unitOptions =
+            [Option(value: "", label: scope.base == nil ? "Seluruh instansi" : "—", selected: unitParam.isEmpty)]
+            + scope.tree.roots.compactMap { scope.tree.node($0) }.map {
+                Option(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == unitParam)
+            }
+        yearOptions = Set(years + [year]).sorted(by: >).map {
+            Option(value: String($0), label: String($0), selected: $0 == year)
+        }
         let base = SiteURL.talent.path + "?year=\(year)" + (unitParam.isEmpty ? "" : "&unit=\(unitParam)")
         let counts = g.boxes
         let placedCount = g.placed
         let hrefs = Dictionary(uniqueKeysWithValues: (1...9).map { ($0, base + "&box=\($0)#people") })
-        grid = TalentGridChart.svg(counts: counts, hrefs: hrefs, title: "Sebaran \(IndonesianFormat.integer(placedCount)) pegawai pada 9 kotak talenta, \(year)")
+        grid = TalentGridChart.svg(
+            counts: counts, hrefs: hrefs,
+            title: "Sebaran \(IndonesianFormat.integer(placedCount)) pegawai pada 9 kotak talenta, \(year)")
         boxes = (1...9).reversed().map { b in
-            BoxRow(box: b, name: TalentBox.names[b] ?? "", count: IndonesianFormat.integer(counts[b] ?? 0),
-                   share: placedCount == 0 ? "—" : IndonesianFormat.decimal(Double(counts[b] ?? 0) * 100 / Double(placedCount), digits: 1) + " %",
-                   recommendation: TalentBox.recommendations[b] ?? "", href: hrefs[b]!, pool: TalentBox.successionPool.contains(b))
+            BoxRow(
+                box: b, name: TalentBox.names[b] ?? "", count: IndonesianFormat.integer(counts[b] ?? 0),
+                share: placedCount == 0
+                    ? "—"
+                    : IndonesianFormat.decimal(Double(counts[b] ?? 0) * 100 / Double(placedCount), digits: 1) + " %",
+                recommendation: TalentBox.recommendations[b] ?? "", href: hrefs[b]!,
+                pool: TalentBox.successionPool.contains(b))
         }
         placed = IndonesianFormat.integer(placedCount)
         noPerformance = IndonesianFormat.integer(g.noPerformance)
         noAssessment = IndonesianFormat.integer(g.noAssessment)
-        cutoffNote = PotentialScore.ruleText + " Tinggi ≥ \(IndonesianFormat.decimal(cutoffs.tinggi, digits: 2)), menengah ≥ \(IndonesianFormat.decimal(cutoffs.menengah, digits: 2)) (Pengaturan). Kinerja = predikat SKP \(year): Sangat Baik di atas ekspektasi, Baik sesuai ekspektasi, selain itu di bawah."
+        cutoffNote =
+            PotentialScore.ruleText
+            + " Tinggi ≥ \(IndonesianFormat.decimal(cutoffs.tinggi, digits: 2)), menengah ≥ \(IndonesianFormat.decimal(cutoffs.menengah, digits: 2)) (Pengaturan). Kinerja = predikat SKP \(year): Sangat Baik di atas ekspektasi, Baik sesuai ekspektasi, selain itu di bawah."
 
         // Succession: key positions in scope, and pool members in the kinds that feed them.
         let kindOf = positions.mapValues(\.kind)
         let namesOf = positions.mapValues(\.name)
         keyRows = TalentBox.keyPositionKinds.map { kind in
             let feeders = TalentBox.feederKinds(for: kind)
-            let candidates = poolPeople.filter { p in p.positionID.flatMap { kindOf[$0] ?? nil }.map(feeders.contains) ?? false }.count
-            let held = keyPositions[kind] ?? 0   // positions of that kind in the scope
-            return KeyRow(kind: kind.label, positions: IndonesianFormat.integer(held), feeders: feeders.map(\.label).joined(separator: ", "),
-                          candidates: IndonesianFormat.integer(candidates), href: base + "&pool=1#people")
+            let candidates = poolPeople.filter { p in
+                p.positionID.flatMap { kindOf[$0] ?? nil }.map(feeders.contains) ?? false
+            }.count
+            let held = keyPositions[kind] ?? 0 // positions of that kind in the scope
+            return KeyRow(
+                kind: kind.label, positions: IndonesianFormat.integer(held),
+                feeders: feeders.map(\.label).joined(separator: ", "),
+                candidates: IndonesianFormat.integer(candidates), href: base + "&pool=1#people")
         }
         poolCount = IndonesianFormat.integer(poolPeople.count)
         poolHref = base + "&pool=1#people"
 
         let unitNames = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
         let chosen = listed
-        if let box { listTitle = "Kotak \(box): \(TalentBox.names[box] ?? "")" }
-        else if showPool { listTitle = "Kelompok rencana suksesi (kotak 7–9)" }
-        else { listTitle = nil }
+        if let box {
+            listTitle = "Kotak \(box): \(TalentBox.names[box] ?? "")"
+        } else if showPool {
+            listTitle = "Kelompok rencana suksesi (kotak 7–9)"
+        } else {
+            listTitle = nil
+        }
         func row(_ p: TalentQueries.Person) -> PersonRow {
             let kind = p.positionID.flatMap { kindOf[$0] ?? nil }
-            return PersonRow(nip: p.nip, name: p.name, href: SiteURL.employee(p.id).path, unit: unitNames[p.unitID] ?? "",
-                             position: p.positionID.flatMap { namesOf[$0] }.map { "\($0)" + (kind.map { " (\($0.label))" } ?? "") } ?? "—",
-                             potential: p.potentialScore.map { IndonesianFormat.decimal($0, digits: 2) + " — " + cutoffs.level($0).rawValue } ?? "belum dinilai",
-                             predicate: p.predicate?.rawValue ?? "—", box: p.box.map(String.init) ?? "—")
+            return PersonRow(
+                nip: p.nip, name: p.name, href: SiteURL.employee(p.id).path, unit: unitNames[p.unitID] ?? "",
+                position: p.positionID.flatMap { namesOf[$0] }.map { "\($0)" + (kind.map { " (\($0.label))" } ?? "") }
+                    ?? "—",
+                potential: p.potentialScore.map {
+                    IndonesianFormat.decimal($0, digits: 2) + " — " + cutoffs.level($0).rawValue
+                } ?? "belum dinilai",
+                predicate: p.predicate?.rawValue ?? "—", box: p.box.map(String.init) ?? "—")
         }
         let request = KompetenCore.PageRequest(page: page, per: 50)
         if listTitle != nil {
             let info = PageInfo(request, total: chosen.count)
             people = chosen.dropFirst(request.offset).prefix(request.per).map(row)
-            paging = PagingModel(info, path: SiteURL.talent.path,
-                                 filters: [("year", String(year)), ("unit", unitParam), ("box", box.map(String.init)), ("pool", showPool && box == nil ? "1" : nil)], noun: "pegawai")
-        } else { people = []; paging = nil }
+            paging = PagingModel(
+                info, path: SiteURL.talent.path,
+                filters: [
+                    ("year", String(year)), ("unit", unitParam), ("box", box.map(String.init)),
+                    ("pool", showPool && box == nil ? "1" : nil),
+                ], noun: "pegawai")
+        } else {
+            people = []
+            paging = nil
+        }
         self.export = export
         let exported = chosen
-        table = Table(header: ["NIP", "Nama", "Unit", "Jabatan", "Potensial", "Predikat kinerja", "Kotak"], rows: exported.map(row).map {
-            [$0.nip, $0.name, $0.unit, $0.position, $0.potential, $0.predicate, $0.box]
-        })
+        table = Table(
+            header: ["NIP", "Nama", "Unit", "Jabatan", "Potensial", "Predikat kinerja", "Kotak"],
+            rows: exported.map(row).map {
+                [$0.nip, $0.name, $0.unit, $0.position, $0.potential, $0.predicate, $0.box]
+            })
     }
 }

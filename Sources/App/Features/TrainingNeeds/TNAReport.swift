@@ -19,31 +19,43 @@ struct TNAReport {
     let providers: [UUID: Provider]
     let batches: [UUID: [Batch]]
 
-    enum Detail { case none, page(Range<Int>), all }
+    enum Detail {
+        case none
+        case page(Range<Int>)
+        case all
+    }
 
-    static func build(instansiID: UUID, unitIDs: [UUID]?, year: Int, detail: Detail, on db: any Database) async throws -> TNAReport {
+    static func build(instansiID: UUID, unitIDs: [UUID]?, year: Int, detail: Detail, on db: any Database) async throws
+        -> TNAReport
+    {
         let summary = try await TNAQueries.tally(instansiID: instansiID, unitIDs: unitIDs, on: db)
         let counts = try await TNAQueries.count(instansiID: instansiID, unitIDs: unitIDs, on: db)
         let needs: [TNAQueries.NeedRow]
         switch detail {
         case .none: needs = []
-        case .page(let range): needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, range: range, on: db)
+        case .page(let range):
+            needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, range: range, on: db)
         case .all: needs = try await TNAQueries.needs(instansiID: instansiID, unitIDs: unitIDs, on: db)
         }
         let catalogue = try await TNAQueries.catalogue(instansiID: instansiID, on: db)
-        let names = Dictionary(try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) },
-                               uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(
+            try await Competency.query(on: db).filter(\.$instansiID == instansiID).all().map { ($0.code, $0.name) },
+            uniquingKeysWith: { a, _ in a })
         let providers = try await Provider.query(on: db).filter(\.$instansiID == instansiID).all()
-        let first = String(format: "%04d-01-01", year), last = String(format: "%04d-12-31", year)
+        let first = String(format: "%04d-01-01", year)
+        let last = String(format: "%04d-12-31", year)
         let batches = try await Batch.query(on: db).filter(\.$instansiID == instansiID)
             .filter(\.$startDate >= first).filter(\.$startDate <= last).sort(\.$startDate).all()
-        return TNAReport(year: year, summary: summary, totalPeople: counts.people, totalNeeds: counts.needs, needs: needs, catalogue: catalogue,
-                         competencyNames: names, providers: Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0) }),
-                         batches: Dictionary(grouping: batches, by: \.programmeID))
+        return TNAReport(
+            year: year, summary: summary, totalPeople: counts.people, totalNeeds: counts.needs, needs: needs,
+            catalogue: catalogue,
+            competencyNames: names, providers: Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0) }),
+            batches: Dictionary(grouping: batches, by: \.programmeID))
     }
 
     func programmeIDs(for need: TNAQueries.NeedRow) -> [UUID] {
-        catalogue.analysis.matches(competencyCode: need.competencyCode, gap: need.gap).compactMap(UUID.init(uuidString:))
+        catalogue.analysis.matches(competencyCode: need.competencyCode, gap: need.gap).compactMap(
+            UUID.init(uuidString:))
     }
 
     /// One line of the plan document per competency: the recommended programme is the first
@@ -64,16 +76,20 @@ struct TNAReport {
             let typicalGap = s.byGap.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
             let programme = catalogue.analysis.matches(competencyCode: s.competencyCode, gap: typicalGap).first
                 .flatMap(UUID.init(uuidString:)).flatMap { catalogue.programmes[$0] }
-            let schedule = programme.map { p in
-                let list = batches[p.id!] ?? []
-                // Short: the number of batches and when each starts (the batch pages have the rest).
-                let starts = list.compactMap { SimpleDate(iso: $0.startDate).map(IndonesianFormat.date) }
-                return list.isEmpty ? "Belum dijadwalkan \(year)" : "\(list.count) angkatan, mulai " + starts.joined(separator: "; ")
-            } ?? "Belum ada program di katalog"
-            return PlanLine(competencyCode: s.competencyCode, competencyName: competencyNames[s.competencyCode] ?? s.competencyCode,
-                            people: s.people, totalGap: s.totalGap, programme: programme,
-                            provider: programme.flatMap { providers[$0.providerID] }, schedule: schedule,
-                            budget: (programme?.costPerParticipant ?? 0) * s.people)
+            let schedule =
+                programme.map { p in
+                    let list = batches[p.id!] ?? []
+                    // Short: the number of batches and when each starts (the batch pages have the rest).
+                    let starts = list.compactMap { SimpleDate(iso: $0.startDate).map(IndonesianFormat.date) }
+                    return list.isEmpty
+                        ? "Belum dijadwalkan \(year)"
+                        : "\(list.count) angkatan, mulai " + starts.joined(separator: "; ")
+                } ?? "Belum ada program di katalog"
+            return PlanLine(
+                competencyCode: s.competencyCode, competencyName: competencyNames[s.competencyCode] ?? s.competencyCode,
+                people: s.people, totalGap: s.totalGap, programme: programme,
+                provider: programme.flatMap { providers[$0.providerID] }, schedule: schedule,
+                budget: (programme?.costPerParticipant ?? 0) * s.people)
         }
     }
 
@@ -81,22 +97,37 @@ struct TNAReport {
     var planTable: Table {
         var rows: [[String]] = []
         for l in planLines {
-            let form = l.programme.map { p in
-                p.developmentForm.label + (p.path.flatMap(DevelopmentPath.named).map { " — \($0.code) \($0.name)" } ?? "")
-            } ?? ""
-            rows.append([l.competencyCode, l.competencyName, String(l.people), String(l.totalGap),
-                         l.programme.map { "\($0.code) \($0.title)" } ?? "", form, l.provider?.name ?? "", l.schedule, String(l.budget)])
+            let form =
+                l.programme.map { p in
+                    p.developmentForm.label
+                        + (p.path.flatMap(DevelopmentPath.named).map { " — \($0.code) \($0.name)" } ?? "")
+                } ?? ""
+            rows.append([
+                l.competencyCode, l.competencyName, String(l.people), String(l.totalGap),
+                l.programme.map { "\($0.code) \($0.title)" } ?? "", form, l.provider?.name ?? "", l.schedule,
+                String(l.budget),
+            ])
         }
-        return Table(header: ["Kode kompetensi", "Kompetensi", "Sasaran pegawai (orang)", "Jumlah kesenjangan (level)", "Program",
-                              "Bentuk dan jalur", "Penyelenggara", "Jadwal \(year)", "Anggaran (Rp)"], rows: rows)
+        return Table(
+            header: [
+                "Kode kompetensi", "Kompetensi", "Sasaran pegawai (orang)", "Jumlah kesenjangan (level)", "Program",
+                "Bentuk dan jalur", "Penyelenggara", "Jadwal \(year)", "Anggaran (Rp)",
+            ], rows: rows)
     }
 
     /// Per employee and competency (the detailed list).
     var itemTable: Table {
-        Table(header: ["NIP", "Nama", "Kode kompetensi", "Standar", "Level saat ini", "Kesenjangan", "Program yang meningkatkan"],
-              rows: needs.map { n in
-                  [n.nip, n.name, n.competencyCode, String(n.required), String(n.actual), String(n.gap),
-                   programmeIDs(for: n).prefix(3).compactMap { catalogue.programmes[$0]?.code }.joined(separator: ", ")]
-              })
+        Table(
+            header: [
+                "NIP", "Nama", "Kode kompetensi", "Standar", "Level saat ini", "Kesenjangan",
+                "Program yang meningkatkan",
+            ],
+            rows: needs.map { n in
+                [
+                    n.nip, n.name, n.competencyCode, String(n.required), String(n.actual), String(n.gap),
+                    programmeIDs(for: n).prefix(3).compactMap { catalogue.programmes[$0]?.code }.joined(
+                        separator: ", "),
+                ]
+            })
     }
 }

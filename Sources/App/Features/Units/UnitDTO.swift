@@ -11,7 +11,11 @@ struct UnitDTO: Content, Equatable {
     let kind: UnitKind
 
     init(_ unit: Unit) {
-        id = unit.id!; code = unit.code; name = unit.name; parentId = unit.parentID; kind = unit.unitKind
+        id = unit.id!
+        code = unit.code
+        name = unit.name
+        parentId = unit.parentID
+        kind = unit.unitKind
     }
 }
 
@@ -26,11 +30,20 @@ struct UnitInput: Content {
 /// The state written to the audit log.
 struct UnitSnapshot: Encodable {
     let code: String, name: String, kind: String, parentId: UUID?
-    init(_ u: Unit) { code = u.code; name = u.name; kind = u.kind; parentId = u.parentID }
+    init(_ u: Unit) {
+        code = u.code
+        name = u.name
+        kind = u.kind
+        parentId = u.parentID
+    }
 }
 
 struct PagedResponse<Item: Content>: Content {
-    struct Metadata: Content { let page: Int; let per: Int; let total: Int }
+    struct Metadata: Content {
+        let page: Int
+        let per: Int
+        let total: Int
+    }
     let items: [Item]
     let metadata: Metadata
 }

@@ -25,7 +25,10 @@ enum UnitQueries {
         }
     }
 
-    struct CountRow: Decodable { let unit_id: UUID; let n: Int }
+    struct CountRow: Decodable {
+        let unit_id: UUID
+        let n: Int
+    }
 
     /// Employees per unit (direct members), one grouped query.
     static func employeeCounts(instansiID: UUID, on db: any Database) async throws -> [UUID: Int] {

@@ -4,7 +4,14 @@ import Vapor
 
 /// The organisation tree page: every visible unit, indented by depth.
 struct UnitTreeModel: Encodable {
-    struct Row: Encodable { let href: String; let code: String; let name: String; let kindLabel: String; let depth: Int; let employees: String }
+    struct Row: Encodable {
+        let href: String
+        let code: String
+        let name: String
+        let kindLabel: String
+        let depth: Int
+        let employees: String
+    }
     let rows: [Row]
     let total: String
     let canCreateTopLevel: Bool
@@ -14,8 +21,10 @@ struct UnitTreeModel: Encodable {
         let tree = UnitTree(units.map(\.node))
         rows = tree.flattened().map { entry in
             let subtotal = tree.subtree(of: entry.node.id).reduce(0) { $0 + (counts[$1] ?? 0) }
-            return Row(href: SiteURL.unit(entry.node.id).path, code: entry.node.code, name: entry.node.name,
-                       kindLabel: entry.node.kind.label, depth: min(entry.depth, 4), employees: IndonesianFormat.integer(subtotal))
+            return Row(
+                href: SiteURL.unit(entry.node.id).path, code: entry.node.code, name: entry.node.name,
+                kindLabel: entry.node.kind.label, depth: min(entry.depth, 4),
+                employees: IndonesianFormat.integer(subtotal))
         }
         total = IndonesianFormat.integer(units.count)
         self.canCreateTopLevel = canCreateTopLevel
@@ -25,7 +34,13 @@ struct UnitTreeModel: Encodable {
 
 /// One unit: its place, its sub-units, its people.
 struct UnitDetailModel: Encodable {
-    struct Child: Encodable { let href: String; let code: String; let name: String; let kindLabel: String; let employees: String }
+    struct Child: Encodable {
+        let href: String
+        let code: String
+        let name: String
+        let kindLabel: String
+        let employees: String
+    }
     let code: String
     let name: String
     let kindLabel: String
@@ -44,13 +59,16 @@ struct UnitDetailModel: Encodable {
 
     init(unit: Unit, tree: UnitTree<UUID>, counts: [UUID: Int], actor: Principal) {
         let id = unit.id!
-        code = unit.code; name = unit.name; kindLabel = unit.unitKind.label
+        code = unit.code
+        name = unit.name
+        kindLabel = unit.unitKind.label
         let parent = unit.parentID.flatMap { tree.node($0) }
         parentName = parent?.name
         parentHref = parent.map { SiteURL.unit($0.id).path }
         children = tree.children(of: id).compactMap { tree.node($0) }.map { child in
-            Child(href: SiteURL.unit(child.id).path, code: child.code, name: child.name, kindLabel: child.kind.label,
-                  employees: IndonesianFormat.integer(tree.subtree(of: child.id).reduce(0) { $0 + (counts[$1] ?? 0) }))
+            Child(
+                href: SiteURL.unit(child.id).path, code: child.code, name: child.name, kindLabel: child.kind.label,
+                employees: IndonesianFormat.integer(tree.subtree(of: child.id).reduce(0) { $0 + (counts[$1] ?? 0) }))
         }
         directEmployees = IndonesianFormat.integer(counts[id] ?? 0)
         totalEmployees = IndonesianFormat.integer(tree.subtree(of: id).reduce(0) { $0 + (counts[$1] ?? 0) })
@@ -71,31 +89,43 @@ struct UnitForm: Encodable {
 
     init(input: UnitInput, unitID: UUID?, parents: [Unit], errors: [FieldError]) {
         let kinds = FormModel.options(UnitKind.allCases, selected: input.kind, value: \.rawValue, label: \.label)
-        let parentOptions = FormModel.options(parents, selected: input.parentId?.uuidString,
-                                              value: { $0.id!.uuidString }, label: { "\($0.code) — \($0.name)" },
-                                              empty: "— Tidak ada (unit tingkat teratas) —")
+        let parentOptions = FormModel.options(
+            parents, selected: input.parentId?.uuidString,
+            value: { $0.id!.uuidString }, label: { "\($0.code) — \($0.name)" },
+            empty: "— Tidak ada (unit tingkat teratas) —")
         form = FormModel(
             action: unitID.map { SiteURL.unitEdit($0).path } ?? "/units",
             submitLabel: unitID == nil ? "Simpan unit" : "Simpan perubahan",
             cancelHref: unitID.map { SiteURL.unit($0).path } ?? SiteURL.units.path,
             fields: [
-                .init(name: "code", label: "Kode unit", value: input.code, hint: "Huruf besar, angka, titik atau tanda hubung; mis. DUKCAPIL.B1"),
+                .init(
+                    name: "code", label: "Kode unit", value: input.code,
+                    hint: "Huruf besar, angka, titik atau tanda hubung; mis. DUKCAPIL.B1"),
                 .init(name: "name", label: "Nama unit", value: input.name),
                 .init(name: "kind", label: "Jenis unit", type: "select", value: input.kind, options: kinds),
-                .init(name: "parentId", label: "Unit induk", type: "select", value: input.parentId?.uuidString ?? "",
-                      hint: "OPD dan Kecamatan berada di tingkat teratas; Kelurahan di bawah Kecamatan.", required: false, options: parentOptions),
+                .init(
+                    name: "parentId", label: "Unit induk", type: "select", value: input.parentId?.uuidString ?? "",
+                    hint: "OPD dan Kecamatan berada di tingkat teratas; Kelurahan di bawah Kecamatan.", required: false,
+                    options: parentOptions),
             ],
             errors: errors)
     }
 
     /// Reads the posted form; an empty parent means top level.
     static func decode(_ req: Request) throws -> UnitInput {
-        struct Posted: Content { var code: String?; var name: String?; var kind: String?; var parentId: String? }
+        struct Posted: Content {
+            var code: String?
+            var name: String?
+            var kind: String?
+            var parentId: String?
+        }
         let posted = try req.content.decode(Posted.self)
         let parent = posted.parentId.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
         if let raw = posted.parentId, !raw.isEmpty, parent == nil {
             throw ValidationFailure(errors: [.init(field: "parentId", message: "Unit induk tidak dikenal.")])
         }
-        return UnitInput(code: UnitRules.normaliseCode(posted.code ?? ""), name: posted.name ?? "", kind: posted.kind ?? "", parentId: parent)
+        return UnitInput(
+            code: UnitRules.normaliseCode(posted.code ?? ""), name: posted.name ?? "", kind: posted.kind ?? "",
+            parentId: parent)
     }
 }

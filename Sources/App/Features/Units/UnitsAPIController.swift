@@ -13,14 +13,21 @@ enum UnitsAPIController {
         units.delete(":id", use: delete)
     }
 
-    struct ListQuery: Content { var page: Int?; var per: Int?; var parentId: UUID?; var q: String? }
+    struct ListQuery: Content {
+        var page: Int?
+        var per: Int?
+        var parentId: UUID?
+        var q: String?
+    }
 
     static func list(req: Request) async throws -> PagedResponse<UnitDTO> {
         let actor = try req.actor
         let params = try req.query.decode(ListQuery.self)
         let paging = try APIPaging.parse(page: params.page, per: params.per)
         if let q = params.q, q.unicodeScalars.count > 100 {
-            throw ValidationFailure(errors: [.init(field: "q", message: "Kata kunci pencarian paling panjang 100 karakter.")])
+            throw ValidationFailure(errors: [
+                .init(field: "q", message: "Kata kunci pencarian paling panjang 100 karakter.")
+            ])
         }
         var query = try Unit.scopedQuery(actor, on: req.db)
         if let opd = try UnitQueries.listScope(actor) { query = query.filter(\.$opdID == opd) }
@@ -30,7 +37,8 @@ enum UnitsAPIController {
         }
         let total = try await query.count()
         let units = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PagedResponse(items: units.map(UnitDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
+        return PagedResponse(
+            items: units.map(UnitDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
     }
 
     static func show(req: Request) async throws -> UnitDTO {
@@ -39,7 +47,7 @@ enum UnitsAPIController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .unit).require()   // access before the body: no 422 for who may create nothing
+        try AccessPolicy.mayCreate(actor, .unit).require() // access before the body: no 422 for who may create nothing
         let input = try req.content.decode(UnitInput.self)
         let unit = try await UnitService.create(input, actor: actor, at: req.now, on: req.db)
         return try await UnitDTO(unit).encodeResponse(status: .created, for: req)

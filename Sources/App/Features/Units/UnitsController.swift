@@ -18,9 +18,11 @@ enum UnitsController {
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db)
         let counts = try await UnitQueries.employeeCounts(instansiID: actor.instansiID!, on: req.db)
-        let model = UnitTreeModel(units: units, counts: counts,
-                                  canCreateTopLevel: AccessPolicy.createUnit(actor, under: nil).isAllowed)
-        return try await req.renderPage("units/index", title: "Struktur Organisasi", crumbs: [Crumb("Organisasi")], model)
+        let model = UnitTreeModel(
+            units: units, counts: counts,
+            canCreateTopLevel: AccessPolicy.createUnit(actor, under: nil).isAllowed)
+        return try await req.renderPage(
+            "units/index", title: "Struktur Organisasi", crumbs: [Crumb("Organisasi")], model)
     }
 
     static func show(req: Request) async throws -> Response {
@@ -29,9 +31,11 @@ enum UnitsController {
         let tree = try await UnitQueries.tree(instansiID: unit.instansiID, on: req.db)
         let counts = try await UnitQueries.employeeCounts(instansiID: unit.instansiID, on: req.db)
         let model = UnitDetailModel(unit: unit, tree: tree, counts: counts, actor: actor)
-        let crumbs = try [Crumb("Organisasi", .units)] + tree.ancestors(of: unit.requireID()).compactMap { id in
-            tree.node(id).map { Crumb($0.name, .unit(id)) }
-        } + [Crumb(unit.name)]
+        let crumbs =
+            try [Crumb("Organisasi", .units)]
+            + tree.ancestors(of: unit.requireID()).compactMap { id in
+                tree.node(id).map { Crumb($0.name, .unit(id)) }
+            } + [Crumb(unit.name)]
         return try await req.renderPage("units/show", title: unit.name, crumbs: crumbs, model)
     }
 
@@ -42,13 +46,15 @@ enum UnitsController {
         let parentID = try req.query.decode(NewQuery.self).parent
         let parent = try await parentID.asyncMap { try await UnitService.find($0, for: actor, .read, on: req.db) }
         try req.authorize(AccessPolicy.createUnit(actor, under: parent.map(UnitService.placement)))
-        let input = UnitInput(code: "", name: "", kind: parentID == nil ? UnitKind.opd.rawValue : UnitKind.bidang.rawValue, parentId: parentID)
+        let input = UnitInput(
+            code: "", name: "", kind: parentID == nil ? UnitKind.opd.rawValue : UnitKind.bidang.rawValue,
+            parentId: parentID)
         return try await renderForm(req, actor: actor, input: input, unitID: nil, errors: [])
     }
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .unit).require()   // access before the form is read
+        try AccessPolicy.mayCreate(actor, .unit).require() // access before the form is read
         let input = try UnitForm.decode(req)
         do {
             let unit = try await UnitService.create(input, actor: actor, at: req.now, on: req.db)
@@ -69,7 +75,8 @@ enum UnitsController {
     static func update(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        _ = try await UnitService.find(id, for: actor, .write, on: req.db)   // access to the record before the form is read
+        // access to the record before the form is read
+        _ = try await UnitService.find(id, for: actor, .write, on: req.db)
         let input = try UnitForm.decode(req)
         do {
             let unit = try await UnitService.update(id, input, actor: actor, at: req.now, on: req.db)
@@ -94,11 +101,16 @@ enum UnitsController {
         return req.redirect(to: unit.parentID.map { SiteURL.unit($0).path } ?? SiteURL.units.path)
     }
 
-    private static func renderForm(_ req: Request, actor: Principal, input: UnitInput, unitID: UUID?, errors: [FieldError]) async throws -> Response {
-        let parents = try await UnitQueries.visible(actor, on: req.db).filter { $0.id != unitID && $0.unitKind != .kelurahan }
+    private static func renderForm(
+        _ req: Request, actor: Principal, input: UnitInput, unitID: UUID?, errors: [FieldError]
+    ) async throws -> Response {
+        let parents = try await UnitQueries.visible(actor, on: req.db).filter {
+            $0.id != unitID && $0.unitKind != .kelurahan
+        }
         let form = UnitForm(input: input, unitID: unitID, parents: parents, errors: errors)
         let title = unitID == nil ? "Tambah Unit" : "Ubah Unit"
-        return try await req.renderPage("units/form", title: title, crumbs: [Crumb("Organisasi", .units), Crumb(title)],
-                                        form, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return try await req.renderPage(
+            "units/form", title: title, crumbs: [Crumb("Organisasi", .units), Crumb(title)],
+            form, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

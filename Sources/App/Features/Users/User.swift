@@ -62,6 +62,8 @@ final class LoginFailure: Model, @unchecked Sendable {
 
     init() {}
     init(username: String, address: String, at: Date) {
-        self.username = username; self.address = address; self.at = at
+        self.username = username
+        self.address = address
+        self.at = at
     }
 }

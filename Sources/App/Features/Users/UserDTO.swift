@@ -16,8 +16,15 @@ struct UserDTO: Content {
     let temporaryPassword: Bool
 
     init(_ u: User) {
-        id = u.id!; username = u.username; role = u.userRole; unitId = u.unitID; employeeId = u.employeeID; providerId = u.providerID
-        active = u.isActive; lastLoginAt = u.lastLoginAt; temporaryPassword = u.mustChangePassword
+        id = u.id!
+        username = u.username
+        role = u.userRole
+        unitId = u.unitID
+        employeeId = u.employeeID
+        providerId = u.providerID
+        active = u.isActive
+        lastLoginAt = u.lastLoginAt
+        temporaryPassword = u.mustChangePassword
     }
 }
 
@@ -52,5 +59,12 @@ struct PasswordResetInput: Content {
 /// What the audit log keeps of a user (no password hash).
 struct UserSnapshot: Encodable {
     let username: String, role: String, unitId: UUID?, employeeId: UUID?, providerId: UUID?, active: Bool
-    init(_ u: User) { username = u.username; role = u.role; unitId = u.unitID; employeeId = u.employeeID; providerId = u.providerID; active = u.isActive }
+    init(_ u: User) {
+        username = u.username
+        role = u.role
+        unitId = u.unitID
+        employeeId = u.employeeID
+        providerId = u.providerID
+        active = u.isActive
+    }
 }

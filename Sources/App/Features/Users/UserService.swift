@@ -11,23 +11,31 @@ enum UserService {
 
     static func find(_ id: UUID?, _ actor: Principal, on db: any Database) async throws -> User {
         try authorize(actor)
-        guard let id, let user = try await User.query(on: db).filter(\.$id == id)
-            .filter(\.$instansiID == actor.instansiID!).first() else {
+        guard let id,
+            let user = try await User.query(on: db).filter(\.$id == id)
+                .filter(\.$instansiID == actor.instansiID!).first()
+        else {
             throw Abort(.notFound, reason: "Pengguna tidak ditemukan.")
         }
         return user
     }
 
-    static func create(_ input: NewUserInput, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
+    static func create(
+        _ input: NewUserInput, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher
+    ) async throws -> User {
         try authorize(actor)
         let username = input.username
         var v = FieldValidator()
         if let problem = Username.problem(username) { v.add(field: "username", problem) }
         if let problem = Password.problem(input.password) { v.add(field: "password", problem) }
         let role = Role(rawValue: input.role)
-        try await checkBinding(role: role, unitId: input.unitId, employeeId: input.employeeId, providerId: input.providerId, actor: actor, on: db, into: &v)
+        try await checkBinding(
+            role: role, unitId: input.unitId, employeeId: input.employeeId, providerId: input.providerId, actor: actor,
+            on: db, into: &v)
         if v.isValid, try await User.query(on: db).filter(\.$username == username).count() > 0 {
-            throw ValidationFailure(errors: [.init(field: "username", message: "Nama pengguna \(username) sudah dipakai.")])
+            throw ValidationFailure(errors: [
+                .init(field: "username", message: "Nama pengguna \(username) sudah dipakai.")
+            ])
         }
         try v.check()
         let user = User()
@@ -45,14 +53,17 @@ enum UserService {
         user.updatedAt = now
         try await db.transaction { db in
             try await user.create(on: db)
-            try await AuditLog.record(.create, entity: "user", id: user.id, summary: "Membuat pengguna \(username) (\(role!.label))",
-                                      before: Optional<UserSnapshot>.none, after: UserSnapshot(user),
-                                      actor: actor, instansiID: actor.instansiID, at: now, on: db)
+            try await AuditLog.record(
+                .create, entity: "user", id: user.id, summary: "Membuat pengguna \(username) (\(role!.label))",
+                before: Optional<UserSnapshot>.none, after: UserSnapshot(user),
+                actor: actor, instansiID: actor.instansiID, at: now, on: db)
         }
         return user
     }
 
-    static func update(_ id: UUID, _ input: UserUpdateInput, actor: Principal, at now: Date, on db: any Database) async throws -> User {
+    static func update(_ id: UUID, _ input: UserUpdateInput, actor: Principal, at now: Date, on db: any Database)
+        async throws -> User
+    {
         let user = try await find(id, actor, on: db)
         let before = UserSnapshot(user)
         let roleText = input.role ?? user.role
@@ -61,12 +72,15 @@ enum UserService {
         let employeeId = input.employeeId ?? ([.employee, .supervisor].contains(role) ? user.employeeID : nil)
         let providerId = input.providerId ?? (role == .provider ? user.providerID : nil)
         var v = FieldValidator()
-        try await checkBinding(role: role, unitId: unitId, employeeId: employeeId, providerId: providerId, actor: actor, on: db, into: &v)
+        try await checkBinding(
+            role: role, unitId: unitId, employeeId: employeeId, providerId: providerId, actor: actor, on: db, into: &v)
         if user.id == actor.userID {
             v.require(role == .admin, field: "role", "Anda tidak dapat mengubah peran akun Anda sendiri.")
             v.require(input.active != false, field: "active", "Anda tidak dapat menonaktifkan akun Anda sendiri.")
             // A temporary password on one's own account would lock this very session out.
-            v.require(input.temporary != true, field: "temporary", "Kata sandi akun Anda sendiri tidak dapat dijadikan sementara.")
+            v.require(
+                input.temporary != true, field: "temporary",
+                "Kata sandi akun Anda sendiri tidak dapat dijadikan sementara.")
         }
         try v.check()
         user.role = role!.rawValue
@@ -83,20 +97,27 @@ enum UserService {
         try await db.transaction { db in
             try await user.save(on: db)
             if endSessions { try await endSessionsAndTokens(of: id, on: db) }
-            try await AuditLog.record(.update, entity: "user", id: user.id, summary: "Mengubah pengguna \(user.username)",
-                                      before: before, after: UserSnapshot(user), actor: actor, instansiID: actor.instansiID, at: now, on: db)
+            try await AuditLog.record(
+                .update, entity: "user", id: user.id, summary: "Mengubah pengguna \(user.username)",
+                before: before, after: UserSnapshot(user), actor: actor, instansiID: actor.instansiID, at: now, on: db)
         }
         return user
     }
 
-    static func resetPassword(_ id: UUID, to password: String, temporary: Bool = false, actor: Principal, at now: Date, on db: any Database, hasher: AsyncPasswordHasher) async throws -> User {
+    static func resetPassword(
+        _ id: UUID, to password: String, temporary: Bool = false, actor: Principal, at now: Date, on db: any Database,
+        hasher: AsyncPasswordHasher
+    ) async throws -> User {
         let user = try await find(id, actor, on: db)
         // One's own password is changed with the current one (/akun/password): a session left
         // open must not be enough to take over the admin account.
         guard id != actor.userID else {
-            throw Abort(.forbidden, reason: "Ganti kata sandi Anda sendiri di /akun/password (dengan kata sandi saat ini).")
+            throw Abort(
+                .forbidden, reason: "Ganti kata sandi Anda sendiri di /akun/password (dengan kata sandi saat ini).")
         }
-        if let problem = Password.problem(password) { throw ValidationFailure(errors: [.init(field: "password", message: problem)]) }
+        if let problem = Password.problem(password) {
+            throw ValidationFailure(errors: [.init(field: "password", message: problem)])
+        }
         user.passwordHash = try await hasher.hash(password)
         user.mustChangePassword = temporary
         user.updatedAt = now
@@ -105,8 +126,9 @@ enum UserService {
             // A reset ends every web session and API token of that user: whoever knew the old
             // password (or held a session made with it) is out.
             try await endSessionsAndTokens(of: id, on: db)
-            try await AuditLog.record(.password, entity: "user", id: user.id, summary: "Mengatur ulang kata sandi \(user.username)",
-                                      actor: actor, instansiID: actor.instansiID, at: now, on: db)
+            try await AuditLog.record(
+                .password, entity: "user", id: user.id, summary: "Mengatur ulang kata sandi \(user.username)",
+                actor: actor, instansiID: actor.instansiID, at: now, on: db)
         }
         return user
     }
@@ -123,7 +145,10 @@ enum UserService {
 
     /// An operator needs a unit; an employee or supervisor needs an employee record; a provider
     /// login needs its training institution; all in the admin's instansi.
-    private static func checkBinding(role: Role?, unitId: UUID?, employeeId: UUID?, providerId: UUID?, actor: Principal, on db: any Database, into v: inout FieldValidator) async throws {
+    private static func checkBinding(
+        role: Role?, unitId: UUID?, employeeId: UUID?, providerId: UUID?, actor: Principal, on db: any Database,
+        into v: inout FieldValidator
+    ) async throws {
         guard let role, AccessPolicy.assignableRoles(by: actor).contains(role) else {
             v.add(field: "role", "Peran tidak dikenal atau tidak boleh diberikan.")
             return

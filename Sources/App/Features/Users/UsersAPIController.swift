@@ -13,7 +13,10 @@ enum UsersAPIController {
         users.post(":id", "password", use: resetPassword)
     }
 
-    struct ListQuery: Content { var page: Int?; var per: Int? }
+    struct ListQuery: Content {
+        var page: Int?
+        var per: Int?
+    }
 
     static func list(req: Request) async throws -> PagedResponse<UserDTO> {
         let params = try req.query.decode(ListQuery.self)
@@ -21,7 +24,8 @@ enum UsersAPIController {
         let query = try UserService.list(try req.actor, on: req.db)
         let total = try await query.count()
         let users = try await query.sort(\.$username).range(paging.offset..<(paging.offset + paging.per)).all()
-        return PagedResponse(items: users.map(UserDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
+        return PagedResponse(
+            items: users.map(UserDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
     }
 
     static func show(req: Request) async throws -> UserDTO {
@@ -30,9 +34,10 @@ enum UsersAPIController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .user).require()   // access before the body is read
+        try AccessPolicy.mayCreate(actor, .user).require() // access before the body is read
         let input = try req.content.decode(NewUserInput.self)
-        let user = try await UserService.create(input, actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+        let user = try await UserService.create(
+            input, actor: actor, at: req.now, on: req.db, hasher: req.password.async)
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
 
@@ -41,15 +46,18 @@ enum UsersAPIController {
     static func resetPassword(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor
         let id: UUID? = req.parameters.get("id")
-        _ = try await UserService.find(id, actor, on: req.db)   // access (and existence) before the body
+        _ = try await UserService.find(id, actor, on: req.db) // access (and existence) before the body
         let input = try req.content.decode(PasswordResetInput.self)
-        _ = try await UserService.resetPassword(id!, to: input.password, temporary: input.temporary ?? false,
-                                                actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+        _ = try await UserService.resetPassword(
+            id!, to: input.password, temporary: input.temporary ?? false,
+            actor: actor, at: req.now, on: req.db, hasher: req.password.async)
         return .noContent
     }
 
     static func update(req: Request) async throws -> UserDTO {
         let input = try req.content.decode(UserUpdateInput.self)
-        return UserDTO(try await UserService.update(try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
+        return UserDTO(
+            try await UserService.update(
+                try req.parameters.require("id"), input, actor: try req.actor, at: req.now, on: req.db))
     }
 }

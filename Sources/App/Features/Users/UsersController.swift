@@ -18,7 +18,9 @@ enum UsersController {
         let actor = try req.actor
         let users = try await UserService.list(actor, on: req.db).sort(\.$username).all()
         let units = try await Unit.scopedQuery(actor, on: req.db).filter(\.$id ~~ Set(users.compactMap(\.unitID))).all()
-        let employees = try await Employee.scopedQuery(actor, on: req.db).filter(\.$id ~~ Set(users.compactMap(\.employeeID))).all()
+        let employees = try await Employee.scopedQuery(actor, on: req.db).filter(
+            \.$id ~~ Set(users.compactMap(\.employeeID))
+        ).all()
         let model = UserListModel(users: users, units: units, employees: employees)
         return try await req.renderPage("users/index", title: "Pengguna", crumbs: [Crumb("Pengguna")], model)
     }
@@ -29,11 +31,14 @@ enum UsersController {
 
     static func create(req: Request) async throws -> Response {
         let actor = try req.actor
-        try AccessPolicy.mayCreate(actor, .user).require()   // access before the form is read
+        try AccessPolicy.mayCreate(actor, .user).require() // access before the form is read
         let values = try req.content.decode(UserFormValues.self)
         do {
-            let employeeID = try await EmployeeLookup.id(nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
-            let user = try await UserService.create(values.newUserInput(employeeID: employeeID), actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+            let employeeID = try await EmployeeLookup.id(
+                nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
+            let user = try await UserService.create(
+                values.newUserInput(employeeID: employeeID), actor: actor, at: req.now, on: req.db,
+                hasher: req.password.async)
             Flash.add(.success, "Pengguna \(user.username) berhasil dibuat.", to: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {
@@ -43,17 +48,22 @@ enum UsersController {
 
     static func editForm(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
-        return try await renderForm(req, values: UserFormValues(user, employeeNip: try await EmployeeLookup.nip(of: user.employeeID, on: req.db)), userID: user.id, errors: [])
+        return try await renderForm(
+            req,
+            values: UserFormValues(user, employeeNip: try await EmployeeLookup.nip(of: user.employeeID, on: req.db)),
+            userID: user.id, errors: [])
     }
 
     static func update(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        _ = try await UserService.find(id, actor, on: req.db)   // access to the account before the form is read
+        _ = try await UserService.find(id, actor, on: req.db) // access to the account before the form is read
         let values = try req.content.decode(UserFormValues.self)
         do {
-            let employeeID = try await EmployeeLookup.id(nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
-            let user = try await UserService.update(id, values.updateInput(employeeID: employeeID), actor: actor, at: req.now, on: req.db)
+            let employeeID = try await EmployeeLookup.id(
+                nip: values.employeeNip, field: "employeeNip", actor, on: req.db)
+            let user = try await UserService.update(
+                id, values.updateInput(employeeID: employeeID), actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan pengguna \(user.username) disimpan.", to: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {
@@ -64,28 +74,37 @@ enum UsersController {
     static func resetPassword(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        struct Posted: Content { var password: String?; var temporary: String? }
+        struct Posted: Content {
+            var password: String?
+            var temporary: String?
+        }
         let posted = try req.content.decode(Posted.self)
         let password = posted.password ?? ""
         do {
-            let user = try await UserService.resetPassword(id, to: password, temporary: posted.temporary == "1",
-                                                           actor: actor, at: req.now, on: req.db, hasher: req.password.async)
+            let user = try await UserService.resetPassword(
+                id, to: password, temporary: posted.temporary == "1",
+                actor: actor, at: req.now, on: req.db, hasher: req.password.async)
             Flash.add(.success, "Kata sandi \(user.username) telah diatur ulang.", to: req)
             return req.redirect(to: SiteURL.users.path)
         } catch let failure as ValidationFailure {
             let user = try await UserService.find(id, actor, on: req.db)
-            let values = UserFormValues(user, employeeNip: try await EmployeeLookup.nip(of: user.employeeID, on: req.db))
+            let values = UserFormValues(
+                user, employeeNip: try await EmployeeLookup.nip(of: user.employeeID, on: req.db))
             return try await renderForm(req, values: values, userID: id, errors: failure.errors)
         }
     }
 
-    private static func renderForm(_ req: Request, values: UserFormValues, userID: UUID?, errors: [FieldError]) async throws -> Response {
+    private static func renderForm(_ req: Request, values: UserFormValues, userID: UUID?, errors: [FieldError])
+        async throws -> Response
+    {
         let actor = try req.actor
         let opds = try await Unit.scopedQuery(actor, on: req.db).filter(\.$parentID == nil).sort(\.$code).all()
         let providers = try await Provider.scopedQuery(actor, on: req.db).sort(\.$name).all()
-        let model = UserFormModel(values: values, userID: userID, actor: actor, opds: opds, providers: providers, errors: errors)
+        let model = UserFormModel(
+            values: values, userID: userID, actor: actor, opds: opds, providers: providers, errors: errors)
         let title = userID == nil ? "Tambah Pengguna" : "Ubah Pengguna \(values.username ?? "")"
-        return try await req.renderPage("users/form", title: title, crumbs: [Crumb("Pengguna", .users), Crumb(title)],
-                                        model, status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return try await req.renderPage(
+            "users/form", title: title, crumbs: [Crumb("Pengguna", .users), Crumb(title)],
+            model, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }
