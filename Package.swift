@@ -76,7 +76,9 @@ let package = Package(
             dependencies: [
                 "App",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            // Reviewed page snapshots, read by path (HTMLSnapshot), not bundled.
+            exclude: ["__Snapshots__"]
         ),
     ]
 )
