@@ -33,9 +33,11 @@ func routes(_ app: Application) throws {
     PerformanceController.register(signedIn)
     ServicesController.register(signedIn, uploadLimit: uploadLimit)
     SKMReportController.register(signedIn)
+    ComplaintsController.register(signedIn)
     // Public pages: no login and no CSRF token (there is no session to ride on); abuse is
     // handled by the rate limit, the honeypot and the duplicate flag.
     TransparencyController.register(app)
+    PublicComplaintController.register(app)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -67,6 +69,7 @@ func routes(_ app: Application) throws {
     SurveyAPIController.register(authed)
     ImpactController.register(signedIn, api: authed)
     PublicSurveyController.register(app, api: api)
+    ComplaintsAPIController.register(authed, public: api)
     // Added last, once every route is known.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
 }

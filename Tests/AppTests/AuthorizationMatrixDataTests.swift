@@ -75,7 +75,17 @@ struct AuthorizationMatrixDataTests {
         "lpk": .refused,
     ]
 
+    /// Complaints: the handling unit (the service's OPD) and BKPPD; nobody else, not even the
+    /// employees of that OPD (the complainant's name and contact are in every row).
+    static let complaintA = "Pengaduan layanan OPD A: antrean lama.",
+        complaintB = "Pengaduan layanan OPD B: loket tutup."
+    static let complaints: [String: Expected] = [
+        "admin": .rows([complaintA, complaintB]), "operator.a": .rows([complaintA]), "operator.b": .rows([complaintB]),
+        "atasan": .refused, "pegawai": .refused, "asesor": .refused, "lpk": .refused,
+    ]
+
     static let cases: [Case] = [
+        Case(name: "API pengaduan", path: "/api/v1/complaints?per=100", key: .jsonItems("text"), expected: complaints),
         Case(
             name: "unduhan pegawai CSV", path: "/exports/employees?format=csv", key: .csvColumn("NIP"),
             expected: employees),
@@ -141,6 +151,22 @@ struct AuthorizationMatrixDataTests {
         }
     }
 
+    /// A service in each OPD with one complaint each, filed by residents without login.
+    static func seedComplaints(_ app: Application, _ world: World) async throws {
+        let admin = try await APIClient.login(app, "admin")
+        struct Made: Decodable { let id: UUID }
+        struct Body: Encodable { let text: String }
+        for (code, unit, text) in [("MATRIX-A", world.bidangA, complaintA), ("MATRIX-B", world.opdB, complaintB)] {
+            let s = try await admin.send(
+                .POST, "/api/v1/services",
+                json: ServiceInput(code: code, name: "Layanan \(code)", unitId: unit.id!, standardMinutes: 30))
+            #expect(s.status == .created, "\(s.body.string)")
+            let filed = try await APIClient(app: app, token: nil).send(
+                .POST, "/api/v1/public/services/\(try s.json(Made.self).id)/complaints", json: Body(text: text))
+            #expect(filed.status == .created, "\(filed.body.string)")
+        }
+    }
+
     /// The keys in a response, or nil when it was refused.
     static func keys(_ r: TestingHTTPResponse, _ key: Key) throws -> [String]? {
         guard r.status == .ok else { return nil }
@@ -173,6 +199,7 @@ struct AuthorizationMatrixDataTests {
         try await withTestApp { app in
             let world = try await World.make(on: app)
             try await Self.seed(app, world)
+            try await Self.seedComplaints(app, world)
             var problems: [String] = []
             var checked = 0
             for role in Self.roles {

@@ -26,6 +26,7 @@ struct AuthorizationMatrixTests {
             "/api/v1/auth/token",
         ].contains(path)
             || path.hasPrefix("/s/") || path.hasPrefix("/api/v1/public/") || path.hasPrefix("/transparansi/")
+            || path == "/lacak" || path.hasPrefix("/lacak/")
     }
 
     struct Other {
@@ -69,13 +70,21 @@ struct AuthorizationMatrixTests {
             try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
         let holiday = try await make(
             "/api/v1/holidays", HolidayInput(date: "2026-12-31", name: "Cuti bersama Kabupaten", kind: "cuti_bersama"))
+        // A resident's complaint about B's service (filed without login).
+        struct ComplaintBody: Encodable { let text: String }
+        let filed = try await APIClient(app: app, token: nil).send(
+            .POST, "/api/v1/public/services/\(service)/complaints",
+            json: ComplaintBody(text: "Antrean KTP-el Kabupaten sangat lama dan tidak tertib."))
+        #expect(filed.status == .created, "\(filed.body.string)")
+        let complaint = try #require(
+            try await Complaint.query(on: app.db).filter(\.$serviceID == service).first()?.id)
         return Other(
             ids: [
                 "units": world.otherOPD.id!, "employees": world.otherEmployee.id!,
                 "users": world.users["admin.lain"]!.id!,
                 "positions": position, "providers": provider, "programs": programme, "programmes": programme,
                 "batches": batch,
-                "services": service, "competencies": competency, "holidays": holiday,
+                "services": service, "competencies": competency, "holidays": holiday, "complaints": complaint,
             ],
             code: "b-ktp")
     }

@@ -69,6 +69,8 @@ struct AuthorizationMatrixWriteTests {
             #"{"code":"KTP-X","name":"Layanan Baru","unitId":"{opdA}","standardMinutes":30,"fee":0,"requirements":["KK"]}"#,
         "POST /api/v1/services/:id/standards": #"{"effectiveFrom":"2027-01-01","value":28,"unit":"hari_kerja"}"#,
         "POST /api/v1/holidays": #"{"date":"2027-12-31","name":"Libur Baru","kind":"cuti_bersama"}"#,
+        "POST /api/v1/complaints/:id/reply": #"{"text":"Sudah kami tindak lanjuti."}"#,
+        "POST /api/v1/complaints/:id/transition": #"{"to":"ditolak","reason":"Bukan layanan kami."}"#,
     ]
 
     /// Valid form bodies per web write route (the CSRF token is added by the client).
@@ -151,6 +153,8 @@ struct AuthorizationMatrixWriteTests {
         ],
         "POST /services/:id/standards": ["effectiveFrom": "2027-01-01", "standard": "28 hari kerja"],
         "POST /admin/holidays": ["date": "2027-12-31", "name": "Libur Baru", "kind": "cuti_bersama"],
+        "POST /complaints/:id/reply": ["text": "Sudah kami tindak lanjuti."],
+        "POST /complaints/:id/transition": ["to": "ditolak", "reason": "Bukan layanan kami."],
     ]
 
     /// Create routes (no record in the path) and the roles that may create something there at

@@ -41,6 +41,7 @@ struct MigrationListTests {
         "029_AddSurveyResponseReview",
         "044_AddServiceMonthOverdueOpen",
         "045_CreateServiceStandardsAndHolidays",
+        "048_CreateComplaints",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

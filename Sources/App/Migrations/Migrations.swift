@@ -47,6 +47,7 @@ enum Migrations {
             AddSurveyResponseReview(),
             AddServiceMonthOverdueOpen(),
             CreateServiceStandardsAndHolidays(),
+            CreateComplaints(),
         ]
     }
 

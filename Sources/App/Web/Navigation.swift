@@ -55,6 +55,9 @@ enum Navigation {
         if AccessPolicy.serviceScope(actor).isSuccess {
             services.append(item("Katalog & standar layanan", .services))
             services.append(item("Laporan SKM", .skmReport))
+            if AccessPolicy.complaintScope(actor).isSuccess {
+                services.append(item("Pengaduan masyarakat", .complaints))
+            }
             services.append(item("Kompetensi & layanan", .impact))
             if AccessPolicy.readHolidays(actor).isAllowed {
                 services.append(item("Hari libur & cuti bersama", .holidays(year: nil)))

@@ -88,6 +88,13 @@ enum SiteURL {
     case serviceStandardNew(UUID)
     case holidays(year: Int?)
     case holidayDelete(UUID)
+    case complaints
+    case complaint(UUID)
+    case complaintReply(UUID)
+    case complaintTransition(UUID)
+    case complaintForm(String)
+    case complaintLookup
+    case complaintTrack(String)
 
     var path: String {
         switch self {
@@ -181,6 +188,13 @@ enum SiteURL {
         case .serviceStandardNew(let id): "/services/\(id)/standards/new"
         case .holidays(let year): year.map { "/admin/holidays?year=\($0)" } ?? "/admin/holidays"
         case .holidayDelete(let id): "/admin/holidays/\(id)/delete"
+        case .complaints: "/complaints"
+        case .complaint(let id): "/complaints/\(id.uuidString)"
+        case .complaintReply(let id): "/complaints/\(id.uuidString)/reply"
+        case .complaintTransition(let id): "/complaints/\(id.uuidString)/transition"
+        case .complaintForm(let code): "/s/\(code)/pengaduan"
+        case .complaintLookup: "/lacak"
+        case .complaintTrack(let code): "/lacak/\(code)"
         }
     }
 }

@@ -136,5 +136,6 @@ enum DemoServicesData {
             responses.append(row)
         }
         for chunk in responses.chunked(1000) { try await Array(chunk).create(on: db) }
+        try await DemoComplaintsData.write(services: ids, instansiID: instansiID, first: first, on: db)
     }
 }

@@ -38,7 +38,9 @@ enum KompetenJobs {
         name: "survey-profile-retention", schedule: .daily(hour: 2), maxDuration: 1800
     ) { app, now in
         let erased = try await SurveyRetention.apply(on: app.db, now: now)
-        return "\(erased) profil responden dihapus"
+        // The same night, the name and contact of complaints closed longer ago than their retention.
+        let complainants = try await ComplaintRetention.apply(on: app.db, now: now)
+        return "\(erased) profil responden dihapus, \(complainants) identitas pelapor dihapus"
     }
 
     /// Daily at 03:00 WITA: the monitoring history (JPM and gaps per OPD per quarter) is

@@ -43,6 +43,8 @@ struct SettingsSnapshot: Codable {
     let l3FromMonths: Int, l3ToMonths: Int, potentialMedium: Double, potentialHigh: Double
     let skmWeight: String
     let surveyRetentionMonths: Int
+    let complaintTargetDays: Int
+    let complaintRetentionMonths: Int
 
     init(_ s: InstansiSettings) {
         formula = s.jpmFormula
@@ -57,6 +59,8 @@ struct SettingsSnapshot: Codable {
         potentialHigh = s.potentialHigh
         skmWeight = s.skmWeight
         surveyRetentionMonths = s.surveyProfileRetentionMonths
+        complaintTargetDays = s.complaintTargetDays
+        complaintRetentionMonths = s.complaintRetentionMonths
     }
 }
 

@@ -31,10 +31,16 @@ final class InstansiSettings: Model, @unchecked Sendable {
     /// Months an SKM respondent's optional profile is kept before the nightly job erases it
     /// (UU 27/2022); `0` keeps it. The answers themselves are kept: past IKM must not change.
     @Field(key: "survey_profile_retention_months") var surveyProfileRetentionMonths: Int
+    /// Working days within which a complaint should be closed (the transparency page counts them).
+    @Field(key: "complaint_target_days") var complaintTargetDays: Int
+    /// Months after closing that a complainant's name and contact are kept; `0` keeps them.
+    @Field(key: "complaint_retention_months") var complaintRetentionMonths: Int
 
     init() {
         // A new row (the settings page, the demo, tests) starts at the default; read rows keep theirs.
         surveyProfileRetentionMonths = SurveyRetention.defaultMonths
+        complaintTargetDays = ComplaintTimeliness.defaultTargetDays
+        complaintRetentionMonths = ComplaintRetention.defaultMonths
     }
 
     var formula: JPMFormula { JPMFormula(rawValue: jpmFormula) ?? .capped }

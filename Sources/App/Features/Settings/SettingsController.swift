@@ -19,7 +19,8 @@ enum SettingsController {
         let evaluation = try await SettingsQueries.evaluation(actor.instansiID!, on: req.db)
         return try await render(
             req, formula: formula.rawValue, purpose: thresholds.purpose, development: .init(development),
-            evaluation: .init(evaluation), errors: [])
+            evaluation: .init(evaluation),
+            complaints: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db), errors: [])
     }
 
     static func save(req: Request) async throws -> Response {
@@ -36,6 +37,8 @@ enum SettingsController {
         let currentEvaluation = EvaluationSettingsForm(
             try await SettingsQueries.evaluation(actor.instansiID!, on: req.db))
         let evaluationForm = try req.content.decode(EvaluationSettingsForm.self).filled(from: currentEvaluation)
+        let complaintForm = try req.content.decode(ComplaintSettingsForm.self).filled(
+            from: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db))
         var v = FieldValidator()
         let formula = JPMFormula(rawValue: posted.formula ?? "")
         let thresholds = JPMThresholds.named(posted.purpose ?? "")
@@ -43,10 +46,11 @@ enum SettingsController {
         if thresholds == nil { v.add(field: "purpose", "Pilih ambang kategori.") }
         let development = developmentForm.parse(&v)
         let evaluation = evaluationForm.parse(&v)
-        guard v.isValid, let development, let evaluation else {
+        let complaints = complaintForm.parse(&v)
+        guard v.isValid, let development, let evaluation, let complaints else {
             return try await render(
                 req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
-                evaluation: evaluationForm, errors: v.errors)
+                evaluation: evaluationForm, complaints: complaintForm, errors: v.errors)
         }
         let now = req.now
         let existing = try await InstansiSettings.query(on: req.db).filter(\.$instansiID == actor.instansiID!).first()
@@ -61,6 +65,8 @@ enum SettingsController {
         settings.updatedAt = now
         development.apply(to: settings)
         evaluation.apply(to: settings)
+        settings.complaintTargetDays = complaints.targetDays
+        settings.complaintRetentionMonths = complaints.retentionMonths
         try await req.db.transaction { db in
             try await settings.save(on: db)
             try await AuditLog.record(
@@ -77,7 +83,7 @@ enum SettingsController {
 
     private static func render(
         _ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm,
-        evaluation: EvaluationSettingsForm, errors: [FieldError]
+        evaluation: EvaluationSettingsForm, complaints: ComplaintSettingsForm, errors: [FieldError]
     ) async throws -> Response {
         let form = FormModel(
             action: SiteURL.settings.path, submitLabel: "Simpan pengaturan", cancelHref: SiteURL.home.path,
@@ -96,7 +102,7 @@ enum SettingsController {
                     options: JPMThresholds.all.map {
                         .init(value: $0.purpose, label: $0.purposeLabel, selected: $0.purpose == purpose)
                     }),
-            ] + development.fields + evaluation.fields, errors: errors)
+            ] + development.fields + evaluation.fields + complaints.fields, errors: errors)
         return try await req.renderPage(
             "settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
