@@ -33,7 +33,7 @@ struct DevelopmentPanel: Encodable {
                     label: "PNS di bawah 20 JP", value: IndonesianFormat.integer(pns.count - met),
                     href: SiteURL.jpCompliance.path, id: "stat-jp-below"))
         }
-        if actor.role == .admin || actor.role == .supervisor {
+        if AccessPolicy.approvalInbox(actor).isAllowed {
             let waiting =
                 try await PlanService.inbox(actor, on: db).count
                 + (try await LearningQueries.awaitingVerification(actor, on: db).count)

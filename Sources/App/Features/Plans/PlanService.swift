@@ -11,11 +11,7 @@ enum PlanService {
     }
 
     static func planActor(_ actor: Principal, _ employee: Employee, opd: UUID?) -> PlanActor {
-        PlanActor(
-            role: actor.role, isOwner: actor.employeeID == employee.id,
-            isSupervisor: employee.supervisorID != nil && actor.employeeID == employee.supervisorID,
-            isOwnOPDOperator: actor.role == .operator && actor.opdID != nil && actor.opdID == opd,
-            employeeHasSupervisor: employee.supervisorID != nil)
+        PlanActor(actor, employeeID: employee.id, supervisorID: employee.supervisorID, opdID: opd)
     }
 
     static func find(_ id: UUID?, _ actor: Principal, on db: any Database) async throws -> (DevelopmentPlan, Employee) {

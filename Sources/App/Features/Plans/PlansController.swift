@@ -157,13 +157,11 @@ enum PlansController {
 
     static func inbox(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard [.admin, .supervisor].contains(actor.role) else {
-            throw Abort(.forbidden, reason: "Halaman persetujuan untuk atasan langsung dan Admin BKPPD.")
-        }
+        try AccessPolicy.approvalInbox(actor).require()
         let waiting = try await PlanService.inbox(actor, on: req.db)
         let totals = try await PlanItemTotals.load(waiting.map { try $0.0.requireID() }, on: req.db)
         let learning = try await LearningQueries.awaitingVerification(actor, on: req.db)
-        let model = InboxModel(plans: waiting, totals: totals, learning: learning, isAdmin: actor.role == .admin)
+        let model = InboxModel(plans: waiting, totals: totals, learning: learning)
         return try await req.renderPage(
             "plans/inbox", title: "Persetujuan Rencana Pengembangan", crumbs: [Crumb("Persetujuan rencana")], model)
     }
