@@ -108,4 +108,19 @@ struct PageAccessRulesTests {
         #expect(!head.isSupervisor && !head.employeeHasSupervisor && head.decidesSupervisorStep)
         #expect(!stance(WriteAccessRulesTests.actor(.supervisor), supervisor: nil).isSupervisor)
     }
+
+    @Test func employeeListsReachAsTheRecordRuleDoes() {
+        // By hand from `employee(.read)`: BKPPD and assessor everyone, operator their OPD,
+        // supervisor their team, employee themself; the unbound and the outsiders nothing.
+        let reach = Dictionary(
+            uniqueKeysWithValues: Self.actors.map { ($0.0, try? AccessPolicy.employeeListReach($0.1).get()) })
+        #expect(reach["admin"] == .all && reach["asesor"] == .all)
+        #expect(reach["op"] == .opd(Self.opdA))
+        #expect(reach["atasan"] == .team(Self.me))
+        let staff = Self.actors.first { $0.0 == "pegawai" }?.1.employeeID
+        #expect(staff != nil && reach["pegawai"] == .own(staff!))
+        for name in ["superadmin", "unboundOp", "unlinkedAtasan", "lpk", "unboundLpk"] {
+            #expect(reach[name] == .some(nil), "\(name)")
+        }
+    }
 }

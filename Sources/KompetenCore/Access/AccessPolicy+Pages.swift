@@ -61,4 +61,38 @@ extension AccessPolicy {
         actor.employeeID != nil && actor.instansiID != nil
             ? .allow : .deny("Akun Anda tidak terhubung dengan data pegawai.")
     }
+
+    /// Which employee records a list shows, as `employee(.read)` decides one by one: BKPPD and
+    /// the assessor all, an operator their OPD, a supervisor themself and their direct
+    /// subordinates, an employee themself.
+    public enum EmployeeReach: Equatable, Sendable {
+        case all
+        case opd(UUID)
+        /// The supervisor `UUID` and the people whose direct supervisor they are.
+        case team(UUID)
+        case own(UUID)
+    }
+
+    public static func employeeListReach(_ actor: Principal) -> Result<EmployeeReach, Denied> {
+        switch actor.role {
+        case .admin, .assessor: return .success(.all)
+        case .operator:
+            guard let opd = actor.opdID else {
+                return .failure(Denied(reason: "Akun operator belum terikat pada OPD."))
+            }
+            return .success(.opd(opd))
+        case .supervisor:
+            guard let me = actor.employeeID else {
+                return .failure(Denied(reason: "Akun atasan belum terhubung ke data pegawai."))
+            }
+            return .success(.team(me))
+        case .employee:
+            guard let me = actor.employeeID else {
+                return .failure(Denied(reason: "Akun pegawai belum terhubung ke data pegawai."))
+            }
+            return .success(.own(me))
+        case .superadmin, .provider:
+            return .failure(Denied(reason: "Peran Anda tidak memiliki akses ke data pegawai."))
+        }
+    }
 }

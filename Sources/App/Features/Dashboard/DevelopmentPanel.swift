@@ -53,7 +53,7 @@ struct DevelopmentPanel: Encodable {
                     label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
                     id: "stat-my-plan"))
         }
-        if actor.role == .provider, let providerID = actor.providerID {
+        if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
             let n = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID).count()
             stats.append(
                 Stat(
