@@ -123,4 +123,16 @@ struct PageAccessRulesTests {
             #expect(reach[name] == .some(nil), "\(name)")
         }
     }
+
+    @Test func whoseDecisionsWaitForWhom() {
+        // By hand: BKPPD its own queue; anyone with an employee record their direct subordinates.
+        let queue = Dictionary(uniqueKeysWithValues: Self.actors.map { ($0.0, AccessPolicy.approvalQueue($0.1)) })
+        #expect(queue["admin"] == .bkppd)
+        #expect(queue["atasan"] == .subordinates(of: Self.me))
+        let staff = Self.actors.first { $0.0 == "pegawai" }?.1.employeeID
+        #expect(staff != nil && queue["pegawai"] == .subordinates(of: staff!))
+        for name in ["superadmin", "op", "unboundOp", "unlinkedAtasan", "asesor", "lpk", "unboundLpk"] {
+            #expect(queue[name] == .nothing, "\(name)")
+        }
+    }
 }

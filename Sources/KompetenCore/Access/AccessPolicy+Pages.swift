@@ -95,4 +95,19 @@ extension AccessPolicy {
             return .failure(Denied(reason: "Peran Anda tidak memiliki akses ke data pegawai."))
         }
     }
+
+    /// Whose plans and outside learning wait for the actor's decision (the approval inbox and
+    /// its count on the dashboard): BKPPD decides last for everyone and first for people without
+    /// a supervisor in the system; anyone else for their direct subordinates.
+    public enum ApprovalQueue: Equatable, Sendable {
+        case bkppd
+        case subordinates(of: UUID)
+        case nothing
+    }
+
+    public static func approvalQueue(_ actor: Principal) -> ApprovalQueue {
+        if actor.role == .admin { return .bkppd }
+        if let me = actor.employeeID { return .subordinates(of: me) }
+        return .nothing
+    }
 }

@@ -317,8 +317,8 @@ enum PlanService {
     static func inbox(_ actor: Principal, on db: any Database) async throws -> [(DevelopmentPlan, Employee)] {
         var plans: [DevelopmentPlan] = []
         var employees: [Employee] = []
-        switch actor.role {
-        case .admin:
+        switch AccessPolicy.approvalQueue(actor) {
+        case .bkppd:
             plans = try await DevelopmentPlan.scopedQuery(actor, on: db)
                 .filter(\.$status ~~ [PlanStatus.approvedSupervisor.rawValue, PlanStatus.submitted.rawValue]).sort(
                     \.$updatedAt
@@ -326,8 +326,8 @@ enum PlanService {
             employees = try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all()
             let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             plans = plans.filter { $0.planStatus == .approvedSupervisor || byID[$0.employeeID]?.supervisorID == nil }
-        default:
-            guard let me = actor.employeeID else { return [] }
+        case .nothing: return []
+        case .subordinates(let me):
             employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
             plans = try await DevelopmentPlan.scopedQuery(actor, on: db).filter(
                 \.$employeeID ~~ employees.map { try $0.requireID() }

@@ -205,16 +205,16 @@ enum LearningQueries {
         let pending = try LearningRecord.scopedQuery(actor, on: db).filter(
             \.$status == LearningStatus.submitted.rawValue)
         var employees: [Employee]
-        switch actor.role {
-        case .admin:
+        switch AccessPolicy.approvalQueue(actor) {
+        case .bkppd:
             let records = try await pending.sort(\.$createdAt).limit(500).all()
             employees = try await Employee.query(on: db).filter(\.$id ~~ records.map(\.employeeID)).filter(
                 \.$supervisorID == nil
             ).all()
             let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
-        default:
-            guard let me = actor.employeeID else { return [] }
+        case .nothing: return []
+        case .subordinates(let me):
             employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
             let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             let records = try await pending.filter(\.$employeeID ~~ employees.map { try $0.requireID() }).sort(
