@@ -36,55 +36,27 @@ struct AuthorizationMatrixTests {
 
     /// Instansi B's records of each kind, made by B's admin through the API.
     static func otherInstansi(_ app: Application, _ world: World) async throws -> Other {
-        let b = try await APIClient.login(app, "admin.lain")
-        struct Made: Decodable { let id: UUID }
-        func make(_ path: String, _ body: any Encodable) async throws -> UUID {
-            let r = try await b.send(.POST, path, json: body)
-            #expect(r.status == .created, "\(path): \(r.status) \(r.body.string)")
-            return try r.json(Made.self).id
-        }
-        let position = try await make(
-            "/api/v1/positions",
-            PositionInput(
-                code: "DUKCAPIL.J1", name: "Analis Kependudukan", kind: "pelaksana",
-                unitId: world.otherOPD.id!, summary: nil, duties: nil, standards: []))
-        let provider = try await make(
-            "/api/v1/providers", ProviderInput(code: "LPK-B", name: "LPK Kabupaten", kind: "swasta"))
-        let programme = try await make(
-            "/api/v1/programs",
-            ProgrammeInput(
-                code: "PB-01", title: "Pelayanan Prima", form: "klasikal", path: "KL03",
-                providerId: provider, competencies: [.init(competencyCode: "M.5", levelGain: 1)], jp: 24,
-                costPerParticipant: 100_000, capacity: 30, description: nil, active: nil))
-        let batch = try await make(
-            "/api/v1/programs/\(programme)/batches",
-            BatchInput(
-                name: "Angkatan B", startDate: "2026-11-23", endDate: "2026-11-30", capacity: 10, place: "Oelamasi",
-                online: false))
-        let service = try await make(
-            "/api/v1/services",
-            ServiceInput(
-                code: "B-KTP", name: "KTP-el Kabupaten", unitId: world.otherOPD.id!,
-                standardMinutes: 30, fee: 0, requirements: ["KK"]))
+        let b = try await RecordMaker(app, "admin.lain")
+        let made = try await b.catalogue(in: world.otherOPD, letter: "B")
         let competency = try #require(
             try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
-        let holiday = try await make(
+        let holiday = try await b.make(
             "/api/v1/holidays", HolidayInput(date: "2026-12-31", name: "Cuti bersama Kabupaten", kind: "cuti_bersama"))
         // A resident's complaint about B's service (filed without login).
         struct ComplaintBody: Encodable { let text: String }
         let filed = try await APIClient(app: app, token: nil).send(
-            .POST, "/api/v1/public/services/\(service)/complaints",
+            .POST, "/api/v1/public/services/\(made.service)/complaints",
             json: ComplaintBody(text: "Antrean KTP-el Kabupaten sangat lama dan tidak tertib."))
         #expect(filed.status == .created, "\(filed.body.string)")
         let complaint = try #require(
-            try await Complaint.query(on: app.db).filter(\.$serviceID == service).first()?.id)
+            try await Complaint.query(on: app.db).filter(\.$serviceID == made.service).first()?.id)
         return Other(
             ids: [
                 "units": world.otherOPD.id!, "employees": world.otherEmployee.id!,
                 "users": world.users["admin.lain"]!.id!,
-                "positions": position, "providers": provider, "programs": programme, "programmes": programme,
-                "batches": batch,
-                "services": service, "competencies": competency, "holidays": holiday, "complaints": complaint,
+                "positions": made.position, "providers": made.provider, "programs": made.programme,
+                "programmes": made.programme, "batches": made.batch,
+                "services": made.service, "competencies": competency, "holidays": holiday, "complaints": complaint,
             ],
             code: "b-ktp")
     }

@@ -67,7 +67,7 @@ enum AccessFirst {
         guard let programme = try await Programme.find(e.programmeID, on: db) else {
             throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
         }
-        if actor.role == .provider, actor.providerID != programme.providerID {
+        if !AccessPolicy.providerReach(actor).reaches(programme.providerID) {
             throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
         }
         try AccessPolicy.recordCompletion(actor, providerID: programme.providerID).require()

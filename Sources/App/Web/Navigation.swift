@@ -2,7 +2,9 @@ import Foundation
 import KompetenCore
 
 /// The menu, organised by the four areas of the mission (SPEC.md) plus administration.
-/// Areas whose features are not built yet say so instead of linking to nothing.
+/// Areas whose features are not built yet say so instead of linking to nothing. Each item is
+/// shown exactly when the AccessPolicy decision its route enforces allows it; only the wording
+/// of two items depends on the role ("Program kami" for a training institution).
 enum Navigation {
     static func areas(for actor: Principal, currentPath: String) -> [Chrome.NavArea] {
         func item(_ label: String, _ url: SiteURL) -> Chrome.NavItem {
@@ -12,7 +14,7 @@ enum Navigation {
         }
         func pending(_ label: String) -> Chrome.NavItem { .init(label: label, href: nil, active: false) }
 
-        if actor.role == .superadmin {
+        if AccessPolicy.manageInstansi(actor).isAllowed {
             return [.init(title: "Superadmin", items: [item("Instansi", .instansiList)])]
         }
         var areas: [Chrome.NavArea] = [.init(title: "Umum", items: [item("Dasbor", .home)])]
@@ -35,7 +37,7 @@ enum Navigation {
             develop.append(item(actor.role == .provider ? "Program kami" : "Katalog program", .programmes))
             develop.append(item(actor.role == .provider ? "Profil lembaga" : "Lembaga pelatihan", .providers))
         }
-        if [.admin, .supervisor].contains(actor.role) { develop.append(item("Persetujuan rencana", .plans)) }
+        if AccessPolicy.approvalInbox(actor).isAllowed { develop.append(item("Persetujuan rencana", .plans)) }
         if let me = actor.employeeID { develop.append(item("Rencana saya", .employeePlans(me))) }
         if AccessPolicy.developmentReportScope(actor).isSuccess {
             develop.append(item("Analisis kebutuhan", .needs))
@@ -44,7 +46,7 @@ enum Navigation {
         if AccessPolicy.annualPlan(actor).isAllowed { develop.append(item("Rencana tahunan optimal", .annualPlan)) }
         areas.append(.init(title: "2. Pengembangan", items: develop))
         var evaluate: [Chrome.NavItem] = []
-        if actor.employeeID != nil { evaluate.append(item("Evaluasi saya", .evaluations)) }
+        if AccessPolicy.ownEvaluations(actor).isAllowed { evaluate.append(item("Evaluasi saya", .evaluations)) }
         if AccessPolicy.monitoringScope(actor).isSuccess {
             evaluate.append(item("Pemantauan & efektivitas", .monitoring))
             evaluate.append(item("Talenta 9-box", .talent))

@@ -62,6 +62,13 @@ extension AccessPolicy {
         [.admin, .operator].contains(actor.role) && actor.instansiID != nil ? .allow : .deny(noAccess)
     }
 
+    /// One row of a bulk import that lands in (or changes a record of) the OPD `opd`. Who imports
+    /// at all is `importData`/`importAssessments`; an operator's rows must stay in their own OPD.
+    /// Checked per row, so a wrong row is reported with its line instead of the file refused.
+    public static func importRowReaches(_ actor: Principal, opd: UUID?) -> Bool {
+        actor.role != .operator || opd == actor.opdID
+    }
+
     /// Importing assessment results: admin and assessors.
     public static func importAssessments(_ actor: Principal) -> AccessDecision {
         [.admin, .assessor].contains(actor.role) && actor.instansiID != nil ? .allow : .deny(noAccess)

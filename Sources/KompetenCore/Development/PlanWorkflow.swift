@@ -1,3 +1,5 @@
+import Foundation
+
 /// The individual development plan's life (SPEC §2): the employee (or their OPD's operator)
 /// drafts and submits, the direct supervisor approves or rejects, BKPPD approves or rejects,
 /// and the plan is closed as done at the end of the year. A rejected plan can be reopened as a
@@ -39,6 +41,16 @@ public struct PlanActor: Sendable, Equatable {
         self.isSupervisor = isSupervisor
         self.isOwnOPDOperator = isOwnOPDOperator
         self.employeeHasSupervisor = employeeHasSupervisor
+    }
+
+    /// How `actor` stands to the plan of the employee `employeeID` (whose direct supervisor is
+    /// `supervisorID` and whose OPD is `opdID`).
+    public init(_ actor: Principal, employeeID: UUID?, supervisorID: UUID?, opdID: UUID?) {
+        self.init(
+            role: actor.role, isOwner: actor.employeeID != nil && actor.employeeID == employeeID,
+            isSupervisor: supervisorID != nil && actor.employeeID == supervisorID,
+            isOwnOPDOperator: actor.role == .operator && actor.opdID != nil && actor.opdID == opdID,
+            employeeHasSupervisor: supervisorID != nil)
     }
 
     /// The people who write the plan: the employee, their OPD's operator, BKPPD.

@@ -63,8 +63,8 @@ enum AssessmentsController {
         if let a = try await Assessment.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
             _ = try await EmployeeQueries.find(a.employeeID, for: actor, .read, on: db)
         } else if let e = try await Enrolment.scopedQuery(actor, on: db).filter(\.$certificateFileID == id).first() {
-            if actor.role == .provider, let p = try await Programme.find(e.programmeID, on: db),
-                actor.providerID == p.providerID
+            if let p = try await Programme.find(e.programmeID, on: db),
+                AccessPolicy.providerReach(actor).isOwn(p.providerID)
             {
                 return
             }

@@ -40,6 +40,17 @@ extension Request {
     func authorize(_ decision: AccessDecision) throws { try decision.require() }
 }
 
+extension Result where Failure == AccessPolicy.Denied {
+    /// The scope the policy grants, or a 403 carrying its reason.
+    @discardableResult
+    func require() throws -> Success {
+        switch self {
+        case .success(let scope): return scope
+        case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
+        }
+    }
+}
+
 extension AccessDecision {
     /// Throws a 403 carrying the policy's reason when access is denied.
     func require() throws {

@@ -7,7 +7,7 @@ import Vapor
 enum DashboardController {
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
-        if actor.role == .superadmin { return req.redirect(to: SiteURL.instansiList.path) }
+        if AccessPolicy.manageInstansi(actor).isAllowed { return req.redirect(to: SiteURL.instansiList.path) }
         guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
         let instansi = try await Instansi.find(instansiID, on: req.db)
         // nil: no lists for this role (a provider); .some(nil): the whole instansi; .some(opd): one OPD.

@@ -33,7 +33,7 @@ struct DevelopmentPanel: Encodable {
                     label: "PNS di bawah 20 JP", value: IndonesianFormat.integer(pns.count - met),
                     href: SiteURL.jpCompliance.path, id: "stat-jp-below"))
         }
-        if actor.role == .admin || actor.role == .supervisor {
+        if AccessPolicy.approvalInbox(actor).isAllowed {
             let waiting =
                 try await PlanService.inbox(actor, on: db).count
                 + (try await LearningQueries.awaitingVerification(actor, on: db).count)
@@ -53,7 +53,7 @@ struct DevelopmentPanel: Encodable {
                     label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
                     id: "stat-my-plan"))
         }
-        if actor.role == .provider, let providerID = actor.providerID {
+        if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
             let n = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID).count()
             stats.append(
                 Stat(

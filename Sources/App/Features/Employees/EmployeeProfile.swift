@@ -30,8 +30,8 @@ enum EmployeeProfileQuery {
         return EmployeeProfileModel(
             e, unit: unit, supervisor: supervisor, position: position, gap: gap, thresholds: thresholds,
             competencies: competencies, assessments: assessments, results: results, assignments: assignments,
-            units: units, positions: positions, showFullNIK: revealNIK && actor.role == .admin,
-            nikRevealAction: actor.role == .admin && !revealNIK && e.nik != nil
+            units: units, positions: positions, showFullNIK: revealNIK && AccessPolicy.revealNIK(actor).isAllowed,
+            nikRevealAction: AccessPolicy.revealNIK(actor).isAllowed && !revealNIK && e.nik != nil
                 ? "/employees/\(try e.requireID().uuidString)/nik" : nil,
             canEdit: AccessPolicy.employee(
                 actor, .write, placement, employeeID: try e.requireID(), supervisorID: e.supervisorID

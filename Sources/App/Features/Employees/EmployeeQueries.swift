@@ -6,27 +6,13 @@ import Vapor
 enum EmployeeQueries {
     static func visible(_ actor: Principal, on db: any Database) async throws -> QueryBuilder<Employee> {
         var query = try Employee.scopedQuery(actor, on: db)
-        switch actor.role {
-        case .admin, .assessor:
-            break
-        case .operator:
-            guard let opd = actor.opdID else {
-                throw Abort(.forbidden, reason: "Akun operator belum terikat pada OPD.")
-            }
+        switch try AccessPolicy.employeeListReach(actor).require() {
+        case .all: break
+        case .opd(let opd):
             let unitIDs = try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
             query = query.filter(\.$unitID ~~ unitIDs)
-        case .supervisor:
-            guard let me = actor.employeeID else {
-                throw Abort(.forbidden, reason: "Akun atasan belum terhubung ke data pegawai.")
-            }
-            query = query.group(.or) { $0.filter(\.$supervisorID == me).filter(\.$id == me) }
-        case .employee:
-            guard let me = actor.employeeID else {
-                throw Abort(.forbidden, reason: "Akun pegawai belum terhubung ke data pegawai.")
-            }
-            query = query.filter(\.$id == me)
-        case .superadmin, .provider:
-            throw Abort(.forbidden, reason: "Peran Anda tidak memiliki akses ke data pegawai.")
+        case .team(let me): query = query.group(.or) { $0.filter(\.$supervisorID == me).filter(\.$id == me) }
+        case .own(let me): query = query.filter(\.$id == me)
         }
         return query
     }

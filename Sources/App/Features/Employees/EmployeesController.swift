@@ -43,7 +43,8 @@ enum EmployeesController {
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
         let model = EmployeeListModel(
             employees: employees, units: units, info: PageInfo(paging, total: total),
-            q: q, unit: unitFilter, type: params.type ?? "", canCreate: [.admin, .operator].contains(actor.role))
+            q: q, unit: unitFilter, type: params.type ?? "",
+            canCreate: AccessPolicy.mayCreate(actor, .employee).isAllowed)
         return try await req.renderPage("employees/index", title: "Pegawai", crumbs: [Crumb("Pegawai")], model)
     }
 
@@ -67,7 +68,7 @@ enum EmployeesController {
 
     static func newForm(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        try AccessPolicy.mayCreate(actor, .employee).require()
         return try await renderForm(req, EmployeeFormValues(), id: nil, errors: [])
     }
 

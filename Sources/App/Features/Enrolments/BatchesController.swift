@@ -25,7 +25,7 @@ enum BatchesController {
         let (batch, programme, rows) = try await EnrolmentService.participants(
             batchID: batchID, actor: actor, on: req.db)
         let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.1.unitID))).all()
-        let canEnrol = actor.role == .admin || actor.role == .operator
+        let canEnrol = AccessPolicy.mayCreate(actor, .enrolment).isAllowed
         let canRecord = AccessPolicy.recordCompletion(actor, providerID: programme.providerID).isAllowed
         // Completion is recorded from the batch's last day on (CompletionRule says the same).
         let started = SimpleDate(iso: batch.endDate).map { $0 <= WITA.today(req.now) } ?? false

@@ -220,7 +220,7 @@ enum EnrolmentService {
         else {
             throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
         }
-        if actor.role == .provider, actor.providerID != programme.providerID {
+        if !AccessPolicy.providerReach(actor).reaches(programme.providerID) {
             throw Abort(.notFound, reason: "Pendaftaran tidak ditemukan.")
         }
         try AccessPolicy.recordCompletion(actor, providerID: programme.providerID).require()

@@ -63,7 +63,7 @@ enum EvaluationsAPIController {
     /// Whose participants count: BKPPD and the programme's own provider see all; an operator
     /// only their OPD's people; other roles nothing.
     static func scope(_ actor: Principal, providerID: UUID, on db: any Database) async throws -> [UUID]? {
-        if actor.role == .provider, actor.providerID == providerID { return nil }
+        if AccessPolicy.providerReach(actor).isOwn(providerID) { return nil }
         switch AccessPolicy.monitoringScope(actor) {
         case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
         case .success(nil): return nil

@@ -16,7 +16,8 @@ enum EvaluationsController {
         let actor = try req.actor
         let items = try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db)
         let model = EvaluationListModel(
-            items: items, isSupervisor: actor.role == .supervisor, hasEmployee: actor.employeeID != nil)
+            items: items, isSupervisor: actor.role == .supervisor,
+            hasEmployee: AccessPolicy.ownEvaluations(actor).isAllowed)
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "evaluasi-saya", format: format)
         }

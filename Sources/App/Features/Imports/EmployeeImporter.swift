@@ -81,11 +81,11 @@ enum EmployeeImporter {
             }
             let unit = units[row["unit"].uppercased()]
             if unit == nil { problems.add(row, "Kode Unit", "Unit dengan kode \(row["unit"]) tidak ada.") }
-            if let unit, actor.role == .operator, unit.opdID != actor.opdID {
+            if let unit, !AccessPolicy.importRowReaches(actor, opd: unit.opdID) {
                 problems.add(row, "Kode Unit", "Unit \(unit.code) bukan bagian dari OPD Anda.")
             }
-            if let n = nip, let old = existing[n.digits], actor.role == .operator,
-                unitsByID[old.unitID]?.opdID != actor.opdID
+            if let n = nip, let old = existing[n.digits],
+                !AccessPolicy.importRowReaches(actor, opd: unitsByID[old.unitID]?.opdID)
             {
                 problems.add(row, "NIP", "Pegawai \(n.digits) terdaftar di OPD lain.")
             }

@@ -44,7 +44,7 @@ enum PerformanceImporter {
             let employee = employees[row["nip"].filter { $0 != " " }]
             if employee == nil {
                 problems.add(row, "NIP", "Pegawai dengan NIP \(row["nip"]) tidak terdaftar.")
-            } else if actor.role == .operator, opdOf[employee!.unitID] != actor.opdID {
+            } else if !AccessPolicy.importRowReaches(actor, opd: opdOf[employee!.unitID]) {
                 problems.add(row, "NIP", "Pegawai ini di luar OPD Anda.")
             } else if employee!.id == actor.employeeID {
                 problems.add(row, "NIP", "Predikat kinerja Anda sendiri dicatat oleh atasan langsung atau pihak lain.")

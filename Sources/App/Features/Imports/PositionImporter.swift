@@ -87,10 +87,10 @@ enum PositionImporter {
             }
             let unit = units[row["unit"].uppercased()]
             if unit == nil { problems.add(row, "Kode Unit", "Unit dengan kode \(row["unit"]) tidak ada.") }
-            if let unit, actor.role == .operator, unit.opdID != actor.opdID {
+            if let unit, !AccessPolicy.importRowReaches(actor, opd: unit.opdID) {
                 problems.add(row, "Kode Unit", "Unit \(unit.code) bukan bagian dari OPD Anda.")
             }
-            if let old = existing[code], actor.role == .operator, unitsByID[old.unitID]?.opdID != actor.opdID {
+            if let old = existing[code], !AccessPolicy.importRowReaches(actor, opd: unitsByID[old.unitID]?.opdID) {
                 problems.add(row, "Kode Jabatan", "Jabatan \(code) milik OPD lain.")
             }
             var standard: [StandardDTO] = []

@@ -44,7 +44,7 @@ enum MonitoringController {
         let unit = params.unit ?? ""
         let baseQuery = "from=\(period.from.iso)&to=\(period.to.iso)" + (unit.isEmpty ? "" : "&unit=\(unit)")
         let model = MonitoringPageModel(
-            report: report, scope: scope, unitParam: unit, canRebuild: try req.actor.role == .admin,
+            report: report, scope: scope, unitParam: unit, canRebuild: AccessPolicy.annualPlan(try req.actor).isAllowed,
             baseQuery: baseQuery)
         if let format = try Export.requested(req) {
             guard let table = model.tables[params.table ?? "programmes"] else {

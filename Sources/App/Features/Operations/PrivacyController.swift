@@ -17,9 +17,7 @@ enum PrivacyController {
     /// Shows the profile again with the full NIK; only an admin of the employee's instansi.
     static func revealNIK(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard actor.role == .admin else {
-            throw Abort(.forbidden, reason: "Hanya Admin BKPPD yang dapat membuka NIK lengkap.")
-        }
+        try AccessPolicy.revealNIK(actor).require()
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         try await AuditLog.record(
             .reveal, entity: "employee", id: employee.id, summary: "Membuka NIK lengkap \(employee.nip)",

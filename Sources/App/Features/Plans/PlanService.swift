@@ -11,11 +11,7 @@ enum PlanService {
     }
 
     static func planActor(_ actor: Principal, _ employee: Employee, opd: UUID?) -> PlanActor {
-        PlanActor(
-            role: actor.role, isOwner: actor.employeeID == employee.id,
-            isSupervisor: employee.supervisorID != nil && actor.employeeID == employee.supervisorID,
-            isOwnOPDOperator: actor.role == .operator && actor.opdID != nil && actor.opdID == opd,
-            employeeHasSupervisor: employee.supervisorID != nil)
+        PlanActor(actor, employeeID: employee.id, supervisorID: employee.supervisorID, opdID: opd)
     }
 
     static func find(_ id: UUID?, _ actor: Principal, on db: any Database) async throws -> (DevelopmentPlan, Employee) {
@@ -321,8 +317,8 @@ enum PlanService {
     static func inbox(_ actor: Principal, on db: any Database) async throws -> [(DevelopmentPlan, Employee)] {
         var plans: [DevelopmentPlan] = []
         var employees: [Employee] = []
-        switch actor.role {
-        case .admin:
+        switch AccessPolicy.approvalQueue(actor) {
+        case .bkppd:
             plans = try await DevelopmentPlan.scopedQuery(actor, on: db)
                 .filter(\.$status ~~ [PlanStatus.approvedSupervisor.rawValue, PlanStatus.submitted.rawValue]).sort(
                     \.$updatedAt
@@ -330,8 +326,8 @@ enum PlanService {
             employees = try await Employee.query(on: db).filter(\.$id ~~ plans.map(\.employeeID)).all()
             let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             plans = plans.filter { $0.planStatus == .approvedSupervisor || byID[$0.employeeID]?.supervisorID == nil }
-        default:
-            guard let me = actor.employeeID else { return [] }
+        case .nothing: return []
+        case .subordinates(let me):
             employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
             plans = try await DevelopmentPlan.scopedQuery(actor, on: db).filter(
                 \.$employeeID ~~ employees.map { try $0.requireID() }

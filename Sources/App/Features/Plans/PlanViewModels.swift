@@ -157,11 +157,10 @@ struct InboxModel: Encodable {
     }
     let plans: [PlanRow]
     let learning: [LearningRow]
-    let isAdmin: Bool
 
     init(
         plans: [(DevelopmentPlan, Employee)], totals: [UUID: (jp: Int, cost: Int, items: Int)],
-        learning: [(LearningRecord, Employee)], isAdmin: Bool
+        learning: [(LearningRecord, Employee)]
     ) {
         self.plans = plans.map { p, e in
             let t = totals[p.id!] ?? (0, 0, 0)
@@ -177,6 +176,5 @@ struct InboxModel: Encodable {
                 evidenceHref: l.evidenceID.map { SiteURL.evidence($0).path },
                 action: "/learning/\(l.id!.uuidString)/decision")
         }
-        self.isAdmin = isAdmin
     }
 }

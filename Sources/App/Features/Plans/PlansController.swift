@@ -157,13 +157,11 @@ enum PlansController {
 
     static func inbox(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard [.admin, .supervisor].contains(actor.role) else {
-            throw Abort(.forbidden, reason: "Halaman persetujuan untuk atasan langsung dan Admin BKPPD.")
-        }
+        try AccessPolicy.approvalInbox(actor).require()
         let waiting = try await PlanService.inbox(actor, on: req.db)
         let totals = try await PlanItemTotals.load(waiting.map { try $0.0.requireID() }, on: req.db)
         let learning = try await LearningQueries.awaitingVerification(actor, on: req.db)
-        let model = InboxModel(plans: waiting, totals: totals, learning: learning, isAdmin: actor.role == .admin)
+        let model = InboxModel(plans: waiting, totals: totals, learning: learning)
         return try await req.renderPage(
             "plans/inbox", title: "Persetujuan Rencana Pengembangan", crumbs: [Crumb("Persetujuan rencana")], model)
     }
@@ -207,16 +205,16 @@ enum LearningQueries {
         let pending = try LearningRecord.scopedQuery(actor, on: db).filter(
             \.$status == LearningStatus.submitted.rawValue)
         var employees: [Employee]
-        switch actor.role {
-        case .admin:
+        switch AccessPolicy.approvalQueue(actor) {
+        case .bkppd:
             let records = try await pending.sort(\.$createdAt).limit(500).all()
             employees = try await Employee.query(on: db).filter(\.$id ~~ records.map(\.employeeID)).filter(
                 \.$supervisorID == nil
             ).all()
             let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
-        default:
-            guard let me = actor.employeeID else { return [] }
+        case .nothing: return []
+        case .subordinates(let me):
             employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
             let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
             let records = try await pending.filter(\.$employeeID ~~ employees.map { try $0.requireID() }).sort(

@@ -154,12 +154,12 @@ enum PositionService {
             ])
         }
         var query = try Position.scopedQuery(actor, on: db).filter(\.$kind == kind.rawValue)
-        switch actor.role {
-        case .admin: break
-        case .operator:
-            let units = try await Unit.query(on: db).filter(\.$opdID == actor.opdID ?? UUID()).all(\.$id)
+        switch AccessPolicy.bulkStandardScope(actor) {
+        case .success(nil): break
+        case .success(let opd?):
+            let units = try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
             query = query.filter(\.$unitID ~~ units)
-        default: throw Abort(.forbidden, reason: AccessPolicy.noAccess)
+        case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
         }
         let positions = try await query.all()
         let ids = positions.compactMap(\.id)

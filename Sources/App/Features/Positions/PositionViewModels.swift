@@ -2,6 +2,19 @@ import Foundation
 import KompetenCore
 import Vapor
 
+/// The buttons of the positions list, each from the decision its route enforces.
+struct PositionListCapabilities: Encodable {
+    /// "Tambah jabatan" → the new-position form and its POST (`mayCreate(.position)`).
+    let create: Bool
+    /// "Ubah standar massal" → the bulk standard form and its POST (`bulkStandardScope`).
+    let bulkEdit: Bool
+
+    init(_ actor: Principal) {
+        create = AccessPolicy.mayCreate(actor, .position).isAllowed
+        bulkEdit = AccessPolicy.bulkStandardScope(actor).isSuccess
+    }
+}
+
 struct PositionListModel: Encodable {
     struct Row: Encodable {
         let href: String
@@ -20,11 +33,14 @@ struct PositionListModel: Encodable {
     let q: String
     let unit: String
     let kinds: [Option]
-    let canCreate: Bool
+    let can: PositionListCapabilities
     let newHref: String
     let bulkHref: String
 
-    init(positions: [Position], units: [Unit], info: PageInfo, q: String, kind: String, unit: String, canCreate: Bool) {
+    init(
+        positions: [Position], units: [Unit], info: PageInfo, q: String, kind: String, unit: String,
+        can: PositionListCapabilities
+    ) {
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
         rows = positions.map {
             Row(
@@ -38,7 +54,7 @@ struct PositionListModel: Encodable {
         kinds =
             [Option(value: "", label: "Semua jenis", selected: kind.isEmpty)]
             + PositionKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) }
-        self.canCreate = canCreate
+        self.can = can
         newHref = SiteURL.positionNew(unit: nil).path
         bulkHref = SiteURL.positionBulk.path
     }

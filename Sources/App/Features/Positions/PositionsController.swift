@@ -38,7 +38,7 @@ enum PositionsController {
         let model = PositionListModel(
             positions: positions, units: units, info: PageInfo(paging, total: total), q: q,
             kind: params.kind ?? "", unit: params.unit ?? "",
-            canCreate: [.admin, .operator].contains(actor.role))
+            can: PositionListCapabilities(actor))
         return try await req.renderPage("positions/index", title: "Jabatan", crumbs: [Crumb("Jabatan")], model)
     }
 
@@ -64,7 +64,7 @@ enum PositionsController {
 
     static func newForm(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        try AccessPolicy.mayCreate(actor, .position).require()
         let unitID = try req.query.decode(NewQuery.self).unit
         return try await renderForm(req, PositionFormValues(unitID: unitID), id: nil, errors: [])
     }
@@ -133,7 +133,7 @@ enum PositionsController {
 
     static func bulkForm(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard [.admin, .operator].contains(actor.role) else { throw Abort(.forbidden, reason: AccessPolicy.noAccess) }
+        let scope = try AccessPolicy.bulkStandardScope(actor).require()
         let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
             .all()
         return try await req.renderPage(
@@ -141,7 +141,7 @@ enum PositionsController {
             crumbs: [Crumb("Jabatan", .positions), Crumb("Ubah standar massal")],
             BulkStandardModel(
                 competencies: competencies,
-                scopeNote: actor.role == .operator ? "Hanya jabatan di OPD Anda." : "Semua jabatan di instansi."))
+                scopeNote: scope == nil ? "Semua jabatan di instansi." : "Hanya jabatan di OPD Anda."))
     }
 
     static func bulkApply(req: Request) async throws -> Response {
@@ -150,7 +150,7 @@ enum PositionsController {
             var competency: String?
             var level: Int?
         }
-        try AccessPolicy.mayCreate(try req.actor, .position).require() // access before the form is read
+        try AccessPolicy.bulkStandardScope(try req.actor).require() // access before the form is read
         let posted = try req.content.decode(Posted.self)
         guard let kind = PositionKind(rawValue: posted.kind ?? "") else {
             Flash.add(.error, "Pilih jenis jabatan.", to: req)

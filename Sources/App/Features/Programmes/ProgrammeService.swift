@@ -12,7 +12,7 @@ enum ProgrammeService {
     {
         let p = try await Programme.findScoped(id, actor, on: db, what: "Program")
         // A provider does not learn that other providers' programmes exist.
-        if actor.role == .provider, actor.providerID != p.providerID {
+        if !AccessPolicy.providerReach(actor).reaches(p.providerID) {
             throw Abort(.notFound, reason: "Program tidak ditemukan.")
         }
         try AccessPolicy.programme(actor, action, providerID: p.providerID).require()

@@ -61,7 +61,8 @@ struct ProgrammeDetailModel: Encodable {
     }
     struct BatchRow: Encodable {
         let name: String
-        let href: String
+        /// Nil when the reader may not open the batch page (its participant list).
+        let href: String?
         let dates: String
         let place: String
         let seats: String
@@ -74,7 +75,7 @@ struct ProgrammeDetailModel: Encodable {
     let facts: [Item]
     let raises: [Item]
     let batches: [BatchRow]
-    let canEdit: Bool
+    let can: ProgrammeCapabilities
     let editHref: String
     /// The batch form (the page's only form, so the shared form partial renders it).
     let form: FormModel?
@@ -82,7 +83,7 @@ struct ProgrammeDetailModel: Encodable {
 
     init(
         _ d: ProgrammeDTO, provider: Provider?, names: [String: String], batches: [Batch], waiting: [UUID: Int],
-        canEdit: Bool, batchForm: FormModel?
+        can: ProgrammeCapabilities, batchForm: FormModel?
     ) {
         code = d.code
         title = d.title
@@ -111,11 +112,12 @@ struct ProgrammeDetailModel: Encodable {
                 $0.map(IndonesianFormat.date) ?? "?"
             }
             return BatchRow(
-                name: b.name, href: SiteURL.batch(b.id!).path, dates: "\(dates[0]) – \(dates[1])",
+                name: b.name, href: can.openBatches ? SiteURL.batch(b.id!).path : nil,
+                dates: "\(dates[0]) – \(dates[1])",
                 place: BatchPageModel.place(b), seats: "\(b.seatsTaken) / \(b.capacity)",
                 waiting: waiting[b.id!] ?? 0, full: b.seatsTaken >= b.capacity)
         }
-        self.canEdit = canEdit
+        self.can = can
         editHref = SiteURL.programmeEdit(d.id).path
         self.form = batchForm
     }
@@ -231,6 +233,19 @@ struct ProgrammeFormValues: Content {
                         .init(value: "0", label: "Nonaktif", selected: active == "0"),
                     ]),
             ], errors: errors)
+    }
+}
+
+/// What a programme's page offers its reader, each from the decision its route enforces.
+struct ProgrammeCapabilities: Encodable {
+    /// "Ubah program" and the batch form (`programme(.write)`).
+    let edit: Bool
+    /// The links to the batches' pages, which list their participants (`participantScope`).
+    let openBatches: Bool
+
+    init(_ actor: Principal, providerID: UUID) {
+        edit = AccessPolicy.programme(actor, .write, providerID: providerID).isAllowed
+        openBatches = AccessPolicy.participantScope(actor, providerID: providerID).isSuccess
     }
 }
 

@@ -83,7 +83,9 @@ enum ProgrammeQueries {
     ) async throws -> QueryBuilder<Programme> {
         try AccessPolicy.providers(actor, .read).require()
         var q = try Programme.scopedQuery(actor, on: db)
-        if actor.role == .provider { q = q.filter(\.$providerID == (actor.providerID ?? UUID())) }
+        if case .only(let own) = AccessPolicy.providerReach(actor) {
+            q = q.filter(\.$providerID == (own ?? UUID()))
+        }
         if let providerID { q = q.filter(\.$providerID == providerID) }
         if let form, !form.isEmpty {
             guard DevelopmentForm(rawValue: form) != nil else {

@@ -31,7 +31,7 @@ enum ProgrammesController {
         let form = DevelopmentForm(rawValue: params.form ?? "")?.rawValue
         var query = try await ProgrammeQueries.filtered(
             actor, providerID: providerID, competencyCode: params.competency, form: form,
-            includeInactive: actor.role == .admin || actor.role == .provider, on: req.db)
+            includeInactive: AccessPolicy.seesInactiveProgrammes(actor), on: req.db)
         let q = (params.q ?? "").trimmingCharacters(in: .whitespaces)
         if !q.isEmpty {
             query = query.group(.or) {
@@ -74,7 +74,7 @@ enum ProgrammesController {
                     ("provider", params.provider),
                 ], noun: "program"),
             export: Export.links(req),
-            canCreate: actor.role == .admin || (actor.role == .provider && actor.providerID != nil))
+            canCreate: AccessPolicy.mayCreate(actor, .programme).isAllowed)
         return try await req.renderPage(
             "programmes/index", title: actor.role == .provider ? "Program Kami" : "Katalog Program",
             crumbs: [Crumb("Katalog program")], model)
@@ -97,11 +97,10 @@ enum ProgrammesController {
         let waiting = try await Enrolment.query(on: req.db).filter(\.$batchID ~~ batches.map { try $0.requireID() })
             .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).all(\.$batchID)
         let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
-        let canWrite = AccessPolicy.programme(actor, .write, providerID: p.providerID).isAllowed
+        let can = ProgrammeCapabilities(actor, providerID: p.providerID)
         var model = ProgrammeDetailModel(
-            dto, provider: provider, names: names, batches: batches, waiting: waitCounts,
-            canEdit: canWrite,
-            batchForm: canWrite ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
+            dto, provider: provider, names: names, batches: batches, waiting: waitCounts, can: can,
+            batchForm: can.edit ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
         // Effectiveness for those who may see evaluations (BKPPD, the provider, an OPD for its own people).
         // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
         var scope: [UUID]?? = nil
@@ -136,9 +135,7 @@ enum ProgrammesController {
 
     static func newForm(req: Request) async throws -> Response {
         let actor = try req.actor
-        guard actor.role == .admin || (actor.role == .provider && actor.providerID != nil) else {
-            throw Abort(.forbidden, reason: "Katalog program dikelola Admin BKPPD dan lembaga pelatihan.")
-        }
+        try AccessPolicy.mayCreate(actor, .programme).require()
         var values = ProgrammeFormValues()
         values.providerId = actor.providerID?.uuidString
         return try await renderForm(req, values, id: nil, errors: [])

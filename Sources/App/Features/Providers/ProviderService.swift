@@ -8,7 +8,7 @@ enum ProviderService {
         try AccessPolicy.providers(actor, .read).require()
         let p = try await Provider.findScoped(id, actor, on: db, what: "Lembaga pelatihan")
         // A provider login sees only its own institution.
-        if actor.role == .provider, actor.providerID != p.id {
+        if !AccessPolicy.providerReach(actor).reaches(try p.requireID()) {
             throw Abort(.notFound, reason: "Lembaga pelatihan tidak ditemukan.")
         }
         return p
@@ -17,7 +17,7 @@ enum ProviderService {
     static func list(_ actor: Principal, on db: any Database) async throws -> [Provider] {
         try AccessPolicy.providers(actor, .read).require()
         var q = try Provider.scopedQuery(actor, on: db)
-        if actor.role == .provider { q = q.filter(\.$id == (actor.providerID ?? UUID())) }
+        if case .only(let own) = AccessPolicy.providerReach(actor) { q = q.filter(\.$id == (own ?? UUID())) }
         return try await q.sort(\.$name).all()
     }
 

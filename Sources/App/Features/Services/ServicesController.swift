@@ -53,7 +53,7 @@ enum ServicesController {
         let model = ServiceListModel(
             scopeName: scope.base?.name ?? "Seluruh instansi", period: period.label, rows: rows,
             unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""),
-            canCreate: AccessPolicy.serviceScope(try req.actor).isSuccess, export: Export.links(req))
+            canCreate: AccessPolicy.mayCreate(try req.actor, .service).isAllowed, export: Export.links(req))
         if let format = try Export.requested(req) {
             return try Export.response(
                 Table(
@@ -137,7 +137,8 @@ enum ServicesController {
     }
 
     static func newForm(req: Request) async throws -> Response {
-        try await form(req, posted: Posted(), service: nil, errors: [])
+        try AccessPolicy.mayCreate(try req.actor, .service).require()
+        return try await form(req, posted: Posted(), service: nil, errors: [])
     }
 
     static func editForm(req: Request) async throws -> Response {
