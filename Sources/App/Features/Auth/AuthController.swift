@@ -5,9 +5,9 @@ import Vapor
 /// Web login and logout.
 enum AuthController {
     static func register(_ app: any RoutesBuilder) {
-        app.get("login", use: form)
-        app.post("login", use: login)
-        app.post("logout", use: logout)
+        app.get(SiteURL.login(next: nil).pathComponents, use: form)
+        app.post(SiteURL.login(next: nil).pathComponents, use: login)
+        app.post(SiteURL.logout.pathComponents, use: logout)
     }
 
     struct LoginPage: Encodable {

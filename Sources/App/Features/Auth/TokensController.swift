@@ -8,11 +8,11 @@ import Vapor
 /// someone changes post. Only hashes are stored: a token is shown once, when it is made.
 enum TokensController {
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("akun", "token", use: ownPage)
-        web.post("akun", "token", use: createOwn)
-        web.post("akun", "token", ":tokenID", "cabut", use: revokeOwnWeb)
-        web.get("admin", "users", ":id", "tokens", use: userPage)
-        web.post("admin", "users", ":id", "tokens", "cabut", use: revokeAllWeb)
+        web.get(SiteURL.accountTokens.pathComponents, use: ownPage)
+        web.post(SiteURL.accountTokens.pathComponents, use: createOwn)
+        web.post(SiteURL.accountTokenRevoke(.routeParameter).pathComponents, use: revokeOwnWeb)
+        web.get(SiteURL.userTokens(.routeParameter).pathComponents, use: userPage)
+        web.post(SiteURL.userTokensRevoke(.routeParameter).pathComponents, use: revokeAllWeb)
         api.get("auth", "tokens", use: listOwn)
         api.delete("auth", "tokens", ":tokenID", use: revokeOwn)
         api.get("users", ":id", "tokens", use: listForUser)

@@ -57,9 +57,11 @@ enum ImportsController {
     }
 
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("imports", use: page)
-        web.get("imports", ":kind", "template", use: template)
-        web.on(.POST, "imports", ":kind", body: .collect(maxSize: uploadLimit), use: upload)
+        web.get(SiteURL.imports.pathComponents, use: page)
+        web.get(SiteURL.importTemplate(.routeParameter).pathComponents, use: template)
+        web.on(
+            .POST, SiteURL.importUpload(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: upload)
         api.on(.POST, "employees", "import", body: .collect(maxSize: uploadLimit), use: apiImport)
     }
 

@@ -7,7 +7,7 @@ import Vapor
 /// and who is still below it.
 enum JPComplianceController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("development", "jp", use: page)
+        web.get(SiteURL.jpCompliance.pathComponents, use: page)
         api.get("jp", "compliance", use: summary)
     }
 

@@ -8,7 +8,7 @@ import Vapor
 /// with the level before and after.
 enum ReassessmentsController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("reassessments", use: page)
+        web.get(SiteURL.reassessments.pathComponents, use: page)
         api.get("reassessments", use: list)
     }
 

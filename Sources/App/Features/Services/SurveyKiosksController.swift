@@ -7,9 +7,9 @@ import Vapor
 /// on the next page, once), revoke one.
 enum SurveyKiosksController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("services", "kiosks", use: page)
-        web.post("services", "kiosks", use: create)
-        web.post("services", "kiosks", ":kid", "revoke", use: revoke)
+        web.get(SiteURL.kiosks.pathComponents, use: page)
+        web.post(SiteURL.kiosks.pathComponents, use: create)
+        web.post(SiteURL.kioskRevoke(.routeParameter).pathComponents, use: revoke)
     }
 
     static let path = SiteURL.kiosks.path

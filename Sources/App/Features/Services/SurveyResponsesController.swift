@@ -9,13 +9,16 @@ import Vapor
 enum SurveyResponsesController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
         SurveyKiosksController.register(web)
-        web.get("services", ":id", "responses", use: list)
-        web.post("services", ":id", "responses", ":rid", "reject", use: reject)
-        web.post("services", ":id", "responses", ":rid", "restore", use: restore)
-        web.get("services", ":id", "paper", use: paperForm)
-        web.post("services", ":id", "paper", use: paperSave)
-        web.get("services", ":id", "paper", "template", use: paperTemplate)
-        web.on(.POST, "services", ":id", "paper", "import", body: .collect(maxSize: uploadLimit), use: paperImport)
+        web.get(SiteURL.serviceResponses(.routeParameter).pathComponents, use: list)
+        web.post(SiteURL.serviceResponseReject(.routeParameter, response: .routeParameter).pathComponents, use: reject)
+        web.post(
+            SiteURL.serviceResponseRestore(.routeParameter, response: .routeParameter).pathComponents, use: restore)
+        web.get(SiteURL.servicePaper(.routeParameter).pathComponents, use: paperForm)
+        web.post(SiteURL.servicePaper(.routeParameter).pathComponents, use: paperSave)
+        web.get(SiteURL.servicePaperTemplate(.routeParameter).pathComponents, use: paperTemplate)
+        web.on(
+            .POST, SiteURL.servicePaperImport(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: paperImport)
     }
 
     struct ListQuery: Content {
