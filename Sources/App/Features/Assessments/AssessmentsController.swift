@@ -142,7 +142,7 @@ struct AssessmentFormModel: Encodable {
         errors: [FieldError]
     ) {
         employeeName = e.name
-        action = "/employees/\(e.id!.uuidString)/assessments"
+        action = SiteURL.employeeAssessments(e.id!).path
         cancelHref = SiteURL.employee(e.id!).path
         date = values.date ?? ""
         assessorName = values.assessorName ?? ""

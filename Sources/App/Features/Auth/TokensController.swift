@@ -107,7 +107,7 @@ enum TokensController {
                 .init(
                     label: $0.label ?? "(tanpa nama)", created: when($0.createdAt), expires: when($0.expiresAt),
                     lastUsed: when($0.lastUsedAt),
-                    revokeAction: own ? "/akun/token/\($0.id.uuidString)/cabut" : nil)
+                    revokeAction: own ? SiteURL.accountTokenRevoke($0.id).path : nil)
             }, createAction: own ? SiteURL.accountTokens.path : nil, revokeAllAction: tokens.isEmpty ? nil : revokeAll,
             newToken: newToken)
     }
@@ -150,14 +150,14 @@ enum TokensController {
             crumbs: [Crumb("Pengguna", .users), Crumb("Token API")],
             model(
                 tokens, owner: user.username, own: false,
-                revokeAll: "/admin/users/\(user.requireID().uuidString)/tokens/cabut", newToken: nil))
+                revokeAll: SiteURL.userTokensRevoke(user.requireID()).path, newToken: nil))
     }
 
     static func revokeAllWeb(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
         _ = try await revokeAllAPI(req: req)
         Flash.add(.success, "Semua token API \(user.username) dicabut.", to: req)
-        return try req.redirect(to: "/admin/users/\(user.requireID().uuidString)/tokens")
+        return try req.redirect(to: SiteURL.userTokens(user.requireID()).path)
     }
 }
 

@@ -99,8 +99,9 @@ enum ImportsController {
                 columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
                 csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv",
                 xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
-                action: "/imports/\(k.rawValue)",
-                exportXlsx: "/exports/\(k.rawValue)?format=xlsx", exportCsv: "/exports/\(k.rawValue)?format=csv")
+                action: SiteURL.importUpload(k.rawValue).path,
+                exportXlsx: SiteURL.export(k.rawValue).path + "?format=xlsx",
+                exportCsv: SiteURL.export(k.rawValue).path + "?format=csv")
         }
         return try await req.renderPage(
             "imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],

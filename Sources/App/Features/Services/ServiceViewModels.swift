@@ -125,7 +125,7 @@ struct ServiceDetailModel: Encodable {
         self.surveyURL = surveyURL
         self.kioskURL = kioskURL
         self.qr = qr
-        posterURL = SiteURL.survey(s.shortCode).path + "/poster"
+        posterURL = SiteURL.surveyPoster(s.shortCode).path
         self.months = months
         self.ikm = ikm
         self.canManage = canManage
@@ -134,8 +134,8 @@ struct ServiceDetailModel: Encodable {
         responsesHref = SiteURL.serviceResponses(s.id!).path
         paperHref = SiteURL.servicePaper(s.id!).path
         recordsAction = SiteURL.serviceRecords(s.id!).path
-        templateMonths = SiteURL.serviceRecords(s.id!).path + "/template?kind=bulanan"
-        templateTickets = SiteURL.serviceRecords(s.id!).path + "/template?kind=tiket"
+        templateMonths = SiteURL.serviceRecordsTemplate(s.id!).path + "?kind=bulanan"
+        templateTickets = SiteURL.serviceRecordsTemplate(s.id!).path + "?kind=tiket"
         self.importErrors = importErrors
         self.importResult = importResult
         self.csrf = csrf

@@ -88,7 +88,7 @@ enum SurveyKiosksController {
                     name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),
                     status: k.revokedAt.map { "dicabut \(IndonesianFormat.dateTime($0))" } ?? "aktif",
                     active: k.revokedAt == nil,
-                    revokeAction: "\(path)/\(try k.requireID())/revoke")
+                    revokeAction: try SiteURL.kioskRevoke(k.requireID()).path)
             },
             units: units.map { FormModel.Option(value: $0.id!.uuidString, label: $0.name, selected: false) },
             canManage: canManage, csrf: req.csrfToken, newName: key?.name, newKey: key?.key,

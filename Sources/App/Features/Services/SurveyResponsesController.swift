@@ -73,8 +73,8 @@ enum SurveyResponsesController {
                     channel: r.channel, flag: r.flag.map { SurveyFlag(rawValue: $0)?.label ?? $0 } ?? "",
                     status: r.status == SurveyResponse.counted ? "dihitung" : "ditolak",
                     counted: r.status == SurveyResponse.counted,
-                    rejectAction: "\(base)/\(try r.requireID())/reject",
-                    restoreAction: "\(base)/\(try r.requireID())/restore",
+                    rejectAction: try SiteURL.serviceResponseReject(s.requireID(), response: r.requireID()).path,
+                    restoreAction: try SiteURL.serviceResponseRestore(s.requireID(), response: r.requireID()).path,
                     canReview: AccessPolicy.reviewSurveyResponse(actor, placement, flagged: r.flag != nil).isAllowed,
                     reason: r.reviewReason ?? "")
             },
@@ -231,8 +231,8 @@ enum SurveyResponsesController {
                 "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab). "
                 + "Tanggal formulir harus dalam periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to)) "
                 + "(bulan berjalan; bulan lalu masih dapat diisi sampai tanggal \(PaperSurveyPeriod.graceDays)).",
-            templateHref: SiteURL.servicePaper(try s.requireID()).path + "/template",
-            importAction: SiteURL.servicePaper(try s.requireID()).path + "/import",
+            templateHref: SiteURL.servicePaperTemplate(try s.requireID()).path,
+            importAction: SiteURL.servicePaperImport(try s.requireID()).path,
             importErrors: importErrors)
         return try await req.renderPage(
             "services/paper", title: "Survei kertas: \(s.name)",
