@@ -166,6 +166,8 @@ enum AnnualPlanController {
 }
 
 struct AnnualPlanModel: Encodable {
+    let filterAction = SiteURL.annualPlan.path
+    let adoptAction = SiteURL.annualPlanAdopt.path
     struct Summary: Encodable {
         let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String
         let gapOnly: String, gapOnlyRatio: String, gapOnlyReaching: String, priceOfRight: String

@@ -57,6 +57,7 @@ enum WITA {
 }
 
 struct AuditListModel: Encodable {
+    let filterAction = SiteURL.audit.path
     struct Change: Encodable {
         let field: String
         let before: String

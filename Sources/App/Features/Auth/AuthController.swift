@@ -11,6 +11,7 @@ enum AuthController {
     }
 
     struct LoginPage: Encodable {
+        let action = SiteURL.login(next: nil).path
         let username: String
         let error: String?
         let next: String

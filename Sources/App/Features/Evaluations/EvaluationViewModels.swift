@@ -41,6 +41,7 @@ struct EvaluationListModel: Encodable {
 }
 
 struct EvaluationFormModel: Encodable {
+    let cancelHref = SiteURL.evaluations.path
     struct Option: Encodable {
         let value: String
         let label: String

@@ -163,6 +163,7 @@ struct DistributionModel: Encodable {
 
 /// People whose level in one competency is below their position's standard.
 struct GapListModel: Encodable {
+    let filterAction = SiteURL.gapList.path
     struct Row: Encodable {
         let href: String
         let nip: String

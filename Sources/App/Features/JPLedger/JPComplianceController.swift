@@ -113,6 +113,7 @@ enum JPComplianceController {
 }
 
 struct JPPageModel: Encodable {
+    let filterAction = SiteURL.jpCompliance.path
     struct Row: Encodable {
         let name: String
         let href: String

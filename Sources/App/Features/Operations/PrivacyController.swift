@@ -30,6 +30,7 @@ enum PrivacyController {
     }
 
     struct PageModel: Encodable {
+        let downloadHref = SiteURL.accountDataDownload.path
         let hasEmployee: Bool
         let tables: [String]
     }

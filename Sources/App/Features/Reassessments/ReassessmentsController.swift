@@ -102,6 +102,7 @@ enum ReassessmentsController {
 }
 
 struct ReassessmentPageModel: Encodable {
+    let filterAction = SiteURL.reassessments.path
     struct Tab: Encodable {
         let value: String
         let label: String

@@ -274,6 +274,7 @@ enum PublicSurveyController {
 
 /// A public page: no menu, no account, the plain layout.
 struct PublicPage<C: Encodable>: Encodable {
+    let transparencyHref = SiteURL.transparency.path
     let title: String
     let content: C
 }

@@ -163,6 +163,8 @@ enum SKMReportController: SQLShorthand {
 }
 
 struct SKMReportModel: Encodable {
+    let filterAction = SiteURL.skmReport.path
+    let followUpAction = SiteURL.skmFollowUp.path
     struct Preset: Encodable {
         let label: String
         let href: String

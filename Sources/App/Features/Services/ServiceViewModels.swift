@@ -2,6 +2,11 @@ import Foundation
 import KompetenCore
 
 struct ServiceListModel: Encodable {
+    let filterAction = SiteURL.services.path
+    let newHref = SiteURL.serviceNew.path
+    let skmHref = SiteURL.skmReport.path
+    let impactHref = SiteURL.impact.path
+    let transparencyHref = SiteURL.transparency.path
     struct Row: Encodable {
         let href: String, code: String, name: String, unit: String, standard: String, fee: String
         let volume: String, onTime: String, respondents: String, ikm: String, grade: String, active: Bool

@@ -3,6 +3,7 @@ import KompetenCore
 import KompetenFormats
 
 struct TalentPageModel: Encodable {
+    let filterAction = SiteURL.talent.path
     struct Option: Encodable {
         let value: String
         let label: String

@@ -93,6 +93,7 @@ enum TNAController {
 }
 
 struct TNAPageModel: Encodable {
+    let filterAction = SiteURL.needs.path
     struct SummaryRow: Encodable {
         let code: String
         let name: String
