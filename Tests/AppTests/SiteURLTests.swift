@@ -354,4 +354,31 @@ struct SiteURLTests {
             }
         }
     }
+
+    /// Pages known to render an empty link, each a field left out of its model's `CodingKeys`: the
+    /// heat map's "pegawai perlu asesmen" (`assessmentNeedsHref`) and monitoring's "Kompetensi &
+    /// layanan" (`impactHref`).
+    static let knownEmptyLinks: Set<String> = ["/reports/heat-map", "/monitoring"]
+
+    /// The links a template takes from its model: a field missing from the model (or from its
+    /// `CodingKeys`) renders as an empty `href` or `action`, which no other test would notice.
+    @Test func everyPageWithoutParametersRendersItsLinks() async throws {
+        try await withTestApp { app in
+            _ = try await World.make(on: app)
+            let admin = try await WebClient.login(app, "admin")
+            var rendered = 0
+            for page in Page.allCases {
+                let (url, methods) = Self.sample(page)
+                let plain = url.pathComponents.allSatisfy { if case .constant = $0 { true } else { false } }
+                guard plain, methods.contains(.GET) else { continue }
+                let response = try await admin.get(url.path)
+                guard response.status == .ok, response.headers.contentType == .html else { continue }
+                rendered += 1
+                let body = response.body.string
+                if Self.knownEmptyLinks.contains(url.path) { continue }
+                #expect(!body.contains(#"href="""#) && !body.contains(#"action="""#), "\(url.path)")
+            }
+            #expect(rendered >= 30)
+        }
+    }
 }

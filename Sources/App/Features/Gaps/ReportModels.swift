@@ -181,7 +181,7 @@ struct GapListModel: Encodable {
     let export: [String: String]
     let table: Table
 
-    enum CodingKeys: String, CodingKey { case code, options, rows, paging, unit, export }
+    enum CodingKeys: String, CodingKey { case code, options, rows, paging, unit, export, filterAction }
 
     init(
         code: String, competencies: [Competency], shortfalls: [GapEngine.Shortfall], unitNames: [UUID: String],

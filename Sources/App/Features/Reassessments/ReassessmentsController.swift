@@ -128,7 +128,7 @@ struct ReassessmentPageModel: Encodable {
         let label: String
         let selected: Bool
     }
-    enum CodingKeys: String, CodingKey { case scopeName, unitOptions, tabs, closed, rows, paging, export }
+    enum CodingKeys: String, CodingKey { case scopeName, unitOptions, tabs, closed, rows, paging, export, filterAction }
 
     init(
         scope: ReportScope, status: ReassessmentQueries.Status, rows list: [ReassessmentQueries.Row],
