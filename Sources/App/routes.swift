@@ -9,7 +9,7 @@ func routes(_ app: Application) throws {
     let anonymous = web.grouped(SessionAuthMiddleware(requireLogin: false))
     AuthController.register(anonymous)
     let signedIn = web.grouped(SessionAuthMiddleware())
-    signedIn.get(use: DashboardController.index)
+    signedIn.get(SiteURL.home.pathComponents, use: DashboardController.index)
     UnitsController.register(signedIn)
     EmployeesController.register(signedIn)
     UsersController.register(signedIn)

@@ -23,10 +23,11 @@ struct Chrome: Encodable {
     /// The signed-in person's own pages, linked beside their name.
     struct AccountLinks: Encodable {
         let data = SiteURL.accountData.path, tokens = SiteURL.accountTokens.path,
-            password = SiteURL.accountPassword.path
+            password = SiteURL.accountPassword.path, logout = SiteURL.logout.path
     }
 
     let title: String
+    let homeHref = SiteURL.home.path
     let user: UserInfo?
     let account = AccountLinks()
     let nav: [NavArea]

@@ -4,6 +4,7 @@ import Vapor
 /// The one error page for the web UI.
 enum ErrorPage {
     struct Content: Encodable {
+        let homeHref = SiteURL.home.path
         let status: UInt
         let heading: String
         let reason: String

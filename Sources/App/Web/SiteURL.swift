@@ -1,7 +1,9 @@
 import Foundation
 import KompetenCore
+import Vapor
 
-/// Every page URL, in one typed place: links, redirects and form actions are built from it.
+/// Every page URL, in one typed place: links, redirects and form actions are built from it, and the
+/// routes are registered from it (`pathComponents`), so a link and its route cannot drift apart.
 enum SiteURL {
     case home
     case login(next: String?)
@@ -17,6 +19,8 @@ enum SiteURL {
     case userNew
     case userEdit(UUID)
     case userPassword(UUID)
+    case userTokens(UUID)
+    case userTokensRevoke(UUID)
     case audit
     case instansiList
     case instansiNew
@@ -34,8 +38,9 @@ enum SiteURL {
     case positionBulk
     case employeeNew
     case employeeEdit(UUID)
+    case employeeNIK(UUID)
     case employeeAssessmentNew(UUID)
-    case employeeAssessments
+    case employeeAssessments(UUID)
     case evidence(UUID)
     case reports
     case heatMap
@@ -43,6 +48,8 @@ enum SiteURL {
     case gapList
     case imports
     case importTemplate(String)
+    case importUpload(String)
+    case export(String)
     case settings
     case providers
     case providerNew
@@ -51,39 +58,65 @@ enum SiteURL {
     case programme(UUID)
     case programmeNew
     case programmeEdit(UUID)
+    case programmeBatches(UUID)
     case batch(UUID)
+    case batchEnrolments(UUID)
+    case enrolmentCancel(UUID)
+    case enrolmentAttendance(UUID)
+    case enrolmentComplete(UUID)
     case needs
     case assessmentNeeds
     case plans
+    case planBulkApprove
     case plan(UUID)
+    case planItems(UUID)
+    case planItemDelete(UUID, item: UUID)
+    case planTransition(UUID)
     case employeePlans(UUID)
     case jpCompliance
     case annualPlan
+    case annualPlanAdopt
     case learningNew(UUID)
+    case employeeLearning(UUID)
+    case learningDecision(UUID)
     case evaluations
     case evaluate(UUID, level: Int)
     case batchTests(UUID)
+    case batchTestsTemplate(UUID)
+    case batchTestsImport(UUID)
     case reassessments
     case monitoring
+    case monitoringRebuild
+    case monitoringOverdue
     case talent
     case services
     case service(UUID)
     case serviceNew
     case serviceEdit(UUID)
     case serviceResponses(UUID)
+    case serviceResponseReject(UUID, response: UUID)
+    case serviceResponseRestore(UUID, response: UUID)
     case servicePaper(UUID)
+    case servicePaperTemplate(UUID)
+    case servicePaperImport(UUID)
     case serviceRecords(UUID)
+    case serviceRecordsTemplate(UUID)
     case survey(String)
     case surveyThanks(String)
     case surveyQR(String)
+    case surveyPoster(String)
     case skmReport
+    case skmFollowUp
     case impact
     case transparency
     case employeePerformance(UUID)
     case accountData
+    case accountDataDownload
     case accountTokens
+    case accountTokenRevoke(UUID)
     case accountPassword
     case kiosks
+    case kioskRevoke(UUID)
     case serviceStandards(UUID)
     case serviceStandardNew(UUID)
     case holidays(year: Int?)
@@ -96,105 +129,193 @@ enum SiteURL {
     case complaintLookup
     case complaintTrack(String)
 
+    /// The URL a link or a form points at: the segments, then the query of the few pages that take one.
     var path: String {
+        "/" + segments.map(\.text).joined(separator: "/") + (query.map { "?" + $0 } ?? "")
+    }
+
+    /// The route pattern this URL matches, parameters named as the controllers read them (`:id`).
+    /// The associated values play no part, so a route is registered from any value of the case,
+    /// conventionally `.routeParameter`.
+    var pathComponents: [PathComponent] { segments.map(\.component) }
+
+    private var query: String? {
         switch self {
-        case .home: "/"
         case .login(let next):
             if let next, next != "/", LoginRedirect.isSafe(next) {
-                "/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")"
+                "next=\(next.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")"
             } else {
-                "/login"
+                nil
             }
-        case .logout: "/logout"
-        case .units: "/units"
-        case .unit(let id): "/units/\(id.uuidString)"
-        case .unitNew(let parent): parent.map { "/units/new?parent=\($0.uuidString)" } ?? "/units/new"
-        case .unitEdit(let id): "/units/\(id.uuidString)/edit"
-        case .unitDelete(let id): "/units/\(id.uuidString)/delete"
-        case .employees: "/employees"
-        case .employee(let id): "/employees/\(id.uuidString)"
-        case .users: "/admin/users"
-        case .userNew: "/admin/users/new"
-        case .userEdit(let id): "/admin/users/\(id.uuidString)/edit"
-        case .userPassword(let id): "/admin/users/\(id.uuidString)/password"
-        case .audit: "/admin/audit"
-        case .instansiList: "/superadmin/instansi"
-        case .instansiNew: "/superadmin/instansi/new"
-        case .competencies: "/competencies"
-        case .competency(let id): "/competencies/\(id.uuidString)"
-        case .competencyNew: "/competencies/new"
-        case .competencyEdit(let id): "/competencies/\(id.uuidString)/edit"
-        case .competencyRetire(let id): "/competencies/\(id.uuidString)/retire"
-        case .competencyDelete(let id): "/competencies/\(id.uuidString)/delete"
-        case .positions: "/positions"
-        case .position(let id): "/positions/\(id.uuidString)"
-        case .positionNew(let unit): unit.map { "/positions/new?unit=\($0.uuidString)" } ?? "/positions/new"
-        case .positionEdit(let id): "/positions/\(id.uuidString)/edit"
-        case .positionCopy(let id): "/positions/\(id.uuidString)/copy-standard"
-        case .positionBulk: "/positions/bulk-standards"
-        case .employeeNew: "/employees/new"
-        case .employeeEdit(let id): "/employees/\(id.uuidString)/edit"
-        case .employeeAssessmentNew(let id): "/employees/\(id.uuidString)/assessments/new"
-        case .employeeAssessments: "/assessments"
-        case .evidence(let id): "/evidence/\(id.uuidString)"
-        case .reports: "/reports"
-        case .heatMap: "/reports/heat-map"
-        case .jpmDistribution: "/reports/jpm"
-        case .gapList: "/reports/gaps"
-        case .imports: "/imports"
-        case .importTemplate(let kind): "/imports/\(kind)/template"
-        case .settings: "/admin/settings"
-        case .providers: "/providers"
-        case .providerNew: "/providers/new"
-        case .providerEdit(let id): "/providers/\(id.uuidString)/edit"
-        case .programmes: "/programs"
-        case .programme(let id): "/programs/\(id.uuidString)"
-        case .programmeNew: "/programs/new"
-        case .programmeEdit(let id): "/programs/\(id.uuidString)/edit"
-        case .batch(let id): "/batches/\(id.uuidString)"
-        case .needs: "/development/needs"
-        case .assessmentNeeds: "/development/assessment-needs"
-        case .plans: "/plans"
-        case .plan(let id): "/plans/\(id.uuidString)"
-        case .employeePlans(let id): "/employees/\(id.uuidString)/plans"
-        case .jpCompliance: "/development/jp"
-        case .annualPlan: "/development/annual-plan"
-        case .learningNew(let id): "/employees/\(id.uuidString)/learning/new"
-        case .evaluations: "/evaluations"
-        case .evaluate(let id, let level): "/enrolments/\(id.uuidString)/evaluate?level=\(level)"
-        case .batchTests(let id): "/batches/\(id.uuidString)/tests"
-        case .reassessments: "/reassessments"
-        case .monitoring: "/monitoring"
-        case .talent: "/talent"
-        case .services: "/services"
-        case .service(let id): "/services/\(id)"
-        case .serviceNew: "/services/new"
-        case .serviceEdit(let id): "/services/\(id)/edit"
-        case .serviceResponses(let id): "/services/\(id)/responses"
-        case .servicePaper(let id): "/services/\(id)/paper"
-        case .serviceRecords(let id): "/services/\(id)/records"
-        case .survey(let code): "/s/\(code)"
-        case .surveyThanks(let code): "/s/\(code)/terima-kasih"
-        case .surveyQR(let code): "/s/\(code)/qr.svg"
-        case .skmReport: "/skm"
-        case .impact: "/impact"
-        case .transparency: "/transparansi"
-        case .employeePerformance(let id): "/employees/\(id.uuidString)/performance"
-        case .accountData: "/akun/data"
-        case .accountTokens: "/akun/token"
-        case .accountPassword: "/akun/password"
-        case .kiosks: "/services/kiosks"
-        case .serviceStandards(let id): "/services/\(id)/standards"
-        case .serviceStandardNew(let id): "/services/\(id)/standards/new"
-        case .holidays(let year): year.map { "/admin/holidays?year=\($0)" } ?? "/admin/holidays"
-        case .holidayDelete(let id): "/admin/holidays/\(id)/delete"
-        case .complaints: "/complaints"
-        case .complaint(let id): "/complaints/\(id.uuidString)"
-        case .complaintReply(let id): "/complaints/\(id.uuidString)/reply"
-        case .complaintTransition(let id): "/complaints/\(id.uuidString)/transition"
-        case .complaintForm(let code): "/s/\(code)/pengaduan"
-        case .complaintLookup: "/lacak"
-        case .complaintTrack(let code): "/lacak/\(code)"
+        case .unitNew(let parent): parent.map { "parent=\($0.uuidString)" }
+        case .positionNew(let unit): unit.map { "unit=\($0.uuidString)" }
+        case .evaluate(_, let level): "level=\(level)"
+        case .holidays(let year): year.map { "year=\($0)" }
+        default: nil
         }
     }
+
+    private var segments: [Segment] {
+        switch self {
+        case .home: []
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .units: ["units"]
+        case .unit(let id): ["units", .id(id)]
+        case .unitNew: ["units", "new"]
+        case .unitEdit(let id): ["units", .id(id), "edit"]
+        case .unitDelete(let id): ["units", .id(id), "delete"]
+        case .employees: ["employees"]
+        case .employee(let id): ["employees", .id(id)]
+        case .users: ["admin", "users"]
+        case .userNew: ["admin", "users", "new"]
+        case .userEdit(let id): ["admin", "users", .id(id), "edit"]
+        case .userPassword(let id): ["admin", "users", .id(id), "password"]
+        case .userTokens(let id): ["admin", "users", .id(id), "tokens"]
+        case .userTokensRevoke(let id): ["admin", "users", .id(id), "tokens", "cabut"]
+        case .audit: ["admin", "audit"]
+        case .instansiList: ["superadmin", "instansi"]
+        case .instansiNew: ["superadmin", "instansi", "new"]
+        case .competencies: ["competencies"]
+        case .competency(let id): ["competencies", .id(id)]
+        case .competencyNew: ["competencies", "new"]
+        case .competencyEdit(let id): ["competencies", .id(id), "edit"]
+        case .competencyRetire(let id): ["competencies", .id(id), "retire"]
+        case .competencyDelete(let id): ["competencies", .id(id), "delete"]
+        case .positions: ["positions"]
+        case .position(let id): ["positions", .id(id)]
+        case .positionNew: ["positions", "new"]
+        case .positionEdit(let id): ["positions", .id(id), "edit"]
+        case .positionCopy(let id): ["positions", .id(id), "copy-standard"]
+        case .positionBulk: ["positions", "bulk-standards"]
+        case .employeeNew: ["employees", "new"]
+        case .employeeEdit(let id): ["employees", .id(id), "edit"]
+        case .employeeNIK(let id): ["employees", .id(id), "nik"]
+        case .employeeAssessmentNew(let id): ["employees", .id(id), "assessments", "new"]
+        case .employeeAssessments(let id): ["employees", .id(id), "assessments"]
+        case .evidence(let id): ["evidence", .id(id)]
+        case .reports: ["reports"]
+        case .heatMap: ["reports", "heat-map"]
+        case .jpmDistribution: ["reports", "jpm"]
+        case .gapList: ["reports", "gaps"]
+        case .imports: ["imports"]
+        case .importTemplate(let kind): ["imports", .kind(kind), "template"]
+        case .importUpload(let kind): ["imports", .kind(kind)]
+        case .export(let kind): ["exports", .kind(kind)]
+        case .settings: ["admin", "settings"]
+        case .providers: ["providers"]
+        case .providerNew: ["providers", "new"]
+        case .providerEdit(let id): ["providers", .id(id), "edit"]
+        case .programmes: ["programs"]
+        case .programme(let id): ["programs", .id(id)]
+        case .programmeNew: ["programs", "new"]
+        case .programmeEdit(let id): ["programs", .id(id), "edit"]
+        case .programmeBatches(let id): ["programs", .id(id), "batches"]
+        case .batch(let id): ["batches", .id(id)]
+        case .batchEnrolments(let id): ["batches", .id(id), "enrolments"]
+        case .enrolmentCancel(let id): ["enrolments", .id(id), "cancel"]
+        case .enrolmentAttendance(let id): ["enrolments", .id(id), "attendance"]
+        case .enrolmentComplete(let id): ["enrolments", .id(id), "complete"]
+        case .needs: ["development", "needs"]
+        case .assessmentNeeds: ["development", "assessment-needs"]
+        case .plans: ["plans"]
+        case .planBulkApprove: ["plans", "bulk-approve"]
+        case .plan(let id): ["plans", .id(id)]
+        case .planItems(let id): ["plans", .id(id), "items"]
+        case .planItemDelete(let id, let item): ["plans", .id(id), "items", .init("item", item), "delete"]
+        case .planTransition(let id): ["plans", .id(id), "transition"]
+        case .employeePlans(let id): ["employees", .id(id), "plans"]
+        case .jpCompliance: ["development", "jp"]
+        case .annualPlan: ["development", "annual-plan"]
+        case .annualPlanAdopt: ["development", "annual-plan", "adopt"]
+        case .learningNew(let id): ["employees", .id(id), "learning", "new"]
+        case .employeeLearning(let id): ["employees", .id(id), "learning"]
+        case .learningDecision(let id): ["learning", .id(id), "decision"]
+        case .evaluations: ["evaluations"]
+        case .evaluate(let id, _): ["enrolments", .id(id), "evaluate"]
+        case .batchTests(let id): ["batches", .id(id), "tests"]
+        case .batchTestsTemplate(let id): ["batches", .id(id), "tests", "template"]
+        case .batchTestsImport(let id): ["batches", .id(id), "tests", "import"]
+        case .reassessments: ["reassessments"]
+        case .monitoring: ["monitoring"]
+        case .monitoringRebuild: ["monitoring", "rebuild"]
+        case .monitoringOverdue: ["monitoring", "overdue"]
+        case .talent: ["talent"]
+        case .services: ["services"]
+        case .service(let id): ["services", .id(id)]
+        case .serviceNew: ["services", "new"]
+        case .serviceEdit(let id): ["services", .id(id), "edit"]
+        case .serviceResponses(let id): ["services", .id(id), "responses"]
+        case .serviceResponseReject(let id, let response):
+            ["services", .id(id), "responses", .init("rid", response), "reject"]
+        case .serviceResponseRestore(let id, let response):
+            ["services", .id(id), "responses", .init("rid", response), "restore"]
+        case .servicePaper(let id): ["services", .id(id), "paper"]
+        case .servicePaperTemplate(let id): ["services", .id(id), "paper", "template"]
+        case .servicePaperImport(let id): ["services", .id(id), "paper", "import"]
+        case .serviceRecords(let id): ["services", .id(id), "records"]
+        case .serviceRecordsTemplate(let id): ["services", .id(id), "records", "template"]
+        case .survey(let code): ["s", .code(code)]
+        case .surveyThanks(let code): ["s", .code(code), "terima-kasih"]
+        case .surveyQR(let code): ["s", .code(code), "qr.svg"]
+        case .surveyPoster(let code): ["s", .code(code), "poster"]
+        case .skmReport: ["skm"]
+        case .skmFollowUp: ["skm", "follow-up"]
+        case .impact: ["impact"]
+        case .transparency: ["transparansi"]
+        case .employeePerformance(let id): ["employees", .id(id), "performance"]
+        case .accountData: ["akun", "data"]
+        case .accountDataDownload: ["akun", "data.json"]
+        case .accountTokens: ["akun", "token"]
+        case .accountTokenRevoke(let id): ["akun", "token", .init("tokenID", id), "cabut"]
+        case .accountPassword: ["akun", "password"]
+        case .kiosks: ["services", "kiosks"]
+        case .kioskRevoke(let id): ["services", "kiosks", .init("kid", id), "revoke"]
+        case .serviceStandards(let id): ["services", .id(id), "standards"]
+        case .serviceStandardNew(let id): ["services", .id(id), "standards", "new"]
+        case .holidays: ["admin", "holidays"]
+        case .holidayDelete(let id): ["admin", "holidays", .id(id), "delete"]
+        case .complaints: ["complaints"]
+        case .complaint(let id): ["complaints", .id(id)]
+        case .complaintReply(let id): ["complaints", .id(id), "reply"]
+        case .complaintTransition(let id): ["complaints", .id(id), "transition"]
+        case .complaintForm(let code): ["s", .code(code), "pengaduan"]
+        case .complaintLookup: ["lacak"]
+        case .complaintTrack(let code): ["lacak", .code(code)]
+        }
+    }
+}
+
+/// One segment of a path: fixed text, or a value that the route reads back as a named parameter.
+private struct Segment: ExpressibleByStringLiteral {
+    let text: String
+    let component: PathComponent
+
+    init(stringLiteral text: String) {
+        self.text = text
+        component = .constant(text)
+    }
+
+    init(_ parameter: String, _ value: UUID) {
+        self.init(parameter, text: value.uuidString)
+    }
+
+    init(_ parameter: String, text: String) {
+        self.text = text
+        component = .parameter(parameter)
+    }
+
+    static func id(_ value: UUID) -> Segment { .init("id", value) }
+    static func kind(_ value: String) -> Segment { .init("kind", text: value) }
+    static func code(_ value: String) -> Segment { .init("code", text: value) }
+}
+
+extension UUID {
+    /// Stands for the id when a route is registered from a `SiteURL` case: only its pattern counts.
+    static let routeParameter = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+}
+
+extension String {
+    /// Stands for a text parameter (a survey code, an import kind) when a route is registered.
+    static let routeParameter = ""
 }

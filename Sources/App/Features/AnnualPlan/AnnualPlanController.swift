@@ -7,8 +7,8 @@ import Vapor
 /// annual plan and its adoption.
 enum AnnualPlanController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("development", "annual-plan", use: page)
-        web.post("development", "annual-plan", "adopt", use: adoptPage)
+        web.get(SiteURL.annualPlan.pathComponents, use: page)
+        web.post(SiteURL.annualPlanAdopt.pathComponents, use: adoptPage)
         api.post("plans", "optimize", use: optimize)
         api.post("plans", "optimize", "adopt", use: adopt)
     }
@@ -166,6 +166,8 @@ enum AnnualPlanController {
 }
 
 struct AnnualPlanModel: Encodable {
+    let filterAction = SiteURL.annualPlan.path
+    let adoptAction = SiteURL.annualPlanAdopt.path
     struct Summary: Encodable {
         let totalCost: String, budget: String, gapClosed: String, upperBound: String, ratio: String
         let gapOnly: String, gapOnlyRatio: String, gapOnlyReaching: String, priceOfRight: String

@@ -5,9 +5,11 @@ import Vapor
 /// The assessment form on an employee, and evidence downloads.
 enum AssessmentsController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("employees", ":id", "assessments", "new", use: form)
-        web.on(.POST, "employees", ":id", "assessments", body: .collect(maxSize: uploadLimit), use: create)
-        web.get("evidence", ":id", use: evidence)
+        web.get(SiteURL.employeeAssessmentNew(.routeParameter).pathComponents, use: form)
+        web.on(
+            .POST, SiteURL.employeeAssessments(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: create)
+        web.get(SiteURL.evidence(.routeParameter).pathComponents, use: evidence)
     }
 
     static func form(req: Request) async throws -> Response {
@@ -140,7 +142,7 @@ struct AssessmentFormModel: Encodable {
         errors: [FieldError]
     ) {
         employeeName = e.name
-        action = "/employees/\(e.id!.uuidString)/assessments"
+        action = SiteURL.employeeAssessments(e.id!).path
         cancelHref = SiteURL.employee(e.id!).path
         date = values.date ?? ""
         assessorName = values.assessorName ?? ""

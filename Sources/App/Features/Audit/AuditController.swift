@@ -5,7 +5,7 @@ import Vapor
 /// The audit log page (admin): every change, filterable by entity, action, user and date.
 enum AuditController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("admin", "audit", use: index)
+        web.get(SiteURL.audit.pathComponents, use: index)
     }
 
     struct Filters: Content {
@@ -57,6 +57,7 @@ enum WITA {
 }
 
 struct AuditListModel: Encodable {
+    let filterAction = SiteURL.audit.path
     struct Change: Encodable {
         let field: String
         let before: String

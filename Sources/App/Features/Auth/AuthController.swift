@@ -5,12 +5,13 @@ import Vapor
 /// Web login and logout.
 enum AuthController {
     static func register(_ app: any RoutesBuilder) {
-        app.get("login", use: form)
-        app.post("login", use: login)
-        app.post("logout", use: logout)
+        app.get(SiteURL.login(next: nil).pathComponents, use: form)
+        app.post(SiteURL.login(next: nil).pathComponents, use: login)
+        app.post(SiteURL.logout.pathComponents, use: logout)
     }
 
     struct LoginPage: Encodable {
+        let action = SiteURL.login(next: nil).path
         let username: String
         let error: String?
         let next: String

@@ -18,8 +18,8 @@ enum PasswordController {
         "Kata sandi Anda bersifat sementara: gantilah dengan kata sandi pilihan Anda sendiri terlebih dahulu."
 
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("akun", "password", use: page)
-        web.post("akun", "password", use: changeWeb)
+        web.get(SiteURL.accountPassword.pathComponents, use: page)
+        web.post(SiteURL.accountPassword.pathComponents, use: changeWeb)
         api.post("me", "password", use: changeAPI)
     }
 

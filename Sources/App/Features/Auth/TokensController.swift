@@ -8,11 +8,11 @@ import Vapor
 /// someone changes post. Only hashes are stored: a token is shown once, when it is made.
 enum TokensController {
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("akun", "token", use: ownPage)
-        web.post("akun", "token", use: createOwn)
-        web.post("akun", "token", ":tokenID", "cabut", use: revokeOwnWeb)
-        web.get("admin", "users", ":id", "tokens", use: userPage)
-        web.post("admin", "users", ":id", "tokens", "cabut", use: revokeAllWeb)
+        web.get(SiteURL.accountTokens.pathComponents, use: ownPage)
+        web.post(SiteURL.accountTokens.pathComponents, use: createOwn)
+        web.post(SiteURL.accountTokenRevoke(.routeParameter).pathComponents, use: revokeOwnWeb)
+        web.get(SiteURL.userTokens(.routeParameter).pathComponents, use: userPage)
+        web.post(SiteURL.userTokensRevoke(.routeParameter).pathComponents, use: revokeAllWeb)
         api.get("auth", "tokens", use: listOwn)
         api.delete("auth", "tokens", ":tokenID", use: revokeOwn)
         api.get("users", ":id", "tokens", use: listForUser)
@@ -107,7 +107,7 @@ enum TokensController {
                 .init(
                     label: $0.label ?? "(tanpa nama)", created: when($0.createdAt), expires: when($0.expiresAt),
                     lastUsed: when($0.lastUsedAt),
-                    revokeAction: own ? "/akun/token/\($0.id.uuidString)/cabut" : nil)
+                    revokeAction: own ? SiteURL.accountTokenRevoke($0.id).path : nil)
             }, createAction: own ? SiteURL.accountTokens.path : nil, revokeAllAction: tokens.isEmpty ? nil : revokeAll,
             newToken: newToken)
     }
@@ -150,14 +150,14 @@ enum TokensController {
             crumbs: [Crumb("Pengguna", .users), Crumb("Token API")],
             model(
                 tokens, owner: user.username, own: false,
-                revokeAll: "/admin/users/\(user.requireID().uuidString)/tokens/cabut", newToken: nil))
+                revokeAll: SiteURL.userTokensRevoke(user.requireID()).path, newToken: nil))
     }
 
     static func revokeAllWeb(req: Request) async throws -> Response {
         let user = try await UserService.find(try req.parameters.require("id"), try req.actor, on: req.db)
         _ = try await revokeAllAPI(req: req)
         Flash.add(.success, "Semua token API \(user.username) dicabut.", to: req)
-        return try req.redirect(to: "/admin/users/\(user.requireID().uuidString)/tokens")
+        return try req.redirect(to: SiteURL.userTokens(user.requireID()).path)
     }
 }
 

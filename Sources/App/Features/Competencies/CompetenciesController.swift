@@ -5,14 +5,14 @@ import Vapor
 /// The dictionary pages: list by group, one competency with its levels, the teknis form.
 enum CompetenciesController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("competencies", use: index)
-        web.get("competencies", "new", use: newForm)
-        web.post("competencies", use: create)
-        web.get("competencies", ":id", use: show)
-        web.get("competencies", ":id", "edit", use: editForm)
-        web.post("competencies", ":id", "edit", use: update)
-        web.post("competencies", ":id", "retire", use: retire)
-        web.post("competencies", ":id", "delete", use: delete)
+        web.get(SiteURL.competencies.pathComponents, use: index)
+        web.get(SiteURL.competencyNew.pathComponents, use: newForm)
+        web.post(SiteURL.competencies.pathComponents, use: create)
+        web.get(SiteURL.competency(.routeParameter).pathComponents, use: show)
+        web.get(SiteURL.competencyEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.competencyEdit(.routeParameter).pathComponents, use: update)
+        web.post(SiteURL.competencyRetire(.routeParameter).pathComponents, use: retire)
+        web.post(SiteURL.competencyDelete(.routeParameter).pathComponents, use: delete)
     }
 
     static func index(req: Request) async throws -> Response {

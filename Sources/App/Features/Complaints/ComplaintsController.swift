@@ -7,10 +7,10 @@ import Vapor
 /// complaint with its reply and status forms.
 enum ComplaintsController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("complaints", use: index)
-        web.get("complaints", ":id", use: show)
-        web.post("complaints", ":id", "reply", use: reply)
-        web.post("complaints", ":id", "transition", use: transition)
+        web.get(SiteURL.complaints.pathComponents, use: index)
+        web.get(SiteURL.complaint(.routeParameter).pathComponents, use: show)
+        web.post(SiteURL.complaintReply(.routeParameter).pathComponents, use: reply)
+        web.post(SiteURL.complaintTransition(.routeParameter).pathComponents, use: transition)
     }
 
     static func index(req: Request) async throws -> Response {

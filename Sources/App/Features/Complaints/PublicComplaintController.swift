@@ -8,10 +8,10 @@ import Vapor
 /// tracking page that shows the status and the unit's answer, never anyone's personal data.
 enum PublicComplaintController {
     static func register(_ app: any RoutesBuilder) {
-        app.get("s", ":code", "pengaduan", use: form)
-        app.post("s", ":code", "pengaduan", use: submit)
-        app.get("lacak", use: lookup)
-        app.get("lacak", ":code", use: track)
+        app.get(SiteURL.complaintForm(.routeParameter).pathComponents, use: form)
+        app.post(SiteURL.complaintForm(.routeParameter).pathComponents, use: submit)
+        app.get(SiteURL.complaintLookup.pathComponents, use: lookup)
+        app.get(SiteURL.complaintTrack(.routeParameter).pathComponents, use: track)
     }
 
     struct Form: Content {

@@ -73,6 +73,8 @@ enum DashboardQueries {
 }
 
 struct DashboardModel: Encodable {
+    let evaluationsHref = SiteURL.evaluations.path
+    let unitsHref = SiteURL.units.path
     struct Stat: Encodable {
         let label: String
         let value: String

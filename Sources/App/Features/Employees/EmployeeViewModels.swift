@@ -3,6 +3,9 @@ import KompetenCore
 import Vapor
 
 struct EmployeeListModel: Encodable {
+    let filterAction = SiteURL.employees.path
+    let exportXlsx = SiteURL.export(ImportsController.Kind.employees.rawValue).path + "?format=xlsx"
+    let exportCsv = SiteURL.export(ImportsController.Kind.employees.rawValue).path + "?format=csv"
     struct Row: Encodable {
         let href: String
         let nip: String

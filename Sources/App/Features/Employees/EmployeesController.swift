@@ -5,12 +5,12 @@ import Vapor
 /// The employee list (search, filter, paging) and the basic employee page.
 enum EmployeesController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("employees", use: index)
-        web.get("employees", "new", use: newForm)
-        web.post("employees", use: create)
-        web.get("employees", ":id", use: show)
-        web.get("employees", ":id", "edit", use: editForm)
-        web.post("employees", ":id", "edit", use: update)
+        web.get(SiteURL.employees.pathComponents, use: index)
+        web.get(SiteURL.employeeNew.pathComponents, use: newForm)
+        web.post(SiteURL.employees.pathComponents, use: create)
+        web.get(SiteURL.employee(.routeParameter).pathComponents, use: show)
+        web.get(SiteURL.employeeEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.employeeEdit(.routeParameter).pathComponents, use: update)
     }
 
     struct ListQuery: Content {

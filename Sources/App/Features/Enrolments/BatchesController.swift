@@ -7,11 +7,13 @@ import Vapor
 /// attendance and completion with a certificate (the provider, BKPPD); cancelling.
 enum BatchesController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("batches", ":id", use: show)
-        web.post("batches", ":id", "enrolments", use: enrol)
-        web.post("enrolments", ":id", "cancel", use: cancel)
-        web.post("enrolments", ":id", "attendance", use: attendance)
-        web.on(.POST, "enrolments", ":id", "complete", body: .collect(maxSize: uploadLimit), use: complete)
+        web.get(SiteURL.batch(.routeParameter).pathComponents, use: show)
+        web.post(SiteURL.batchEnrolments(.routeParameter).pathComponents, use: enrol)
+        web.post(SiteURL.enrolmentCancel(.routeParameter).pathComponents, use: cancel)
+        web.post(SiteURL.enrolmentAttendance(.routeParameter).pathComponents, use: attendance)
+        web.on(
+            .POST, SiteURL.enrolmentComplete(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: complete)
     }
 
     static func show(req: Request) async throws -> Response {

@@ -5,9 +5,11 @@ import Vapor
 /// Recording learning outside the catalogue (with an evidence file) and the supervisor's decision.
 enum LearningController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("employees", ":id", "learning", "new", use: form)
-        web.on(.POST, "employees", ":id", "learning", body: .collect(maxSize: uploadLimit), use: create)
-        web.post("learning", ":id", "decision", use: decide)
+        web.get(SiteURL.learningNew(.routeParameter).pathComponents, use: form)
+        web.on(
+            .POST, SiteURL.employeeLearning(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: create)
+        web.post(SiteURL.learningDecision(.routeParameter).pathComponents, use: decide)
     }
 
     struct Values: Content {

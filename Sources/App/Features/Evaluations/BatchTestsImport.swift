@@ -15,8 +15,10 @@ enum BatchTestsImport {
     ]
 
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("batches", ":id", "tests", "template", use: template)
-        web.on(.POST, "batches", ":id", "tests", "import", body: .collect(maxSize: uploadLimit), use: upload)
+        web.get(SiteURL.batchTestsTemplate(.routeParameter).pathComponents, use: template)
+        web.on(
+            .POST, SiteURL.batchTestsImport(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: upload)
     }
 
     /// The sheet to fill: one row per completed participant, scores already recorded kept.

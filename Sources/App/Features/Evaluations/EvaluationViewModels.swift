@@ -41,6 +41,7 @@ struct EvaluationListModel: Encodable {
 }
 
 struct EvaluationFormModel: Encodable {
+    let cancelHref = SiteURL.evaluations.path
     struct Option: Encodable {
         let value: String
         let label: String
@@ -148,9 +149,9 @@ struct BatchTestsModel: Encodable {
                 gain: r?.summary.map { IndonesianFormat.decimal($0, digits: 2) } ?? "—")
         }
         action = SiteURL.batchTests(batchID).path
-        importAction = SiteURL.batchTests(batchID).path + "/import"
-        templateCSV = SiteURL.batchTests(batchID).path + "/template?format=csv"
-        templateXLSX = SiteURL.batchTests(batchID).path + "/template?format=xlsx"
+        importAction = SiteURL.batchTestsImport(batchID).path
+        templateCSV = SiteURL.batchTestsTemplate(batchID).path + "?format=csv"
+        templateXLSX = SiteURL.batchTestsTemplate(batchID).path + "?format=xlsx"
         max = number(l2.values.first?.scoreValues["max"] ?? EvaluationForm.defaultMaxScore)
         self.errors = errors
         var tally = EffectivenessTally()

@@ -6,10 +6,10 @@ import Vapor
 /// of one enrolment, and the provider's L2 pre/post-test scores on the batch page.
 enum EvaluationsController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("evaluations", use: index)
-        web.get("enrolments", ":id", "evaluate", use: form)
-        web.post("enrolments", ":id", "evaluate", use: save)
-        web.post("batches", ":id", "tests", use: tests)
+        web.get(SiteURL.evaluations.pathComponents, use: index)
+        web.get(SiteURL.evaluate(.routeParameter, level: 1).pathComponents, use: form)
+        web.post(SiteURL.evaluate(.routeParameter, level: 1).pathComponents, use: save)
+        web.post(SiteURL.batchTests(.routeParameter).pathComponents, use: tests)
     }
 
     static func index(req: Request) async throws -> Response {

@@ -7,7 +7,7 @@ import Vapor
 /// exported, corrected in a spreadsheet and imported again. Scoped to what the user may see.
 enum DataExports {
     static func register(_ web: any RoutesBuilder) {
-        web.get("exports", ":kind", use: download)
+        web.get(SiteURL.export(.routeParameter).pathComponents, use: download)
     }
 
     static func download(req: Request) async throws -> Response {

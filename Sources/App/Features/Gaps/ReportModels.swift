@@ -163,6 +163,7 @@ struct DistributionModel: Encodable {
 
 /// People whose level in one competency is below their position's standard.
 struct GapListModel: Encodable {
+    let filterAction = SiteURL.gapList.path
     struct Row: Encodable {
         let href: String
         let nip: String
@@ -180,7 +181,7 @@ struct GapListModel: Encodable {
     let export: [String: String]
     let table: Table
 
-    enum CodingKeys: String, CodingKey { case code, options, rows, paging, unit, export }
+    enum CodingKeys: String, CodingKey { case code, options, rows, paging, unit, export, filterAction }
 
     init(
         code: String, competencies: [Competency], shortfalls: [GapEngine.Shortfall], unitNames: [UUID: String],

@@ -5,10 +5,10 @@ import Vapor
 /// Gap reports: OPD heat map, JPM distribution, people with a gap in one competency.
 enum ReportsController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("reports", use: index)
-        web.get("reports", "heat-map", use: heatMap)
-        web.get("reports", "jpm", use: distribution)
-        web.get("reports", "gaps", use: gapList)
+        web.get(SiteURL.reports.pathComponents, use: index)
+        web.get(SiteURL.heatMap.pathComponents, use: heatMap)
+        web.get(SiteURL.jpmDistribution.pathComponents, use: distribution)
+        web.get(SiteURL.gapList.pathComponents, use: gapList)
     }
 
     struct Params: Content {

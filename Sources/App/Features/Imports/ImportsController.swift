@@ -57,9 +57,11 @@ enum ImportsController {
     }
 
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("imports", use: page)
-        web.get("imports", ":kind", "template", use: template)
-        web.on(.POST, "imports", ":kind", body: .collect(maxSize: uploadLimit), use: upload)
+        web.get(SiteURL.imports.pathComponents, use: page)
+        web.get(SiteURL.importTemplate(.routeParameter).pathComponents, use: template)
+        web.on(
+            .POST, SiteURL.importUpload(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: upload)
         api.on(.POST, "employees", "import", body: .collect(maxSize: uploadLimit), use: apiImport)
     }
 
@@ -97,8 +99,9 @@ enum ImportsController {
                 columns: k.columns.map { $0.header + ($0.required ? "*" : "") }.joined(separator: ", "),
                 csv: SiteURL.importTemplate(k.rawValue).path + "?format=csv",
                 xlsx: SiteURL.importTemplate(k.rawValue).path + "?format=xlsx",
-                action: "/imports/\(k.rawValue)",
-                exportXlsx: "/exports/\(k.rawValue)?format=xlsx", exportCsv: "/exports/\(k.rawValue)?format=csv")
+                action: SiteURL.importUpload(k.rawValue).path,
+                exportXlsx: SiteURL.export(k.rawValue).path + "?format=xlsx",
+                exportCsv: SiteURL.export(k.rawValue).path + "?format=csv")
         }
         return try await req.renderPage(
             "imports/index", title: "Impor Data", crumbs: [Crumb("Impor data")],

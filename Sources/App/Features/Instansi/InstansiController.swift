@@ -5,10 +5,9 @@ import Vapor
 /// Superadmin pages: the hosted instansi and creating a new one with its first admin.
 enum InstansiController {
     static func register(_ web: any RoutesBuilder) {
-        let group = web.grouped("superadmin", "instansi")
-        group.get(use: index)
-        group.get("new", use: newForm)
-        group.post(use: create)
+        web.get(SiteURL.instansiList.pathComponents, use: index)
+        web.get(SiteURL.instansiNew.pathComponents, use: newForm)
+        web.post(SiteURL.instansiList.pathComponents, use: create)
     }
 
     struct Row: Encodable {

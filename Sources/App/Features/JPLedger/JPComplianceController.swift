@@ -7,7 +7,7 @@ import Vapor
 /// and who is still below it.
 enum JPComplianceController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("development", "jp", use: page)
+        web.get(SiteURL.jpCompliance.pathComponents, use: page)
         api.get("jp", "compliance", use: summary)
     }
 
@@ -113,6 +113,7 @@ enum JPComplianceController {
 }
 
 struct JPPageModel: Encodable {
+    let filterAction = SiteURL.jpCompliance.path
     struct Row: Encodable {
         let name: String
         let href: String

@@ -7,9 +7,9 @@ import Vapor
 /// the overdue-evaluation list behind its figures, and BKPPD's "rebuild the history" button.
 enum MonitoringController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("monitoring", use: page)
-        web.post("monitoring", "rebuild", use: rebuild)
-        web.get("monitoring", "overdue", use: overdue)
+        web.get(SiteURL.monitoring.pathComponents, use: page)
+        web.post(SiteURL.monitoringRebuild.pathComponents, use: rebuild)
+        web.get(SiteURL.monitoringOverdue.pathComponents, use: overdue)
     }
 
     struct Params: Content {

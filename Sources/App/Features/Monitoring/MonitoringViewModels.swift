@@ -6,6 +6,8 @@ import KompetenFormats
 /// competency before/after where training happened; L4 is the unit's service results beside it), gap closure and the areas still needing work, programme and provider
 /// effectiveness, overdue evaluations and re-assessments. Every figure links to its list.
 struct MonitoringPageModel: Encodable {
+    let filterAction = SiteURL.monitoring.path
+    let rebuildAction = SiteURL.monitoringRebuild.path
     let impactHref = SiteURL.impact.path
     struct Option: Encodable {
         let value: String
@@ -84,7 +86,7 @@ struct MonitoringPageModel: Encodable {
     let tables: [String: Table]
     enum CodingKeys: String, CodingKey {
         case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies,
-            programmes, providers, canRebuild, exports, levels
+            programmes, providers, canRebuild, exports, levels, filterAction, rebuildAction
     }
 
     private static func pair(_ a: Double?, _ b: Double?, _ f: (Double) -> String) -> String {

@@ -8,9 +8,9 @@ import Vapor
 /// logged), and every user can download what Kompeten holds about them (`/akun/data`).
 enum PrivacyController {
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.post("employees", ":id", "nik", use: revealNIK)
-        web.get("akun", "data", use: page)
-        web.get("akun", "data.json", use: download)
+        web.post(SiteURL.employeeNIK(.routeParameter).pathComponents, use: revealNIK)
+        web.get(SiteURL.accountData.pathComponents, use: page)
+        web.get(SiteURL.accountDataDownload.pathComponents, use: download)
         api.get("me", "data", use: downloadAPI)
     }
 
@@ -28,6 +28,7 @@ enum PrivacyController {
     }
 
     struct PageModel: Encodable {
+        let downloadHref = SiteURL.accountDataDownload.path
         let hasEmployee: Bool
         let tables: [String]
     }

@@ -75,7 +75,7 @@ struct PlanPageModel: Encodable {
                 source: PlanItemSource(rawValue: i.source)?.label ?? i.source, note: i.note,
                 programmeHref: i.programId.map { SiteURL.programme($0).path },
                 enrolment: enrolled[i.id]?.enrolmentStatus.label ?? "—",
-                deleteAction: "/plans/\(plan.id!.uuidString)/items/\(i.id.uuidString)/delete")
+                deleteAction: SiteURL.planItemDelete(plan.id!, item: i.id).path)
         }
         totalJP = dto.totalJp
         totalCost = IndonesianFormat.money(dto.totalCost)
@@ -85,7 +85,7 @@ struct PlanPageModel: Encodable {
                 to: s.rawValue, label: PlanPageModel.buttonLabel(s), needsReason: s == .rejected,
                 primary: s != .rejected && s != .draft)
         }
-        transitionAction = "/plans/\(plan.id!.uuidString)/transition"
+        transitionAction = SiteURL.planTransition(plan.id!).path
         self.canEdit = canEdit
         gaps = (gap?.items ?? []).compactMap { i in
             i.gap.flatMap { $0 > 0 ? GapRow(code: i.competencyCode, gap: $0) : nil }
@@ -93,7 +93,7 @@ struct PlanPageModel: Encodable {
         form =
             canEdit
             ? FormModel(
-                action: "/plans/\(plan.id!.uuidString)/items", submitLabel: "Tambah butir",
+                action: SiteURL.planItems(plan.id!).path, submitLabel: "Tambah butir",
                 cancelHref: SiteURL.plan(plan.id!).path,
                 fields: [
                     .init(
@@ -157,6 +157,7 @@ struct InboxModel: Encodable {
     }
     let plans: [PlanRow]
     let learning: [LearningRow]
+    let bulkApproveAction = SiteURL.planBulkApprove.path
 
     init(
         plans: [(DevelopmentPlan, Employee)], totals: [UUID: (jp: Int, cost: Int, items: Int)],
@@ -174,7 +175,7 @@ struct InboxModel: Encodable {
                 name: e.name, title: l.title, organiser: l.organiser, dates: "\(l.startDate) s.d. \(l.endDate)",
                 jp: l.jp,
                 evidenceHref: l.evidenceID.map { SiteURL.evidence($0).path },
-                action: "/learning/\(l.id!.uuidString)/decision")
+                action: SiteURL.learningDecision(l.id!).path)
         }
     }
 }

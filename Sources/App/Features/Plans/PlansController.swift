@@ -6,14 +6,14 @@ import Vapor
 /// with bulk approval and outside learning waiting for verification.
 enum PlansController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("plans", use: inbox)
-        web.post("plans", "bulk-approve", use: bulkApprove)
-        web.get("employees", ":id", "plans", use: employeePlans)
-        web.post("employees", ":id", "plans", use: create)
-        web.get("plans", ":id", use: show)
-        web.post("plans", ":id", "items", use: addItem)
-        web.post("plans", ":id", "items", ":item", "delete", use: removeItem)
-        web.post("plans", ":id", "transition", use: transition)
+        web.get(SiteURL.plans.pathComponents, use: inbox)
+        web.post(SiteURL.planBulkApprove.pathComponents, use: bulkApprove)
+        web.get(SiteURL.employeePlans(.routeParameter).pathComponents, use: employeePlans)
+        web.post(SiteURL.employeePlans(.routeParameter).pathComponents, use: create)
+        web.get(SiteURL.plan(.routeParameter).pathComponents, use: show)
+        web.post(SiteURL.planItems(.routeParameter).pathComponents, use: addItem)
+        web.post(SiteURL.planItemDelete(.routeParameter, item: .routeParameter).pathComponents, use: removeItem)
+        web.post(SiteURL.planTransition(.routeParameter).pathComponents, use: transition)
     }
 
     // MARK: An employee's plans

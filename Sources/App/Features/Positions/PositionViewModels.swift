@@ -16,6 +16,9 @@ struct PositionListCapabilities: Encodable {
 }
 
 struct PositionListModel: Encodable {
+    let filterAction = SiteURL.positions.path
+    let exportXlsx = SiteURL.export(ImportsController.Kind.positions.rawValue).path + "?format=xlsx"
+    let exportCsv = SiteURL.export(ImportsController.Kind.positions.rawValue).path + "?format=csv"
     struct Row: Encodable {
         let href: String
         let code: String
@@ -178,6 +181,7 @@ struct PositionFormModel: Encodable {
 }
 
 struct BulkStandardModel: Encodable {
+    let action = SiteURL.positionBulk.path
     let kinds: [FormModel.Option]
     let competencies: [FormModel.Option]
     let scopeNote: String

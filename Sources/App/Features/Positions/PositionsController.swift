@@ -5,15 +5,15 @@ import Vapor
 /// Position pages: list, detail with standard, form, copy standard, bulk edit by kind.
 enum PositionsController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("positions", use: index)
-        web.get("positions", "new", use: newForm)
-        web.post("positions", use: create)
-        web.get("positions", "bulk-standards", use: bulkForm)
-        web.post("positions", "bulk-standards", use: bulkApply)
-        web.get("positions", ":id", use: show)
-        web.get("positions", ":id", "edit", use: editForm)
-        web.post("positions", ":id", "edit", use: update)
-        web.post("positions", ":id", "copy-standard", use: copy)
+        web.get(SiteURL.positions.pathComponents, use: index)
+        web.get(SiteURL.positionNew(unit: nil).pathComponents, use: newForm)
+        web.post(SiteURL.positions.pathComponents, use: create)
+        web.get(SiteURL.positionBulk.pathComponents, use: bulkForm)
+        web.post(SiteURL.positionBulk.pathComponents, use: bulkApply)
+        web.get(SiteURL.position(.routeParameter).pathComponents, use: show)
+        web.get(SiteURL.positionEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.positionEdit(.routeParameter).pathComponents, use: update)
+        web.post(SiteURL.positionCopy(.routeParameter).pathComponents, use: copy)
     }
 
     struct ListQuery: Content {

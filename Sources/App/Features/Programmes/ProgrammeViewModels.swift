@@ -3,6 +3,7 @@ import KompetenCore
 import Vapor
 
 struct CatalogueModel: Encodable {
+    let filterAction = SiteURL.programmes.path
     struct Row: Encodable {
         let code: String
         let title: String

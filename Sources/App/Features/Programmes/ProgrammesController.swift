@@ -7,13 +7,13 @@ import Vapor
 /// scheduling a batch.
 enum ProgrammesController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("programs", use: index)
-        web.get("programs", "new", use: newForm)
-        web.post("programs", use: create)
-        web.get("programs", ":id", use: show)
-        web.get("programs", ":id", "edit", use: editForm)
-        web.post("programs", ":id", "edit", use: update)
-        web.post("programs", ":id", "batches", use: createBatch)
+        web.get(SiteURL.programmes.pathComponents, use: index)
+        web.get(SiteURL.programmeNew.pathComponents, use: newForm)
+        web.post(SiteURL.programmes.pathComponents, use: create)
+        web.get(SiteURL.programme(.routeParameter).pathComponents, use: show)
+        web.get(SiteURL.programmeEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.programmeEdit(.routeParameter).pathComponents, use: update)
+        web.post(SiteURL.programmeBatches(.routeParameter).pathComponents, use: createBatch)
     }
 
     struct ListParams: Content {

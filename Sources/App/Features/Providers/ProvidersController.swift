@@ -5,11 +5,11 @@ import Vapor
 /// The provider pages: list, register, edit (BKPPD).
 enum ProvidersController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("providers", use: index)
-        web.get("providers", "new", use: newForm)
-        web.post("providers", use: create)
-        web.get("providers", ":id", "edit", use: editForm)
-        web.post("providers", ":id", "edit", use: update)
+        web.get(SiteURL.providers.pathComponents, use: index)
+        web.get(SiteURL.providerNew.pathComponents, use: newForm)
+        web.post(SiteURL.providers.pathComponents, use: create)
+        web.get(SiteURL.providerEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.providerEdit(.routeParameter).pathComponents, use: update)
     }
 
     struct Row: Encodable {

@@ -8,7 +8,7 @@ import Vapor
 /// with the level before and after.
 enum ReassessmentsController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("reassessments", use: page)
+        web.get(SiteURL.reassessments.pathComponents, use: page)
         api.get("reassessments", use: list)
     }
 
@@ -102,6 +102,7 @@ enum ReassessmentsController {
 }
 
 struct ReassessmentPageModel: Encodable {
+    let filterAction = SiteURL.reassessments.path
     struct Tab: Encodable {
         let value: String
         let label: String
@@ -127,7 +128,7 @@ struct ReassessmentPageModel: Encodable {
         let label: String
         let selected: Bool
     }
-    enum CodingKeys: String, CodingKey { case scopeName, unitOptions, tabs, closed, rows, paging, export }
+    enum CodingKeys: String, CodingKey { case scopeName, unitOptions, tabs, closed, rows, paging, export, filterAction }
 
     init(
         scope: ReportScope, status: ReassessmentQueries.Status, rows list: [ReassessmentQueries.Row],

@@ -7,9 +7,9 @@ import Vapor
 /// year; BKPPD adds and removes days) and `/api/v1/holidays`.
 enum HolidaysController {
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("admin", "holidays", use: page)
-        web.post("admin", "holidays", use: add)
-        web.post("admin", "holidays", ":id", "delete", use: remove)
+        web.get(SiteURL.holidays(year: nil).pathComponents, use: page)
+        web.post(SiteURL.holidays(year: nil).pathComponents, use: add)
+        web.post(SiteURL.holidayDelete(.routeParameter).pathComponents, use: remove)
         api.get("holidays", use: list)
         api.post("holidays", use: addAPI)
         api.delete("holidays", ":id", use: removeAPI)

@@ -7,7 +7,7 @@ import Vapor
 /// training wave (`from`–`to`; by default the last complete half-year).
 enum ImpactController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("impact", use: page)
+        web.get(SiteURL.impact.pathComponents, use: page)
         api.get("units", ":id", "impact", use: apiImpact)
     }
 

@@ -5,6 +5,7 @@ import KompetenFormats
 /// The `/impact` page: the per-OPD table and, above it, each outcome's difference in differences
 /// with the pre-trend check beside it.
 struct ImpactPageModel: Encodable {
+    let filterAction = SiteURL.impact.path
     struct Row: Encodable {
         let name: String
         let group: String

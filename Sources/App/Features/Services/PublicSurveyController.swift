@@ -9,11 +9,11 @@ import Vapor
 /// kiosks use. Bad answers are shown on the same page with everything already chosen kept.
 enum PublicSurveyController {
     static func register(_ app: any RoutesBuilder, api: any RoutesBuilder) {
-        app.get("s", ":code", use: page)
-        app.post("s", ":code", use: submit)
-        app.get("s", ":code", "terima-kasih", use: thanks)
-        app.get("s", ":code", "qr.svg", use: qr)
-        app.get("s", ":code", "poster", use: poster)
+        app.get(SiteURL.survey(.routeParameter).pathComponents, use: page)
+        app.post(SiteURL.survey(.routeParameter).pathComponents, use: submit)
+        app.get(SiteURL.surveyThanks(.routeParameter).pathComponents, use: thanks)
+        app.get(SiteURL.surveyQR(.routeParameter).pathComponents, use: qr)
+        app.get(SiteURL.surveyPoster(.routeParameter).pathComponents, use: poster)
         api.post("public", "services", ":id", "survey", use: apiSubmit)
     }
 
@@ -274,6 +274,7 @@ enum PublicSurveyController {
 
 /// A public page: no menu, no account, the plain layout.
 struct PublicPage<C: Encodable>: Encodable {
+    let transparencyHref = SiteURL.transparency.path
     let title: String
     let content: C
 }

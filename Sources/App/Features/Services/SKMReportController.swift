@@ -10,8 +10,8 @@ import Vapor
 /// unit's follow-up plan. Printable ("Cetak").
 enum SKMReportController: SQLShorthand {
     static func register(_ web: any RoutesBuilder) {
-        web.get("skm", use: page)
-        web.post("skm", "follow-up", use: saveFollowUp)
+        web.get(SiteURL.skmReport.pathComponents, use: page)
+        web.post(SiteURL.skmFollowUp.pathComponents, use: saveFollowUp)
     }
 
     struct Query: Content {
@@ -163,6 +163,8 @@ enum SKMReportController: SQLShorthand {
 }
 
 struct SKMReportModel: Encodable {
+    let filterAction = SiteURL.skmReport.path
+    let followUpAction = SiteURL.skmFollowUp.path
     struct Preset: Encodable {
         let label: String
         let href: String

@@ -8,8 +8,8 @@ import Vapor
 /// itself is shown on the service page.
 enum ServiceStandardsController {
     static func register(web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("services", ":id", "standards", "new", use: newForm)
-        web.post("services", ":id", "standards", use: create)
+        web.get(SiteURL.serviceStandardNew(.routeParameter).pathComponents, use: newForm)
+        web.post(SiteURL.serviceStandards(.routeParameter).pathComponents, use: create)
         api.get("services", ":id", "standards", use: list)
         api.post("services", ":id", "standards", use: createAPI)
     }

@@ -2,6 +2,11 @@ import Foundation
 import KompetenCore
 
 struct ServiceListModel: Encodable {
+    let filterAction = SiteURL.services.path
+    let newHref = SiteURL.serviceNew.path
+    let skmHref = SiteURL.skmReport.path
+    let impactHref = SiteURL.impact.path
+    let transparencyHref = SiteURL.transparency.path
     struct Row: Encodable {
         let href: String, code: String, name: String, unit: String, standard: String, fee: String
         let volume: String, onTime: String, respondents: String, ikm: String, grade: String, active: Bool
@@ -125,7 +130,7 @@ struct ServiceDetailModel: Encodable {
         self.surveyURL = surveyURL
         self.kioskURL = kioskURL
         self.qr = qr
-        posterURL = SiteURL.survey(s.shortCode).path + "/poster"
+        posterURL = SiteURL.surveyPoster(s.shortCode).path
         self.months = months
         self.ikm = ikm
         self.canManage = canManage
@@ -134,8 +139,8 @@ struct ServiceDetailModel: Encodable {
         responsesHref = SiteURL.serviceResponses(s.id!).path
         paperHref = SiteURL.servicePaper(s.id!).path
         recordsAction = SiteURL.serviceRecords(s.id!).path
-        templateMonths = SiteURL.serviceRecords(s.id!).path + "/template?kind=bulanan"
-        templateTickets = SiteURL.serviceRecords(s.id!).path + "/template?kind=tiket"
+        templateMonths = SiteURL.serviceRecordsTemplate(s.id!).path + "?kind=bulanan"
+        templateTickets = SiteURL.serviceRecordsTemplate(s.id!).path + "?kind=tiket"
         self.importErrors = importErrors
         self.importResult = importResult
         self.csrf = csrf

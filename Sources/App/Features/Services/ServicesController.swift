@@ -8,14 +8,16 @@ import Vapor
 /// form, record import, the responses review and paper-survey entry.
 enum ServicesController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
-        web.get("services", use: index)
-        web.get("services", "new", use: newForm)
-        web.post("services", use: create)
-        web.get("services", ":id", use: show)
-        web.get("services", ":id", "edit", use: editForm)
-        web.post("services", ":id", use: update)
-        web.get("services", ":id", "records", "template", use: recordsTemplate)
-        web.on(.POST, "services", ":id", "records", body: .collect(maxSize: uploadLimit), use: importRecords)
+        web.get(SiteURL.services.pathComponents, use: index)
+        web.get(SiteURL.serviceNew.pathComponents, use: newForm)
+        web.post(SiteURL.services.pathComponents, use: create)
+        web.get(SiteURL.service(.routeParameter).pathComponents, use: show)
+        web.get(SiteURL.serviceEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.service(.routeParameter).pathComponents, use: update)
+        web.get(SiteURL.serviceRecordsTemplate(.routeParameter).pathComponents, use: recordsTemplate)
+        web.on(
+            .POST, SiteURL.serviceRecords(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: importRecords)
         SurveyResponsesController.register(web, uploadLimit: uploadLimit)
     }
 

@@ -7,9 +7,9 @@ import Vapor
 /// on the next page, once), revoke one.
 enum SurveyKiosksController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("services", "kiosks", use: page)
-        web.post("services", "kiosks", use: create)
-        web.post("services", "kiosks", ":kid", "revoke", use: revoke)
+        web.get(SiteURL.kiosks.pathComponents, use: page)
+        web.post(SiteURL.kiosks.pathComponents, use: create)
+        web.post(SiteURL.kioskRevoke(.routeParameter).pathComponents, use: revoke)
     }
 
     static let path = SiteURL.kiosks.path
@@ -88,7 +88,7 @@ enum SurveyKiosksController {
                     name: k.name, unit: u.name, created: IndonesianFormat.dateTime(k.createdAt),
                     status: k.revokedAt.map { "dicabut \(IndonesianFormat.dateTime($0))" } ?? "aktif",
                     active: k.revokedAt == nil,
-                    revokeAction: "\(path)/\(try k.requireID())/revoke")
+                    revokeAction: try SiteURL.kioskRevoke(k.requireID()).path)
             },
             units: units.map { FormModel.Option(value: $0.id!.uuidString, label: $0.name, selected: false) },
             canManage: canManage, csrf: req.csrfToken, newName: key?.name, newKey: key?.key,

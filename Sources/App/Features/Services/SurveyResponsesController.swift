@@ -9,13 +9,16 @@ import Vapor
 enum SurveyResponsesController {
     static func register(_ web: any RoutesBuilder, uploadLimit: ByteCount) {
         SurveyKiosksController.register(web)
-        web.get("services", ":id", "responses", use: list)
-        web.post("services", ":id", "responses", ":rid", "reject", use: reject)
-        web.post("services", ":id", "responses", ":rid", "restore", use: restore)
-        web.get("services", ":id", "paper", use: paperForm)
-        web.post("services", ":id", "paper", use: paperSave)
-        web.get("services", ":id", "paper", "template", use: paperTemplate)
-        web.on(.POST, "services", ":id", "paper", "import", body: .collect(maxSize: uploadLimit), use: paperImport)
+        web.get(SiteURL.serviceResponses(.routeParameter).pathComponents, use: list)
+        web.post(SiteURL.serviceResponseReject(.routeParameter, response: .routeParameter).pathComponents, use: reject)
+        web.post(
+            SiteURL.serviceResponseRestore(.routeParameter, response: .routeParameter).pathComponents, use: restore)
+        web.get(SiteURL.servicePaper(.routeParameter).pathComponents, use: paperForm)
+        web.post(SiteURL.servicePaper(.routeParameter).pathComponents, use: paperSave)
+        web.get(SiteURL.servicePaperTemplate(.routeParameter).pathComponents, use: paperTemplate)
+        web.on(
+            .POST, SiteURL.servicePaperImport(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
+            use: paperImport)
     }
 
     struct ListQuery: Content {
@@ -70,8 +73,8 @@ enum SurveyResponsesController {
                     channel: r.channel, flag: r.flag.map { SurveyFlag(rawValue: $0)?.label ?? $0 } ?? "",
                     status: r.status == SurveyResponse.counted ? "dihitung" : "ditolak",
                     counted: r.status == SurveyResponse.counted,
-                    rejectAction: "\(base)/\(try r.requireID())/reject",
-                    restoreAction: "\(base)/\(try r.requireID())/restore",
+                    rejectAction: try SiteURL.serviceResponseReject(s.requireID(), response: r.requireID()).path,
+                    restoreAction: try SiteURL.serviceResponseRestore(s.requireID(), response: r.requireID()).path,
                     canReview: AccessPolicy.reviewSurveyResponse(actor, placement, flagged: r.flag != nil).isAllowed,
                     reason: r.reviewReason ?? "")
             },
@@ -228,8 +231,8 @@ enum SurveyResponsesController {
                 "Salin satu formulir SKM kertas. Unsur yang tidak dijawab responden dibiarkan kosong (NRR dihitung dari yang menjawab). "
                 + "Tanggal formulir harus dalam periode yang sedang diisi: \(IndonesianFormat.date(window.from)) sampai \(IndonesianFormat.date(window.to)) "
                 + "(bulan berjalan; bulan lalu masih dapat diisi sampai tanggal \(PaperSurveyPeriod.graceDays)).",
-            templateHref: SiteURL.servicePaper(try s.requireID()).path + "/template",
-            importAction: SiteURL.servicePaper(try s.requireID()).path + "/import",
+            templateHref: SiteURL.servicePaperTemplate(try s.requireID()).path,
+            importAction: SiteURL.servicePaperImport(try s.requireID()).path,
             importErrors: importErrors)
         return try await req.renderPage(
             "services/paper", title: "Survei kertas: \(s.name)",

@@ -11,7 +11,7 @@ import Vapor
 /// published only when the rule in `PublicIKM` allows it.
 enum TransparencyController {
     static func register(_ app: any RoutesBuilder) {
-        app.get("transparansi", use: page)
+        app.get(SiteURL.transparency.pathComponents, use: page)
     }
 
     struct Query: Content { var instansi: String? }

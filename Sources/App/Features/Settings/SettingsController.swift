@@ -5,8 +5,8 @@ import Vapor
 /// Rule settings of the instansi (admin): the JPM formula variant and the threshold set.
 enum SettingsController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("admin", "settings", use: form)
-        web.post("admin", "settings", use: save)
+        web.get(SiteURL.settings.pathComponents, use: form)
+        web.post(SiteURL.settings.pathComponents, use: save)
     }
 
     struct Model: Encodable { let form: FormModel }

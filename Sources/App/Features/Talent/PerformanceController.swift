@@ -5,8 +5,8 @@ import Vapor
 /// `/employees/{id}/performance`: the SKP ratings form (the supervisor, the OPD's operator, BKPPD).
 enum PerformanceController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("employees", ":id", "performance", use: form)
-        web.post("employees", ":id", "performance", use: save)
+        web.get(SiteURL.employeePerformance(.routeParameter).pathComponents, use: form)
+        web.post(SiteURL.employeePerformance(.routeParameter).pathComponents, use: save)
     }
 
     struct Values: Content {

@@ -6,7 +6,7 @@ import Vapor
 /// the API: one employee's placement, the grid's counts, SKP ratings.
 enum TalentController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("talent", use: page)
+        web.get(SiteURL.talent.pathComponents, use: page)
         api.get("talent", "9-box", use: grid)
         api.get("employees", ":id", "talent", use: employeeTalent)
         api.get("employees", ":id", "performance", use: performanceList)

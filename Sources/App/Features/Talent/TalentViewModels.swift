@@ -3,6 +3,7 @@ import KompetenCore
 import KompetenFormats
 
 struct TalentPageModel: Encodable {
+    let filterAction = SiteURL.talent.path
     struct Option: Encodable {
         let value: String
         let label: String
@@ -57,7 +58,7 @@ struct TalentPageModel: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case year, scopeName, unitOptions, yearOptions, grid, boxes, placed, noPerformance, noAssessment, cutoffNote,
-            keyRows, poolCount, poolHref, listTitle, people, paging, export
+            keyRows, poolCount, poolHref, listTitle, people, paging, export, filterAction
     }
 
     /// `grid`: the counts; `pool`: the people of boxes 7–9; `listed`: the drill-down (box `box`,

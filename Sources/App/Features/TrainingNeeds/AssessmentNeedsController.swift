@@ -8,7 +8,7 @@ import Vapor
 /// no training need (the needs analysis and the annual plan leave them out); this is where they go.
 enum AssessmentNeedsController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("development", "assessment-needs", use: page)
+        web.get(SiteURL.assessmentNeeds.pathComponents, use: page)
         api.get("assessment-needs", use: list)
     }
 

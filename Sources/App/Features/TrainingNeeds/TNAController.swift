@@ -5,7 +5,7 @@ import Vapor
 /// `/development/needs` and `GET /api/v1/tna`: the training-needs analysis of the city or an OPD.
 enum TNAController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
-        web.get("development", "needs", use: page)
+        web.get(SiteURL.needs.pathComponents, use: page)
         api.get("tna", use: list)
         AssessmentNeedsController.register(web, api: api)
     }
@@ -93,6 +93,7 @@ enum TNAController {
 }
 
 struct TNAPageModel: Encodable {
+    let filterAction = SiteURL.needs.path
     struct SummaryRow: Encodable {
         let code: String
         let name: String

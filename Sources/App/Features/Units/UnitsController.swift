@@ -5,13 +5,13 @@ import Vapor
 /// The organisation pages: the tree, one unit, and the unit form.
 enum UnitsController {
     static func register(_ web: any RoutesBuilder) {
-        web.get("units", use: index)
-        web.get("units", "new", use: newForm)
-        web.post("units", use: create)
-        web.get("units", ":id", use: show)
-        web.get("units", ":id", "edit", use: editForm)
-        web.post("units", ":id", "edit", use: update)
-        web.post("units", ":id", "delete", use: delete)
+        web.get(SiteURL.units.pathComponents, use: index)
+        web.get(SiteURL.unitNew(parent: nil).pathComponents, use: newForm)
+        web.post(SiteURL.units.pathComponents, use: create)
+        web.get(SiteURL.unit(.routeParameter).pathComponents, use: show)
+        web.get(SiteURL.unitEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.unitEdit(.routeParameter).pathComponents, use: update)
+        web.post(SiteURL.unitDelete(.routeParameter).pathComponents, use: delete)
     }
 
     static func index(req: Request) async throws -> Response {

@@ -111,7 +111,7 @@ struct UserFormModel: Encodable {
             errors: EmployeeLookup.renamed(errors, from: "employeeId", to: "employeeNip"))
         // Not for one's own account: that is changed on /akun/password, with the current password.
         passwordAction = userID.flatMap { $0 == actor.userID ? nil : SiteURL.userPassword($0).path }
-        tokensHref = userID.map { "/admin/users/\($0.uuidString)/tokens" }
+        tokensHref = userID.map { SiteURL.userTokens($0).path }
     }
 }
 

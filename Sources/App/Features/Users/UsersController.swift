@@ -5,13 +5,12 @@ import Vapor
 /// Admin pages for accounts: list, create, change role/unit/status, reset password.
 enum UsersController {
     static func register(_ web: any RoutesBuilder) {
-        let admin = web.grouped("admin", "users")
-        admin.get(use: index)
-        admin.get("new", use: newForm)
-        admin.post(use: create)
-        admin.get(":id", "edit", use: editForm)
-        admin.post(":id", "edit", use: update)
-        admin.post(":id", "password", use: resetPassword)
+        web.get(SiteURL.users.pathComponents, use: index)
+        web.get(SiteURL.userNew.pathComponents, use: newForm)
+        web.post(SiteURL.users.pathComponents, use: create)
+        web.get(SiteURL.userEdit(.routeParameter).pathComponents, use: editForm)
+        web.post(SiteURL.userEdit(.routeParameter).pathComponents, use: update)
+        web.post(SiteURL.userPassword(.routeParameter).pathComponents, use: resetPassword)
     }
 
     static func index(req: Request) async throws -> Response {
