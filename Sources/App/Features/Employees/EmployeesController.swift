@@ -58,8 +58,11 @@ enum EmployeesController {
         async throws -> Response
     {
         var profile = try await EmployeeProfileQuery.load(employee, actor: actor, revealNIK: revealNIK, on: req.db)
-        profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
-        profile.performance = try await EmployeePerformanceModel.load(employee, actor: actor, on: req.db)
+        let today = WITA.today(req.now)
+        let development = try await EnrolmentQueries.employeeDevelopment(employee, year: today.year, on: req.db)
+        profile.development = try EmployeeDevelopmentModel(employee, development, actor: actor, today: today)
+        let performance = try await TalentQueries.employeePerformance(employee, actor: actor, on: req.db)
+        profile.performance = try EmployeePerformanceModel(employee, performance)
         return try await req.renderPage(
             "employees/show", title: employee.name,
             crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
