@@ -5,6 +5,11 @@ import Vapor
 /// The enrolment read side: what `EmployeeDevelopmentModel` shows, read here so that the model is
 /// built from values and never touches the database.
 enum EnrolmentQueries {
+    /// The evaluation records (pre/post-tests and the rest) of these enrolments.
+    static func evaluationRecords(enrolmentIDs: [UUID], on db: any Database) async throws -> [EvaluationRecord] {
+        try await EvaluationRecord.query(on: db).filter(\.$enrolmentID ~~ enrolmentIDs).all()
+    }
+
     /// The rows behind the development part of one employee's profile for one year.
     struct EmployeeDevelopment {
         let status: JPDTO

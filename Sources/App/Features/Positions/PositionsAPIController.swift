@@ -64,19 +64,3 @@ enum PositionsAPIController {
         return try await PositionService.dto(p, on: req.db)
     }
 }
-
-enum PositionQueries {
-    /// Positions the actor may list: the instansi, or one OPD's units.
-    static func visible(_ actor: Principal, on db: any Database) async throws -> QueryBuilder<Position> {
-        var query = try Position.scopedQuery(actor, on: db)
-        switch actor.role {
-        case .admin, .assessor: break
-        case .operator, .supervisor, .employee:
-            guard let opd = actor.opdID else { throw Abort(.forbidden, reason: AccessPolicy.otherOPD) }
-            let units = try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
-            query = query.filter(\.$unitID ~~ units)
-        case .superadmin, .provider: throw Abort(.forbidden, reason: AccessPolicy.noAccess)
-        }
-        return query
-    }
-}

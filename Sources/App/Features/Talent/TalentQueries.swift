@@ -188,6 +188,11 @@ enum TalentQueries: SQLShorthand {
 }
 
 extension TalentQueries {
+    /// The years with an SKP rating in the instansi, each once.
+    static func ratedYears(instansiID: UUID, on db: any Database) async throws -> [Int] {
+        try await PerformanceRating.query(on: db).filter(\.$instansiID == instansiID).unique().all(\.$year)
+    }
+
     /// The rows behind the step-3 part of one employee's profile; reads only what the actor may see.
     struct EmployeePerformance {
         struct LatestTalent {
