@@ -6,6 +6,15 @@ import SQLKit
 struct CreateDevelopment: AsyncMigration {
     var name: String { "013_CreateDevelopment" }
     func prepare(on db: any Database) async throws {
+        try await createCatalogue(on: db)
+        try await createPlans(on: db)
+        try await createEnrolments(on: db)
+        try await createLedger(on: db)
+        try await createLearningRecords(on: db)
+    }
+
+    /// The catalogue: providers, their programmes and the competencies each develops, the batches.
+    private func createCatalogue(on db: any Database) async throws {
         try await db.schema("providers")
             .id()
             .field("instansi_id", .uuid, .required, .references("instansi", .id))
@@ -59,6 +68,10 @@ struct CreateDevelopment: AsyncMigration {
             .field("seats_taken", .int, .required)
             .field("created_at", .datetime, .required)
             .create()
+    }
+
+    /// Development plans and their items.
+    private func createPlans(on db: any Database) async throws {
         try await db.schema("development_plans")
             .id()
             .field("instansi_id", .uuid, .required, .references("instansi", .id))
@@ -82,6 +95,10 @@ struct CreateDevelopment: AsyncMigration {
             .field("note", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
+    }
+
+    /// Enrolments in batches (a plan item may lead to one).
+    private func createEnrolments(on db: any Database) async throws {
         try await db.schema("enrolments")
             .id()
             .field("instansi_id", .uuid, .required, .references("instansi", .id))
@@ -99,6 +116,10 @@ struct CreateDevelopment: AsyncMigration {
             // No double enrolment, even when two requests race.
             .unique(on: "batch_id", "employee_id")
             .create()
+    }
+
+    /// The JP ledger and the re-assessments due after a training.
+    private func createLedger(on db: any Database) async throws {
         try await db.schema("jp_credits")
             .id()
             .field("instansi_id", .uuid, .required, .references("instansi", .id))
@@ -124,6 +145,10 @@ struct CreateDevelopment: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "enrolment_id", "competency_id")
             .create()
+    }
+
+    /// Outside learning an employee records for verification.
+    private func createLearningRecords(on db: any Database) async throws {
         try await db.schema("learning_records")
             .id()
             .field("instansi_id", .uuid, .required, .references("instansi", .id))

@@ -100,7 +100,7 @@ enum AnnualPlanController {
         let actor = try req.actor
         try req.authorize(AccessPolicy.annualPlan(actor))
         let params = try req.query.decode(Params.self)
-        let units = try await Unit.scopedQuery(actor, on: req.db).filter(\.$parentID == nil).sort(\.$name).all()
+        let units = try await UnitQueries.opdsByName(actor, on: req.db)
         let defaultYear = WITA.today(req.now).year + 1
         var errors: [FieldError] = []
         var outcome: AnnualPlanService.Outcome?

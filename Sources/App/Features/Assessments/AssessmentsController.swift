@@ -15,7 +15,7 @@ enum AssessmentsController {
     static func form(req: Request) async throws -> Response {
         let actor = try req.actor
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        let unit = try await Unit.find(e.unitID, on: req.db)
+        let unit = try await UnitQueries.find(e.unitID, on: req.db)
         try req.authorize(AccessPolicy.recordAssessment(actor, Placement(instansiID: e.instansiID, opdID: unit?.opdID)))
         return try await render(
             req, e, values: AssessmentFormValues(date: WITA.today(req.now).iso, assessor: actor.username), errors: [])
@@ -46,10 +46,7 @@ enum AssessmentsController {
     static func evidence(req: Request) async throws -> Response {
         let actor = try req.actor
         let id: UUID = try req.parameters.require("id")
-        guard let file = try await EvidenceFile.find(id, on: req.db), file.instansiID == actor.instansiID else {
-            throw Abort(.notFound, reason: "Berkas bukti tidak ditemukan.")
-        }
-        try await authorizeDownload(id, actor: actor, on: req.db)
+        let file = try await AssessmentQueries.evidenceFile(id, for: actor, on: req.db)
         let response = Response(status: .ok, body: .init(data: file.data))
         // Only a few harmless types are shown inline; everything else downloads.
         let safe = ["application/pdf", "image/png", "image/jpeg"]
@@ -59,25 +56,6 @@ enum AssessmentsController {
         return response
     }
 
-    /// Whoever may read the record a file belongs to may download it: the assessment's or the
-    /// learning record's employee, or — for a certificate — also the programme's provider.
-    private static func authorizeDownload(_ id: UUID, actor: Principal, on db: any Database) async throws {
-        if let a = try await Assessment.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
-            _ = try await EmployeeQueries.find(a.employeeID, for: actor, .read, on: db)
-        } else if let e = try await Enrolment.scopedQuery(actor, on: db).filter(\.$certificateFileID == id).first() {
-            if let p = try await Programme.find(e.programmeID, on: db),
-                AccessPolicy.providerReach(actor).isOwn(p.providerID)
-            {
-                return
-            }
-            _ = try await EmployeeQueries.find(e.employeeID, for: actor, .read, on: db)
-        } else if let l = try await LearningRecord.scopedQuery(actor, on: db).filter(\.$evidenceID == id).first() {
-            _ = try await EmployeeQueries.find(l.employeeID, for: actor, .read, on: db)
-        } else {
-            throw Abort(.notFound, reason: "Berkas bukti tidak ditemukan.")
-        }
-    }
-
     private static func render(_ req: Request, _ e: Employee, values: AssessmentFormValues, errors: [FieldError])
         async throws -> Response
     {
@@ -85,8 +63,7 @@ enum AssessmentsController {
         let standard =
             try await e.positionID.asyncMap { try await PositionService.standards(of: [$0], on: req.db)[$0] ?? [] }
             ?? []
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
-            .all()
+        let competencies = try await CompetencyQueries.inUse(actor, on: req.db)
         let model = AssessmentFormModel(
             e, values: values, standard: standard, competencies: competencies, errors: errors)
         return try await req.renderPage(

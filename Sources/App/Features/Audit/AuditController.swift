@@ -21,22 +21,12 @@ enum AuditController {
         let actor = try req.actor
         try req.authorize(AccessPolicy.readAudit(actor))
         let filters = try req.query.decode(Filters.self)
-        var query = AuditEntry.query(on: req.db).filter(\.$instansiID == actor.instansiID!)
-        if let entity = filters.entity, !entity.isEmpty { query = query.filter(\.$entity == entity) }
-        if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
-        if let user = filters.user?.trimmingCharacters(in: .whitespaces).lowercased(), !user.isEmpty {
-            query = query.filter(\.$username == user)
-        }
-        // Dates are WITA calendar days: from 00:00 WITA of `from` to 24:00 WITA of `to`.
-        if let from = filters.from.flatMap(SimpleDate.init(iso:)) {
-            query = query.filter(\.$at >= WITA.startOfDay(from))
-        }
-        if let to = filters.to.flatMap(SimpleDate.init(iso:)) {
-            query = query.filter(\.$at < WITA.startOfDay(to).addingTimeInterval(86_400))
-        }
         let paging = PageRequest(page: filters.page, per: 50)
-        let total = try await query.count()
-        let entries = try await query.sort(\.$at, .descending).range(paging.offset..<(paging.offset + paging.per)).all()
+        let (entries, total) = try await AuditQueries.entries(
+            instansiID: actor.instansiID!, entity: filters.entity, action: filters.action,
+            user: filters.user?.trimmingCharacters(in: .whitespaces).lowercased(),
+            from: filters.from.flatMap(SimpleDate.init(iso:)), to: filters.to.flatMap(SimpleDate.init(iso:)),
+            range: paging.offset..<(paging.offset + paging.per), on: req.db)
         let model = AuditListModel(entries: entries, info: PageInfo(paging, total: total), filters: filters)
         return try await req.renderPage("audit/index", title: "Log Audit", crumbs: [Crumb("Log audit")], model)
     }

@@ -91,19 +91,8 @@ enum TokenAPIController {
         case .locked(let message): throw Abort(.tooManyRequests, reason: message)
         case .invalid: throw Abort(.unauthorized, reason: "Nama pengguna atau kata sandi salah.")
         case .success(let user):
-            return try await issueToken(for: try user.requireID(), label: credentials.label, on: req)
+            return try await TokenService.issue(for: try user.requireID(), label: credentials.label, on: req)
         }
     }
 
-    static func issueToken(for userID: UUID, label: String?, on req: Request) async throws -> TokenResponse {
-        let raw = TokenHasher.newToken()
-        let token = UserToken()
-        token.userID = userID
-        token.tokenHash = TokenHasher.hash(raw)
-        token.createdAt = req.now
-        token.expiresAt = req.now.addingTimeInterval(req.application.kompeten.config.tokenLifetime)
-        token.label = label.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        try await token.create(on: req.db)
-        return TokenResponse(token: raw, expiresAt: token.expiresAt)
-    }
 }

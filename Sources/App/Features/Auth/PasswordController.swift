@@ -36,7 +36,7 @@ enum PasswordController {
     static func changeAPI(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor // any signed-in user, for their own account only
         let input = try req.content.decode(ChangeInput.self)
-        try await change(actor, input, keepToken: req.currentTokenID, on: req)
+        try await PasswordService.change(actor, input, keepToken: req.currentTokenID, on: req)
         return .noContent
     }
 
@@ -55,7 +55,7 @@ enum PasswordController {
         let actor = try req.actor
         let input = try req.content.decode(ChangeInput.self)
         do {
-            try await change(actor, input, keepToken: nil, on: req)
+            try await PasswordService.change(actor, input, keepToken: nil, on: req)
         } catch let failure as ValidationFailure {
             return try await render(req, errors: failure.errors)
         }
@@ -69,7 +69,7 @@ enum PasswordController {
 
     private static func render(_ req: Request, errors: [FieldError]) async throws -> Response {
         let actor = try req.actor
-        let temporary = try await User.find(actor.userID, on: req.db)?.mustChangePassword ?? false
+        let temporary = try await UserQueries.find(actor.userID, on: req.db)?.mustChangePassword ?? false
         let form = FormModel(
             action: pagePath, submitLabel: "Ganti kata sandi", cancelHref: SiteURL.home.path,
             fields: [
@@ -85,54 +85,5 @@ enum PasswordController {
         return try await req.renderPage(
             "account/password", title: "Ganti Kata Sandi", crumbs: [Crumb("Ganti kata sandi")],
             PageModel(form: form, temporary: temporary), status: errors.isEmpty ? .ok : .unprocessableEntity)
-    }
-
-    // MARK: The change
-
-    static func change(_ actor: Principal, _ input: ChangeInput, keepToken: UUID?, on req: Request) async throws {
-        guard let user = try await User.find(actor.userID, on: req.db), user.isActive else {
-            throw Abort(.unauthorized, reason: "Sesi Anda telah berakhir. Silakan masuk kembali.")
-        }
-        let current = input.currentPassword ?? ""
-        let new = input.newPassword ?? ""
-        var errors: [FieldError] = []
-        if current.isEmpty {
-            errors.append(.init(field: "currentPassword", message: "Masukkan kata sandi saat ini."))
-        } else {
-            // Throttled like a login: a stolen session must not become a password-guessing oracle.
-            let sql = try req.db.sql
-            // Its own counter (not the login's): a client fumbling this form must not lock the
-            // user's login from that address.
-            let (key, rule) = ("pw:\(actor.userID.uuidString)", LoginThrottle.perUsernameAndAddress)
-            if case .refused(let until) = try await LoginThrottleStore.reserve(key, rule, now: req.now, on: sql) {
-                throw Abort(.tooManyRequests, reason: LoginThrottle.retryMessage(until: until, now: req.now))
-            }
-            if (try? await req.password.async.verify(current, created: user.passwordHash)) == true {
-                try await LoginThrottleStore.release(key, rule, on: sql)
-            } else {
-                errors.append(.init(field: "currentPassword", message: "Kata sandi saat ini salah."))
-            }
-        }
-        if let problem = Password.problem(new) {
-            errors.append(.init(field: "newPassword", message: problem))
-        } else if new == current {
-            errors.append(
-                .init(field: "newPassword", message: "Kata sandi baru harus berbeda dari kata sandi saat ini."))
-        }
-        guard errors.isEmpty else { throw ValidationFailure(errors: errors) }
-
-        user.passwordHash = try await req.password.async.hash(new)
-        user.mustChangePassword = false
-        user.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await user.save(on: db)
-            var tokens = UserToken.query(on: db).filter(\.$userID == actor.userID)
-            if let keepToken { tokens = tokens.filter(\.$id != keepToken) }
-            try await tokens.delete()
-            try await WebSessionDriver.endAll(of: actor.userID, on: db)
-            try await AuditLog.record(
-                .password, entity: "user", id: user.id, summary: "Mengganti kata sandi sendiri",
-                actor: actor, instansiID: user.instansiID, at: req.now, on: db)
-        }
     }
 }

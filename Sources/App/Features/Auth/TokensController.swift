@@ -29,8 +29,7 @@ enum TokensController {
     }
 
     static func dtos(_ userID: UUID, current: UUID?, on req: Request) async throws -> [TokenDTO] {
-        try await UserToken.query(on: req.db).filter(\.$userID == userID).filter(\.$expiresAt > req.now)
-            .sort(\.$createdAt, .descending).limit(200).all()
+        try await TokenService.unexpired(of: userID, at: req.now, on: req.db)
             .map {
                 TokenDTO(
                     id: try $0.requireID(), label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt,
@@ -47,12 +46,11 @@ enum TokensController {
     static func revokeOwn(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor
         guard let id = UUID(uuidString: try req.parameters.require("tokenID")),
-            let token = try await UserToken.query(on: req.db).filter(\.$id == id).filter(\.$userID == actor.userID)
-                .first()
+            let token = try await TokenService.find(id, of: actor.userID, on: req.db)
         else {
             throw Abort(.notFound, reason: "Token tidak ditemukan.")
         }
-        try await revoke([token], owner: actor.userID, actor: actor, on: req)
+        try await TokenService.revoke([token], owner: actor.userID, actor: actor, at: req.now, on: req.db)
         return .noContent
     }
 
@@ -64,20 +62,10 @@ enum TokensController {
     static func revokeAllAPI(req: Request) async throws -> HTTPStatus {
         let actor = try req.actor
         let user = try await UserService.find(try req.parameters.require("id"), actor, on: req.db)
-        try await revoke(
-            try await UserToken.query(on: req.db).filter(\.$userID == user.requireID()).all(), owner: user.requireID(),
-            actor: actor, on: req)
+        try await TokenService.revoke(
+            try await TokenService.all(of: user.requireID(), on: req.db), owner: user.requireID(), actor: actor,
+            at: req.now, on: req.db)
         return .noContent
-    }
-
-    static func revoke(_ tokens: [UserToken], owner: UUID, actor: Principal, on req: Request) async throws {
-        guard !tokens.isEmpty else { return }
-        try await req.db.transaction { db in
-            try await UserToken.query(on: db).filter(\.$id ~~ tokens.compactMap(\.id)).delete()
-            try await AuditLog.record(
-                .revoke, entity: "user", id: owner, summary: "Mencabut \(tokens.count) token API",
-                actor: actor, instansiID: actor.instansiID, at: req.now, on: db)
-        }
     }
 
     // MARK: Web
@@ -129,7 +117,7 @@ enum TokensController {
             Flash.add(.error, "Beri nama token (1–80 karakter), mis. \"Integrasi SIMPEG\".", to: req)
             return req.redirect(to: SiteURL.accountTokens.path)
         }
-        let raw = try await TokenAPIController.issueToken(for: actor.userID, label: label, on: req)
+        let raw = try await TokenService.issue(for: actor.userID, label: label, on: req)
         let tokens = try await dtos(actor.userID, current: nil, on: req)
         return try await req.renderPage(
             "account/tokens", title: "Token API Saya", crumbs: [Crumb("Token API saya")],

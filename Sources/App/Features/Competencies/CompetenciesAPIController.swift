@@ -19,17 +19,13 @@ enum CompetenciesAPIController {
         let actor = try req.actor
         try req.authorize(AccessPolicy.competencies(actor, .read))
         let params = try req.query.decode(ListQuery.self)
-        var query = try Competency.scopedQuery(actor, on: req.db)
-        if let group = params.group {
-            guard CompetencyGroup(rawValue: group) != nil else {
-                throw ValidationFailure(errors: [
-                    .init(field: "group", message: "Kelompok harus teknis, manajerial atau sosial_kultural.")
-                ])
-            }
-            query = query.filter(\.$group == group)
+        if let group = params.group, CompetencyGroup(rawValue: group) == nil {
+            throw ValidationFailure(errors: [
+                .init(field: "group", message: "Kelompok harus teknis, manajerial atau sosial_kultural.")
+            ])
         }
-        if params.includeRetired != true { query = query.filter(\.$retiredAt == nil) }
-        let competencies = try await query.sort(\.$code).all()
+        let competencies = try await CompetencyQueries.list(
+            actor, group: params.group, includeRetired: params.includeRetired == true, on: req.db)
         let levels = try await CompetencyService.levels(of: competencies.map { try $0.requireID() }, on: req.db)
         return try competencies.map { try CompetencyDTO($0, levels: levels[$0.requireID()] ?? []) }
     }

@@ -18,7 +18,7 @@ enum CompetenciesController {
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
         try req.authorize(AccessPolicy.competencies(actor, .read))
-        let all = try await Competency.scopedQuery(actor, on: req.db).sort(\.$code).all()
+        let all = try await CompetencyQueries.list(actor, group: nil, includeRetired: true, on: req.db)
         let model = CompetencyListModel(all, canEdit: AccessPolicy.competencies(actor, .write).isAllowed)
         return try await req.renderPage(
             "competencies/index", title: "Kamus Kompetensi", crumbs: [Crumb("Kamus kompetensi")], model)
@@ -28,7 +28,7 @@ enum CompetenciesController {
         let actor = try req.actor
         let c = try await CompetencyService.find(try req.parameters.require("id"), actor, .read, on: req.db)
         let levels = try (try await CompetencyService.levels(of: [c.requireID()], on: req.db))[c.requireID()] ?? []
-        let used = try await PositionStandard.query(on: req.db).filter(\.$competencyID == c.requireID()).count()
+        let used = try await CompetencyQueries.positionStandardCount(c.requireID(), on: req.db)
         let model = CompetencyDetailModel(
             c, levels: levels, usedInPositions: used, canEdit: AccessPolicy.competencies(actor, .write).isAllowed)
         return try await req.renderPage(

@@ -24,11 +24,12 @@ struct ComplaintListModel: Encodable {
     let rows: [Row]
     let tabs: [Tab]
     let targetDays: Int
-    let isBKPPD: Bool
+    /// BKPPD's view of every OPD, or one operator's OPD (the page's wording only).
+    let wholeInstansi: Bool
 
     init(
         rows: [(complaint: Complaint, service: PublicService)], status: ComplaintStatus?, today: SimpleDate,
-        targetDays: Int, calendar: WorkingCalendar, isBKPPD: Bool
+        targetDays: Int, calendar: WorkingCalendar, wholeInstansi: Bool
     ) {
         self.rows = rows.compactMap { c, s in
             guard let id = c.id else { return nil }
@@ -47,7 +48,7 @@ struct ComplaintListModel: Encodable {
                 Tab(label: $0.label, href: SiteURL.complaints.path + "?status=\($0.rawValue)", active: status == $0)
             }
         self.targetDays = targetDays
-        self.isBKPPD = isBKPPD
+        self.wholeInstansi = wholeInstansi
     }
 }
 

@@ -66,6 +66,27 @@ enum ComplaintQueries {
         }
     }
 
+    /// The target and the working-day calendar the worklist counts days with.
+    static func timing(_ instansiID: UUID, on db: any Database) async throws -> (
+        targetDays: Int, calendar: WorkingCalendar
+    ) {
+        (
+            try await settings(instansiID, on: db).targetDays,
+            try await HolidayCalendar.calendar(instansiID: instansiID, on: db)
+        )
+    }
+
+    /// What one complaint's page shows beside the complaint itself.
+    static func context(of c: Complaint, on db: any Database) async throws -> (
+        service: PublicService?, opd: Unit?, targetDays: Int, calendar: WorkingCalendar
+    ) {
+        let timing = try await timing(c.instansiID, on: db)
+        return (
+            try await PublicService.find(c.serviceID, on: db), try await Unit.find(c.opdID, on: db), timing.targetDays,
+            timing.calendar
+        )
+    }
+
     /// The instansi's complaint settings (target working days, retention months).
     static func settings(_ instansiID: UUID, on db: any Database) async throws -> (targetDays: Int, retention: Int) {
         guard let s = try await InstansiSettings.query(on: db).filter(\.$instansiID == instansiID).first() else {

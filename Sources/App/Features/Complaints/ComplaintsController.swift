@@ -14,18 +14,16 @@ enum ComplaintsController {
     }
 
     static func index(req: Request) async throws -> Response {
-        let actor = try req.actor
         let scope = try await ReportScope.resolve(
             req, unitParam: try? req.query.get(String.self, at: "unit"), policy: AccessPolicy.complaintScope)
         let statusParam = (try? req.query.get(String.self, at: "status")) ?? ""
         let status = ComplaintStatus(rawValue: statusParam)
         let rows = try await ComplaintQueries.list(
             .init(instansiID: scope.instansiID, unitIDs: scope.unitIDs, status: status), on: req.db)
-        let settings = try await ComplaintQueries.settings(scope.instansiID, on: req.db)
-        let calendar = try await HolidayCalendar.calendar(instansiID: scope.instansiID, on: req.db)
+        let timing = try await ComplaintQueries.timing(scope.instansiID, on: req.db)
         let model = ComplaintListModel(
-            rows: rows, status: status, today: WITA.today(req.now), targetDays: settings.targetDays,
-            calendar: calendar, isBKPPD: actor.role == .admin)
+            rows: rows, status: status, today: WITA.today(req.now), targetDays: timing.targetDays,
+            calendar: timing.calendar, wholeInstansi: scope.unitIDs == nil)
         return try await req.renderPage(
             "complaints/index", title: "Pengaduan masyarakat", crumbs: [Crumb("Pengaduan")], model)
     }
@@ -73,13 +71,11 @@ enum ComplaintsController {
     private static func render(
         _ req: Request, _ c: Complaint, replyText: String, errors: [FieldError], status: HTTPStatus
     ) async throws -> Response {
-        let service = try await PublicService.find(c.serviceID, on: req.db)
-        let unit = try await Unit.find(c.opdID, on: req.db)
-        let settings = try await ComplaintQueries.settings(c.instansiID, on: req.db)
-        let calendar = try await HolidayCalendar.calendar(instansiID: c.instansiID, on: req.db)
+        let context = try await ComplaintQueries.context(of: c, on: req.db)
         let model = try ComplaintPageModel(
-            c, service: service, opd: unit, replyText: replyText, errors: errors, today: WITA.today(req.now),
-            targetDays: settings.targetDays, calendar: calendar, csrf: req.csrfToken)
+            c, service: context.service, opd: context.opd, replyText: replyText, errors: errors,
+            today: WITA.today(req.now), targetDays: context.targetDays, calendar: context.calendar,
+            csrf: req.csrfToken)
         return try await req.renderPage(
             "complaints/show", title: "Pengaduan \(c.trackingCode)",
             crumbs: [Crumb("Pengaduan", .complaints), Crumb(c.trackingCode)], model, status: status)

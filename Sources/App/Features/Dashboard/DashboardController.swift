@@ -9,7 +9,7 @@ enum DashboardController {
         let actor = try req.actor
         if AccessPolicy.manageInstansi(actor).isAllowed { return req.redirect(to: SiteURL.instansiList.path) }
         guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
-        let instansi = try await Instansi.find(instansiID, on: req.db)
+        let instansi = try await InstansiQueries.find(instansiID, on: req.db)
         // nil: no lists for this role (a provider); .some(nil): the whole instansi; .some(opd): one OPD.
         // (`try?` would flatten the two nils into one and send a provider into the lists.)
         var scope: UUID?? = nil
@@ -25,50 +25,10 @@ enum DashboardController {
         var model = DashboardModel(
             instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
             people: people, canSeeLists: scope != nil)
-        model.development = try await DevelopmentPanel.load(actor, at: req.now, on: req.db)
-        model.evaluations = try await EvaluationPanel.load(actor, at: req.now, on: req.db)
+        model.development = try await DashboardQueries.development(actor, at: req.now, on: req.db).flatMap(
+            DevelopmentPanel.init)
+        model.evaluations = EvaluationPanel(try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db))
         return try await req.renderPage("dashboard/index", title: "Dasbor", model)
-    }
-}
-
-enum DashboardQueries {
-    struct PeopleCounts: Decodable {
-        var total = 0
-        var pns = 0
-        var pppk = 0
-        var active = 0
-    }
-    struct Row: Decodable {
-        let employment_type: String
-        let is_active: Bool
-        let n: Int
-    }
-
-    /// Head counts by employment type, for the instansi or one OPD, in one grouped query.
-    static func people(instansiID: UUID, opdID: UUID?, on db: any Database) async throws -> PeopleCounts {
-        let sql = try db.sql
-        var query = sql.select()
-            .column(SQLColumn("employment_type", table: "e"))
-            .column(SQLColumn("is_active", table: "e"))
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(SQLAlias(SQLIdentifier(Employee.schema), as: SQLIdentifier("e")))
-            .join(
-                SQLAlias(SQLIdentifier(Unit.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
-                on: SQLColumn("unit_id", table: "e"), .equal, SQLColumn("id", table: "u")
-            )
-            .where(SQLColumn("instansi_id", table: "e"), .equal, SQLBind(instansiID))
-        if let opdID { query = query.where(SQLColumn("opd_id", table: "u"), .equal, SQLBind(opdID)) }
-        let rows = try await query.groupBy(SQLColumn("employment_type", table: "e")).groupBy(
-            SQLColumn("is_active", table: "e")
-        )
-        .all(decoding: Row.self)
-        var counts = PeopleCounts()
-        for row in rows {
-            counts.total += row.n
-            if row.employment_type == "PNS" { counts.pns += row.n } else { counts.pppk += row.n }
-            if row.is_active { counts.active += row.n }
-        }
-        return counts
     }
 }
 

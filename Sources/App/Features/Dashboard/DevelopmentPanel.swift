@@ -1,4 +1,3 @@
-import Fluent
 import KompetenCore
 import Vapor
 
@@ -12,14 +11,14 @@ struct DevelopmentPanel: Encodable {
     }
     let year: Int
     let stats: [Stat]
+}
 
-    static func load(_ actor: Principal, at now: Date, on db: any Database) async throws -> DevelopmentPanel? {
-        guard let instansiID = actor.instansiID else { return nil }
-        let year = WITA.today(now).year
+extension DevelopmentPanel {
+    /// Nil when there is nothing to show for this user.
+    init?(_ f: DashboardQueries.DevelopmentFigures) {
+        let year = f.year
         var stats: [Stat] = []
-        if case .success(let opd) = AccessPolicy.developmentReportScope(actor) {
-            let unitIDs = try await opd.asyncMap { try await Unit.query(on: db).filter(\.$opdID == $0).all(\.$id) }
-            let people = try await JPQueries.people(instansiID: instansiID, unitIDs: unitIDs, year: year, on: db)
+        if let people = f.people {
             let pns = people.filter { $0.kind == .pns }
             let met = pns.filter { $0.jp >= JPRule.minimumPNS }.count
             let share = JPLedger.complianceShare(pns.map(\.jp))
@@ -33,17 +32,13 @@ struct DevelopmentPanel: Encodable {
                     label: "PNS di bawah 20 JP", value: IndonesianFormat.integer(pns.count - met),
                     href: SiteURL.jpCompliance.path, id: "stat-jp-below"))
         }
-        if AccessPolicy.approvalInbox(actor).isAllowed {
-            let waiting =
-                try await PlanService.inbox(actor, on: db).count
-                + (try await LearningQueries.awaitingVerification(actor, on: db).count)
+        if let waiting = f.waiting {
             stats.append(
                 Stat(
                     label: "Menunggu persetujuan Anda", value: IndonesianFormat.integer(waiting),
                     href: SiteURL.plans.path, id: "stat-waiting"))
         }
-        if let me = actor.employeeID, let employee = try await Employee.find(me, on: db) {
-            let jp = try await JPQueries.status(employee, year: year, on: db)
+        if case (let me, let jp)? = f.myJP {
             stats.append(
                 Stat(
                     label: "JP saya \(year) — \(jp.status)", value: "\(jp.jp) JP", href: SiteURL.employee(me).path,
@@ -53,13 +48,13 @@ struct DevelopmentPanel: Encodable {
                     label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
                     id: "stat-my-plan"))
         }
-        if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
-            let n = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID).count()
+        if let n = f.providerProgrammes {
             stats.append(
                 Stat(
                     label: "Program kami di katalog", value: IndonesianFormat.integer(n), href: SiteURL.programmes.path,
                     id: "stat-provider-programmes"))
         }
-        return stats.isEmpty ? nil : DevelopmentPanel(year: year, stats: stats)
+        guard !stats.isEmpty else { return nil }
+        self.init(year: year, stats: stats)
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import KompetenCore
 import Vapor
 
@@ -14,9 +13,11 @@ struct EvaluationPanel: Encodable {
     let items: [Item]
     let total: Int
     let more: Bool
+}
 
-    static func load(_ actor: Principal, at now: Date, on db: any Database) async throws -> EvaluationPanel? {
-        let pending = try await EvaluationWorklist.pending(for: actor, at: now, on: db)
+extension EvaluationPanel {
+    /// Nil when nothing is pending.
+    init?(_ pending: [EvaluationWorklist.Item]) {
         guard !pending.isEmpty else { return nil }
         let items = pending.prefix(5).map { i in
             Item(
@@ -25,6 +26,6 @@ struct EvaluationPanel: Encodable {
                 due: IndonesianFormat.date(i.due), overdue: i.overdue,
                 href: SiteURL.evaluate(i.enrolmentID, level: i.level.rawValue).path)
         }
-        return EvaluationPanel(items: items, total: pending.count, more: pending.count > items.count)
+        self.init(items: items, total: pending.count, more: pending.count > items.count)
     }
 }

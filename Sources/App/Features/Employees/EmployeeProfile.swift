@@ -14,9 +14,8 @@ enum EmployeeProfileQuery {
         let position = try await e.positionID.asyncMap { try await Position.find($0, on: db) } ?? nil
         let gap = try await GapEngine.employee(e, on: db)
         let (_, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
-        let competencies = try await Competency.query(on: db).filter(\.$instansiID == e.instansiID).all()
-        let assessments = try await Assessment.query(on: db).filter(\.$employeeID == e.requireID())
-            .sort(\.$assessedOn, .descending).sort(\.$sequence, .descending).all()
+        let competencies = try await CompetencyQueries.all(instansiID: e.instansiID, on: db)
+        let assessments = try await AssessmentQueries.history(employeeID: e.requireID(), on: db)
         let results = try await AssessmentResult.query(on: db).filter(
             \.$assessmentID ~~ assessments.map { try $0.requireID() }
         ).all()
@@ -37,6 +36,24 @@ enum EmployeeProfileQuery {
                 actor, .write, placement, employeeID: try e.requireID(), supervisorID: e.supervisorID
             ).isAllowed,
             canAssess: AccessPolicy.recordAssessment(actor, placement).isAllowed)
+    }
+}
+
+/// The profile page, from its own route and, with the full NIK, from the privacy reveal.
+enum EmployeeProfilePage {
+    /// The profile page; `revealNIK` only after the caller has checked and logged the reveal.
+    static func render(_ req: Request, _ employee: Employee, actor: Principal, revealNIK: Bool = false)
+        async throws -> Response
+    {
+        var profile = try await EmployeeProfileQuery.load(employee, actor: actor, revealNIK: revealNIK, on: req.db)
+        let today = WITA.today(req.now)
+        let development = try await EnrolmentQueries.employeeDevelopment(employee, year: today.year, on: req.db)
+        profile.development = try EmployeeDevelopmentModel(employee, development, actor: actor, today: today)
+        let performance = try await TalentQueries.employeePerformance(employee, actor: actor, on: req.db)
+        profile.performance = try EmployeePerformanceModel(employee, performance)
+        return try await req.renderPage(
+            "employees/show", title: employee.name,
+            crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
     }
 }
 

@@ -26,6 +26,24 @@ enum EmployeeQueries {
         AccessPolicy.employee(actor, .read, placement, employeeID: id, supervisorID: supervisor)
     }
 
+    /// The employees with these ids in the actor's instansi (no read rule: the caller applies one).
+    static func employees(_ ids: Set<UUID>, for actor: Principal, on db: any Database) async throws -> [Employee] {
+        try await Employee.scopedQuery(actor, on: db).filter(\.$id ~~ ids).all()
+    }
+
+    /// The names of these employees by id.
+    static func names(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        Dictionary(
+            uniqueKeysWithValues: try await Employee.query(on: db).filter(\.$id ~~ ids).all().map {
+                try ($0.requireID(), $0.name)
+            })
+    }
+
+    /// The first 200 holders of a position by name, before any read rule.
+    static func holders(of positionID: UUID, on db: any Database) async throws -> [Employee] {
+        try await Employee.query(on: db).filter(\.$positionID == positionID).sort(\.$name).limit(200).all()
+    }
+
     /// `people` with everyone the actor may not read under `rule` left out: lists and downloads
     /// pass each row through the same rule as reading that person's page, so a list is never
     /// a way round it (an assessor lists every employee but downloads no SKP rating).

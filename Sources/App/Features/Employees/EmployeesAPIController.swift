@@ -91,9 +91,7 @@ enum EmployeesAPIController {
 
     static func assessments(req: Request) async throws -> [AssessmentDTO] {
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        let list = try await Assessment.query(on: req.db).filter(\.$employeeID == e.requireID()).sort(
-            \.$assessedOn, .descending
-        ).sort(\.$sequence, .descending).all()
+        let list = try await AssessmentQueries.history(employeeID: e.requireID(), on: req.db)
         return try await AssessmentService.dtos(list, on: req.db)
     }
 

@@ -40,7 +40,7 @@ enum EmployeesController {
         let total = try await query.count()
         let employees = try await query.sort(\.$name).range(paging.offset..<(paging.offset + paging.per)).all()
         let unitIDs = Set(employees.map(\.unitID))
-        let units = try await Unit.query(on: req.db).filter(\.$id ~~ unitIDs).all()
+        let units = try await UnitQueries.units(unitIDs, on: req.db)
         let model = EmployeeListModel(
             employees: employees, units: units, info: PageInfo(paging, total: total),
             q: q, unit: unitFilter, type: params.type ?? "",
@@ -51,19 +51,7 @@ enum EmployeesController {
     static func show(req: Request) async throws -> Response {
         let actor = try req.actor
         let employee = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        return try await renderProfile(req, employee, actor: actor)
-    }
-
-    /// The profile page; `revealNIK` only after the caller has checked and logged the reveal.
-    static func renderProfile(_ req: Request, _ employee: Employee, actor: Principal, revealNIK: Bool = false)
-        async throws -> Response
-    {
-        var profile = try await EmployeeProfileQuery.load(employee, actor: actor, revealNIK: revealNIK, on: req.db)
-        profile.development = try await EmployeeDevelopmentModel.load(employee, actor: actor, at: req.now, on: req.db)
-        profile.performance = try await EmployeePerformanceModel.load(employee, actor: actor, on: req.db)
-        return try await req.renderPage(
-            "employees/show", title: employee.name,
-            crumbs: [Crumb("Pegawai", .employees), Crumb(employee.name)], profile)
+        return try await EmployeeProfilePage.render(req, employee, actor: actor)
     }
 
     static func newForm(req: Request) async throws -> Response {

@@ -17,43 +17,7 @@ enum BatchesController {
     }
 
     static func show(req: Request) async throws -> Response {
-        try await render(req, batchID: try req.parameters.require("id"), nip: "", errors: [])
-    }
-
-    static func render(_ req: Request, batchID: UUID, nip: String, errors: [FieldError], testErrors: [FieldError] = [])
-        async throws -> Response
-    {
-        let actor = try req.actor
-        let (batch, programme, rows) = try await EnrolmentService.participants(
-            batchID: batchID, actor: actor, on: req.db)
-        let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(rows.map(\.1.unitID))).all()
-        let canEnrol = AccessPolicy.mayCreate(actor, .enrolment).isAllowed
-        let canRecord = AccessPolicy.recordCompletion(actor, providerID: programme.providerID).isAllowed
-        // Completion is recorded from the batch's last day on (CompletionRule says the same).
-        let started = SimpleDate(iso: batch.endDate).map { $0 <= WITA.today(req.now) } ?? false
-        var model = BatchPageModel(
-            batch: batch, programme: programme, rows: rows, units: units, canEnrol: canEnrol, canRecord: canRecord,
-            started: started, csrf: req.hasSession ? req.csrfToken : "", nip: nip, errors: errors)
-        let completed = rows.filter { $0.0.enrolmentStatus == .completed }
-        if canRecord, !completed.isEmpty {
-            let records = try await EvaluationRecord.query(on: req.db).filter(
-                \.$enrolmentID ~~ completed.map { try $0.0.requireID() }
-            ).all()
-            model.tests = BatchTestsModel(
-                batchID: batchID, completed: completed, records: records, errors: testErrors,
-                csrf: req.hasSession ? req.csrfToken : "")
-        }
-        if let format = try Export.requested(req) {
-            return try Export.response(
-                model.table, filename: "peserta-\(programme.code)-\(batch.name)", format: format, sheet: "Peserta")
-        }
-        return try await req.renderPage(
-            "batches/show", title: "\(programme.title) — \(batch.name)",
-            crumbs: [
-                Crumb("Katalog program", .programmes), Crumb(programme.code, .programme(programme.requireID())),
-                Crumb(batch.name),
-            ],
-            model, status: errors.isEmpty && testErrors.isEmpty ? .ok : .unprocessableEntity)
+        try await BatchPage.render(req, batchID: try req.parameters.require("id"), nip: "", errors: [])
     }
 
     static func enrol(req: Request) async throws -> Response {
@@ -78,11 +42,11 @@ enum BatchesController {
                     ? "Angkatan penuh: pegawai dimasukkan ke daftar tunggu." : "Pegawai didaftarkan.", to: req)
             return req.redirect(to: SiteURL.batch(batchID).path)
         } catch let failure as ValidationFailure {
-            return try await render(
+            return try await BatchPage.render(
                 req, batchID: batchID, nip: posted.nip ?? "",
                 errors: failure.errors.map { .init(field: "nip", message: $0.message) })
         } catch let abort as any AbortError where abort.status == .conflict {
-            return try await render(
+            return try await BatchPage.render(
                 req, batchID: batchID, nip: posted.nip ?? "", errors: [.init(field: "nip", message: abort.reason)])
         }
     }

@@ -1,4 +1,3 @@
-import Fluent
 import KompetenCore
 import Vapor
 
@@ -39,53 +38,33 @@ struct EmployeeDevelopmentModel: Encodable {
     let dues: [DueRow]
     let plansHref: String
     let learningHref: String?
+}
 
-    static func load(_ e: Employee, actor: Principal, at now: Date, on db: any Database) async throws
-        -> EmployeeDevelopmentModel
-    {
-        let today = WITA.today(now)
-        let status = try await JPQueries.status(e, year: today.year, on: db)
-        let credits = try await JPCredit.query(on: db).filter(\.$employeeID == e.requireID()).filter(
-            \.$year == today.year
-        ).sort(\.$endDate).all()
-        let enrolments = try await Enrolment.query(on: db).filter(\.$employeeID == e.requireID()).sort(
-            \.$createdAt, .descending
-        ).limit(50).all()
-        let batches = Dictionary(
-            uniqueKeysWithValues: try await Batch.query(on: db).filter(\.$id ~~ Set(enrolments.map(\.batchID))).all()
-                .map { try ($0.requireID(), $0) })
-        let programmes = Dictionary(
-            uniqueKeysWithValues: try await Programme.query(on: db).filter(\.$id ~~ Set(enrolments.map(\.programmeID)))
-                .all().map { try ($0.requireID(), $0) })
-        let learning = try await LearningRecord.query(on: db).filter(\.$employeeID == e.requireID()).sort(
-            \.$endDate, .descending
-        ).limit(50).all()
-        let dues = try await ReassessmentDue.query(on: db).filter(\.$employeeID == e.requireID()).filter(
-            \.$closedOn == nil
-        ).sort(\.$dueOn).all()
-        let codes = try await PositionService.codesByID(Set(dues.map(\.competencyID)), on: db)
-        let placement = try await EnrolmentService.placement(of: e, on: db)
+extension EmployeeDevelopmentModel {
+    /// `records` from `EnrolmentQueries.employeeDevelopment` for `today.year`.
+    init(_ e: Employee, _ records: EnrolmentQueries.EmployeeDevelopment, actor: Principal, today: SimpleDate) throws {
+        let r = records
         func date(_ iso: String) -> String { SimpleDate(iso: iso).map(IndonesianFormat.date) ?? iso }
-        return EmployeeDevelopmentModel(
-            year: today.year, jp: status.jp, jpStatus: status.status, jpMet: status.met,
-            credits: credits.map { Credit(date: date($0.endDate), title: $0.title, jp: $0.jp) },
-            enrolments: try enrolments.compactMap { en in
-                guard let b = batches[en.batchID], let p = programmes[en.programmeID] else { return nil }
+        self.init(
+            year: today.year, jp: r.status.jp, jpStatus: r.status.status, jpMet: r.status.met,
+            credits: r.credits.map { Credit(date: date($0.endDate), title: $0.title, jp: $0.jp) },
+            enrolments: try r.enrolments.compactMap { en in
+                guard let b = r.batches[en.batchID], let p = r.programmes[en.programmeID] else { return nil }
                 return try EnrolmentRow(
                     programme: "\(p.code) \(p.title)", href: SiteURL.batch(b.requireID()).path, batch: b.name,
                     dates: "\(date(b.startDate)) – \(date(b.endDate))", status: en.enrolmentStatus.label,
                     certificate: en.certificateNumber ?? "—")
             },
-            learning: learning.map {
+            learning: r.learning.map {
                 LearningRow(
                     title: "\($0.title) (\($0.organiser))", dates: date($0.endDate), jp: $0.jp,
                     status: $0.learningStatus.label)
             },
-            dues: dues.map {
-                DueRow(code: codes[$0.competencyID] ?? "?", due: date($0.dueOn), overdue: $0.dueOn < today.iso)
+            dues: r.dues.map {
+                DueRow(code: r.codes[$0.competencyID] ?? "?", due: date($0.dueOn), overdue: $0.dueOn < today.iso)
             },
             plansHref: SiteURL.employeePlans(try e.requireID()).path,
-            learningHref: AccessPolicy.recordLearning(actor, employee: placement, employeeID: try e.requireID())
+            learningHref: AccessPolicy.recordLearning(actor, employee: r.placement, employeeID: try e.requireID())
                 .isAllowed ? SiteURL.learningNew(try e.requireID()).path : nil)
     }
 }

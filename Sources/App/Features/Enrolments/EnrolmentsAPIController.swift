@@ -74,9 +74,7 @@ enum EnrolmentsAPIController {
     static func learning(req: Request) async throws -> [LearningDTO] {
         let actor = try req.actor
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
-        return try await LearningRecord.scopedQuery(actor, on: req.db).filter(\.$employeeID == e.requireID()).sort(
-            \.$endDate, .descending
-        ).all().map(LearningDTO.init)
+        return try await LearningQueries.records(of: e.requireID(), actor, on: req.db).map(LearningDTO.init)
     }
 
     static func recordLearning(req: Request) async throws -> Response {

@@ -95,9 +95,9 @@ enum BatchTestsImport {
                     field: "file",
                     message: "Baris \($0.row)\($0.column.isEmpty ? "" : ", kolom \($0.column)"): \($0.message)")
             }
-            return try await BatchesController.render(req, batchID: batchID, nip: "", errors: [], testErrors: errors)
+            return try await BatchPage.render(req, batchID: batchID, nip: "", errors: [], testErrors: errors)
         } catch let failure as ValidationFailure {
-            return try await BatchesController.render(
+            return try await BatchPage.render(
                 req, batchID: batchID, nip: "", errors: [], testErrors: failure.errors)
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KompetenCore
 import SQLKit
+import Vapor
 
 /// Programme effectiveness from the evaluation records and re-assessments, summed in the
 /// database per programme: three grouped queries for any number of programmes.
@@ -105,5 +106,18 @@ enum EffectivenessQueries: SQLShorthand {
             result[id, default: .init()].raised += try row.integer("rose")
         }
         return result
+    }
+}
+
+extension EffectivenessQueries {
+    /// Whose participants count: BKPPD and the programme's own provider see all; an operator
+    /// only their OPD's people; other roles nothing.
+    static func participantScope(_ actor: Principal, providerID: UUID, on db: any Database) async throws -> [UUID]? {
+        if AccessPolicy.providerReach(actor).isOwn(providerID) { return nil }
+        switch AccessPolicy.monitoringScope(actor) {
+        case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
+        case .success(nil): return nil
+        case .success(let opd?): return try await UnitQueries.ids(inOPD: opd, on: db)
+        }
     }
 }

@@ -43,7 +43,8 @@ enum EvaluationsAPIController {
     static func effectiveness(req: Request) async throws -> EffectivenessDTO {
         let actor = try req.actor
         let programme = try await ProgrammeService.find(try req.parameters.require("id"), actor, .read, on: req.db)
-        let unitIDs = try await scope(actor, providerID: programme.providerID, on: req.db)
+        let unitIDs = try await EffectivenessQueries.participantScope(
+            actor, providerID: programme.providerID, on: req.db)
         let tally =
             try await EffectivenessQueries.byProgramme(
                 .init(instansiID: programme.instansiID, unitIDs: unitIDs, programmeID: programme.requireID()),
@@ -58,16 +59,5 @@ enum EvaluationsAPIController {
             levelRaisedShare: t.levelRaisedShare, n: t.completed, l1Count: t.l1Count, l2Count: t.l2Count,
             l3Count: t.l3Count,
             reassessed: t.reassessed, verdict: t.verdict().rawValue)
-    }
-
-    /// Whose participants count: BKPPD and the programme's own provider see all; an operator
-    /// only their OPD's people; other roles nothing.
-    static func scope(_ actor: Principal, providerID: UUID, on db: any Database) async throws -> [UUID]? {
-        if AccessPolicy.providerReach(actor).isOwn(providerID) { return nil }
-        switch AccessPolicy.monitoringScope(actor) {
-        case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
-        case .success(nil): return nil
-        case .success(let opd?): return try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
-        }
     }
 }

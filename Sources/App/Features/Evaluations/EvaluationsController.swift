@@ -55,7 +55,7 @@ enum EvaluationsController {
         }
         let who = respondent(actor, c, level: level)
         try AccessPolicy.fillEvaluation(actor, as: who, c.parties).require()
-        let batch = try await Batch.find(c.enrolment.batchID, on: req.db)
+        let batch = try await ProgrammeQueries.batch(c.enrolment.batchID, on: req.db)
         let model = EvaluationFormModel(
             context: c, batchName: batch?.name ?? "", level: level, respondent: who,
             action: SiteURL.evaluate(try c.enrolment.requireID(), level: level.rawValue).path,
@@ -124,7 +124,7 @@ enum EvaluationsController {
                 batchID: batchID, rows: rows, max: maximum, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Nilai pre-test/post-test \(n) peserta tersimpan.", to: req)
         } catch let failure as ValidationFailure {
-            return try await BatchesController.render(
+            return try await BatchPage.render(
                 req, batchID: batchID, nip: "", errors: [], testErrors: failure.errors)
         }
         return req.redirect(to: SiteURL.batch(batchID).path + "#tests")

@@ -41,7 +41,7 @@ enum ReportsController {
             instansiID: scope.instansiID, unitIDs: scope.unitIDs, parts: .cells, on: req.db)
         let headcounts = try await GapEngine.headcounts(
             instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
-        let competencies = try await Competency.query(on: req.db).filter(\.$instansiID == scope.instansiID).all()
+        let competencies = try await CompetencyQueries.all(instansiID: scope.instansiID, on: req.db)
         let model = HeatMapModel(
             scope: scope, computed: computed, headcounts: headcounts, competencies: competencies,
             export: Export.links(req))
@@ -70,9 +70,7 @@ enum ReportsController {
     static func gapList(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit)
-        let competencies = try await Competency.query(on: req.db).filter(\.$instansiID == scope.instansiID).sort(
-            \.$code
-        ).all()
+        let competencies = try await CompetencyQueries.byCode(instansiID: scope.instansiID, on: req.db)
         let chosen = params.competency.flatMap { c in competencies.first { $0.code == c } } ?? competencies.first
         let code = chosen?.code ?? ""
         let shortfalls =

@@ -31,13 +31,7 @@ enum HealthController {
         let kind = req.application.kompeten.config.database.kind
         let started = Date()
         do {
-            let sql = try req.db.sql
-            _ = try await sql.raw("SELECT 1").all()
-            let applied =
-                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
-                    "_fluent_migrations"
-                ).first()?
-                .decode(column: "n", as: Int.self) ?? 0
+            let applied = try await HealthQueries.appliedMigrations(on: req.db)
             let known = Migrations.all.count
             req.application.kompeten.metrics.database(up: true, seconds: Date().timeIntervalSince(started))
             guard applied >= known else {

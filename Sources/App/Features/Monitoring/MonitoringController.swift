@@ -90,10 +90,7 @@ enum MonitoringController {
         let (rows, total) = try await MonitoringQueries.overdueList(
             kind, instansiID: scope.instansiID, unitIDs: scope.unitIDs, today: today,
             schedule: schedule, page: request, on: req.db)
-        let supervisors = try Dictionary(
-            uniqueKeysWithValues: try await Employee.query(on: req.db).filter(
-                \.$id ~~ Set(rows.compactMap(\.supervisorID))
-            ).all().map { try ($0.requireID(), $0.name) })
+        let supervisors = try await EmployeeQueries.names(Set(rows.compactMap(\.supervisorID)), on: req.db)
         let names = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
         let model = OverdueListModel(
             kind: kind, rows: rows, supervisors: supervisors, unitNames: names, schedule: schedule,

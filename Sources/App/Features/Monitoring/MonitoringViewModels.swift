@@ -101,10 +101,8 @@ struct MonitoringPageModel: Encodable {
 
     init(report r: MonitoringReport, scope: ReportScope, unitParam: String, canRebuild: Bool, baseQuery: String) {
         let f = IndonesianFormat.self
-        let fromISO = r.period.from.iso
-        let toISO = r.period.to.iso
-        from = fromISO
-        to = toISO
+        from = r.period.from.iso
+        to = r.period.to.iso
         periodLabel = "\(f.date(r.period.from)) – \(f.date(r.period.to))"
         scopeName = scope.base.map { _ in r.opds.first?.name ?? "" } ?? "Seluruh instansi"
         unitOptions =
@@ -114,12 +112,36 @@ struct MonitoringPageModel: Encodable {
             }
         self.canRebuild = canRebuild
         let unitQuery = unitParam.isEmpty ? "" : "&unit=\(unitParam)"
-        let ids = r.opds.map(\.id)
+        let gaps = r.gapTotals()
+        stats = Self.stats(r, gaps: gaps, unitParam: unitParam, unitQuery: unitQuery)
+        chart = Self.chart(r)
+        historyNote =
+            r.computedAt.map { "Riwayat dihitung ulang dari seluruh hasil penilaian pada \(f.date(WITA.today($0)))." }
+            ?? "Riwayat belum dihitung."
+        opdRows = Self.opdRows(r)
+        let gapRows = Self.competencyRows(r, gaps: gaps, unitQuery: unitQuery)
+        competencies = gapRows.all
+        areas = gapRows.areas
+        let effectiveness = Self.effectivenessRows(r)
+        programmes = effectiveness.programmes
+        providers = effectiveness.providers
 
-        // Headline figures.
+        func link(_ table: String) -> String { "/monitoring?\(baseQuery)&table=\(table)&format=" }
+        exports = Exports(
+            opd: link("opd"), competencies: link("competencies"), programmes: link("programmes"),
+            providers: link("providers"))
+        tables = Self.tables(opdRows: opdRows, competencies: competencies, programmes: programmes, providers: providers)
+    }
+
+    /// The headline figures.
+    private static func stats(
+        _ r: MonitoringReport, gaps: [(code: String, start: GapTally, end: GapTally)], unitParam: String,
+        unitQuery: String
+    ) -> [Stat] {
+        let f = IndonesianFormat.self
+        let ids = r.opds.map(\.id)
         let jpmStart = r.meanJPM(on: r.startDate, opds: ids)
         let jpmEnd = r.meanJPM(on: r.endDate, opds: ids)
-        let gaps = r.gapTotals()
         let gapStart = gaps.reduce(0) { $0 + $1.start.gapSum }
         let gapEnd = gaps.reduce(0) { $0 + $1.end.gapSum }
         var all = EffectivenessTally()
@@ -128,7 +150,7 @@ struct MonitoringPageModel: Encodable {
         let overdueL1 = r.overdueReaction.values.reduce(0, +)
         let overdueRe = r.overdueReassessments.values.reduce(0, +)
         let evaluationsHref = "/monitoring/overdue?kind=behaviour" + unitQuery
-        stats = [
+        return [
             Stat(
                 label: "Rata-rata JPM", value: Self.decimal(jpmEnd), note: "awal periode \(Self.decimal(jpmStart))",
                 href: SiteURL.jpmDistribution.path + (unitParam.isEmpty ? "" : "?unit=\(unitParam)"), id: "stat-jpm"),
@@ -163,7 +185,13 @@ struct MonitoringPageModel: Encodable {
                 href: SiteURL.reassessments.path + "?status=overdue" + unitQuery, id: "stat-overdue-reassessment"),
         ]
 
-        // JPM trend per OPD; the chart shows the scope's mean and (city-wide) every OPD.
+    }
+
+    /// The JPM trend per OPD; the chart shows the scope's mean and (city-wide) every OPD.
+    private static func chart(_ r: MonitoringReport) -> String {
+        let f = IndonesianFormat.self
+        let (fromISO, toISO) = (r.period.from.iso, r.period.to.iso)
+        let ids = r.opds.map(\.id)
         let labels = r.trend.dates.map { d in
             SimpleDate(iso: d).map {
                 $0.day == SimpleDate.daysIn(month: $0.month, year: $0.year) && $0.month % 3 == 0
@@ -184,12 +212,14 @@ struct MonitoringPageModel: Encodable {
         // JPM never exceeds 100: the axis stops there and starts at the nearest ten below the data.
         let lowest = series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0
         let floor = max(0, ((lowest - 5) / 10).rounded(.down) * 10)
-        chart = LineChart.svg(
+        return LineChart.svg(
             xLabels: labels, series: series, title: "Rata-rata JPM per OPD per triwulan", yRange: floor...100)
-        historyNote =
-            r.computedAt.map { "Riwayat dihitung ulang dari seluruh hasil penilaian pada \(f.date(WITA.today($0)))." }
-            ?? "Riwayat belum dihitung."
-        opdRows = r.opds.map { o in
+    }
+
+    private static func opdRows(_ r: MonitoringReport) -> [OPDRow] {
+        let f = IndonesianFormat.self
+        let (fromISO, toISO) = (r.period.from.iso, r.period.to.iso)
+        return r.opds.map { o in
             let a = r.meanJPM(on: r.startDate, opds: [o.id])
             let b = r.meanJPM(on: r.endDate, opds: [o.id])
             let change = a.flatMap { a in b.map { $0 - a } }
@@ -211,7 +241,13 @@ struct MonitoringPageModel: Encodable {
                 })
         }
 
-        // Gap closure per competency; the areas still needing work weigh the remaining gap.
+    }
+
+    /// Gap closure per competency; the areas still needing work weigh the remaining gap.
+    private static func competencyRows(
+        _ r: MonitoringReport, gaps: [(code: String, start: GapTally, end: GapTally)], unitQuery: String
+    ) -> (all: [CompetencyRow], areas: [CompetencyRow]) {
+        let f = IndonesianFormat.self
         let rows = gaps.map { g -> (CompetencyRow, Double) in
             let weighted = Double(g.end.gapSum) * (r.weights[g.code] ?? 1)
             let closed =
@@ -226,13 +262,20 @@ struct MonitoringPageModel: Encodable {
                         + unitQuery), weighted
             )
         }
-        competencies = rows.map(\.0)
-        areas = rows.filter { $0.1 > 0 }.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }.prefix(10).map(\.0)
+        return (
+            rows.map(\.0),
+            rows.filter { $0.1 > 0 }.sorted { ($0.1, $1.0.code) > ($1.1, $0.0.code) }.prefix(10).map(\.0)
+        )
+    }
 
-        // Effectiveness per programme and per provider.
+    /// Effectiveness per programme and per provider.
+    private static func effectivenessRows(_ r: MonitoringReport) -> (
+        programmes: [ProgrammeRow], providers: [ProviderRow]
+    ) {
+        let f = IndonesianFormat.self
         let providerName = Dictionary(uniqueKeysWithValues: r.providers.map { ($0.id!, $0.name) })
         let evaluated = r.programmes.filter { (r.effectiveness[$0.id!]?.completed ?? 0) > 0 }
-        programmes = evaluated.map { p in
+        let programmes = evaluated.map { p in
             let t = r.effectiveness[p.id!]!
             let v = t.verdict()
             return ProgrammeRow(
@@ -254,19 +297,21 @@ struct MonitoringPageModel: Encodable {
             e.1 += 1
             byProvider[p.providerID] = e
         }
-        providers = byProvider.map { id, e in
+        let providers = byProvider.map { id, e in
             ProviderRow(
                 name: providerName[id] ?? "", programmes: f.integer(e.1), n: f.integer(e.0.completed),
                 l1: Self.decimal(e.0.l1Mean),
                 l2: Self.decimal(e.0.l2MeanGain), l3: Self.decimal(e.0.l3MeanChange),
                 raised: Self.percent(e.0.levelRaisedShare), verdict: e.0.verdict().label)
         }.sorted { $0.name < $1.name }
+        return (programmes, providers)
+    }
 
-        func link(_ table: String) -> String { "/monitoring?\(baseQuery)&table=\(table)&format=" }
-        exports = Exports(
-            opd: link("opd"), competencies: link("competencies"), programmes: link("programmes"),
-            providers: link("providers"))
-        tables = [
+    /// The downloadable tables, by the `table=` parameter.
+    private static func tables(
+        opdRows: [OPDRow], competencies: [CompetencyRow], programmes: [ProgrammeRow], providers: [ProviderRow]
+    ) -> [String: Table] {
+        [
             "opd": Table(
                 header: [
                     "OPD", "JPM awal", "JPM akhir", "Perubahan JPM (\(KirkpatrickEvidence.jpmChange.levelTag))",

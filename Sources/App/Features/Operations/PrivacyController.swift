@@ -22,7 +22,7 @@ enum PrivacyController {
         try await AuditLog.record(
             .reveal, entity: "employee", id: employee.id, summary: "Membuka NIK lengkap \(employee.nip)",
             actor: actor, instansiID: employee.instansiID, at: req.now, on: req.db)
-        let response = try await EmployeesController.renderProfile(req, employee, actor: actor, revealNIK: true)
+        let response = try await EmployeeProfilePage.render(req, employee, actor: actor, revealNIK: true)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

@@ -78,11 +78,11 @@ enum PlansController {
         let canEdit = PlanWorkflow.canEditItems(plan.planStatus, by: who)
         let programmes =
             canEdit
-            ? try await Programme.scopedQuery(actor, on: req.db).filter(\.$isActive == true).sort(\.$code).all() : []
+            ? try await ProgrammeQueries.active(actor, on: req.db) : []
         let competencies =
             canEdit
-            ? try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code).all() : []
-        let enrolments = try await Enrolment.query(on: req.db).filter(\.$planItemID ~~ dto.items.map(\.id)).all()
+            ? try await CompetencyQueries.inUse(actor, on: req.db) : []
+        let enrolments = try await PlanQueries.enrolments(itemIDs: dto.items.map(\.id), on: req.db)
         let gap = try await GapEngine.employee(employee, on: req.db)
         let jp = try await JPQueries.status(employee, year: plan.year, on: req.db)
         let model = PlanPageModel(
@@ -179,48 +179,5 @@ enum PlansController {
             Flash.add(.error, "Tidak ada rencana yang disetujui. " + abort.reason, to: req)
         }
         return req.redirect(to: SiteURL.plans.path)
-    }
-}
-
-/// Σ JP and Σ cost per plan, one grouped read.
-enum PlanItemTotals {
-    static func load(_ planIDs: [UUID], on db: any Database) async throws -> [UUID: (jp: Int, cost: Int, items: Int)] {
-        guard !planIDs.isEmpty else { return [:] }
-        let items = try await PlanItem.query(on: db).filter(\.$planID ~~ planIDs).all()
-        var result: [UUID: (jp: Int, cost: Int, items: Int)] = [:]
-        for i in items {
-            let t = result[i.planID] ?? (0, 0, 0)
-            result[i.planID] = (t.jp + i.jp, t.cost + i.estimatedCost, t.items + 1)
-        }
-        return result
-    }
-}
-
-enum LearningQueries {
-    /// Outside learning this actor can verify: their direct subordinates'; for BKPPD, that of
-    /// people without a supervisor.
-    static func awaitingVerification(_ actor: Principal, on db: any Database) async throws -> [(
-        LearningRecord, Employee
-    )] {
-        let pending = try LearningRecord.scopedQuery(actor, on: db).filter(
-            \.$status == LearningStatus.submitted.rawValue)
-        var employees: [Employee]
-        switch AccessPolicy.approvalQueue(actor) {
-        case .bkppd:
-            let records = try await pending.sort(\.$createdAt).limit(500).all()
-            employees = try await Employee.query(on: db).filter(\.$id ~~ records.map(\.employeeID)).filter(
-                \.$supervisorID == nil
-            ).all()
-            let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
-            return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
-        case .nothing: return []
-        case .subordinates(let me):
-            employees = try await Employee.scopedQuery(actor, on: db).filter(\.$supervisorID == me).all()
-            let byID = try Dictionary(uniqueKeysWithValues: employees.map { try ($0.requireID(), $0) })
-            let records = try await pending.filter(\.$employeeID ~~ employees.map { try $0.requireID() }).sort(
-                \.$createdAt
-            ).all()
-            return records.compactMap { r in byID[r.employeeID].map { (r, $0) } }
-        }
     }
 }

@@ -64,18 +64,3 @@ enum PositionsAPIController {
         return try await PositionService.dto(p, on: req.db)
     }
 }
-
-enum PositionQueries {
-    /// Positions the actor may list: the instansi, or one OPD's units.
-    static func visible(_ actor: Principal, on db: any Database) async throws -> QueryBuilder<Position> {
-        var query = try Position.scopedQuery(actor, on: db)
-        switch AccessPolicy.listScope(actor) {
-        case .success(nil): break
-        case .success(let opd?):
-            let units = try await Unit.query(on: db).filter(\.$opdID == opd).all(\.$id)
-            query = query.filter(\.$unitID ~~ units)
-        case .failure(let denied): throw Abort(.forbidden, reason: denied.reason)
-        }
-        return query
-    }
-}

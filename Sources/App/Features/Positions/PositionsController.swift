@@ -34,7 +34,7 @@ enum PositionsController {
         let paging = PageRequest(page: params.page, per: 25)
         let total = try await query.count()
         let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
-        let units = try await Unit.query(on: req.db).filter(\.$id ~~ Set(positions.map(\.unitID))).all()
+        let units = try await UnitQueries.units(Set(positions.map(\.unitID)), on: req.db)
         let model = PositionListModel(
             positions: positions, units: units, info: PageInfo(paging, total: total), q: q,
             kind: params.kind ?? "", unit: params.unit ?? "",
@@ -45,13 +45,13 @@ enum PositionsController {
     static func show(req: Request) async throws -> Response {
         let actor = try req.actor
         let p = try await PositionService.find(try req.parameters.require("id"), actor, .read, on: req.db)
-        let unit = try await Unit.find(p.unitID, on: req.db)
+        let unit = try await UnitQueries.find(p.unitID, on: req.db)
         let standard = try (try await PositionService.standards(of: [p.requireID()], on: req.db))[p.requireID()] ?? []
-        let names = try await Competency.scopedQuery(actor, on: req.db).all()
+        let names = try await CompetencyQueries.visible(actor, on: req.db)
         // Holders are people: only those the employee rule lets this reader see (a pegawai sees
         // the position and its standard, and among its holders only themself).
         let holders = try await EmployeeQueries.readable(
-            try await Employee.query(on: req.db).filter(\.$positionID == p.requireID()).sort(\.$name).limit(200).all(),
+            try await EmployeeQueries.holders(of: p.requireID(), on: req.db),
             by: actor, rule: EmployeeQueries.readRecord, on: req.db)
         let canEdit = AccessPolicy.position(actor, .write, try await PositionService.placement(p, on: req.db)).isAllowed
         let model = PositionDetailModel(
@@ -121,7 +121,7 @@ enum PositionsController {
         // OPD's a 403, before the source code in the form is looked at.
         _ = try await PositionService.find(id, actor, .write, on: req.db)
         let code = UnitRules.normaliseCode(try req.content.decode(Posted.self).sourceCode ?? "")
-        guard let source = try await Position.scopedQuery(actor, on: req.db).filter(\.$code == code).first() else {
+        guard let source = try await PositionQueries.find(code: code, actor, on: req.db) else {
             Flash.add(.error, "Jabatan sumber dengan kode \(code) tidak ditemukan.", to: req)
             return req.redirect(to: SiteURL.position(id).path)
         }
@@ -134,8 +134,7 @@ enum PositionsController {
     static func bulkForm(req: Request) async throws -> Response {
         let actor = try req.actor
         let scope = try AccessPolicy.bulkStandardScope(actor).require()
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
-            .all()
+        let competencies = try await CompetencyQueries.inUse(actor, on: req.db)
         return try await req.renderPage(
             "positions/bulk", title: "Ubah Standar Massal",
             crumbs: [Crumb("Jabatan", .positions), Crumb("Ubah standar massal")],
@@ -175,8 +174,7 @@ enum PositionsController {
     ) async throws -> Response {
         let actor = try req.actor
         let units = try await UnitQueries.visible(actor, on: req.db)
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
-            .all()
+        let competencies = try await CompetencyQueries.inUse(actor, on: req.db)
         let title = id == nil ? "Tambah Jabatan" : "Ubah Jabatan"
         let model = PositionFormModel(values, id: id, units: units, competencies: competencies, errors: errors)
         return try await req.renderPage(

@@ -60,8 +60,7 @@ enum ProgrammesAPIController {
 
     static func batches(req: Request) async throws -> [BatchDTO] {
         let p = try await ProgrammeService.find(try req.parameters.require("id"), try req.actor, .read, on: req.db)
-        return try await Batch.query(on: req.db).filter(\.$programmeID == p.requireID()).sort(\.$startDate).all().map(
-            BatchDTO.init)
+        return try await ProgrammeQueries.batches(of: p.requireID(), on: req.db).map(BatchDTO.init)
     }
 
     static func createBatch(req: Request) async throws -> Response {
@@ -72,41 +71,5 @@ enum ProgrammesAPIController {
         let b = try await ProgrammeService.createBatch(
             programmeID: programme.requireID(), input, actor: actor, at: req.now, on: req.db)
         return try await BatchDTO(b).encodeResponse(status: .created, for: req)
-    }
-}
-
-enum ProgrammeQueries {
-    /// The catalogue as this actor sees it (a provider: its own programmes), filtered.
-    static func filtered(
-        _ actor: Principal, providerID: UUID?, competencyCode: String?, form: String?, includeInactive: Bool,
-        on db: any Database
-    ) async throws -> QueryBuilder<Programme> {
-        try AccessPolicy.providers(actor, .read).require()
-        var q = try Programme.scopedQuery(actor, on: db)
-        if case .only(let own) = AccessPolicy.providerReach(actor) {
-            q = q.filter(\.$providerID == (own ?? UUID()))
-        }
-        if let providerID { q = q.filter(\.$providerID == providerID) }
-        if let form, !form.isEmpty {
-            guard DevelopmentForm(rawValue: form) != nil else {
-                throw ValidationFailure(errors: [
-                    .init(field: "form", message: "Bentuk harus pendidikan, klasikal atau nonklasikal.")
-                ])
-            }
-            q = q.filter(\.$form == form)
-        }
-        if let code = competencyCode, !code.isEmpty {
-            guard code.count <= 30 else {
-                throw ValidationFailure(errors: [
-                    .init(field: "competencyCode", message: "Kode kompetensi terlalu panjang.")
-                ])
-            }
-            let competencyIDs = try await Competency.scopedQuery(actor, on: db).filter(\.$code == code).all(\.$id)
-            let ids = try await ProgrammeCompetency.query(on: db).filter(\.$competencyID ~~ competencyIDs).all(
-                \.$programmeID)
-            q = q.filter(\.$id ~~ ids)
-        }
-        if !includeInactive { q = q.filter(\.$isActive == true) }
-        return q
     }
 }

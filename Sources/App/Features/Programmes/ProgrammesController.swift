@@ -61,8 +61,7 @@ enum ProgrammesController {
         let total = try await query.count()
         let page = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let dtos = try await ProgrammeService.dtos(page, on: req.db)
-        let competencies = try await Competency.scopedQuery(actor, on: req.db).filter(\.$retiredAt == nil).sort(\.$code)
-            .all()
+        let competencies = try await CompetencyQueries.inUse(actor, on: req.db)
         let providerCodes = try Dictionary(uniqueKeysWithValues: providers.map { try ($0.requireID(), $0.code) })
         let model = CatalogueModel(
             dtos: dtos, providerNames: providerNames, providerCodes: providerCodes, providers: providers,
@@ -91,12 +90,11 @@ enum ProgrammesController {
     {
         let actor = try req.actor
         let dto = try await ProgrammeService.dtos([p], on: req.db)[0]
-        let provider = try await Provider.find(p.providerID, on: req.db)
+        let provider = try await ProgrammeQueries.provider(of: p, on: req.db)
         let names = try await CompetencyNames.byCode(actor, on: req.db)
-        let batches = try await Batch.query(on: req.db).filter(\.$programmeID == p.requireID()).sort(\.$startDate).all()
-        let waiting = try await Enrolment.query(on: req.db).filter(\.$batchID ~~ batches.map { try $0.requireID() })
-            .filter(\.$status == EnrolmentStatus.waitlisted.rawValue).all(\.$batchID)
-        let waitCounts = Dictionary(grouping: waiting, by: { $0 }).mapValues(\.count)
+        let batches = try await ProgrammeQueries.batches(of: p.requireID(), on: req.db)
+        let waitCounts = try await ProgrammeQueries.waitlistCounts(
+            batchIDs: batches.map { try $0.requireID() }, on: req.db)
         let can = ProgrammeCapabilities(actor, providerID: p.providerID)
         var model = ProgrammeDetailModel(
             dto, provider: provider, names: names, batches: batches, waiting: waitCounts, can: can,
@@ -105,7 +103,7 @@ enum ProgrammesController {
         // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
         var scope: [UUID]?? = nil
         do {
-            scope = .some(try await EvaluationsAPIController.scope(actor, providerID: p.providerID, on: req.db))
+            scope = .some(try await EffectivenessQueries.participantScope(actor, providerID: p.providerID, on: req.db))
         } catch let denied as any AbortError where denied.status == .forbidden {}
         if let units = scope {
             let tally = try await EffectivenessQueries.byProgramme(
@@ -192,13 +190,5 @@ enum ProgrammesController {
             "common/form", title: title, crumbs: [Crumb("Katalog program", .programmes), Crumb(title)],
             FormPage(form: form, intro: "1 JP = 45 menit. Bentuk dan jalur mengikuti Peraturan LAN 10/2018."),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
-    }
-}
-
-enum CompetencyNames {
-    static func byCode(_ actor: Principal, on db: any Database) async throws -> [String: String] {
-        Dictionary(
-            try await Competency.scopedQuery(actor, on: db).all().map { ($0.code, $0.name) },
-            uniquingKeysWith: { a, _ in a })
     }
 }

@@ -26,9 +26,7 @@ enum ProvidersController {
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
         let providers = try await ProviderService.list(actor, on: req.db)
-        let counts = Dictionary(
-            grouping: try await Programme.scopedQuery(actor, on: req.db).all(\.$providerID), by: { $0 }
-        ).mapValues(\.count)
+        let counts = try await ProgrammeQueries.countsByProvider(actor, on: req.db)
         let rows = try providers.map { p in
             Row(
                 code: p.code, name: p.name, kind: p.providerKind.label, accreditation: p.accreditationLevel.label,

@@ -18,11 +18,7 @@ enum PublicSurveyController {
     }
 
     static func service(code: String, on db: any Database) async throws -> PublicService {
-        guard
-            let s = try await PublicService.query(on: db).filter(\.$shortCode == code.lowercased()).filter(
-                \.$isActive == true
-            ).first()
-        else {
+        guard let s = try await ServiceQueries.active(shortCode: code, on: db) else {
             throw Abort(.notFound, reason: "Layanan tidak ditemukan. Periksa kembali tautan atau kode QR.")
         }
         return s
@@ -106,7 +102,7 @@ enum PublicSurveyController {
 
     static func thanks(req: Request) async throws -> View {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
-        let unit = try await Unit.find(s.unitID, on: req.db)
+        let unit = try await UnitQueries.find(s.unitID, on: req.db)
         let kiosk = (try? req.query.get(String.self, at: "kios")) == "1"
         struct Model: Encodable {
             let service: String
@@ -128,10 +124,10 @@ enum PublicSurveyController {
     static func qr(req: Request) async throws -> Response {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
         let configured = !req.application.kompeten.config.publicURL.isEmpty
-        if !configured, let host = req.headers.first(name: .host), !validHost(host) {
+        if !configured, let host = req.headers.first(name: .host), !SurveyLinks.validHost(host) {
             throw Abort(.badRequest, reason: "Alamat host permintaan tidak sah.")
         }
-        let url = publicURL(req, path: SiteURL.survey(s.shortCode).path)
+        let url = SurveyLinks.publicURL(req, path: SiteURL.survey(s.shortCode).path)
         guard let code = QRCode.encode(url, correction: .medium) else {
             throw Abort(.badRequest, reason: "Tautan terlalu panjang untuk kode QR.")
         }
@@ -147,7 +143,7 @@ enum PublicSurveyController {
     /// A page to print and put up at the counter: the service, the QR code, the short link.
     static func poster(req: Request) async throws -> View {
         let s = try await service(code: try req.parameters.require("code"), on: req.db)
-        let unit = try await Unit.find(s.unitID, on: req.db)
+        let unit = try await UnitQueries.find(s.unitID, on: req.db)
         let standard =
             try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]?
             .text ?? s.standardText
@@ -165,28 +161,14 @@ enum PublicSurveyController {
                 title: "Survei Kepuasan Masyarakat: \(s.name)",
                 content: Model(
                     service: s.name, unit: unit?.name ?? "", qr: SiteURL.surveyQR(s.shortCode).path,
-                    link: publicURL(req, path: SiteURL.survey(s.shortCode).path),
+                    link: SurveyLinks.publicURL(req, path: SiteURL.survey(s.shortCode).path),
                     standard: standard, fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee))))
-    }
-
-    /// A host name or address with an optional port, as a browser sends it; anything else is refused.
-    static func validHost(_ host: String) -> Bool {
-        !host.isEmpty && host.count <= 260
-            && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }
-    }
-
-    /// The absolute address residents scan: the configured public address, else this request's host.
-    static func publicURL(_ req: Request, path: String) -> String {
-        let configured = req.application.kompeten.config.publicURL
-        if !configured.isEmpty { return configured + path }
-        let host = req.headers.first(name: .host).flatMap { validHost($0) ? $0 : nil } ?? "127.0.0.1:8080"
-        return "http://\(host)\(path)"
     }
 
     static func render(
         _ req: Request, _ s: PublicService, form: Form, errors: [FieldError], message: String?, status: HTTPStatus
     ) async throws -> Response {
-        let unit = try await Unit.find(s.unitID, on: req.db)
+        let unit = try await UnitQueries.find(s.unitID, on: req.db)
         let standard =
             try await ServiceStandards.current([s.requireID()], on: WITA.today(req.now), db: req.db)[s.requireID()]?
             .text ?? s.standardText
@@ -215,7 +197,7 @@ enum PublicSurveyController {
 
     static func apiSubmit(req: Request) async throws -> Response {
         guard let id = UUID(uuidString: try req.parameters.require("id")),
-            let s = try await PublicService.query(on: req.db).filter(\.$id == id).filter(\.$isActive == true).first()
+            let s = try await ServiceQueries.active(id: id, on: req.db)
         else {
             throw Abort(.notFound, reason: "Layanan tidak ditemukan.")
         }

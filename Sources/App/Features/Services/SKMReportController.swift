@@ -8,7 +8,7 @@ import Vapor
 /// The SKM report of a unit for a period (`/skm`), in the layout of PermenPANRB 14/2017:
 /// respondents and their profile, NRR per element, IKM, grade, the lowest elements and the
 /// unit's follow-up plan. Printable ("Cetak").
-enum SKMReportController: SQLShorthand {
+enum SKMReportController {
     static func register(_ web: any RoutesBuilder) {
         web.get(SiteURL.skmReport.pathComponents, use: page)
         web.post(SiteURL.skmFollowUp.pathComponents, use: saveFollowUp)
@@ -24,7 +24,7 @@ enum SKMReportController: SQLShorthand {
         let q = try req.query.decode(Query.self)
         let scope = try await ReportScope.resolve(req, unitParam: q.unit, policy: AccessPolicy.serviceScope)
         let period = try ServicePeriod.parse(req)
-        let weight = try await ServicesAPIController.weight(scope.instansiID, on: req.db)
+        let weight = try await SettingsQueries.skmWeight(scope.instansiID, on: req.db)
         let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
         let tally = try await SurveyQueries.tally(target, from: period.from, to: period.to, on: req.db)
         let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
@@ -36,13 +36,11 @@ enum SKMReportController: SQLShorthand {
         let channels = try await SurveyQueries.channels(target, from: period.from, to: period.to, on: req.db).values
             .reduce(SurveyQueries.Channels(), +)
         let monthsBy = Dictionary(grouping: months, by: \.serviceID)
-        let profile = try await profileCounts(scope: scope, from: period.from, to: period.to, on: req.db)
+        let profile = try await SurveyQueries.profileCounts(scope: scope, from: period.from, to: period.to, on: req.db)
         let unitID = scope.base?.id
         var followUp: SKMFollowUp?
         if let id = unitID {
-            followUp = try await SKMFollowUp.query(on: req.db).filter(\.$unitID == id).filter(
-                \.$periodFrom == period.from.iso
-            ).filter(\.$periodTo == period.to.iso).first()
+            followUp = try await SurveyQueries.followUp(unitID: id, period: period, on: req.db)
         }
         let canWrite: Bool
         if let base = scope.base {
@@ -87,31 +85,6 @@ enum SKMReportController: SQLShorthand {
         }
     }
 
-    /// Respondents per profile value (sex, age band, education, occupation), "" = not given.
-    static func profileCounts(scope: ReportScope, from: SimpleDate, to: SimpleDate, on db: any Database) async throws
-        -> [String: [String: Int]]
-    {
-        let sql = try db.sql
-        var out: [String: [String: Int]] = [:]
-        for column in ["sex", "age_band", "education", "occupation"] {
-            var q = sql.select().from(alias(SurveyResponse.schema, "r"))
-                .column(col(column, "r"), as: "v").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .where(col("instansi_id", "r"), .equal, SQLBind(scope.instansiID))
-                .where(col("status", "r"), .equal, SQLBind(SurveyResponse.counted))
-                .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso)).where(
-                    col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
-            if let ids = scope.unitIDs {
-                guard !ids.isEmpty else { continue }
-                q = q.where(col("unit_id", "r"), .in, SQLBind.group(ids))
-            }
-            for row in try await q.groupBy(col(column, "r")).all() {
-                let v = try row.decodeNil(column: "v") ? "" : try row.decode(column: "v", as: String.self)
-                out[column, default: [:]][v] = try row.integer("n")
-            }
-        }
-        return out
-    }
-
     struct FollowUpForm: Content {
         var unit: String
         var from: String
@@ -136,27 +109,7 @@ enum SKMReportController: SQLShorthand {
                 .init(field: "plan", message: "Rencana tindak lanjut paling panjang 5.000 karakter.")
             ])
         }
-        let row =
-            try await SKMFollowUp.query(on: req.db).filter(\.$unitID == unitID).filter(\.$periodFrom == period.from.iso)
-            .filter(\.$periodTo == period.to.iso).first() ?? SKMFollowUp()
-        let before = row.id == nil ? nil : ["plan": row.plan]
-        if row.id == nil {
-            row.id = UUID()
-            row.instansiID = unit.instansiID
-            row.unitID = unitID
-            row.periodFrom = period.from.iso
-            row.periodTo = period.to.iso
-        }
-        row.plan = plan
-        row.updatedBy = actor.userID
-        row.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await row.save(on: db)
-            try await AuditLog.record(
-                before == nil ? .create : .update, entity: "skm_follow_up", id: row.id,
-                summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
-                before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: req.now, on: db)
-        }
+        try await SurveyService.saveFollowUp(plan, unit: unit, period: period, actor: actor, at: req.now, on: req.db)
         Flash.add(.success, "Rencana tindak lanjut disimpan.", to: req)
         return req.redirect(to: "/skm?unit=\(unitID)&from=\(period.from.iso)&to=\(period.to.iso)")
     }

@@ -36,9 +36,7 @@ enum ServicesAPIController {
             req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.serviceScope)
         let all = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
         let slice = Array(all.dropFirst(paging.offset).prefix(paging.per))
-        let positions = try await ServicePosition.query(on: req.db).filter(
-            \.$serviceID ~~ slice.map { try $0.requireID() }
-        ).all()
+        let positions = try await ServiceQueries.positionLinks(serviceIDs: slice.map { try $0.requireID() }, on: req.db)
         let byService = Dictionary(grouping: positions, by: \.serviceID)
         let current = try await ServiceStandards.current(
             slice.map { try $0.requireID() }, on: WITA.today(req.now), db: req.db)
@@ -72,10 +70,6 @@ enum ServicesAPIController {
         return try await dto(s, req)
     }
 
-    static func weight(_ instansiID: UUID, on db: any Database) async throws -> SKMWeight {
-        try await SettingsQueries.evaluation(instansiID, on: db).skmWeight
-    }
-
     static func serviceIKM(req: Request) async throws -> IKMDTO {
         let (s, _) = try await ServiceCatalogue.find(
             try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
@@ -86,7 +80,7 @@ enum ServicesAPIController {
                 serviceIDs: [s.requireID()], from: period.from, to: period.to, on: req.db)
         ).count
         return IKMDTO(
-            period: period, tally: tally, weight: try await weight(s.instansiID, on: req.db),
+            period: period, tally: tally, weight: try await SettingsQueries.skmWeight(s.instansiID, on: req.db),
             population: population > 0 ? population : nil)
     }
 
@@ -102,7 +96,7 @@ enum ServicesAPIController {
                 serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db)
         ).count
         return IKMDTO(
-            period: period, tally: tally, weight: try await weight(scope.instansiID, on: req.db),
+            period: period, tally: tally, weight: try await SettingsQueries.skmWeight(scope.instansiID, on: req.db),
             population: population > 0 ? population : nil)
     }
 

@@ -29,7 +29,7 @@ enum ServicesController {
         let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
         let today = WITA.today(req.now)
         let period = ServicePeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today)
-        let weight = try await ServicesAPIController.weight(scope.instansiID, on: req.db)
+        let weight = try await SettingsQueries.skmWeight(scope.instansiID, on: req.db)
         let tallies = try await SurveyQueries.byService(
             .units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
         let months = Dictionary(
@@ -87,7 +87,7 @@ enum ServicesController {
     ) async throws -> Response {
         let actor = try req.actor
         let today = WITA.today(req.now)
-        let weight = try await ServicesAPIController.weight(s.instansiID, on: req.db)
+        let weight = try await SettingsQueries.skmWeight(s.instansiID, on: req.db)
         let firstMonth = SimpleDate(year: today.year, month: today.month, day: 1)!.adding(months: -11)
         let months = try await ServiceRecordQueries.months(
             serviceIDs: [s.requireID()], from: firstMonth, to: today, on: req.db)
@@ -100,21 +100,17 @@ enum ServicesController {
                 period: q.label, tally: cell.tally, weight: weight,
                 population: cell.figures.count > 0 ? cell.figures.count : nil)
         }
-        let positions = try await Position.query(on: req.db).filter(
-            \.$id ~~ (try await ServiceCatalogue.positionIDs(s.requireID(), on: req.db))
-        ).sort(\.$name).all()
+        let positions = try await ServiceQueries.positions(of: s.requireID(), on: req.db)
         let history = try await ServiceStandards.history(s.requireID(), on: req.db)
         let current = try await ServiceStandards.current([s.requireID()], on: today, db: req.db)[s.requireID()]
         let standards = try await ServiceStandards.rows(s.requireID(), on: req.db).map {
             ServiceDetailModel.StandardRow($0, current: $0.effectiveFrom == current?.effectiveFrom)
         }
-        let flagged = try await SurveyResponse.query(on: req.db).filter(\.$serviceID == s.requireID()).filter(
-            \.$flag != nil
-        ).filter(\.$status == SurveyResponse.counted).count()
+        let flagged = try await SurveyQueries.flaggedCount(serviceID: s.requireID(), on: req.db)
         let model = ServiceDetailModel(
             service: s, standard: current?.text ?? s.standardText, standards: standards, unit: unit.name,
             positions: positions.map { "\($0.code) \($0.name)" },
-            surveyURL: PublicSurveyController.publicURL(req, path: SiteURL.survey(s.shortCode).path),
+            surveyURL: SurveyLinks.publicURL(req, path: SiteURL.survey(s.shortCode).path),
             kioskURL: SiteURL.survey(s.shortCode).path + "?kios=1", qr: SiteURL.surveyQR(s.shortCode).path,
             months: months.reversed().map { ServiceDetailModel.MonthRow($0, history: history) }, ikm: ikmRows,
             canManage: AccessPolicy.manageService(actor, ServiceCatalogue.placement(s, unit: unit)).isAllowed,
@@ -146,9 +142,7 @@ enum ServicesController {
     static func editForm(req: Request) async throws -> Response {
         let (s, _) = try await ServiceCatalogue.find(
             try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
-        let codes = try await Position.query(on: req.db).filter(
-            \.$id ~~ (try await ServiceCatalogue.positionIDs(s.requireID(), on: req.db))
-        ).all(\.$code)
+        let codes = try await ServiceQueries.positionCodes(of: s.requireID(), on: req.db)
         return try await form(
             req,
             posted: Posted(
@@ -236,8 +230,7 @@ enum ServicesController {
         }.filter { !$0.isEmpty }
         var positionIDs: [UUID] = []
         if !codes.isEmpty {
-            let found = try await Position.query(on: db).filter(\.$instansiID == instansiID).filter(\.$code ~~ codes)
-                .all()
+            let found = try await ServiceQueries.positions(instansiID: instansiID, codes: codes, on: db)
             let missing = Set(codes).subtracting(found.map(\.code))
             v.require(
                 missing.isEmpty, field: "positions",

@@ -61,13 +61,9 @@ enum SurveyAPIController {
         if let status = q.status, ![SurveyResponse.counted, SurveyResponse.rejected].contains(status) {
             throw ValidationFailure(errors: [.init(field: "status", message: "Status: counted atau rejected.")])
         }
-        var query = try SurveyResponse.query(on: req.db).filter(\.$serviceID == s.requireID())
-        if let flagged = q.flagged { query = flagged ? query.filter(\.$flag != nil) : query.filter(\.$flag == nil) }
-        if let status = q.status { query = query.filter(\.$status == status) }
-        let total = try await query.count()
-        let rows = try await query.sort(\.$submittedAt, .descending).sort(\.$id).range(
-            paging.offset..<(paging.offset + paging.per)
-        ).all()
+        let (rows, total) = try await SurveyQueries.responses(
+            serviceID: s.requireID(), flagged: q.flagged, status: q.status, tieBreakByID: true,
+            range: paging.offset..<(paging.offset + paging.per), on: req.db)
         return ListPage(items: rows.map(ResponseDTO.init), page: paging.page, per: paging.per, total: total)
     }
 
@@ -111,7 +107,7 @@ enum SurveyAPIController {
         }
         let texts = SKMElement.codes.map { answers[$0].map(String.init) ?? "" }
         let profile = (input.respondent ?? [:]).filter { SurveySubmission.respondentKeys.contains($0.key) }
-        switch SurveyResponsesController.parsePaper(
+        switch SurveyService.parsePaper(
             date: input.date ?? "", answers: texts, profile: profile, today: WITA.today(req.now),
             serviceCreated: WITA.today(s.createdAt))
         {
@@ -129,7 +125,7 @@ enum SurveyAPIController {
             throw ValidationFailure(errors: fields + unknown)
         case .success(let (day, values, submission)):
             if !unknown.isEmpty { throw ValidationFailure(errors: unknown) }
-            let stored = try await SurveyResponsesController.savePaper(
+            let stored = try await SurveyService.savePaper(
                 day: day, values: values, submission: submission, service: s, actor: actor, at: req.now, on: req.db)
             return try await ResponseDTO(stored).encodeResponse(status: .created, for: req)
         }

@@ -54,10 +54,7 @@ enum SurveyKiosksController {
         guard let instansiID = actor.instansiID, case .success(let opd) = AccessPolicy.serviceScope(actor) else {
             throw Abort(.forbidden, reason: AccessPolicy.noAccess)
         }
-        let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).all()
-        let serviceUnits = try await Unit.query(on: req.db).filter(\.$id ~~ Set(services.map(\.unitID))).all()
-        let ids = try Set(serviceUnits.flatMap { try [$0.requireID(), $0.opdID] })
-        let units = try await Unit.query(on: req.db).filter(\.$id ~~ ids).sort(\.$name).all().filter {
+        let units = try await ServiceQueries.servingUnits(instansiID: instansiID, on: req.db).filter {
             opd == nil || $0.opdID == opd
         }
         let canManage = units.contains {

@@ -150,3 +150,58 @@ enum SurveyQueries: SQLShorthand {
         return out
     }
 }
+
+extension SurveyQueries {
+    /// Counted responses the screening flagged, waiting for a look.
+    static func flaggedCount(serviceID: UUID, on db: any Database) async throws -> Int {
+        try await SurveyResponse.query(on: db).filter(\.$serviceID == serviceID).filter(\.$flag != nil)
+            .filter(\.$status == SurveyResponse.counted).count()
+    }
+
+    /// One page of a service's responses, newest first, and how many match. `flagged`: nil = all;
+    /// `status`: nil = any; `tieBreakByID`: the API orders equal times by id so its pages are stable.
+    static func responses(
+        serviceID: UUID, flagged: Bool?, status: String?, tieBreakByID: Bool, range: Range<Int>, on db: any Database
+    ) async throws -> (rows: [SurveyResponse], total: Int) {
+        var query = SurveyResponse.query(on: db).filter(\.$serviceID == serviceID)
+        if let flagged { query = flagged ? query.filter(\.$flag != nil) : query.filter(\.$flag == nil) }
+        if let status { query = query.filter(\.$status == status) }
+        let total = try await query.count()
+        query = query.sort(\.$submittedAt, .descending)
+        if tieBreakByID { query = query.sort(\.$id) }
+        return (try await query.range(range).all(), total)
+    }
+}
+
+extension SurveyQueries {
+    /// Respondents per profile value (sex, age band, education, occupation), "" = not given.
+    static func profileCounts(scope: ReportScope, from: SimpleDate, to: SimpleDate, on db: any Database) async throws
+        -> [String: [String: Int]]
+    {
+        let sql = try db.sql
+        var out: [String: [String: Int]] = [:]
+        for column in ["sex", "age_band", "education", "occupation"] {
+            var q = sql.select().from(alias(SurveyResponse.schema, "r"))
+                .column(col(column, "r"), as: "v").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .where(col("instansi_id", "r"), .equal, SQLBind(scope.instansiID))
+                .where(col("status", "r"), .equal, SQLBind(SurveyResponse.counted))
+                .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso)).where(
+                    col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
+            if let ids = scope.unitIDs {
+                guard !ids.isEmpty else { continue }
+                q = q.where(col("unit_id", "r"), .in, SQLBind.group(ids))
+            }
+            for row in try await q.groupBy(col(column, "r")).all() {
+                let v = try row.decodeNil(column: "v") ? "" : try row.decode(column: "v", as: String.self)
+                out[column, default: [:]][v] = try row.integer("n")
+            }
+        }
+        return out
+    }
+
+    /// The unit's SKM follow-up plan for exactly this period, if written.
+    static func followUp(unitID: UUID, period: ServicePeriod, on db: any Database) async throws -> SKMFollowUp? {
+        try await SKMFollowUp.query(on: db).filter(\.$unitID == unitID).filter(\.$periodFrom == period.from.iso)
+            .filter(\.$periodTo == period.to.iso).first()
+    }
+}

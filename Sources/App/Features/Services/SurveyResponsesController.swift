@@ -30,12 +30,10 @@ enum SurveyResponsesController {
         let (s, unit) = try await ServiceCatalogue.find(
             try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let q = try req.query.decode(ListQuery.self)
-        var query = try SurveyResponse.query(on: req.db).filter(\.$serviceID == s.requireID())
-        if q.flagged == "1" { query = query.filter(\.$flag != nil) }
         let paging = PageRequest(page: q.page, per: 50, defaultPer: 50)
-        let total = try await query.count()
-        let rows = try await query.sort(\.$submittedAt, .descending).range(paging.offset..<(paging.offset + paging.per))
-            .all()
+        let (rows, total) = try await SurveyQueries.responses(
+            serviceID: s.requireID(), flagged: q.flagged == "1" ? true : nil, status: nil, tieBreakByID: false,
+            range: paging.offset..<(paging.offset + paging.per), on: req.db)
         let actor = try req.actor
         let placement = ServiceCatalogue.placement(s, unit: unit)
         let canManage = AccessPolicy.manageService(actor, placement).isAllowed
@@ -132,51 +130,6 @@ enum SurveyResponsesController {
         }
     }
 
-    /// A paper form's answers: blanks allowed (nobody answered that element), at least one given,
-    /// each 1–4; the date within the period being entered (`PaperSurveyPeriod`: this month, last
-    /// month until the 10th, never before the service existed nor in the future). Errors name the form fields.
-    static func parsePaper(
-        date: String, answers: [String], profile: [String: String], today: SimpleDate,
-        serviceCreated: SimpleDate
-    ) -> Result<(SimpleDate, [Int?], SurveySubmission), ValidationFailure> {
-        var v = FieldValidator()
-        let day = SimpleDate(iso: date.trimmingCharacters(in: .whitespaces))
-        if let day {
-            if let problem = PaperSurveyPeriod.problem(day, today: today, serviceCreated: serviceCreated) {
-                v.add(field: "date", problem)
-            }
-        } else {
-            v.add(field: "date", "Tanggal pengisian: format YYYY-MM-DD.")
-        }
-        var values: [Int?] = []
-        for (i, text) in answers.enumerated() {
-            let t = text.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty {
-                values.append(nil)
-                continue
-            }
-            if let n = Int(t), (1...4).contains(n) {
-                values.append(n)
-            } else {
-                values.append(nil)
-                v.add(field: "u\(i + 1)", "Jawaban \(SKMElement.codes[i]) harus 1 sampai 4 atau kosong.")
-            }
-        }
-        if values.allSatisfy({ $0 == nil }) && v.isValid { v.add(field: "u1", "Isi sedikitnya satu jawaban.") }
-        // The profile is checked by the same rule as online; the answers above are checked here.
-        var submission: SurveySubmission?
-        switch SurveySubmission.validate(
-            answers: Dictionary(uniqueKeysWithValues: SKMElement.codes.map { ($0, 1) }),
-            respondent: profile.filter { !$0.value.isEmpty })
-        {
-        case .success(let ok): submission = ok
-        case .failure(let f):
-            for e in f.errors { v.add(field: e.field.replacingOccurrences(of: "respondent.", with: ""), e.message) }
-        }
-        guard v.isValid, let day, let submission else { return .failure(ValidationFailure(errors: v.errors)) }
-        return .success((day, values, submission))
-    }
-
     static func paperForm(req: Request) async throws -> Response {
         let (s, _) = try await ServiceCatalogue.find(
             try req.parameters.require("id"), for: try req.actor, .write, on: req.db)
@@ -245,38 +198,20 @@ enum SurveyResponsesController {
         let actor = try req.actor
         let (s, _) = try await ServiceCatalogue.find(try req.parameters.require("id"), for: actor, .write, on: req.db)
         let posted = try req.content.decode(Paper.self)
-        switch parsePaper(
+        switch SurveyService.parsePaper(
             date: posted.date ?? "", answers: posted.answers, profile: posted.profile, today: WITA.today(req.now),
             serviceCreated: WITA.today(s.createdAt))
         {
         case .failure(let f):
             return try await paperPage(req, s, posted: posted, errors: f.errors, status: .unprocessableEntity)
         case .success(let (day, values, submission)):
-            _ = try await savePaper(
+            _ = try await SurveyService.savePaper(
                 day: day, values: values, submission: submission, service: s, actor: actor, at: req.now, on: req.db)
             Flash.add(
                 .success,
                 "Formulir kertas tanggal \(IndonesianFormat.date(day)) disimpan. Lanjutkan dengan formulir berikutnya.",
                 to: req)
             return try req.redirect(to: SiteURL.servicePaper(s.requireID()).path)
-        }
-    }
-
-    /// One paper form stored and audited in one transaction (the web form and the API).
-    static func savePaper(
-        day: SimpleDate, values: [Int?], submission: SurveySubmission, service s: PublicService, actor: Principal,
-        at now: Date, on db: any Database
-    ) async throws -> SurveyResponse {
-        try await db.transaction { db in
-            let stored = try await SurveyService.store(
-                submission, partial: values, service: s, channel: "kertas", clientHash: nil, honeypot: false,
-                on: day, enteredBy: actor.userID, at: now, db: db)
-            try await AuditLog.record(
-                .create, entity: "survey_response", id: stored.id,
-                summary: "Memasukkan formulir SKM kertas layanan \(s.code) (\(day.iso))",
-                actor: actor, instansiID: s.instansiID, at: now, on: db)
-            guard let row = try await SurveyResponse.find(stored.id, on: db) else { throw Abort(.internalServerError) }
-            return row
         }
     }
 
@@ -345,7 +280,7 @@ enum SurveyResponsesController {
                 "sex": row["sex"], "ageBand": row["ageBand"], "education": row["education"],
                 "occupation": row["occupation"],
             ].mapValues { $0.lowercased() }
-            switch parsePaper(
+            switch SurveyService.parsePaper(
                 date: row["date"], answers: SKMElement.codes.map { row[$0] }, profile: profile, today: WITA.today(now),
                 serviceCreated: WITA.today(service.createdAt))
             {

@@ -137,3 +137,97 @@ enum SurveyService {
         }
     }
 }
+
+/// Paper SKM forms, entered on the web form, by file or through the API.
+extension SurveyService {
+    /// A paper form's answers: blanks allowed (nobody answered that element), at least one given,
+    /// each 1–4; the date within the period being entered (`PaperSurveyPeriod`: this month, last
+    /// month until the 10th, never before the service existed nor in the future). Errors name the form fields.
+    static func parsePaper(
+        date: String, answers: [String], profile: [String: String], today: SimpleDate,
+        serviceCreated: SimpleDate
+    ) -> Result<(SimpleDate, [Int?], SurveySubmission), ValidationFailure> {
+        var v = FieldValidator()
+        let day = SimpleDate(iso: date.trimmingCharacters(in: .whitespaces))
+        if let day {
+            if let problem = PaperSurveyPeriod.problem(day, today: today, serviceCreated: serviceCreated) {
+                v.add(field: "date", problem)
+            }
+        } else {
+            v.add(field: "date", "Tanggal pengisian: format YYYY-MM-DD.")
+        }
+        var values: [Int?] = []
+        for (i, text) in answers.enumerated() {
+            let t = text.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty {
+                values.append(nil)
+                continue
+            }
+            if let n = Int(t), (1...4).contains(n) {
+                values.append(n)
+            } else {
+                values.append(nil)
+                v.add(field: "u\(i + 1)", "Jawaban \(SKMElement.codes[i]) harus 1 sampai 4 atau kosong.")
+            }
+        }
+        if values.allSatisfy({ $0 == nil }) && v.isValid { v.add(field: "u1", "Isi sedikitnya satu jawaban.") }
+        // The profile is checked by the same rule as online; the answers above are checked here.
+        var submission: SurveySubmission?
+        switch SurveySubmission.validate(
+            answers: Dictionary(uniqueKeysWithValues: SKMElement.codes.map { ($0, 1) }),
+            respondent: profile.filter { !$0.value.isEmpty })
+        {
+        case .success(let ok): submission = ok
+        case .failure(let f):
+            for e in f.errors { v.add(field: e.field.replacingOccurrences(of: "respondent.", with: ""), e.message) }
+        }
+        guard v.isValid, let day, let submission else { return .failure(ValidationFailure(errors: v.errors)) }
+        return .success((day, values, submission))
+    }
+
+    /// One paper form stored and audited in one transaction (the web form and the API).
+    static func savePaper(
+        day: SimpleDate, values: [Int?], submission: SurveySubmission, service s: PublicService, actor: Principal,
+        at now: Date, on db: any Database
+    ) async throws -> SurveyResponse {
+        try await db.transaction { db in
+            let stored = try await SurveyService.store(
+                submission, partial: values, service: s, channel: "kertas", clientHash: nil, honeypot: false,
+                on: day, enteredBy: actor.userID, at: now, db: db)
+            try await AuditLog.record(
+                .create, entity: "survey_response", id: stored.id,
+                summary: "Memasukkan formulir SKM kertas layanan \(s.code) (\(day.iso))",
+                actor: actor, instansiID: s.instansiID, at: now, on: db)
+            guard let row = try await SurveyResponse.find(stored.id, on: db) else { throw Abort(.internalServerError) }
+            return row
+        }
+    }
+}
+
+extension SurveyService {
+    /// The unit's plan to act on an SKM period's results, created or replaced with its audit entry.
+    static func saveFollowUp(
+        _ plan: String, unit: Unit, period: ServicePeriod, actor: Principal, at now: Date, on db: any Database
+    ) async throws {
+        let unitID = try unit.requireID()
+        let row = try await SurveyQueries.followUp(unitID: unitID, period: period, on: db) ?? SKMFollowUp()
+        let before = row.id == nil ? nil : ["plan": row.plan]
+        if row.id == nil {
+            row.id = UUID()
+            row.instansiID = unit.instansiID
+            row.unitID = unitID
+            row.periodFrom = period.from.iso
+            row.periodTo = period.to.iso
+        }
+        row.plan = plan
+        row.updatedBy = actor.userID
+        row.updatedAt = now
+        try await db.transaction { db in
+            try await row.save(on: db)
+            try await AuditLog.record(
+                before == nil ? .create : .update, entity: "skm_follow_up", id: row.id,
+                summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
+                before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: now, on: db)
+        }
+    }
+}

@@ -72,17 +72,13 @@ enum TransparencyController {
 
     static func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
-        var query = Instansi.query(on: req.db)
-        if let code = q.instansi, !code.isEmpty { query = query.filter(\.$code == code) }
-        guard let instansi = try await query.sort(\.$createdAt).first() else {
+        guard let instansi = try await InstansiQueries.find(code: q.instansi, on: req.db) else {
             throw Abort(.notFound, reason: "Instansi tidak ditemukan.")
         }
         let instansiID = try instansi.requireID()
-        let services = try await PublicService.query(on: req.db).filter(\.$instansiID == instansiID).filter(
-            \.$isActive == true
-        ).sort(\.$code).all()
+        let services = try await ServiceQueries.active(instansiID: instansiID, on: req.db)
         let tree = try await UnitQueries.tree(instansiID: instansiID, on: req.db)
-        let weight = try await ServicesAPIController.weight(instansiID, on: req.db)
+        let weight = try await SettingsQueries.skmWeight(instansiID, on: req.db)
         let today = WITA.today(req.now)
         // Four complete quarters, then the running one (its figures can still grow: "sementara").
         let complete = ReportPeriod.quarter.lastComplete(4, asOf: today)

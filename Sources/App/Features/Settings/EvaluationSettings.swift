@@ -150,4 +150,9 @@ extension SettingsQueries {
         }
         return EvaluationSettings(s)
     }
+
+    /// The SKM weighting the instansi chose (its IKM pages and the public transparency page).
+    static func skmWeight(_ instansiID: UUID, on db: any Database) async throws -> SKMWeight {
+        try await evaluation(instansiID, on: db).skmWeight
+    }
 }

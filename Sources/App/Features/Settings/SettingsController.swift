@@ -52,28 +52,10 @@ enum SettingsController {
                 req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
                 evaluation: evaluationForm, complaints: complaintForm, errors: v.errors)
         }
-        let now = req.now
-        let existing = try await InstansiSettings.query(on: req.db).filter(\.$instansiID == actor.instansiID!).first()
-        let before = existing.map { SettingsSnapshot($0) }
-        let settings = existing ?? InstansiSettings()
-        if existing == nil {
-            settings.id = UUID()
-            settings.instansiID = actor.instansiID!
-        }
-        settings.jpmFormula = formula!.rawValue
-        settings.jpmPurpose = thresholds!.purpose
-        settings.updatedAt = now
-        development.apply(to: settings)
-        evaluation.apply(to: settings)
-        settings.complaintTargetDays = complaints.targetDays
-        settings.complaintRetentionMonths = complaints.retentionMonths
-        try await req.db.transaction { db in
-            try await settings.save(on: db)
-            try await AuditLog.record(
-                .update, entity: "settings", id: settings.id, summary: "Mengubah pengaturan JPM",
-                before: before, after: SettingsSnapshot(settings),
-                actor: actor, instansiID: actor.instansiID, at: now, on: db)
-        }
+        let settings = try await SettingsService.save(
+            formula: formula!, thresholds: thresholds!, development: development, evaluation: evaluation,
+            complaints: complaints,
+            actor: actor, at: req.now, on: req.db)
         Flash.add(
             .success,
             "Pengaturan disimpan: \(formula!.label); ambang \(thresholds!.purposeLabel); penilaian ulang \(settings.reassessmentMonths) bulan setelah pelatihan.",

@@ -1,4 +1,3 @@
-import Fluent
 import KompetenCore
 import Vapor
 
@@ -29,28 +28,39 @@ struct EmployeePerformanceModel: Encodable {
     let recordHref: String?
     let talent: Talent?
     let reassessed: [Reassessed]
+}
 
-    /// Nil when the user may see neither the ratings nor the re-assessments (e.g. an assessor
-    /// sees re-assessments only: they are assessment results).
-    static func load(_ e: Employee, actor: Principal, on db: any Database) async throws -> EmployeePerformanceModel {
-        let placement = try await EnrolmentService.placement(of: e, on: db)
-        let canSeeRatings = try AccessPolicy.readPerformance(
-            actor, employee: placement, employeeID: e.requireID(), supervisorID: e.supervisorID
-        ).isAllowed
-        let ratings =
-            canSeeRatings
-            ? try await PerformanceRating.query(on: db).filter(\.$employeeID == e.requireID()).sort(
-                \.$year, .descending
-            ).all() : []
+extension EmployeePerformanceModel {
+    /// What the actor may see of this employee's step-3 part; decides both what
+    /// `TalentQueries.employeePerformance` reads and what the model shows.
+    struct Visibility {
+        let ratings: Bool
+        let talent: Bool
+        let record: Bool
+
+        init(_ e: Employee, actor: Principal, placement: Placement) throws {
+            let id = try e.requireID()
+            ratings =
+                AccessPolicy.readPerformance(
+                    actor, employee: placement, employeeID: id, supervisorID: e.supervisorID
+                ).isAllowed
+            talent =
+                AccessPolicy.readTalent(actor, employee: placement, employeeID: id, supervisorID: e.supervisorID)
+                .isAllowed
+            record =
+                AccessPolicy.recordPerformance(
+                    actor, employee: placement, employeeID: id, supervisorID: e.supervisorID
+                ).isAllowed
+        }
+    }
+
+    /// `records` from `TalentQueries.employeePerformance`.
+    init(_ e: Employee, _ records: TalentQueries.EmployeePerformance) throws {
+        let visible = records.visibility
         var talent: Talent?
-        if AccessPolicy.readTalent(
-            actor, employee: placement, employeeID: try e.requireID(), supervisorID: e.supervisorID
-        ).isAllowed, let latest = ratings.first {
-            let cutoffs = try await SettingsQueries.evaluation(e.instansiID, on: db).cutoffs
-            let person = try await TalentQueries.people(
-                instansiID: e.instansiID, unitIDs: nil, year: latest.year, cutoffs: cutoffs,
-                filter: .employee(e.requireID()), on: db
-            ).first
+        if let latest = records.talent {
+            let cutoffs = latest.cutoffs
+            let person = latest.person
             talent = Talent(
                 year: latest.year, box: person?.box.map(String.init) ?? "—",
                 name: person?.box.flatMap { TalentBox.names[$0] }
@@ -61,24 +71,18 @@ struct EmployeePerformanceModel: Encodable {
                 } ?? "—",
                 pool: person?.box.map(TalentBox.successionPool.contains) ?? false)
         }
-        let closed = try await ReassessmentDue.query(on: db).filter(\.$employeeID == e.requireID()).filter(
-            \.$closedOn != nil
-        ).sort(\.$closedOn, .descending).limit(20).all()
-        let codes = try await PositionService.codesByID(Set(closed.map(\.competencyID)), on: db)
-        return EmployeePerformanceModel(
-            canSeeRatings: canSeeRatings,
-            ratings: ratings.map {
+        let codes = records.codes
+        self.init(
+            canSeeRatings: visible.ratings,
+            ratings: records.ratings.map {
                 Rating(
                     year: $0.year, hasilKerja: SKPRating(rawValue: $0.hasilKerja)?.label ?? $0.hasilKerja,
                     perilakuKerja: SKPRating(rawValue: $0.perilakuKerja)?.label ?? $0.perilakuKerja,
                     predicate: $0.predicate)
             },
-            recordHref: AccessPolicy.recordPerformance(
-                actor, employee: placement, employeeID: try e.requireID(), supervisorID: e.supervisorID
-            ).isAllowed
-                ? SiteURL.employeePerformance(try e.requireID()).path : nil,
+            recordHref: visible.record ? SiteURL.employeePerformance(try e.requireID()).path : nil,
             talent: talent,
-            reassessed: closed.map { d in
+            reassessed: records.closed.map { d in
                 Reassessed(
                     code: codes[d.competencyID] ?? "?",
                     date: d.closedOn.flatMap(SimpleDate.init(iso:)).map(IndonesianFormat.date) ?? "",

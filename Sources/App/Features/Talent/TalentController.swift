@@ -69,8 +69,7 @@ enum TalentController {
         let positions = try await TalentQueries.positions(Set((pool + listed).compactMap(\.positionID)), on: req.db)
         let keyPositions = try await TalentQueries.positionCounts(
             instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
-        let years = try await PerformanceRating.query(on: req.db).filter(\.$instansiID == scope.instansiID).unique()
-            .all(\.$year)
+        let years = try await TalentQueries.ratedYears(instansiID: scope.instansiID, on: req.db)
         let model = TalentPageModel(
             scope: scope, year: year, years: years, grid: grid, pool: pool, listed: listed,
             positions: positions, keyPositions: keyPositions, cutoffs: cutoffs,

@@ -186,3 +186,55 @@ enum TalentQueries: SQLShorthand {
         try await PerformanceRating.query(on: db).filter(\.$instansiID == instansiID).max(\.$year)
     }
 }
+
+extension TalentQueries {
+    /// The years with an SKP rating in the instansi, each once.
+    static func ratedYears(instansiID: UUID, on db: any Database) async throws -> [Int] {
+        try await PerformanceRating.query(on: db).filter(\.$instansiID == instansiID).unique().all(\.$year)
+    }
+
+    /// The rows behind the step-3 part of one employee's profile; reads only what the actor may see.
+    struct EmployeePerformance {
+        struct LatestTalent {
+            let year: Int
+            let cutoffs: PotentialCutoffs
+            /// Nil when the employee is not in the 9-box query's result.
+            let person: Person?
+        }
+        let visibility: EmployeePerformanceModel.Visibility
+        /// Newest year first; empty when the ratings may not be seen.
+        let ratings: [PerformanceRating]
+        /// Of the latest rated year; nil when the talent box may not be seen or there is no rating.
+        let talent: LatestTalent?
+        /// The latest 20 closed re-assessments, newest first.
+        let closed: [ReassessmentDue]
+        let codes: [UUID: String]
+    }
+
+    static func employeePerformance(_ e: Employee, actor: Principal, on db: any Database) async throws
+        -> EmployeePerformance
+    {
+        let placement = try await EnrolmentService.placement(of: e, on: db)
+        let visibility = try EmployeePerformanceModel.Visibility(e, actor: actor, placement: placement)
+        let ratings =
+            visibility.ratings
+            ? try await PerformanceRating.query(on: db).filter(\.$employeeID == e.requireID()).sort(
+                \.$year, .descending
+            ).all() : []
+        var talent: EmployeePerformance.LatestTalent?
+        if visibility.talent, let latest = ratings.first {
+            let cutoffs = try await SettingsQueries.evaluation(e.instansiID, on: db).cutoffs
+            let person = try await people(
+                instansiID: e.instansiID, unitIDs: nil, year: latest.year, cutoffs: cutoffs,
+                filter: .employee(e.requireID()), on: db
+            ).first
+            talent = EmployeePerformance.LatestTalent(year: latest.year, cutoffs: cutoffs, person: person)
+        }
+        let closed = try await ReassessmentDue.query(on: db).filter(\.$employeeID == e.requireID()).filter(
+            \.$closedOn != nil
+        ).sort(\.$closedOn, .descending).limit(20).all()
+        let codes = try await PositionService.codesByID(Set(closed.map(\.competencyID)), on: db)
+        return EmployeePerformance(
+            visibility: visibility, ratings: ratings, talent: talent, closed: closed, codes: codes)
+    }
+}

@@ -29,14 +29,9 @@ enum UnitsAPIController {
                 .init(field: "q", message: "Kata kunci pencarian paling panjang 100 karakter.")
             ])
         }
-        var query = try Unit.scopedQuery(actor, on: req.db)
-        if let opd = try UnitQueries.listScope(actor) { query = query.filter(\.$opdID == opd) }
-        if let parent = params.parentId { query = query.filter(\.$parentID == parent) }
-        if let q = params.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-            query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$code ~~ q.uppercased()) }
-        }
-        let total = try await query.count()
-        let units = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
+        let (units, total) = try await UnitQueries.page(
+            actor, parentID: params.parentId, search: params.q?.trimmingCharacters(in: .whitespaces),
+            range: paging.offset..<(paging.offset + paging.per), on: req.db)
         return PagedResponse(
             items: units.map(UnitDTO.init), metadata: .init(page: paging.page, per: paging.per, total: total))
     }

@@ -16,10 +16,8 @@ enum UsersController {
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
         let users = try await UserService.list(actor, on: req.db).sort(\.$username).all()
-        let units = try await Unit.scopedQuery(actor, on: req.db).filter(\.$id ~~ Set(users.compactMap(\.unitID))).all()
-        let employees = try await Employee.scopedQuery(actor, on: req.db).filter(
-            \.$id ~~ Set(users.compactMap(\.employeeID))
-        ).all()
+        let units = try await UnitQueries.units(Set(users.compactMap(\.unitID)), for: actor, on: req.db)
+        let employees = try await EmployeeQueries.employees(Set(users.compactMap(\.employeeID)), for: actor, on: req.db)
         let model = UserListModel(users: users, units: units, employees: employees)
         return try await req.renderPage("users/index", title: "Pengguna", crumbs: [Crumb("Pengguna")], model)
     }
@@ -97,8 +95,8 @@ enum UsersController {
         async throws -> Response
     {
         let actor = try req.actor
-        let opds = try await Unit.scopedQuery(actor, on: req.db).filter(\.$parentID == nil).sort(\.$code).all()
-        let providers = try await Provider.scopedQuery(actor, on: req.db).sort(\.$name).all()
+        let opds = try await UnitQueries.opdsByCode(actor, on: req.db)
+        let providers = try await ProviderQueries.byName(actor, on: req.db)
         let model = UserFormModel(
             values: values, userID: userID, actor: actor, opds: opds, providers: providers, errors: errors)
         let title = userID == nil ? "Tambah Pengguna" : "Ubah Pengguna \(values.username ?? "")"
