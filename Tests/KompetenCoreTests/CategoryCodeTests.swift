@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@testable import KompetenCore
+
+/// The category enums replaced strings the API, exports and stored columns already carried: their
+/// raw values must stay those strings and their labels what the pages showed. Both lists are
+/// written out from SPEC.md §1 and the code the enums replaced, never from `allCases`.
+@Suite("Category codes") struct CategoryCodeTests {
+    private func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    @Test func jpmCategoryCodesAndLabels() throws {
+        #expect(
+            JPMCategory.allCases.map(\.rawValue) == [
+                "optimal", "cukup_optimal", "kurang_optimal", "memenuhi_syarat", "masih_memenuhi_syarat",
+                "kurang_memenuhi_syarat", "belum_dinilai",
+            ])
+        #expect(
+            JPMCategory.allCases.map(\.label) == [
+                "Optimal", "Cukup optimal", "Kurang optimal", "Memenuhi syarat", "Masih memenuhi syarat",
+                "Kurang memenuhi syarat", "Belum dinilai",
+            ])
+        #expect(try json([JPMCategory.cukupOptimal, .belumDinilai]) == #"["cukup_optimal","belum_dinilai"]"#)
+        // The report columns: the set's three categories, best first, then the unassessed.
+        #expect(JPMThresholds.pemetaan.categories == [.optimal, .cukupOptimal, .kurangOptimal, .belumDinilai])
+        #expect(
+            JPMThresholds.pengisianJabatan.categories == [
+                .memenuhiSyarat, .masihMemenuhiSyarat, .kurangMemenuhiSyarat, .belumDinilai,
+            ])
+    }
+}
