@@ -30,4 +30,15 @@ import Testing
                 .memenuhiSyarat, .masihMemenuhiSyarat, .kurangMemenuhiSyarat, .belumDinilai,
             ])
     }
+
+    @Test func skpCodesAndLabels() throws {
+        // reference/predikat-skp.json: the ratings are codes, the predicates the regulation's words.
+        #expect(
+            SKPRating.allCases.map(\.rawValue) == ["di_bawah_ekspektasi", "sesuai_ekspektasi", "di_atas_ekspektasi"])
+        #expect(SKPRating.allCases.map(\.label) == ["Di bawah ekspektasi", "Sesuai ekspektasi", "Di atas ekspektasi"])
+        let words = ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"]
+        #expect(SKPPredicate.allCases.map(\.rawValue) == words)
+        #expect(SKPPredicate.allCases.map(\.label) == words)
+        #expect(try json([SKPPredicate.kurang, .sangatBaik]) == #"["Kurang\/Misconduct","Sangat Baik"]"#)
+    }
 }

@@ -121,7 +121,7 @@ enum TalentController {
         let performance: String?
         let potential: String?
         let potentialScore: Double?
-        let predicate: String?
+        let predicate: SKPPredicate?
         let recommendation: String?
         let successionPool: Bool
         /// Why there is no box: `no_performance` (no SKP that year) or `no_assessment`.
@@ -147,7 +147,7 @@ enum TalentController {
             employeeId: employee.requireID(), year: year, box: box,
             performance: person?.predicate.map { PerformanceLevel($0).rawValue },
             potential: person?.potentialScore.map { cutoffs.level($0).rawValue },
-            potentialScore: person?.potentialScore.map(GapAnalysis.round2), predicate: person?.predicate?.rawValue,
+            potentialScore: person?.potentialScore.map(GapAnalysis.round2), predicate: person?.predicate,
             recommendation: box.flatMap { TalentBox.recommendations[$0] },
             successionPool: box.map(TalentBox.successionPool.contains) ?? false,
             missing: person?.predicate == nil ? "no_performance" : person?.potentialScore == nil ? "no_assessment" : nil
