@@ -41,4 +41,11 @@ import Testing
         #expect(SKPPredicate.allCases.map(\.label) == words)
         #expect(try json([SKPPredicate.kurang, .sangatBaik]) == #"["Kurang\/Misconduct","Sangat Baik"]"#)
     }
+
+    @Test func nineBoxAxisCodes() throws {
+        // reference/talenta-9-box.json: the two axes' bands, as the talent API carries them.
+        #expect(PerformanceLevel.allCases.map(\.rawValue) == ["di_bawah", "sesuai", "di_atas"])
+        #expect(PotentialLevel.allCases.map(\.rawValue) == ["rendah", "menengah", "tinggi"])
+        #expect(try json([PerformanceLevel.diAtas]) + json([PotentialLevel.tinggi]) == #"["di_atas"]["tinggi"]"#)
+    }
 }
