@@ -48,4 +48,16 @@ import Testing
         #expect(PotentialLevel.allCases.map(\.rawValue) == ["rendah", "menengah", "tinggi"])
         #expect(try json([PerformanceLevel.diAtas]) + json([PotentialLevel.tinggi]) == #"["di_atas"]["tinggi"]"#)
     }
+
+    @Test func trainingStatusCodesAndLabels() throws {
+        // The stored enrolments.status and learning_records.status values and the pages' words.
+        #expect(EnrolmentStatus.allCases.map(\.rawValue) == ["enrolled", "waitlisted", "completed", "cancelled"])
+        #expect(EnrolmentStatus.allCases.map(\.label) == ["Terdaftar", "Daftar tunggu", "Lulus", "Batal"])
+        #expect(EnrolmentStatus.allCases.filter(\.takesSeat) == [.enrolled, .completed])
+        #expect(LearningStatus.allCases.map(\.rawValue) == ["submitted", "verified", "rejected"])
+        #expect(
+            LearningStatus.allCases.map(\.label) == ["Menunggu verifikasi atasan", "Terverifikasi", "Ditolak"])
+        #expect(
+            try json([EnrolmentStatus.waitlisted]) + json([LearningStatus.verified]) == #"["waitlisted"]["verified"]"#)
+    }
 }
