@@ -63,16 +63,12 @@ public struct DemoBatch: Sendable, Equatable {
     public let isOnline: Bool
 }
 
-public enum DemoEnrolmentStatus: String, Sendable, Equatable, CaseIterable {
-    case enrolled, waitlisted, completed, cancelled
-}
-
 /// One employee in one batch.
 public struct DemoEnrolment: Sendable, Equatable {
     public let nip: String
     public let programmeCode: String
     public let batchName: String
-    public let status: DemoEnrolmentStatus
+    public let status: EnrolmentStatus
     /// 80…100 when completed, else nil.
     public let attendancePercent: Int?
     /// E.g. `BPSDMD-NTT/2026/KL03/00123`, when completed.

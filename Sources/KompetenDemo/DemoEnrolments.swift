@@ -18,7 +18,7 @@ struct DemoEnrolmentPlanner {
 
     struct Record {
         let employee: Int, batch: Int
-        let status: DemoEnrolmentStatus
+        let status: EnrolmentStatus
         let attendance: Int?
     }
 

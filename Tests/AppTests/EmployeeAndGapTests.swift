@@ -216,6 +216,16 @@ struct EmployeeAndGapTests {
             #expect(s.meanJpm == 80.0)
             #expect(s.categories["cukup_optimal"] == 1)
             #expect(s.categories["optimal"] == 0)
+            // JPMCategory encodes as its raw value: the bodies carry the codes they carried as strings,
+            // and the counts stay an object keyed by the code, never an array of pairs. Key order
+            // in a body is not fixed, so each field on its own.
+            let summaryBody = try await asesor.send(.GET, "/api/v1/units/\(world.opdA.id!)/gap-summary").body.string
+            #expect(summaryBody.contains(#""categories":{"#), "\(summaryBody)")
+            for (code, n) in [("optimal", 0), ("cukup_optimal", 1), ("kurang_optimal", 0), ("belum_dinilai", 0)] {
+                #expect(summaryBody.contains(#""\#(code)":\#(n)"#), "\(summaryBody)")
+            }
+            let gapBody = try await asesor.send(.GET, "/api/v1/employees/\(world.staffA.id!)/gap").body.string
+            #expect(gapBody.contains(#""category":"cukup_optimal""#), "\(gapBody)")
             #expect(s.competencies.map(\.competencyCode) == ["M.1", "M.2", "M.5", "SK.1"])
             #expect(s.competencies.map(\.meanGap) == [1.0, 0.0, 1.0, 0.0])
             #expect(s.competencies.map(\.employeesWithGap) == [1, 0, 1, 0])

@@ -295,6 +295,7 @@ struct EvaluateTests {
                     year: 2025, hasilKerja: "di_atas_ekspektasi", perilakuKerja: "di_atas_ekspektasi"))
             #expect(r.status == .created)
             #expect(try r.json(Perf.self).predicate == "Sangat Baik")
+            #expect(r.body.string.contains(#""predicate":"Sangat Baik""#), "\(r.body.string)")
             #expect(
                 try await employee.send(
                     .POST, path,
@@ -339,6 +340,12 @@ struct EvaluateTests {
                 Talent.self)
             #expect(t.box == 9 && t.performance == "di_atas" && t.potential == "tinggi" && t.successionPool)
             #expect(t.recommendation?.hasPrefix("Dipromosikan") == true)
+            // The talent body carries the enums' raw values, the strings it always carried (key order is not fixed).
+            let talentBody = try await admin.send(.GET, "/api/v1/employees/\(world.staffA.id!)/talent?year=2025").body
+                .string
+            for field in [#""predicate":"Sangat Baik""#, #""performance":"di_atas""#, #""potential":"tinggi""#] {
+                #expect(talentBody.contains(field), "\(talentBody)")
+            }
             // Just below the cut-off is menengah → box 7 (the cut-off raised to 3.76 instead of lowering the levels).
             let settings =
                 try await InstansiSettings.query(on: app.db).filter(\.$instansiID == world.instansi.id!).first()

@@ -21,13 +21,13 @@ import Testing
         // Σ actual = 3+2+2+1 = 8, Σ required = 3+3+2+2 = 10 → 80.00.
         let r = run([3, 3, 2, 2], [3, 2, 2, 1])
         #expect(r.jpm == 80.0)
-        #expect(r.category == "cukup_optimal") // 78 ≤ 80 < 90
+        #expect(r.category == .cukupOptimal) // 78 ≤ 80 < 90
         #expect(r.assessedCount == 4)
         #expect(r.items.map(\.gap) == [0, 1, 0, 1])
         #expect(r.items.map(\.status) == [.memenuhi, .belumMemenuhi, .memenuhi, .belumMemenuhi])
         #expect(r.items.map(\.competencyCode) == ["C1", "C2", "C3", "C4"])
         // For filling a post the upper threshold is 80 and 80.00 ≥ 80.
-        #expect(run([3, 3, 2, 2], [3, 2, 2, 1], .capped, .pengisianJabatan).category == "memenuhi_syarat")
+        #expect(run([3, 3, 2, 2], [3, 2, 2, 1], .capped, .pengisianJabatan).category == .memenuhiSyarat)
         // No surplus anywhere, so the strict variant agrees: min sums 3+2+2+1 = 8.
         #expect(run([3, 3, 2, 2], [3, 2, 2, 1], .strict).jpm == 80.0)
     }
@@ -36,38 +36,38 @@ import Testing
         // Capped: (4+1)/(2+2) = 125 % → capped at 100. Strict: (min(4,2)+min(1,2))/4 = 3/4 = 75.00.
         let capped = run([2, 2], [4, 1])
         #expect(capped.jpm == 100.0)
-        #expect(capped.category == "optimal")
+        #expect(capped.category == .optimal)
         #expect(capped.items.map(\.gap) == [-2, 1]) // negative gap = surplus
         let strict = run([2, 2], [4, 1], .strict)
         #expect(strict.jpm == 75.0)
-        #expect(strict.category == "kurang_optimal") // 75 < 78
-        #expect(run([2, 2], [4, 1], .strict, .pengisianJabatan).category == "masih_memenuhi_syarat") // 68 ≤ 75 < 80
+        #expect(strict.category == .kurangOptimal) // 75 < 78
+        #expect(run([2, 2], [4, 1], .strict, .pengisianJabatan).category == .masihMemenuhiSyarat) // 68 ≤ 75 < 80
     }
 
     @Test func pemetaanBoundaries() {
         // 9/10 = 90.00 → optimal (≥ 90 is inclusive).
         #expect(run([5, 5], [5, 4]).jpm == 90.0)
-        #expect(run([5, 5], [5, 4]).category == "optimal")
+        #expect(run([5, 5], [5, 4]).category == .optimal)
         // Ten items of level 5 (Σ 50) with Σ actual 39: 39/50 = 78.00 → cukup_optimal.
         let r = run(Array(repeating: 5, count: 10), [4, 4, 4, 4, 4, 4, 4, 4, 4, 3])
         #expect(r.jpm == 78.0)
-        #expect(r.category == "cukup_optimal")
-        #expect(JPMThresholds.pemetaan.category(78.0) == "cukup_optimal")
-        #expect(JPMThresholds.pemetaan.category(77.99) == "kurang_optimal")
-        #expect(JPMThresholds.pemetaan.category(89.99) == "cukup_optimal")
-        #expect(JPMThresholds.pemetaan.category(90.0) == "optimal")
+        #expect(r.category == .cukupOptimal)
+        #expect(JPMThresholds.pemetaan.category(78.0) == .cukupOptimal)
+        #expect(JPMThresholds.pemetaan.category(77.99) == .kurangOptimal)
+        #expect(JPMThresholds.pemetaan.category(89.99) == .cukupOptimal)
+        #expect(JPMThresholds.pemetaan.category(90.0) == .optimal)
     }
 
     @Test func pengisianJabatanBoundaries() {
         let t = JPMThresholds.pengisianJabatan
-        #expect(t.category(80.0) == "memenuhi_syarat")
-        #expect(t.category(79.99) == "masih_memenuhi_syarat")
-        #expect(t.category(68.0) == "masih_memenuhi_syarat")
-        #expect(t.category(67.99) == "kurang_memenuhi_syarat")
+        #expect(t.category(80.0) == .memenuhiSyarat)
+        #expect(t.category(79.99) == .masihMemenuhiSyarat)
+        #expect(t.category(68.0) == .masihMemenuhiSyarat)
+        #expect(t.category(67.99) == .kurangMemenuhiSyarat)
         // Five items of level 5 (Σ 25) with Σ actual 17: 17/25 = 68.00.
-        #expect(run([5, 5, 5, 5, 5], [4, 4, 3, 3, 3], .capped, t).category == "masih_memenuhi_syarat")
+        #expect(run([5, 5, 5, 5, 5], [4, 4, 3, 3, 3], .capped, t).category == .masihMemenuhiSyarat)
         // 16/25 = 64.00.
-        #expect(run([5, 5, 5, 5, 5], [4, 3, 3, 3, 3], .capped, t).category == "kurang_memenuhi_syarat")
+        #expect(run([5, 5, 5, 5, 5], [4, 3, 3, 3, 3], .capped, t).category == .kurangMemenuhiSyarat)
     }
 
     @Test func roundingUsesExactFractions() {
@@ -84,21 +84,21 @@ import Testing
     @Test func neverAssessedAtAll() {
         let r = run([3, 2], [nil, nil])
         #expect(r.jpm == 0.0)
-        #expect(r.category == "belum_dinilai")
+        #expect(r.category == .belumDinilai)
         #expect(r.assessedCount == 0)
         #expect(
             r.items == [
                 GapItem(competencyCode: "C1", required: 3, actual: nil, gap: nil, status: .belumDinilai),
                 GapItem(competencyCode: "C2", required: 2, actual: nil, gap: nil, status: .belumDinilai),
             ])
-        #expect(JPMThresholds.label(category: r.category!) == "Belum dinilai")
+        #expect(r.category?.label == "Belum dinilai")
     }
 
     @Test func oneOfThreeNeverAssessedCountsAsZero() {
         // (3 + 3 + 0) / (3 + 3 + 4) = 6/10 = 60.00, not 6/6 = 100.
         let r = run([3, 3, 4], [3, 3, nil])
         #expect(r.jpm == 60.0)
-        #expect(r.category == "kurang_optimal")
+        #expect(r.category == .kurangOptimal)
         #expect(r.assessedCount == 2)
         #expect(r.items[2] == GapItem(competencyCode: "C3", required: 4, actual: nil, gap: nil, status: .belumDinilai))
         #expect(run([3, 3, 4], [3, 3, nil], .strict).jpm == 60.0)
@@ -142,7 +142,7 @@ import Testing
             [
                 "optimal", "cukup_optimal", "kurang_optimal", "memenuhi_syarat", "masih_memenuhi_syarat",
                 "kurang_memenuhi_syarat", "belum_dinilai",
-            ].map { JPMThresholds.label(category: $0) }
+            ].map { JPMCategory(rawValue: $0)?.label }
                 == [
                     "Optimal", "Cukup optimal", "Kurang optimal", "Memenuhi syarat", "Masih memenuhi syarat",
                     "Kurang memenuhi syarat", "Belum dinilai",
@@ -163,7 +163,7 @@ struct JPMFromSumsTests {
             actual: ["A": 3, "B": 2, "C": 2], formula: .capped, thresholds: .pemetaan)
         let sums = GapAnalysis.match(.init(required: 10, counted: 7, assessed: 3), thresholds: .pemetaan)
         #expect(items.jpm == 70.0 && sums.jpm == 70.0)
-        #expect(items.category == "kurang_optimal" && sums.category == "kurang_optimal")
+        #expect(items.category == .kurangOptimal && sums.category == .kurangOptimal)
     }
 
     @Test func edgeCases() {
@@ -171,11 +171,11 @@ struct JPMFromSumsTests {
         #expect(GapAnalysis.match(.init(required: 4, counted: 5, assessed: 2), thresholds: .pemetaan).jpm == 100.0)
         #expect(
             GapAnalysis.match(.init(required: 10, counted: 0, assessed: 0), thresholds: .pemetaan).category
-                == "belum_dinilai")
+                == .belumDinilai)
         // 17/25 = 68.00 → masih_memenuhi_syarat (pengisian jabatan)
         #expect(
             GapAnalysis.match(.init(required: 25, counted: 17, assessed: 5), thresholds: .pengisianJabatan).category
-                == "masih_memenuhi_syarat")
+                == .masihMemenuhiSyarat)
     }
 }
 

@@ -25,18 +25,43 @@ public enum JPMFormula: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// A set of JPM categories for one purpose. Categories are codes; `label(category:)` names them.
+/// A JPM category (SPEC.md §1): three per threshold set, and `belumDinilai` when nothing in the
+/// standard was ever assessed. The raw value is the code the API, the exports and the CSV carry,
+/// so it must never change.
+public enum JPMCategory: String, CaseIterable, Codable, Sendable {
+    case optimal
+    case cukupOptimal = "cukup_optimal"
+    case kurangOptimal = "kurang_optimal"
+    case memenuhiSyarat = "memenuhi_syarat"
+    case masihMemenuhiSyarat = "masih_memenuhi_syarat"
+    case kurangMemenuhiSyarat = "kurang_memenuhi_syarat"
+    case belumDinilai = "belum_dinilai"
+
+    public var label: String {
+        switch self {
+        case .optimal: "Optimal"
+        case .cukupOptimal: "Cukup optimal"
+        case .kurangOptimal: "Kurang optimal"
+        case .memenuhiSyarat: "Memenuhi syarat"
+        case .masihMemenuhiSyarat: "Masih memenuhi syarat"
+        case .kurangMemenuhiSyarat: "Kurang memenuhi syarat"
+        case .belumDinilai: "Belum dinilai"
+        }
+    }
+}
+
+/// A set of JPM categories for one purpose.
 public struct JPMThresholds: Sendable, Equatable, Codable {
     public var purpose: String
     public var upper: Double
     public var lower: Double
-    public var upperCategory: String
-    public var middleCategory: String
-    public var lowerCategory: String
+    public var upperCategory: JPMCategory
+    public var middleCategory: JPMCategory
+    public var lowerCategory: JPMCategory
 
     public init(
         purpose: String, upper: Double, lower: Double,
-        upperCategory: String, middleCategory: String, lowerCategory: String
+        upperCategory: JPMCategory, middleCategory: JPMCategory, lowerCategory: JPMCategory
     ) {
         self.purpose = purpose
         self.upper = upper
@@ -49,17 +74,13 @@ public struct JPMThresholds: Sendable, Equatable, Codable {
     /// Mapping the workforce (the default purpose).
     public static let pemetaan = JPMThresholds(
         purpose: "pemetaan", upper: 90, lower: 78,
-        upperCategory: "optimal", middleCategory: "cukup_optimal", lowerCategory: "kurang_optimal")
+        upperCategory: .optimal, middleCategory: .cukupOptimal, lowerCategory: .kurangOptimal)
     /// Filling a post.
     public static let pengisianJabatan = JPMThresholds(
         purpose: "pengisian_jabatan", upper: 80, lower: 68,
-        upperCategory: "memenuhi_syarat", middleCategory: "masih_memenuhi_syarat",
-        lowerCategory: "kurang_memenuhi_syarat")
+        upperCategory: .memenuhiSyarat, middleCategory: .masihMemenuhiSyarat, lowerCategory: .kurangMemenuhiSyarat)
 
     public static let all: [JPMThresholds] = [pemetaan, pengisianJabatan]
-
-    /// The category code used when nothing in the standard was ever assessed.
-    public static let belumDinilai = "belum_dinilai"
 
     public static func named(_ purpose: String) -> JPMThresholds? {
         all.first { $0.purpose == purpose }
@@ -74,26 +95,15 @@ public struct JPMThresholds: Sendable, Equatable, Codable {
         }
     }
 
+    /// Every category a person can get under this set, best first: the order of report columns.
+    public var categories: [JPMCategory] { [upperCategory, middleCategory, lowerCategory, .belumDinilai] }
+
     /// The category of an already ROUNDED JPM: the spec categorises the rounded value, so that
     /// 77.996 (shown as 78,00) is `cukup_optimal`, exactly as the printed number suggests.
-    public func category(_ roundedJPM: Double) -> String {
+    public func category(_ roundedJPM: Double) -> JPMCategory {
         if roundedJPM >= upper { return upperCategory }
         if roundedJPM >= lower { return middleCategory }
         return lowerCategory
-    }
-
-    /// Indonesian label of a category code; unknown codes are shown as they are.
-    public static func label(category: String) -> String {
-        switch category {
-        case "optimal": "Optimal"
-        case "cukup_optimal": "Cukup optimal"
-        case "kurang_optimal": "Kurang optimal"
-        case "memenuhi_syarat": "Memenuhi syarat"
-        case "masih_memenuhi_syarat": "Masih memenuhi syarat"
-        case "kurang_memenuhi_syarat": "Kurang memenuhi syarat"
-        case belumDinilai: "Belum dinilai"
-        default: category
-        }
     }
 }
 
@@ -139,11 +149,11 @@ public struct GapResult: Sendable, Equatable {
     public var jpm: Double?
     /// `belum_dinilai` when nothing in the standard was ever assessed; else the threshold category
     /// of the rounded `jpm`; nil when `jpm` is nil.
-    public var category: String?
+    public var category: JPMCategory?
     /// How many standard items have a result.
     public var assessedCount: Int
 
-    public init(items: [GapItem], jpm: Double?, category: String?, assessedCount: Int) {
+    public init(items: [GapItem], jpm: Double?, category: JPMCategory?, assessedCount: Int) {
         self.items = items
         self.jpm = jpm
         self.category = category
@@ -203,7 +213,7 @@ public enum GapAnalysis {
     }
 
     /// JPM (rounded) and category from the sums; nil when nothing is required.
-    public static func match(_ totals: JPMTotals, thresholds: JPMThresholds) -> (jpm: Double?, category: String?) {
+    public static func match(_ totals: JPMTotals, thresholds: JPMThresholds) -> (jpm: Double?, category: JPMCategory?) {
         guard totals.required > 0 else { return (nil, nil) }
         // Whole numbers all the way: the percentage in hundredths, rounded half up (all terms are
         // non-negative, so that is half away from zero), and only then turned into a Double.
@@ -211,7 +221,7 @@ public enum GapAnalysis {
         let capped = min(max(0, totals.counted), totals.required)
         let hundredths = (2 * capped * 10_000 + totals.required) / (2 * totals.required)
         let jpm = Double(hundredths) / 100
-        return (jpm, totals.assessed == 0 ? JPMThresholds.belumDinilai : thresholds.category(jpm))
+        return (jpm, totals.assessed == 0 ? .belumDinilai : thresholds.category(jpm))
     }
 
     /// Rounds to 2 decimals, half away from zero, on the shortest decimal text of `x` (what a

@@ -14,12 +14,25 @@ public enum SKPRating: String, CaseIterable, Codable, Sendable {
     }
 }
 
+/// The predicate of the year. The raw value is the regulation's wording, which is also what the
+/// stored column, the API and the exports carry, so it must never change.
 public enum SKPPredicate: String, CaseIterable, Codable, Sendable {
     case sangatBaik = "Sangat Baik"
     case baik = "Baik"
     case butuhPerbaikan = "Butuh Perbaikan"
     case kurang = "Kurang/Misconduct"
     case sangatKurang = "Sangat Kurang"
+
+    /// As the pages show it: the regulation's own wording, so the same text as the code.
+    public var label: String {
+        switch self {
+        case .sangatBaik: "Sangat Baik"
+        case .baik: "Baik"
+        case .butuhPerbaikan: "Butuh Perbaikan"
+        case .kurang: "Kurang/Misconduct"
+        case .sangatKurang: "Sangat Kurang"
+        }
+    }
 
     /// Rows: rating of the work results (hasil kerja); columns: rating of work behaviour (perilaku kerja).
     public static func of(hasilKerja: SKPRating, perilakuKerja: SKPRating) -> SKPPredicate {

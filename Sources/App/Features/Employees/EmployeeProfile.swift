@@ -134,7 +134,7 @@ struct EmployeeProfileModel: Encodable {
         let codes = Dictionary(uniqueKeysWithValues: competencies.map { ($0.id!, $0.code) })
         hasPosition = gap != nil
         jpm = gap?.jpm.map { IndonesianFormat.decimal($0) + "%" } ?? "—"
-        category = gap?.category.map { JPMThresholds.label(category: $0) } ?? "—"
+        category = gap?.category?.label ?? "—"
         formulaNote = "Kategori menurut ambang \(thresholds.purposeLabel)."
         gapRows = (gap?.items ?? []).map { item in
             GapRow(

@@ -73,7 +73,8 @@ enum EmployeesAPIController {
         let employeeId: UUID
         let positionId: UUID?
         let jpm: Double?
-        let category: String?
+        /// Encodes as its raw value, the code the API always carried.
+        let category: JPMCategory?
         let items: [GapItemDTO]
     }
 
@@ -124,6 +125,7 @@ enum EmployeesAPIController {
         /// People with a standard and no result: beside the mean JPM, never in it as 0.
         let unassessed: Int
         let meanJpm: Double?
+        /// Keyed by the category's raw value: a `[JPMCategory: Int]` would encode as an array of pairs, not an object.
         let categories: [String: Int]
         let competencies: [Line]
     }
@@ -140,7 +142,7 @@ enum EmployeesAPIController {
         return SummaryDTO(
             employees: summary.employees, assessed: summary.assessed, unassessed: summary.unassessed,
             meanJpm: summary.meanJpm,
-            categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key, $0.count) }),
+            categories: Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.key.rawValue, $0.count) }),
             competencies: summary.competencies.map { c in
                 .init(
                     competencyCode: c.code, meanGap: c.tally.meanShortfall, meanShortfall: c.tally.meanShortfall,

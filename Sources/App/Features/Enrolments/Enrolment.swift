@@ -2,21 +2,6 @@ import Fluent
 import Foundation
 import KompetenCore
 
-enum EnrolmentStatus: String, CaseIterable, Codable {
-    case enrolled, waitlisted, completed, cancelled
-
-    var label: String {
-        switch self {
-        case .enrolled: "Terdaftar"
-        case .waitlisted: "Daftar tunggu"
-        case .completed: "Lulus"
-        case .cancelled: "Batal"
-        }
-    }
-    /// Holds a seat of the batch.
-    var takesSeat: Bool { self == .enrolled || self == .completed }
-}
-
 /// An employee in a batch: enrolled (a seat), waitlisted, completed (certificate, JP credited) or cancelled.
 final class Enrolment: Model, InstansiOwned, @unchecked Sendable {
     static let schema = "enrolments"
@@ -84,18 +69,6 @@ final class ReassessmentDue: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
-}
-
-enum LearningStatus: String, CaseIterable, Codable {
-    case submitted, verified, rejected
-
-    var label: String {
-        switch self {
-        case .submitted: "Menunggu verifikasi atasan"
-        case .verified: "Terverifikasi"
-        case .rejected: "Ditolak"
-        }
-    }
 }
 
 /// Learning outside the catalogue (a webinar, e-learning from elsewhere): its JP count only

@@ -12,7 +12,7 @@ enum GapEngine: SQLShorthand {
         let id: UUID, nip: String, name: String, unitID: UUID, positionID: UUID?
         let jpm: Double?
         /// nil when the person has no position (no standard to compare with).
-        let category: String?
+        let category: JPMCategory?
         /// How many competencies of the standard have a result (0: the match is unknown).
         var assessed = 0
     }
@@ -76,7 +76,7 @@ enum GapEngine: SQLShorthand {
             let positionID =
                 try row.decodeNil(column: "position_id") ? nil : try row.decode(column: "position_id", as: UUID.self)
             var jpm: Double?
-            var category: String?
+            var category: JPMCategory?
             let assessed = try row.integer("assessed")
             if positionID != nil {
                 let totals = GapAnalysis.JPMTotals(

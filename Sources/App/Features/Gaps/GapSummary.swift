@@ -11,7 +11,7 @@ struct GapSummary: Sendable {
     /// People with a standard and no result: their match is unknown, not 0.
     let unassessed: Int
     let meanJpm: Double?
-    let categories: [(key: String, count: Int)]
+    let categories: [(key: JPMCategory, count: Int)]
     let competencies: [(code: String, tally: GapTally)]
 
     init(persons: [GapEngine.Person], cells: [GapEngine.Cell], thresholds: JPMThresholds) {
@@ -23,12 +23,9 @@ struct GapSummary: Sendable {
         assessed = mean.assessed
         unassessed = mean.unassessed
         meanJpm = mean.mean
-        let keys = [
-            thresholds.upperCategory, thresholds.middleCategory, thresholds.lowerCategory, JPMThresholds.belumDinilai,
-        ]
-        var counts: [String: Int] = [:]
+        var counts: [JPMCategory: Int] = [:]
         for p in placed { counts[p.category!, default: 0] += 1 }
-        categories = keys.map { ($0, counts[$0] ?? 0) }
+        categories = thresholds.categories.map { ($0, counts[$0] ?? 0) }
         var tallies: [String: GapTally] = [:]
         for cell in cells { tallies[cell.competencyCode, default: GapTally()].add(cell.tally) }
         competencies = tallies.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map {

@@ -120,15 +120,15 @@ struct DistributionModel: Encodable {
     init(scope: ReportScope, computed: GapEngine.Computed, export: [String: String]) {
         let t = computed.thresholds
         title = scope.base.map { "Sebaran JPM: \($0.name)" } ?? "Sebaran JPM seluruh instansi"
-        let jpms = computed.persons.filter { $0.category != nil && $0.category != JPMThresholds.belumDinilai }
+        let jpms = computed.persons.filter { $0.category != nil && $0.category != .belumDinilai }
             .compactMap(\.jpm)
         let counts = Stats.histogram(jpms, edges: Stats.jpmBinEdges)
         let labels = Stats.binLabels(Stats.jpmBinEdges)
         chart = BarChart.svg(
             bars: zip(labels, counts).map { BarChart.Bar(label: $0.0, value: $0.1) },
             title: "Jumlah pegawai menurut JPM (\(IndonesianFormat.integer(jpms.count)) pegawai yang sudah dinilai)")
-        let keys = [t.upperCategory, t.middleCategory, t.lowerCategory, JPMThresholds.belumDinilai]
-        categoryLabels = keys.map { JPMThresholds.label(category: $0) }
+        let keys = t.categories
+        categoryLabels = keys.map(\.label)
         func row(_ name: String, _ href: String, _ s: GapSummary) -> Row {
             let byKey = Dictionary(uniqueKeysWithValues: s.categories.map { ($0.key, $0.count) })
             return Row(

@@ -117,10 +117,11 @@ enum TalentController {
         let employeeId: UUID
         let year: Int
         let box: Int?
-        let performance: String?
-        let potential: String?
+        /// The core's levels encode as their raw values (`di_atas`, `tinggi`), the strings the API always carried.
+        let performance: PerformanceLevel?
+        let potential: PotentialLevel?
         let potentialScore: Double?
-        let predicate: String?
+        let predicate: SKPPredicate?
         let recommendation: String?
         let successionPool: Bool
         /// Why there is no box: `no_performance` (no SKP that year) or `no_assessment`.
@@ -144,9 +145,9 @@ enum TalentController {
         let box = person?.box
         return try TalentDTO(
             employeeId: employee.requireID(), year: year, box: box,
-            performance: person?.predicate.map { PerformanceLevel($0).rawValue },
-            potential: person?.potentialScore.map { cutoffs.level($0).rawValue },
-            potentialScore: person?.potentialScore.map(GapAnalysis.round2), predicate: person?.predicate?.rawValue,
+            performance: person?.predicate.map(PerformanceLevel.init),
+            potential: person?.potentialScore.map(cutoffs.level),
+            potentialScore: person?.potentialScore.map(GapAnalysis.round2), predicate: person?.predicate,
             recommendation: box.flatMap { TalentBox.recommendations[$0] },
             successionPool: box.map(TalentBox.successionPool.contains) ?? false,
             missing: person?.predicate == nil ? "no_performance" : person?.potentialScore == nil ? "no_assessment" : nil

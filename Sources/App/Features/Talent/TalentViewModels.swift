@@ -137,7 +137,7 @@ struct TalentPageModel: Encodable {
                 potential: p.potentialScore.map {
                     IndonesianFormat.decimal($0, digits: 2) + " — " + cutoffs.level($0).rawValue
                 } ?? "belum dinilai",
-                predicate: p.predicate?.rawValue ?? "—", box: p.box.map(String.init) ?? "—")
+                predicate: p.predicate?.label ?? "—", box: p.box.map(String.init) ?? "—")
         }
         let request = KompetenCore.PageRequest(page: page, per: 50)
         if listTitle != nil {
