@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Assessment history: where a result came from (`source`, `import_ref`), and `sequence` unique
