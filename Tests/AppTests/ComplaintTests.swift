@@ -274,3 +274,36 @@ struct ComplaintTests {
         }
     }
 }
+
+/// The transparency page's complaint figures per OPD, from a hand-worked set (no holiday in
+/// November 2026): Mon 9 → Mon 16 Nov is 5 working days (within the target of 5), Tue 10 →
+/// Wed 18 Nov is 6 (late), one still open: 3 received, 2 closed, 1 within target, median 5.5.
+@Suite("Complaints on the transparency page")
+struct ComplaintTransparencyTests {
+    @Test func perOPDFiguresByHand() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let service = try await PublicServicesTests.service(app, world)
+            for _ in 0..<3 { _ = try await ComplaintTests.file(app, service.id) }
+            let rows = try await Complaint.query(on: app.db).all()
+            func at(_ iso: String) -> Date { WITA.startOfDay(SimpleDate(iso: iso)!).addingTimeInterval(10 * 3600) }
+            let plan: [(String, String?)] = [
+                ("2026-11-09", "2026-11-16"), ("2026-11-10", "2026-11-18"), ("2026-11-20", nil),
+            ]
+            for (row, dates) in zip(rows, plan) {
+                row.receivedAt = at(dates.0)
+                row.closedAt = dates.1.map(at)
+                row.status = dates.1 == nil ? ComplaintStatus.received.rawValue : ComplaintStatus.done.rawValue
+                try await row.save(on: app.db)
+            }
+            let page = try await WebClient(app).get("/transparansi").body.string
+            #expect(
+                page.contains(
+                    "Pengaduan 12 bulan terakhir: 3 diterima · 2 selesai, 1 di antaranya dalam 5 hari kerja · median waktu penyelesaian 5,5 hari kerja"
+                ), "\(page)")
+            #expect(page.contains("href=\"/s/dukcapil-ktp/pengaduan\""))
+            // Nothing personal reaches the public page.
+            #expect(!page.contains("Yakobus") && !page.contains("0812"))
+        }
+    }
+}

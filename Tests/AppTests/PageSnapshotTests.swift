@@ -22,6 +22,7 @@ struct PageSnapshotTests {
     struct Ids: Sendable {
         let staffA: UUID
         let serviceCode: String
+        let trackingCode: String
     }
 
     static let shots: [Shot] = [
@@ -46,6 +47,9 @@ struct PageSnapshotTests {
         Shot(name: "transparency", user: nil) { _ in SiteURL.transparency.path },
         Shot(name: "public-survey", user: nil) { SiteURL.survey($0.serviceCode).path },
         Shot(name: "login", user: nil) { _ in SiteURL.login(next: nil).path },
+        Shot(name: "complaint-form", user: nil) { SiteURL.complaintForm($0.serviceCode).path },
+        Shot(name: "complaint-track", user: nil) { SiteURL.complaintTrack($0.trackingCode).path },
+        Shot(name: "complaints-operator", user: "operator.a") { _ in SiteURL.complaints.path },
     ]
 
     /// Every snapshot of one run, taken on one world (building it costs more than the pages).
@@ -59,7 +63,9 @@ struct PageSnapshotTests {
                 let r = try await PublicServicesTests.post(app, service.id, answers)
                 #expect(r.status == .created, "\(r.body.string)")
             }
-            let ids = Ids(staffA: world.staffA.id!, serviceCode: service.code.lowercased())
+            let filed = try await ComplaintTests.file(app, service.id)
+            let ids = Ids(
+                staffA: world.staffA.id!, serviceCode: service.code.lowercased(), trackingCode: filed.trackingCode)
             var clients: [String: WebClient] = [:]
             for shot in Self.shots {
                 let client: WebClient

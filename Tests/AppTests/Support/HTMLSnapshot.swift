@@ -7,8 +7,8 @@ import Testing
 /// Pages come from a fixed world (fixed clock, fixed names and figures) through the real
 /// Query → Model → Template path, so a refactor of queries or models that changes what a page
 /// shows fails here too. What differs between runs is replaced before comparing: record ids
-/// (`uuid-1`, `uuid-2`, … in order of first appearance), the chart ids that hash them, and the
-/// session's CSRF token.
+/// (`uuid-1`, `uuid-2`, … in order of first appearance), the chart ids that hash them, complaint
+/// tracking codes and the session's CSRF token.
 ///
 /// To accept a change: `KOMPETEN_RECORD_SNAPSHOTS=1 swift test --filter PageSnapshotTests`, then
 /// review `git diff Tests/AppTests/__Snapshots__`. A failing comparison also writes the page it got
@@ -32,6 +32,8 @@ enum HTMLSnapshot {
         ] {
             text = text.replacingOccurrences(of: pattern, with: "$1<csrf>$2", options: .regularExpression)
         }
+        // A complaint's tracking code is drawn at random, as in production.
+        text = text.replacingOccurrences(of: #"ADU-[0-9A-Z]{8}"#, with: "ADU-<code>", options: .regularExpression)
         // A chart's aria id hashes its data, links included, and links carry record ids.
         text = text.replacingOccurrences(
             of: #"\b(line|bar|talent|radar)-[0-9a-f]{1,8}(?=["-])"#, with: "$1-<id>", options: .regularExpression)

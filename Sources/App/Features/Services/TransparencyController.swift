@@ -37,6 +37,7 @@ enum TransparencyController {
             let volume: String
             let quarters: [Quarter]
             let survey: String
+            let complain: String
         }
         /// Where the last quarter's answers came from, and how many were flagged or set aside.
         struct Channels: Encodable {
@@ -53,12 +54,27 @@ enum TransparencyController {
                 rejected = IndonesianFormat.integer(c.rejected)
             }
         }
+        /// Complaints of the last twelve months: received, closed within the target, median
+        /// working days from receipt to closing.
+        struct Complaints: Encodable {
+            let received: String
+            let closed: String
+            let withinTarget: String
+            let median: String
+            init(_ s: ComplaintTimeliness.Summary) {
+                received = IndonesianFormat.integer(s.received)
+                closed = IndonesianFormat.integer(s.closed)
+                withinTarget = IndonesianFormat.integer(s.closedWithinTarget)
+                median = s.medianDaysToClose.map { IndonesianFormat.decimal($0, digits: 1) + " hari kerja" } ?? "—"
+            }
+        }
         struct Unit: Encodable {
             let name: String
             let anchor: String
             let services: [Service]
             let quarters: [Quarter]
             let channels: Channels
+            let complaints: Complaints
         }
         let instansi: String
         let quarterLabels: [String]
@@ -67,6 +83,9 @@ enum TransparencyController {
         let units: [Unit]
         let channelPeriod: String
         let cityChannels: Channels
+        let complaintTarget: Int
+        let cityComplaints: Complaints
+        let complaintLookup: String
         let note: String
     }
 
@@ -122,6 +141,11 @@ enum TransparencyController {
         func channelSum(_ ids: [UUID]) -> SurveyQueries.Channels {
             ids.compactMap { channels[$0] }.reduce(SurveyQueries.Channels(), +)
         }
+        // Complaints of the twelve months up to today, per delivering OPD, counted in working days.
+        let timing = try await ComplaintQueries.timing(instansiID, on: req.db)
+        let complaints = try await ComplaintQueries.summaries(
+            instansiID: instansiID, from: WITA.startOfDay(today.adding(months: -12)), to: req.now,
+            targetDays: timing.targetDays, calendar: timing.calendar, on: req.db)
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
         var units: [Model.Unit] = []
@@ -141,14 +165,15 @@ enum TransparencyController {
                     fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
                     onTime: ServiceFormat.share(f.onTimeShare), p90: p90, volume: IndonesianFormat.integer(f.count),
                     quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) },
-                    survey: SiteURL.survey(s.shortCode).path)
+                    survey: SiteURL.survey(s.shortCode).path, complain: SiteURL.complaintForm(s.shortCode).path)
             }
             let ids = try list.map { try $0.requireID() }
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
             units.append(
                 .init(
                     name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters,
-                    channels: .init(channelSum(ids))))
+                    channels: .init(channelSum(ids)),
+                    complaints: .init(complaints[opd.id] ?? ComplaintTimeliness.Summary())))
             series.append(
                 .init(
                     label: opd.name, values: complete.indices.map { data.merged(ids, $0).ikm(weight)?.value },
@@ -162,6 +187,8 @@ enum TransparencyController {
         let model = Model(
             instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
             channelPeriod: periods[provisional].label, cityChannels: .init(channelSum(allIDs)),
+            complaintTarget: timing.targetDays, cityComplaints: .init(Self.total(Array(complaints.values))),
+            complaintLookup: SiteURL.complaintLookup.path,
             note:
                 "IKM dihitung menurut PermenPANRB 14/2017 dari jawaban survei kepuasan masyarakat (skala 25–100): A Sangat Baik ≥ 88,31; B Baik ≥ 76,61; C Kurang Baik ≥ 65,00; D Tidak Baik. Mutu hanya ditampilkan bila semua unsur terjawab dan jumlah responden (n) mencapai sampel minimum Krejcie–Morgan untuk volume layanan triwulan itu; bila belum, tertulis \"sampel belum memenuhi\" atau \"tidak lengkap\". Triwulan berjalan bersifat sementara. Tepat waktu: porsi layanan yang selesai dalam waktu standar pada triwulan lengkap terakhir, tiap permohonan dengan standar yang berlaku pada tanggal diterimanya; tiket yang belum selesai padahal sudah melewati waktu standar dihitung terlambat. Standar dalam hari kerja tidak menghitung Sabtu, Minggu, libur nasional dan cuti bersama."
         )
@@ -170,5 +197,16 @@ enum TransparencyController {
         ).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
         return response
+    }
+
+    /// The city's line: counts add up; the median is not the median of medians, so it is left out.
+    static func total(_ units: [ComplaintTimeliness.Summary]) -> ComplaintTimeliness.Summary {
+        var t = ComplaintTimeliness.Summary()
+        for u in units {
+            t.received += u.received
+            t.closed += u.closed
+            t.closedWithinTarget += u.closedWithinTarget
+        }
+        return t
     }
 }
