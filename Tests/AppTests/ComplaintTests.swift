@@ -307,3 +307,47 @@ struct ComplaintTransparencyTests {
         }
     }
 }
+
+/// The SKM suggestion (saran): stored with the response, shown to the unit on the responses list
+/// and in the SKM report, never on the public transparency page, erased with the profile.
+@Suite("SKM suggestions (saran)")
+struct SurveySuggestionTests {
+    @Test func storedShownToTheUnitNeverPublishedAndErased() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let service = try await PublicServicesTests.service(app, world)
+            struct Body: Encodable {
+                let answers: [String: Int]
+                let suggestion: String?
+            }
+            let anonymous = APIClient(app: app, token: nil)
+            let answers = PublicServicesTests.answers([4, 4, 3, 4, 4, 3, 4, 4, 4])
+            let saran = "Mohon tambah kursi untuk lansia di ruang tunggu."
+            let ok = try await anonymous.send(
+                .POST, "/api/v1/public/services/\(service.id)/survey", json: Body(answers: answers, suggestion: saran))
+            #expect(ok.status == .created, "\(ok.body.string)")
+            let long = try await anonymous.send(
+                .POST, "/api/v1/public/services/\(service.id)/survey",
+                json: Body(answers: answers, suggestion: String(repeating: "x", count: 501)))
+            #expect(long.status == .unprocessableEntity && long.body.string.contains("\"suggestion\""))
+            // The web form keeps it too.
+            var form = ["saran": "Petugas ramah, antrean cepat."]
+            for i in 1...9 { form["u\(i)"] = "3" }
+            let web = try await WebClient(app).post("/s/dukcapil-ktp", form, csrf: false)
+            #expect(web.status == .seeOther)
+            let stored = try await SurveyResponse.query(on: app.db).all().compactMap(\.suggestion).sorted()
+            #expect(stored == [saran, "Petugas ramah, antrean cepat."].sorted())
+
+            let opA = try await WebClient.login(app, "operator.a")
+            #expect(try await opA.get("/services/\(service.id)/responses").body.string.contains(saran))
+            let report = try await opA.get("/skm?from=2026-11-01&to=2026-11-30").body.string
+            #expect(report.contains(saran) && report.contains("Saran responden (2)"), "\(report)")
+            #expect(!(try await WebClient(app).get("/transparansi").body.string.contains("kursi untuk lansia")))
+
+            // Erased with the profile once past the retention period (24 months by default).
+            let later = Calendar(identifier: .gregorian).date(byAdding: .month, value: 25, to: testNow)!
+            _ = try await SurveyRetention.apply(on: app.db, now: later)
+            #expect(try await SurveyResponse.query(on: app.db).all().compactMap(\.suggestion).isEmpty)
+        }
+    }
+}

@@ -42,6 +42,7 @@ struct MigrationListTests {
         "044_AddServiceMonthOverdueOpen",
         "045_CreateServiceStandardsAndHolidays",
         "048_CreateComplaints",
+        "049_AddSurveySuggestion",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

@@ -60,4 +60,16 @@ import Testing
         #expect(
             try json([EnrolmentStatus.waitlisted]) + json([LearningStatus.verified]) == #"["waitlisted"]["verified"]"#)
     }
+
+    @Test func jpmPurposeAndSurveyResponseStatusCodesAndLabels() throws {
+        // The settings column and the API: "pemetaan", "pengisian_jabatan" (SPEC §1).
+        #expect(JPMPurpose.allCases.map(\.rawValue) == ["pemetaan", "pengisian_jabatan"])
+        #expect(JPMPurpose.allCases.map(\.label) == ["Pemetaan", "Pengisian jabatan"])
+        #expect(JPMThresholds.named("pengisian_jabatan") == .pengisianJabatan)
+        #expect(JPMThresholds.named("Pemetaan") == nil)
+        #expect(try json(JPMThresholds.pemetaan).contains(#""purpose":"pemetaan""#))
+        // The review list's words and the API's `status` filter values.
+        #expect(SurveyResponseStatus.allCases.map(\.rawValue) == ["counted", "rejected"])
+        #expect(SurveyResponseStatus.allCases.map(\.label) == ["dihitung", "ditolak"])
+    }
 }

@@ -158,3 +158,28 @@ import Testing
         #expect((try? AccessPolicy.complaintScope(Self.actor(.employee, opd: Self.opdA)).get()) == nil)
     }
 }
+
+/// The optional SKM suggestion (saran): trimmed, blank means none, at most 500 characters.
+@Suite struct SurveySuggestionRulesTests {
+    static let answers = Dictionary(uniqueKeysWithValues: SKMElement.codes.map { ($0, 3) })
+
+    @Test func suggestionIsOptionalTrimmedAndLimited() {
+        let none = try? SurveySubmission.validate(answers: Self.answers, respondent: [:], suggestion: "   ").get()
+        #expect(none != nil && none?.suggestion == nil)
+        let some = try? SurveySubmission.validate(
+            answers: Self.answers, respondent: [:], suggestion: "  Tambah kursi di ruang tunggu.\n"
+        ).get()
+        #expect(some?.suggestion == "Tambah kursi di ruang tunggu.")
+        let long = SurveySubmission.validate(
+            answers: Self.answers, respondent: [:], suggestion: String(repeating: "a", count: 501))
+        if case .failure(let f) = long {
+            #expect(f.errors.map(\.field) == ["suggestion"])
+        } else {
+            Issue.record("accepted 501")
+        }
+        #expect(
+            (try? SurveySubmission.validate(
+                answers: Self.answers, respondent: [:], suggestion: String(repeating: "a", count: 500)
+            ).get()) != nil)
+    }
+}

@@ -137,7 +137,7 @@ import Testing
         #expect(JPMThresholds.named("pemetaan") == .pemetaan)
         #expect(JPMThresholds.named("pengisian_jabatan") == .pengisianJabatan)
         #expect(JPMThresholds.named("lain") == nil)
-        #expect(JPMThresholds.all.map(\.purpose) == ["pemetaan", "pengisian_jabatan"])
+        #expect(JPMThresholds.all.map(\.purpose.rawValue) == ["pemetaan", "pengisian_jabatan"])
         #expect(
             [
                 "optimal", "cukup_optimal", "kurang_optimal", "memenuhi_syarat", "masih_memenuhi_syarat",

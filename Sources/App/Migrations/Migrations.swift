@@ -48,6 +48,7 @@ enum Migrations {
             AddServiceMonthOverdueOpen(),
             CreateServiceStandardsAndHolidays(),
             CreateComplaints(),
+            AddSurveySuggestion(),
         ]
     }
 

@@ -50,9 +50,23 @@ public enum JPMCategory: String, CaseIterable, Codable, Sendable {
     }
 }
 
+/// What a JPM is computed for: mapping the workforce, or filling a post. The raw values are
+/// what the settings store and the API carry.
+public enum JPMPurpose: String, Codable, Sendable, CaseIterable {
+    case pemetaan
+    case pengisianJabatan = "pengisian_jabatan"
+
+    public var label: String {
+        switch self {
+        case .pemetaan: "Pemetaan"
+        case .pengisianJabatan: "Pengisian jabatan"
+        }
+    }
+}
+
 /// A set of JPM categories for one purpose.
 public struct JPMThresholds: Sendable, Equatable, Codable {
-    public var purpose: String
+    public var purpose: JPMPurpose
     public var upper: Double
     public var lower: Double
     public var upperCategory: JPMCategory
@@ -60,7 +74,7 @@ public struct JPMThresholds: Sendable, Equatable, Codable {
     public var lowerCategory: JPMCategory
 
     public init(
-        purpose: String, upper: Double, lower: Double,
+        purpose: JPMPurpose, upper: Double, lower: Double,
         upperCategory: JPMCategory, middleCategory: JPMCategory, lowerCategory: JPMCategory
     ) {
         self.purpose = purpose
@@ -73,27 +87,22 @@ public struct JPMThresholds: Sendable, Equatable, Codable {
 
     /// Mapping the workforce (the default purpose).
     public static let pemetaan = JPMThresholds(
-        purpose: "pemetaan", upper: 90, lower: 78,
+        purpose: .pemetaan, upper: 90, lower: 78,
         upperCategory: .optimal, middleCategory: .cukupOptimal, lowerCategory: .kurangOptimal)
     /// Filling a post.
     public static let pengisianJabatan = JPMThresholds(
-        purpose: "pengisian_jabatan", upper: 80, lower: 68,
+        purpose: .pengisianJabatan, upper: 80, lower: 68,
         upperCategory: .memenuhiSyarat, middleCategory: .masihMemenuhiSyarat, lowerCategory: .kurangMemenuhiSyarat)
 
     public static let all: [JPMThresholds] = [pemetaan, pengisianJabatan]
 
+    /// The set for a stored or posted purpose code; nil for an unknown one.
     public static func named(_ purpose: String) -> JPMThresholds? {
-        all.first { $0.purpose == purpose }
+        all.first { $0.purpose.rawValue == purpose }
     }
 
     /// The purpose as shown in the UI.
-    public var purposeLabel: String {
-        switch purpose {
-        case "pemetaan": "Pemetaan"
-        case "pengisian_jabatan": "Pengisian jabatan"
-        default: purpose
-        }
-    }
+    public var purposeLabel: String { purpose.label }
 
     /// Every category a person can get under this set, best first: the order of report columns.
     public var categories: [JPMCategory] { [upperCategory, middleCategory, lowerCategory, .belumDinilai] }

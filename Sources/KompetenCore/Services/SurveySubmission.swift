@@ -5,6 +5,12 @@ public struct SurveySubmission: Sendable, Equatable, Hashable, Codable {
     /// The answers 1…4 for U1…U9, in that order.
     public let answers: [Int]
     public let respondent: SurveyRespondent
+    /// The optional free-text suggestion (saran), trimmed; nil when none was given. The unit reads
+    /// it; it is never published verbatim (it may name people) and is erased with the profile.
+    public var suggestion: String?
+
+    /// Longest suggestion kept: a paragraph, not a letter.
+    public static let suggestionLimit = 500
 
     /// Nil unless `answers` holds exactly nine values, each 1…4. For callers that already have
     /// the answers in order (tests, the demo generator); forms go through `validate`.
@@ -26,9 +32,9 @@ public struct SurveySubmission: Sendable, Equatable, Hashable, Codable {
     /// answer means a broken client, and a partial sheet would skew the element NRRs. Unknown keys
     /// are rejected rather than ignored so a misspelt field (`"U01"`, `"gender"`) is noticed.
     /// An empty (or blank) respondent value means "not given".
-    public static func validate(answers: [String: Int], respondent: [String: String]) -> Result<
-        SurveySubmission, ValidationFailure
-    > {
+    public static func validate(answers: [String: Int], respondent: [String: String], suggestion: String? = nil)
+        -> Result<SurveySubmission, ValidationFailure>
+    {
         var v = FieldValidator()
         var ordered: [Int] = []
         for element in SKMElement.standard {
@@ -56,9 +62,16 @@ public struct SurveySubmission: Sendable, Equatable, Hashable, Codable {
         profile.education = option(respondent, "education", SurveyRespondent.Education.self, &v)
         profile.occupation = option(respondent, "occupation", SurveyRespondent.Occupation.self, &v)
 
-        guard v.isValid, let submission = SurveySubmission(answers: ordered, respondent: profile) else {
+        let saran = suggestion?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let saran {
+            v.require(
+                saran.count <= suggestionLimit, field: "suggestion",
+                "Saran paling panjang \(suggestionLimit) karakter.")
+        }
+        guard v.isValid, var submission = SurveySubmission(answers: ordered, respondent: profile) else {
             return .failure(ValidationFailure(errors: v.errors))
         }
+        submission.suggestion = (saran?.isEmpty ?? true) ? nil : saran
         return .success(submission)
     }
 

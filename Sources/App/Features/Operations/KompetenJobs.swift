@@ -32,7 +32,7 @@ enum KompetenJobs {
     }
 
     /// Daily at 02:00 WITA: the optional respondent profile (sex, age band, education,
-    /// occupation) and the sender hash of SKM responses older than the instansi's retention
+    /// occupation), the free-text suggestion and the sender hash of SKM responses older than the instansi's retention
     /// period are erased. The answers stay: the IKM of past periods does not change.
     static let surveyProfileRetention = ScheduledJob(
         name: "survey-profile-retention", schedule: .daily(hour: 2), maxDuration: 1800
@@ -76,13 +76,13 @@ enum SurveyRetention {
                     .group(.or) {
                         $0.filter(\.$sex != nil).filter(\.$ageBand != nil).filter(\.$education != nil).filter(
                             \.$occupation != nil
-                        ).filter(\.$clientHash != nil)
+                        ).filter(\.$clientHash != nil).filter(\.$suggestion != nil)
                     }
             }
             erased += try await stale().count()
             try await stale()
                 .set(\.$sex, to: nil).set(\.$ageBand, to: nil).set(\.$education, to: nil).set(\.$occupation, to: nil)
-                .set(\.$clientHash, to: nil)
+                .set(\.$clientHash, to: nil).set(\.$suggestion, to: nil)
                 .update()
         }
         return erased

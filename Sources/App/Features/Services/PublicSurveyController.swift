@@ -39,6 +39,7 @@ enum PublicSurveyController {
         var education: String?
         var occupation: String?
         var channel: String?
+        var saran: String?
         /// The honeypot: hidden from people, filled by naive scripts.
         var website: String?
 
@@ -76,7 +77,7 @@ enum PublicSurveyController {
         let channel = kiosk != nil ? "kios" : "daring"
         let layout = form.channel == "kios" || kiosk != nil
         let submission: SurveySubmission
-        switch SurveySubmission.validate(answers: form.answers, respondent: form.respondent) {
+        switch SurveySubmission.validate(answers: form.answers, respondent: form.respondent, suggestion: form.saran) {
         case .failure(let failure):
             return try await render(
                 req, s, form: form, errors: failure.errors, message: nil, status: .unprocessableEntity)
@@ -188,6 +189,7 @@ enum PublicSurveyController {
         var answers: [String: Int]
         var respondent: [String: String]?
         var channel: String?
+        var suggestion: String?
     }
     struct APIStored: Content {
         let id: UUID
@@ -212,7 +214,9 @@ enum PublicSurveyController {
                 .unauthorized, reason: "Kanal kios memerlukan kunci kios terdaftar di header \(SurveyKiosks.header).")
         }
         let submission: SurveySubmission
-        switch SurveySubmission.validate(answers: input.answers, respondent: input.respondent ?? [:]) {
+        switch SurveySubmission.validate(
+            answers: input.answers, respondent: input.respondent ?? [:], suggestion: input.suggestion)
+        {
         case .failure(let failure): throw failure
         case .success(let ok): submission = ok
         }
@@ -289,6 +293,9 @@ struct SurveyPageModel: Encodable {
     let channel: String
     let elements: [Element]
     let profile: [Choice]
+    let saran: String
+    let saranError: String?
+    let saranLimit = SurveySubmission.suggestionLimit
     let errors: [String]
     let message: String?
 
@@ -328,6 +335,8 @@ struct SurveyPageModel: Encodable {
                 "education", "Pendidikan terakhir", SurveyRespondent.Education.self, form.education, labels: \.label),
             choice("occupation", "Pekerjaan", SurveyRespondent.Occupation.self, form.occupation, labels: \.label),
         ]
+        saran = form.saran ?? ""
+        saranError = byField["suggestion"]
         self.errors =
             errors.isEmpty ? [] : ["Masih ada \(errors.count) isian yang perlu diperbaiki; lihat tanda merah di bawah."]
         self.message = message

@@ -50,7 +50,7 @@ enum SKMReportController {
         } else {
             canWrite = false
         }
-        let model = SKMReportModel(
+        var model = SKMReportModel(
             scopeName: scope.base?.name ?? "Seluruh instansi", period: period, tally: tally, result: result,
             weight: weight,
             population: population,
@@ -62,6 +62,9 @@ enum SKMReportController {
             unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken,
             export: Export.links(req),
             presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""), channels: channels)
+        model.saran = try await SurveyQueries.suggestions(target, from: period.from, to: period.to, on: req.db).map {
+            .init(date: IndonesianFormat.date($0.date), service: $0.service, text: $0.text)
+        }
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "laporan-skm", format: format)
         }
@@ -174,6 +177,14 @@ struct SKMReportModel: Encodable {
     let profiles: [Profile]
     let followUp: String
     let suggestion: String
+    /// The respondents' suggestions (saran) of the period, newest first: for the unit's analysis,
+    /// never published verbatim.
+    struct Saran: Encodable {
+        let date: String
+        let service: String
+        let text: String
+    }
+    var saran: [Saran] = []
     let canWrite: Bool
     let unitID: String
     let unitOptions: [FormModel.Option]

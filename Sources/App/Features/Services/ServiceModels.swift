@@ -120,6 +120,9 @@ final class SurveyResponse: Model, @unchecked Sendable {
     @OptionalField(key: "age_band") var ageBand: String?
     @OptionalField(key: "education") var education: String?
     @OptionalField(key: "occupation") var occupation: String?
+    /// The respondent's optional suggestion (saran): read by the unit, never published verbatim,
+    /// erased with the profile after the retention period.
+    @OptionalField(key: "suggestion") var suggestion: String?
     /// `daring` (public page), `kios` (counter kiosk), `kertas` (paper, entered by the operator).
     @Field(key: "channel") var channel: String
     /// A hash of the sender's address and browser: duplicate detection without keeping either.
@@ -153,7 +156,9 @@ final class SurveyResponse: Model, @unchecked Sendable {
         u9 = a[8]
     }
 
-    static let counted = "counted", rejected = "rejected"
+    /// The stored `SurveyResponseStatus` raw values, for queries and writes.
+    static let counted = SurveyResponseStatus.counted.rawValue
+    static let rejected = SurveyResponseStatus.rejected.rawValue
 }
 
 /// The follow-up plan (rencana tindak lanjut) a unit writes into its SKM report for a period.

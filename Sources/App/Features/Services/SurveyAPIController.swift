@@ -58,7 +58,7 @@ enum SurveyAPIController {
             try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
         let q = try req.query.decode(ListQuery.self)
         let paging = try APIPaging.parse(page: q.page, per: q.per)
-        if let status = q.status, ![SurveyResponse.counted, SurveyResponse.rejected].contains(status) {
+        if let status = q.status, SurveyResponseStatus(rawValue: status) == nil {
             throw ValidationFailure(errors: [.init(field: "status", message: "Status: counted atau rejected.")])
         }
         let (rows, total) = try await SurveyQueries.responses(

@@ -204,4 +204,36 @@ extension SurveyQueries {
         try await SKMFollowUp.query(on: db).filter(\.$unitID == unitID).filter(\.$periodFrom == period.from.iso)
             .filter(\.$periodTo == period.to.iso).first()
     }
+
+    /// The suggestions (saran) of a period, newest first, with their service's name; at most `limit`.
+    static func suggestions(
+        _ target: Target, from: SimpleDate, to: SimpleDate, limit: Int = 200, on db: any Database
+    ) async throws -> [(date: SimpleDate, service: String, text: String)] {
+        var q = try db.sql.select().column(col("submitted_on", "r"), as: "day").column(
+            col("suggestion", "r"), as: "text"
+        )
+        .column(col("name", "s"), as: "service")
+        .from(alias(SurveyResponse.schema, "r"))
+        .join(alias(PublicService.schema, "s"), on: col("id", "s"), .equal, col("service_id", "r"))
+        .where(col("suggestion", "r"), .isNot, SQLLiteral.null)
+        .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso))
+        .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
+        switch target {
+        case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))
+        case .units(let instansiID, let unitIDs):
+            q = q.where(col("instansi_id", "r"), .equal, SQLBind(instansiID))
+            if let unitIDs {
+                guard !unitIDs.isEmpty else { return [] }
+                q = q.where(col("unit_id", "r"), .in, SQLBind.group(unitIDs))
+            }
+        }
+        return try await q.orderBy(SQLOrderBy(expression: col("submitted_at", "r"), direction: SQLDirection.descending))
+            .limit(limit).all().compactMap { row in
+                guard let day = SimpleDate(iso: try row.decode(column: "day", as: String.self)) else { return nil }
+                return (
+                    day, try row.decode(column: "service", as: String.self),
+                    try row.decode(column: "text", as: String.self)
+                )
+            }
+    }
 }

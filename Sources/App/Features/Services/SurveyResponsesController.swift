@@ -48,6 +48,7 @@ enum SurveyResponsesController {
             let restoreAction: String
             let canReview: Bool
             let reason: String
+            let suggestion: String
         }
         struct Model: Encodable {
             let service: String
@@ -69,12 +70,12 @@ enum SurveyResponsesController {
                     at: IndonesianFormat.dateTime(r.submittedAt),
                     answers: r.answers.map { $0.map(String.init) ?? "–" }.joined(separator: " "),
                     channel: r.channel, flag: r.flag.map { SurveyFlag(rawValue: $0)?.label ?? $0 } ?? "",
-                    status: r.status == SurveyResponse.counted ? "dihitung" : "ditolak",
+                    status: (SurveyResponseStatus(rawValue: r.status) ?? .counted).label,
                     counted: r.status == SurveyResponse.counted,
                     rejectAction: try SiteURL.serviceResponseReject(s.requireID(), response: r.requireID()).path,
                     restoreAction: try SiteURL.serviceResponseRestore(s.requireID(), response: r.requireID()).path,
                     canReview: AccessPolicy.reviewSurveyResponse(actor, placement, flagged: r.flag != nil).isAllowed,
-                    reason: r.reviewReason ?? "")
+                    reason: r.reviewReason ?? "", suggestion: r.suggestion ?? "")
             },
             paging: PagingModel(
                 PageInfo(paging, total: total), path: base, filters: [("flagged", q.flagged)], noun: "jawaban"),

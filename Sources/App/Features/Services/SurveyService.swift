@@ -43,6 +43,7 @@ enum SurveyService {
         r.ageBand = submission.respondent.ageBand?.rawValue
         r.education = submission.respondent.education?.rawValue
         r.occupation = submission.respondent.occupation?.rawValue
+        r.suggestion = submission.suggestion
         r.channel = channel
         r.clientHash = kiosk == nil ? clientHash : nil
         r.enteredBy = enteredBy

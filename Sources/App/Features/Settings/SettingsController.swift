@@ -18,7 +18,7 @@ enum SettingsController {
         let development = try await SettingsQueries.development(actor.instansiID!, on: req.db)
         let evaluation = try await SettingsQueries.evaluation(actor.instansiID!, on: req.db)
         return try await render(
-            req, formula: formula.rawValue, purpose: thresholds.purpose, development: .init(development),
+            req, formula: formula.rawValue, purpose: thresholds.purpose.rawValue, development: .init(development),
             evaluation: .init(evaluation),
             complaints: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db), errors: [])
     }
@@ -82,7 +82,9 @@ enum SettingsController {
                     hint:
                         "Pemetaan: optimal ≥ 90, cukup optimal ≥ 78. Pengisian jabatan: memenuhi syarat ≥ 80, masih memenuhi syarat ≥ 68.",
                     options: JPMThresholds.all.map {
-                        .init(value: $0.purpose, label: $0.purposeLabel, selected: $0.purpose == purpose)
+                        .init(
+                            value: $0.purpose.rawValue, label: $0.purposeLabel, selected: $0.purpose.rawValue == purpose
+                        )
                     }),
             ] + development.fields + evaluation.fields + complaints.fields, errors: errors)
         return try await req.renderPage(

@@ -18,7 +18,7 @@ enum SettingsService {
             settings.instansiID = actor.instansiID!
         }
         settings.jpmFormula = formula.rawValue
-        settings.jpmPurpose = thresholds.purpose
+        settings.jpmPurpose = thresholds.purpose.rawValue
         settings.updatedAt = now
         development.apply(to: settings)
         evaluation.apply(to: settings)
