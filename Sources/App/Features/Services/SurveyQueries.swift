@@ -48,6 +48,12 @@ enum SurveyQueries: SQLShorthand {
         q = q.where(col("status", "r"), .equal, SQLBind(SurveyResponse.counted))
             .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from))
             .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to))
+        return narrowed(q, to: target)
+    }
+
+    /// The responses of `target` (alias `r`); nil when it names no unit at all (nothing to read).
+    private static func narrowed(_ select: SQLSelectBuilder, to target: Target) -> SQLSelectBuilder? {
+        var q = select
         switch target {
         case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))
         case .units(let instansiID, let unitIDs):
@@ -109,7 +115,7 @@ enum SurveyQueries: SQLShorthand {
         Channels]
     {
         let sql = try db.sql
-        var q = sql.select().from(alias(SurveyResponse.schema, "r"))
+        let q = sql.select().from(alias(SurveyResponse.schema, "r"))
             .column(col("service_id", "r"), as: "service_id").column(col("channel", "r"), as: "channel").column(
                 col("status", "r"), as: "status"
             )
@@ -118,15 +124,7 @@ enum SurveyQueries: SQLShorthand {
             )
             .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso))
             .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
-        switch target {
-        case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))
-        case .units(let instansiID, let unitIDs):
-            q = q.where(col("instansi_id", "r"), .equal, SQLBind(instansiID))
-            if let unitIDs {
-                guard !unitIDs.isEmpty else { return [:] }
-                q = q.where(col("unit_id", "r"), .in, SQLBind.group(unitIDs))
-            }
-        }
+        guard let q = narrowed(q, to: target) else { return [:] }
         var out: [UUID: Channels] = [:]
         for row in try await q.groupBy(col("service_id", "r")).groupBy(col("channel", "r")).groupBy(col("status", "r"))
             .all()
@@ -209,7 +207,7 @@ extension SurveyQueries {
     static func suggestions(
         _ target: Target, from: SimpleDate, to: SimpleDate, limit: Int = 200, on db: any Database
     ) async throws -> [(date: SimpleDate, service: String, text: String)] {
-        var q = try db.sql.select().column(col("submitted_on", "r"), as: "day").column(
+        let q = try db.sql.select().column(col("submitted_on", "r"), as: "day").column(
             col("suggestion", "r"), as: "text"
         )
         .column(col("name", "s"), as: "service")
@@ -218,15 +216,7 @@ extension SurveyQueries {
         .where(col("suggestion", "r"), .isNot, SQLLiteral.null)
         .where(col("submitted_on", "r"), .greaterThanOrEqual, SQLBind(from.iso))
         .where(col("submitted_on", "r"), .lessThanOrEqual, SQLBind(to.iso))
-        switch target {
-        case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))
-        case .units(let instansiID, let unitIDs):
-            q = q.where(col("instansi_id", "r"), .equal, SQLBind(instansiID))
-            if let unitIDs {
-                guard !unitIDs.isEmpty else { return [] }
-                q = q.where(col("unit_id", "r"), .in, SQLBind.group(unitIDs))
-            }
-        }
+        guard let q = narrowed(q, to: target) else { return [] }
         return try await q.orderBy(SQLOrderBy(expression: col("submitted_at", "r"), direction: SQLDirection.descending))
             .limit(limit).all().compactMap { row in
                 guard let day = SimpleDate(iso: try row.decode(column: "day", as: String.self)) else { return nil }
