@@ -37,7 +37,7 @@ struct HeatMapModel: Encodable {
     let export: [String: String]
     let table: Table
 
-    enum CodingKeys: String, CodingKey { case title, columns, rows, export }
+    enum CodingKeys: String, CodingKey { case title, columns, rows, export, assessmentNeedsHref }
 
     init(
         scope: ReportScope, computed: GapEngine.Computed, headcounts: [UUID: Int], competencies: [Competency],
