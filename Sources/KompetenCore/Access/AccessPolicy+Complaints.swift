@@ -17,11 +17,8 @@ extension AccessPolicy {
     /// it on: the operator of the delivering OPD and BKPPD. The personal data is shown to no one
     /// else (UU 27/2022), so reading and handling are one decision.
     public static func handleComplaint(_ actor: Principal, _ complaint: Placement) -> AccessDecision {
-        switch manageService(actor, complaint) {
-        case .allow: return .allow
-        case .deny(let reason):
-            return actor.role == .admin || actor.role == .operator
-                ? .deny(reason) : .deny("Pengaduan masyarakat ditangani oleh operator OPD dan Admin BKPPD.")
-        }
+        // Who handles complaints at all (with the complaint's own wording), then which ones.
+        if case .failure(let denied) = complaintScope(actor) { return .deny(denied.reason) }
+        return manageService(actor, complaint)
     }
 }
