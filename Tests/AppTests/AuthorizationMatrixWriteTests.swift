@@ -34,6 +34,8 @@ struct AuthorizationMatrixWriteTests {
             #"{"code":"DUKCAPIL.J9","name":"Analis Baru","kind":"pelaksana","unitId":"{bidangA}","standards":[]}"#,
         "PUT /api/v1/positions/:id":
             #"{"code":"DUKCAPIL.J8","name":"Analis Ganti","kind":"pelaksana","unitId":"{bidangA}","standards":[]}"#,
+        "PUT /api/v1/positions/:id/job-analysis":
+            #"{"positionClass":7,"tasks":[{"description":"Memverifikasi berkas","output":"Berkas","unit":"berkas","annualVolume":100,"normHours":0.5}]}"#,
         "POST /api/v1/employees":
             #"{"nip":"199303032020121002","name":"Pegawai Baru","employmentType":"PNS","rank":"III/a","unitId":"{bidangA}"}"#,
         "PUT /api/v1/employees/:id":
@@ -104,6 +106,10 @@ struct AuthorizationMatrixWriteTests {
             "code": "DUKCAPIL.J8", "name": "Analis Ganti", "kind": "pelaksana", "unitId": "{bidangA}",
         ],
         "POST /positions/:id/copy-standard": ["sourceCode": "DUKCAPIL.J1"],
+        "POST /positions/:id/anjab/edit": [
+            "positionClass": "7", "taskDescription[]": "Memverifikasi berkas", "taskOutput[]": "Berkas",
+            "taskUnit[]": "berkas", "taskVolume[]": "100", "taskNorm[]": "0,5",
+        ],
         "POST /positions/bulk-standards": ["kind": "pelaksana", "competency": "M.1", "level": "2"],
         "POST /providers": ["code": "LPK-X", "name": "LPK Baru", "kind": "swasta"],
         "POST /providers/:id/edit": ["code": "LPK-Y", "name": "LPK Ganti", "kind": "swasta"],

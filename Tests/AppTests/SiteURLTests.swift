@@ -28,7 +28,8 @@ struct SiteURLTests {
         case surveyThanks, surveyQR, surveyPoster, skmReport, skmFollowUp, impact, transparency, employeePerformance
         case accountData, accountDataDownload, accountTokens, accountTokenRevoke, accountPassword, kiosks, kioskRevoke
         case serviceStandards, serviceStandardNew, holidays, holidayDelete, complaints, complaint, complaintReply
-        case complaintTransition, complaintForm, complaintLookup, complaintTrack
+        case complaintTransition, complaintForm, complaintLookup, complaintTrack, positionJobAnalysis
+        case positionJobAnalysisEdit, workload
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -64,6 +65,9 @@ struct SiteURLTests {
         case .positionEdit: .positionEdit
         case .positionCopy: .positionCopy
         case .positionBulk: .positionBulk
+        case .positionJobAnalysis: .positionJobAnalysis
+        case .positionJobAnalysisEdit: .positionJobAnalysisEdit
+        case .workload: .workload
         case .employeeNew: .employeeNew
         case .employeeEdit: .employeeEdit
         case .employeeNIK: .employeeNIK
@@ -196,6 +200,9 @@ struct SiteURLTests {
         case .positionEdit: (.positionEdit(a), [.GET, .POST])
         case .positionCopy: (.positionCopy(a), [.POST])
         case .positionBulk: (.positionBulk, [.GET, .POST])
+        case .positionJobAnalysis: (.positionJobAnalysis(a), [.GET])
+        case .positionJobAnalysisEdit: (.positionJobAnalysisEdit(a), [.GET, .POST])
+        case .workload: (.workload, [.GET])
         case .employeeNew: (.employeeNew, [.GET])
         case .employeeEdit: (.employeeEdit(a), [.GET, .POST])
         case .employeeNIK: (.employeeNIK(a), [.POST])

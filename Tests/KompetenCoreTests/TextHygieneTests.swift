@@ -57,6 +57,9 @@ struct TextHygieneTests {
             "summary", "duties", "note", "notes", "address", "requirements", "definition", "description", "comment",
             "plan",
             "level1", "level5", "indicators1", "indicators5", "reason",
+            // The job analysis form (positions/anjab-form.leaf).
+            "education", "training", "experience", "materials", "tools", "responsibilities", "authorities",
+            "correlations", "workingConditions", "risks", "taskDescription",
         ]
         for name in textareas { #expect(TextHygiene.isMultiLine(name), "\(name)") }
         for name in ["name", "code", "title", "username", "place", "nip"] {

@@ -49,6 +49,8 @@ enum Migrations {
             CreateServiceStandardsAndHolidays(),
             CreateComplaints(),
             AddSurveySuggestion(),
+            // 050 and 051 are merged from their branches (service standards, SKM report).
+            CreateJobAnalysis(),
         ]
     }
 

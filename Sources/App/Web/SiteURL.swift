@@ -36,6 +36,9 @@ enum SiteURL {
     case positionEdit(UUID)
     case positionCopy(UUID)
     case positionBulk
+    case positionJobAnalysis(UUID)
+    case positionJobAnalysisEdit(UUID)
+    case workload
     case employeeNew
     case employeeEdit(UUID)
     case employeeNIK(UUID)
@@ -188,6 +191,9 @@ enum SiteURL {
         case .positionEdit(let id): ["positions", .id(id), "edit"]
         case .positionCopy(let id): ["positions", .id(id), "copy-standard"]
         case .positionBulk: ["positions", "bulk-standards"]
+        case .positionJobAnalysis(let id): ["positions", .id(id), "anjab"]
+        case .positionJobAnalysisEdit(let id): ["positions", .id(id), "anjab", "edit"]
+        case .workload: ["reports", "abk"]
         case .employeeNew: ["employees", "new"]
         case .employeeEdit(let id): ["employees", .id(id), "edit"]
         case .employeeNIK(let id): ["employees", .id(id), "nik"]

@@ -22,6 +22,9 @@ public enum TextHygiene {
         "description", "address", "requirements",
         // Assessments, plans and their approval, evaluations, L3 follow-up, survey comments.
         "notes", "note", "reason", "rejectionReason", "comment", "plan", "followUp",
+        // Job analysis (anjab): kualifikasi, the parts of the informasi jabatan, a task's uraian.
+        "education", "training", "experience", "materials", "tools", "responsibilities", "authorities",
+        "correlations", "workingConditions", "risks", "taskDescription",
     ]
 
     /// Fields never stored as text (only hashed), so a control character in them cannot reach a

@@ -112,6 +112,7 @@ enum DemoLoader {
         for chunk in models.chunked(500) { try await chunk.create(on: db) }
         let positionIDs = try await DemoIdentifyData.writePositions(
             org, instansiID: instansiID, unitIDs: unitIDs, now: now, on: db)
+        try await DemoJobAnalysisData.write(org, positionIDs: positionIDs, now: now, on: db)
 
         // The first person of each unit heads it; staff report to their unit's head,
         // and a head to the head of the parent unit.

@@ -26,12 +26,13 @@ enum ReportsController {
             let jpm: String
             let gaps: String
             let assessmentNeeds: String
+            let workload: String
         }
         return try await req.renderPage(
             "reports/index", title: "Laporan Kesenjangan", crumbs: [Crumb("Laporan")],
             Links(
                 heatMap: SiteURL.heatMap.path, jpm: SiteURL.jpmDistribution.path, gaps: SiteURL.gapList.path,
-                assessmentNeeds: SiteURL.assessmentNeeds.path))
+                assessmentNeeds: SiteURL.assessmentNeeds.path, workload: SiteURL.workload.path))
     }
 
     static func heatMap(req: Request) async throws -> Response {

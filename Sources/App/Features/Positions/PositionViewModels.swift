@@ -80,6 +80,7 @@ struct PositionDetailModel: Encodable {
     let holders: [Holder]
     let canEdit: Bool
     let editHref: String, copyAction: String
+    let jobAnalysisHref: String, jobAnalysisEditHref: String
 
     init(
         _ p: Position, unit: Unit?, standard: [StandardDTO], competencies: [Competency], holders: [Employee],
@@ -100,6 +101,8 @@ struct PositionDetailModel: Encodable {
         self.canEdit = canEdit
         editHref = SiteURL.positionEdit(p.id!).path
         copyAction = SiteURL.positionCopy(p.id!).path
+        jobAnalysisHref = SiteURL.positionJobAnalysis(p.id!).path
+        jobAnalysisEditHref = SiteURL.positionJobAnalysisEdit(p.id!).path
     }
 }
 

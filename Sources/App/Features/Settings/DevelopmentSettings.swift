@@ -45,6 +45,7 @@ struct SettingsSnapshot: Codable {
     let surveyRetentionMonths: Int
     let complaintTargetDays: Int
     let complaintRetentionMonths: Int
+    let workloadEffectiveHours: Int
 
     init(_ s: InstansiSettings) {
         formula = s.jpmFormula
@@ -61,6 +62,7 @@ struct SettingsSnapshot: Codable {
         surveyRetentionMonths = s.surveyProfileRetentionMonths
         complaintTargetDays = s.complaintTargetDays
         complaintRetentionMonths = s.complaintRetentionMonths
+        workloadEffectiveHours = s.workloadEffectiveHours
     }
 }
 

@@ -35,12 +35,15 @@ final class InstansiSettings: Model, @unchecked Sendable {
     @Field(key: "complaint_target_days") var complaintTargetDays: Int
     /// Months after closing that a complainant's name and contact are kept; `0` keeps them.
     @Field(key: "complaint_retention_months") var complaintRetentionMonths: Int
+    /// Jam kerja efektif per tahun that ABK divides the workload by (default 1,250).
+    @Field(key: "workload_effective_hours") var workloadEffectiveHours: Int
 
     init() {
         // A new row (the settings page, the demo, tests) starts at the default; read rows keep theirs.
         surveyProfileRetentionMonths = SurveyRetention.defaultMonths
         complaintTargetDays = ComplaintTimeliness.defaultTargetDays
         complaintRetentionMonths = ComplaintRetention.defaultMonths
+        workloadEffectiveHours = Workload.defaultEffectiveHours
     }
 
     var formula: JPMFormula { JPMFormula(rawValue: jpmFormula) ?? .capped }

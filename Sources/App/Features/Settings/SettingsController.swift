@@ -20,7 +20,8 @@ enum SettingsController {
         return try await render(
             req, formula: formula.rawValue, purpose: thresholds.purpose.rawValue, development: .init(development),
             evaluation: .init(evaluation),
-            complaints: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db), errors: [])
+            complaints: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db),
+            workload: try await SettingsQueries.workloadForm(actor.instansiID!, on: req.db), errors: [])
     }
 
     static func save(req: Request) async throws -> Response {
@@ -39,6 +40,8 @@ enum SettingsController {
         let evaluationForm = try req.content.decode(EvaluationSettingsForm.self).filled(from: currentEvaluation)
         let complaintForm = try req.content.decode(ComplaintSettingsForm.self).filled(
             from: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db))
+        let workloadForm = try req.content.decode(WorkloadSettingsForm.self).filled(
+            from: try await SettingsQueries.workloadForm(actor.instansiID!, on: req.db))
         var v = FieldValidator()
         let formula = JPMFormula(rawValue: posted.formula ?? "")
         let thresholds = JPMThresholds.named(posted.purpose ?? "")
@@ -47,14 +50,15 @@ enum SettingsController {
         let development = developmentForm.parse(&v)
         let evaluation = evaluationForm.parse(&v)
         let complaints = complaintForm.parse(&v)
-        guard v.isValid, let development, let evaluation, let complaints else {
+        let effectiveHours = workloadForm.parse(&v)
+        guard v.isValid, let development, let evaluation, let complaints, let effectiveHours else {
             return try await render(
                 req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
-                evaluation: evaluationForm, complaints: complaintForm, errors: v.errors)
+                evaluation: evaluationForm, complaints: complaintForm, workload: workloadForm, errors: v.errors)
         }
         let settings = try await SettingsService.save(
             formula: formula!, thresholds: thresholds!, development: development, evaluation: evaluation,
-            complaints: complaints,
+            complaints: complaints, effectiveHours: effectiveHours,
             actor: actor, at: req.now, on: req.db)
         Flash.add(
             .success,
@@ -65,7 +69,8 @@ enum SettingsController {
 
     private static func render(
         _ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm,
-        evaluation: EvaluationSettingsForm, complaints: ComplaintSettingsForm, errors: [FieldError]
+        evaluation: EvaluationSettingsForm, complaints: ComplaintSettingsForm, workload: WorkloadSettingsForm,
+        errors: [FieldError]
     ) async throws -> Response {
         let form = FormModel(
             action: SiteURL.settings.path, submitLabel: "Simpan pengaturan", cancelHref: SiteURL.home.path,
@@ -86,7 +91,7 @@ enum SettingsController {
                             value: $0.purpose.rawValue, label: $0.purposeLabel, selected: $0.purpose.rawValue == purpose
                         )
                     }),
-            ] + development.fields + evaluation.fields + complaints.fields, errors: errors)
+            ] + development.fields + evaluation.fields + complaints.fields + workload.fields, errors: errors)
         return try await req.renderPage(
             "settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
             status: errors.isEmpty ? .ok : .unprocessableEntity)

@@ -7,7 +7,8 @@ enum SettingsService {
     /// Creates or replaces the instansi's settings; returns what was saved.
     static func save(
         formula: JPMFormula, thresholds: JPMThresholds, development: DevelopmentSettings,
-        evaluation: EvaluationSettings, complaints: (targetDays: Int, retentionMonths: Int), actor: Principal,
+        evaluation: EvaluationSettings, complaints: (targetDays: Int, retentionMonths: Int),
+        effectiveHours: Int = Workload.defaultEffectiveHours, actor: Principal,
         at now: Date, on db: any Database
     ) async throws -> InstansiSettings {
         let existing = try await InstansiSettings.query(on: db).filter(\.$instansiID == actor.instansiID!).first()
@@ -24,6 +25,7 @@ enum SettingsService {
         evaluation.apply(to: settings)
         settings.complaintTargetDays = complaints.targetDays
         settings.complaintRetentionMonths = complaints.retentionMonths
+        settings.workloadEffectiveHours = effectiveHours
         try await db.transaction { db in
             try await settings.save(on: db)
             try await AuditLog.record(

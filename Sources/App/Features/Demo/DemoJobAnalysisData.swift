@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import KompetenCore
+import KompetenDemo
+
+/// Writes the generated job analyses (anjab) of every demo position: the informasi jabatan
+/// pages and the ABK report have a whole city to show.
+enum DemoJobAnalysisData {
+    static func write(_ org: DemoInstansi, positionIDs: [String: UUID], now: Date, on db: any Database) async throws {
+        var records: [JobAnalysisRecord] = []
+        var tasks: [PositionTask] = []
+        for demo in DemoJobAnalysisGenerator.generate(org) {
+            guard let id = positionIDs[demo.positionCode] else { continue }
+            let a = demo.analysis
+            let r = JobAnalysisRecord()
+            r.id = UUID()
+            r.positionID = id
+            r.positionClass = a.positionClass
+            r.education = a.education
+            r.training = a.training
+            r.experience = a.experience
+            for part in JobAnalysis.Part.allCases { r[part] = a.texts[part] ?? "" }
+            r.updatedAt = now
+            records.append(r)
+            tasks += a.tasks.enumerated().map { PositionTask(positionID: id, ordinal: $0.offset + 1, $0.element) }
+        }
+        for chunk in records.chunked(500) { try await Array(chunk).create(on: db) }
+        for chunk in tasks.chunked(1000) { try await Array(chunk).create(on: db) }
+    }
+}
