@@ -230,6 +230,15 @@ struct JobAnalysisTests {
                 csv.body.string.contains(
                     "DUKCAPIL.B1.J2;Pengadministrasi Kependudukan J2;1;3125.00;1250;2.50;0;-2.50;Kurang"))
 
+            // The unit page carries the same totals as a need beside the competency gaps; a reader
+            // without the gap reports does not get them.
+            let unitPage = try await web.get("/units/\(world.opdA.id!)")
+            #expect(
+                unitPage.body.string.contains(#"id="unit-formation""#)
+                    && unitPage.body.string.contains("<strong>3,82</strong>"))
+            let employeePage = try await WebClient.login(app, "pegawai").get("/units/\(world.opdA.id!)")
+            #expect(!employeePage.body.string.contains("unit-formation"))
+
             // Another divisor (a setting): 1,656 h ÷ 1,200 = 1.38.
             let settings =
                 try await InstansiSettings.query(on: app.db).filter(\.$instansiID == world.instansi.id!).first()

@@ -22,6 +22,7 @@ enum DataExports {
         case .positions: table = try await positions(actor, on: req.db)
         case .assessments: table = try await assessments(actor, on: req.db)
         case .performance: table = try await performance(actor, on: req.db)
+        case .tasks: table = try await tasks(actor, on: req.db)
         }
         return try Export.response(
             table, filename: "\(kind.rawValue)-\(WITA.today(req.now).iso)", format: format, sheet: kind.label)
@@ -96,6 +97,28 @@ enum DataExports {
                     (standards[try p.requireID()] ?? []).map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(
                         separator: ", "),
                 ]
+            })
+    }
+
+    /// Every task of the positions the actor may read, in the import's columns; the numbers as a
+    /// form shows them for editing (4800, 0,25), which the import reads back.
+    static func tasks(_ actor: Principal, on db: any Database) async throws -> Table {
+        let opdOf = Dictionary(
+            uniqueKeysWithValues: try await Unit.scopedQuery(actor, on: db).all().map { try ($0.requireID(), $0.opdID) }
+        )
+        let list = try await PositionQueries.visible(actor, on: db).sort(\.$code).all().filter { p in
+            AccessPolicy.position(actor, .read, Placement(instansiID: p.instansiID, opdID: opdOf[p.unitID])).isAllowed
+        }
+        let tasks = try await JobAnalysisQueries.tasks(of: list.map { try $0.requireID() }, on: db)
+        return try Table(
+            header: TaskImporter.columns.map(\.header),
+            rows: list.flatMap { p in
+                (tasks[try p.requireID()] ?? []).map { t in
+                    [
+                        p.code, t.description, t.output, t.unit, String(t.annualVolume),
+                        IndonesianFormat.editable(t.normHours),
+                    ]
+                }
             })
     }
 

@@ -6,7 +6,7 @@ import Vapor
 /// The import page (templates, uploads, results), the API import and the shared dispatch.
 enum ImportsController {
     enum Kind: String, CaseIterable {
-        case employees, positions, assessments, performance
+        case employees, positions, assessments, performance, tasks
 
         var label: String {
             switch self {
@@ -14,6 +14,7 @@ enum ImportsController {
             case .positions: "Jabatan dan standar kompetensi"
             case .assessments: "Hasil penilaian"
             case .performance: "Predikat kinerja (SKP)"
+            case .tasks: "Tugas pokok dan beban kerja (anjab)"
             }
         }
         var columns: [ImportColumn] {
@@ -22,6 +23,7 @@ enum ImportsController {
             case .positions: PositionImporter.columns
             case .assessments: AssessmentImporter.columns
             case .performance: PerformanceImporter.columns
+            case .tasks: TaskImporter.columns
             }
         }
         var example: [[String]] {
@@ -30,6 +32,7 @@ enum ImportsController {
             case .positions: PositionImporter.example
             case .assessments: AssessmentImporter.example
             case .performance: PerformanceImporter.example
+            case .tasks: TaskImporter.example
             }
         }
 
@@ -52,6 +55,7 @@ enum ImportsController {
                     rows, actor: actor, at: now, on: db, source: source, progress: progress)
             case .performance:
                 try await PerformanceImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
+            case .tasks: try await TaskImporter.run(rows, actor: actor, at: now, on: db, progress: progress)
             }
         }
     }

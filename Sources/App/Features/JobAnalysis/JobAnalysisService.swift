@@ -30,10 +30,7 @@ enum JobAnalysisService {
                 r.updatedAt = now
                 r.updatedBy = actor.userID
                 try await r.save(on: db)
-                try await PositionTask.query(on: db).filter(\.$positionID == positionID).delete()
-                for (i, t) in a.tasks.enumerated() {
-                    try await PositionTask(positionID: positionID, ordinal: i + 1, t).create(on: db)
-                }
+                try await replaceTasks(of: positionID, with: a.tasks, on: db)
                 try await AuditLog.record(
                     existing == nil ? .create : .update, entity: "job_analysis", id: positionID,
                     summary: "Analisis jabatan \(p.code) \(p.name): \(a.tasks.count) tugas pokok",
@@ -41,6 +38,16 @@ enum JobAnalysisService {
                     actor: actor, instansiID: p.instansiID, at: now, on: db)
             }
         }
+    }
+}
+
+extension JobAnalysisService {
+    /// The position's tugas pokok become `tasks`, numbered from 1 in their order. Inside the
+    /// caller's transaction.
+    static func replaceTasks(of positionID: UUID, with tasks: [JobTask], on db: any Database) async throws {
+        try await PositionTask.query(on: db).filter(\.$positionID == positionID).delete()
+        let rows = tasks.enumerated().map { PositionTask(positionID: positionID, ordinal: $0.offset + 1, $0.element) }
+        if !rows.isEmpty { try await rows.create(on: db) }
     }
 }
 

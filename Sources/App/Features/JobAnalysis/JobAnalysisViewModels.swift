@@ -132,7 +132,7 @@ struct JobAnalysisFormModel: Encodable {
             d.tasks.map {
                 JobAnalysisForm.Row(
                     description: $0.description, output: $0.output, unit: $0.unit, volume: String($0.annualVolume),
-                    norm: IndonesianFormat.decimal($0.normHours))
+                    norm: IndonesianFormat.editable($0.normHours))
             })
     }
 

@@ -56,6 +56,31 @@ struct UnitDetailModel: Encodable {
     let editHref: String
     let deleteAction: String
     let newChildHref: String
+    /// ABK of the unit with its sub-units: the formation gap is a need beside the competency
+    /// gaps. nil for readers without the gap reports (the same rule as /reports/abk).
+    var formation: Formation?
+
+    struct Formation: Encodable {
+        let needed: String
+        let holders: Int
+        let difference: String
+        let analysed: Int
+        let positions: Int
+        let kurang: Int
+        let lebih: Int
+        let href: String
+
+        init(_ r: WorkloadReport, unitID: UUID) {
+            needed = IndonesianFormat.decimal(r.neededTotal)
+            holders = r.holdersTotal
+            difference = IndonesianFormat.decimal(r.differenceTotal)
+            analysed = r.analysed.count
+            positions = r.lines.count
+            kurang = r.count(.kurang)
+            lebih = r.count(.lebih)
+            href = SiteURL.workload.path + "?unit=\(unitID.uuidString)"
+        }
+    }
 
     init(unit: Unit, tree: UnitTree<UUID>, counts: [UUID: Int], actor: Principal) {
         let id = unit.id!

@@ -30,7 +30,11 @@ enum UnitsController {
         let unit = try await UnitService.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         let tree = try await UnitQueries.tree(instansiID: unit.instansiID, on: req.db)
         let counts = try await UnitQueries.employeeCounts(instansiID: unit.instansiID, on: req.db)
-        let model = UnitDetailModel(unit: unit, tree: tree, counts: counts, actor: actor)
+        var model = UnitDetailModel(unit: unit, tree: tree, counts: counts, actor: actor)
+        if case .success(let forced) = AccessPolicy.reportScope(actor), forced == nil || forced == unit.opdID {
+            model.formation = .init(
+                try await JobAnalysisPage.workload(of: unit, on: req.db), unitID: try unit.requireID())
+        }
         let crumbs =
             try [Crumb("Organisasi", .units)]
             + tree.ancestors(of: unit.requireID()).compactMap { id in
