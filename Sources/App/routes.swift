@@ -65,6 +65,7 @@ func routes(_ app: Application) throws {
     EvaluationsAPIController.register(authed)
     ReassessmentsController.register(signedIn, api: authed)
     TalentController.register(signedIn, api: authed)
+    SuccessionController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
     ServiceStandardsController.register(web: signedIn, api: authed)
     HolidaysController.register(web: signedIn, api: authed)

@@ -29,7 +29,7 @@ struct SiteURLTests {
         case accountData, accountDataDownload, accountTokens, accountTokenRevoke, accountPassword, kiosks, kioskRevoke
         case serviceStandards, serviceStandardNew, holidays, holidayDelete, complaints, complaint, complaintReply
         case complaintTransition, complaintForm, complaintLookup, complaintTrack, positionJobAnalysis
-        case positionJobAnalysisEdit, workload
+        case positionJobAnalysisEdit, workload, positionSuccessors
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -68,6 +68,7 @@ struct SiteURLTests {
         case .positionJobAnalysis: .positionJobAnalysis
         case .positionJobAnalysisEdit: .positionJobAnalysisEdit
         case .workload: .workload
+        case .positionSuccessors: .positionSuccessors
         case .employeeNew: .employeeNew
         case .employeeEdit: .employeeEdit
         case .employeeNIK: .employeeNIK
@@ -203,6 +204,7 @@ struct SiteURLTests {
         case .positionJobAnalysis: (.positionJobAnalysis(a), [.GET])
         case .positionJobAnalysisEdit: (.positionJobAnalysisEdit(a), [.GET, .POST])
         case .workload: (.workload, [.GET])
+        case .positionSuccessors: (.positionSuccessors(a), [.GET])
         case .employeeNew: (.employeeNew, [.GET])
         case .employeeEdit: (.employeeEdit(a), [.GET, .POST])
         case .employeeNIK: (.employeeNIK(a), [.POST])

@@ -39,6 +39,7 @@ enum SiteURL {
     case positionJobAnalysis(UUID)
     case positionJobAnalysisEdit(UUID)
     case workload
+    case positionSuccessors(UUID)
     case employeeNew
     case employeeEdit(UUID)
     case employeeNIK(UUID)
@@ -194,6 +195,7 @@ enum SiteURL {
         case .positionJobAnalysis(let id): ["positions", .id(id), "anjab"]
         case .positionJobAnalysisEdit(let id): ["positions", .id(id), "anjab", "edit"]
         case .workload: ["reports", "abk"]
+        case .positionSuccessors(let id): ["positions", .id(id), "suksesi"]
         case .employeeNew: ["employees", "new"]
         case .employeeEdit(let id): ["employees", .id(id), "edit"]
         case .employeeNIK(let id): ["employees", .id(id), "nik"]

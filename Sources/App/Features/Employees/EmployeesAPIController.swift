@@ -78,11 +78,19 @@ enum EmployeesAPIController {
         let items: [GapItemDTO]
     }
 
+    struct GapQuery: Content {
+        /// A target position (career gap); omitted: the position held.
+        var positionId: UUID?
+    }
+
     static func gap(req: Request) async throws -> GapDTO {
-        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: try req.actor, .read, on: req.db)
-        let result = try await GapEngine.employee(e, on: req.db)
+        let actor = try req.actor
+        let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
+        let target = try req.query.decode(GapQuery.self).positionId
+        if let target { _ = try await PositionService.find(target, actor, .read, on: req.db) }
+        let result = try await GapEngine.employee(e, against: target, on: req.db)
         return try GapDTO(
-            employeeId: e.requireID(), positionId: e.positionID, jpm: result?.jpm, category: result?.category,
+            employeeId: e.requireID(), positionId: target ?? e.positionID, jpm: result?.jpm, category: result?.category,
             items: (result?.items ?? []).map {
                 GapItemDTO(
                     competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap,

@@ -181,10 +181,14 @@ enum GapEngine: SQLShorthand {
 
     /// One employee's gap, item by item (the profile page and `GET /employees/{id}/gap`):
     /// the standard and the current levels, each with its competency code, in two joined reads.
-    static func employee(_ e: Employee, on db: any Database) async throws -> GapResult? {
-        guard let positionID = e.positionID else { return nil }
+    /// `target`: another position than the one held (a career gap: the post they are being
+    /// prepared for), judged with the pengisian jabatan thresholds, since the question is
+    /// whether they could fill it.
+    static func employee(_ e: Employee, against target: UUID? = nil, on db: any Database) async throws -> GapResult? {
+        guard let positionID = target ?? e.positionID else { return nil }
         let sql = try db.sql
-        let (formula, thresholds) = try await SettingsQueries.load(e.instansiID, on: db)
+        let (formula, setting) = try await SettingsQueries.load(e.instansiID, on: db)
+        let thresholds = target == nil ? setting : .pengisianJabatan
         // The position's standard with this person's current level beside each competency.
         let rows = try await sql.select()
             .column(col("code", "k"), as: "code").column(col("required_level", s), as: "required").column(

@@ -81,6 +81,8 @@ struct PositionDetailModel: Encodable {
     let canEdit: Bool
     let editHref: String, copyAction: String
     let jobAnalysisHref: String, jobAnalysisEditHref: String
+    /// Set for readers of the talent pages (`AccessPolicy.monitoringScope`), who may open the list.
+    var successorsHref: String?
 
     init(
         _ p: Position, unit: Unit?, standard: [StandardDTO], competencies: [Competency], holders: [Employee],

@@ -54,8 +54,11 @@ enum PositionsController {
             try await EmployeeQueries.holders(of: p.requireID(), on: req.db),
             by: actor, rule: EmployeeQueries.readRecord, on: req.db)
         let canEdit = AccessPolicy.position(actor, .write, try await PositionService.placement(p, on: req.db)).isAllowed
-        let model = PositionDetailModel(
+        var model = PositionDetailModel(
             p, unit: unit, standard: standard, competencies: names, holders: holders, canEdit: canEdit)
+        if case .success = AccessPolicy.monitoringScope(actor) {
+            model.successorsHref = SiteURL.positionSuccessors(try p.requireID()).path
+        }
         return try await req.renderPage(
             "positions/show", title: p.name, crumbs: [Crumb("Jabatan", .positions), Crumb(p.code)], model)
     }

@@ -32,6 +32,8 @@ struct TalentPageModel: Encodable {
         let kind: String
         let positions: String
         let feeders: String
+        /// The positions of that kind: each one's page links its successor list.
+        var positionsHref = ""
         let candidates: String
         let href: String
     }
@@ -111,10 +113,12 @@ struct TalentPageModel: Encodable {
                 p.positionID.flatMap { kindOf[$0] ?? nil }.map(feeders.contains) ?? false
             }.count
             let held = keyPositions[kind] ?? 0 // positions of that kind in the scope
-            return KeyRow(
+            var row = KeyRow(
                 kind: kind.label, positions: IndonesianFormat.integer(held),
                 feeders: feeders.map(\.label).joined(separator: ", "),
                 candidates: IndonesianFormat.integer(candidates), href: base + "&pool=1#people")
+            row.positionsHref = SiteURL.positions.path + "?kind=\(kind.rawValue)"
+            return row
         }
         poolCount = IndonesianFormat.integer(poolPeople.count)
         poolHref = base + "&pool=1#people"
