@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     // handled by the rate limit, the honeypot and the duplicate flag.
     TransparencyController.register(app)
     PublicComplaintController.register(app)
+    PublicStandardController.register(app)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -65,6 +66,8 @@ func routes(_ app: Application) throws {
     TalentController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
     ServiceStandardsController.register(web: signedIn, api: authed)
+    StandardDocumentController.register(signedIn)
+    StandardDocumentAPIController.register(api: authed)
     HolidaysController.register(web: signedIn, api: authed)
     SurveyAPIController.register(authed)
     ImpactController.register(signedIn, api: authed)

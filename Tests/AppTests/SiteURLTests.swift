@@ -28,7 +28,8 @@ struct SiteURLTests {
         case surveyThanks, surveyQR, surveyPoster, skmReport, skmFollowUp, impact, transparency, employeePerformance
         case accountData, accountDataDownload, accountTokens, accountTokenRevoke, accountPassword, kiosks, kioskRevoke
         case serviceStandards, serviceStandardNew, holidays, holidayDelete, complaints, complaint, complaintReply
-        case complaintTransition, complaintForm, complaintLookup, complaintTrack
+        case complaintTransition, complaintForm, complaintLookup, complaintTrack, serviceStandardDocument
+        case serviceStandardDocumentEdit, publicStandard, publicStandardPoster
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -156,6 +157,10 @@ struct SiteURLTests {
         case .complaintForm: .complaintForm
         case .complaintLookup: .complaintLookup
         case .complaintTrack: .complaintTrack
+        case .serviceStandardDocument: .serviceStandardDocument
+        case .serviceStandardDocumentEdit: .serviceStandardDocumentEdit
+        case .publicStandard: .publicStandard
+        case .publicStandardPoster: .publicStandardPoster
         }
     }
 
@@ -288,6 +293,10 @@ struct SiteURLTests {
         case .complaintForm: (.complaintForm("dukcapil-ktp"), [.GET, .POST])
         case .complaintLookup: (.complaintLookup, [.GET])
         case .complaintTrack: (.complaintTrack("ADU-7K4M2Q9X"), [.GET])
+        case .serviceStandardDocument: (.serviceStandardDocument(a), [.POST])
+        case .serviceStandardDocumentEdit: (.serviceStandardDocumentEdit(a), [.GET])
+        case .publicStandard: (.publicStandard("dukcapil-ktp"), [.GET])
+        case .publicStandardPoster: (.publicStandardPoster("dukcapil-ktp"), [.GET])
         }
     }
 

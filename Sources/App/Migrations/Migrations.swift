@@ -49,6 +49,7 @@ enum Migrations {
             CreateServiceStandardsAndHolidays(),
             CreateComplaints(),
             AddSurveySuggestion(),
+            CreateServiceStandardDocuments(),
         ]
     }
 

@@ -108,6 +108,12 @@ struct ServiceDetailModel: Encodable {
     let importErrors: [String]
     let importResult: String?
     let csrf: String
+    /// The full standar pelayanan (issue 18), set by the controller after `init`.
+    var document: StandardDocumentModel?
+    /// Nil unless the viewer may change the standard (`AccessPolicy.manageService`, as the route).
+    var documentEditHref: String?
+    var publicStandardHref = ""
+    var standardPosterHref = ""
 
     init(
         service s: PublicService, standard: String, standards: [StandardRow], unit: String, positions: [String],
