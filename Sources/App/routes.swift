@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     MonitoringController.register(signedIn)
     PerformanceController.register(signedIn)
     ServicesController.register(signedIn, uploadLimit: uploadLimit)
+    ServiceStandardsTransferController.register(signedIn, uploadLimit: uploadLimit)
     SKMReportController.register(signedIn)
     ComplaintsController.register(signedIn)
     // Public pages: no login and no CSRF token (there is no session to ride on); abuse is

@@ -197,6 +197,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /monitoring/rebuild": ["admin"],
         "POST /skm/follow-up": ["admin", "operator.a", "operator.b"],
         "POST /imports/:kind": ["admin", "operator.a", "operator.b", "asesor"],
+        // The standar pelayanan sheet: whoever reads the catalogue; each row then as its service allows.
+        "POST /services/standar/impor": ["admin", "operator.a", "operator.b"],
         // Anyone with an employee record may be someone's direct supervisor.
         "POST /plans/bulk-approve": ["admin", "atasan", "pegawai"],
         "POST /superadmin/instansi": [],
@@ -225,7 +227,7 @@ struct AuthorizationMatrixWriteTests {
         let suffixes = [
             "/cancel", "/delete", "/retire", "/cabut", "/nik", "/reject", "/restore", "/revoke", "/rebuild", "/import",
             "/tests",
-            "/paper", "/records", "/evaluate", "/bulk-approve",
+            "/paper", "/records", "/evaluate", "/bulk-approve", "/standar/impor",
         ]
         if key.hasPrefix("DELETE") || key == "POST /superadmin/instansi" || key.hasPrefix("POST /imports/") {
             return true

@@ -294,3 +294,93 @@ struct ServiceStandardDocumentTests {
         }
     }
 }
+
+@Suite("Services: standar pelayanan export and import")
+struct ServiceStandardTransferTests {
+    @Test func exportThenImportGivesTheSameComponents() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let id = try await ServiceStandardDocumentTests.service(app, world)
+            let admin = try await APIClient.login(app, "admin")
+            let path = "/api/v1/services/\(id)/standard"
+            // Version 2 from today with every component set: what the export carries.
+            let v2 = try await admin.send(
+                .PUT, path,
+                raw: ServiceStandardDocumentTests.body(
+                    effectiveFrom: "2026-11-29",
+                    competencies: [
+                        ["competencyCode": "M.5", "requiredLevel": 3], ["competencyCode": "SK.1", "requiredLevel": 2],
+                    ]))
+            #expect(v2.status == .ok)
+            let web = try await WebClient.login(app, "admin")
+            let exported = try await web.get("/services/standar/ekspor?format=csv")
+            #expect(exported.status == .ok)
+            let csv = exported.body.string
+            #expect(csv.contains("M.5:3; SK.1:2"))
+            // Re-importing the export changes nothing.
+            let same = try await Self.upload(web, csv)
+            #expect(same.status == .seeOther, "\(same.body.string)")
+            #expect(try await ServiceStandardDocument.query(on: app.db).count() == 2)
+            // Change version 3 through the API, then import the export dated later: version 4 = version 2.
+            #expect(
+                try await admin.send(.PUT, path, raw: ServiceStandardDocumentTests.body(effectiveFrom: "2027-01-01"))
+                    .status == .ok)
+            let later = csv.replacingOccurrences(of: ";2026-11-29;", with: ";2027-02-01;")
+            #expect(later != csv)
+            let imported = try await Self.upload(web, later)
+            #expect(imported.status == .seeOther, "\(imported.body.string)")
+            let docs = try await ServiceStandardDocument.query(on: app.db).sort(\.$version).all()
+            #expect(docs.map(\.version) == [1, 2, 3, 4])
+            let rows = try await ServiceStandardDocumentQueries.competencies(docs.map { $0.id! }, on: app.db)
+            #expect(docs[3].content(rows[docs[3].id!] ?? []) == docs[1].content(rows[docs[1].id!] ?? []))
+            #expect(docs[3].effectiveFrom == "2027-02-01")
+        }
+    }
+
+    @Test func aBadRowStopsTheWholeImportWithItsLineNumber() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            _ = try await ServiceStandardDocumentTests.service(app, world)
+            _ = try await RecordMaker(app, "admin").make(
+                "/api/v1/services",
+                ServiceInput(
+                    code: "DUKCAPIL-KK", name: "Kartu Keluarga", unitId: world.opdA.id!, standardMinutes: 60, fee: 0,
+                    requirements: ["Formulir F-1.01"]))
+            let web = try await WebClient.login(app, "admin")
+            let csv = try await web.get("/services/standar/ekspor?format=csv").body.string
+            // Rows sorted by code: KK (row 2) changes and is valid; KTP (row 3) names no service.
+            let edited = csv.replacingOccurrences(of: "Produk layanan sesuai permohonan.", with: "Dokumen baru")
+                .replacingOccurrences(of: "DUKCAPIL-KK;2000-01-01;", with: "DUKCAPIL-KK;2027-01-01;")
+                .replacingOccurrences(of: "DUKCAPIL-KTP;2000-01-01;", with: "TIDAK-ADA;2027-01-01;")
+            #expect(edited.contains("TIDAK-ADA") && edited.contains("DUKCAPIL-KK;2027-01-01;"))
+            let r = try await ServiceStandardTransferTests.upload(web, edited)
+            #expect(r.status == .unprocessableEntity)
+            #expect(r.body.string.contains("Baris 3, kolom Kode Layanan"))
+            #expect(try await ServiceStandardDocument.query(on: app.db).count() == 2)
+            // Another OPD's operator may not change this OPD's standard through the file either.
+            let opB = try await WebClient.login(app, "operator.b")
+            let kkOnly = edited.replacingOccurrences(of: "TIDAK-ADA;", with: "DUKCAPIL-KK;")
+            let refused = try await ServiceStandardTransferTests.upload(opB, kkOnly)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try await ServiceStandardDocument.query(on: app.db).count() == 2)
+            // Corrected: both rows become version 2.
+            let ok = try await ServiceStandardTransferTests.upload(
+                web, edited.replacingOccurrences(of: "TIDAK-ADA;", with: "DUKCAPIL-KTP;"))
+            #expect(ok.status == .seeOther, "\(ok.body.string)")
+            #expect(try await ServiceStandardDocument.query(on: app.db).filter(\.$version == 2).count() == 2)
+        }
+    }
+
+    static func upload(_ web: WebClient, _ csv: String) async throws -> TestingHTTPResponse {
+        let boundary = "----kompeten-standar"
+        var body = ""
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(web.csrf ?? "")\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"standar.csv\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        if let cookie = web.cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        return try await web.app.testing().sendRequest(
+            .POST, "/services/standar/impor", headers: headers, body: ByteBuffer(string: body))
+    }
+}

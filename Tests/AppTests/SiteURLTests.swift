@@ -29,7 +29,8 @@ struct SiteURLTests {
         case accountData, accountDataDownload, accountTokens, accountTokenRevoke, accountPassword, kiosks, kioskRevoke
         case serviceStandards, serviceStandardNew, holidays, holidayDelete, complaints, complaint, complaintReply
         case complaintTransition, complaintForm, complaintLookup, complaintTrack, serviceStandardDocument
-        case serviceStandardDocumentEdit, publicStandard, publicStandardPoster
+        case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
+        case serviceStandardsImport
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -161,6 +162,8 @@ struct SiteURLTests {
         case .serviceStandardDocumentEdit: .serviceStandardDocumentEdit
         case .publicStandard: .publicStandard
         case .publicStandardPoster: .publicStandardPoster
+        case .serviceStandardsExport: .serviceStandardsExport
+        case .serviceStandardsImport: .serviceStandardsImport
         }
     }
 
@@ -297,6 +300,8 @@ struct SiteURLTests {
         case .serviceStandardDocumentEdit: (.serviceStandardDocumentEdit(a), [.GET])
         case .publicStandard: (.publicStandard("dukcapil-ktp"), [.GET])
         case .publicStandardPoster: (.publicStandardPoster("dukcapil-ktp"), [.GET])
+        case .serviceStandardsExport: (.serviceStandardsExport, [.GET])
+        case .serviceStandardsImport: (.serviceStandardsImport, [.POST])
         }
     }
 

@@ -127,3 +127,22 @@ struct ServiceStandardComponentsTests {
         #expect(ServiceStandardRules.problems(c, knownCodes: []).isEmpty)
     }
 }
+
+@Suite("Services: kompetensi pelaksana in one cell")
+struct PelaksanaCompetencyCellTests {
+    @Test func roundTripsAndNamesTheBadPart() throws {
+        let rows = [
+            PelaksanaCompetency(competencyCode: "M.5", requiredLevel: 3),
+            PelaksanaCompetency(competencyCode: "T.ADMDUK", requiredLevel: 2),
+        ]
+        #expect(PelaksanaCompetencyCell.format(rows) == "M.5:3; T.ADMDUK:2")
+        #expect(try PelaksanaCompetencyCell.parse("M.5:3; T.ADMDUK:2").get() == rows)
+        #expect(try PelaksanaCompetencyCell.parse(" M.5 : 3 ;; T.ADMDUK:2; ").get() == rows)
+        #expect(try PelaksanaCompetencyCell.parse("").get().isEmpty)
+        guard case .failure(let problem) = PelaksanaCompetencyCell.parse("M.5:3; SK.1=2") else {
+            Issue.record("expected a problem")
+            return
+        }
+        #expect(problem.message.contains("\"SK.1=2\""))
+    }
+}

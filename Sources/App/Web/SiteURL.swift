@@ -132,6 +132,8 @@ enum SiteURL {
     case serviceStandardDocumentEdit(UUID)
     case publicStandard(String)
     case publicStandardPoster(String)
+    case serviceStandardsExport
+    case serviceStandardsImport
 
     /// The URL a link or a form points at: the segments, then the query of the few pages that take one.
     var path: String {
@@ -290,6 +292,8 @@ enum SiteURL {
         case .serviceStandardDocumentEdit(let id): ["services", .id(id), "standar", "ubah"]
         case .publicStandard(let code): ["s", .code(code), "standar"]
         case .publicStandardPoster(let code): ["s", .code(code), "standar", "poster"]
+        case .serviceStandardsExport: ["services", "standar", "ekspor"]
+        case .serviceStandardsImport: ["services", "standar", "impor"]
         }
     }
 }

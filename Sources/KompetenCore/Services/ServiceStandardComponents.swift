@@ -220,3 +220,34 @@ extension ServiceStandardContent {
         return ServiceStandardContent(texts: texts, competencies: [], staffCount: 0)
     }
 }
+
+/// The kompetensi pelaksana in one spreadsheet cell: `KODE:level` separated by `;`
+/// (`M.5:3; T.ADMDUK:2`). A code never contains `:` or `;` (dictionary codes are letters, digits
+/// and dots), so the cell reads back exactly.
+public enum PelaksanaCompetencyCell {
+    public static func format(_ rows: [PelaksanaCompetency]) -> String {
+        rows.map { "\($0.competencyCode):\($0.requiredLevel)" }.joined(separator: "; ")
+    }
+
+    /// The rows, or a message naming the first part that is not `KODE:level`.
+    public static func parse(_ cell: String) -> Result<[PelaksanaCompetency], ImportCellProblem> {
+        var rows: [PelaksanaCompetency] = []
+        for part in cell.split(separator: ";") {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            if item.isEmpty { continue }
+            let pieces = item.split(separator: ":", omittingEmptySubsequences: false)
+            guard pieces.count == 2, let level = Int(pieces[1].trimmingCharacters(in: .whitespaces)) else {
+                return .failure(
+                    ImportCellProblem(message: "\"\(item)\" bukan KODE:level (contoh: M.5:3; T.ADMDUK:2)."))
+            }
+            rows.append(
+                PelaksanaCompetency(
+                    competencyCode: pieces[0].trimmingCharacters(in: .whitespaces), requiredLevel: level))
+        }
+        return .success(rows)
+    }
+}
+
+public struct ImportCellProblem: Error, Equatable, Sendable {
+    public let message: String
+}

@@ -7,6 +7,8 @@ struct ServiceListModel: Encodable {
     let skmHref = SiteURL.skmReport.path
     let impactHref = SiteURL.impact.path
     let transparencyHref = SiteURL.transparency.path
+    let standardsExportHref = SiteURL.serviceStandardsExport.path
+    let standardsImportAction = SiteURL.serviceStandardsImport.path
     struct Row: Encodable {
         let href: String, code: String, name: String, unit: String, standard: String, fee: String
         let volume: String, onTime: String, respondents: String, ikm: String, grade: String, active: Bool
