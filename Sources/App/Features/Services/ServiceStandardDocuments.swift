@@ -70,21 +70,38 @@ enum ServiceStandardDocuments {
         }
     }
 
-    /// Version 1 of a new service, from its catalogue fields, in force from the day it is created.
+    /// Version 1 of a new service, from its catalogue fields, in force from the start of its
+    /// history like its first time standard (`StandardHistory.beginning`).
     static func createFirst(_ s: PublicService, at now: Date, by userID: UUID?, on db: any Database) async throws {
-        let doc = ServiceStandardDocument()
-        doc.id = UUID()
-        doc.instansiID = s.instansiID
-        doc.serviceID = try s.requireID()
-        doc.version = 1
-        doc.effectiveFrom = StandardHistory.beginning.iso
-        doc.apply(
+        let (doc, _) = try rows(
+            s, version: 1, effectiveFrom: StandardHistory.beginning,
             .initial(
                 fee: s.fee, requirements: s.requirements, legalBasis: s.legalBasis, standardText: s.standardText,
-                shortCode: s.shortCode))
+                shortCode: s.shortCode), at: now, by: userID)
+        try await doc.create(on: db)
+    }
+
+    /// A version and its competency rows, not yet saved (the demo writes many at once).
+    static func rows(
+        _ s: PublicService, version: Int, effectiveFrom: SimpleDate, _ content: ServiceStandardContent, at now: Date,
+        by userID: UUID?
+    ) throws -> (ServiceStandardDocument, [ServiceStandardCompetency]) {
+        let doc = ServiceStandardDocument()
+        let id = UUID()
+        doc.id = id
+        doc.instansiID = s.instansiID
+        doc.serviceID = try s.requireID()
+        doc.version = version
+        doc.effectiveFrom = effectiveFrom.iso
+        doc.apply(content)
         doc.createdAt = now
         doc.createdBy = userID
-        try await doc.create(on: db)
+        return (
+            doc,
+            content.competencies.enumerated().map { i, row in
+                ServiceStandardCompetency(documentID: id, row, position: i)
+            }
+        )
     }
 }
 
