@@ -87,12 +87,11 @@ public enum DemoServiceStandards {
             competencies: [
                 PelaksanaCompetency(competencyCode: "T.ADMDUK", requiredLevel: 3),
                 PelaksanaCompetency(competencyCode: "M.5", requiredLevel: online ? 3 : 2),
-                PelaksanaCompetency(competencyCode: "T.TIK", requiredLevel: 2),
             ],
-            staffCount: online ? 8 : 6,
+            staffCount: online ? 16 : 12,
             staffNote: online
-                ? "6 petugas loket dan perekaman, 2 operator pendaftaran daring (analisis beban kerja 2026)."
-                : "Petugas loket dan perekaman.")
+                ? "12 petugas loket dan perekaman, 4 operator pendaftaran daring (analisis beban kerja 2026)."
+                : "Petugas loket dan perekaman (analisis beban kerja 2024).")
         return Version(
             effectiveFrom: online ? SimpleDate(year: 2026, month: 7, day: 1)! : StandardHistory.beginning,
             content: content)

@@ -49,7 +49,7 @@ struct DemoTests {
             let body = try #require(JSONSerialization.jsonObject(with: Data(buffer: standard.body)) as? [String: Any])
             #expect(body["version"] as? Int == 2)
             let rows = try #require((body["components"] as? [String: Any])?["kompetensiPelaksana"] as? [[String: Any]])
-            #expect(rows.map { $0["competencyCode"] as? String } == ["T.ADMDUK", "M.5", "T.TIK"])
+            #expect(rows.map { $0["competencyCode"] as? String } == ["T.ADMDUK", "M.5"])
             #expect(rows.allSatisfy { $0["competencyName"] as? String != nil })
             #expect(
                 ((body["components"] as? [String: Any])?["biaya"] as? String)?.hasPrefix("Tidak dipungut biaya") == true
