@@ -56,6 +56,8 @@ final class ServiceStandardDocument: Model, @unchecked Sendable {
         }
     }
 
+    /// A plain switch, not a key-path table: writing a Fluent field through a key path reads it
+    /// first, which traps on a new model whose field was never set.
     func setText(_ c: ServiceStandardComponent, _ value: String) {
         switch c {
         case .persyaratan: persyaratan = value
