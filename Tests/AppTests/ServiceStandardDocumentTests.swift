@@ -87,6 +87,26 @@ struct ServiceStandardDocumentTests {
         }
     }
 
+    /// Migration 050 on a database with services: each gets version 1 from its catalogue fields.
+    @Test func theUpgradeGivesEveryExistingServiceVersionOne() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let id = try await Self.service(app, world)
+            let migration = CreateServiceStandardDocuments()
+            try await migration.revert(on: app.db)
+            try await migration.prepare(on: app.db)
+            let docs = try await ServiceStandardDocument.query(on: app.db).filter(\.$serviceID == id).all()
+            #expect(docs.count == 1)
+            let v1 = try #require(docs.first)
+            #expect(v1.version == 1 && v1.effectiveFrom == "2000-01-01")
+            #expect(v1.persyaratan == "Kartu Keluarga\nSurat pengantar")
+            #expect(v1.dasarHukum == "UU 24/2013")
+            #expect(v1.biaya == "Tidak dipungut biaya (gratis).")
+            #expect(v1.jangkaWaktu == "1 jam") // the wording of 60 minutes
+            #expect(ServiceStandardRules.problems(v1.content([]), knownCodes: []).isEmpty)
+        }
+    }
+
     @Test func versionsAreNeverRewrittenOnceInForce() async throws {
         try await withTestApp { app in
             let world = try await World.make(on: app)

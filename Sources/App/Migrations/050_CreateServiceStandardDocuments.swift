@@ -71,7 +71,7 @@ struct CreateServiceStandardDocuments: AsyncMigration {
                 )
                 .values(
                     [
-                        SQLBind(UUID()), SQLBind(s.id), SQLBind(s.instansi_id), SQLBind(1),
+                        SQLBind(UUID()), SQLBind(s.instansi_id), SQLBind(s.id), SQLBind(1),
                         SQLBind(StandardHistory.beginning.iso),
                     ]
                         + texts.map { SQLBind($0) } + [SQLBind(0), SQLBind(""), SQLBind(now)]
