@@ -308,6 +308,13 @@ struct ServiceStandardDocumentTests {
             let saved = try #require(
                 try await ServiceStandardDocument.query(on: app.db).filter(\.$version == 2).first())
             #expect(saved.produk == "KTP-el" && saved.jumlahPelaksana == 4 && saved.effectiveFrom == "2026-12-01")
+            // BKPPD on version 1's date: in force, so the form comes back with the reason (409).
+            let admin = try await WebClient.login(app, "admin")
+            _ = try await admin.get("/services/\(id)/standar/ubah")
+            fields["effectiveFrom"] = "2000-01-01"
+            let taken = try await admin.post("/services/\(id)/standar", fields)
+            #expect(taken.status == .conflict)
+            #expect(taken.body.string.contains("sudah berlaku"))
             // Another OPD's operator sees no button and may not open the form.
             let other = try await WebClient.login(app, "operator.b")
             #expect(try await other.get("/services/\(id)/standar/ubah").status == .forbidden)
