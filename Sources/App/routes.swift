@@ -33,12 +33,14 @@ func routes(_ app: Application) throws {
     MonitoringController.register(signedIn)
     PerformanceController.register(signedIn)
     ServicesController.register(signedIn, uploadLimit: uploadLimit)
+    ServiceStandardsTransferController.register(signedIn, uploadLimit: uploadLimit)
     SKMReportController.register(signedIn)
     ComplaintsController.register(signedIn)
     // Public pages: no login and no CSRF token (there is no session to ride on); abuse is
     // handled by the rate limit, the honeypot and the duplicate flag.
     TransparencyController.register(app)
     PublicComplaintController.register(app)
+    PublicStandardController.register(app)
 
     // JSON API: bearer tokens.
     let api = app.grouped("api", "v1")
@@ -68,6 +70,8 @@ func routes(_ app: Application) throws {
     SuccessionController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
     ServiceStandardsController.register(web: signedIn, api: authed)
+    StandardDocumentController.register(signedIn)
+    StandardDocumentAPIController.register(api: authed)
     HolidaysController.register(web: signedIn, api: authed)
     SurveyAPIController.register(authed)
     ImpactController.register(signedIn, api: authed)

@@ -70,6 +70,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /api/v1/services":
             #"{"code":"KTP-X","name":"Layanan Baru","unitId":"{opdA}","standardMinutes":30,"fee":0,"requirements":["KK"]}"#,
         "POST /api/v1/services/:id/standards": #"{"effectiveFrom":"2027-01-01","value":28,"unit":"hari_kerja"}"#,
+        "PUT /api/v1/services/:id/standard":
+            #"{"effectiveFrom":"2027-01-01","components":{"persyaratan":"Isi","prosedur":"Isi","jangkaWaktu":"Isi","biaya":"Isi","produk":"Isi","pengaduan":"Isi","dasarHukum":"Isi","saranaPrasarana":"Isi","pengawasanInternal":"Isi","jaminanPelayanan":"Isi","jaminanKeamanan":"Isi","evaluasiKinerja":"Isi","kompetensiPelaksana":[{"competencyCode":"M.5","requiredLevel":3}],"jumlahPelaksana":{"count":4}}}"#,
         "POST /api/v1/holidays": #"{"date":"2027-12-31","name":"Libur Baru","kind":"cuti_bersama"}"#,
         "POST /api/v1/complaints/:id/reply": #"{"text":"Sudah kami tindak lanjuti."}"#,
         "POST /api/v1/complaints/:id/transition": #"{"to":"ditolak","reason":"Bukan layanan kami."}"#,
@@ -158,6 +160,12 @@ struct AuthorizationMatrixWriteTests {
             "unit": "{opdA}", "from": "2026-01-01", "to": "2026-06-30", "plan": "Perbaiki antrean",
         ],
         "POST /services/:id/standards": ["effectiveFrom": "2027-01-01", "standard": "28 hari kerja"],
+        "POST /services/:id/standar": [
+            "effectiveFrom": "2027-01-01", "rows": "1", "kode0": "M.5", "level0": "3", "jumlah": "4",
+            "persyaratan": "Isi", "prosedur": "Isi", "jangkaWaktu": "Isi", "biaya": "Isi", "produk": "Isi",
+            "pengaduan": "Isi", "dasarHukum": "Isi", "saranaPrasarana": "Isi", "pengawasanInternal": "Isi",
+            "jaminanPelayanan": "Isi", "jaminanKeamanan": "Isi", "evaluasiKinerja": "Isi",
+        ],
         "POST /admin/holidays": ["date": "2027-12-31", "name": "Libur Baru", "kind": "cuti_bersama"],
         "POST /complaints/:id/reply": ["text": "Sudah kami tindak lanjuti."],
         "POST /complaints/:id/transition": ["to": "ditolak", "reason": "Bukan layanan kami."],
@@ -195,6 +203,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /monitoring/rebuild": ["admin"],
         "POST /skm/follow-up": ["admin", "operator.a", "operator.b"],
         "POST /imports/:kind": ["admin", "operator.a", "operator.b", "asesor"],
+        // The standar pelayanan sheet: whoever reads the catalogue; each row then as its service allows.
+        "POST /services/standar/impor": ["admin", "operator.a", "operator.b"],
         // Anyone with an employee record may be someone's direct supervisor.
         "POST /plans/bulk-approve": ["admin", "atasan", "pegawai"],
         "POST /superadmin/instansi": [],
@@ -223,7 +233,7 @@ struct AuthorizationMatrixWriteTests {
         let suffixes = [
             "/cancel", "/delete", "/retire", "/cabut", "/nik", "/reject", "/restore", "/revoke", "/rebuild", "/import",
             "/tests",
-            "/paper", "/records", "/evaluate", "/bulk-approve",
+            "/paper", "/records", "/evaluate", "/bulk-approve", "/standar/impor",
         ]
         if key.hasPrefix("DELETE") || key == "POST /superadmin/instansi" || key.hasPrefix("POST /imports/") {
             return true

@@ -39,6 +39,22 @@ struct DemoTests {
             let pegawai = try await User.query(on: app.db).filter(\.$username == "pegawai.dukcapil").first()!
             #expect(try await Employee.find(pegawai.employeeID, on: app.db)?.supervisorID == atasan.employeeID)
 
+            // Issue 18: every service has a standar pelayanan; KTP-el two versions with real dictionary codes.
+            let services = try await PublicService.query(on: app.db).all()
+            let documented = Set(try await ServiceStandardDocument.query(on: app.db).all().map(\.serviceID))
+            #expect(services.allSatisfy { documented.contains($0.id!) })
+            let ktp = try #require(services.first { $0.code == "DUKCAPIL-KTP" })
+            let operatorAPI = try await APIClient.login(app, "operator.dukcapil", password: DemoLoader.demoPassword)
+            let standard = try await operatorAPI.send(.GET, "/api/v1/services/\(ktp.id!)/standard")
+            let body = try #require(JSONSerialization.jsonObject(with: Data(buffer: standard.body)) as? [String: Any])
+            #expect(body["version"] as? Int == 2)
+            let rows = try #require((body["components"] as? [String: Any])?["kompetensiPelaksana"] as? [[String: Any]])
+            #expect(rows.map { $0["competencyCode"] as? String } == ["T.ADMDUK", "M.5"])
+            #expect(rows.allSatisfy { $0["competencyName"] as? String != nil })
+            #expect(
+                ((body["components"] as? [String: Any])?["biaya"] as? String)?.hasPrefix("Tidak dipungut biaya") == true
+            )
+
             await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
         }
     }

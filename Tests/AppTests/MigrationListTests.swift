@@ -43,6 +43,7 @@ struct MigrationListTests {
         "045_CreateServiceStandardsAndHolidays",
         "048_CreateComplaints",
         "049_AddSurveySuggestion",
+        "050_CreateServiceStandardDocuments",
         "052_CreateJobAnalysis",
     ]
 

@@ -46,6 +46,8 @@ struct PageSnapshotTests {
         Shot(name: "skm-report", user: "admin") { _ in SiteURL.skmReport.path },
         Shot(name: "transparency", user: nil) { _ in SiteURL.transparency.path },
         Shot(name: "public-survey", user: nil) { SiteURL.survey($0.serviceCode).path },
+        Shot(name: "public-standard", user: nil) { SiteURL.publicStandard($0.serviceCode).path },
+        Shot(name: "public-standard-poster", user: nil) { SiteURL.publicStandardPoster($0.serviceCode).path },
         Shot(name: "login", user: nil) { _ in SiteURL.login(next: nil).path },
         Shot(name: "complaint-form", user: nil) { SiteURL.complaintForm($0.serviceCode).path },
         Shot(name: "complaint-track", user: nil) { SiteURL.complaintTrack($0.trackingCode).path },

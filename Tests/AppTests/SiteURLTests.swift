@@ -28,8 +28,10 @@ struct SiteURLTests {
         case surveyThanks, surveyQR, surveyPoster, skmReport, skmFollowUp, impact, transparency, employeePerformance
         case accountData, accountDataDownload, accountTokens, accountTokenRevoke, accountPassword, kiosks, kioskRevoke
         case serviceStandards, serviceStandardNew, holidays, holidayDelete, complaints, complaint, complaintReply
-        case complaintTransition, complaintForm, complaintLookup, complaintTrack, positionJobAnalysis
-        case positionJobAnalysisEdit, workload, positionSuccessors
+        case complaintTransition, complaintForm, complaintLookup, complaintTrack, serviceStandardDocument
+        case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
+        case serviceStandardsImport
+        case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -161,6 +163,12 @@ struct SiteURLTests {
         case .complaintForm: .complaintForm
         case .complaintLookup: .complaintLookup
         case .complaintTrack: .complaintTrack
+        case .serviceStandardDocument: .serviceStandardDocument
+        case .serviceStandardDocumentEdit: .serviceStandardDocumentEdit
+        case .publicStandard: .publicStandard
+        case .publicStandardPoster: .publicStandardPoster
+        case .serviceStandardsExport: .serviceStandardsExport
+        case .serviceStandardsImport: .serviceStandardsImport
         }
     }
 
@@ -297,6 +305,12 @@ struct SiteURLTests {
         case .complaintForm: (.complaintForm("dukcapil-ktp"), [.GET, .POST])
         case .complaintLookup: (.complaintLookup, [.GET])
         case .complaintTrack: (.complaintTrack("ADU-7K4M2Q9X"), [.GET])
+        case .serviceStandardDocument: (.serviceStandardDocument(a), [.POST])
+        case .serviceStandardDocumentEdit: (.serviceStandardDocumentEdit(a), [.GET])
+        case .publicStandard: (.publicStandard("dukcapil-ktp"), [.GET])
+        case .publicStandardPoster: (.publicStandardPoster("dukcapil-ktp"), [.GET])
+        case .serviceStandardsExport: (.serviceStandardsExport, [.GET])
+        case .serviceStandardsImport: (.serviceStandardsImport, [.POST])
         }
     }
 

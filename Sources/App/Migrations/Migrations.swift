@@ -49,7 +49,8 @@ enum Migrations {
             CreateServiceStandardsAndHolidays(),
             CreateComplaints(),
             AddSurveySuggestion(),
-            // 050 and 051 are merged from their branches (service standards, SKM report).
+            CreateServiceStandardDocuments(),
+            // 051 is merged from its branch (SKM report).
             CreateJobAnalysis(),
         ]
     }

@@ -132,6 +132,12 @@ enum SiteURL {
     case complaintForm(String)
     case complaintLookup
     case complaintTrack(String)
+    case serviceStandardDocument(UUID)
+    case serviceStandardDocumentEdit(UUID)
+    case publicStandard(String)
+    case publicStandardPoster(String)
+    case serviceStandardsExport
+    case serviceStandardsImport
 
     /// The URL a link or a form points at: the segments, then the query of the few pages that take one.
     var path: String {
@@ -290,6 +296,12 @@ enum SiteURL {
         case .complaintForm(let code): ["s", .code(code), "pengaduan"]
         case .complaintLookup: ["lacak"]
         case .complaintTrack(let code): ["lacak", .code(code)]
+        case .serviceStandardDocument(let id): ["services", .id(id), "standar"]
+        case .serviceStandardDocumentEdit(let id): ["services", .id(id), "standar", "ubah"]
+        case .publicStandard(let code): ["s", .code(code), "standar"]
+        case .publicStandardPoster(let code): ["s", .code(code), "standar", "poster"]
+        case .serviceStandardsExport: ["services", "standar", "ekspor"]
+        case .serviceStandardsImport: ["services", "standar", "impor"]
         }
     }
 }

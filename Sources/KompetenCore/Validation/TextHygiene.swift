@@ -11,7 +11,7 @@ public enum TextHygiene {
     /// Field names (the last key of a field's path: `standards[0].note` → `note`) whose text may
     /// span several lines: every `<textarea name=…>` of the templates and the form models
     /// (`type: "textarea"`), and the free-text properties of the API's request bodies.
-    public static let multiLineFields: Set<String> = [
+    public static let multiLineFields: Set<String> = Set([
         // Positions: ikhtisar and tugas pokok (one duty per line).
         "summary", "duties",
         // Competency dictionary: definition, level descriptions and behaviour indicators.
@@ -25,7 +25,8 @@ public enum TextHygiene {
         // Job analysis (anjab): kualifikasi, the parts of the informasi jabatan, a task's uraian.
         "education", "training", "experience", "materials", "tools", "responsibilities", "authorities",
         "correlations", "workingConditions", "risks", "taskDescription",
-    ]
+        // The twelve text components of a standar pelayanan come from `ServiceStandardComponent`.
+    ]).union(ServiceStandardComponent.multiLineKeys)
 
     /// Fields never stored as text (only hashed), so a control character in them cannot reach a
     /// header or a file; refusing it would only lock out whoever chose such a password earlier.

@@ -33,6 +33,7 @@ enum PublicComplaintController {
         let message: String?
         let textMax: Int
         let lookup: String
+        let standardHref: String
     }
 
     static func form(req: Request) async throws -> Response {
@@ -72,7 +73,7 @@ enum PublicComplaintController {
             text: f.text ?? "", name: f.name ?? "", contact: f.contact ?? "",
             errors: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }),
             message: message, textMax: ComplaintSubmission.textRange.upperBound,
-            lookup: SiteURL.complaintLookup.path)
+            lookup: SiteURL.complaintLookup.path, standardHref: SiteURL.publicStandard(s.shortCode).path)
         let response = try await req.view.render(
             "public/complaint", PublicPage(title: "Pengaduan layanan", content: model)
         )

@@ -52,6 +52,7 @@ enum DemoServicesData {
                 text: s.standardText, at: s.createdAt, by: nil)
         }
         for chunk in standards.chunked(500) { try await Array(chunk).create(on: db) }
+        try await writeStandardDocuments(services, now: now, on: db)
         for chunk in links.chunked(500) { try await Array(chunk).create(on: db) }
 
         var months: [ServiceMonth] = []
@@ -137,5 +138,35 @@ enum DemoServicesData {
         }
         for chunk in responses.chunked(1000) { try await Array(chunk).create(on: db) }
         try await DemoComplaintsData.write(services: ids, instansiID: instansiID, first: first, on: db)
+    }
+
+    /// Every service's standar pelayanan: the demo's full versions where it has them (KTP-el with
+    /// two, akta kelahiran), version 1 from the catalogue fields for the rest (as the upgrade does).
+    private static func writeStandardDocuments(_ services: [PublicService], now: Date, on db: any Database)
+        async throws
+    {
+        var documents: [ServiceStandardDocument] = []
+        var competencies: [ServiceStandardCompetency] = []
+        for s in services {
+            var versions = DemoServiceStandards.versions(serviceCode: s.code).map { ($0.effectiveFrom, $0.content) }
+            if versions.isEmpty {
+                versions = [
+                    (
+                        StandardHistory.beginning,
+                        .initial(
+                            fee: s.fee, requirements: s.requirements, legalBasis: s.legalBasis,
+                            standardText: s.standardText, shortCode: s.shortCode)
+                    )
+                ]
+            }
+            for (i, (from, content)) in versions.enumerated() {
+                let (doc, rows) = try ServiceStandardDocuments.rows(
+                    s, version: i + 1, effectiveFrom: from, content, at: now, by: nil)
+                documents.append(doc)
+                competencies += rows
+            }
+        }
+        for chunk in documents.chunked(200) { try await Array(chunk).create(on: db) }
+        for chunk in competencies.chunked(500) { try await Array(chunk).create(on: db) }
     }
 }

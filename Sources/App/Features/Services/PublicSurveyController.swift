@@ -290,6 +290,7 @@ struct SurveyPageModel: Encodable {
     let standard: String
     let fee: String
     let action: String
+    let standardHref: String
     let channel: String
     let elements: [Element]
     let profile: [Choice]
@@ -308,6 +309,7 @@ struct SurveyPageModel: Encodable {
         self.standard = standard
         fee = s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee)
         action = SiteURL.survey(s.shortCode).path
+        standardHref = SiteURL.publicStandard(s.shortCode).path
         channel = form.channel ?? "daring"
         let chosen = [form.u1, form.u2, form.u3, form.u4, form.u5, form.u6, form.u7, form.u8, form.u9]
         let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })

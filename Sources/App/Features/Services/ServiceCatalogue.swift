@@ -57,6 +57,7 @@ enum ServiceCatalogue {
             try await s.create(on: db)
             try await ServiceStandards.firstRow(for: s, standard: standard, text: text, at: now, by: actor.userID)
                 .create(on: db)
+            try await ServiceStandardDocuments.createFirst(s, at: now, by: actor.userID, on: db)
             try await setPositions(input.positionIds ?? [], service: s, unit: unit, on: db)
             try await AuditLog.record(
                 .create, entity: "service", id: s.id, summary: "Membuat layanan \(s.code) \(s.name)",

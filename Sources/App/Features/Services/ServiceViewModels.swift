@@ -7,6 +7,8 @@ struct ServiceListModel: Encodable {
     let skmHref = SiteURL.skmReport.path
     let impactHref = SiteURL.impact.path
     let transparencyHref = SiteURL.transparency.path
+    let standardsExportHref = SiteURL.serviceStandardsExport.path
+    let standardsImportAction = SiteURL.serviceStandardsImport.path
     struct Row: Encodable {
         let href: String, code: String, name: String, unit: String, standard: String, fee: String
         let volume: String, onTime: String, respondents: String, ikm: String, grade: String, active: Bool
@@ -108,6 +110,12 @@ struct ServiceDetailModel: Encodable {
     let importErrors: [String]
     let importResult: String?
     let csrf: String
+    /// The full standar pelayanan (issue 18), set by the controller after `init`.
+    var document: StandardDocumentModel?
+    /// Nil unless the viewer may change the standard (`AccessPolicy.manageService`, as the route).
+    var documentEditHref: String?
+    var publicStandardHref = ""
+    var standardPosterHref = ""
 
     init(
         service s: PublicService, standard: String, standards: [StandardRow], unit: String, positions: [String],

@@ -107,7 +107,7 @@ enum ServicesController {
             ServiceDetailModel.StandardRow($0, current: $0.effectiveFrom == current?.effectiveFrom)
         }
         let flagged = try await SurveyQueries.flaggedCount(serviceID: s.requireID(), on: req.db)
-        let model = ServiceDetailModel(
+        var model = ServiceDetailModel(
             service: s, standard: current?.text ?? s.standardText, standards: standards, unit: unit.name,
             positions: positions.map { "\($0.code) \($0.name)" },
             surveyURL: SurveyLinks.publicURL(req, path: SiteURL.survey(s.shortCode).path),
@@ -115,6 +115,17 @@ enum ServicesController {
             months: months.reversed().map { ServiceDetailModel.MonthRow($0, history: history) }, ikm: ikmRows,
             canManage: AccessPolicy.manageService(actor, ServiceCatalogue.placement(s, unit: unit)).isAllowed,
             flagged: flagged, importErrors: importErrors, importResult: importResult, csrf: req.csrfToken)
+        if let state = try await ServiceStandardDocumentQueries.state(s, today: today, on: req.db) {
+            model.document = StandardDocumentModel(state) { h in
+                AccessPolicy.employee(
+                    actor, .read, Placement(instansiID: s.instansiID, opdID: h.opdID), employeeID: h.id,
+                    supervisorID: h.supervisorID
+                ).isAllowed
+            }
+        }
+        if model.canManage { model.documentEditHref = try SiteURL.serviceStandardDocumentEdit(s.requireID()).path }
+        model.publicStandardHref = SiteURL.publicStandard(s.shortCode).path
+        model.standardPosterHref = SiteURL.publicStandardPoster(s.shortCode).path
         return try await req.renderPage(
             "services/show", title: s.name, crumbs: [Crumb("Layanan publik", .services), Crumb(s.code)], model,
             status: status)

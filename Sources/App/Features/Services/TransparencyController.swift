@@ -38,6 +38,7 @@ enum TransparencyController {
             let quarters: [Quarter]
             let survey: String
             let complain: String
+            let standardPage: String
         }
         /// Where the last quarter's answers came from, and how many were flagged or set aside.
         struct Channels: Encodable {
@@ -165,7 +166,8 @@ enum TransparencyController {
                     fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
                     onTime: ServiceFormat.share(f.onTimeShare), p90: p90, volume: IndonesianFormat.integer(f.count),
                     quarters: periods.indices.map { quarter(data.cell(s.id!, $0), $0) },
-                    survey: SiteURL.survey(s.shortCode).path, complain: SiteURL.complaintForm(s.shortCode).path)
+                    survey: SiteURL.survey(s.shortCode).path, complain: SiteURL.complaintForm(s.shortCode).path,
+                    standardPage: SiteURL.publicStandard(s.shortCode).path)
             }
             let ids = try list.map { try $0.requireID() }
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
