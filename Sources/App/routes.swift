@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     // Public pages: no login and no CSRF token (there is no session to ride on); abuse is
     // handled by the rate limit, the honeypot and the duplicate flag.
     TransparencyController.register(app)
+    SKMPublicReportController.register(app)
     PublicComplaintController.register(app)
 
     // JSON API: bearer tokens.
@@ -64,6 +65,7 @@ func routes(_ app: Application) throws {
     ReassessmentsController.register(signedIn, api: authed)
     TalentController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
+    SKMReportAPIController.register(authed)
     ServiceStandardsController.register(web: signedIn, api: authed)
     HolidaysController.register(web: signedIn, api: authed)
     SurveyAPIController.register(authed)

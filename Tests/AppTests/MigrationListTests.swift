@@ -43,6 +43,8 @@ struct MigrationListTests {
         "045_CreateServiceStandardsAndHolidays",
         "048_CreateComplaints",
         "049_AddSurveySuggestion",
+        // 050 (service standards) is merged in before this one.
+        "051_CreateSKMFollowUpActions",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

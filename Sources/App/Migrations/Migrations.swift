@@ -49,6 +49,8 @@ enum Migrations {
             CreateServiceStandardsAndHolidays(),
             CreateComplaints(),
             AddSurveySuggestion(),
+            // 050: the service-standards migration of the other branch goes here on merge.
+            CreateSKMFollowUpActions(),
         ]
     }
 
