@@ -326,7 +326,7 @@ struct SKMReportTests {
             #expect(try await other.send(.GET, "/api/v1/units/\(unit)/skm-report").status == .notFound)
             let admin = try await APIClient.login(app, "admin")
             #expect(try await admin.send(.GET, "/api/v1/units/\(UUID())/skm-report").status == .notFound)
-            for query in ["from=2026-09-30&to=2026-07-01", "from=2026-13-01", "to=kemarin", "from="] {
+            for query in ["from=2026-09-30&to=2026-07-01", "from=2026-13-01", "to=kemarin", "from=", "kind=minggu"] {
                 let r = try await admin.send(.GET, "/api/v1/units/\(unit)/skm-report?\(query)")
                 #expect(r.status == .unprocessableEntity, "\(query): \(r.status)")
             }

@@ -39,6 +39,19 @@ struct SKMReportRulesTests {
         #expect(SKMReportPeriod.calendarKind(from: Self.d("2026-04-02"), to: Self.d("2026-06-30")) == nil)
     }
 
+    @Test func aPresetNamesItsKindWhenTheDatesFitSeveral() {
+        // 1–30 October: a running October (compared with September) or a running Triwulan IV
+        // (compared with Triwulan III, its plan kept under 1 October – 31 December).
+        let from = Self.d("2026-10-01")
+        let to = Self.d("2026-10-30")
+        #expect(SKMReportPeriod.previous(from: from, to: to).from.iso == "2026-09-01")
+        let quarter = SKMReportPeriod.previous(from: from, to: to, kind: .quarter)
+        #expect(quarter.from.iso == "2026-07-01" && quarter.to.iso == "2026-09-30")
+        #expect(SKMReportPeriod.key(from: from, to: to, kind: .quarter).to.iso == "2026-12-31")
+        // A kind that does not fit the dates is ignored (a semester does not start on 1 October).
+        #expect(SKMReportPeriod.calendarKind(from: from, to: to, preferred: .semester) == .month)
+    }
+
     @Test func theTrendSubtractsThePrintedValues() {
         // Current: 10 respondents, sums 32 30 25 40 31 33 35 28 26 → NRR 3,2 3,0 2,5 4,0 3,1 3,3 3,5 2,8 2,6,
         // Σ 28,0 → IKM 28 × 25 / 9 = 77,777… → 77,78 (B). Previous: 6 respondents, sums

@@ -22,20 +22,28 @@ public enum SKMFollowUpStatus: String, Sendable, Equatable, Hashable, CaseIterab
 /// The periods of an SKM report: the key its follow-up plan and published state are kept under,
 /// and the period it is compared with in its "Analisis" section.
 public enum SKMReportPeriod {
-    /// The smallest calendar month, quarter, semester or year that starts on `from` and contains
-    /// `to` (a preset, possibly running and cut at today); nil for any other range.
-    public static func calendarKind(from: SimpleDate, to: SimpleDate) -> ReportPeriod? {
-        [ReportPeriod.month, .quarter, .semester, .year].first { kind in
+    /// The calendar month, quarter, semester or year that starts on `from` and contains `to` (a
+    /// preset, possibly running and cut at today): `preferred` when it fits (1–30 October is
+    /// both a running October and a running Triwulan IV; the preset link says which), else the
+    /// smallest that fits; nil for any other range.
+    public static func calendarKind(from: SimpleDate, to: SimpleDate, preferred: ReportPeriod? = nil)
+        -> ReportPeriod?
+    {
+        func fits(_ kind: ReportPeriod) -> Bool {
             let range = kind.range(containing: from)
             return range.from == from && to <= range.to
         }
+        if let preferred, fits(preferred) { return preferred }
+        return [ReportPeriod.month, .quarter, .semester, .year].first(where: fits)
     }
 
     /// The key a plan and a publication are stored under: a calendar period is stored under its
     /// whole range, so the plan written on 7 December for "Triwulan IV" (1 October – 7 December)
     /// is the same plan the report shows on 8 December; any other range is its own key.
-    public static func key(from: SimpleDate, to: SimpleDate) -> (from: SimpleDate, to: SimpleDate) {
-        guard let kind = calendarKind(from: from, to: to) else { return (from, to) }
+    public static func key(from: SimpleDate, to: SimpleDate, kind: ReportPeriod? = nil) -> (
+        from: SimpleDate, to: SimpleDate
+    ) {
+        guard let kind = calendarKind(from: from, to: to, preferred: kind) else { return (from, to) }
         return kind.range(containing: from)
     }
 
@@ -43,8 +51,10 @@ public enum SKMReportPeriod {
     /// previous one of the same kind (Triwulan IV, 1 October – 7 December, is compared with all
     /// of Triwulan III: the IKM is a mean, not a sum, so a running period compares fairly with a
     /// complete one); otherwise the same number of days immediately before `from`.
-    public static func previous(from: SimpleDate, to: SimpleDate) -> (from: SimpleDate, to: SimpleDate) {
-        if let kind = calendarKind(from: from, to: to) {
+    public static func previous(from: SimpleDate, to: SimpleDate, kind: ReportPeriod? = nil) -> (
+        from: SimpleDate, to: SimpleDate
+    ) {
+        if let kind = calendarKind(from: from, to: to, preferred: kind) {
             let start = kind.previous(from)
             return (start, kind.range(containing: start).to)
         }

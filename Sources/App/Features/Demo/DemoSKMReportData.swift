@@ -18,7 +18,7 @@ enum DemoSKMReportData {
                 row, position: i, instansiID: instansiID, unitID: unitID, from: plan.from, to: plan.to, by: nil, at: now
             ).create(on: db)
         }
-        let period = ServicePeriod(from: plan.from, to: plan.to)
+        let period = SKMPeriod(dates: ServicePeriod(from: plan.from, to: plan.to), kind: .quarter)
         let report = try await SKMReportQueries.load(scope: try await .of(unit, on: db), period: period, on: db)
         let record = SKMReportRecord()
         record.id = UUID()

@@ -83,11 +83,11 @@ enum SKMFollowUpService {
     /// The whole table in one transaction: all rows or none, with one audit entry for the table
     /// and one per previous-period row whose status changed.
     static func save(
-        _ input: Input, unit: Unit, period: ServicePeriod, actor: Principal, at now: Date, on db: any Database
+        _ input: Input, unit: Unit, period: SKMPeriod, actor: Principal, at now: Date, on db: any Database
     ) async throws {
         let unitID = try unit.requireID()
-        let key = SKMReportPeriod.key(from: period.from, to: period.to)
-        let previous = SKMReportPeriod.previous(from: period.from, to: period.to)
+        let key = period.key
+        let previous = period.previous
         let previousRows = try await SKMReportQueries.actions(
             unitID: unitID, from: previous.from, to: previous.to, on: db)
         let rows = try validate(input, previousIDs: Set(previousRows.compactMap(\.id)))
@@ -132,13 +132,12 @@ enum SKMFollowUpService {
     /// The free-text "Catatan" (the plan column of before the table), created or replaced with its
     /// audit entry; inside the caller's transaction.
     private static func saveNote(
-        _ plan: String, unit: Unit, period: ServicePeriod, actor: Principal, at now: Date, on db: any Database
+        _ plan: String, unit: Unit, period: SKMPeriod, actor: Principal, at now: Date, on db: any Database
     ) async throws {
         let unitID = try unit.requireID()
-        let key = SKMReportPeriod.key(from: period.from, to: period.to)
-        let keyed = ServicePeriod(from: key.from, to: key.to)
-        var found = try await SurveyQueries.followUp(unitID: unitID, period: keyed, on: db)
-        if found == nil { found = try await SurveyQueries.followUp(unitID: unitID, period: period, on: db) }
+        let key = period.key
+        var found = try await SurveyQueries.followUp(unitID: unitID, period: key, on: db)
+        if found == nil { found = try await SurveyQueries.followUp(unitID: unitID, period: period.dates, on: db) }
         let row = found ?? SKMFollowUp()
         guard row.id == nil || row.plan != plan else { return }
         let before = row.id == nil ? nil : ["plan": row.plan]
@@ -164,11 +163,11 @@ enum SKMFollowUpService {
     /// exactly one changes it; the other, like publishing a published report, is a 409.
     /// `snapshot`: the report as the public will read it (`SKMReport`, no suggestion text).
     static func setPublished(
-        _ publish: Bool, snapshot: SKMReport, unit: Unit, period: ServicePeriod, actor: Principal, at now: Date,
+        _ publish: Bool, snapshot: SKMReport, unit: Unit, period: SKMPeriod, actor: Principal, at now: Date,
         on db: any Database
     ) async throws {
         let unitID = try unit.requireID()
-        let key = SKMReportPeriod.key(from: period.from, to: period.to)
+        let key = period.key
         // The row exists before the race: inserting it twice is ignored, never an error.
         try await db.sql.insert(into: SKMReportRecord.schema)
             .columns("id", "instansi_id", "unit_id", "period_from", "period_to", "state")

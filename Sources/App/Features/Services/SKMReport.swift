@@ -14,6 +14,8 @@ struct SKMReport: Content, Equatable {
     struct Period: Content, Equatable {
         let from: String
         let to: String
+        /// `bulan`, `triwulan`, `semester` or `tahun` when the dates are that calendar period.
+        let kind: String?
     }
     /// Counted responses per channel, flagged (still counted) and rejected ones.
     struct Channels: Content, Equatable {
@@ -121,7 +123,7 @@ extension SKMReport {
     /// Everything the report is made of, as read from the database.
     struct Inputs {
         var unit: UnitRef?
-        var period: ServicePeriod
+        var period: SKMPeriod
         var weight: SKMWeight
         var tally: SurveyQueries.Tally
         var population: Int
@@ -140,7 +142,10 @@ extension SKMReport {
     init(_ i: Inputs) {
         let result = i.tally.ikm(weight: i.weight, population: i.population > 0 ? i.population : nil)
         unit = i.unit
-        period = Period(from: i.period.from.iso, to: i.period.to.iso)
+        period = Period(
+            from: i.period.from.iso, to: i.period.to.iso,
+            kind: SKMReportPeriod.calendarKind(from: i.period.from, to: i.period.to, preferred: i.period.kind)?.rawValue
+        )
         population = i.population > 0 ? i.population : nil
         minimumSample = KrejcieMorgan.minimumSample(population: i.population)
         sampleReached = KrejcieMorgan.reached(respondents: i.tally.respondents, population: i.population)
@@ -205,5 +210,45 @@ extension SKMReport {
             block("Pendidikan", "education", SurveyRespondent.Education.allCases.map { ($0.rawValue, $0.label) }),
             block("Pekerjaan", "occupation", SurveyRespondent.Occupation.allCases.map { ($0.rawValue, $0.label) }),
         ]
+    }
+}
+
+/// The period of an SKM report: its dates and, from a preset link, which calendar period they are
+/// (`kind`): 1–30 October is a running October or a running Triwulan IV, and the two are compared
+/// with, and keep their plans under, different periods (`SKMReportPeriod`).
+struct SKMPeriod: Sendable, Equatable {
+    let dates: ServicePeriod
+    let kind: ReportPeriod?
+
+    var from: SimpleDate { dates.from }
+    var to: SimpleDate { dates.to }
+    var label: String { dates.label }
+    var key: ServicePeriod {
+        let k = SKMReportPeriod.key(from: from, to: to, kind: kind)
+        return ServicePeriod(from: k.from, to: k.to)
+    }
+    var previous: ServicePeriod {
+        let p = SKMReportPeriod.previous(from: from, to: to, kind: kind)
+        return ServicePeriod(from: p.from, to: p.to)
+    }
+
+    /// `?from=&to=&kind=` (`kind`: bulan, triwulan, semester or tahun; 422 naming it otherwise).
+    static func parse(_ req: Request) throws -> SKMPeriod {
+        let dates = try ServicePeriod.parse(req)
+        return SKMPeriod(dates: dates, kind: try kind(try? req.query.get(String.self, at: "kind")))
+    }
+
+    static func parse(from: String, to: String, kind text: String?, today: SimpleDate) throws -> SKMPeriod {
+        SKMPeriod(dates: try ServicePeriod.parse(from: from, to: to, today: today), kind: try kind(text))
+    }
+
+    static func kind(_ text: String?) throws -> ReportPeriod? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let kind = ReportPeriod(rawValue: text) else {
+            throw ValidationFailure(errors: [
+                .init(field: "kind", message: "Jenis periode: bulan, triwulan, semester atau tahun.")
+            ])
+        }
+        return kind
     }
 }

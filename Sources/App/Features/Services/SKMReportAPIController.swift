@@ -17,7 +17,7 @@ enum SKMReportAPIController {
     static func show(req: Request) async throws -> SKMReport {
         let id: UUID = try req.parameters.require("id")
         let scope = try await ReportScope.resolve(req, unitParam: id.uuidString, policy: AccessPolicy.serviceScope)
-        return try await SKMReportQueries.load(scope: scope, period: try ServicePeriod.parse(req), on: req.db)
+        return try await SKMReportQueries.load(scope: scope, period: try SKMPeriod.parse(req), on: req.db)
     }
 
     /// The unit of the path, once the actor may manage its services.
@@ -31,7 +31,7 @@ enum SKMReportAPIController {
 
     static func saveFollowUp(req: Request) async throws -> SKMReport {
         let unit = try await managedUnit(req)
-        let period = try ServicePeriod.parse(req)
+        let period = try SKMPeriod.parse(req)
         let input = try req.content.decode(SKMFollowUpService.Input.self)
         try await SKMFollowUpService.save(
             input, unit: unit, period: period, actor: try req.actor, at: req.now, on: req.db)
@@ -40,7 +40,7 @@ enum SKMReportAPIController {
 
     static func setPublished(_ req: Request, _ publish: Bool) async throws -> SKMReport {
         let unit = try await managedUnit(req)
-        let period = try ServicePeriod.parse(req)
+        let period = try SKMPeriod.parse(req)
         let scope = try await ReportScope.resolve(
             req, unitParam: try unit.requireID().uuidString, policy: AccessPolicy.serviceScope)
         let report = try await SKMReportQueries.load(scope: scope, period: period, on: req.db)

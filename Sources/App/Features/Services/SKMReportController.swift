@@ -22,7 +22,7 @@ enum SKMReportController {
     static func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
         let scope = try await ReportScope.resolve(req, unitParam: q.unit, policy: AccessPolicy.serviceScope)
-        let period = try ServicePeriod.parse(req)
+        let period = try SKMPeriod.parse(req)
         let report = try await SKMReportQueries.load(scope: scope, period: period, on: req.db)
         var model = SKMReportModel(
             report, instansi: try await SKMReportQueries.instansiName(scope.instansiID, on: req.db), isPublic: false)
@@ -35,6 +35,7 @@ enum SKMReportController {
         }
         model.unitOptions = ServiceFormat.unitOptions(scope, selected: q.unit ?? "")
         model.csrf = req.csrfToken
+        model.kind = period.kind?.rawValue ?? ""
         model.export = Export.links(req)
         model.presets = presets(today: WITA.today(req.now), unit: q.unit ?? "")
         let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
@@ -61,7 +62,7 @@ enum SKMReportController {
             return [previous, current].map { r in
                 SKMReportModel.Preset(
                     label: kind.label(from: r.from),
-                    href: "/skm?unit=\(unit)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
+                    href: "/skm?unit=\(unit)&kind=\(kind.rawValue)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
             }
         }
     }
@@ -71,6 +72,7 @@ enum SKMReportController {
         var unit: String
         var from: String
         var to: String
+        var kind: String?
         var plan: String?
         var rows: [String: SKMFollowUpService.Row]?
         var previous: [String: SKMFollowUpService.PreviousStatus]?
@@ -97,7 +99,7 @@ enum SKMReportController {
         try requireRole(req)
         let form = try req.content.decode(FollowUpForm.self)
         let unit = try await managedUnit(req, form.unit)
-        let period = try ServicePeriod.parse(from: form.from, to: form.to, today: WITA.today(req.now))
+        let period = try SKMPeriod.parse(from: form.from, to: form.to, kind: form.kind, today: WITA.today(req.now))
         func ordered<T>(_ d: [String: T]?) -> [T]? {
             d.map { $0.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map(\.value) }
         }
@@ -109,20 +111,26 @@ enum SKMReportController {
             .init(rows: rows, previous: ordered(form.previous), note: form.plan), unit: unit, period: period,
             actor: try req.actor, at: req.now, on: req.db)
         Flash.add(.success, "Rencana tindak lanjut disimpan.", to: req)
-        return req.redirect(to: "/skm?unit=\(try unit.requireID())&from=\(period.from.iso)&to=\(period.to.iso)")
+        return req.redirect(to: try reportPath(unit, period))
+    }
+
+    /// Back to the report the form was sent from.
+    static func reportPath(_ unit: Unit, _ period: SKMPeriod) throws -> String {
+        "/skm?unit=\(try unit.requireID())&kind=\(period.kind?.rawValue ?? "")&from=\(period.from.iso)&to=\(period.to.iso)"
     }
 
     struct PublishForm: Content {
         var unit: String
         var from: String
         var to: String
+        var kind: String?
     }
 
     static func setPublished(_ req: Request, _ publish: Bool) async throws -> Response {
         try requireRole(req)
         let form = try req.content.decode(PublishForm.self)
         let unit = try await managedUnit(req, form.unit)
-        let period = try ServicePeriod.parse(from: form.from, to: form.to, today: WITA.today(req.now))
+        let period = try SKMPeriod.parse(from: form.from, to: form.to, kind: form.kind, today: WITA.today(req.now))
         let scope = try await ReportScope.resolve(req, unitParam: form.unit, policy: AccessPolicy.serviceScope)
         let report = try await SKMReportQueries.load(scope: scope, period: period, on: req.db)
         try await SKMFollowUpService.setPublished(
@@ -133,6 +141,6 @@ enum SKMReportController {
             publish
                 ? "Laporan SKM diterbitkan di halaman transparansi." : "Laporan SKM ditarik dari halaman transparansi.",
             to: req)
-        return req.redirect(to: "/skm?unit=\(try unit.requireID())&from=\(period.from.iso)&to=\(period.to.iso)")
+        return req.redirect(to: try reportPath(unit, period))
     }
 }

@@ -113,6 +113,8 @@ struct SKMReportModel: Encodable {
     var unitID = ""
     var unitOptions: [FormModel.Option] = []
     var csrf = ""
+    /// The preset's calendar period kind, carried by the forms.
+    var kind = ""
     var export: [String: String] = [:]
     var presets: [Preset] = []
 

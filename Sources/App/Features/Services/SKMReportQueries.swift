@@ -6,7 +6,7 @@ import SQLKit
 /// The reads of the SKM report (`SKMReport`): one function gathers every figure of a unit's (or
 /// the instansi's) report for a period, so the page, the API and the published snapshot agree.
 enum SKMReportQueries: SQLShorthand {
-    static func load(scope: ReportScope, period: ServicePeriod, on db: any Database) async throws -> SKMReport {
+    static func load(scope: ReportScope, period: SKMPeriod, on db: any Database) async throws -> SKMReport {
         let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
         let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: db)
         let serviceIDs = try services.map { try $0.requireID() }
@@ -14,7 +14,7 @@ enum SKMReportQueries: SQLShorthand {
             serviceIDs: serviceIDs, from: period.from, to: period.to, on: db)
         let monthsBy = Dictionary(grouping: months, by: \.serviceID)
         let perService = try await SurveyQueries.byService(target, from: period.from, to: period.to, on: db)
-        let previous = SKMReportPeriod.previous(from: period.from, to: period.to)
+        let previous = period.previous
         var inputs = SKMReport.Inputs(
             unit: try scope.base.map { SKMReport.UnitRef(id: try $0.requireID(), name: $0.name) },
             period: period,
@@ -30,23 +30,22 @@ enum SKMReportQueries: SQLShorthand {
             },
             channels: try await SurveyQueries.channels(target, from: period.from, to: period.to, on: db).values
                 .reduce(SurveyQueries.Channels(), +),
-            collection: try await collection(target, period, on: db),
+            collection: try await collection(target, period.dates, on: db),
             profile: try await SurveyQueries.profileCounts(scope: scope, from: period.from, to: period.to, on: db),
-            suggestionCount: try await suggestionCount(target, period, on: db),
+            suggestionCount: try await suggestionCount(target, period.dates, on: db),
             previous: (
                 previous.from, previous.to,
                 try await SurveyQueries.tally(target, from: previous.from, to: previous.to, on: db)
             ),
             followUp: [], previousFollowUp: [], note: nil, publishedAt: nil)
         if let unitID = scope.base?.id {
-            let key = SKMReportPeriod.key(from: period.from, to: period.to)
+            let key = period.key
             inputs.followUp = try await actions(unitID: unitID, from: key.from, to: key.to, on: db)
             inputs.previousFollowUp = try await actions(unitID: unitID, from: previous.from, to: previous.to, on: db)
             // The note is kept under the period's key; one written before the key existed, under the exact dates.
-            let keyed = ServicePeriod(from: key.from, to: key.to)
-            inputs.note = try await SurveyQueries.followUp(unitID: unitID, period: keyed, on: db)?.plan
+            inputs.note = try await SurveyQueries.followUp(unitID: unitID, period: key, on: db)?.plan
             if inputs.note == nil {
-                inputs.note = try await SurveyQueries.followUp(unitID: unitID, period: period, on: db)?.plan
+                inputs.note = try await SurveyQueries.followUp(unitID: unitID, period: period.dates, on: db)?.plan
             }
             inputs.publishedAt = try await record(unitID: unitID, period: period, on: db)?.publishedAt
         }
@@ -97,8 +96,8 @@ enum SKMReportQueries: SQLShorthand {
     }
 
     /// The published state of a unit's report for the period's key, if ever published.
-    static func record(unitID: UUID, period: ServicePeriod, on db: any Database) async throws -> SKMReportRecord? {
-        let key = SKMReportPeriod.key(from: period.from, to: period.to)
+    static func record(unitID: UUID, period: SKMPeriod, on db: any Database) async throws -> SKMReportRecord? {
+        let key = period.key
         return try await SKMReportRecord.query(on: db).filter(\.$unitID == unitID)
             .filter(\.$periodFrom == key.from.iso).filter(\.$periodTo == key.to.iso)
             .filter(\.$state == SKMReportRecord.published).first()
