@@ -91,7 +91,16 @@ enum SKMFollowUpService {
         let previousRows = try await SKMReportQueries.actions(
             unitID: unitID, from: previous.from, to: previous.to, on: db)
         let rows = try validate(input, previousIDs: Set(previousRows.compactMap(\.id)))
+        try await ensureRecord(unit, key: key, on: db)
         try await db.transaction { db in
+            // Two saves of the same table at once: the second waits here until the first has
+            // committed, then replaces its rows (without this, on PostgreSQL both sets could stay).
+            try await db.sql.update(SKMReportRecord.schema)
+                .set("state", to: SQLColumn("state"))
+                .where("unit_id", .equal, SQLBind(unitID))
+                .where("period_from", .equal, SQLBind(key.from.iso))
+                .where("period_to", .equal, SQLBind(key.to.iso))
+                .run()
             if input.rows != nil {
                 let before = try await SKMReportQueries.actions(unitID: unitID, from: key.from, to: key.to, on: db)
                 try await SKMFollowUpAction.query(on: db).filter(\.$unitID == unitID)
@@ -158,6 +167,18 @@ enum SKMFollowUpService {
             before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: now, on: db)
     }
 
+    /// The report's row (state `draf` until published) exists before any race on it: inserting it
+    /// twice is ignored, never an error.
+    private static func ensureRecord(_ unit: Unit, key: ServicePeriod, on db: any Database) async throws {
+        try await db.sql.insert(into: SKMReportRecord.schema)
+            .columns("id", "instansi_id", "unit_id", "period_from", "period_to", "state")
+            .values(
+                SQLBind(UUID()), SQLBind(unit.instansiID), SQLBind(try unit.requireID()), SQLBind(key.from.iso),
+                SQLBind(key.to.iso), SQLBind(SKMReportRecord.draft)
+            )
+            .ignoringConflicts(with: ["unit_id", "period_from", "period_to"]).run()
+    }
+
     /// Publishes (`publish`) or withdraws the unit's report for the period. The state change is
     /// one conditional UPDATE (`… WHERE state = <the other one>`), so of two concurrent clicks
     /// exactly one changes it; the other, like publishing a published report, is a 409.
@@ -168,14 +189,7 @@ enum SKMFollowUpService {
     ) async throws {
         let unitID = try unit.requireID()
         let key = period.key
-        // The row exists before the race: inserting it twice is ignored, never an error.
-        try await db.sql.insert(into: SKMReportRecord.schema)
-            .columns("id", "instansi_id", "unit_id", "period_from", "period_to", "state")
-            .values(
-                SQLBind(UUID()), SQLBind(unit.instansiID), SQLBind(unitID), SQLBind(key.from.iso), SQLBind(key.to.iso),
-                SQLBind(SKMReportRecord.draft)
-            )
-            .ignoringConflicts(with: ["unit_id", "period_from", "period_to"]).run()
+        try await ensureRecord(unit, key: key, on: db)
         let from = publish ? SKMReportRecord.draft : SKMReportRecord.published
         let to = publish ? SKMReportRecord.published : SKMReportRecord.draft
         let json = publish ? String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self) : nil
