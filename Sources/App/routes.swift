@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     // Public pages: no login and no CSRF token (there is no session to ride on); abuse is
     // handled by the rate limit, the honeypot and the duplicate flag.
     TransparencyController.register(app)
+    SKMPublicReportController.register(app)
     PublicComplaintController.register(app)
     PublicStandardController.register(app)
 
@@ -69,6 +70,7 @@ func routes(_ app: Application) throws {
     TalentController.register(signedIn, api: authed)
     SuccessionController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
+    SKMReportAPIController.register(authed)
     ServiceStandardsController.register(web: signedIn, api: authed)
     StandardDocumentController.register(signedIn)
     StandardDocumentAPIController.register(api: authed)

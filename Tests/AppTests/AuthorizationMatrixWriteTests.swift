@@ -75,6 +75,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /api/v1/holidays": #"{"date":"2027-12-31","name":"Libur Baru","kind":"cuti_bersama"}"#,
         "POST /api/v1/complaints/:id/reply": #"{"text":"Sudah kami tindak lanjuti."}"#,
         "POST /api/v1/complaints/:id/transition": #"{"to":"ditolak","reason":"Bukan layanan kami."}"#,
+        "PUT /api/v1/units/:id/skm-report/follow-up":
+            #"{"rows":[{"element":"U3","action":"Tambah loket","due":"2026-12-31","responsible":"Kepala Bidang","status":"berjalan"}],"note":"Catatan"}"#,
     ]
 
     /// Valid form bodies per web write route (the CSRF token is added by the client).
@@ -159,6 +161,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /skm/follow-up": [
             "unit": "{opdA}", "from": "2026-01-01", "to": "2026-06-30", "plan": "Perbaiki antrean",
         ],
+        "POST /skm/publish": ["unit": "{opdA}", "from": "2026-01-01", "to": "2026-06-30"],
+        "POST /skm/withdraw": ["unit": "{opdA}", "from": "2026-01-01", "to": "2026-06-30"],
         "POST /services/:id/standards": ["effectiveFrom": "2027-01-01", "standard": "28 hari kerja"],
         "POST /services/:id/standar": [
             "effectiveFrom": "2027-01-01", "rows": "1", "kode0": "M.5", "level0": "3", "jumlah": "4",
@@ -202,6 +206,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /development/annual-plan/adopt": ["admin"],
         "POST /monitoring/rebuild": ["admin"],
         "POST /skm/follow-up": ["admin", "operator.a", "operator.b"],
+        "POST /skm/publish": ["admin", "operator.a", "operator.b"],
+        "POST /skm/withdraw": ["admin", "operator.a", "operator.b"],
         "POST /imports/:kind": ["admin", "operator.a", "operator.b", "asesor"],
         // The standar pelayanan sheet: whoever reads the catalogue; each row then as its service allows.
         "POST /services/standar/impor": ["admin", "operator.a", "operator.b"],
@@ -228,13 +234,19 @@ struct AuthorizationMatrixWriteTests {
     }
 
     /// Write routes that take no body to validate (an action on the record itself) or a file
-    /// upload (an empty upload is the invalid case there).
+    /// upload (an empty upload is the invalid case there). The API's SKM publish and withdraw act
+    /// on the report the path and query name.
     static func bodiless(_ key: String) -> Bool {
         let suffixes = [
             "/cancel", "/delete", "/retire", "/cabut", "/nik", "/reject", "/restore", "/revoke", "/rebuild", "/import",
             "/tests",
             "/paper", "/records", "/evaluate", "/bulk-approve", "/standar/impor",
         ]
+        if key.hasPrefix("POST /api/v1/")
+            && (key.hasSuffix("/skm-report/publish") || key.hasSuffix("/skm-report/withdraw"))
+        {
+            return true
+        }
         if key.hasPrefix("DELETE") || key == "POST /superadmin/instansi" || key.hasPrefix("POST /imports/") {
             return true
         }

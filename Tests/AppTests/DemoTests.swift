@@ -55,6 +55,25 @@ struct DemoTests {
                 ((body["components"] as? [String: Any])?["biaya"] as? String)?.hasPrefix("Tidak dipungut biaya") == true
             )
 
+            // Disdukcapil published the previous quarter's SKM report (Q3 2026; the demo's today is
+            // 30 October 2026) with its follow-up table; this quarter's report shows that plan's status.
+            let published = try await SKMReportRecord.query(on: app.db).all()
+            #expect(published.map(\.periodFrom) == ["2026-07-01"] && published.first?.state == "terbit")
+            let dukcapil = try #require(units.first { $0.code == "DUKCAPIL" }?.id)
+            let operatorDukcapil = try await APIClient.login(
+                app, "operator.dukcapil", password: DemoLoader.demoPassword)
+            struct Report: Decodable {
+                struct Action: Decodable { let status: String }
+                let previousFollowUp: [Action]
+                let respondents: Int
+            }
+            let q4 = try await operatorDukcapil.send(
+                .GET, "/api/v1/units/\(dukcapil)/skm-report?kind=triwulan&from=2026-10-01&to=2026-10-30"
+            ).json(Report.self)
+            #expect(q4.previousFollowUp.map(\.status) == ["selesai", "berjalan", "selesai", "berjalan"])
+            let snapshot = try #require(published.first?.snapshot)
+            #expect(snapshot.contains("\"respondents\":") && !snapshot.contains("\"saran\""))
+
             await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
         }
     }

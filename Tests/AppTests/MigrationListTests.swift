@@ -44,6 +44,7 @@ struct MigrationListTests {
         "048_CreateComplaints",
         "049_AddSurveySuggestion",
         "050_CreateServiceStandardDocuments",
+        "051_CreateSKMFollowUpActions",
         "052_CreateJobAnalysis",
     ]
 

@@ -26,6 +26,7 @@ struct SiteURLTests {
         case service, serviceNew, serviceEdit, serviceResponses, serviceResponseReject, serviceResponseRestore
         case servicePaper, servicePaperTemplate, servicePaperImport, serviceRecords, serviceRecordsTemplate, survey
         case surveyThanks, surveyQR, surveyPoster, skmReport, skmFollowUp, impact, transparency, employeePerformance
+        case skmPublish, skmWithdraw, skmPublic
         case accountData, accountDataDownload, accountTokens, accountTokenRevoke, accountPassword, kiosks, kioskRevoke
         case serviceStandards, serviceStandardNew, holidays, holidayDelete, complaints, complaint, complaintReply
         case complaintTransition, complaintForm, complaintLookup, complaintTrack, serviceStandardDocument
@@ -142,6 +143,9 @@ struct SiteURLTests {
         case .surveyPoster: .surveyPoster
         case .skmReport: .skmReport
         case .skmFollowUp: .skmFollowUp
+        case .skmPublish: .skmPublish
+        case .skmWithdraw: .skmWithdraw
+        case .skmPublic: .skmPublic
         case .impact: .impact
         case .transparency: .transparency
         case .employeePerformance: .employeePerformance
@@ -284,6 +288,9 @@ struct SiteURLTests {
         case .surveyPoster: (.surveyPoster("ABC123"), [.GET])
         case .skmReport: (.skmReport, [.GET])
         case .skmFollowUp: (.skmFollowUp, [.POST])
+        case .skmPublish: (.skmPublish, [.POST])
+        case .skmWithdraw: (.skmWithdraw, [.POST])
+        case .skmPublic: (.skmPublic(a), [.GET])
         case .impact: (.impact, [.GET])
         case .transparency: (.transparency, [.GET])
         case .employeePerformance: (.employeePerformance(a), [.GET, .POST])

@@ -50,7 +50,7 @@ enum Migrations {
             CreateComplaints(),
             AddSurveySuggestion(),
             CreateServiceStandardDocuments(),
-            // 051 is merged from its branch (SKM report).
+            CreateSKMFollowUpActions(),
             CreateJobAnalysis(),
         ]
     }

@@ -111,6 +111,10 @@ enum SiteURL {
     case surveyPoster(String)
     case skmReport
     case skmFollowUp
+    case skmPublish
+    case skmWithdraw
+    /// A published SKM report, read-only for the public (its `skm_reports` id).
+    case skmPublic(UUID)
     case impact
     case transparency
     case employeePerformance(UUID)
@@ -275,6 +279,9 @@ enum SiteURL {
         case .surveyPoster(let code): ["s", .code(code), "poster"]
         case .skmReport: ["skm"]
         case .skmFollowUp: ["skm", "follow-up"]
+        case .skmPublish: ["skm", "publish"]
+        case .skmWithdraw: ["skm", "withdraw"]
+        case .skmPublic(let id): ["transparansi", "skm", .id(id)]
         case .impact: ["impact"]
         case .transparency: ["transparansi"]
         case .employeePerformance(let id): ["employees", .id(id), "performance"]

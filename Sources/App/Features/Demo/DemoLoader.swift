@@ -50,6 +50,10 @@ enum DemoLoader {
                 try await DemoServicesData.write(
                     org, instansiCode: org.code, instansiID: instansi.requireID(), written: written, first: index == 0,
                     now: now, on: db)
+                if index == 0 {
+                    try await DemoSKMReportData.write(
+                        instansiID: instansi.requireID(), written: written, now: now, on: db)
+                }
                 try await DemoAccounts.create(
                     org: org, instansiID: instansi.requireID(), index: index, written: written,
                     passwordHash: passwordHash, now: now, on: db)

@@ -35,6 +35,16 @@ enum Export {
         return response
     }
 
+    /// A report of several tables as one XLSX workbook, one sheet per table.
+    static func workbook(_ sheets: [(name: String, table: Table)], filename: String) throws -> Response {
+        let response = Response(status: .ok, body: .init(data: try XLSXWriter.write(sheets: sheets)))
+        response.headers.replaceOrAdd(
+            name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.setAttachment(filename: "\(filename).xlsx")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
     /// Links for the page: the current URL with `format=` added.
     static func links(_ req: Request) -> [String: String] {
         var result: [String: String] = [:]

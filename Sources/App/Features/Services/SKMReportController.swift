@@ -1,17 +1,16 @@
-import Fluent
 import Foundation
 import KompetenCore
-import KompetenFormats
-import SQLKit
 import Vapor
 
-/// The SKM report of a unit for a period (`/skm`), in the layout of PermenPANRB 14/2017:
-/// respondents and their profile, NRR per element, IKM, grade, the lowest elements and the
-/// unit's follow-up plan. Printable ("Cetak").
+/// The SKM report of a unit for a period (`/skm`), in the sections of the PermenPANRB 14/2017
+/// appendix (`SKMReport`), with the unit's follow-up table, publishing, printing ("Cetak") and
+/// the download of its tables (CSV: the elements; XLSX: one sheet per table).
 enum SKMReportController {
     static func register(_ web: any RoutesBuilder) {
         web.get(SiteURL.skmReport.pathComponents, use: page)
         web.post(SiteURL.skmFollowUp.pathComponents, use: saveFollowUp)
+        web.post(SiteURL.skmPublish.pathComponents) { try await setPublished($0, true) }
+        web.post(SiteURL.skmWithdraw.pathComponents) { try await setPublished($0, false) }
     }
 
     struct Query: Content {
@@ -23,54 +22,34 @@ enum SKMReportController {
     static func page(req: Request) async throws -> Response {
         let q = try req.query.decode(Query.self)
         let scope = try await ReportScope.resolve(req, unitParam: q.unit, policy: AccessPolicy.serviceScope)
-        let period = try ServicePeriod.parse(req)
-        let weight = try await SettingsQueries.skmWeight(scope.instansiID, on: req.db)
-        let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
-        let tally = try await SurveyQueries.tally(target, from: period.from, to: period.to, on: req.db)
-        let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
-        let months = try await ServiceRecordQueries.months(
-            serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db)
-        let population = ServiceRecordQueries.figures(months).count
-        let result = tally.ikm(weight: weight, population: population > 0 ? population : nil)
-        let perService = try await SurveyQueries.byService(target, from: period.from, to: period.to, on: req.db)
-        let channels = try await SurveyQueries.channels(target, from: period.from, to: period.to, on: req.db).values
-            .reduce(SurveyQueries.Channels(), +)
-        let monthsBy = Dictionary(grouping: months, by: \.serviceID)
-        let profile = try await SurveyQueries.profileCounts(scope: scope, from: period.from, to: period.to, on: req.db)
-        let unitID = scope.base?.id
-        var followUp: SKMFollowUp?
-        if let id = unitID {
-            followUp = try await SurveyQueries.followUp(unitID: id, period: period, on: req.db)
-        }
-        let canWrite: Bool
-        if let base = scope.base {
-            canWrite =
-                AccessPolicy.manageService(try req.actor, Placement(instansiID: base.instansiID, opdID: base.opdID))
-                .isAllowed
-        } else {
-            canWrite = false
-        }
+        let period = try SKMPeriod.parse(req)
+        let report = try await SKMReportQueries.load(scope: scope, period: period, on: req.db)
         var model = SKMReportModel(
-            scopeName: scope.base?.name ?? "Seluruh instansi", period: period, tally: tally, result: result,
-            weight: weight,
-            population: population,
-            services: try services.map { s in
-                let t = try perService[s.requireID()] ?? SurveyQueries.Tally()
-                let pop = try ServiceRecordQueries.figures(monthsBy[s.requireID()] ?? []).count
-                return (s, t, t.ikm(weight: weight, population: pop > 0 ? pop : nil))
-            }, profile: profile, followUp: followUp?.plan, canWrite: canWrite, unitID: unitID,
-            unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""), csrf: req.csrfToken,
-            export: Export.links(req),
-            presets: presets(today: WITA.today(req.now), unit: q.unit ?? ""), channels: channels)
+            report, instansi: try await SKMReportQueries.instansiName(scope.instansiID, on: req.db), isPublic: false)
+        if let base = scope.base {
+            model.canWrite = AccessPolicy.manageService(try req.actor, UnitService.placement(base)).isAllowed
+            model.unitID = try base.requireID().uuidString
+            if let record = try await SKMReportQueries.record(unitID: base.requireID(), period: period, on: req.db) {
+                model.publicHref = try SiteURL.skmPublic(record.requireID()).path
+            }
+        }
+        model.unitOptions = ServiceFormat.unitOptions(scope, selected: q.unit ?? "")
+        model.csrf = req.csrfToken
+        model.kind = period.kind?.rawValue ?? ""
+        model.export = Export.links(req)
+        model.presets = presets(today: WITA.today(req.now), unit: q.unit ?? "")
+        let target = SurveyQueries.Target.units(instansiID: scope.instansiID, unitIDs: scope.unitIDs)
         model.saran = try await SurveyQueries.suggestions(target, from: period.from, to: period.to, on: req.db).map {
             .init(date: IndonesianFormat.date($0.date), service: $0.service, text: $0.text)
         }
-        if let format = try Export.requested(req) {
-            return try Export.response(model.table, filename: "laporan-skm", format: format)
+        switch try Export.requested(req) {
+        case .xlsx: return try Export.workbook(model.sheets, filename: "laporan-skm")
+        case .csv: return try Export.response(model.table, filename: "laporan-skm", format: .csv)
+        case nil:
+            return try await req.renderPage(
+                "services/skm", title: "Laporan Survei Kepuasan Masyarakat",
+                crumbs: [Crumb("Layanan publik", .services), Crumb("Laporan SKM")], model)
         }
-        return try await req.renderPage(
-            "services/skm", title: "Laporan Survei Kepuasan Masyarakat",
-            crumbs: [Crumb("Layanan publik", .services), Crumb("Laporan SKM")], model)
     }
 
     /// The usual SKM reporting periods (PermenPANRB 14/2017 asks for at least one survey a
@@ -83,203 +62,85 @@ enum SKMReportController {
             return [previous, current].map { r in
                 SKMReportModel.Preset(
                     label: kind.label(from: r.from),
-                    href: "/skm?unit=\(unit)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
+                    href: "/skm?unit=\(unit)&kind=\(kind.rawValue)&from=\(r.from.iso)&to=\(min(r.to, today).iso)")
             }
         }
     }
 
+    /// The form's rows come as `rows[0][element]`, …: a dictionary keyed by the row number.
     struct FollowUpForm: Content {
         var unit: String
         var from: String
         var to: String
-        var plan: String
+        var kind: String?
+        var plan: String?
+        var rows: [String: SKMFollowUpService.Row]?
+        var previous: [String: SKMFollowUpService.PreviousStatus]?
+    }
+
+    /// The unit named in a form, once the actor may manage its services (403 before any field
+    /// is validated).
+    static func managedUnit(_ req: Request, _ unit: String) async throws -> Unit {
+        let actor = try req.actor
+        guard let unitID = UUID(uuidString: unit) else { throw Abort(.badRequest, reason: "Unit tidak valid.") }
+        let found = try await UnitService.find(unitID, for: actor, .read, on: req.db)
+        try AccessPolicy.manageService(actor, UnitService.placement(found)).require()
+        return found
+    }
+
+    /// The role first: a role that manages no service is refused before the form is read.
+    static func requireRole(_ req: Request) throws {
+        if case .failure(let denied) = AccessPolicy.serviceScope(try req.actor) {
+            throw Abort(.forbidden, reason: denied.reason)
+        }
     }
 
     static func saveFollowUp(req: Request) async throws -> Response {
-        let actor = try req.actor
-        // The role first (the unit named in the form is checked once it is read).
-        if case .failure(let denied) = AccessPolicy.serviceScope(actor) {
-            throw Abort(.forbidden, reason: denied.reason)
-        }
+        try requireRole(req)
         let form = try req.content.decode(FollowUpForm.self)
-        guard let unitID = UUID(uuidString: form.unit) else { throw Abort(.badRequest, reason: "Unit tidak valid.") }
-        let unit = try await UnitService.find(unitID, for: actor, .read, on: req.db)
-        try AccessPolicy.manageService(actor, Placement(instansiID: unit.instansiID, opdID: unit.opdID)).require()
-        let period = try ServicePeriod.parse(from: form.from, to: form.to, today: WITA.today(req.now))
-        let plan = form.plan.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard plan.count <= 5000 else {
-            throw ValidationFailure(errors: [
-                .init(field: "plan", message: "Rencana tindak lanjut paling panjang 5.000 karakter.")
-            ])
+        let unit = try await managedUnit(req, form.unit)
+        let period = try SKMPeriod.parse(from: form.from, to: form.to, kind: form.kind, today: WITA.today(req.now))
+        func ordered<T>(_ d: [String: T]?) -> [T]? {
+            d.map { $0.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map(\.value) }
         }
-        try await SurveyService.saveFollowUp(plan, unit: unit, period: period, actor: actor, at: req.now, on: req.db)
+        // The form always shows a few empty rows for new actions: those are not rows.
+        let rows = ordered(form.rows)?.filter { r in
+            [r.action, r.due, r.responsible].contains { !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+        }
+        try await SKMFollowUpService.save(
+            .init(rows: rows, previous: ordered(form.previous), note: form.plan), unit: unit, period: period,
+            actor: try req.actor, at: req.now, on: req.db)
         Flash.add(.success, "Rencana tindak lanjut disimpan.", to: req)
-        return req.redirect(to: "/skm?unit=\(unitID)&from=\(period.from.iso)&to=\(period.to.iso)")
-    }
-}
-
-struct SKMReportModel: Encodable {
-    let filterAction = SiteURL.skmReport.path
-    let followUpAction = SiteURL.skmFollowUp.path
-    struct Preset: Encodable {
-        let label: String
-        let href: String
-    }
-    struct Element: Encodable {
-        let code: String
-        let name: String
-        let answered: String
-        let nrr: String
-        let weighted: String
-        let lowest: Bool
-    }
-    struct ServiceRow: Encodable {
-        let name: String
-        let respondents: String
-        let ikm: String
-        let grade: String
-        let sample: String
-        let warning: Bool
-    }
-    struct Count: Encodable {
-        let label: String
-        let n: String
-        let share: String
-    }
-    struct Profile: Encodable {
-        let title: String
-        let counts: [Count]
-    }
-    /// Counted responses per channel, flagged (still counted) and rejected ones.
-    struct Channels: Encodable {
-        let online: String
-        let kiosk: String
-        let paper: String
-        let flagged: String
-        let rejected: String
-    }
-    let channels: Channels
-    let scopeName: String
-    let period: String
-    let from: String
-    let to: String
-    let respondents: String
-    let population: String
-    let minimumSample: String
-    let belowMinimum: Bool
-    let elements: [Element]
-    let ikm: String
-    let grade: String
-    let label: String
-    let weight: String
-    let lowest: [String]
-    let services: [ServiceRow]
-    let profiles: [Profile]
-    let followUp: String
-    let suggestion: String
-    /// The respondents' suggestions (saran) of the period, newest first: for the unit's analysis,
-    /// never published verbatim.
-    struct Saran: Encodable {
-        let date: String
-        let service: String
-        let text: String
-    }
-    var saran: [Saran] = []
-    let canWrite: Bool
-    let unitID: String
-    let unitOptions: [FormModel.Option]
-    let csrf: String
-    let export: [String: String]
-    let presets: [Preset]
-
-    init(
-        scopeName: String, period: ServicePeriod, tally: SurveyQueries.Tally, result: IKMResult?, weight: SKMWeight,
-        population: Int,
-        services: [(PublicService, SurveyQueries.Tally, IKMResult?)], profile: [String: [String: Int]],
-        followUp: String?, canWrite: Bool, unitID: UUID?,
-        unitOptions: [FormModel.Option], csrf: String, export: [String: String], presets: [Preset],
-        channels c: SurveyQueries.Channels
-    ) {
-        self.presets = presets
-        channels = Channels(
-            online: IndonesianFormat.integer(c.online), kiosk: IndonesianFormat.integer(c.kiosk),
-            paper: IndonesianFormat.integer(c.paper),
-            flagged: IndonesianFormat.integer(c.flagged), rejected: IndonesianFormat.integer(c.rejected))
-        self.scopeName = scopeName
-        self.period = period.label
-        from = period.from.iso
-        to = period.to.iso
-        respondents = IndonesianFormat.integer(tally.respondents)
-        self.population = population > 0 ? IndonesianFormat.integer(population) : "—"
-        let minimum = population > 0 ? KrejcieMorgan.minimumSample(population: population) : nil
-        minimumSample = minimum.map(IndonesianFormat.integer) ?? "—"
-        belowMinimum = minimum.map { tally.respondents < $0 } ?? false
-        let lowestCodes = Set(result?.lowestElements ?? [])
-        elements = SKMElement.standard.enumerated().map { i, e in
-            let nrr = tally.answered[i] > 0 ? Double(tally.sums[i]) / Double(tally.answered[i]) : nil
-            return Element(
-                code: e.code, name: e.name, answered: IndonesianFormat.integer(tally.answered[i]),
-                nrr: nrr.map { IndonesianFormat.decimal($0, digits: 3) } ?? "—",
-                weighted: nrr.map { IndonesianFormat.decimal($0 * weight.value, digits: 3) } ?? "—",
-                lowest: lowestCodes.contains(e.code))
-        }
-        ikm = ServiceFormat.ikm(result)
-        grade = result?.grade?.rawValue ?? ""
-        label = result?.label ?? "belum ada responden"
-        self.weight = weight.label
-        lowest = (result?.lowestElements ?? []).compactMap { code in SKMElement.named(code).map { "\(code) \($0.name)" }
-        }
-        self.services = services.map { s, t, r in
-            let pop = r?.minimumSample
-            return ServiceRow(
-                name: s.name, respondents: IndonesianFormat.integer(t.respondents), ikm: ServiceFormat.ikm(r),
-                grade: r?.grade?.rawValue ?? "", sample: pop.map(IndonesianFormat.integer) ?? "—",
-                warning: r?.belowMinimumSample ?? false)
-        }
-        let total = max(1, tally.respondents)
-        func block(_ title: String, _ column: String, _ labels: [(String, String)]) -> Profile {
-            let counts = profile[column] ?? [:]
-            return Profile(
-                title: title,
-                counts: (labels + [("", "Tidak diisi")]).map { key, label in
-                    let n = counts[key] ?? 0
-                    return Count(
-                        label: label, n: IndonesianFormat.integer(n),
-                        share: IndonesianFormat.decimal(Double(n) * 100 / Double(total), digits: 1) + " %")
-                })
-        }
-        profiles = [
-            block("Jenis kelamin", "sex", SurveyRespondent.Sex.allCases.map { ($0.rawValue, $0.label) }),
-            block("Usia", "age_band", SurveyRespondent.AgeBand.allCases.map { ($0.rawValue, $0.label) }),
-            block("Pendidikan", "education", SurveyRespondent.Education.allCases.map { ($0.rawValue, $0.label) }),
-            block("Pekerjaan", "occupation", SurveyRespondent.Occupation.allCases.map { ($0.rawValue, $0.label) }),
-        ]
-        self.followUp = followUp ?? ""
-        suggestion =
-            lowest.isEmpty
-            ? ""
-            : "Unsur dengan nilai terendah: \(lowest.joined(separator: "; ")). Tuliskan langkah perbaikan, penanggung jawab dan waktunya untuk unsur-unsur ini."
-        self.canWrite = canWrite
-        self.unitID = unitID?.uuidString ?? ""
-        self.unitOptions = unitOptions
-        self.csrf = csrf
-        self.export = export
+        return req.redirect(to: try reportPath(unit, period))
     }
 
-    var table: Table {
-        Table(
-            header: ["Unsur", "Nama", "Menjawab", "NRR", "NRR tertimbang"],
-            rows: elements.map { [$0.code, $0.name, $0.answered, $0.nrr, $0.weighted] }
-                + [
-                    ["IKM", "\(ikm) \(grade) \(label)", respondents, "", ""],
-                    [
-                        "Kanal", "daring \(channels.online); kios \(channels.kiosk); kertas \(channels.paper)", "", "",
-                        "",
-                    ],
-                    [
-                        "Tinjauan", "ditandai (tetap dihitung) \(channels.flagged); ditolak \(channels.rejected)", "",
-                        "", "",
-                    ],
-                ])
+    /// Back to the report the form was sent from.
+    static func reportPath(_ unit: Unit, _ period: SKMPeriod) throws -> String {
+        "/skm?unit=\(try unit.requireID())&kind=\(period.kind?.rawValue ?? "")&from=\(period.from.iso)&to=\(period.to.iso)"
+    }
+
+    struct PublishForm: Content {
+        var unit: String
+        var from: String
+        var to: String
+        var kind: String?
+    }
+
+    static func setPublished(_ req: Request, _ publish: Bool) async throws -> Response {
+        try requireRole(req)
+        let form = try req.content.decode(PublishForm.self)
+        let unit = try await managedUnit(req, form.unit)
+        let period = try SKMPeriod.parse(from: form.from, to: form.to, kind: form.kind, today: WITA.today(req.now))
+        let scope = try await ReportScope.resolve(req, unitParam: form.unit, policy: AccessPolicy.serviceScope)
+        let report = try await SKMReportQueries.load(scope: scope, period: period, on: req.db)
+        try await SKMFollowUpService.setPublished(
+            publish, snapshot: report.asPublished(at: req.now), unit: unit, period: period, actor: try req.actor,
+            at: req.now, on: req.db)
+        Flash.add(
+            .success,
+            publish
+                ? "Laporan SKM diterbitkan di halaman transparansi." : "Laporan SKM ditarik dari halaman transparansi.",
+            to: req)
+        return req.redirect(to: try reportPath(unit, period))
     }
 }

@@ -52,7 +52,7 @@ enum SurveyQueries: SQLShorthand {
     }
 
     /// The responses of `target` (alias `r`); nil when it names no unit at all (nothing to read).
-    private static func narrowed(_ select: SQLSelectBuilder, to target: Target) -> SQLSelectBuilder? {
+    static func narrowed(_ select: SQLSelectBuilder, to target: Target) -> SQLSelectBuilder? {
         var q = select
         switch target {
         case .service(let id): q = q.where(col("service_id", "r"), .equal, SQLBind(id))

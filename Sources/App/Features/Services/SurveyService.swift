@@ -204,31 +204,3 @@ extension SurveyService {
         }
     }
 }
-
-extension SurveyService {
-    /// The unit's plan to act on an SKM period's results, created or replaced with its audit entry.
-    static func saveFollowUp(
-        _ plan: String, unit: Unit, period: ServicePeriod, actor: Principal, at now: Date, on db: any Database
-    ) async throws {
-        let unitID = try unit.requireID()
-        let row = try await SurveyQueries.followUp(unitID: unitID, period: period, on: db) ?? SKMFollowUp()
-        let before = row.id == nil ? nil : ["plan": row.plan]
-        if row.id == nil {
-            row.id = UUID()
-            row.instansiID = unit.instansiID
-            row.unitID = unitID
-            row.periodFrom = period.from.iso
-            row.periodTo = period.to.iso
-        }
-        row.plan = plan
-        row.updatedBy = actor.userID
-        row.updatedAt = now
-        try await db.transaction { db in
-            try await row.save(on: db)
-            try await AuditLog.record(
-                before == nil ? .create : .update, entity: "skm_follow_up", id: row.id,
-                summary: "Rencana tindak lanjut SKM \(unit.name) \(period.label)",
-                before: before, after: ["plan": plan], actor: actor, instansiID: unit.instansiID, at: now, on: db)
-        }
-    }
-}

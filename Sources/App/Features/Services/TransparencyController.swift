@@ -69,9 +69,15 @@ enum TransparencyController {
                 median = s.medianDaysToClose.map { IndonesianFormat.decimal($0, digits: 1) + " hari kerja" } ?? "—"
             }
         }
+        /// A published SKM report of the unit (its snapshot's public page).
+        struct Report: Encodable {
+            let label: String
+            let href: String
+        }
         struct Unit: Encodable {
             let name: String
             let anchor: String
+            let reports: [Report]
             let services: [Service]
             let quarters: [Quarter]
             let channels: Channels
@@ -148,6 +154,9 @@ enum TransparencyController {
             instansiID: instansiID, from: WITA.startOfDay(today.adding(months: -12)), to: req.now,
             targetDays: timing.targetDays, calendar: timing.calendar, on: req.db)
         let byOPD = Dictionary(grouping: services) { tree.topLevel(of: $0.unitID) }
+        let reports = Dictionary(
+            grouping: try await SKMReportQueries.publishedList(instansiID: instansiID, on: req.db)
+        ) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
         var units: [Model.Unit] = []
         var series: [LineChart.Series] = []
@@ -173,7 +182,12 @@ enum TransparencyController {
             let quarters = periods.indices.map { quarter(data.merged(ids, $0), $0) }
             units.append(
                 .init(
-                    name: opd.name, anchor: "unit-\(opd.code.lowercased())", services: rows, quarters: quarters,
+                    name: opd.name, anchor: "unit-\(opd.code.lowercased())",
+                    reports: try (reports[opd.id] ?? []).map {
+                        .init(
+                            label: SKMPublicReportController.label($0), href: try SiteURL.skmPublic($0.requireID()).path
+                        )
+                    }, services: rows, quarters: quarters,
                     channels: .init(channelSum(ids)),
                     complaints: .init(complaints[opd.id] ?? ComplaintTimeliness.Summary())))
             series.append(
