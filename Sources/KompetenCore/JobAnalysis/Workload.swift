@@ -15,8 +15,12 @@ public enum Workload {
 
     /// Staff needed for the tasks, rounded half up to 2 decimals.
     public static func needed(_ tasks: [JobTask], effectiveHours: Int) -> Double {
+        needed(totalHundredths: tasks.reduce(0) { $0 + hundredths($1) }, effectiveHours: effectiveHours)
+    }
+
+    /// The same from the sum of `hundredths` over the tasks (a report sums it in the database).
+    public static func needed(totalHundredths total: Int, effectiveHours: Int) -> Double {
         precondition(effectiveHours > 0)
-        let total = tasks.reduce(0) { $0 + hundredths($1) }
         // total / 100 / effectiveHours people, to hundredths: total / effectiveHours, half up.
         return Double((2 * total + effectiveHours) / (2 * effectiveHours)) / 100
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KompetenCore
+import SQLKit
 
 /// Reads of job analyses and the workload (ABK) of units.
 enum JobAnalysisQueries {
@@ -26,6 +27,29 @@ enum JobAnalysisQueries {
             rows += try await PositionTask.query(on: db).filter(\.$positionID ~~ Array(chunk)).sort(\.$ordinal).all()
         }
         return Dictionary(grouping: rows, by: \.positionID).mapValues { $0.map(\.task) }
+    }
+
+    /// Per position: how many tugas pokok rows and Σ annual volume × norm hundredths, summed in
+    /// the database (a city-wide report would otherwise read every task row as a model).
+    static func taskSums(_ positionIDs: [UUID], on db: any Database) async throws -> [UUID: (
+        count: Int, hundredths: Int
+    )] {
+        let sql = try db.sql
+        var result: [UUID: (count: Int, hundredths: Int)] = [:]
+        for chunk in positionIDs.chunked(500) {
+            let product = SQLBinaryExpression(SQLColumn("annual_volume"), .multiply, SQLColumn("norm_hundredths"))
+            let rows = try await sql.select().column("position_id")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("SUM", args: product), as: "total")
+                .from(PositionTask.schema).where("position_id", .in, SQLBind.group(Array(chunk))).groupBy("position_id")
+                .all()
+            for r in rows {
+                result[try r.decode(column: "position_id", as: UUID.self)] = (
+                    try r.integer("n"), try r.integer("total")
+                )
+            }
+        }
+        return result
     }
 
     /// Active employees placed in the position (the formation ABK compares with).
@@ -67,20 +91,24 @@ enum JobAnalysisQueries {
                 .filter(\.$unitID ~~ Array(chunk)).all()
         }
         let ids = try positions.map { try $0.requireID() }
-        let tasks = try await tasks(of: ids, on: db)
+        let sums = try await taskSums(ids, on: db)
         var holders: [UUID: Int] = [:]
+        let sql = try db.sql
         for chunk in ids.chunked(500) {
-            // Only the position column: 7,000 employees are not read as models for a count.
-            let rows = try await Employee.query(on: db).filter(\.$positionID ~~ Array(chunk))
-                .filter(\.$isActive == true).field(\.$positionID).all()
-            for e in rows { if let p = e.positionID { holders[p, default: 0] += 1 } }
+            // Counted in the database: 7,000 employees are not read as models for a count.
+            let rows = try await sql.select().column("position_id").column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+            )
+            .from(Employee.schema).where("position_id", .in, SQLBind.group(Array(chunk)))
+            .where("is_active", .equal, SQLBind(true)).groupBy("position_id").all()
+            for r in rows { holders[try r.decode(column: "position_id", as: UUID.self)] = try r.integer("n") }
         }
         let lines = try positions.map { p in
-            let list = tasks[try p.requireID()] ?? []
-            let total = list.reduce(0) { $0 + Workload.hundredths($1) }
+            let (count, total) = sums[try p.requireID()] ?? (0, 0)
             return WorkloadLine(
-                position: p, unitName: unitNames[p.unitID] ?? "", tasks: list.count, hours: Double(total) / 100,
-                needed: Workload.needed(list, effectiveHours: hours), holders: holders[try p.requireID()] ?? 0)
+                position: p, unitName: unitNames[p.unitID] ?? "", tasks: count, hours: Double(total) / 100,
+                needed: Workload.needed(totalHundredths: total, effectiveHours: hours),
+                holders: holders[try p.requireID()] ?? 0)
         }.sorted { ($0.unitName, $0.position.code) < ($1.unitName, $1.position.code) }
         return (hours, lines)
     }
