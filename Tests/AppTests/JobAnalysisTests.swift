@@ -287,7 +287,21 @@ struct JobAnalysisTests {
                     ]))
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Baris 3: Norma waktu"))
+            // …and beside row 3 of the table, which still holds what was typed there.
+            let row3 =
+                bad.body.string.components(separatedBy: "<td class=\"num\">3</td>").dropFirst().first?
+                .components(separatedBy: "</tr>").first ?? ""
+            #expect(row3.contains("Baris 3: Norma waktu") && row3.contains("0,125"), "\(row3)")
             #expect(bad.body.string.contains("Memverifikasi berkas permohonan"), "what was typed is kept")
+            // A class that is not a number is named once, beside the other problems.
+            let word = try await web.post(
+                "/positions/\(id)/anjab/edit",
+                pairs: [("positionClass", "tujuh")] + rows([("Re", "Data", "data", "10", "1")]))
+            #expect(word.status == .unprocessableEntity)
+            #expect(
+                word.body.string.components(separatedBy: "Kelas jabatan 1 sampai 17.").count - 1 == 2, "summary + field"
+            )
+            #expect(word.body.string.contains("Baris 1: Uraian tugas 3–500 karakter."))
             let good = try await web.post(
                 "/positions/\(id)/anjab/edit",
                 pairs: [("positionClass", "7"), ("tools", "Komputer")]

@@ -11,18 +11,14 @@ enum DemoJobAnalysisData {
         var tasks: [PositionTask] = []
         for demo in DemoJobAnalysisGenerator.generate(org) {
             guard let id = positionIDs[demo.positionCode] else { continue }
-            let a = demo.analysis
             let r = JobAnalysisRecord()
             r.id = UUID()
             r.positionID = id
-            r.positionClass = a.positionClass
-            r.education = a.education
-            r.training = a.training
-            r.experience = a.experience
-            for part in JobAnalysis.Part.allCases { r[part] = a.texts[part] ?? "" }
-            r.updatedAt = now
+            r.take(demo.analysis, at: now, by: nil)
             records.append(r)
-            tasks += a.tasks.enumerated().map { PositionTask(positionID: id, ordinal: $0.offset + 1, $0.element) }
+            tasks += demo.analysis.tasks.enumerated().map {
+                PositionTask(positionID: id, ordinal: $0.offset + 1, $0.element)
+            }
         }
         for chunk in records.chunked(500) { try await Array(chunk).create(on: db) }
         for chunk in tasks.chunked(1000) { try await Array(chunk).create(on: db) }

@@ -125,6 +125,17 @@ struct JobAnalysisDTO: Content {
     }
 }
 
+extension JobAnalysisDTO {
+    /// The eight free-text parts by part, for the pages.
+    var texts: [JobAnalysis.Part: String] {
+        [
+            .materials: materials, .tools: tools, .responsibilities: responsibilities, .authorities: authorities,
+            .correlations: correlations, .workingConditions: workingConditions, .risks: risks,
+            .requirements: requirements,
+        ]
+    }
+}
+
 /// `GET /api/v1/units/{id}/workload`.
 struct WorkloadDTO: Content {
     struct Item: Content {

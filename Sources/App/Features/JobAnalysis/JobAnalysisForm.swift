@@ -63,17 +63,12 @@ struct JobAnalysisForm: Content, JobAnalysisTextFields {
     func parse() throws -> JobAnalysis {
         let all = rows
         let filled = all.indices.filter { !all[$0].isBlank }
-        var classError: FieldError?
-        var positionClass: Int?
-        if let raw = self.positionClass?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let c = Int(raw) {
-                positionClass = c
-            } else {
-                classError = .init(field: "positionClass", message: "Kelas jabatan 1 sampai 17.")
-            }
+        // Text that is not a number goes to the rule as 0, which names it like any class outside 1–17.
+        let positionClass = self.positionClass.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap {
+            $0.isEmpty ? nil : Int($0) ?? 0
         }
         do {
-            let result = try JobAnalysis.validate(
+            return try JobAnalysis.validate(
                 positionClass: positionClass, education: education, training: training, experience: experience,
                 tasks: filled.map { i in
                     let r = all[i]
@@ -82,19 +77,21 @@ struct JobAnalysisForm: Content, JobAnalysisTextFields {
                         annualVolume: Self.volume(r.volume), normHours: Self.hours(r.norm))
                 },
                 texts: texts)
-            if let classError { throw ValidationFailure(errors: [classError]) }
-            return result
         } catch let failure as ValidationFailure {
-            let moved = failure.errors.map { e -> FieldError in
-                guard e.field.hasPrefix("tasks["), let close = e.field.firstIndex(of: "]"),
-                    let k = Int(e.field[e.field.index(e.field.startIndex, offsetBy: 6)..<close]),
-                    filled.indices.contains(k)
-                else { return e }
-                return FieldError(
-                    field: "tasks[\(filled[k])]" + e.field[e.field.index(after: close)...],
-                    message: "Baris \(filled[k] + 1): " + e.message)
-            }
-            throw ValidationFailure(errors: (classError.map { [$0] } ?? []) + moved)
+            throw ValidationFailure(
+                errors: failure.errors.map { e in
+                    guard let (k, rest) = Self.taskRow(e.field), filled.indices.contains(k) else { return e }
+                    return FieldError(
+                        field: "tasks[\(filled[k])]" + rest, message: "Baris \(filled[k] + 1): " + e.message)
+                })
         }
+    }
+
+    /// `tasks[2].normHours` → (2, ".normHours"); nil for a field that is not a task's.
+    static func taskRow(_ field: String) -> (Int, Substring)? {
+        guard field.hasPrefix("tasks["), let close = field.firstIndex(of: "]"),
+            let k = Int(field[field.index(field.startIndex, offsetBy: 6)..<close])
+        else { return nil }
+        return (k, field[field.index(after: close)...])
     }
 }

@@ -25,6 +25,17 @@ final class JobAnalysisRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Takes everything of `a` but its tasks (they are rows of their own: `PositionTask`).
+    func take(_ a: JobAnalysis, at now: Date, by userID: UUID?) {
+        positionClass = a.positionClass
+        education = a.education
+        training = a.training
+        experience = a.experience
+        for part in JobAnalysis.Part.allCases { self[part] = a.texts[part] ?? "" }
+        updatedAt = now
+        updatedBy = userID
+    }
+
     /// The part's text, through one switch so a new part cannot be forgotten in one direction.
     subscript(part: JobAnalysis.Part) -> String {
         get {

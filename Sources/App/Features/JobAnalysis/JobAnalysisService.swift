@@ -22,13 +22,7 @@ enum JobAnalysisService {
                     r.id = UUID()
                     r.positionID = positionID
                 }
-                r.positionClass = a.positionClass
-                r.education = a.education
-                r.training = a.training
-                r.experience = a.experience
-                for part in JobAnalysis.Part.allCases { r[part] = a.texts[part] ?? "" }
-                r.updatedAt = now
-                r.updatedBy = actor.userID
+                r.take(a, at: now, by: actor.userID)
                 try await r.save(on: db)
                 try await replaceTasks(of: positionID, with: a.tasks, on: db)
                 try await AuditLog.record(

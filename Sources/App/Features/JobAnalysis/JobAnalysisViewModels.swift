@@ -66,11 +66,7 @@ struct JobAnalysisPageModel: Encodable {
             ? Workload.efficiency(needed: w.needed, holders: w.holders).map {
                 "\(IndonesianFormat.decimal($0)) (\(EfficiencyGrade($0).rawValue), \(EfficiencyGrade($0).label))"
             } ?? "— (belum ada pemangku)" : "—"
-        let texts: [JobAnalysis.Part: String] = [
-            .materials: d.materials, .tools: d.tools, .responsibilities: d.responsibilities,
-            .authorities: d.authorities, .correlations: d.correlations, .workingConditions: d.workingConditions,
-            .risks: d.risks, .requirements: d.requirements,
-        ]
+        let texts = d.texts
         parts = JobAnalysis.Part.allCases.map { part in
             Part(
                 label: part.label,
@@ -122,11 +118,7 @@ struct JobAnalysisFormModel: Encodable {
             ),
             Text(name: "experience", label: "Pengalaman kerja", value: d.qualification.experience),
         ]
-        let values: [JobAnalysis.Part: String] = [
-            .materials: d.materials, .tools: d.tools, .responsibilities: d.responsibilities,
-            .authorities: d.authorities, .correlations: d.correlations, .workingConditions: d.workingConditions,
-            .risks: d.risks, .requirements: d.requirements,
-        ]
+        let values = d.texts
         texts = JobAnalysis.Part.allCases.map { Text(name: $0.rawValue, label: $0.label, value: values[$0] ?? "") }
         rows = Self.rows(
             d.tasks.map {
@@ -145,7 +137,9 @@ struct JobAnalysisFormModel: Encodable {
             Text(name: "experience", label: "Pengalaman kerja", value: f.experience ?? ""),
         ]
         texts = JobAnalysis.Part.allCases.map { Text(name: $0.rawValue, label: $0.label, value: f.text($0) ?? "") }
-        rows = Self.rows(f.rows.filter { !$0.isBlank })
+        // Blank rows between filled ones stay, so "Baris 3" is still the third row on screen.
+        let posted = f.rows
+        rows = Self.rows(Array(posted.prefix((posted.lastIndex { !$0.isBlank } ?? -1) + 1)))
     }
 
     private static func rows(_ filled: [JobAnalysisForm.Row]) -> [Row] {
@@ -166,11 +160,9 @@ struct JobAnalysisFormModel: Encodable {
                 qualification[i].error = e.message
             }
             if let i = texts.firstIndex(where: { $0.name == e.field }) { texts[i].error = e.message }
-            if e.field.hasPrefix("tasks["), let close = e.field.firstIndex(of: "]"),
-                let k = Int(e.field[e.field.index(e.field.startIndex, offsetBy: 6)..<close])
-            {
-                // The form posted only its filled rows back; row k of the post is row k here.
-                if rows.indices.contains(k) { rows[k].errors.append(e.message) }
+            // `parse` names a task error by its row on the form, which is the row here.
+            if let (k, _) = JobAnalysisForm.taskRow(e.field), rows.indices.contains(k) {
+                rows[k].errors.append(e.message)
             }
         }
     }
