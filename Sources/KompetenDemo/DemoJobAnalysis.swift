@@ -26,6 +26,7 @@ public enum DemoJobAnalysisGenerator {
             var r = DemoRandom(seed: DemoRandom.derive(seed, fnv(p.code)))
             var a = JobAnalysis()
             a.positionClass = positionClass(p.kind, &r)
+            a.functionalGrade = functionalGrade(p)
             (a.education, a.training, a.experience) = qualification(p.kind)
             let people = holders[p.code] ?? 0
             // The work the position carries, as a multiple of its holders (a vacant one: 0.6–1.2 people).
@@ -49,6 +50,21 @@ public enum DemoJobAnalysisGenerator {
             a.texts = texts(p.kind)
             return DemoJobAnalysis(positionCode: p.code, analysis: a)
         }
+    }
+
+    /// A demo fungsional position carries its jenjang in its name ("Analis Hukum Ahli Muda").
+    static func functionalGrade(_ p: DemoPosition) -> FunctionalGrade? {
+        guard p.kind == .fungsional else { return nil }
+        return FunctionalGrade.allCases.first { p.name.hasSuffix(" " + $0.label) }
+    }
+
+    /// The positions BKPPD marks as key beyond JPT and administrator: every lurah (the
+    /// kelurahan's head, a pengawas, is where residents meet the city) and the head of the
+    /// public-service subdivision that sets the service standards.
+    public static func keyPositionCodes(_ org: DemoInstansi) -> [String] {
+        org.positions.filter { p in
+            p.kind == .pengawas && (p.name.hasPrefix("Lurah ") || p.name.hasPrefix("Kepala Subbagian Pelayanan Publik"))
+        }.map(\.code)
     }
 
     static func positionClass(_ kind: PositionKind, _ r: inout DemoRandom) -> Int {

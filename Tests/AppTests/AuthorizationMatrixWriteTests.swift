@@ -36,6 +36,7 @@ struct AuthorizationMatrixWriteTests {
             #"{"code":"DUKCAPIL.J8","name":"Analis Ganti","kind":"pelaksana","unitId":"{bidangA}","standards":[]}"#,
         "PUT /api/v1/positions/:id/job-analysis":
             #"{"positionClass":7,"tasks":[{"description":"Memverifikasi berkas","output":"Berkas","unit":"berkas","annualVolume":100,"normHours":0.5}]}"#,
+        "PUT /api/v1/positions/:id/key-position": #"{"key":true}"#,
         "POST /api/v1/employees":
             #"{"nip":"199303032020121002","name":"Pegawai Baru","employmentType":"PNS","rank":"III/a","unitId":"{bidangA}"}"#,
         "PUT /api/v1/employees/:id":
@@ -114,6 +115,7 @@ struct AuthorizationMatrixWriteTests {
             "positionClass": "7", "taskDescription[]": "Memverifikasi berkas", "taskOutput[]": "Berkas",
             "taskUnit[]": "berkas", "taskVolume[]": "100", "taskNorm[]": "0,5",
         ],
+        "POST /positions/:id/suksesi/kunci": ["key": "1"],
         "POST /positions/bulk-standards": ["kind": "pelaksana", "competency": "M.1", "level": "2"],
         "POST /providers": ["code": "LPK-X", "name": "LPK Baru", "kind": "swasta"],
         "POST /providers/:id/edit": ["code": "LPK-Y", "name": "LPK Ganti", "kind": "swasta"],

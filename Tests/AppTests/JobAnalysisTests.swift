@@ -25,6 +25,7 @@ struct JobAnalysisTests {
         var tools: String? = "Komputer\nPencetak KTP-el"
         var risks: String? = nil
         var version: Int? = nil
+        var functionalGrade: String? = nil
     }
     struct Read: Decodable {
         struct Workload: Decodable, Equatable {
@@ -317,6 +318,41 @@ struct JobAnalysisTests {
             let page = try await web.get("/positions/\(id)/anjab")
             #expect(page.body.string.contains(#"<dd id="anjab-needed">1,25</dd>"#))
             #expect(page.body.string.contains(#"id="anjab-status">Sesuai<"#))
+        }
+    }
+
+    /// The jenjang of a fungsional position goes in through the API and the form and shows on
+    /// the informasi jabatan; on another kind it is refused by name and nothing is stored.
+    @Test func aFungsionalPositionCarriesItsJenjang() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let admin = try await APIClient.login(app, "admin")
+            let pelaksana = try await Self.position(app, world, holders: [])
+            var body = Body()
+            body.functionalGrade = "ahli_muda"
+            let refused = try await admin.send(.PUT, "/api/v1/positions/\(pelaksana)/job-analysis", json: body)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("functionalGrade"))
+            #expect(try await JobAnalysisRecord.query(on: app.db).count() == 0)
+
+            let fungsional = try await admin.send(
+                .POST, "/api/v1/positions",
+                json: PositionInput(
+                    code: "DUKCAPIL.B1.F1", name: "Pranata Komputer", kind: "fungsional", unitId: world.bidangA.id!,
+                    summary: nil, duties: nil, standards: [])
+            ).json(CompetencyAndPositionTests.PositionJSON.self).id
+            let put = try await admin.send(.PUT, "/api/v1/positions/\(fungsional)/job-analysis", json: body)
+            #expect(put.status == .ok, "\(put.body.string)")
+            struct Grade: Decodable { let functionalGrade: String? }
+            let read = try await admin.send(.GET, "/api/v1/positions/\(fungsional)/job-analysis")
+            #expect(try read.json(Grade.self).functionalGrade == "ahli_muda")
+            let web = try await WebClient.login(app, "admin")
+            #expect(try await web.get("/positions/\(fungsional)/anjab").body.string.contains("Keahlian — Ahli Muda"))
+            // The form offers the ladder for a fungsional position only.
+            #expect(
+                try await web.get("/positions/\(fungsional)/anjab/edit").body.string.contains("field-functionalGrade"))
+            #expect(
+                !(try await web.get("/positions/\(pelaksana)/anjab/edit").body.string.contains("field-functionalGrade"))
+            )
         }
     }
 }

@@ -46,6 +46,7 @@ struct MigrationListTests {
         "050_CreateServiceStandardDocuments",
         "051_CreateSKMFollowUpActions",
         "052_CreateJobAnalysis",
+        "059_AddKeyPositionsAndFunctionalGrade",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

@@ -32,7 +32,7 @@ struct SiteURLTests {
         case complaintTransition, complaintForm, complaintLookup, complaintTrack, serviceStandardDocument
         case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
         case serviceStandardsImport
-        case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors
+        case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors, positionKeyMark
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -72,6 +72,7 @@ struct SiteURLTests {
         case .positionJobAnalysisEdit: .positionJobAnalysisEdit
         case .workload: .workload
         case .positionSuccessors: .positionSuccessors
+        case .positionKeyMark: .positionKeyMark
         case .employeeNew: .employeeNew
         case .employeeEdit: .employeeEdit
         case .employeeNIK: .employeeNIK
@@ -217,6 +218,7 @@ struct SiteURLTests {
         case .positionJobAnalysisEdit: (.positionJobAnalysisEdit(a), [.GET, .POST])
         case .workload: (.workload, [.GET])
         case .positionSuccessors: (.positionSuccessors(a), [.GET])
+        case .positionKeyMark: (.positionKeyMark(a), [.POST])
         case .employeeNew: (.employeeNew, [.GET])
         case .employeeEdit: (.employeeEdit(a), [.GET, .POST])
         case .employeeNIK: (.employeeNIK(a), [.POST])

@@ -78,7 +78,9 @@ struct SuccessionTests {
             let all = try await admin.send(.GET, "/api/v1/positions/\(target)/successors")
             #expect(all.status == .ok, "\(all.body.string)")
             let list = try all.json(Successors.self)
-            #expect(list.key)
+            // A pengawas post is not key by its kind (issue 17: JPT and administrator are); the
+            // list is there for any position all the same.
+            #expect(!list.key)
             #expect(list.items.map(\.employeeId) == [world.staffA.id!, world.staffB.id!])
             #expect(list.items.map(\.jpm) == [100, 66.67])
             #expect(list.items.map(\.category) == ["memenuhi_syarat", "kurang_memenuhi_syarat"])
@@ -112,6 +114,77 @@ struct SuccessionTests {
             let other = try await APIClient.login(app, "operator.b").send(
                 .GET, "/api/v1/employees/\(world.staffB.id!)/gap?positionId=\(target)")
             #expect([.forbidden, .notFound].contains(other.status))
+        }
+    }
+
+    struct KeyMark: Decodable {
+        let positionId: UUID
+        let key: Bool
+        let marked: Bool
+    }
+
+    @Test func bkppdMarksAKeyPositionAndNoOneElseCan() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let admin = try await APIClient.login(app, "admin")
+            func position(_ code: String, _ kind: String) async throws -> UUID {
+                try await admin.send(
+                    .POST, "/api/v1/positions",
+                    json: PositionInput(
+                        code: code, name: "Jabatan \(code)", kind: kind, unitId: world.bidangA.id!, summary: nil,
+                        duties: nil, standards: [])
+                ).json(CompetencyAndPositionTests.PositionJSON.self).id
+            }
+            let front = try await position("DUKCAPIL.B1.K1", "pengawas")
+            let head = try await position("DUKCAPIL.B1.K2", "administrator")
+            _ = try await position("DUKCAPIL.B1.K3", "pelaksana")
+            // Refused before the body is read, for every role but admin; nothing changes.
+            for user in ["operator.a", "atasan", "pegawai", "asesor", "lpk"] {
+                let r = try await APIClient.login(app, user).send(
+                    .PUT, "/api/v1/positions/\(front)/key-position", raw: "not json")
+                #expect([.forbidden, .notFound].contains(r.status), "\(user): \(r.status)")
+            }
+            let stranger = try await APIClient.login(app, "admin.lain").send(
+                .PUT, "/api/v1/positions/\(front)/key-position", json: ["key": true])
+            #expect(stranger.status == .notFound)
+            #expect(try await Position.find(front, on: app.db)?.keyPosition != true)
+
+            let marked = try await admin.send(.PUT, "/api/v1/positions/\(front)/key-position", json: ["key": true])
+            #expect(marked.status == .ok, "\(marked.body.string)")
+            let m = try marked.json(KeyMark.self)
+            #expect(m.positionId == front && m.key && m.marked)
+            // Marking again changes nothing and records nothing more.
+            #expect(
+                try await admin.send(.PUT, "/api/v1/positions/\(front)/key-position", json: ["key": true]).status == .ok
+            )
+            let entries = try await AuditEntry.query(on: app.db).filter(\.$entity == "key_position").count()
+            #expect(entries == 1)
+            let list = try await admin.send(.GET, "/api/v1/positions/\(front)/successors").json(Successors.self)
+            #expect(list.key)
+
+            // An administrator is key by its kind: its mark cannot change.
+            let fixed = try await admin.send(.PUT, "/api/v1/positions/\(head)/key-position", json: ["key": false])
+            #expect(fixed.status == .unprocessableEntity && fixed.body.string.contains("\"key\""))
+            let missing = try await admin.send(.PUT, "/api/v1/positions/\(front)/key-position", raw: "{}")
+            #expect(missing.status == .unprocessableEntity)
+
+            // The talent page counts it in its own row and links the list of key positions, which has
+            // both the marked pengawas and the administrator.
+            let web = try await WebClient.login(app, "admin")
+            let talent = try await web.get("/talent")
+            #expect(talent.body.string.contains("Ditandai BKPPD (Pengawas)"))
+            let keyList = try await web.get("/positions?key=1").body.string
+            #expect(keyList.contains("DUKCAPIL.B1.K1") && keyList.contains("DUKCAPIL.B1.K2"))
+            #expect(!keyList.contains("DUKCAPIL.B1.K3"))
+
+            // The button on the successor page removes the mark (and shows only to admin).
+            let page = try await web.get("/positions/\(front)/suksesi").body.string
+            #expect(page.contains("Batalkan tanda jabatan kunci"))
+            let opPage = try await WebClient.login(app, "operator.a").get("/positions/\(front)/suksesi").body.string
+            #expect(!opPage.contains("key-mark-form"))
+            let post = try await web.post("/positions/\(front)/suksesi/kunci", ["key": "0"])
+            #expect(post.status == .seeOther)
+            #expect(try await Position.find(front, on: app.db)?.keyPosition == false)
         }
     }
 }

@@ -25,7 +25,11 @@ import Testing
         #expect(Succession.feederKinds(for: .administrator) == [.administrator, .pengawas])
         #expect(Succession.feederKinds(for: .pengawas) == [.pengawas, .pelaksana, .fungsional])
         #expect(Succession.feederKinds(for: .pelaksana) == [.pelaksana])
-        #expect(Succession.isKey(.administrator) && Succession.isKey(.pengawas) && !Succession.isKey(.pelaksana))
+        // Issue 17: JPT and administrator are key by their kind; any other only when BKPPD marks it.
+        #expect(Succession.isKey(.jpt) && Succession.isKey(.administrator))
+        #expect(!Succession.isKey(.pengawas) && !Succession.isKey(.pelaksana) && !Succession.isKey(.fungsional))
+        #expect(Succession.isKey(.pengawas, marked: true) && Succession.isKey(.fungsional, marked: true))
+        #expect(Succession.canMark(.pengawas) && !Succession.canMark(.jpt) && !Succession.canMark(.administrator))
     }
 
     @Test func rankingIsReadinessThenMatchThenBoxThenName() {

@@ -99,3 +99,41 @@ import Testing
         #expect(JobAnalysis.hundredths(0.333) == nil)
     }
 }
+
+@Suite("Jenjang jabatan fungsional")
+struct FunctionalGradeRulesTests {
+    func validate(_ grade: String?, _ kind: PositionKind?) throws -> JobAnalysis {
+        try JobAnalysis.validate(
+            positionClass: nil, education: nil, training: nil, experience: nil, tasks: [], texts: [:],
+            functionalGrade: grade, kind: kind)
+    }
+
+    @Test func aGradeBelongsToAFungsionalPositionOnly() throws {
+        #expect(try validate("ahli_muda", .fungsional).functionalGrade == .ahliMuda)
+        #expect(try validate(" ", .fungsional).functionalGrade == nil)
+        #expect(try validate(nil, .pelaksana).functionalGrade == nil)
+        for (grade, kind) in [("ahli_muda", PositionKind.pelaksana), ("penyelia", .pengawas), ("mahir", nil)] {
+            #expect(throws: ValidationFailure.self, "\(grade) on \(String(describing: kind))") {
+                try validate(grade, kind)
+            }
+        }
+        do {
+            _ = try validate("ahli muda", .fungsional)
+            Issue.record("an unknown grade was accepted")
+        } catch let failure as ValidationFailure {
+            #expect(failure.errors.map(\.field) == ["functionalGrade"])
+        }
+    }
+
+    @Test func theTwoLaddersOfPermenPANRB1Of2023() {
+        #expect(
+            FunctionalGrade.allCases.filter { $0.category == .keterampilan }.map(\.label) == [
+                "Pemula", "Terampil", "Mahir", "Penyelia",
+            ])
+        #expect(
+            FunctionalGrade.allCases.filter { $0.category == .keahlian }.map(\.label) == [
+                "Ahli Pertama", "Ahli Muda", "Ahli Madya", "Ahli Utama",
+            ])
+        #expect(FunctionalGrade.ahliMadya.fullLabel == "Keahlian — Ahli Madya")
+    }
+}

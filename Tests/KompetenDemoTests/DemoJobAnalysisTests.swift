@@ -11,6 +11,7 @@ import Testing
         let a = DemoJobAnalysisGenerator.generate(kupang)
         #expect(a == DemoJobAnalysisGenerator.generate(kupang))
         #expect(a.map(\.positionCode) == kupang.positions.map(\.code))
+        let kinds = Dictionary(uniqueKeysWithValues: kupang.positions.map { ($0.code, $0.kind) })
         for d in a {
             #expect(!d.analysis.tasks.isEmpty, "\(d.positionCode)")
             // What the API would accept: re-validating through the rule returns the same analysis.
@@ -21,7 +22,8 @@ import Testing
                     .init(
                         description: $0.description, output: $0.output, unit: $0.unit,
                         annualVolume: Double($0.annualVolume), normHours: $0.normHours)
-                }, texts: d.analysis.texts.mapValues { $0 })
+                }, texts: d.analysis.texts.mapValues { $0 }, functionalGrade: d.analysis.functionalGrade?.rawValue,
+                kind: kinds[d.positionCode])
             #expect(again == d.analysis, "\(d.positionCode)")
         }
     }
@@ -47,5 +49,26 @@ import Testing
         let total = others.values.reduce(0, +)
         #expect(total > 0 && Double(others[.sesuai] ?? 0) / Double(total) > 0.5, "\(others)")
         #expect((others[.lebih] ?? 0) > 0, "some positions carry more people than their work")
+    }
+
+    /// Every fungsional position has the jenjang its name says, and only those have one; the
+    /// key positions BKPPD marked are the 51 lurah and one subdivision head, all pengawas.
+    @Test func gradesFromTheNameAndTheMarkedKeyPositions() throws {
+        let kupang = try demoCity.get()[0]
+        let names = Dictionary(uniqueKeysWithValues: kupang.positions.map { ($0.code, ($0.name, $0.kind)) })
+        for d in DemoJobAnalysisGenerator.generate(kupang) {
+            guard let (name, kind) = names[d.positionCode] else { continue }
+            if kind == .fungsional {
+                let grade = try #require(d.analysis.functionalGrade, "\(name)")
+                #expect(name.hasSuffix(grade.label), "\(name)")
+            } else {
+                #expect(d.analysis.functionalGrade == nil, "\(name)")
+            }
+        }
+        #expect(names.values.contains { $0.0 == "Analis Hukum Ahli Muda" })
+        let key = DemoJobAnalysisGenerator.keyPositionCodes(kupang)
+        #expect(key.allSatisfy { names[$0]?.1 == .pengawas })
+        #expect(key.filter { names[$0]?.0.hasPrefix("Lurah ") == true }.count == 51)
+        #expect(key.count == 52)
     }
 }

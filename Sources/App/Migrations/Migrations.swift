@@ -52,6 +52,7 @@ enum Migrations {
             CreateServiceStandardDocuments(),
             CreateSKMFollowUpActions(),
             CreateJobAnalysis(),
+            AddKeyPositionsAndFunctionalGrade(),
         ]
     }
 

@@ -40,6 +40,7 @@ enum SiteURL {
     case positionJobAnalysisEdit(UUID)
     case workload
     case positionSuccessors(UUID)
+    case positionKeyMark(UUID)
     case employeeNew
     case employeeEdit(UUID)
     case employeeNIK(UUID)
@@ -206,6 +207,7 @@ enum SiteURL {
         case .positionJobAnalysisEdit(let id): ["positions", .id(id), "anjab", "edit"]
         case .workload: ["reports", "abk"]
         case .positionSuccessors(let id): ["positions", .id(id), "suksesi"]
+        case .positionKeyMark(let id): ["positions", .id(id), "suksesi", "kunci"]
         case .employeeNew: ["employees", "new"]
         case .employeeEdit(let id): ["employees", .id(id), "edit"]
         case .employeeNIK(let id): ["employees", .id(id), "nik"]

@@ -101,6 +101,13 @@ extension AccessPolicy {
         }
     }
 
+    /// Marking a position as key (jabatan kunci) for succession planning: BKPPD (admin) only,
+    /// since the mark gives the position a city-wide successor list.
+    public static func markKeyPosition(_ actor: Principal, _ target: Placement) -> AccessDecision {
+        guard actor.instansiID == target.instansiID else { return .deny(otherInstansi) }
+        return actor.role == .admin ? .allow : .deny("Hanya Admin BKPPD yang dapat menandai jabatan kunci.")
+    }
+
     /// One employee's talent placement (box, recommendation): confidential talent-management
     /// data (PermenPANRB 3/2020) for BKPPD, the operator of their OPD and their direct supervisor
     /// — never for the person themself, whatever their role.

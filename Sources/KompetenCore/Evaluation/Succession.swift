@@ -7,8 +7,15 @@ public enum Succession {
         Set([target] + TalentBox.feederKinds(for: target))
     }
 
-    /// The key positions whose successor lists the talent page offers (`TalentBox.keyPositionKinds`).
-    public static func isKey(_ kind: PositionKind) -> Bool { TalentBox.keyPositionKinds.contains(kind) }
+    /// A key position (jabatan kunci): always one of `TalentBox.keyPositionKinds` (JPT,
+    /// administrator), or any other position BKPPD marks as key (a pengawas of a front office, a
+    /// scarce fungsional).
+    public static func isKey(_ kind: PositionKind, marked: Bool = false) -> Bool {
+        marked || TalentBox.keyPositionKinds.contains(kind)
+    }
+
+    /// Whether BKPPD's mark can change anything: a JPT or administrator is key by its kind.
+    public static func canMark(_ kind: PositionKind) -> Bool { !TalentBox.keyPositionKinds.contains(kind) }
 
     /// Readiness from the JPM against the target (pengisian jabatan thresholds: memenuhi syarat
     /// ≥ 80, masih memenuhi syarat ≥ 68) and the 9-box (nil = not placed: no SKP or potential):

@@ -38,5 +38,7 @@ extension TalentBox {
         }
     }
 
-    public static let keyPositionKinds: [PositionKind] = [.jpt, .administrator, .pengawas]
+    /// The kinds that are always key positions (issue 17: JPT and administrator); any other
+    /// position is key when BKPPD marks it (`Succession.isKey(_:marked:)`).
+    public static let keyPositionKinds: [PositionKind] = [.jpt, .administrator]
 }

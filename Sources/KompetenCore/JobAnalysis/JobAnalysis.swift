@@ -26,6 +26,8 @@ public struct JobTask: Equatable, Codable, Sendable {
 public struct JobAnalysis: Equatable, Sendable {
     /// Kelas jabatan 1–17 (Perpres tunjangan kinerja); nil until it is graded.
     public var positionClass: Int?
+    /// Jenjang of a fungsional position; nil for the other kinds (and until it is set).
+    public var functionalGrade: FunctionalGrade?
     /// Kualifikasi jabatan.
     public var education = "", training = "", experience = ""
     public var tasks: [JobTask] = []
@@ -78,13 +80,28 @@ public struct JobAnalysis: Equatable, Sendable {
     /// the form and an import can map them to their own places.
     public static func validate(
         positionClass: Int?, education: String?, training: String?, experience: String?,
-        tasks: [TaskInput], texts: [Part: String?]
+        tasks: [TaskInput], texts: [Part: String?], functionalGrade: String? = nil, kind: PositionKind? = nil
     ) throws -> JobAnalysis {
         var v = FieldValidator()
         var result = JobAnalysis()
         if let c = positionClass {
             v.require(classRange.contains(c), field: "positionClass", "Kelas jabatan 1 sampai 17.")
             result.positionClass = c
+        }
+        // A jenjang belongs to a fungsional position only (an unknown kind is refused, so a caller
+        // that forgets the kind cannot let one through); an empty one is "not set".
+        if let raw = functionalGrade?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let grade = FunctionalGrade(rawValue: raw) {
+                v.require(
+                    kind == .fungsional, field: "functionalGrade",
+                    "Jenjang hanya untuk jabatan fungsional (jabatan ini \(kind?.label ?? "belum jelas jenisnya")).")
+                result.functionalGrade = grade
+            } else {
+                v.add(
+                    field: "functionalGrade",
+                    "Jenjang tidak dikenal; pilih salah satu: "
+                        + FunctionalGrade.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
         }
         func text(_ s: String?, _ field: String, _ label: String) -> String {
             let t = (s ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

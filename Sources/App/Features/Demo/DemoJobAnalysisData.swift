@@ -22,5 +22,9 @@ enum DemoJobAnalysisData {
         }
         for chunk in records.chunked(500) { try await Array(chunk).create(on: db) }
         for chunk in tasks.chunked(1000) { try await Array(chunk).create(on: db) }
+        let key = DemoJobAnalysisGenerator.keyPositionCodes(org).compactMap { positionIDs[$0] }
+        for chunk in key.chunked(500) {
+            try await Position.query(on: db).filter(\.$id ~~ Array(chunk)).set(\.$keyPosition, to: true).update()
+        }
     }
 }

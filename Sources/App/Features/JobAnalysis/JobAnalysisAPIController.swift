@@ -20,7 +20,7 @@ enum JobAnalysisAPIController {
         // Access to the record first: a stranger's body is never validated.
         let p = try await PositionService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let input = try req.content.decode(JobAnalysisInput.self)
-        let analysis = try input.parse()
+        let analysis = try input.parse(kind: p.positionKind)
         try await JobAnalysisService.save(
             analysis, for: p, expectedVersion: input.version, actor: actor, at: req.now, on: req.db)
         return try await JobAnalysisPage.dto(try await PositionService.find(p.id, actor, .read, on: req.db), on: req.db)

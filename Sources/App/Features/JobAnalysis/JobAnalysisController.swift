@@ -41,14 +41,15 @@ enum JobAnalysisController {
         let p = try await PositionService.find(try req.parameters.require("id"), actor, .write, on: req.db)
         let form = try req.content.decode(JobAnalysisForm.self)
         do {
-            let analysis = try form.parse()
+            let analysis = try form.parse(kind: p.positionKind)
             try await JobAnalysisService.save(
                 analysis, for: p, expectedVersion: form.expectedVersion, actor: actor, at: req.now, on: req.db)
             Flash.add(.success, "Analisis jabatan \(p.name) disimpan.", to: req)
             return try req.redirect(to: SiteURL.positionJobAnalysis(p.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await render(
-                req, p, JobAnalysisFormModel(form, version: form.expectedVersion ?? 0), errors: failure.errors)
+                req, p, JobAnalysisFormModel(form, kind: p.positionKind, version: form.expectedVersion ?? 0),
+                errors: failure.errors)
         }
     }
 

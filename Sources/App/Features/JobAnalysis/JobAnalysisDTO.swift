@@ -18,6 +18,8 @@ struct JobAnalysisInput: Content, JobAnalysisTextFields {
         var normHours: Double?
     }
     var positionClass: Int?
+    /// Jenjang of a fungsional position (`FunctionalGrade` raw value); null or "" = not set.
+    var functionalGrade: String?
     var qualification: Qualification?
     /// Required (may be empty): a client that sends only the class must not wipe the tasks.
     var tasks: [Task]?
@@ -32,7 +34,7 @@ struct JobAnalysisInput: Content, JobAnalysisTextFields {
     /// The position's version the client edited; a newer one stored → 409.
     var version: Int?
 
-    func parse() throws -> JobAnalysis {
+    func parse(kind: PositionKind) throws -> JobAnalysis {
         guard let tasks else {
             throw ValidationFailure(errors: [
                 .init(field: "tasks", message: "Daftar tugas pokok wajib dikirim (boleh kosong: []).")
@@ -46,7 +48,7 @@ struct JobAnalysisInput: Content, JobAnalysisTextFields {
                     description: $0.description, output: $0.output, unit: $0.unit, annualVolume: $0.annualVolume,
                     normHours: $0.normHours)
             },
-            texts: texts)
+            texts: texts, functionalGrade: functionalGrade, kind: kind)
     }
 }
 
@@ -80,6 +82,7 @@ struct JobAnalysisDTO: Content {
     let kind: PositionKind
     let summary: String
     let positionClass: Int?
+    let functionalGrade: FunctionalGrade?
     let qualification: Qualification
     let tasks: [Task]
     let materials: String
@@ -101,6 +104,8 @@ struct JobAnalysisDTO: Content {
         kind = p.positionKind
         summary = p.summary
         positionClass = a.positionClass
+        // A grade kept from when the position was fungsional says nothing once its kind changed.
+        functionalGrade = p.positionKind == .fungsional ? a.functionalGrade : nil
         qualification = .init(education: a.education, training: a.training, experience: a.experience)
         tasks = a.tasks.map {
             .init(

@@ -6,6 +6,7 @@ import Vapor
 /// …), one entry per row, blank rows ignored.
 struct JobAnalysisForm: Content, JobAnalysisTextFields {
     var positionClass: String?
+    var functionalGrade: String?
     var education: String?
     var training: String?
     var experience: String?
@@ -60,7 +61,7 @@ struct JobAnalysisForm: Content, JobAnalysisTextFields {
 
     /// The job analysis, or the errors with each task error moved to the row the person sees
     /// (`tasks[0]` is the first non-blank row, which may be the third on the form).
-    func parse() throws -> JobAnalysis {
+    func parse(kind: PositionKind) throws -> JobAnalysis {
         let all = rows
         let filled = all.indices.filter { !all[$0].isBlank }
         // Text that is not a number goes to the rule as 0, which names it like any class outside 1–17.
@@ -76,7 +77,7 @@ struct JobAnalysisForm: Content, JobAnalysisTextFields {
                         description: r.description, output: r.output, unit: r.unit,
                         annualVolume: Self.volume(r.volume), normHours: Self.hours(r.norm))
                 },
-                texts: texts)
+                texts: texts, functionalGrade: functionalGrade, kind: kind)
         } catch let failure as ValidationFailure {
             throw ValidationFailure(
                 errors: failure.errors.map { e in

@@ -9,6 +9,8 @@ final class JobAnalysisRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "position_id") var positionID: UUID
     @OptionalField(key: "position_class") var positionClass: Int?
+    /// Jenjang of a fungsional position (migration 059).
+    @OptionalField(key: "functional_grade") var functionalGrade: String?
     @Field(key: "education") var education: String
     @Field(key: "training") var training: String
     @Field(key: "experience") var experience: String
@@ -28,6 +30,7 @@ final class JobAnalysisRecord: Model, @unchecked Sendable {
     /// Takes everything of `a` but its tasks (they are rows of their own: `PositionTask`).
     func take(_ a: JobAnalysis, at now: Date, by userID: UUID?) {
         positionClass = a.positionClass
+        functionalGrade = a.functionalGrade?.rawValue
         education = a.education
         training = a.training
         experience = a.experience

@@ -11,6 +11,7 @@ enum JobAnalysisQueries {
         var a = JobAnalysis()
         if let r = record {
             a.positionClass = r.positionClass
+            a.functionalGrade = r.functionalGrade.flatMap(FunctionalGrade.init(rawValue:))
             a.education = r.education
             a.training = r.training
             a.experience = r.experience

@@ -48,11 +48,13 @@ extension JobAnalysisService {
 /// A job analysis in the audit log.
 struct JobAnalysisSnapshot: Encodable {
     let positionClass: Int?
+    let functionalGrade: FunctionalGrade?
     let education: String, training: String, experience: String
     let texts: [String: String]
     let tasks: [JobTask]
     init(_ a: JobAnalysis) {
         positionClass = a.positionClass
+        functionalGrade = a.functionalGrade
         education = a.education
         training = a.training
         experience = a.experience

@@ -39,7 +39,7 @@ struct JobAnalysisPageModel: Encodable {
     init(_ d: JobAnalysisDTO, unit: String, standard: [StandardDTO], competencies: [Competency], canEdit: Bool) {
         name = d.positionName
         code = d.positionCode
-        kind = d.kind.label
+        kind = d.kind.label + (d.functionalGrade.map { " — jenjang \($0.fullLabel)" } ?? "")
         self.unit = unit
         summary = d.summary.isEmpty ? "—" : d.summary
         positionClass = d.positionClass.map(String.init) ?? "—"
@@ -101,6 +101,12 @@ struct JobAnalysisFormModel: Encodable {
     let version: Int
     let positionClass: String
     var positionClassError: String?
+    /// The jenjang choice, offered for a fungsional position only.
+    struct Grade: Encodable {
+        let value: String, label: String, selected: Bool
+    }
+    let grades: [Grade]
+    var gradeError: String?
     var qualification: [Text]
     var texts: [Text]
     var rows: [Row]
@@ -111,6 +117,7 @@ struct JobAnalysisFormModel: Encodable {
     init(_ d: JobAnalysisDTO) {
         version = d.version
         positionClass = d.positionClass.map(String.init) ?? ""
+        grades = Self.grades(kind: d.kind, selected: d.functionalGrade?.rawValue ?? "")
         qualification = [
             Text(name: "education", label: "Pendidikan formal", value: d.qualification.education),
             Text(
@@ -128,9 +135,10 @@ struct JobAnalysisFormModel: Encodable {
             })
     }
 
-    init(_ f: JobAnalysisForm, version: Int) {
+    init(_ f: JobAnalysisForm, kind: PositionKind, version: Int) {
         self.version = version
         positionClass = f.positionClass ?? ""
+        grades = Self.grades(kind: kind, selected: f.functionalGrade ?? "")
         qualification = [
             Text(name: "education", label: "Pendidikan formal", value: f.education ?? ""),
             Text(name: "training", label: "Pelatihan (penjenjangan, teknis, fungsional)", value: f.training ?? ""),
@@ -140,6 +148,15 @@ struct JobAnalysisFormModel: Encodable {
         // Blank rows between filled ones stay, so "Baris 3" is still the third row on screen.
         let posted = f.rows
         rows = Self.rows(Array(posted.prefix((posted.lastIndex { !$0.isBlank } ?? -1) + 1)))
+    }
+
+    /// "Belum ditentukan" first, then the keterampilan and keahlian ladders; none for other kinds.
+    private static func grades(kind: PositionKind, selected: String) -> [Grade] {
+        guard kind == .fungsional else { return [] }
+        return [Grade(value: "", label: "Belum ditentukan", selected: selected.isEmpty)]
+            + FunctionalGrade.allCases.map {
+                Grade(value: $0.rawValue, label: $0.fullLabel, selected: $0.rawValue == selected)
+            }
     }
 
     private static func rows(_ filled: [JobAnalysisForm.Row]) -> [Row] {
@@ -156,6 +173,7 @@ struct JobAnalysisFormModel: Encodable {
         errors = list.map(\.message)
         for e in list {
             if e.field == "positionClass" { positionClassError = e.message }
+            if e.field == "functionalGrade" { gradeError = e.message }
             if let i = qualification.firstIndex(where: { "qualification." + $0.name == e.field }) {
                 qualification[i].error = e.message
             }

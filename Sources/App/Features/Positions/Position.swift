@@ -21,10 +21,16 @@ final class Position: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
     /// Raised by every change of the position or its standard (migration 026): see Employee.version.
     @OptionalField(key: "version") var version: Int?
+    /// Marked by BKPPD as a key position (migration 059): it gets a successor list although its
+    /// kind is not one that always does. Optional in the model so that code creating positions
+    /// need not know it (the column defaults to false).
+    @OptionalField(key: "key_position") var keyPosition: Bool?
 
     init() {}
 
     var positionKind: PositionKind { PositionKind(rawValue: kind) ?? .pelaksana }
+    /// A key position by its kind or by BKPPD's mark (`Succession.isKey`).
+    var isKey: Bool { Succession.isKey(positionKind, marked: keyPosition ?? false) }
     var dutyList: [String] { duties.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty } }
 }
 

@@ -19,6 +19,8 @@ struct PositionDTO: Content {
     let standards: [StandardDTO]
     /// Send it back in a PUT: a save over a newer version is a 409.
     let version: Int
+    /// Key by its kind or marked by BKPPD (read-only here: `PUT …/key-position` sets the mark).
+    let keyPosition: Bool
 }
 
 struct PositionInput: Content {

@@ -16,6 +16,13 @@ enum PositionQueries {
         return query
     }
 
+    /// Only key positions: of a kind that always is (JPT, administrator) or marked by BKPPD.
+    static func keyOnly(_ query: QueryBuilder<Position>) -> QueryBuilder<Position> {
+        query.group(.or) {
+            $0.filter(\.$keyPosition == true).filter(\.$kind ~~ TalentBox.keyPositionKinds.map(\.rawValue))
+        }
+    }
+
     /// The position of the actor's instansi with this code.
     static func find(code: String, _ actor: Principal, on db: any Database) async throws -> Position? {
         try await Position.scopedQuery(actor, on: db).filter(\.$code == code).first()

@@ -38,7 +38,7 @@ enum PositionService {
         try PositionDTO(
             id: p.requireID(), code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID, summary: p.summary,
             duties: p.dutyList, standards: (try await standards(of: [p.requireID()], on: db))[p.requireID()] ?? [],
-            version: p.version ?? 0)
+            version: p.version ?? 0, keyPosition: p.isKey)
     }
 
     static func create(_ input: PositionInput, actor: Principal, at now: Date, on db: any Database) async throws

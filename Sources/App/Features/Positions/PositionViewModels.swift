@@ -35,25 +35,30 @@ struct PositionListModel: Encodable {
     let paging: PagingModel
     let q: String
     let unit: String
+    let keyOnly: Bool
     let kinds: [Option]
     let can: PositionListCapabilities
     let newHref: String
     let bulkHref: String
 
     init(
-        positions: [Position], units: [Unit], info: PageInfo, q: String, kind: String, unit: String,
+        positions: [Position], units: [Unit], info: PageInfo, q: String, kind: String, unit: String, keyOnly: Bool,
         can: PositionListCapabilities
     ) {
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
         rows = positions.map {
             Row(
-                href: SiteURL.position($0.id!).path, code: $0.code, name: $0.name, kind: $0.positionKind.label,
+                href: SiteURL.position($0.id!).path, code: $0.code, name: $0.name,
+                kind: $0.positionKind.label + ($0.isKey ? " · jabatan kunci" : ""),
                 unit: names[$0.unitID] ?? "—")
         }
         paging = PagingModel(
-            info, path: SiteURL.positions.path, filters: [("q", q), ("kind", kind), ("unit", unit)], noun: "jabatan")
+            info, path: SiteURL.positions.path,
+            filters: [("q", q), ("kind", kind), ("unit", unit), ("key", keyOnly ? "1" : "")],
+            noun: "jabatan")
         self.q = q
         self.unit = unit
+        self.keyOnly = keyOnly
         kinds =
             [Option(value: "", label: "Semua jenis", selected: kind.isEmpty)]
             + PositionKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind) }

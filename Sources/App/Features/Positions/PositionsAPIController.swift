@@ -16,6 +16,8 @@ enum PositionsAPIController {
         var per: Int?
         var unitId: UUID?
         var kind: String?
+        /// true: key positions only (JPT, administrator and those BKPPD marked).
+        var key: Bool?
     }
 
     static func list(req: Request) async throws -> PagedResponse<PositionDTO> {
@@ -30,6 +32,7 @@ enum PositionsAPIController {
             }
             query = query.filter(\.$kind == kind)
         }
+        if params.key == true { query = PositionQueries.keyOnly(query) }
         let total = try await query.count()
         let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let standards = try await PositionService.standards(of: positions.map { try $0.requireID() }, on: req.db)
@@ -37,7 +40,8 @@ enum PositionsAPIController {
             try PositionDTO(
                 id: p.requireID(), code: p.code, name: p.name, kind: p.positionKind, unitId: p.unitID,
                 summary: p.summary,
-                duties: p.dutyList, standards: standards[p.requireID()] ?? [], version: p.version ?? 0)
+                duties: p.dutyList, standards: standards[p.requireID()] ?? [], version: p.version ?? 0,
+                keyPosition: p.isKey)
         }
         return PagedResponse(items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
     }

@@ -20,6 +20,8 @@ enum PositionsController {
         var q: String?
         var unit: String?
         var kind: String?
+        /// "1": key positions only (the talent page's link).
+        var key: String?
         var page: Int?
     }
 
@@ -31,13 +33,15 @@ enum PositionsController {
         if !q.isEmpty { query = query.group(.or) { $0.filter(\.$name ~~ q).filter(\.$code ~~ q.uppercased()) } }
         if let kind = params.kind, PositionKind(rawValue: kind) != nil { query = query.filter(\.$kind == kind) }
         if let raw = params.unit, let unitID = UUID(uuidString: raw) { query = query.filter(\.$unitID == unitID) }
+        let keyOnly = params.key == "1"
+        if keyOnly { query = PositionQueries.keyOnly(query) }
         let paging = PageRequest(page: params.page, per: 25)
         let total = try await query.count()
         let positions = try await query.sort(\.$code).range(paging.offset..<(paging.offset + paging.per)).all()
         let units = try await UnitQueries.units(Set(positions.map(\.unitID)), on: req.db)
         let model = PositionListModel(
             positions: positions, units: units, info: PageInfo(paging, total: total), q: q,
-            kind: params.kind ?? "", unit: params.unit ?? "",
+            kind: params.kind ?? "", unit: params.unit ?? "", keyOnly: keyOnly,
             can: PositionListCapabilities(actor))
         return try await req.renderPage("positions/index", title: "Jabatan", crumbs: [Crumb("Jabatan")], model)
     }

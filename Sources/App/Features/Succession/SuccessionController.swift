@@ -8,6 +8,47 @@ enum SuccessionController {
     static func register(_ web: any RoutesBuilder, api: any RoutesBuilder) {
         web.get(SiteURL.positionSuccessors(.routeParameter).pathComponents, use: page)
         api.get("positions", ":id", "successors", use: apiList)
+        web.post(SiteURL.positionKeyMark(.routeParameter).pathComponents, use: markForm)
+        api.put("positions", ":id", "key-position", use: markAPI)
+    }
+
+    struct MarkInput: Content {
+        var key: Bool?
+    }
+
+    /// Access before the body: `KeyPositionService.mark` checks it again, but a stranger's body
+    /// is never read.
+    private static func requireMarker(_ req: Request) async throws -> (Principal, UUID) {
+        let actor = try req.actor
+        let id: UUID = try req.parameters.require("id")
+        let p = try await Position.findScoped(id, actor, on: req.db, what: "Jabatan")
+        try AccessPolicy.markKeyPosition(actor, try await PositionService.placement(p, on: req.db)).require()
+        return (actor, id)
+    }
+
+    /// `PUT /api/v1/positions/{id}/key-position` `{"key": true}`.
+    static func markAPI(req: Request) async throws -> KeyPositionDTO {
+        let (actor, id) = try await requireMarker(req)
+        guard let key = try req.content.decode(MarkInput.self).key else {
+            throw ValidationFailure(errors: [.init(field: "key", message: "key wajib diisi (true atau false).")])
+        }
+        return try KeyPositionDTO(
+            try await KeyPositionService.mark(id, key: key, actor: actor, at: req.now, on: req.db))
+    }
+
+    /// The button on the successor page: `key=1` marks, `key=0` removes the mark.
+    static func markForm(req: Request) async throws -> Response {
+        let (actor, id) = try await requireMarker(req)
+        struct Form: Content { var key: String? }
+        let key = try req.content.decode(Form.self).key == "1"
+        do {
+            let p = try await KeyPositionService.mark(id, key: key, actor: actor, at: req.now, on: req.db)
+            Flash.add(
+                .success, "\(p.name) \(key ? "ditandai sebagai" : "tidak lagi") jabatan kunci.", to: req)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        }
+        return req.redirect(to: SiteURL.positionSuccessors(id).path)
     }
 
     /// The position (read rule), then the talent scope: admin the whole instansi, an operator
@@ -39,13 +80,31 @@ enum SuccessionController {
 
     static func page(req: Request) async throws -> Response {
         let (p, list) = try await load(req)
-        let model = SuccessionPageModel(p, list, export: Export.links(req))
+        let mayMark = AccessPolicy.markKeyPosition(try req.actor, try await PositionService.placement(p, on: req.db))
+        let model = SuccessionPageModel(
+            p, list, export: Export.links(req),
+            markAction: mayMark.isAllowed && Succession.canMark(p.positionKind)
+                ? try SiteURL.positionKeyMark(p.requireID()).path : nil)
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "suksesi-\(p.code)", format: format)
         }
         return try await req.renderPage(
             "positions/successors", title: "Daftar Suksesi: \(p.name)",
             crumbs: [Crumb("Jabatan", .positions), Crumb(p.code, .position(p.requireID())), Crumb("Suksesi")], model)
+    }
+}
+
+/// `PUT /api/v1/positions/{id}/key-position`'s answer.
+struct KeyPositionDTO: Content {
+    let positionId: UUID
+    let kind: PositionKind
+    let key: Bool
+    let marked: Bool
+    init(_ p: Position) throws {
+        positionId = try p.requireID()
+        kind = p.positionKind
+        key = p.isKey
+        marked = p.keyPosition ?? false
     }
 }
 
@@ -61,7 +120,10 @@ struct SuccessorsDTO: Content {
         let readiness: Succession.Readiness
     }
     let positionId: UUID
+    /// Key by kind (JPT, administrator) or by BKPPD's mark.
     let key: Bool
+    /// BKPPD's mark alone.
+    let marked: Bool
     /// The SKP year the 9-box is read from (nil: no ratings yet).
     let year: Int?
     let unassessed: Int
@@ -69,7 +131,8 @@ struct SuccessorsDTO: Content {
 
     init(_ p: Position, _ list: SuccessionQueries.List) throws {
         positionId = try p.requireID()
-        key = Succession.isKey(p.positionKind)
+        key = p.isKey
+        marked = p.keyPosition ?? false
         year = list.year
         unassessed = list.unassessed
         items = try list.candidates.map { c in

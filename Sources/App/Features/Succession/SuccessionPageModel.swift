@@ -25,17 +25,23 @@ struct SuccessionPageModel: Encodable {
     let unassessed: Int
     let export: [String: String]
     let positionHref: String
+    /// BKPPD's mark (a JPT or administrator is key without one).
+    let marked: Bool
+    /// Where the mark button posts; nil when the reader may not mark or the kind is always key.
+    let markAction: String?
     /// For the download only.
     let table: Table
 
     enum CodingKeys: String, CodingKey {
-        case name, code, key, standard, year, rows, unassessed, export, positionHref
+        case name, code, key, standard, year, rows, unassessed, export, positionHref, marked, markAction
     }
 
-    init(_ p: Position, _ list: SuccessionQueries.List, export: [String: String]) {
+    init(_ p: Position, _ list: SuccessionQueries.List, export: [String: String], markAction: String?) {
         name = p.name
         code = p.code
-        key = Succession.isKey(p.positionKind)
+        key = p.isKey
+        marked = p.keyPosition ?? false
+        self.markAction = markAction
         standard = list.standard.map { "\($0.competencyCode):\($0.required)" }.joined(separator: ", ")
         year = list.year.map(String.init) ?? "belum ada"
         rows = list.candidates.enumerated().map { i, c in

@@ -69,10 +69,12 @@ enum TalentController {
         let positions = try await TalentQueries.positions(Set((pool + listed).compactMap(\.positionID)), on: req.db)
         let keyPositions = try await TalentQueries.positionCounts(
             instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        let marked = try await TalentQueries.positionCounts(
+            instansiID: scope.instansiID, unitIDs: scope.unitIDs, markedOnly: true, on: req.db)
         let years = try await TalentQueries.ratedYears(instansiID: scope.instansiID, on: req.db)
         let model = TalentPageModel(
             scope: scope, year: year, years: years, grid: grid, pool: pool, listed: listed,
-            positions: positions, keyPositions: keyPositions, cutoffs: cutoffs,
+            positions: positions, keyPositions: keyPositions, markedPositions: marked, cutoffs: cutoffs,
             box: params.box, showPool: params.pool == "1", page: params.page, unitParam: params.unit ?? "",
             export: Export.links(req))
         if let exporting { return try Export.response(model.table, filename: "talenta-\(year)", format: exporting) }

@@ -162,9 +162,10 @@ enum TalentQueries: SQLShorthand {
         return out
     }
 
-    /// Positions per kind in the scope (the key positions of the succession table).
-    static func positionCounts(instansiID: UUID, unitIDs: [UUID]?, on db: any Database) async throws -> [PositionKind:
-        Int]
+    /// Positions per kind in the scope (the key positions of the succession table); `markedOnly`:
+    /// only those BKPPD marked as key.
+    static func positionCounts(instansiID: UUID, unitIDs: [UUID]?, markedOnly: Bool = false, on db: any Database)
+        async throws -> [PositionKind: Int]
     {
         let sql = try db.sql
         var q = sql.select().column("kind").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
@@ -172,6 +173,7 @@ enum TalentQueries: SQLShorthand {
         )
         .where("instansi_id", .equal, SQLBind(instansiID))
         if let unitIDs { q = q.where("unit_id", .in, SQLBind.group(unitIDs)) }
+        if markedOnly { q = q.where("key_position", .equal, SQLLiteral.boolean(true)) }
         var out: [PositionKind: Int] = [:]
         for r in try await q.groupBy("kind").all() {
             if let kind = PositionKind(rawValue: try r.decode(column: "kind", as: String.self)) {

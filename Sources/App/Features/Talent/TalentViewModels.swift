@@ -68,7 +68,8 @@ struct TalentPageModel: Encodable {
     init(
         scope: ReportScope, year: Int, years: [Int], grid g: TalentQueries.Grid,
         pool poolPeople: [TalentQueries.Person], listed: [TalentQueries.Person],
-        positions: [UUID: TalentQueries.PositionInfo], keyPositions: [PositionKind: Int], cutoffs: PotentialCutoffs,
+        positions: [UUID: TalentQueries.PositionInfo], keyPositions: [PositionKind: Int],
+        markedPositions: [PositionKind: Int], cutoffs: PotentialCutoffs,
         box: Int?, showPool: Bool, page: Int?, unitParam: String, export: [String: String]
     ) {
         self.year = year
@@ -107,19 +108,33 @@ struct TalentPageModel: Encodable {
         // Succession: key positions in scope, and pool members in the kinds that feed them.
         let kindOf = positions.mapValues(\.kind)
         let namesOf = positions.mapValues(\.name)
-        keyRows = TalentBox.keyPositionKinds.map { kind in
+        func candidates(from feeders: Set<PositionKind>) -> Int {
+            poolPeople.filter { p in p.positionID.flatMap { kindOf[$0] ?? nil }.map(feeders.contains) ?? false }.count
+        }
+        var keyRows = TalentBox.keyPositionKinds.map { kind in
             let feeders = TalentBox.feederKinds(for: kind)
-            let candidates = poolPeople.filter { p in
-                p.positionID.flatMap { kindOf[$0] ?? nil }.map(feeders.contains) ?? false
-            }.count
             let held = keyPositions[kind] ?? 0 // positions of that kind in the scope
             var row = KeyRow(
                 kind: kind.label, positions: IndonesianFormat.integer(held),
                 feeders: feeders.map(\.label).joined(separator: ", "),
-                candidates: IndonesianFormat.integer(candidates), href: base + "&pool=1#people")
+                candidates: IndonesianFormat.integer(candidates(from: Set(feeders))), href: base + "&pool=1#people")
             row.positionsHref = SiteURL.positions.path + "?kind=\(kind.rawValue)"
             return row
         }
+        // The positions BKPPD marked (a pengawas of a front office, a scarce fungsional): one row,
+        // their candidates from the kinds that feed any of them.
+        let markedKinds = PositionKind.allCases.filter { (markedPositions[$0] ?? 0) > 0 }
+        if !markedKinds.isEmpty {
+            let feeders = Set(markedKinds.flatMap { Succession.feederKinds(for: $0) })
+            var row = KeyRow(
+                kind: "Ditandai BKPPD (" + markedKinds.map(\.label).joined(separator: ", ") + ")",
+                positions: IndonesianFormat.integer(markedPositions.values.reduce(0, +)),
+                feeders: PositionKind.allCases.filter(feeders.contains).map(\.label).joined(separator: ", "),
+                candidates: IndonesianFormat.integer(candidates(from: feeders)), href: base + "&pool=1#people")
+            row.positionsHref = SiteURL.positions.path + "?key=1"
+            keyRows.append(row)
+        }
+        self.keyRows = keyRows
         poolCount = IndonesianFormat.integer(poolPeople.count)
         poolHref = base + "&pool=1#people"
 
