@@ -205,3 +205,47 @@ import Testing
             ])
     }
 }
+
+/// Issue 19: exported figures are numbers and dates Excel can sort, sum and chart, shown as the
+/// page shows them, and they read back as the same text.
+@Suite struct XLSXTypedCellsTests {
+    @Test func decimalsAndDatesAreTypedAndReadBackTheSame() throws {
+        let table = Table(
+            header: ["JPM", "Tanggal", "Biaya", "Kode", "Nol"],
+            rows: [
+                ["91.50", "2026-07-01", "1500000", "007", "0.00"],
+                ["100.00", "2024-02-29", "-2.5", "2026-13-01", "-0.00"],
+                ["0.25", "1900-01-05", "3.14159", "2026-7-1", "12.3456789"],
+            ])
+        let xml = XLSXWriter.worksheet(table)
+        // 91.50 is the number 91.5 shown with 2 decimals (style 3 = numFmt 165 "0.00").
+        #expect(xml.contains(#"<c r="A2" s="3"><v>91.5</v></c>"#))
+        #expect(xml.contains(#"<c r="A3" s="3"><v>100</v></c>"#))
+        #expect(xml.contains(#"<c r="A4" s="3"><v>0.25</v></c>"#))
+        // 2026-07-01 is day 46204 after 1899-12-30 (Python: date(2026,7,1) - date(1899,12,30));
+        // 2024-02-29 is 45351.
+        #expect(xml.contains(#"<c r="B2" s="6"><v>46204</v></c>"#))
+        #expect(xml.contains(#"<c r="B3" s="6"><v>45351</v></c>"#))
+        #expect(xml.contains(#"<c r="C2"><v>1500000</v></c>"#))
+        #expect(xml.contains(#"<c r="C3" s="2"><v>-2.5</v></c>"#))
+        // Not numbers or not dates stay text (a date in 1900 too: Excel counts a 29 February 1900).
+        for ref in ["D2", "D3", "D4", "E3", "B4"] {
+            #expect(xml.contains(#"<c r="\#(ref)" t="inlineStr">"#), "\(ref)")
+        }
+        let back = try XLSXReader.read(XLSXWriter.write(sheets: [(name: "Laporan", table: table)]))
+        #expect(back == table)
+    }
+
+    @Test func aFixedDecimalFormatInSomeoneElsesFileShowsItsDecimals() {
+        #expect(XLSXStyles.fixedDecimals(ofCode: "0.00") == 2)
+        #expect(XLSXStyles.fixedDecimals(ofCode: "#,##0.0") == 1)
+        for code in ["0", "0.00%", "General", "#,##0", "0.0#", "\"Rp\"#,##0.00"] {
+            #expect(XLSXStyles.fixedDecimals(ofCode: code) == nil, "\(code)")
+        }
+        #expect(XLSXNumbers.padded("91.5", decimals: 2) == "91.50")
+        #expect(XLSXNumbers.padded("100", decimals: 2) == "100.00")
+        #expect(XLSXNumbers.padded("-3", decimals: 1) == "-3.0")
+        #expect(XLSXNumbers.padded("3.14159", decimals: 2) == "3.14159")
+        #expect(XLSXNumbers.padded("abc", decimals: 2) == "abc")
+    }
+}

@@ -47,6 +47,18 @@ enum XLSXNumbers {
         return (v.hasPrefix("-") ? "-" : "") + body
     }
 
+    /// "91.5" with 2 decimals → "91.50", "100" → "100.00": what a fixed-decimal format shows.
+    /// Never shortens (more digits stay, as `text` gave them); non-numbers come back unchanged.
+    static func padded(_ text: String, decimals: Int) -> String {
+        let unsigned = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        guard !unsigned.isEmpty, parts.count <= 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return text }
+        let have = parts.count == 2 ? parts[1].count : 0
+        guard have < decimals else { return text }
+        return text + (have == 0 ? "." : "") + String(repeating: "0", count: decimals - have)
+    }
+
     /// "12.5E+3" → digits [1,2,5] with the decimal point after 5 places (value 0.125 × 10⁵);
     /// leading zeros removed. Nil for anything that is not a decimal number.
     private static func decompose(_ s: Substring) -> ([Int], Int)? {

@@ -46,18 +46,28 @@ enum XLSXParts {
             + "</Relationships>"
     }
 
-    /// Style 0 is the default, style 1 the bold header. Two fills are mandatory (Excel reserves
-    /// `none` and `gray125`) even though neither is used.
+    /// Style 0 is the default, style 1 the bold header; styles 2–5 show 1–4 decimals (a JPM of
+    /// 91.50 stays 91.50 on screen and is a number Excel can sum), style 6 a date as dd/mm/yyyy.
+    /// Two fills are mandatory (Excel reserves `none` and `gray125`) even though neither is used.
+    static let decimalStyles = 2...5
+    static let dateStyle = 6
     static let styles =
         declaration + #"<styleSheet xmlns="\#(mainNS)">"#
+        + #"<numFmts count="5"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="0.00"/>"#
+        + #"<numFmt numFmtId="166" formatCode="0.000"/><numFmt numFmtId="167" formatCode="0.0000"/>"#
+        + #"<numFmt numFmtId="168" formatCode="dd/mm/yyyy"/></numFmts>"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
         + #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill>"#
         + #"<fill><patternFill patternType="gray125"/></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
-        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>"#
+        + #"<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
+        + (164...168).map {
+            #"<xf numFmtId="\#($0)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        }
+        .joined() + "</cellXfs>"
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         + "</styleSheet>"
 }

@@ -117,7 +117,8 @@ enum XLSXSheetReader {
             {
                 return date
             }
-            return XLSXNumbers.text(value)
+            let text = XLSXNumbers.text(value)
+            return styles.decimals[style].map { XLSXNumbers.padded(text, decimals: $0) } ?? text
         }
     }
 }

@@ -6,6 +6,9 @@ struct XLSXStyles {
     private(set) var dateStyles: Set<Int> = []
     /// Date styles that also show the time of day.
     private(set) var dateTimeStyles: Set<Int> = []
+    /// Styles with a fixed number of decimals ("0.00", "#,##0.00"): the text Excel shows keeps
+    /// them, so a JPM written as 91.50 reads back as "91.50", not "91.5".
+    private(set) var decimals: [Int: Int] = [:]
 
     init() {}
 
@@ -31,7 +34,22 @@ struct XLSXStyles {
             let kind = customFormats[id].map(XLSXStyles.kind(ofCode:)) ?? XLSXStyles.kind(ofBuiltin: id)
             if kind != .number { dateStyles.insert(style) }
             if kind == .dateTime { dateTimeStyles.insert(style) }
+            if let d = customFormats[id].map(XLSXStyles.fixedDecimals(ofCode:)) ?? XLSXStyles.builtinDecimals[id] {
+                decimals[style] = d
+            }
         }
+    }
+
+    /// Built-in 2 is "0.00", 4 "#,##0.00".
+    static let builtinDecimals = [2: 2, 4: 2]
+
+    /// "0.00" → 2, "#,##0.0" → 1; nil for any other code (a percentage, a currency, text).
+    static func fixedDecimals(ofCode code: String) -> Int? {
+        let integer = code.hasPrefix("#,##0.") ? code.dropFirst(6) : code.hasPrefix("0.") ? code.dropFirst(2) : nil
+        guard let fraction = integer, (1...10).contains(fraction.count), fraction.allSatisfy({ $0 == "0" }) else {
+            return nil
+        }
+        return fraction.count
     }
 
     enum Kind { case number, date, dateTime }

@@ -1,4 +1,5 @@
 import Foundation
+import KompetenCore
 import ZIPFoundation
 
 /// Writes a minimal .xlsx: one worksheet per table, header row bold and frozen.
@@ -46,6 +47,39 @@ public enum XLSXWriter {
         return significant.count <= 15
     }
 
+    /// A data cell that Excel can compute with: a number (with 1–4 decimals shown as written, so
+    /// a JPM "91.50" is the number 91.5 displayed 91.50) or an ISO date (a serial day number shown
+    /// dd/mm/yyyy). `XLSXReader` reads both back as the same text. Nil: the cell stays text.
+    static func typed(_ s: String) -> (value: String, style: Int?)? {
+        if let d = fixedDecimals(s) {
+            var v = Substring(s)
+            while v.last == "0" { v = v.dropLast() }
+            if v.last == "." { v = v.dropLast() }
+            return (String(v), XLSXParts.decimalStyles.lowerBound + d - 1)
+        }
+        if isNumeric(s) { return (s, nil) }
+        if s.count == 10, let date = SimpleDate(iso: s), (1901...9999).contains(date.year) {
+            // Day 0 of Excel's 1900 system is 1899-12-30 from 1 March 1900 on.
+            let serial =
+                XLSXNumbers.daysFromCivil(date.year, date.month, date.day) - XLSXNumbers.daysFromCivil(1899, 12, 30)
+            return (String(serial), XLSXParts.dateStyle)
+        }
+        return nil
+    }
+
+    /// The fraction digits (1–4) of a decimal that is a number once its trailing zeros go ("3.50",
+    /// "100.00", "0.25"); nil for anything else.
+    static func fixedDecimals(_ s: String) -> Int? {
+        guard let dot = s.firstIndex(of: ".") else { return nil }
+        let digits = s.distance(from: s.index(after: dot), to: s.endIndex)
+        guard (1...4).contains(digits) else { return nil }
+        var trimmed = Substring(s)
+        while trimmed.last == "0" { trimmed = trimmed.dropLast() }
+        if trimmed.last == "." { trimmed = trimmed.dropLast() }
+        guard isNumeric(String(trimmed)) else { return nil }
+        return digits
+    }
+
     static func worksheet(_ table: Table) -> String {
         var xml = XLSXParts.declaration + #"<worksheet xmlns="\#(XLSXParts.mainNS)">"#
         // Freeze the header row so it stays visible while scrolling long lists.
@@ -62,8 +96,9 @@ public enum XLSXWriter {
                 if value.isEmpty {
                     // Written anyway so a row's length (ragged rows) survives the round trip.
                     xml += #"<c r="\#(ref)"\#(style)/>"#
-                } else if r > 0 && isNumeric(value) {
-                    xml += #"<c r="\#(ref)"\#(style)><v>\#(value)</v></c>"#
+                } else if r > 0, let typed = typed(value) {
+                    let s = typed.style.map { #" s="\#($0)""# } ?? ""
+                    xml += #"<c r="\#(ref)"\#(s)><v>\#(typed.value)</v></c>"#
                 } else {
                     let text = XMLText.escape(XMLText.encodeOfficeEscapes(value))
                     xml += #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(text)</t></is></c>"#
