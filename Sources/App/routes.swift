@@ -69,6 +69,7 @@ func routes(_ app: Application) throws {
     ReassessmentsController.register(signedIn, api: authed)
     TalentController.register(signedIn, api: authed)
     SuccessionController.register(signedIn, api: authed)
+    NotificationsController.register(signedIn, api: authed)
     ServicesAPIController.register(authed, uploadLimit: uploadLimit)
     SKMReportAPIController.register(authed)
     ServiceStandardsController.register(web: signedIn, api: authed)

@@ -47,6 +47,7 @@ struct MigrationListTests {
         "051_CreateSKMFollowUpActions",
         "052_CreateJobAnalysis",
         "059_AddKeyPositionsAndFunctionalGrade",
+        "060_CreateNotificationReads",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

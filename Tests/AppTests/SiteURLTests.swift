@@ -33,6 +33,7 @@ struct SiteURLTests {
         case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
         case serviceStandardsImport
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors, positionKeyMark
+        case notifications, notificationRead, notificationsReadAll
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -73,6 +74,9 @@ struct SiteURLTests {
         case .workload: .workload
         case .positionSuccessors: .positionSuccessors
         case .positionKeyMark: .positionKeyMark
+        case .notifications: .notifications
+        case .notificationRead: .notificationRead
+        case .notificationsReadAll: .notificationsReadAll
         case .employeeNew: .employeeNew
         case .employeeEdit: .employeeEdit
         case .employeeNIK: .employeeNIK
@@ -219,6 +223,9 @@ struct SiteURLTests {
         case .workload: (.workload, [.GET])
         case .positionSuccessors: (.positionSuccessors(a), [.GET])
         case .positionKeyMark: (.positionKeyMark(a), [.POST])
+        case .notifications: (.notifications, [.GET])
+        case .notificationRead: (.notificationRead("evaluasi.\(a.uuidString).1"), [.POST])
+        case .notificationsReadAll: (.notificationsReadAll, [.POST])
         case .employeeNew: (.employeeNew, [.GET])
         case .employeeEdit: (.employeeEdit(a), [.GET, .POST])
         case .employeeNIK: (.employeeNIK(a), [.POST])

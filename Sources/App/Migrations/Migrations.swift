@@ -53,6 +53,7 @@ enum Migrations {
             CreateSKMFollowUpActions(),
             CreateJobAnalysis(),
             AddKeyPositionsAndFunctionalGrade(),
+            CreateNotificationReads(),
         ]
     }
 

@@ -35,6 +35,19 @@ struct Chrome: Encodable {
     let flash: [Flash]
     let csrf: String
     let today: String
+    /// The notification bell: set by `renderPage` for a signed-in person of an instansi.
+    var bell: Bell?
+
+    struct Bell: Encodable {
+        let unread: Int
+        let href = SiteURL.notifications.path
+        /// "3 pemberitahuan belum dibaca", for screen readers and the title.
+        let label: String
+        init(unread: Int) {
+            self.unread = unread
+            label = unread == 0 ? "Pemberitahuan" : "\(unread) pemberitahuan belum dibaca"
+        }
+    }
 }
 
 /// A page: the chrome plus the page's own view model under `content`.
@@ -58,7 +71,11 @@ extension Request {
         _ template: String, title: String, crumbs: [Crumb] = [], _ content: C,
         status: HTTPStatus = .ok
     ) async throws -> Response {
-        let page = Page(chrome: chrome(title: title, crumbs: crumbs), content: content)
+        var chrome = chrome(title: title, crumbs: crumbs)
+        if let actor = actorIfPresent, actor.instansiID != nil {
+            chrome.bell = .init(unread: try await NotificationBell.unread(for: actor, at: now, on: db))
+        }
+        let page = Page(chrome: chrome, content: content)
         let response = try await view.render(template, page).encodeResponse(for: self)
         response.status = status
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

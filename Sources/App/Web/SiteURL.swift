@@ -41,6 +41,9 @@ enum SiteURL {
     case workload
     case positionSuccessors(UUID)
     case positionKeyMark(UUID)
+    case notifications
+    case notificationRead(String)
+    case notificationsReadAll
     case employeeNew
     case employeeEdit(UUID)
     case employeeNIK(UUID)
@@ -208,6 +211,9 @@ enum SiteURL {
         case .workload: ["reports", "abk"]
         case .positionSuccessors(let id): ["positions", .id(id), "suksesi"]
         case .positionKeyMark(let id): ["positions", .id(id), "suksesi", "kunci"]
+        case .notifications: ["notifikasi"]
+        case .notificationRead(let id): ["notifikasi", .init("nid", text: id), "dibaca"]
+        case .notificationsReadAll: ["notifikasi", "semua-dibaca"]
         case .employeeNew: ["employees", "new"]
         case .employeeEdit(let id): ["employees", .id(id), "edit"]
         case .employeeNIK(let id): ["employees", .id(id), "nik"]
