@@ -37,6 +37,8 @@ struct Chrome: Encodable {
     let today: String
     /// The notification bell: set by `renderPage` for a signed-in person of an instansi.
     var bell: Bell?
+    /// Prints on A4 landscape (`PrintLayout`).
+    var printWide = false
 
     struct Bell: Encodable {
         let unread: Int
@@ -72,6 +74,7 @@ extension Request {
         status: HTTPStatus = .ok
     ) async throws -> Response {
         var chrome = chrome(title: title, crumbs: crumbs)
+        chrome.printWide = PrintLayout.isLandscape(template)
         if let actor = actorIfPresent, actor.instansiID != nil {
             chrome.bell = .init(unread: try await NotificationBell.unread(for: actor, at: now, on: db))
         }
