@@ -115,8 +115,14 @@ enum ImportsController {
     static func template(req: Request) async throws -> Response {
         guard let kind = Kind(rawValue: try req.parameters.require("kind")) else { throw Abort(.notFound) }
         let table = ImportSheet.template(kind.columns, example: kind.example)
-        return try Export.response(
-            table, filename: "templat-\(kind.rawValue)", format: try Export.requested(req) ?? .xlsx, sheet: kind.label)
+        let format = try Export.requested(req) ?? .xlsx
+        // XLSX carries a second sheet explaining each column; a CSV file has room for one table.
+        guard format == .xlsx else {
+            return try Export.response(table, filename: "templat-\(kind.rawValue)", format: format)
+        }
+        return try Export.workbook(
+            [(name: kind.label, table: table), (name: "Petunjuk", table: ImportGuide.sheet(kind))],
+            filename: "templat-\(kind.rawValue)")
     }
 
     static func upload(req: Request) async throws -> Response {
