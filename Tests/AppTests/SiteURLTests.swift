@@ -32,7 +32,7 @@ struct SiteURLTests {
         case complaintTransition, complaintForm, complaintLookup, complaintTrack, serviceStandardDocument
         case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
         case serviceStandardsImport
-        case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors
+        case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors, mandatoryTraining
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -110,6 +110,7 @@ struct SiteURLTests {
         case .planTransition: .planTransition
         case .employeePlans: .employeePlans
         case .jpCompliance: .jpCompliance
+        case .mandatoryTraining: .mandatoryTraining
         case .annualPlan: .annualPlan
         case .annualPlanAdopt: .annualPlanAdopt
         case .learningNew: .learningNew
@@ -255,6 +256,7 @@ struct SiteURLTests {
         case .planTransition: (.planTransition(a), [.POST])
         case .employeePlans: (.employeePlans(a), [.GET, .POST])
         case .jpCompliance: (.jpCompliance, [.GET])
+        case .mandatoryTraining: (.mandatoryTraining, [.GET])
         case .annualPlan: (.annualPlan, [.GET])
         case .annualPlanAdopt: (.annualPlanAdopt, [.POST])
         case .learningNew: (.learningNew(a), [.GET])

@@ -56,6 +56,10 @@ extension DashboardQueries {
         var myJP: (employeeID: UUID, status: JPDTO)?
         /// The provider's programmes in the catalogue.
         var providerProgrammes: Int?
+        /// Mandatory training in the actor's scope (city, OPD, or their own), by status.
+        var mandatory: MandatoryTraining.Counts?
+        /// Whether the counts are the user's own requirements (an employee's view).
+        var mandatoryOwn = false
     }
 
     /// Nil without an instansi (a superadmin).
@@ -75,6 +79,22 @@ extension DashboardQueries {
         }
         if let me = actor.employeeID, let employee = try await Employee.find(me, on: db) {
             f.myJP = (me, try await JPQueries.status(employee, year: f.year, on: db))
+        }
+        if case .success(let scope) = AccessPolicy.mandatoryTrainingScope(actor) {
+            let query: MandatoryTrainingQueries.Scope
+            switch scope {
+            case .instansi: query = .init(instansiID: instansiID, unitIDs: nil, employeeID: nil)
+            case .opd(let opd):
+                query = .init(
+                    instansiID: instansiID, unitIDs: try await UnitQueries.ids(inOPD: opd, on: db), employeeID: nil)
+            case .own(let me): query = .init(instansiID: instansiID, unitIDs: nil, employeeID: me)
+            }
+            var counts = MandatoryTraining.Counts()
+            for i in try await MandatoryTrainingQueries.items(query, today: WITA.today(now), on: db) {
+                counts.add(i.requirement.status)
+            }
+            f.mandatory = counts
+            if case .own = scope { f.mandatoryOwn = true }
         }
         if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
             f.providerProgrammes = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID)

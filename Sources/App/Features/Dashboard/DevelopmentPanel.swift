@@ -48,6 +48,23 @@ extension DevelopmentPanel {
                     label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
                     id: "stat-my-plan"))
         }
+        // Shown only where someone has a requirement: most staff never do.
+        if let m = f.mandatory, m.total > 0 {
+            let list = SiteURL.mandatoryTraining.path
+            stats.append(
+                Stat(
+                    label: f.mandatoryOwn ? "Pelatihan wajib saya terlambat" : "Pelatihan wajib terlambat",
+                    value: IndonesianFormat.integer(m.overdue), href: list + "?status=overdue",
+                    id: "stat-mandatory-overdue"))
+            stats.append(
+                Stat(
+                    label: f.mandatoryOwn ? "Pelatihan wajib saya dalam tenggat" : "Pelatihan wajib dalam tenggat",
+                    value: IndonesianFormat.integer(m.due), href: list + "?status=due", id: "stat-mandatory-due"))
+            stats.append(
+                Stat(
+                    label: f.mandatoryOwn ? "Pelatihan wajib saya selesai" : "Pelatihan wajib selesai",
+                    value: IndonesianFormat.integer(m.done), href: list + "?status=done", id: "stat-mandatory-done"))
+        }
         if let n = f.providerProgrammes {
             stats.append(
                 Stat(
