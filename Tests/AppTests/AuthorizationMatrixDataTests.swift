@@ -147,8 +147,8 @@ struct AuthorizationMatrixDataTests {
             }
         }
         for e in [world.headA, world.staffA, world.staffB] {
-            // Everyone a CPNS since February 2026: each has one Latsar requirement to be listed.
-            e.cpnsTMT = "2026-02-01"
+            // Everyone still a CPNS on their NIP's TMT: each has one Latsar requirement to be listed.
+            e.cpnsTMT = EmploymentStatus.cpnsStart(of: try NIP.parse(e.nip).get())?.iso
             try await e.save(on: app.db)
             for year in [2024, 2025] {
                 let r = try await admin.send(

@@ -190,6 +190,27 @@ struct MandatoryTrainingTests {
             // The dashboard panel counts the same.
             let home = try await web.get("/").body.string
             #expect(home.contains("stat-mandatory-overdue"))
+
+            // A period outside 1–60 months is refused by name and the typed value stays; 6 months
+            // for PKA moves headA's deadline to 2026-05-29, which has passed.
+            let bad = try await web.post(
+                "/admin/settings", ["formula": "capped", "purpose": "pemetaan", "pkaMonths": "0", "pkpMonths": "abc"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(
+                bad.body.string.contains("Tenggat PKA: 1–60 bulan.")
+                    && bad.body.string.contains("Tenggat PKP: 1–60 bulan."))
+            #expect(bad.body.string.contains("value=\"abc\""))
+            let saved = try await web.post(
+                "/admin/settings", ["formula": "capped", "purpose": "pemetaan", "pkaMonths": "6"])
+            #expect(saved.status == .seeOther)
+            let shorter = try await admin.send(.GET, "/api/v1/mandatory-training?unitId=\(world.opdA.id!)")
+                .json(ListJSON.self)
+            let pka = shorter.items.first { $0.requirement == "pka" }
+            #expect(pka?.dueDate == "2026-05-29" && pka?.status == "overdue")
+            #expect(shorter.counts == .init(due: 0, overdue: 2, done: 1))
+            // The profile shows the status and the TMT jabatan.
+            let profile = try await web.get("/employees/\(world.staffA.id!)").body.string
+            #expect(profile.contains("CPNS sejak 1 Maret 2015") && profile.contains("28 November 2025"))
         }
     }
 
