@@ -253,6 +253,48 @@ struct MandatoryTrainingTests {
     }
 }
 
+/// The employee import reads CPNS and TMT Jabatan, all or nothing, problems by row and column.
+@Suite("Mandatory training: employee import")
+struct MandatoryImportTests {
+    @Test func cpnsAndTMTJabatanImportAndBadDatesAreNamed() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let maker = try await RecordMaker(app, "admin")
+            _ = try await maker.make(
+                "/api/v1/positions",
+                PositionInput(
+                    code: "DINKES.KASI", name: "Kepala Seksi", kind: "pengawas", unitId: world.opdB.id!, summary: nil,
+                    duties: nil, standards: []))
+            let admin = try await APIClient.login(app, "admin")
+            func post(_ csv: String) async throws -> TestingHTTPResponse {
+                try await ImportTests().post(admin, csv)
+            }
+            let header = "NIP;Nama;Jenis Kepegawaian;Golongan;Kode Unit;Kode Jabatan;NIP Atasan;TMT Jabatan\n"
+            let bad = try await post(
+                header + "199805102026011001;Yakobus Lakapu;CPNS;III/a;DINKES;;;2026-02-30\n"
+                    + "199203152021212001;Agustina Ndolu;CPNS;III/a;DINKES;;;\n")
+            #expect(bad.status == .unprocessableEntity)
+            let problems = try bad.json(ImportTests.Problems.self).errors
+            #expect(problems.map(\.row) == [2, 3])
+            #expect(problems.map(\.column) == ["TMT Jabatan", "Jenis Kepegawaian"])
+            #expect(try await Employee.query(on: app.db).filter(\.$nip == "199805102026011001").count() == 0)
+
+            let good = try await post(
+                header + "199805102026011001;Yakobus Lakapu;CPNS;III/a;DINKES;;;\n"
+                    + "198807072012122003;Debora Ndun;PNS;III/a;DINKES;DINKES.KASI;;2026-03-02\n")
+            #expect(good.status == .ok, "\(good.body.string)")
+            let cpns = try await Employee.query(on: app.db).filter(\.$nip == "199805102026011001").first()
+            #expect(cpns?.cpnsTMT == "2026-01-01" && cpns?.employmentType == "PNS")
+            let head = try await Employee.query(on: app.db).filter(\.$nip == "198807072012122003").first()
+            #expect(head?.positionTMT == "2026-03-02" && head?.cpnsTMT == nil)
+            // The download says CPNS and carries the TMT jabatan, so it imports back unchanged.
+            let csv = try await WebClient.login(app, "admin").get("/exports/employees?format=csv").body.string
+            #expect(csv.contains("199805102026011001;Yakobus Lakapu;CPNS;"))
+            #expect(csv.contains(";DINKES.KASI;;2026-03-02"))
+        }
+    }
+}
+
 /// The TNA's need sources on a hand-built case, plan year 2026 (so SKP 2025):
 /// - staffA (Maria Fanggidae): M.1 required 3, assessed 2 → standar jabatan, gap 1; SKP 2025
 ///   results below expectation with behaviour as expected → Butuh Perbaikan → kinerja;
