@@ -190,6 +190,12 @@ struct MandatoryTrainingTests {
             // The dashboard panel counts the same.
             let home = try await web.get("/").body.string
             #expect(home.contains("stat-mandatory-overdue"))
+            // BKPPD's panel per OPD: DINKES 1 / 0 / 1, DUKCAPIL 1 / 1 / 1, each row linking to its list.
+            #expect(home.contains("id=\"mandatory-panel\""))
+            #expect(
+                home.contains(
+                    "<a href=\"/development/pelatihan-wajib?unit=\(world.opdB.id!.uuidString)\">Dinas Kesehatan</a></td><td class=\"num\">1</td><td class=\"num\"><a href=\"/development/pelatihan-wajib?unit=\(world.opdB.id!.uuidString)&amp;status=overdue\">0</a></td><td class=\"num\">1</td>"
+                ))
 
             // A period outside 1–60 months is refused by name and the typed value stays; 6 months
             // for PKA moves headA's deadline to 2026-05-29, which has passed.

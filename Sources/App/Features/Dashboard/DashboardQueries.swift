@@ -60,6 +60,8 @@ extension DashboardQueries {
         var mandatory: MandatoryTraining.Counts?
         /// Whether the counts are the user's own requirements (an employee's view).
         var mandatoryOwn = false
+        /// BKPPD's view: the counts per OPD with any requirement, by name.
+        var mandatoryPerOPD: [(opdID: UUID, name: String, counts: MandatoryTraining.Counts)] = []
     }
 
     /// Nil without an instansi (a superadmin).
@@ -90,11 +92,18 @@ extension DashboardQueries {
             case .own(let me): query = .init(instansiID: instansiID, unitIDs: nil, employeeID: me)
             }
             var counts = MandatoryTraining.Counts()
-            for i in try await MandatoryTrainingQueries.items(query, today: WITA.today(now), on: db) {
-                counts.add(i.requirement.status)
-            }
+            let items = try await MandatoryTrainingQueries.items(query, today: WITA.today(now), on: db)
+            for i in items { counts.add(i.requirement.status) }
             f.mandatory = counts
             if case .own = scope { f.mandatoryOwn = true }
+            if case .instansi = scope, !items.isEmpty {
+                let units = try await Unit.query(on: db).filter(\.$instansiID == instansiID).all()
+                let opdOf = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.opdID) })
+                let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
+                f.mandatoryPerOPD = MandatoryTrainingQueries.counts(items, rowOf: { opdOf[$0] })
+                    .map { (opdID: $0.key, name: names[$0.key] ?? "", counts: $0.value) }
+                    .sorted { $0.name < $1.name }
+            }
         }
         if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
             f.providerProgrammes = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID)

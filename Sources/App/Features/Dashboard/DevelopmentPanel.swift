@@ -11,6 +11,16 @@ struct DevelopmentPanel: Encodable {
     }
     let year: Int
     let stats: [Stat]
+    /// Mandatory training per OPD (BKPPD), each row linking to the OPD's list.
+    struct MandatoryRow: Encodable {
+        let name: String
+        let href: String
+        let due: String
+        let overdue: String
+        let overdueHref: String
+        let done: String
+    }
+    var mandatoryRows: [MandatoryRow] = []
 }
 
 extension DevelopmentPanel {
@@ -73,5 +83,13 @@ extension DevelopmentPanel {
         }
         guard !stats.isEmpty else { return nil }
         self.init(year: year, stats: stats)
+        let list = SiteURL.mandatoryTraining.path
+        mandatoryRows = f.mandatoryPerOPD.map { r in
+            MandatoryRow(
+                name: r.name, href: list + "?unit=\(r.opdID.uuidString)", due: IndonesianFormat.integer(r.counts.due),
+                overdue: IndonesianFormat.integer(r.counts.overdue),
+                overdueHref: list + "?unit=\(r.opdID.uuidString)&status=overdue",
+                done: IndonesianFormat.integer(r.counts.done))
+        }
     }
 }
