@@ -214,6 +214,13 @@ struct MandatoryTrainingTests {
             let pka = shorter.items.first { $0.requirement == "pka" }
             #expect(pka?.dueDate == "2026-05-29" && pka?.status == "overdue")
             #expect(shorter.counts == .init(due: 0, overdue: 2, done: 1))
+            // The employee list filters CPNS; the programme page names the training it fulfils.
+            let listed = try await web.get("/employees?type=CPNS").body.string
+            #expect(listed.contains("Yakobus Lakapu") && listed.contains(world.staffA.nip))
+            #expect(!listed.contains(world.headA.nip) && !listed.contains(world.staffB.nip))
+            let programmes = try await Programme.query(on: app.db).filter(\.$mandatoryKind == "pkp").all()
+            let programmePage = try await web.get("/programs/\(programmes[0].id!)").body.string
+            #expect(programmes.count == 1 && programmePage.contains("Memenuhi PKP (Pelatihan Kepemimpinan Pengawas)"))
             // The profile shows the status and the TMT jabatan.
             let profile = try await web.get("/employees/\(world.staffA.id!)").body.string
             #expect(profile.contains("CPNS sejak 1 Maret 2015") && profile.contains("28 November 2025"))

@@ -103,6 +103,9 @@ struct ProgrammeDetailModel: Encodable {
             Item(
                 label: "Kehadiran minimum untuk lulus",
                 value: "\(d.minimumAttendance) % (di bawahnya hanya dengan alasan)"),
+            Item(
+                label: "Pelatihan wajib",
+                value: d.mandatoryKind.flatMap(MandatoryKind.init(rawValue:)).map { "Memenuhi \($0.label)" } ?? "—"),
             Item(label: "Status", value: d.active ? "Aktif" : "Nonaktif"),
         ]
         raises = d.competencies.map {
