@@ -177,6 +177,9 @@ struct MandatoryTrainingTests {
             let own = try await APIClient.login(app, "pegawai").send(.GET, "/api/v1/mandatory-training")
                 .json(ListJSON.self)
             #expect(Set(own.items.map(\.employeeId)) == [world.staffA.id!] && own.items.count == 2)
+            let ownCSV = try await WebClient.login(app, "pegawai").get("/development/pelatihan-wajib?format=csv")
+            let ownLines = ownCSV.body.string.split(whereSeparator: \.isNewline)
+            #expect(ownLines.count == 3 && ownLines.dropFirst().allSatisfy { $0.contains(";\(world.bidangA.name);") })
 
             // The page: the per-OPD table and its download carry the same figures.
             let web = try await WebClient.login(app, "admin")

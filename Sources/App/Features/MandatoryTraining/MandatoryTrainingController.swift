@@ -68,8 +68,15 @@ enum MandatoryTrainingController {
     static func page(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let report = try await build(req, unit: params.unit, status: params.status)
-        let names = Dictionary(
-            uniqueKeysWithValues: (report.scope?.tree.flattened() ?? []).map { ($0.node.id, $0.node.name) })
+        // An employee's own view has no report scope; their unit's name still comes from the tree.
+        let actor = try req.actor
+        let tree: UnitTree<UUID>
+        if let scoped = report.scope?.tree {
+            tree = scoped
+        } else {
+            tree = try await UnitQueries.tree(instansiID: actor.instansiID!, on: req.db)
+        }
+        let names = Dictionary(uniqueKeysWithValues: tree.flattened().map { ($0.node.id, $0.node.name) })
         if let format = try Export.requested(req) {
             return try Export.response(
                 MandatoryTrainingPageModel.table(report.items, unitName: { names[$0] ?? "" }),
@@ -78,7 +85,7 @@ enum MandatoryTrainingController {
         }
         var topUnits: [Unit] = []
         if report.scope != nil {
-            topUnits = try await UnitQueries.visible(try req.actor, on: req.db).filter { $0.parentID == nil }
+            topUnits = try await UnitQueries.visible(actor, on: req.db).filter { $0.parentID == nil }
         }
         let model = MandatoryTrainingPageModel(
             report: report, units: topUnits, unitName: { names[$0] ?? "" },
