@@ -64,6 +64,7 @@ func routes(_ app: Application) throws {
     PlansAPIController.register(authed)
     TNAController.register(signedIn, api: authed)
     JPComplianceController.register(signedIn, api: authed)
+    MandatoryTrainingController.register(signedIn, api: authed)
     AnnualPlanController.register(signedIn, api: authed)
     EvaluationsAPIController.register(authed)
     ReassessmentsController.register(signedIn, api: authed)

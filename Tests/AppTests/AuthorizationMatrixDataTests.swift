@@ -68,6 +68,12 @@ struct AuthorizationMatrixDataTests {
         "admin": .rows([head, staff, staffB]), "operator.a": .rows([head, staff]), "operator.b": .rows([staffB]),
         "atasan": .refused, "pegawai": .refused, "asesor": .refused, "lpk": .refused,
     ]
+    /// Mandatory training: BKPPD everyone, an operator their OPD, every employee (the supervisor
+    /// too) their own requirement only — not their subordinates'; assessors and providers nothing.
+    static let mandatory: [String: Expected] = [
+        "admin": .rows([head, staff, staffB]), "operator.a": .rows([head, staff]), "operator.b": .rows([staffB]),
+        "atasan": .rows([head]), "pegawai": .rows([staff]), "asesor": .refused, "lpk": .refused,
+    ]
     /// User accounts: the admin only (every account of the instansi).
     static let users: [String: Expected] = [
         "admin": .rows(["admin", "operator.a", "operator.b", "atasan", "pegawai", "asesor", "lpk"]),
@@ -111,6 +117,12 @@ struct AuthorizationMatrixDataTests {
         Case(name: "API pegawai", path: "/api/v1/employees?per=100", key: .jsonItems("nip"), expected: employees),
         Case(name: "API jabatan", path: "/api/v1/positions?per=100", key: .jsonItems("code"), expected: positions),
         Case(name: "API pengguna", path: "/api/v1/users?per=100", key: .jsonItems("username"), expected: users),
+        Case(
+            name: "API pelatihan wajib", path: "/api/v1/mandatory-training", key: .jsonItems("nip"), expected: mandatory
+        ),
+        Case(
+            name: "unduhan pelatihan wajib", path: "/development/pelatihan-wajib?format=csv", key: .csvColumn("NIP"),
+            expected: mandatory),
     ]
 
     /// Known records in both OPDs, written by BKPPD through the API: a position per OPD
@@ -135,6 +147,9 @@ struct AuthorizationMatrixDataTests {
             }
         }
         for e in [world.headA, world.staffA, world.staffB] {
+            // Everyone still a CPNS on their NIP's TMT: each has one Latsar requirement to be listed.
+            e.cpnsTMT = EmploymentStatus.cpnsStart(of: try NIP.parse(e.nip).get())?.iso
+            try await e.save(on: app.db)
             for year in [2024, 2025] {
                 let r = try await admin.send(
                     .POST, "/api/v1/employees/\(e.id!)/performance",

@@ -34,6 +34,24 @@ struct DemoTests {
             ] {
                 _ = try await APIClient.login(app, username, password: DemoLoader.demoPassword)
             }
+            // Issue 17, on the demo's today: the CPNS cohort (5 passed Latsar, 3 in Angkatan II, 1
+            // missed it) and recently appointed officials (DemoMandatory's table), 12 months each.
+            let city = try #require(
+                try await Instansi.query(on: app.db).filter(\.$code == Bootstrap.firstInstansiCode).first()?.id)
+            let mandatory = try await MandatoryTrainingQueries.items(
+                .init(instansiID: city, unitIDs: nil, employeeID: nil), today: SimpleDate(iso: "2026-11-29")!,
+                on: app.db)
+            func tally(_ kind: MandatoryKind) -> [Int] {
+                let of = mandatory.filter { $0.requirement.kind == kind }.map(\.requirement.status)
+                return [MandatoryStatus.due, .overdue, .done].map { s in of.filter { $0 == s }.count }
+            }
+            #expect(tally(.latsar) == [3, 1, 5])
+            #expect(tally(.pkp) == [2, 2, 1])
+            #expect(tally(.pka) == [1, 1, 1])
+            #expect(tally(.pkn2) == [1, 0, 0])
+            let cpns = try await Employee.query(on: app.db).filter(\.$cpnsTMT != nil).all()
+            #expect(cpns.count == 9 && cpns.allSatisfy { (try? NIP.parse($0.nip).get()) != nil })
+
             // The demo supervisor's subordinates include the demo employee.
             let atasan = try await User.query(on: app.db).filter(\.$username == "atasan.dukcapil").first()!
             let pegawai = try await User.query(on: app.db).filter(\.$username == "pegawai.dukcapil").first()!

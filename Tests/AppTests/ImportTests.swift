@@ -86,6 +86,7 @@ struct ImportTests {
             #expect(
                 table.header == [
                     "NIP", "Nama", "Jenis Kepegawaian", "Golongan", "Kode Unit", "Kode Jabatan", "NIP Atasan",
+                    "TMT Jabatan",
                 ])
             let file = try XLSXWriter.write(sheets: [
                 (
@@ -93,8 +94,8 @@ struct ImportTests {
                     table: Table(
                         header: table.header,
                         rows: [
-                            ["199401012020121001", "Ferdinand Ndun", "PNS", "III/a", "DINKES", "", ""],
-                            ["199401012020121002", "Theresia Tallo", "PNS", "III/a", "DUKCAPIL.B1", "", ""],
+                            ["199401012020121001", "Ferdinand Ndun", "PNS", "III/a", "DINKES", "", "", ""],
+                            ["199401012020121002", "Theresia Tallo", "PNS", "III/a", "DUKCAPIL.B1", "", "", ""],
                         ])
                 )
             ])

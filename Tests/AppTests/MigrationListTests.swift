@@ -46,6 +46,8 @@ struct MigrationListTests {
         "050_CreateServiceStandardDocuments",
         "051_CreateSKMFollowUpActions",
         "052_CreateJobAnalysis",
+        "055_AddMandatoryTraining",
+        "056_AddMandatoryTrainingSettings",
         "059_AddKeyPositionsAndFunctionalGrade",
         "060_CreateNotificationReads",
     ]

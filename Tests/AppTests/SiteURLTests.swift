@@ -33,7 +33,7 @@ struct SiteURLTests {
         case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
         case serviceStandardsImport
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors, positionKeyMark
-        case notifications, notificationRead, notificationsReadAll
+        case notifications, notificationRead, notificationsReadAll, mandatoryTraining
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -115,6 +115,7 @@ struct SiteURLTests {
         case .planTransition: .planTransition
         case .employeePlans: .employeePlans
         case .jpCompliance: .jpCompliance
+        case .mandatoryTraining: .mandatoryTraining
         case .annualPlan: .annualPlan
         case .annualPlanAdopt: .annualPlanAdopt
         case .learningNew: .learningNew
@@ -264,6 +265,7 @@ struct SiteURLTests {
         case .planTransition: (.planTransition(a), [.POST])
         case .employeePlans: (.employeePlans(a), [.GET, .POST])
         case .jpCompliance: (.jpCompliance, [.GET])
+        case .mandatoryTraining: (.mandatoryTraining, [.GET])
         case .annualPlan: (.annualPlan, [.GET])
         case .annualPlanAdopt: (.annualPlanAdopt, [.POST])
         case .learningNew: (.learningNew(a), [.GET])

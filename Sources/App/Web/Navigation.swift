@@ -43,6 +43,9 @@ enum Navigation {
             develop.append(item("Analisis kebutuhan", .needs))
             develop.append(item("Kepatuhan 20 JP", .jpCompliance))
         }
+        if AccessPolicy.mandatoryTrainingScope(actor).isSuccess {
+            develop.append(item("Pelatihan wajib", .mandatoryTraining))
+        }
         if AccessPolicy.annualPlan(actor).isAllowed { develop.append(item("Rencana tahunan optimal", .annualPlan)) }
         areas.append(.init(title: "2. Pengembangan", items: develop))
         var evaluate: [Chrome.NavItem] = []

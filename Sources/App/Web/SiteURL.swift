@@ -82,6 +82,7 @@ enum SiteURL {
     case planTransition(UUID)
     case employeePlans(UUID)
     case jpCompliance
+    case mandatoryTraining
     case annualPlan
     case annualPlanAdopt
     case learningNew(UUID)
@@ -252,6 +253,7 @@ enum SiteURL {
         case .planTransition(let id): ["plans", .id(id), "transition"]
         case .employeePlans(let id): ["employees", .id(id), "plans"]
         case .jpCompliance: ["development", "jp"]
+        case .mandatoryTraining: ["development", "pelatihan-wajib"]
         case .annualPlan: ["development", "annual-plan"]
         case .annualPlanAdopt: ["development", "annual-plan", "adopt"]
         case .learningNew(let id): ["employees", .id(id), "learning", "new"]

@@ -56,6 +56,12 @@ extension DashboardQueries {
         var myJP: (employeeID: UUID, status: JPDTO)?
         /// The provider's programmes in the catalogue.
         var providerProgrammes: Int?
+        /// Mandatory training in the actor's scope (city, OPD, or their own), by status.
+        var mandatory: MandatoryTraining.Counts?
+        /// Whether the counts are the user's own requirements (an employee's view).
+        var mandatoryOwn = false
+        /// BKPPD's view: the counts per OPD with any requirement, by name.
+        var mandatoryPerOPD: [(opdID: UUID, name: String, counts: MandatoryTraining.Counts)] = []
     }
 
     /// Nil without an instansi (a superadmin).
@@ -75,6 +81,29 @@ extension DashboardQueries {
         }
         if let me = actor.employeeID, let employee = try await Employee.find(me, on: db) {
             f.myJP = (me, try await JPQueries.status(employee, year: f.year, on: db))
+        }
+        if case .success(let scope) = AccessPolicy.mandatoryTrainingScope(actor) {
+            let query: MandatoryTrainingQueries.Scope
+            switch scope {
+            case .instansi: query = .init(instansiID: instansiID, unitIDs: nil, employeeID: nil)
+            case .opd(let opd):
+                query = .init(
+                    instansiID: instansiID, unitIDs: try await UnitQueries.ids(inOPD: opd, on: db), employeeID: nil)
+            case .own(let me): query = .init(instansiID: instansiID, unitIDs: nil, employeeID: me)
+            }
+            var counts = MandatoryTraining.Counts()
+            let items = try await MandatoryTrainingQueries.items(query, today: WITA.today(now), on: db)
+            for i in items { counts.add(i.requirement.status) }
+            f.mandatory = counts
+            if case .own = scope { f.mandatoryOwn = true }
+            if case .instansi = scope, !items.isEmpty {
+                let units = try await Unit.query(on: db).filter(\.$instansiID == instansiID).all()
+                let opdOf = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.opdID) })
+                let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
+                f.mandatoryPerOPD = MandatoryTrainingQueries.counts(items, rowOf: { opdOf[$0] })
+                    .map { (opdID: $0.key, name: names[$0.key] ?? "", counts: $0.value) }
+                    .sorted { $0.name < $1.name }
+            }
         }
         if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
             f.providerProgrammes = try await Programme.scopedQuery(actor, on: db).filter(\.$providerID == providerID)

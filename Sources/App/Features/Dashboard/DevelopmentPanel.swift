@@ -11,6 +11,16 @@ struct DevelopmentPanel: Encodable {
     }
     let year: Int
     let stats: [Stat]
+    /// Mandatory training per OPD (BKPPD), each row linking to the OPD's list.
+    struct MandatoryRow: Encodable {
+        let name: String
+        let href: String
+        let due: String
+        let overdue: String
+        let overdueHref: String
+        let done: String
+    }
+    var mandatoryRows: [MandatoryRow] = []
 }
 
 extension DevelopmentPanel {
@@ -48,6 +58,23 @@ extension DevelopmentPanel {
                     label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
                     id: "stat-my-plan"))
         }
+        // Shown only where someone has a requirement: most staff never do.
+        if let m = f.mandatory, m.total > 0 {
+            let list = SiteURL.mandatoryTraining.path
+            stats.append(
+                Stat(
+                    label: f.mandatoryOwn ? "Pelatihan wajib saya terlambat" : "Pelatihan wajib terlambat",
+                    value: IndonesianFormat.integer(m.overdue), href: list + "?status=overdue",
+                    id: "stat-mandatory-overdue"))
+            stats.append(
+                Stat(
+                    label: f.mandatoryOwn ? "Pelatihan wajib saya dalam tenggat" : "Pelatihan wajib dalam tenggat",
+                    value: IndonesianFormat.integer(m.due), href: list + "?status=due", id: "stat-mandatory-due"))
+            stats.append(
+                Stat(
+                    label: f.mandatoryOwn ? "Pelatihan wajib saya selesai" : "Pelatihan wajib selesai",
+                    value: IndonesianFormat.integer(m.done), href: list + "?status=done", id: "stat-mandatory-done"))
+        }
         if let n = f.providerProgrammes {
             stats.append(
                 Stat(
@@ -56,5 +83,13 @@ extension DevelopmentPanel {
         }
         guard !stats.isEmpty else { return nil }
         self.init(year: year, stats: stats)
+        let list = SiteURL.mandatoryTraining.path
+        mandatoryRows = f.mandatoryPerOPD.map { r in
+            MandatoryRow(
+                name: r.name, href: list + "?unit=\(r.opdID.uuidString)", due: IndonesianFormat.integer(r.counts.due),
+                overdue: IndonesianFormat.integer(r.counts.overdue),
+                overdueHref: list + "?unit=\(r.opdID.uuidString)&status=overdue",
+                done: IndonesianFormat.integer(r.counts.done))
+        }
     }
 }

@@ -226,7 +226,7 @@ enum DemoDevelopmentData {
         if !items.isEmpty { try await items.create(on: db) }
     }
 
-    private static func credit(
+    static func credit(
         _ instansiID: UUID, _ employeeID: UUID, jp: Int, end: SimpleDate, source: String, sourceID: UUID, title: String,
         _ now: Date
     ) -> JPCredit {

@@ -47,6 +47,12 @@ enum DemoLoader {
                     written: written, now: now, on: db)
                 try await DemoEvaluateData.write(
                     org, instansiID: instansi.requireID(), written: written, development: development, now: now, on: db)
+                // The city only: the CPNS cohort's NIPs are unique nation-wide, so no copy per government.
+                if index == 0, let provider = development.providers["BPSDMD-NTT"] ?? development.providers.values.first
+                {
+                    try await DemoMandatoryData.write(
+                        org, instansiID: instansi.requireID(), written: written, providerID: provider, now: now, on: db)
+                }
                 try await DemoServicesData.write(
                     org, instansiCode: org.code, instansiID: instansi.requireID(), written: written, first: index == 0,
                     now: now, on: db)

@@ -25,6 +25,13 @@ final class Employee: Model, InstansiOwned, @unchecked Sendable {
     /// Added by migration 009.
     @OptionalField(key: "position_id") var positionID: UUID?
     @Field(key: "is_active") var isActive: Bool
+    /// TMT CPNS (`yyyy-mm-dd`, migration 055): set while the employee is a CPNS on probation
+    /// (Latsar is due within it); cleared when they are appointed PNS. The NIP of a CPNS is
+    /// already a PNS NIP, so CPNS is this date, not a third employment type.
+    @OptionalField(key: "cpns_tmt") var cpnsTMT: String?
+    /// TMT jabatan (`yyyy-mm-dd`, migration 055): the appointment to the position held, from
+    /// which PKP/PKA/PKN II are due. Not the assignment row's date, which is when it was recorded.
+    @OptionalField(key: "position_tmt") var positionTMT: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     /// Raised by every save through the form, the API or an import (migration 026): an edit form

@@ -15,12 +15,20 @@ struct EmployeeDTO: Content {
     let active: Bool
     /// Send it back in a PUT: a save over a newer version is a 409.
     let version: Int
+    /// TMT CPNS while the employee is a CPNS (`employmentType` is then `CPNS`).
+    let cpnsTmt: String?
+    /// TMT jabatan: the appointment to the position held.
+    let positionTmt: String?
 
     init(_ e: Employee) {
         id = e.id!
         nip = e.nip
         name = e.name
-        employmentType = e.employmentType
+        employmentType =
+            EmploymentStatus.of(employmentType: e.employmentType, cpnsStart: e.cpnsTMT)?.rawValue
+            ?? e.employmentType
+        cpnsTmt = e.cpnsTMT
+        positionTmt = e.positionTMT
         rank = e.rank
         unitId = e.unitID
         positionId = e.positionID
@@ -42,12 +50,17 @@ struct EmployeeInput: Content {
     var active: Bool?
     /// The version the client edited (from a GET); omitted: no check.
     var version: Int?
+    /// TMT jabatan `yyyy-mm-dd`; omitted keeps the stored one while the position stays, "" clears it.
+    var positionTmt: String?
 }
 
 struct EmployeeSnapshot: Encodable {
     let nip: String, name: String, employmentType: String, rank: String, unitId: UUID, positionId: UUID?,
         supervisorId: UUID?, active: Bool
+    let cpnsTmt: String?, positionTmt: String?
     init(_ e: Employee) {
+        cpnsTmt = e.cpnsTMT
+        positionTmt = e.positionTMT
         nip = e.nip
         name = e.name
         employmentType = e.employmentType

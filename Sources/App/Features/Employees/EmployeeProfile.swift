@@ -116,7 +116,10 @@ struct EmployeeProfileModel: Encodable {
         items = [
             Item(label: "NIP", value: e.nip, href: nil),
             Item(label: "NIK", value: showFullNIK ? (e.nik ?? "—") : NIKMask.mask(e.nik), href: nil),
-            Item(label: "Jenis kepegawaian", value: e.employmentType, href: nil),
+            Item(
+                label: "Jenis kepegawaian",
+                value: e.cpnsTMT.flatMap(SimpleDate.init(iso:)).map { "CPNS sejak \(IndonesianFormat.date($0))" }
+                    ?? e.employmentType, href: nil),
             Item(label: "Golongan", value: e.rank, href: nil),
             Item(label: "Jenis kelamin", value: e.sex == 1 ? "Laki-laki" : "Perempuan", href: nil),
             Item(label: "Tanggal lahir", value: birth, href: nil),
@@ -125,6 +128,9 @@ struct EmployeeProfileModel: Encodable {
                 label: "Jabatan",
                 value: position.map { "\($0.name) (\($0.positionKind.label))" } ?? "— belum ditetapkan",
                 href: position.map { SiteURL.position($0.id!).path }),
+            Item(
+                label: "TMT jabatan",
+                value: e.positionTMT.flatMap(SimpleDate.init(iso:)).map(IndonesianFormat.date) ?? "—", href: nil),
             Item(
                 label: "Atasan langsung", value: supervisor?.name ?? "—",
                 href: supervisor.map { SiteURL.employee($0.id!).path }),

@@ -13,6 +13,9 @@ enum EmployeeService {
         let unit: Unit
         let position: Position?
         let supervisor: Employee?
+        let status: EmploymentStatus
+        /// TMT jabatan, when given.
+        let positionStart: SimpleDate?
     }
 
     static func check(_ input: EmployeeInput, existing: Employee?, actor: Principal, on db: any Database) async throws
@@ -24,10 +27,28 @@ enum EmployeeService {
         case .success(let parsed): nip = parsed
         case .failure(let problem): v.add(field: "nip", problem.message)
         }
-        let kind = NIP.Kind(rawValue: input.employmentType)
-        if kind == nil { v.add(field: "employmentType", "Jenis kepegawaian harus PNS atau PPPK.") }
-        if let nip, let kind, nip.kind != kind {
-            v.add(field: "employmentType", "NIP \(nip.digits) adalah NIP \(nip.kind.rawValue), bukan \(kind.rawValue).")
+        // CPNS is a PNS NIP on probation: the NIP kind is checked against PNS.
+        let status = EmploymentStatus(rawValue: input.employmentType)
+        let kind = status?.nipKind
+        if status == nil { v.add(field: "employmentType", EmploymentStatus.problem) }
+        if let nip, let kind, let status, nip.kind != kind {
+            v.add(
+                field: "employmentType", "NIP \(nip.digits) adalah NIP \(nip.kind.rawValue), bukan \(status.rawValue).")
+        }
+        var positionStart: SimpleDate?
+        if let raw = input.positionTmt?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            positionStart = SimpleDate(iso: raw)
+            if positionStart == nil {
+                v.add(field: "positionTmt", "TMT jabatan harus tanggal yyyy-mm-dd.")
+            } else if input.positionId == nil {
+                v.add(field: "positionTmt", "TMT jabatan hanya diisi bila jabatan dipilih.")
+            } else if let nip,
+                let start = EmploymentStatus.cpnsStart(of: nip)
+                    ?? SimpleDate(year: nip.appointmentYear, month: 1, day: 1),
+                positionStart! < start
+            {
+                v.add(field: "positionTmt", "TMT jabatan tidak boleh sebelum TMT pengangkatan pada NIP (\(start.iso)).")
+            }
         }
         let rank = kind.flatMap { Rank.normalise(input.rank, for: $0) }
         if let kind, rank == nil {
@@ -67,7 +88,10 @@ enum EmployeeService {
             actor, .write, Placement(instansiID: unit!.instansiID, opdID: unit!.opdID),
             employeeID: existing?.id ?? UUID(), supervisorID: nil
         ).require()
-        return Checked(nip: nip!, rank: rank!, name: name, unit: unit!, position: position, supervisor: supervisor)
+        return Checked(
+            nip: nip!, rank: rank!, name: name, unit: unit!, position: position, supervisor: supervisor,
+            status: status!,
+            positionStart: positionStart)
     }
 
     /// True when `candidate` is `employeeID` or reports to them (directly or further up).
@@ -144,8 +168,17 @@ enum EmployeeService {
         e.sex = c.nip.sex.rawValue
         e.birthDate = c.nip.birthDate.iso
         e.unitID = c.unit.id!
+        let previousPosition = e.positionID
         e.positionID = c.position?.id
         e.supervisorID = c.supervisor?.id
+        // A CPNS's TMT comes from the NIP; any other status clears it (appointed PNS: probation over).
+        e.cpnsTMT = c.status == .cpns ? EmploymentStatus.cpnsStart(of: c.nip)?.iso : nil
+        // An omitted TMT jabatan keeps the stored one while the position stays; a new position without one clears it.
+        if let start = c.positionStart {
+            e.positionTMT = start.iso
+        } else if input.positionTmt != nil || previousPosition != e.positionID || e.positionID == nil {
+            e.positionTMT = nil
+        }
         if let nik = input.nik { e.nik = nik.isEmpty ? nil : nik }
         e.isActive = input.active ?? (isNew ? true : e.isActive)
         e.updatedAt = now

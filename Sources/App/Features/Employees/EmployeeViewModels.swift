@@ -31,7 +31,9 @@ struct EmployeeListModel: Encodable {
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
         rows = employees.map { e in
             Row(
-                href: SiteURL.employee(e.id!).path, nip: e.nip, name: e.name, type: e.employmentType, rank: e.rank,
+                href: SiteURL.employee(e.id!).path, nip: e.nip, name: e.name,
+                type: EmploymentStatus.of(employmentType: e.employmentType, cpnsStart: e.cpnsTMT)?.rawValue
+                    ?? e.employmentType, rank: e.rank,
                 unit: unitNames[e.unitID] ?? "—", nik: NIKMask.mask(e.nik), active: e.isActive)
         }
         self.q = q
@@ -49,6 +51,8 @@ struct EmployeeFormValues: Content {
     var nip: String?, name: String?, employmentType: String?, rank: String?, unitId: String?, positionId: String?
     var supervisorNip: String?, nik: String?, active: String?
     var storedNIK: String?
+    /// TMT jabatan (`yyyy-mm-dd`).
+    var positionTmt: String?
     /// The record's version when the form was opened (hidden field).
     var version: String?
 
@@ -59,7 +63,10 @@ struct EmployeeFormValues: Content {
     init(_ e: Employee, supervisorNip: String?) {
         nip = e.nip
         name = e.name
-        employmentType = e.employmentType
+        employmentType =
+            EmploymentStatus.of(employmentType: e.employmentType, cpnsStart: e.cpnsTMT)?.rawValue
+            ?? e.employmentType
+        positionTmt = e.positionTMT
         rank = e.rank
         unitId = e.unitID.uuidString
         positionId = e.positionID?.uuidString
@@ -78,8 +85,9 @@ struct EmployeeFormValues: Content {
         return EmployeeInput(
             nip: nip ?? "", name: name ?? "", employmentType: employmentType ?? "", rank: rank ?? "", unitId: unit,
             positionId: positionId.flatMap { UUID(uuidString: $0) }, supervisorId: supervisorID,
-            nik: (nik ?? "").isEmpty ? nil : nik, active: active.map { $0 == "1" }, version: version.flatMap { Int($0) }
-        )
+            nik: (nik ?? "").isEmpty ? nil : nik, active: active.map { $0 == "1" },
+            version: version.flatMap { Int($0) },
+            positionTmt: positionTmt)
     }
 }
 
@@ -103,12 +111,20 @@ struct EmployeeFormModel: Encodable {
                 .init(name: "name", label: "Nama lengkap (dengan gelar)", value: v.name ?? ""),
                 .init(
                     name: "employmentType", label: "Jenis kepegawaian", type: "select", value: v.employmentType ?? "",
-                    options: ["PNS", "PPPK"].map { .init(value: $0, label: $0, selected: $0 == v.employmentType) }),
+                    hint:
+                        "CPNS: calon PNS dalam masa percobaan; TMT CPNS dibaca dari NIP, Latsar jatuh tempo satu tahun sesudahnya.",
+                    options: EmploymentStatus.allCases.map(\.rawValue).map {
+                        .init(value: $0, label: $0, selected: $0 == v.employmentType)
+                    }),
                 .init(name: "rank", label: "Golongan", value: v.rank ?? "", hint: "PNS: I/a–IV/e; PPPK: I–XVII."),
                 .init(name: "unitId", label: "Unit kerja", type: "select", value: v.unitId ?? "", options: unitOptions),
                 .init(
                     name: "positionId", label: "Jabatan", type: "select", value: v.positionId ?? "",
                     hint: "Jabatan harus berada di unit kerja yang dipilih.", required: false, options: positionOptions),
+                .init(
+                    name: "positionTmt", label: "TMT jabatan", type: "date", value: v.positionTmt ?? "",
+                    hint: "Tanggal pelantikan pada jabatan ini; PKP/PKA/PKN II jatuh tempo sejak tanggal ini.",
+                    required: false),
                 .init(
                     name: "supervisorNip", label: "NIP atasan langsung", value: v.supervisorNip ?? "", required: false),
                 .init(

@@ -35,7 +35,12 @@ enum EmployeesController {
             let tree = try await UnitQueries.tree(instansiID: actor.instansiID!, on: req.db)
             query = try query.filter(\.$unitID ~~ tree.subtree(of: unitFilter!.requireID()))
         }
-        if let type = params.type, ["PNS", "PPPK"].contains(type) { query = query.filter(\.$employmentType == type) }
+        switch params.type.flatMap(EmploymentStatus.init(rawValue:)) {
+        case .cpns?: query = query.filter(\.$employmentType == "PNS").filter(\.$cpnsTMT != nil)
+        case .pns?: query = query.filter(\.$employmentType == "PNS").filter(\.$cpnsTMT == nil)
+        case .pppk?: query = query.filter(\.$employmentType == "PPPK")
+        case nil: break
+        }
         let paging = PageRequest(page: params.page, per: 25)
         let total = try await query.count()
         let employees = try await query.sort(\.$name).range(paging.offset..<(paging.offset + paging.per)).all()

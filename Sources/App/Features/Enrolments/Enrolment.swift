@@ -93,6 +93,8 @@ final class LearningRecord: Model, InstansiOwned, @unchecked Sendable {
     @OptionalField(key: "reason") var reason: String?
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "created_at") var createdAt: Date
+    /// The mandatory training this outside learning fulfils once verified (migration 055).
+    @OptionalField(key: "mandatory_kind") var mandatoryKind: String?
 
     init() {}
 

@@ -60,6 +60,9 @@ struct LearningInput: Content {
     var startDate: String
     var endDate: String
     var jp: Int
+    /// `latsar`, `pkp`, `pka` or `pkn2` when this learning fulfils a mandatory training (e.g. a
+    /// PKA followed at another instansi's BPSDM); counted once the supervisor verified it.
+    var mandatoryKind: String? = nil
 }
 
 struct LearningDTO: Content, Equatable {
@@ -73,6 +76,7 @@ struct LearningDTO: Content, Equatable {
     let jp: Int
     let status: String
     let reason: String?
+    let mandatoryKind: String?
 
     init(_ l: LearningRecord) {
         id = l.id!
@@ -85,5 +89,6 @@ struct LearningDTO: Content, Equatable {
         jp = l.jp
         status = l.status
         reason = l.reason
+        mandatoryKind = l.mandatoryKind
     }
 }

@@ -15,11 +15,12 @@ enum LearningController {
     struct Values: Content {
         var title: String?, path: String?, organiser: String?, startDate: String?, endDate: String?, jp: String?
         var evidence: File?
+        var mandatoryKind: String?
         init() {}
         var input: LearningInput {
             LearningInput(
                 title: title ?? "", path: path ?? "", organiser: organiser ?? "", startDate: startDate ?? "",
-                endDate: endDate ?? "", jp: Int(jp ?? "") ?? 0)
+                endDate: endDate ?? "", jp: Int(jp ?? "") ?? 0, mandatoryKind: mandatoryKind)
         }
     }
 
@@ -103,6 +104,14 @@ enum LearningController {
                 .init(
                     name: "jp", label: "Jam pelajaran (JP)", type: "number", value: v.jp ?? "",
                     hint: "1 JP = 45 menit, sesuai sertifikat."),
+                .init(
+                    name: "mandatoryKind", label: "Memenuhi pelatihan wajib", type: "select",
+                    value: v.mandatoryKind ?? "",
+                    hint: "Mis. PKA yang diikuti di BPSDM provinsi lain: dihitung setelah atasan memverifikasi.",
+                    required: false,
+                    options: FormModel.options(
+                        MandatoryKind.allCases, selected: v.mandatoryKind, value: \.rawValue, label: \.label,
+                        empty: "— bukan pelatihan wajib —")),
                 .init(name: "evidence", label: "Bukti (sertifikat, PDF/JPG/PNG)", type: "file", required: false),
             ], errors: errors)
         return try await req.renderPage(

@@ -30,6 +30,10 @@ enum LearningService {
             v.require(start.year >= 2000, field: "startDate", "Tahun sebelum 2000 tidak dapat dicatat.")
         }
         v.require((1...200).contains(input.jp), field: "jp", "JP 1–200 (1 JP = 45 menit).")
+        let mandatory = (input.mandatoryKind ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        v.require(
+            mandatory.isEmpty || MandatoryKind(rawValue: mandatory) != nil, field: "mandatoryKind",
+            "Pelatihan wajib harus latsar, pkp, pka atau pkn2 (atau kosong).")
         if let start, let end, (1...200).contains(input.jp),
             let problem = JPRule.datesProblem(jp: input.jp, start: start, end: end)
         {
@@ -46,6 +50,7 @@ enum LearningService {
         l.startDate = start!.iso
         l.endDate = end!.iso
         l.jp = input.jp
+        l.mandatoryKind = mandatory.isEmpty ? nil : mandatory
         l.status = LearningStatus.submitted.rawValue
         l.createdBy = actor.userID
         l.createdAt = now

@@ -72,9 +72,12 @@ enum DataExports {
             header: EmployeeImporter.columns.map(\.header),
             rows: list.map { e in
                 [
-                    e.nip, e.name, e.employmentType, e.rank, units[e.unitID] ?? "",
-                    e.positionID.flatMap { positions[$0] } ?? "",
-                    e.supervisorID.flatMap { nips[$0] } ?? "",
+                    // CPNS for a PNS on probation: the export imports back as it was.
+                    e.nip, e.name,
+                    EmploymentStatus.of(employmentType: e.employmentType, cpnsStart: e.cpnsTMT)?.rawValue
+                        ?? e.employmentType,
+                    e.rank, units[e.unitID] ?? "", e.positionID.flatMap { positions[$0] } ?? "",
+                    e.supervisorID.flatMap { nips[$0] } ?? "", e.positionTMT ?? "",
                 ]
             })
     }

@@ -14,10 +14,13 @@ enum EmployeeImporter {
         ImportColumn(key: "unit", header: "Kode Unit", required: true),
         ImportColumn(key: "position", header: "Kode Jabatan", required: false),
         ImportColumn(key: "supervisor", header: "NIP Atasan", required: false),
+        // The appointment to the position (PKP/PKA/PKN II are due from it); empty keeps the
+        // stored one while the position stays.
+        ImportColumn(key: "positionTmt", header: "TMT Jabatan", required: false),
     ]
     static let example = [
-        ["198503122010011002", "Yohanes Benu, S.Sos", "PNS", "III/d", "DUKCAPIL", "DUKCAPIL.J1", ""],
-        ["199001012022212005", "Maria Fanggidae", "PPPK", "IX", "DUKCAPIL.B1", "", "198503122010011002"],
+        ["198503122010011002", "Yohanes Benu, S.Sos", "PNS", "III/d", "DUKCAPIL", "DUKCAPIL.J1", "", "2026-01-02"],
+        ["199001012022212005", "Maria Fanggidae", "PPPK", "IX", "DUKCAPIL.B1", "", "198503122010011002", ""],
     ]
 
     struct Parsed {
@@ -28,6 +31,8 @@ enum EmployeeImporter {
         let unit: Unit
         let position: Position?
         let supervisorNIP: String?
+        let status: EmploymentStatus
+        let positionStart: SimpleDate?
     }
 
     static func run(
@@ -66,10 +71,22 @@ enum EmployeeImporter {
                 }
                 seen[n.digits] = row.number
             }
-            let kind = NIP.Kind(rawValue: row["type"].uppercased())
-            if kind == nil { problems.add(row, "Jenis Kepegawaian", "Isi PNS atau PPPK.") }
-            if let n = nip, let kind, n.kind != kind {
-                problems.add(row, "Jenis Kepegawaian", "NIP ini adalah NIP \(n.kind.rawValue), bukan \(kind.rawValue).")
+            // CPNS: a PNS NIP on probation, its TMT CPNS read from the NIP.
+            let status = EmploymentStatus(rawValue: row["type"].uppercased())
+            let kind = status?.nipKind
+            if status == nil { problems.add(row, "Jenis Kepegawaian", "Isi PNS, CPNS atau PPPK.") }
+            if let n = nip, let kind, let status, n.kind != kind {
+                problems.add(
+                    row, "Jenis Kepegawaian", "NIP ini adalah NIP \(n.kind.rawValue), bukan \(status.rawValue).")
+            }
+            var positionStart: SimpleDate?
+            if !row["positionTmt"].isEmpty {
+                positionStart = SimpleDate(iso: row["positionTmt"])
+                if positionStart == nil {
+                    problems.add(row, "TMT Jabatan", "Tulis tanggal sebagai yyyy-mm-dd, mis. 2026-01-02.")
+                } else if row["position"].isEmpty {
+                    problems.add(row, "TMT Jabatan", "TMT jabatan hanya diisi bila Kode Jabatan diisi.")
+                }
             }
             let rank = kind.flatMap { Rank.normalise(row["rank"], for: $0) }
             if let kind, rank == nil {
@@ -102,11 +119,12 @@ enum EmployeeImporter {
             if !supervisor.isEmpty, supervisor == nip?.digits {
                 problems.add(row, "NIP Atasan", "Atasan tidak boleh pegawai itu sendiri.")
             }
-            if let nip, let rank, let unit {
+            if let nip, let rank, let unit, let status {
                 parsed.append(
                     Parsed(
                         row: row, nip: nip, name: name, rank: rank, unit: unit, position: position,
-                        supervisorNIP: supervisor.isEmpty ? nil : supervisor))
+                        supervisorNIP: supervisor.isEmpty ? nil : supervisor, status: status,
+                        positionStart: positionStart))
             }
         }
         let inFile = Set(parsed.map(\.nip.digits))
@@ -169,8 +187,15 @@ enum EmployeeImporter {
                 e.sex = p.nip.sex.rawValue
                 e.birthDate = p.nip.birthDate.iso
                 let movedUnit = !isNew && (e.unitID != p.unit.id || e.positionID != p.position?.id)
+                let samePosition = !isNew && e.positionID == p.position?.id
                 e.unitID = try p.unit.requireID()
                 e.positionID = p.position?.id
+                e.cpnsTMT = p.status == .cpns ? EmploymentStatus.cpnsStart(of: p.nip)?.iso : nil
+                if let start = p.positionStart {
+                    e.positionTMT = start.iso
+                } else if !samePosition || e.positionID == nil {
+                    e.positionTMT = nil
+                }
                 byNIP[p.nip.digits] = e
                 if isNew {
                     created.append(e)
@@ -244,5 +269,6 @@ enum EmployeeImporter {
     static func same(_ a: EmployeeSnapshot, _ b: EmployeeSnapshot) -> Bool {
         a.nip == b.nip && a.name == b.name && a.employmentType == b.employmentType && a.rank == b.rank
             && a.unitId == b.unitId && a.positionId == b.positionId && a.active == b.active
+            && a.cpnsTmt == b.cpnsTmt && a.positionTmt == b.positionTmt
     }
 }

@@ -13,11 +13,12 @@ enum ImportGuide {
                 "nip":
                     "NIP 18 angka (tanggal lahir, TMT, jenis kelamin, nomor urut). Ketik sebagai teks agar Excel tidak membulatkannya.",
                 "name": "Nama lengkap dengan gelar, seperti di SK.",
-                "type": "PNS atau PPPK.",
+                "type": "PNS, CPNS (masa percobaan; TMT CPNS dibaca dari NIP) atau PPPK.",
                 "rank": "Golongan: PNS I/a sampai IV/e (mis. III/b); PPPK angka romawi I sampai XVII (mis. IX).",
                 "unit": "Kode unit kerja tempat pegawai bertugas, seperti di halaman Unit (mis. DUKCAPIL.B1).",
                 "position": "Kode jabatan yang dipangku (boleh kosong); harus jabatan di unit yang sama.",
                 "supervisor": "NIP atasan langsung (boleh kosong); atasan harus pegawai instansi ini.",
+                "positionTmt": "TMT jabatan: tanggal pengangkatan dalam jabatan (2026-01-02 atau 02/01/2026; boleh kosong). Tenggat PKP/PKA/PKN II dihitung dari tanggal ini.",
             ]
         case .positions:
             [

@@ -26,6 +26,9 @@ final class Programme: Model, InstansiOwned, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// The mandatory training a completion fulfils (`MandatoryKind`, migration 055); nil for
+    /// ordinary training.
+    @OptionalField(key: "mandatory_kind") var mandatoryKind: String?
 
     /// A new programme starts at the default minimum; one read from the database replaces it
     /// (Fluent clears the input value on output), so an edit never rewrites it unasked.

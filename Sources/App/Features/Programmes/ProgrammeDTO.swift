@@ -21,6 +21,9 @@ struct ProgrammeInput: Content {
     var active: Bool?
     /// Attendance (%) needed to complete without a reason; default 90.
     var minimumAttendance: Int? = nil
+    /// The mandatory training a completion fulfils: `latsar`, `pkp`, `pka`, `pkn2`; omitted or
+    /// null for ordinary training.
+    var mandatoryKind: String? = nil
 }
 
 struct ProgrammeDTO: Content, Equatable {
@@ -37,6 +40,7 @@ struct ProgrammeDTO: Content, Equatable {
     let description: String
     let active: Bool
     let minimumAttendance: Int
+    let mandatoryKind: String?
 
     init(_ p: Programme, raises: [RaiseDTO]) {
         id = p.id!
@@ -52,6 +56,7 @@ struct ProgrammeDTO: Content, Equatable {
         description = p.description
         active = p.isActive
         minimumAttendance = p.minimumAttendance
+        mandatoryKind = p.mandatoryKind
     }
 }
 

@@ -104,6 +104,7 @@ enum ProgrammeService {
         p.isActive = input.active ?? true
         p.updatedAt = now
         p.minimumAttendance = input.minimumAttendance ?? CompletionRule.defaultMinimumAttendance
+        p.mandatoryKind = input.mandatoryKind
         if isNew { try await p.create(on: db) } else { try await p.save(on: db) }
         try await input.competencies.map {
             try ProgrammeCompetency(
@@ -146,6 +147,11 @@ enum ProgrammeService {
             (0...maxCost).contains(input.costPerParticipant), field: "costPerParticipant",
             "Biaya per peserta Rp 0 – Rp 1.000.000.000.")
         v.require((1...10_000).contains(input.capacity), field: "capacity", "Kapasitas per angkatan 1–10.000 peserta.")
+        let mandatory = (raw.mandatoryKind ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        input.mandatoryKind = mandatory.isEmpty ? nil : mandatory
+        if let kind = input.mandatoryKind, MandatoryKind(rawValue: kind) == nil {
+            v.add(field: "mandatoryKind", "Pelatihan wajib harus latsar, pkp, pka atau pkn2 (atau kosong).")
+        }
         if let m = input.minimumAttendance {
             v.require(CompletionRule.isValidMinimum(m), field: "minimumAttendance", "Kehadiran minimum 1–100 %.")
         }

@@ -103,6 +103,9 @@ struct ProgrammeDetailModel: Encodable {
             Item(
                 label: "Kehadiran minimum untuk lulus",
                 value: "\(d.minimumAttendance) % (di bawahnya hanya dengan alasan)"),
+            Item(
+                label: "Pelatihan wajib",
+                value: d.mandatoryKind.flatMap(MandatoryKind.init(rawValue:)).map { "Memenuhi \($0.label)" } ?? "—"),
             Item(label: "Status", value: d.active ? "Aktif" : "Nonaktif"),
         ]
         raises = d.competencies.map {
@@ -130,6 +133,7 @@ struct ProgrammeFormValues: Content {
     var code: String?, title: String?, form: String?, path: String?, providerId: String?, competencies: String?
     var jp: String?, costPerParticipant: String?, capacity: String?, description: String?, active: String?
     var minimumAttendance: String?
+    var mandatoryKind: String?
 
     init() {}
     init(_ d: ProgrammeDTO) {
@@ -145,6 +149,7 @@ struct ProgrammeFormValues: Content {
         description = d.description
         active = d.active ? "1" : "0"
         minimumAttendance = String(d.minimumAttendance)
+        mandatoryKind = d.mandatoryKind
     }
 
     func input() throws -> ProgrammeInput {
@@ -184,7 +189,7 @@ struct ProgrammeFormValues: Content {
             competencies: raises,
             jp: jp, costPerParticipant: cost, capacity: capacity, description: description,
             active: (active ?? "1") == "1",
-            minimumAttendance: minimum)
+            minimumAttendance: minimum, mandatoryKind: mandatoryKind)
     }
 
     func form(action: String, cancel: String, providers: [Provider], errors: [FieldError]) -> FormModel {
@@ -225,6 +230,15 @@ struct ProgrammeFormValues: Content {
                     value: minimumAttendance ?? String(CompletionRule.defaultMinimumAttendance),
                     hint:
                         "Di bawah angka ini kelulusan hanya dicatat dengan alasan (tercatat di log audit). Standar 90."),
+                .init(
+                    name: "mandatoryKind", label: "Memenuhi pelatihan wajib", type: "select",
+                    value: mandatoryKind ?? "",
+                    hint:
+                        "Lulus dari program ini memenuhi kewajiban pelatihan tersebut (Latsar CPNS, PKP, PKA, PKN II).",
+                    required: false,
+                    options: FormModel.options(
+                        MandatoryKind.allCases, selected: mandatoryKind, value: \.rawValue, label: \.label,
+                        empty: "— bukan pelatihan wajib —")),
                 .init(
                     name: "description", label: "Uraian", type: "textarea", value: description ?? "", required: false),
                 .init(

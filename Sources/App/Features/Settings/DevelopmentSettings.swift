@@ -46,6 +46,7 @@ struct SettingsSnapshot: Codable {
     let complaintTargetDays: Int
     let complaintRetentionMonths: Int
     let workloadEffectiveHours: Int
+    let latsarMonths: Int, pkpMonths: Int, pkaMonths: Int, pkn2Months: Int
 
     init(_ s: InstansiSettings) {
         formula = s.jpmFormula
@@ -63,6 +64,10 @@ struct SettingsSnapshot: Codable {
         complaintTargetDays = s.complaintTargetDays
         complaintRetentionMonths = s.complaintRetentionMonths
         workloadEffectiveHours = s.workloadEffectiveHours
+        latsarMonths = s.latsarMonths
+        pkpMonths = s.pkpMonths
+        pkaMonths = s.pkaMonths
+        pkn2Months = s.pkn2Months
     }
 }
 

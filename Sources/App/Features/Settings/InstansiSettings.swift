@@ -37,6 +37,11 @@ final class InstansiSettings: Model, @unchecked Sendable {
     @Field(key: "complaint_retention_months") var complaintRetentionMonths: Int
     /// Jam kerja efektif per tahun that ABK divides the workload by (default 1,250).
     @Field(key: "workload_effective_hours") var workloadEffectiveHours: Int
+    /// Months from TMT CPNS / TMT jabatan within which Latsar, PKP, PKA and PKN II are due (migration 056).
+    @Field(key: "latsar_months") var latsarMonths: Int
+    @Field(key: "pkp_months") var pkpMonths: Int
+    @Field(key: "pka_months") var pkaMonths: Int
+    @Field(key: "pkn2_months") var pkn2Months: Int
 
     init() {
         // A new row (the settings page, the demo, tests) starts at the default; read rows keep theirs.
@@ -44,10 +49,19 @@ final class InstansiSettings: Model, @unchecked Sendable {
         complaintTargetDays = ComplaintTimeliness.defaultTargetDays
         complaintRetentionMonths = ComplaintRetention.defaultMonths
         workloadEffectiveHours = Workload.defaultEffectiveHours
+        let deadlines = MandatoryDeadlines.standard
+        latsarMonths = deadlines.latsarMonths
+        pkpMonths = deadlines.pkpMonths
+        pkaMonths = deadlines.pkaMonths
+        pkn2Months = deadlines.pkn2Months
     }
 
     var formula: JPMFormula { JPMFormula(rawValue: jpmFormula) ?? .capped }
     var thresholds: JPMThresholds { JPMThresholds.named(jpmPurpose) ?? .pemetaan }
+    var mandatoryDeadlines: MandatoryDeadlines {
+        MandatoryDeadlines(
+            latsarMonths: latsarMonths, pkpMonths: pkpMonths, pkaMonths: pkaMonths, pkn2Months: pkn2Months)
+    }
 }
 
 enum SettingsQueries {

@@ -21,7 +21,9 @@ enum SettingsController {
             req, formula: formula.rawValue, purpose: thresholds.purpose.rawValue, development: .init(development),
             evaluation: .init(evaluation),
             complaints: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db),
-            workload: try await SettingsQueries.workloadForm(actor.instansiID!, on: req.db), errors: [])
+            workload: try await SettingsQueries.workloadForm(actor.instansiID!, on: req.db),
+            mandatory: MandatorySettingsForm(try await SettingsQueries.mandatory(actor.instansiID!, on: req.db)),
+            errors: [])
     }
 
     static func save(req: Request) async throws -> Response {
@@ -42,6 +44,8 @@ enum SettingsController {
             from: try await SettingsQueries.complaintForm(actor.instansiID!, on: req.db))
         let workloadForm = try req.content.decode(WorkloadSettingsForm.self).filled(
             from: try await SettingsQueries.workloadForm(actor.instansiID!, on: req.db))
+        let mandatoryForm = try req.content.decode(MandatorySettingsForm.self).filled(
+            from: MandatorySettingsForm(try await SettingsQueries.mandatory(actor.instansiID!, on: req.db)))
         var v = FieldValidator()
         let formula = JPMFormula(rawValue: posted.formula ?? "")
         let thresholds = JPMThresholds.named(posted.purpose ?? "")
@@ -51,14 +55,16 @@ enum SettingsController {
         let evaluation = evaluationForm.parse(&v)
         let complaints = complaintForm.parse(&v)
         let effectiveHours = workloadForm.parse(&v)
-        guard v.isValid, let development, let evaluation, let complaints, let effectiveHours else {
+        let mandatory = mandatoryForm.parse(&v)
+        guard v.isValid, let development, let evaluation, let complaints, let effectiveHours, let mandatory else {
             return try await render(
                 req, formula: posted.formula ?? "", purpose: posted.purpose ?? "", development: developmentForm,
-                evaluation: evaluationForm, complaints: complaintForm, workload: workloadForm, errors: v.errors)
+                evaluation: evaluationForm, complaints: complaintForm, workload: workloadForm,
+                mandatory: mandatoryForm, errors: v.errors)
         }
         let settings = try await SettingsService.save(
             formula: formula!, thresholds: thresholds!, development: development, evaluation: evaluation,
-            complaints: complaints, effectiveHours: effectiveHours,
+            complaints: complaints, effectiveHours: effectiveHours, mandatory: mandatory,
             actor: actor, at: req.now, on: req.db)
         Flash.add(
             .success,
@@ -70,7 +76,7 @@ enum SettingsController {
     private static func render(
         _ req: Request, formula: String, purpose: String, development: DevelopmentSettingsForm,
         evaluation: EvaluationSettingsForm, complaints: ComplaintSettingsForm, workload: WorkloadSettingsForm,
-        errors: [FieldError]
+        mandatory: MandatorySettingsForm, errors: [FieldError]
     ) async throws -> Response {
         let form = FormModel(
             action: SiteURL.settings.path, submitLabel: "Simpan pengaturan", cancelHref: SiteURL.home.path,
@@ -91,7 +97,8 @@ enum SettingsController {
                             value: $0.purpose.rawValue, label: $0.purposeLabel, selected: $0.purpose.rawValue == purpose
                         )
                     }),
-            ] + development.fields + evaluation.fields + complaints.fields + workload.fields, errors: errors)
+            ] + development.fields + evaluation.fields + complaints.fields + workload.fields
+                + mandatory.fields, errors: errors)
         return try await req.renderPage(
             "settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
             status: errors.isEmpty ? .ok : .unprocessableEntity)

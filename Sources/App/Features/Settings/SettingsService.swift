@@ -8,7 +8,8 @@ enum SettingsService {
     static func save(
         formula: JPMFormula, thresholds: JPMThresholds, development: DevelopmentSettings,
         evaluation: EvaluationSettings, complaints: (targetDays: Int, retentionMonths: Int),
-        effectiveHours: Int = Workload.defaultEffectiveHours, actor: Principal,
+        effectiveHours: Int = Workload.defaultEffectiveHours, mandatory: MandatoryDeadlines = .standard,
+        actor: Principal,
         at now: Date, on db: any Database
     ) async throws -> InstansiSettings {
         let existing = try await InstansiSettings.query(on: db).filter(\.$instansiID == actor.instansiID!).first()
@@ -26,6 +27,10 @@ enum SettingsService {
         settings.complaintTargetDays = complaints.targetDays
         settings.complaintRetentionMonths = complaints.retentionMonths
         settings.workloadEffectiveHours = effectiveHours
+        settings.latsarMonths = mandatory.latsarMonths
+        settings.pkpMonths = mandatory.pkpMonths
+        settings.pkaMonths = mandatory.pkaMonths
+        settings.pkn2Months = mandatory.pkn2Months
         try await db.transaction { db in
             try await settings.save(on: db)
             try await AuditLog.record(

@@ -15,6 +15,20 @@ enum TNAController {
         var year: Int?
         var view: String?
         var page: Int?
+        var source: String?
+    }
+
+    /// `standar_jabatan`, `jabatan_tujuan`, `kinerja`, `pelatihan_wajib`; empty or absent: all.
+    static func source(_ raw: String?, field: String) throws -> NeedSource? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let s = NeedSource(rawValue: raw) else {
+            throw ValidationFailure(errors: [
+                .init(
+                    field: field, message: "Sumber harus standar_jabatan, jabatan_tujuan, kinerja atau pelatihan_wajib."
+                )
+            ])
+        }
+        return s
     }
 
     static func page(req: Request) async throws -> Response {
@@ -22,13 +36,18 @@ enum TNAController {
         let scope = try await ReportScope.resolve(
             req, unitParam: params.unit, policy: AccessPolicy.developmentReportScope)
         let year = try ReportYear.resolve(params.year, req)
-        let view = params.view == "people" ? "people" : "plan"
+        let source = try source(params.source, field: "source")
+        let view = params.view == "people" || source != nil ? "people" : "plan"
         let paging = PageRequest(page: params.page, per: 50)
         let format = try Export.requested(req)
+        let gaps = source == nil || source == .standarJabatan
         let detail: TNAReport.Detail =
-            view == "plan" ? .none : (format != nil ? .all : .page(paging.offset..<(paging.offset + paging.per)))
-        let report = try await TNAReport.build(
-            instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, detail: detail, on: req.db)
+            view == "plan" || !gaps
+            ? .none : (format != nil ? .all : .page(paging.offset..<(paging.offset + paging.per)))
+        var report = try await TNAReport.build(
+            instansiID: scope.instansiID, unitIDs: scope.unitIDs, year: year, today: WITA.today(req.now),
+            detail: detail, on: req.db)
+        report.source = source
         if let format {
             let table = view == "people" ? report.itemTable : report.planTable
             return try Export.response(
@@ -55,14 +74,19 @@ enum TNAController {
         var year: Int?
         var page: Int?
         var per: Int?
+        var source: String?
     }
+    /// A competency gap (`standar_jabatan`: competency, levels, programmes) or a need of another
+    /// source (`subject` says what: the SKP predicate, the mandatory training and its deadline).
     struct ItemDTO: Content {
         let employeeId: UUID
-        let competencyCode: String
-        let required: Int
-        let actual: Int
-        let gap: Int
-        let programIds: [UUID]
+        let source: NeedSource
+        let competencyCode: String?
+        let required: Int?
+        let actual: Int?
+        let gap: Int?
+        let programIds: [UUID]?
+        let subject: String?
     }
     struct ResponseDTO: Content {
         let year: Int
@@ -76,19 +100,40 @@ enum TNAController {
         let scope = try await ReportScope.resolve(
             req, unitParam: q.unitId?.uuidString, policy: AccessPolicy.developmentReportScope)
         let year = try ReportYear.resolve(q.year, req)
-        let page = try await TNAQueries.needs(
-            instansiID: scope.instansiID, unitIDs: scope.unitIDs, range: paging.offset..<(paging.offset + paging.per),
-            on: req.db)
-        let total = try await TNAQueries.count(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db).needs
+        let source = try source(q.source, field: "source")
+        // Competency gaps first (paged in SQL), then the other sources (few, read whole): one
+        // range over both.
+        let range = paging.offset..<(paging.offset + paging.per)
+        let gaps = source == nil || source == .standarJabatan
+        let gapTotal =
+            gaps
+            ? try await TNAQueries.count(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db).needs : 0
+        let others = try await TNASourceQueries.needs(
+            instansiID: scope.instansiID, unitIDs: scope.unitIDs, planYear: year, today: WITA.today(req.now), on: req.db
+        ).filter { source == nil || $0.need.source == source }
+        let gapRange = range.clamped(to: 0..<gapTotal)
+        let page =
+            gapRange.isEmpty
+            ? []
+            : try await TNAQueries.needs(
+                instansiID: scope.instansiID, unitIDs: scope.unitIDs, range: gapRange, on: req.db)
         let catalogue = try await TNAQueries.catalogue(instansiID: scope.instansiID, on: req.db)
-        let items = page.map { n in
+        var items = page.map { n in
             ItemDTO(
-                employeeId: n.employeeID, competencyCode: n.competencyCode, required: n.required, actual: n.actual,
-                gap: n.gap,
+                employeeId: n.employeeID, source: .standarJabatan, competencyCode: n.competencyCode,
+                required: n.required, actual: n.actual, gap: n.gap,
                 programIds: catalogue.analysis.matches(competencyCode: n.competencyCode, gap: n.gap).compactMap(
-                    UUID.init(uuidString:)))
+                    UUID.init(uuidString:)), subject: nil)
         }
-        return ResponseDTO(year: year, items: items, metadata: .init(page: paging.page, per: paging.per, total: total))
+        let otherRange = (range.lowerBound - gapTotal)..<(range.upperBound - gapTotal)
+        items += others.indices.clamped(to: otherRange).map { i in
+            ItemDTO(
+                employeeId: others[i].employeeID, source: others[i].need.source, competencyCode: nil, required: nil,
+                actual: nil, gap: nil, programIds: nil, subject: others[i].need.subject)
+        }
+        return ResponseDTO(
+            year: year, items: items,
+            metadata: .init(page: paging.page, per: paging.per, total: gapTotal + others.count))
     }
 }
 
@@ -132,6 +177,23 @@ struct TNAPageModel: Encodable {
     let peopleHref: String
     var assessmentNeeds = "0"
     var assessmentNeedsHref = SiteURL.assessmentNeeds.path
+    struct SourceRow: Encodable {
+        let label: String
+        let count: String
+        let href: String?
+    }
+    struct SourcedRow: Encodable {
+        let nip: String
+        let name: String
+        let href: String
+        let source: String
+        let subject: String
+    }
+    /// Needs per source (PP 11/2017 Ps 206), each linking to its filtered list.
+    let sources: [SourceRow]
+    let sourceOptions: [FormModel.Option]
+    let showGaps: Bool
+    let sourced: [SourcedRow]
 
     init(
         report: TNAReport, scope: ReportScope, units: [Unit], view: String, paging page: KompetenCore.PageRequest,
@@ -139,6 +201,24 @@ struct TNAPageModel: Encodable {
     ) {
         self.view = view
         year = report.year
+        let unitQuery = scope.base.map { "&unit=\($0.id!.uuidString)" } ?? ""
+        sources = report.sourceTotals.map { t in
+            SourceRow(
+                label: t.source.label,
+                count: t.count.map(IndonesianFormat.integer) ?? "belum dihitung",
+                href: t.count == nil
+                    ? nil
+                    : SiteURL.needs.path + "?view=people&year=\(report.year)&source=\(t.source.rawValue)" + unitQuery)
+        }
+        sourceOptions = FormModel.options(
+            NeedSource.allCases, selected: report.source?.rawValue, value: \.rawValue, label: \.label,
+            empty: "Semua sumber")
+        showGaps = report.showsCompetencyGaps
+        sourced = report.sourcedShown.map { r in
+            SourcedRow(
+                nip: r.nip, name: r.name, href: SiteURL.employee(r.employeeID).path, source: r.need.source.label,
+                subject: r.need.subject)
+        }
         scopeName = scope.base?.name ?? "Seluruh instansi"
         unitOptions = FormModel.options(
             units, selected: scope.base?.id?.uuidString, value: { $0.id!.uuidString }, label: \.name,
@@ -170,7 +250,10 @@ struct TNAPageModel: Encodable {
         }
         paging = PagingModel(
             PageInfo(page, total: report.totalNeeds), path: SiteURL.needs.path,
-            filters: [("unit", scope.base?.id?.uuidString), ("year", String(report.year)), ("view", view)],
+            filters: [
+                ("unit", scope.base?.id?.uuidString), ("year", String(report.year)), ("view", view),
+                ("source", report.source?.rawValue),
+            ],
             noun: "kebutuhan")
         self.export = export
         planHref = SiteURL.needs.path + "?year=\(report.year)" + unitParam

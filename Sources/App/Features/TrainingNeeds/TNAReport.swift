@@ -18,6 +18,10 @@ struct TNAReport {
     let competencyNames: [String: String]
     let providers: [UUID: Provider]
     let batches: [UUID: [Batch]]
+    /// Needs of the other sources (kinerja, pelatihan wajib), every one: they are few.
+    let sourced: [TNASourceQueries.Row]
+    /// Which sources the per-person list and its download show (nil: all).
+    var source: NeedSource? = nil
 
     enum Detail {
         case none
@@ -25,9 +29,9 @@ struct TNAReport {
         case all
     }
 
-    static func build(instansiID: UUID, unitIDs: [UUID]?, year: Int, detail: Detail, on db: any Database) async throws
-        -> TNAReport
-    {
+    static func build(
+        instansiID: UUID, unitIDs: [UUID]?, year: Int, today: SimpleDate, detail: Detail, on db: any Database
+    ) async throws -> TNAReport {
         let summary = try await TNAQueries.tally(instansiID: instansiID, unitIDs: unitIDs, on: db)
         let counts = try await TNAQueries.count(instansiID: instansiID, unitIDs: unitIDs, on: db)
         let needs: [TNAQueries.NeedRow]
@@ -50,8 +54,32 @@ struct TNAReport {
             year: year, summary: summary, totalPeople: counts.people, totalNeeds: counts.needs, needs: needs,
             catalogue: catalogue,
             competencyNames: names, providers: Dictionary(uniqueKeysWithValues: providers.map { ($0.id!, $0) }),
-            batches: Dictionary(grouping: batches, by: \.programmeID))
+            batches: Dictionary(grouping: batches, by: \.programmeID),
+            sourced: try await TNASourceQueries.needs(
+                instansiID: instansiID, unitIDs: unitIDs, planYear: year, today: today, on: db))
     }
+
+    /// Needs per source: competency gaps (person × competency) from the grouped count, the
+    /// others counted from their rows; `jabatan tujuan` is not derived (nil).
+    var sourceTotals: [(source: NeedSource, count: Int?)] {
+        let others = SourcedNeed.totals(sourced.map(\.need))
+        return NeedSource.allCases.map { s in
+            switch s {
+            case .standarJabatan: (s, totalNeeds)
+            case .jabatanTujuan: (s, nil)
+            case .kinerja, .pelatihanWajib: (s, others[s] ?? 0)
+            }
+        }
+    }
+
+    /// The other sources' rows the filter lets through.
+    var sourcedShown: [TNASourceQueries.Row] {
+        guard let source else { return sourced }
+        return sourced.filter { $0.need.source == source }
+    }
+
+    /// Whether the competency-gap rows are shown under the filter.
+    var showsCompetencyGaps: Bool { source == nil || source == .standarJabatan }
 
     func programmeIDs(for need: TNAQueries.NeedRow) -> [UUID] {
         catalogue.analysis.matches(competencyCode: need.competencyCode, gap: need.gap).compactMap(
@@ -115,19 +143,28 @@ struct TNAReport {
             ], rows: rows)
     }
 
-    /// Per employee and competency (the detailed list).
+    /// Per employee and need (the detailed list): competency gaps, then the other sources, each
+    /// row naming its source.
     var itemTable: Table {
-        Table(
-            header: [
-                "NIP", "Nama", "Kode kompetensi", "Standar", "Level saat ini", "Kesenjangan",
-                "Program yang meningkatkan",
-            ],
-            rows: needs.map { n in
+        let gaps: [[String]] =
+            showsCompetencyGaps
+            ? needs.map { n in
                 [
-                    n.nip, n.name, n.competencyCode, String(n.required), String(n.actual), String(n.gap),
+                    n.nip, n.name, NeedSource.standarJabatan.label, n.competencyCode, String(n.required),
+                    String(n.actual), String(n.gap),
                     programmeIDs(for: n).prefix(3).compactMap { catalogue.programmes[$0]?.code }.joined(
                         separator: ", "),
+                    "",
                 ]
-            })
+            } : []
+        let others: [[String]] = sourcedShown.map { r in
+            [r.nip, r.name, r.need.source.label, "", "", "", "", "", r.need.subject]
+        }
+        return Table(
+            header: [
+                "NIP", "Nama", "Sumber", "Kode kompetensi", "Standar", "Level saat ini", "Kesenjangan",
+                "Program yang meningkatkan", "Kebutuhan",
+            ],
+            rows: gaps + others)
     }
 }
