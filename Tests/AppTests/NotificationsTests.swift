@@ -106,4 +106,24 @@ struct NotificationsTests {
             #expect(again.contains(#"aria-label="Pemberitahuan""#) && !again.contains("bell-count"))
         }
     }
+
+    /// On MandatoryTrainingTests' hand-built city (29 November 2026): staffA's Latsar is overdue
+    /// (a notice), their PKP done (none); headA's PKA is due today (a notice naming the day).
+    @Test func ownMandatoryTrainingDueOrOverdue() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            _ = try await MandatoryTrainingTests.build(app, world)
+            func mandatory(_ user: String) async throws -> [Inbox.Item] {
+                try await APIClient.login(app, user).send(.GET, "/api/v1/me/notifications").json(Inbox.self).items
+                    .filter { $0.kind == "pelatihan_wajib" }
+            }
+            let staff = try await mandatory("pegawai")
+            #expect(staff.map(\.id) == ["pelatihan_wajib.latsar.overdue"])
+            #expect(staff.first?.text.contains("lewat batas 1 Maret 2016") == true)
+            let head = try await mandatory("atasan")
+            #expect(head.map(\.id) == ["pelatihan_wajib.pka.due"])
+            #expect(head.first?.text.contains("paling lambat 29 November 2026") == true)
+            #expect(try await mandatory("operator.a").isEmpty)
+        }
+    }
 }

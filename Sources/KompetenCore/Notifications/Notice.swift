@@ -9,6 +9,7 @@ public enum NoticeKind: String, CaseIterable, Codable, Sendable {
     case reassessment = "asesmen_ulang"
     case complaint = "pengaduan"
     case planDecided = "rencana"
+    case mandatoryTraining = "pelatihan_wajib"
 
     public var label: String {
         switch self {
@@ -17,6 +18,7 @@ public enum NoticeKind: String, CaseIterable, Codable, Sendable {
         case .reassessment: "Penilaian ulang jatuh tempo"
         case .complaint: "Pengaduan perlu dijawab"
         case .planDecided: "Keputusan rencana pengembangan"
+        case .mandatoryTraining: "Pelatihan wajib"
         }
     }
 }

@@ -18,7 +18,8 @@ enum ImportGuide {
                 "unit": "Kode unit kerja tempat pegawai bertugas, seperti di halaman Unit (mis. DUKCAPIL.B1).",
                 "position": "Kode jabatan yang dipangku (boleh kosong); harus jabatan di unit yang sama.",
                 "supervisor": "NIP atasan langsung (boleh kosong); atasan harus pegawai instansi ini.",
-                "positionTmt": "TMT jabatan: tanggal pengangkatan dalam jabatan (2026-01-02 atau 02/01/2026; boleh kosong). Tenggat PKP/PKA/PKN II dihitung dari tanggal ini.",
+                "positionTmt":
+                    "TMT jabatan: tanggal pengangkatan dalam jabatan (2026-01-02 atau 02/01/2026; boleh kosong). Tenggat PKP/PKA/PKN II dihitung dari tanggal ini.",
             ]
         case .positions:
             [

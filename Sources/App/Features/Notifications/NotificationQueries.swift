@@ -8,6 +8,8 @@ import Vapor
 enum NotificationQueries {
     /// Days an approved or returned plan stays on its owner's list.
     static let decisionDays = 30
+    /// A mandatory training shows this many days before its deadline (and after it, overdue).
+    static let mandatoryLeadDays = 90
     /// The newest complaints listed one by one; the complaint list has the rest.
     static let complaintLimit = 20
 
@@ -77,6 +79,22 @@ enum NotificationQueries {
             }
         }
         if let me = actor.employeeID {
+            // One's own Latsar/PKP/PKA/PKN II: from 90 days before the deadline, and again once
+            // it has passed (the status is in the id).
+            let own = try await MandatoryTrainingQueries.items(
+                .init(instansiID: instansiID, unitIDs: nil, employeeID: me), today: today, on: db)
+            for item in own where item.requirement.status != .done {
+                let r = item.requirement
+                guard r.status == .overdue || today.days(to: r.dueDate) <= mandatoryLeadDays else { continue }
+                notices.append(
+                    Notice(
+                        kind: .mandatoryTraining, ref: "\(r.kind.rawValue).\(r.status.rawValue)",
+                        text: "\(r.kind.label) "
+                            + (r.status == .overdue
+                                ? "lewat batas \(IndonesianFormat.date(r.dueDate)); segera daftar."
+                                : "wajib diikuti paling lambat \(IndonesianFormat.date(r.dueDate))."),
+                        link: SiteURL.mandatoryTraining.path, createdAt: WITA.startOfDay(r.start)))
+            }
             let since = now.addingTimeInterval(-Double(decisionDays) * 86_400)
             let decided = try await DevelopmentPlan.query(on: db).filter(\.$employeeID == me)
                 .filter(\.$status ~~ [PlanStatus.approved.rawValue, PlanStatus.rejected.rawValue])
