@@ -46,6 +46,8 @@ struct MigrationListTests {
         "050_CreateServiceStandardDocuments",
         "051_CreateSKMFollowUpActions",
         "052_CreateJobAnalysis",
+        "057_CreateProviderAgreements",
+        "058_AddProgrammeAccreditation",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

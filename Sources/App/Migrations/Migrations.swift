@@ -52,6 +52,8 @@ enum Migrations {
             CreateServiceStandardDocuments(),
             CreateSKMFollowUpActions(),
             CreateJobAnalysis(),
+            CreateProviderAgreements(),
+            AddProgrammeAccreditation(),
         ]
     }
 

@@ -21,6 +21,11 @@ struct ProgrammeInput: Content {
     var active: Bool?
     /// Attendance (%) needed to complete without a reason; default 90.
     var minimumAttendance: Int? = nil
+    /// LAN's programme accreditation: `A`, `B`, `C` or `belum`; left out on an update = unchanged.
+    var lanAccreditation: String? = nil
+    var lanAccreditationNumber: String? = nil
+    /// ISO date the accreditation holds until (inclusive).
+    var lanAccreditationUntil: String? = nil
 }
 
 struct ProgrammeDTO: Content, Equatable {
@@ -37,6 +42,9 @@ struct ProgrammeDTO: Content, Equatable {
     let description: String
     let active: Bool
     let minimumAttendance: Int
+    let lanAccreditation: String
+    let lanAccreditationNumber: String
+    let lanAccreditationUntil: String?
 
     init(_ p: Programme, raises: [RaiseDTO]) {
         id = p.id!
@@ -52,6 +60,9 @@ struct ProgrammeDTO: Content, Equatable {
         description = p.description
         active = p.isActive
         minimumAttendance = p.minimumAttendance
+        lanAccreditation = p.lanAccreditation
+        lanAccreditationNumber = p.lanAccreditationNumber
+        lanAccreditationUntil = p.lanAccreditationUntil
     }
 }
 
