@@ -148,6 +148,20 @@ struct PartnerAgreementAppTests {
         }
     }
 
+    @Test func twoConcurrentSavesOfOneNumberGiveOne201AndOne409() async throws {
+        try await withTestApp { app in
+            _ = try await World.make(on: app)
+            let (provider, _) = try await Self.provider(app, batches: [])
+            let admin = try await APIClient.login(app, "admin")
+            let path = "/api/v1/providers/\(provider)/agreements"
+            async let first = admin.send(.POST, path, json: Self.body("PKS/SAMA/2026"))
+            async let second = admin.send(.POST, path, json: Self.body("PKS/SAMA/2026"))
+            let codes = try await [first, second].map(\.status.code).sorted()
+            #expect(codes == [201, 409])
+            #expect(try await ProviderAgreement.query(on: app.db).count() == 1)
+        }
+    }
+
     static func upload(_ app: Application, _ client: APIClient, _ id: UUID, _ bytes: [UInt8]) async throws
         -> TestingHTTPResponse
     {

@@ -82,13 +82,18 @@ enum AgreementService {
         _ a: ProviderAgreement, of p: Provider, before: AgreementAudit?, file: UploadedFile?, summary: String,
         actor: Principal, at now: Date, on db: any Database
     ) async throws -> ProviderAgreement {
-        try await db.transaction { db in
-            if let file { a.fileID = try await store(file, instansiID: p.instansiID, at: now, on: db) }
-            if before == nil { try await a.create(on: db) } else { try await a.save(on: db) }
-            try await AuditLog.record(
-                before == nil ? .create : .update, entity: "provider_agreement", id: a.id, summary: summary,
-                before: before, after: AgreementAudit(a), actor: actor, instansiID: a.instansiID, at: now, on: db)
-            return a
+        do {
+            return try await db.transaction { db in
+                if let file { a.fileID = try await store(file, instansiID: p.instansiID, at: now, on: db) }
+                if before == nil { try await a.create(on: db) } else { try await a.save(on: db) }
+                try await AuditLog.record(
+                    before == nil ? .create : .update, entity: "provider_agreement", id: a.id, summary: summary,
+                    before: before, after: AgreementAudit(a), actor: actor, instansiID: a.instansiID, at: now, on: db)
+                return a
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two saves of one number at once: the unique index keeps the first.
+            throw Abort(.conflict, reason: "Nomor perjanjian \(a.number) sudah tercatat untuk lembaga ini.")
         }
     }
 
