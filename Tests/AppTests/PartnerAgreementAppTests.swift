@@ -344,6 +344,61 @@ struct PartnerAgreementAppTests {
         }
     }
 
+    /// The agreement form as a browser sends it: multipart, with the PDF as the `file` part.
+    static func postForm(_ web: WebClient, _ path: String, _ fields: [String: String], file: String) async throws
+        -> TestingHTTPResponse
+    {
+        let boundary = "----kompeten-pks"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(web.csrf ?? "")\r\n"
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pks.pdf\"\r\n"
+        body += "Content-Type: application/pdf\r\n\r\n\(file)\r\n--\(boundary)--\r\n"
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        if let cookie = web.cookie { headers.replaceOrAdd(name: .cookie, value: cookie) }
+        return try await web.app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test func thePagesRecordEditAndDeleteWithTheFile() async throws {
+        try await withTestApp { app in
+            _ = try await World.make(on: app)
+            let (provider, _) = try await Self.provider(app, batches: [])
+            let web = try await WebClient.login(app, "admin")
+            _ = try await web.get("/providers/\(provider)/agreements/new")
+            // A text file named .pdf is refused beside the file field, the rest kept.
+            let refused = try await Self.postForm(
+                web, "/providers/\(provider)/agreements", Self.body("PKS/021/2026"), file: "bukan pdf")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Berkas harus PDF (isinya bukan PDF)."))
+            #expect(refused.body.string.contains("value=\"PKS/021/2026\""))
+            let saved = try await Self.postForm(
+                web, "/providers/\(provider)/agreements", Self.body("PKS/021/2026"), file: "%PDF-1.4\n%%EOF")
+            #expect(saved.status == .seeOther, "\(saved.body.string)")
+            let a = try #require(try await ProviderAgreement.query(on: app.db).first())
+            #expect(a.fileID != nil)
+            let page = try await web.get("/providers/\(provider)").body.string
+            #expect(page.contains("/providers/\(provider)/agreements/\(a.id!)/file"))
+            #expect(page.contains("Akan berakhir (33 hari lagi)"))
+
+            // Edit without a new file keeps the old one; delete removes the row.
+            _ = try await web.get("/providers/\(provider)/agreements/\(a.id!)/edit")
+            let edited = try await web.post(
+                "/providers/\(provider)/agreements/\(a.id!)/edit", Self.body("PKS/021/2026", end: "2027-12-31"))
+            #expect(edited.status == .seeOther)
+            let after = try #require(try await ProviderAgreement.find(a.id, on: app.db))
+            #expect(after.endDate == "2027-12-31" && after.fileID == a.fileID)
+            _ = try await web.get("/providers/\(provider)")
+            let deleted = try await web.post("/providers/\(provider)/agreements/\(a.id!)/delete", [:])
+            #expect(deleted.status == .seeOther)
+            #expect(try await ProviderAgreement.query(on: app.db).count() == 0)
+            // The operator reads the page but cannot open the form.
+            let op = try await WebClient.login(app, "operator.a")
+            #expect(try await op.get("/providers/\(provider)/agreements/new").status == .forbidden)
+        }
+    }
+
     struct ProgrammeRead: Decodable {
         let lanAccreditation: String
         let lanAccreditationNumber: String
