@@ -53,11 +53,11 @@ struct PartnerAgreementAppTests {
 
     /// A provider with one programme and the given batches (start, end), made by BKPPD.
     static func provider(
-        _ app: Application, code: String = "LPK-KPG", batches: [(String, String)]
+        _ app: Application, code: String = "LPK-KPG", kind: String = "swasta", batches: [(String, String)]
     ) async throws -> (provider: UUID, programme: UUID) {
         let maker = try await RecordMaker(app, "admin")
         let provider = try await maker.make(
-            "/api/v1/providers", ProviderInput(code: code, name: "Lembaga \(code)", kind: "swasta"))
+            "/api/v1/providers", ProviderInput(code: code, name: "Lembaga \(code)", kind: kind))
         let programme = try await maker.make(
             "/api/v1/programs",
             ProgrammeInput(
@@ -263,6 +263,13 @@ struct PartnerAgreementAppTests {
             #expect(!bkppd.body.string.contains(">Angkatan 2<"))
             let operatorList = try await WebClient.login(app, "operator.a").get("/providers/outside-agreements")
             #expect(operatorList.status == .forbidden)
+
+            // BKPPD's own training runs without any agreement and is never flagged.
+            let (inHouse, _) = try await Self.provider(
+                app, code: "BKPPD-INT", kind: "internal", batches: [("2026-03-02", "2026-03-06")])
+            let own = try await admin.send(.GET, "/api/v1/providers/\(inHouse)/agreements").json(List.self)
+            #expect(own.items.isEmpty && own.uncoveredBatches.isEmpty)
+            #expect(try await web.get("/providers/\(inHouse)").body.string.contains("tidak memerlukan perjanjian"))
         }
     }
 

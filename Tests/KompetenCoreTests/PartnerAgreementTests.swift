@@ -60,6 +60,11 @@ struct PartnerAgreementTests {
         #expect(AgreementCoverage.covers([Self.year2026, late], from: Self.d("2027-02-01"), to: Self.d("2027-02-05")))
     }
 
+    @Test func onlyInHouseTrainingNeedsNoAgreement() {
+        #expect(ProviderKind.allCases.filter { !$0.needsAgreement } == [.inHouse])
+        #expect(ProviderKind(rawValue: "internal") == .inHouse)
+    }
+
     @Test func programmeAccreditationExpires() {
         let until = Self.d("2027-06-30")
         #expect(ProgrammeAccreditation.effective(.a, until: until, on: Self.d("2027-06-30")) == .a)

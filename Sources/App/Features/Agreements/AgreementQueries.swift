@@ -47,7 +47,8 @@ enum AgreementQueries {
             providers = providers.filter(\.$id == (own ?? UUID()))
         }
         if let providerID { providers = providers.filter(\.$id == providerID) }
-        let providerList = try await providers.all()
+        // In-house training needs no agreement (ProviderKind.needsAgreement).
+        let providerList = try await providers.all().filter(\.providerKind.needsAgreement)
         let providerIDs = try providerList.map { try $0.requireID() }
         guard !providerIDs.isEmpty else { return [] }
         var programmes = Programme.query(on: db).filter(\.$providerID ~~ providerIDs)

@@ -43,6 +43,8 @@ struct ProviderPageModel: Encodable {
     let showEffectiveness: Bool
     let effectivenessNote: String?
     let uncovered: [UncoveredRow]?
+    /// Said instead of the agreement sections' silence for BKPPD's own training.
+    let inHouseNote: String?
 
     init(
         provider: ProviderDTO, today: SimpleDate, canEdit: Bool, agreements: Agreements?,
@@ -50,6 +52,9 @@ struct ProviderPageModel: Encodable {
         uncovered: [AgreementQueries.UncoveredBatch]?, openBatches: Bool
     ) {
         name = provider.name
+        inHouseNote =
+            ProviderKind(rawValue: provider.kind)?.needsAgreement == false
+            ? "Pelatihan internal BKPPD tidak memerlukan perjanjian kerja sama." : nil
         let kind = ProviderKind(rawValue: provider.kind)?.label ?? provider.kind
         facts = [
             Item(label: "Kode", value: provider.code),
