@@ -261,6 +261,10 @@ struct PartnerAgreementAppTests {
             #expect(bkppd.status == .ok)
             #expect(bkppd.body.string.contains("Angkatan 3"))
             #expect(!bkppd.body.string.contains(">Angkatan 2<"))
+            let csv = try await web.get("/providers/outside-agreements?format=csv").body.string
+            #expect(csv.contains("Lembaga LPK-KPG"))
+            #expect(csv.contains("2025-02-03"))
+            #expect(!csv.contains("2026-12-28"))
             let operatorList = try await WebClient.login(app, "operator.a").get("/providers/outside-agreements")
             #expect(operatorList.status == .forbidden)
 

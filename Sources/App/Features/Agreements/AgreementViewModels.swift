@@ -8,8 +8,10 @@ struct UncoveredBatchesModel: Encodable {
         let batchHref: String, dates: String
     }
     let rows: [Row]
+    let export: [String: String]
 
-    init(_ list: [AgreementQueries.UncoveredBatch]) {
+    init(_ list: [AgreementQueries.UncoveredBatch], export: [String: String]) {
+        self.export = export
         rows = list.map { u in
             Row(
                 provider: u.providerName, providerHref: SiteURL.provider(u.providerID).path,

@@ -1,5 +1,6 @@
 import Fluent
 import KompetenCore
+import KompetenFormats
 import Vapor
 
 /// The agreement pages: record / edit / delete an agreement of a provider with its signed PDF
@@ -123,10 +124,19 @@ enum AgreementsController {
         let actor = try req.actor
         try req.authorize(AccessPolicy.uncoveredBatches(actor))
         let rows = try await AgreementQueries.uncoveredBatches(actor, on: req.db)
+        if let format = try Export.requested(req) {
+            let table = Table(
+                header: ["Lembaga", "Kode program", "Program", "Angkatan", "Mulai", "Selesai"],
+                rows: rows.map {
+                    [$0.providerName, $0.programmeCode, $0.programmeTitle, $0.batchName, $0.startDate, $0.endDate]
+                })
+            return try Export.response(
+                table, filename: "angkatan-di-luar-perjanjian", format: format, sheet: "Angkatan")
+        }
         return try await req.renderPage(
             "providers/uncovered", title: "Angkatan di Luar Perjanjian Kerja Sama",
             crumbs: [Crumb("Lembaga pelatihan", .providers), Crumb("Di luar perjanjian")],
-            UncoveredBatchesModel(rows))
+            UncoveredBatchesModel(rows, export: Export.links(req)))
     }
 
     private static func render(
