@@ -274,6 +274,12 @@ struct PartnerAgreementAppTests {
             let own = try await admin.send(.GET, "/api/v1/providers/\(inHouse)/agreements").json(List.self)
             #expect(own.items.isEmpty && own.uncoveredBatches.isEmpty)
             #expect(try await web.get("/providers/\(inHouse)").body.string.contains("tidak memerlukan perjanjian"))
+            // The list says where each provider stands: LPK-KPG's 2027 PKS follows its 2026 one.
+            let index = try await web.get("/providers").body.string
+            #expect(index.contains("<th scope=\"col\">Perjanjian</th>"))
+            #expect(index.contains("<td>Berlaku</td>") && index.contains("<td>Tidak diperlukan</td>"))
+            let pegawaiIndex = try await WebClient.login(app, "pegawai").get("/providers").body.string
+            #expect(!pegawaiIndex.contains("Perjanjian</th>"))
         }
     }
 

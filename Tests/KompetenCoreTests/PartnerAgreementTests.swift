@@ -60,6 +60,21 @@ struct PartnerAgreementTests {
         #expect(AgreementCoverage.covers([Self.year2026, late], from: Self.d("2027-02-01"), to: Self.d("2027-02-05")))
     }
 
+    @Test func aProvidersStandingWithAllItsAgreements() {
+        let today = Self.d("2026-11-29")
+        #expect(AgreementTerm.standing(of: [], on: today) == nil)
+        // The 2026 PKS alone ends in 33 days: akan berakhir.
+        #expect(AgreementTerm.standing(of: [Self.year2026], on: today) == .akanBerakhir)
+        // Renewed for 2027 without a gap: berlaku.
+        let renewal = AgreementTerm(start: Self.d("2027-01-01"), end: Self.d("2027-12-31"))
+        #expect(AgreementTerm.standing(of: [Self.year2026, renewal], on: today) == .berlaku)
+        // Only the renewal, not yet in force: belum berlaku; only an old one: berakhir.
+        #expect(AgreementTerm.standing(of: [renewal], on: today) == .belumBerlaku)
+        let old = AgreementTerm(start: Self.d("2024-01-02"), end: Self.d("2025-12-31"))
+        #expect(AgreementTerm.standing(of: [old], on: today) == .berakhir)
+        #expect(AgreementTerm.standing(of: [old, Self.year2026], on: today) == .akanBerakhir)
+    }
+
     @Test func onlyInHouseTrainingNeedsNoAgreement() {
         #expect(ProviderKind.allCases.filter { !$0.needsAgreement } == [.inHouse])
         #expect(ProviderKind(rawValue: "internal") == .inHouse)

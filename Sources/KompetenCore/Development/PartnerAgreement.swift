@@ -68,6 +68,21 @@ public struct AgreementTerm: Sendable, Equatable {
     public func daysLeft(on today: SimpleDate) -> Int { max(0, today.days(to: end) + 1) }
 }
 
+extension AgreementTerm {
+    /// Where a provider stands with all its agreements on a day: the one in force that runs
+    /// longest decides (a renewal already signed makes an ending one harmless); with none in
+    /// force, a signed future one ("belum berlaku"), else "berakhir"; nil without any.
+    public static func standing(of terms: [AgreementTerm], on day: SimpleDate) -> AgreementStatus? {
+        guard !terms.isEmpty else { return nil }
+        if let longest = terms.filter({ $0.isValid(on: day) }).max(by: { $0.end < $1.end }) {
+            // Ending soon only if no other agreement takes over without a gap.
+            return AgreementCoverage.covers(terms, from: day, to: longest.end.adding(days: expiryWarningDays + 1))
+                ? .berlaku : longest.status(on: day)
+        }
+        return terms.contains { $0.start > day } ? .belumBerlaku : .berakhir
+    }
+}
+
 /// Whether a batch was delivered within the provider's agreements.
 public enum AgreementCoverage {
     /// A batch is covered when every day from its first to its last falls within some agreement;

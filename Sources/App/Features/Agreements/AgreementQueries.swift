@@ -11,6 +11,12 @@ enum AgreementQueries {
             .sort(\.$startDate, .descending).sort(\.$number).all()
     }
 
+    /// Every provider's agreement terms in the actor's instansi (the caller decides who sees them).
+    static func termsByProvider(_ actor: Principal, on db: any Database) async throws -> [UUID: [AgreementTerm]] {
+        Dictionary(grouping: try await ProviderAgreement.scopedQuery(actor, on: db).all(), by: \.providerID)
+            .mapValues { $0.compactMap(\.term) }
+    }
+
     static func numberTaken(
         _ number: String, providerID: UUID, except: UUID?, _ actor: Principal, on db: any Database
     ) async throws -> Bool {
