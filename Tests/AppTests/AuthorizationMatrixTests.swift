@@ -38,6 +38,9 @@ struct AuthorizationMatrixTests {
     static func otherInstansi(_ app: Application, _ world: World) async throws -> Other {
         let b = try await RecordMaker(app, "admin.lain")
         let made = try await b.catalogue(in: world.otherOPD, letter: "B")
+        let agreement = try await b.make(
+            "/api/v1/providers/\(made.provider)/agreements",
+            AgreementInput(number: "PKS/B/2026", scope: "Pelatihan", startDate: "2026-01-01", endDate: "2026-12-31"))
         let competency = try #require(
             try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
         let holiday = try await b.make(
@@ -55,7 +58,7 @@ struct AuthorizationMatrixTests {
                 "units": world.otherOPD.id!, "employees": world.otherEmployee.id!,
                 "users": world.users["admin.lain"]!.id!,
                 "positions": made.position, "providers": made.provider, "programs": made.programme,
-                "programmes": made.programme, "batches": made.batch,
+                "programmes": made.programme, "batches": made.batch, "agreements": agreement,
                 "services": made.service, "competencies": competency, "holidays": holiday, "complaints": complaint,
             ],
             code: "b-ktp")

@@ -50,6 +50,12 @@ struct AuthorizationMatrixWriteTests {
         "POST /api/v1/employees/:id/plans": #"{"year":2027}"#,
         "POST /api/v1/providers": #"{"code":"LPK-X","name":"LPK Baru","kind":"swasta"}"#,
         "PUT /api/v1/providers/:id": #"{"code":"LPK-Y","name":"LPK Ganti","kind":"swasta"}"#,
+        "POST /api/v1/providers/:id/agreements":
+            #"{"kind":"pks","number":"PKS/X/2026","scope":"Pelatihan teknis","startDate":"2026-01-01","endDate":"2026-12-31"}"#,
+        "PUT /api/v1/agreements/:id":
+            #"{"kind":"pks","number":"PKS/Y/2026","scope":"Pelatihan teknis","startDate":"2026-01-01","endDate":"2027-12-31"}"#,
+        // The file route reads the raw body as the PDF (this client sends it as text).
+        "PUT /api/v1/agreements/:id/file": "%PDF-1.4\n%%EOF\n",
         "POST /api/v1/programs":
             #"{"code":"PX-01","title":"Pelatihan Baru","form":"klasikal","path":"KL03","providerId":"{provider}","competencies":[{"competencyCode":"M.5","levelGain":1}],"jp":24,"costPerParticipant":100000,"capacity":30}"#,
         "PUT /api/v1/programs/:id":
@@ -119,6 +125,14 @@ struct AuthorizationMatrixWriteTests {
         "POST /positions/bulk-standards": ["kind": "pelaksana", "competency": "M.1", "level": "2"],
         "POST /providers": ["code": "LPK-X", "name": "LPK Baru", "kind": "swasta"],
         "POST /providers/:id/edit": ["code": "LPK-Y", "name": "LPK Ganti", "kind": "swasta"],
+        "POST /providers/:id/agreements": [
+            "kind": "pks", "number": "PKS/X/2026", "scope": "Pelatihan teknis", "startDate": "2026-01-01",
+            "endDate": "2026-12-31",
+        ],
+        "POST /providers/:id/agreements/:agreement/edit": [
+            "kind": "pks", "number": "PKS/Y/2026", "scope": "Pelatihan teknis", "startDate": "2026-01-01",
+            "endDate": "2027-12-31",
+        ],
         "POST /programs": [
             "code": "PX-01", "title": "Pelatihan Baru", "form": "klasikal", "path": "KL03", "providerId": "{provider}",
             "competencies": "M.5:1", "jp": "24", "costPerParticipant": "100000", "capacity": "30",
@@ -231,7 +245,7 @@ struct AuthorizationMatrixWriteTests {
             "POST /login", "POST /logout", "POST /api/v1/auth/token", "POST /akun/token",
             "POST /akun/token/:tokenID/cabut",
             "DELETE /api/v1/auth/tokens/:tokenID", "POST /akun/password", "POST /api/v1/me/password",
-            "POST /notifikasi/:nid/dibaca", "POST /notifikasi/semua-dibaca", "POST /api/v1/me/notifications/:nid/read",
+            "POST /notifikasi/:nid/dibaca", "POST /notifikasi/semua-dibaca", "POST /api/v1/me/notifications/:id/read",
         ].contains(key)
             || key.hasPrefix("POST /s/") || key.hasPrefix("POST /api/v1/public/")
     }
@@ -446,11 +460,15 @@ struct AuthorizationMatrixWriteTests {
             let position = try await make(
                 "/api/v1/positions",
                 #"{"code":"DUKCAPIL.J1","name":"Analis","kind":"pelaksana","unitId":"{bidangA}","standards":[]}"#, ids)
+            let agreement = try await make(
+                "/api/v1/providers/\(ids["provider"]!)/agreements",
+                #"{"number":"PKS/A/2026","scope":"Pelatihan","startDate":"2026-01-01","endDate":"2026-12-31"}"#, ids)
             // Own records for the routes with an id; routes about enrolments, plans and learning
             // need a history first and are covered by their own suites.
             let own: [String: UUID] = [
                 "units": world.bidangA.id!, "employees": world.staffB.id!, "users": world.users["operator.a"]!.id!,
                 "positions": position, "providers": ids["provider"]!, "programs": programme,
+                "agreements": agreement,
             ]
             var problems: [String] = []
             var checked = 0

@@ -92,7 +92,47 @@ struct DemoTests {
             let snapshot = try #require(published.first?.snapshot)
             #expect(snapshot.contains("\"respondents\":") && !snapshot.contains("\"saran\""))
 
+            try await Self.partnersTellTheirStory(app)
+
             await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
         }
+    }
+
+    /// Issue 17 (partners), seen on 29 November 2026: every provider under a PKS to 2028 except
+    /// LPK Sasando Prima, whose PKS ended 31 December 2025 while its 2026 courses ran (flagged),
+    /// and LAN's MoU ending 15 February 2027 (78 days: "akan berakhir"); government programmes
+    /// carry LAN's programme accreditation.
+    static func partnersTellTheirStory(_ app: Application) async throws {
+        struct Agreement: Decodable { let number: String, kind: String, status: String }
+        struct Uncovered: Decodable { let startDate: String }
+        struct List: Decodable { let items: [Agreement], uncoveredBatches: [Uncovered] }
+        let bkppd = try await APIClient.login(app, "operator.bkppd", password: DemoLoader.demoPassword)
+        let providers = try await Provider.query(on: app.db).all()
+        #expect(providers.count == 8)
+        #expect(try await ProviderAgreement.query(on: app.db).count() == 9)
+        var flagged: [String: Int] = [:]
+        for p in providers {
+            let list = try await bkppd.send(.GET, "/api/v1/providers/\(p.id!)/agreements").json(List.self)
+            flagged[p.code] = list.uncoveredBatches.count
+            switch p.code {
+            case "LPK-SASANDO":
+                #expect(list.items.map(\.status) == ["berakhir"])
+                #expect(list.uncoveredBatches.allSatisfy { $0.startDate > "2025-12-31" })
+            case "LAN-PUSLATBANG-KMP":
+                #expect(list.items.map(\.kind) == ["pks", "mou"])
+                #expect(list.items.map(\.status) == ["berlaku", "akan_berakhir"])
+            default:
+                #expect(list.items.map(\.status) == ["berlaku"], "\(p.code)")
+            }
+        }
+        #expect(flagged["LPK-SASANDO", default: 0] >= 3)
+        #expect(flagged.filter { $0.key != "LPK-SASANDO" }.values.allSatisfy { $0 == 0 })
+        let programmes = try await Programme.query(on: app.db).all()
+        let bpsdmd = try #require(providers.first { $0.code == "BPSDMD-NTT" }?.id)
+        #expect(
+            programmes.filter { $0.providerID == bpsdmd && $0.form != "pendidikan" }.allSatisfy {
+                $0.lanAccreditation == "A"
+            })
+        #expect(programmes.contains { $0.lanAccreditation == "belum" })
     }
 }

@@ -48,6 +48,8 @@ struct MigrationListTests {
         "052_CreateJobAnalysis",
         "055_AddMandatoryTraining",
         "056_AddMandatoryTrainingSettings",
+        "057_CreateProviderAgreements",
+        "058_AddProgrammeAccreditation",
         "059_AddKeyPositionsAndFunctionalGrade",
         "060_CreateNotificationReads",
     ]

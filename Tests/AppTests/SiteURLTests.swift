@@ -34,6 +34,8 @@ struct SiteURLTests {
         case serviceStandardsImport
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors, positionKeyMark
         case notifications, notificationRead, notificationsReadAll, mandatoryTraining
+        case provider, providerAgreements, providerAgreementNew, providerAgreementEdit, providerAgreementDelete
+        case providerAgreementFile, uncoveredBatches
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -95,6 +97,13 @@ struct SiteURLTests {
         case .providers: .providers
         case .providerNew: .providerNew
         case .providerEdit: .providerEdit
+        case .provider: .provider
+        case .providerAgreements: .providerAgreements
+        case .providerAgreementNew: .providerAgreementNew
+        case .providerAgreementEdit: .providerAgreementEdit
+        case .providerAgreementDelete: .providerAgreementDelete
+        case .providerAgreementFile: .providerAgreementFile
+        case .uncoveredBatches: .uncoveredBatches
         case .programmes: .programmes
         case .programme: .programme
         case .programmeNew: .programmeNew
@@ -245,6 +254,13 @@ struct SiteURLTests {
         case .providers: (.providers, [.GET, .POST])
         case .providerNew: (.providerNew, [.GET])
         case .providerEdit: (.providerEdit(a), [.GET, .POST])
+        case .provider: (.provider(a), [.GET])
+        case .providerAgreements: (.providerAgreements(a), [.POST])
+        case .providerAgreementNew: (.providerAgreementNew(a), [.GET])
+        case .providerAgreementEdit: (.providerAgreementEdit(a, agreement: b), [.GET, .POST])
+        case .providerAgreementDelete: (.providerAgreementDelete(a, agreement: b), [.POST])
+        case .providerAgreementFile: (.providerAgreementFile(a, agreement: b), [.GET])
+        case .uncoveredBatches: (.uncoveredBatches, [.GET])
         case .programmes: (.programmes, [.GET, .POST])
         case .programme: (.programme(a), [.GET])
         case .programmeNew: (.programmeNew, [.GET])

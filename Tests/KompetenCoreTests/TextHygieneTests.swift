@@ -60,6 +60,8 @@ struct TextHygieneTests {
             // The job analysis form (positions/anjab-form.leaf).
             "education", "training", "experience", "materials", "tools", "responsibilities", "authorities",
             "correlations", "workingConditions", "risks", "taskDescription",
+            // A provider's agreement (MoU/PKS): ruang lingkup and the signatories, one per line.
+            "scope", "signatories",
         ]
         for name in textareas { #expect(TextHygiene.isMultiLine(name), "\(name)") }
         for name in ["name", "code", "title", "username", "place", "nip"] {

@@ -54,6 +54,8 @@ enum Migrations {
             CreateJobAnalysis(),
             AddMandatoryTraining(),
             AddMandatoryTrainingSettings(),
+            CreateProviderAgreements(),
+            AddProgrammeAccreditation(),
             AddKeyPositionsAndFunctionalGrade(),
             CreateNotificationReads(),
         ]

@@ -62,6 +62,14 @@ enum SiteURL {
     case providers
     case providerNew
     case providerEdit(UUID)
+    case provider(UUID)
+    case providerAgreements(UUID)
+    case providerAgreementNew(UUID)
+    case providerAgreementEdit(UUID, agreement: UUID)
+    case providerAgreementDelete(UUID, agreement: UUID)
+    case providerAgreementFile(UUID, agreement: UUID)
+    /// BKPPD's list of batches outside any agreement of their provider.
+    case uncoveredBatches
     case programmes
     case programme(UUID)
     case programmeNew
@@ -233,6 +241,16 @@ enum SiteURL {
         case .providers: ["providers"]
         case .providerNew: ["providers", "new"]
         case .providerEdit(let id): ["providers", .id(id), "edit"]
+        case .provider(let id): ["providers", .id(id)]
+        case .providerAgreements(let id): ["providers", .id(id), "agreements"]
+        case .providerAgreementNew(let id): ["providers", .id(id), "agreements", "new"]
+        case .providerAgreementEdit(let id, let agreement):
+            ["providers", .id(id), "agreements", .init("agreement", agreement), "edit"]
+        case .providerAgreementDelete(let id, let agreement):
+            ["providers", .id(id), "agreements", .init("agreement", agreement), "delete"]
+        case .providerAgreementFile(let id, let agreement):
+            ["providers", .id(id), "agreements", .init("agreement", agreement), "file"]
+        case .uncoveredBatches: ["providers", "outside-agreements"]
         case .programmes: ["programs"]
         case .programme(let id): ["programs", .id(id)]
         case .programmeNew: ["programs", "new"]

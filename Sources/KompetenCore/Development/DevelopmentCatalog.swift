@@ -59,9 +59,16 @@ public struct DevelopmentPath: Sendable, Equatable {
 
 public enum ProviderKind: String, CaseIterable, Codable, Sendable {
     case bpsdmd, lan, kementerian, universitas, swasta
+    /// BKPPD's own training (bimtek, coaching, in-house courses by the city's widyaiswara).
+    case inHouse = "internal"
+
+    /// Whether its programmes must run under an agreement (MoU/PKS): the city does not sign a
+    /// cooperation agreement with itself, so in-house training never runs "outside" one.
+    public var needsAgreement: Bool { self != .inHouse }
 
     public var label: String {
         switch self {
+        case .inHouse: "Internal (BKPPD Kota)"
         case .bpsdmd: "BPSDMD Provinsi"
         case .lan: "Lembaga Administrasi Negara"
         case .kementerian: "Kementerian/lembaga"

@@ -25,6 +25,8 @@ public enum TextHygiene {
         // Job analysis (anjab): kualifikasi, the parts of the informasi jabatan, a task's uraian.
         "education", "training", "experience", "materials", "tools", "responsibilities", "authorities",
         "correlations", "workingConditions", "risks", "taskDescription",
+        // Partner agreements (MoU/PKS): ruang lingkup, and the signatories one per line.
+        "scope", "signatories",
         // The twelve text components of a standar pelayanan come from `ServiceStandardComponent`.
     ]).union(ServiceStandardComponent.multiLineKeys)
 

@@ -48,11 +48,13 @@ enum DemoDevelopmentData {
             return p
         }
         try await providers.create(on: db)
+        try await agreements(demo.providers, providerIDs: providerIDs, instansiID: instansiID, now: now, on: db)
+        let providerKinds = Dictionary(uniqueKeysWithValues: demo.providers.map { ($0.code, $0.kind) })
 
         var programmes: [String: Programme] = [:]
         var raises: [ProgrammeCompetency] = []
         var raisedBy: [String: [UUID]] = [:]
-        for d in demo.programmes {
+        for (index, d) in demo.programmes.enumerated() {
             let p = Programme()
             p.id = UUID()
             p.instansiID = instansiID
@@ -65,6 +67,11 @@ enum DemoDevelopmentData {
             p.costPerParticipant = d.costPerParticipant
             p.capacity = d.capacity
             p.description = d.description
+            let accreditation = DemoPartners.accreditation(
+                d, providerKind: providerKinds[d.providerCode] ?? "", index: index)
+            p.lanAccreditation = accreditation.grade
+            p.lanAccreditationNumber = accreditation.number
+            p.lanAccreditationUntil = accreditation.until?.iso
             p.isActive = true
             p.createdAt = now
             p.updatedAt = now
@@ -179,6 +186,31 @@ enum DemoDevelopmentData {
             providers: providerIDs, demo: demo, enrolments: enrolmentKeys,
             raisedCodes: Dictionary(
                 uniqueKeysWithValues: demo.programmes.map { ($0.code, $0.raises.map(\.competencyCode)) }))
+    }
+
+    /// The city's MoU / PKS with each provider (`DemoPartners`: one MoU about to end, one PKS
+    /// lapsed while its provider's courses went on).
+    private static func agreements(
+        _ providers: [DemoProvider], providerIDs: [String: UUID], instansiID: UUID, now: Date, on db: any Database
+    ) async throws {
+        let rows = DemoPartners.agreements(providers).compactMap { d -> ProviderAgreement? in
+            guard let providerID = providerIDs[d.providerCode] else { return nil }
+            let a = ProviderAgreement()
+            a.id = UUID()
+            a.instansiID = instansiID
+            a.providerID = providerID
+            a.kind = d.kind
+            a.number = d.number
+            a.title = d.title
+            a.scope = d.scope
+            a.startDate = d.startDate.iso
+            a.endDate = d.endDate.iso
+            a.signatories = d.signatories
+            a.createdAt = now
+            a.updatedAt = now
+            return a
+        }
+        try await rows.create(on: db)
     }
 
     /// A few 2027 plans in the first OPD, so the supervisor's inbox has something to decide:

@@ -35,6 +35,10 @@ enum DemoMandatoryData {
             p.capacity = 40
             p.description = "\(d.kind.label): memenuhi pelatihan wajib."
             p.mandatoryKind = d.kind.rawValue
+            // Latsar and the leadership training are LAN-accredited programmes of BPSDMD.
+            p.lanAccreditation = "A"
+            p.lanAccreditationNumber = "AKR-PROG/\(200 + programmeIDs.count)/LAN/2025"
+            p.lanAccreditationUntil = "2028-06-30"
             p.isActive = true
             p.createdAt = now
             p.updatedAt = now

@@ -110,6 +110,17 @@ enum EffectivenessQueries: SQLShorthand {
 }
 
 extension EffectivenessQueries {
+    /// `participantScope` for a page that shows effectiveness only to those who may see it: nil
+    /// when the actor may not (the section is left out), `.some(nil)` for everyone's participants.
+    /// (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
+    static func visibleScope(_ actor: Principal, providerID: UUID, on db: any Database) async throws -> [UUID]?? {
+        do {
+            return .some(try await participantScope(actor, providerID: providerID, on: db))
+        } catch let denied as any AbortError where denied.status == .forbidden {
+            return nil
+        }
+    }
+
     /// Whose participants count: BKPPD and the programme's own provider see all; an operator
     /// only their OPD's people; other roles nothing.
     static func participantScope(_ actor: Principal, providerID: UUID, on db: any Database) async throws -> [UUID]? {

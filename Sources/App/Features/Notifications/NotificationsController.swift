@@ -12,7 +12,7 @@ enum NotificationsController {
         web.post(SiteURL.notificationRead(.routeParameter).pathComponents, use: markForm)
         web.post(SiteURL.notificationsReadAll.pathComponents, use: markAllForm)
         api.get("me", "notifications", use: list)
-        api.post("me", "notifications", ":nid", "read", use: markAPI)
+        api.post("me", "notifications", ":id", "read", use: markAPI)
     }
 
     /// A superadmin has no instansi and so no work that notices come from.
@@ -29,7 +29,7 @@ enum NotificationsController {
 
     static func markAPI(req: Request) async throws -> HTTPStatus {
         let actor = try requireMember(req)
-        let id = try req.parameters.require("nid")
+        let id = try req.parameters.require("id")
         guard NoticeInbox.isWellFormed(id) else {
             throw ValidationFailure(errors: [.init(field: "id", message: "Id pemberitahuan tidak dikenal.")])
         }

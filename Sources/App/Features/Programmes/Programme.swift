@@ -23,6 +23,11 @@ final class Programme: Model, InstansiOwned, @unchecked Sendable {
     /// Attendance (%) a participant needs to complete without a stated reason (migration 047).
     @Field(key: "min_attendance_percent") var minimumAttendance: Int
     @Field(key: "description") var description: String
+    /// LAN's accreditation of the programme (migration 058): `A`, `B`, `C` or `belum`, with the
+    /// certificate number and its expiry (ISO date; nil while not accredited).
+    @Field(key: "lan_accreditation") var lanAccreditation: String
+    @Field(key: "lan_accreditation_number") var lanAccreditationNumber: String
+    @OptionalField(key: "lan_accreditation_until") var lanAccreditationUntil: String?
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -32,7 +37,11 @@ final class Programme: Model, InstansiOwned, @unchecked Sendable {
 
     /// A new programme starts at the default minimum; one read from the database replaces it
     /// (Fluent clears the input value on output), so an edit never rewrites it unasked.
-    init() { minimumAttendance = CompletionRule.defaultMinimumAttendance }
+    init() {
+        minimumAttendance = CompletionRule.defaultMinimumAttendance
+        lanAccreditation = Accreditation.belum.rawValue
+        lanAccreditationNumber = ""
+    }
 
     var developmentForm: DevelopmentForm { DevelopmentForm(rawValue: form) ?? .klasikal }
 }

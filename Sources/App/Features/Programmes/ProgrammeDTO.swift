@@ -24,6 +24,11 @@ struct ProgrammeInput: Content {
     /// The mandatory training a completion fulfils: `latsar`, `pkp`, `pka`, `pkn2`; omitted or
     /// null for ordinary training.
     var mandatoryKind: String? = nil
+    /// LAN's programme accreditation: `A`, `B`, `C` or `belum`; left out on an update = unchanged.
+    var lanAccreditation: String? = nil
+    var lanAccreditationNumber: String? = nil
+    /// ISO date the accreditation holds until (inclusive).
+    var lanAccreditationUntil: String? = nil
 }
 
 struct ProgrammeDTO: Content, Equatable {
@@ -41,6 +46,9 @@ struct ProgrammeDTO: Content, Equatable {
     let active: Bool
     let minimumAttendance: Int
     let mandatoryKind: String?
+    let lanAccreditation: String
+    let lanAccreditationNumber: String
+    let lanAccreditationUntil: String?
 
     init(_ p: Programme, raises: [RaiseDTO]) {
         id = p.id!
@@ -57,6 +65,9 @@ struct ProgrammeDTO: Content, Equatable {
         active = p.isActive
         minimumAttendance = p.minimumAttendance
         mandatoryKind = p.mandatoryKind
+        lanAccreditation = p.lanAccreditation
+        lanAccreditationNumber = p.lanAccreditationNumber
+        lanAccreditationUntil = p.lanAccreditationUntil
     }
 }
 

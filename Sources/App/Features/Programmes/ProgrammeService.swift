@@ -71,7 +71,14 @@ enum ProgrammeService {
             let target = try await Provider.findScoped(input.providerId, actor, on: db, what: "Lembaga pelatihan")
             try AccessPolicy.createProgramme(actor, providerID: target.requireID()).require()
         }
-        let (input, byCode) = try await validate(input, actor: actor, on: db)
+        // An update that leaves the accreditation out keeps it (a client older than the field).
+        var sent = input
+        if sent.lanAccreditation == nil {
+            sent.lanAccreditation = p.lanAccreditation
+            sent.lanAccreditationNumber = p.lanAccreditationNumber
+            sent.lanAccreditationUntil = p.lanAccreditationUntil
+        }
+        let (input, byCode) = try await validate(sent, actor: actor, on: db)
         if input.code != p.code,
             try await Programme.scopedQuery(actor, on: db).filter(\.$code == input.code).count() > 0
         {
@@ -105,6 +112,9 @@ enum ProgrammeService {
         p.updatedAt = now
         p.minimumAttendance = input.minimumAttendance ?? CompletionRule.defaultMinimumAttendance
         p.mandatoryKind = input.mandatoryKind
+        p.lanAccreditation = input.lanAccreditation ?? Accreditation.belum.rawValue
+        p.lanAccreditationNumber = input.lanAccreditationNumber ?? ""
+        p.lanAccreditationUntil = input.lanAccreditationUntil
         if isNew { try await p.create(on: db) } else { try await p.save(on: db) }
         try await input.competencies.map {
             try ProgrammeCompetency(
@@ -155,6 +165,7 @@ enum ProgrammeService {
         if let m = input.minimumAttendance {
             v.require(CompletionRule.isValidMinimum(m), field: "minimumAttendance", "Kehadiran minimum 1–100 %.")
         }
+        validateAccreditation(&input, &v)
         v.require(
             !input.competencies.isEmpty, field: "competencies", "Sebutkan minimal satu kompetensi yang ditingkatkan.")
         let competencies = try await Competency.scopedQuery(actor, on: db).filter(\.$retiredAt == nil).all()
@@ -173,6 +184,33 @@ enum ProgrammeService {
         }
         try v.check()
         return (input, byCode)
+    }
+
+    /// LAN's programme accreditation: a grade with its certificate number and expiry, or none
+    /// (then number and expiry are cleared).
+    private static func validateAccreditation(_ input: inout ProgrammeInput, _ v: inout FieldValidator) {
+        let raw = (input.lanAccreditation ?? "").trimmingCharacters(in: .whitespaces)
+        let grade = raw.isEmpty ? Accreditation.belum : Accreditation(rawValue: raw.count == 1 ? raw.uppercased() : raw)
+        guard let grade else {
+            v.add(field: "lanAccreditation", "Akreditasi program harus A, B, C atau belum.")
+            return
+        }
+        input.lanAccreditation = grade.rawValue
+        let number = (input.lanAccreditationNumber ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let until = (input.lanAccreditationUntil ?? "").trimmingCharacters(in: .whitespaces)
+        guard grade != .belum else {
+            input.lanAccreditationNumber = ""
+            input.lanAccreditationUntil = nil
+            return
+        }
+        input.lanAccreditationNumber = number
+        input.lanAccreditationUntil = until
+        v.require(
+            TextRules.fits(number, 1...100), field: "lanAccreditationNumber",
+            "Isi nomor sertifikat akreditasi program (paling panjang 100 karakter).")
+        v.require(
+            SimpleDate(iso: until) != nil, field: "lanAccreditationUntil",
+            "Isi tanggal akhir masa berlaku akreditasi (yyyy-mm-dd).")
     }
 
     // MARK: Batches

@@ -69,6 +69,8 @@ struct ProgrammeDetailModel: Encodable {
         let seats: String
         let waiting: Int
         let full: Bool
+        /// No agreement of the provider covers the batch's dates (nil: the reader is not told).
+        let outsideAgreement: Bool
     }
     let code: String
     let title: String
@@ -84,7 +86,7 @@ struct ProgrammeDetailModel: Encodable {
 
     init(
         _ d: ProgrammeDTO, provider: Provider?, names: [String: String], batches: [Batch], waiting: [UUID: Int],
-        can: ProgrammeCapabilities, batchForm: FormModel?
+        uncovered: Set<UUID>, today: SimpleDate, can: ProgrammeCapabilities, batchForm: FormModel?
     ) {
         code = d.code
         title = d.title
@@ -95,6 +97,12 @@ struct ProgrammeDetailModel: Encodable {
             Item(label: "Bentuk", value: DevelopmentForm(rawValue: d.form)?.label ?? d.form),
             Item(label: "Jalur", value: path.map { "\($0.code) — \($0.name)" } ?? "—"),
             Item(label: "Penyelenggara", value: provider.map { "\($0.name) (\($0.accreditationLevel.label))" } ?? "—"),
+            Item(
+                label: "Akreditasi program (LAN)",
+                value: ProgrammeAccreditation.label(
+                    Accreditation(rawValue: d.lanAccreditation) ?? .belum,
+                    until: d.lanAccreditationUntil.flatMap(SimpleDate.init(iso:)), on: today)
+                    + (d.lanAccreditationNumber.isEmpty ? "" : " — \(d.lanAccreditationNumber)")),
             Item(
                 label: "Jam pelajaran",
                 value: "\(d.jp) JP (\(IndonesianFormat.integer(d.jp * JPRule.minutesPerJP)) menit)"),
@@ -119,7 +127,8 @@ struct ProgrammeDetailModel: Encodable {
                 name: b.name, href: can.openBatches ? SiteURL.batch(b.id!).path : nil,
                 dates: "\(dates[0]) – \(dates[1])",
                 place: BatchPageModel.place(b), seats: "\(b.seatsTaken) / \(b.capacity)",
-                waiting: waiting[b.id!] ?? 0, full: b.seatsTaken >= b.capacity)
+                waiting: waiting[b.id!] ?? 0, full: b.seatsTaken >= b.capacity,
+                outsideAgreement: uncovered.contains(b.id!))
         }
         self.can = can
         editHref = SiteURL.programmeEdit(d.id).path
@@ -134,6 +143,7 @@ struct ProgrammeFormValues: Content {
     var jp: String?, costPerParticipant: String?, capacity: String?, description: String?, active: String?
     var minimumAttendance: String?
     var mandatoryKind: String?
+    var lanAccreditation: String?, lanAccreditationNumber: String?, lanAccreditationUntil: String?
 
     init() {}
     init(_ d: ProgrammeDTO) {
@@ -150,6 +160,9 @@ struct ProgrammeFormValues: Content {
         active = d.active ? "1" : "0"
         minimumAttendance = String(d.minimumAttendance)
         mandatoryKind = d.mandatoryKind
+        lanAccreditation = d.lanAccreditation
+        lanAccreditationNumber = d.lanAccreditationNumber
+        lanAccreditationUntil = d.lanAccreditationUntil
     }
 
     func input() throws -> ProgrammeInput {
@@ -189,7 +202,8 @@ struct ProgrammeFormValues: Content {
             competencies: raises,
             jp: jp, costPerParticipant: cost, capacity: capacity, description: description,
             active: (active ?? "1") == "1",
-            minimumAttendance: minimum, mandatoryKind: mandatoryKind)
+            minimumAttendance: minimum, mandatoryKind: mandatoryKind, lanAccreditation: lanAccreditation,
+            lanAccreditationNumber: lanAccreditationNumber, lanAccreditationUntil: lanAccreditationUntil)
     }
 
     func form(action: String, cancel: String, providers: [Provider], errors: [FieldError]) -> FormModel {
@@ -239,6 +253,19 @@ struct ProgrammeFormValues: Content {
                     options: FormModel.options(
                         MandatoryKind.allCases, selected: mandatoryKind, value: \.rawValue, label: \.label,
                         empty: "— bukan pelatihan wajib —")),
+                .init(
+                    name: "lanAccreditation", label: "Akreditasi program (LAN)", type: "select",
+                    value: lanAccreditation ?? "belum",
+                    hint: "Akreditasi program pelatihan oleh LAN, di samping akreditasi lembaganya.",
+                    options: FormModel.options(
+                        Accreditation.allCases, selected: lanAccreditation ?? "belum", value: \.rawValue,
+                        label: \.label)),
+                .init(
+                    name: "lanAccreditationNumber", label: "Nomor sertifikat akreditasi program",
+                    value: lanAccreditationNumber ?? "", hint: "Wajib bila terakreditasi.", required: false),
+                .init(
+                    name: "lanAccreditationUntil", label: "Akreditasi berlaku sampai", type: "date",
+                    value: lanAccreditationUntil ?? "", required: false),
                 .init(
                     name: "description", label: "Uraian", type: "textarea", value: description ?? "", required: false),
                 .init(

@@ -46,13 +46,15 @@ enum ProgrammesController {
             let table = Table(
                 header: [
                     "Kode", "Judul", "Bentuk", "Jalur", "Penyelenggara", "Kompetensi (kenaikan level)", "JP",
-                    "Biaya per peserta (Rp)", "Kapasitas per angkatan", "Aktif",
+                    "Biaya per peserta (Rp)", "Kapasitas per angkatan", "Aktif", "Akreditasi program (LAN)",
+                    "Nomor akreditasi program", "Akreditasi berlaku sampai",
                 ],
                 rows: dtos.map { d in
                     [
                         d.code, d.title, d.form, d.path ?? "", providerNames[d.providerId] ?? "",
                         d.competencies.map { "\($0.competencyCode)+\($0.levelGain)" }.joined(separator: "; "),
                         String(d.jp), String(d.costPerParticipant), String(d.capacity), d.active ? "ya" : "tidak",
+                        d.lanAccreditation, d.lanAccreditationNumber, d.lanAccreditationUntil ?? "",
                     ]
                 })
             return try Export.response(table, filename: "katalog-program", format: format, sheet: "Katalog")
@@ -96,16 +98,19 @@ enum ProgrammesController {
         let waitCounts = try await ProgrammeQueries.waitlistCounts(
             batchIDs: batches.map { try $0.requireID() }, on: req.db)
         let can = ProgrammeCapabilities(actor, providerID: p.providerID)
+        // Flagged for those who read the provider's agreements, as on the provider's page.
+        let uncovered =
+            AccessPolicy.agreements(actor, .read, providerID: p.providerID).isAllowed
+            ? Set(
+                try await AgreementQueries.uncoveredBatches(
+                    actor, providerID: p.providerID, programmeID: p.requireID(), on: req.db
+                ).map(\.batchID)) : []
         var model = ProgrammeDetailModel(
-            dto, provider: provider, names: names, batches: batches, waiting: waitCounts, can: can,
+            dto, provider: provider, names: names, batches: batches, waiting: waitCounts, uncovered: uncovered,
+            today: WITA.today(req.now), can: can,
             batchForm: can.edit ? batchValues.form(programmeID: try p.requireID(), errors: errors) : nil)
         // Effectiveness for those who may see evaluations (BKPPD, the provider, an OPD for its own people).
-        // (Not `try?`: it would flatten "everyone" (nil) and "not allowed" into one.)
-        var scope: [UUID]?? = nil
-        do {
-            scope = .some(try await EffectivenessQueries.participantScope(actor, providerID: p.providerID, on: req.db))
-        } catch let denied as any AbortError where denied.status == .forbidden {}
-        if let units = scope {
+        if let units = try await EffectivenessQueries.visibleScope(actor, providerID: p.providerID, on: req.db) {
             let tally = try await EffectivenessQueries.byProgramme(
                 .init(instansiID: p.instansiID, unitIDs: units, programmeID: p.requireID()), on: req.db)[p.requireID()]
             model.effectiveness = ProgrammeEffectivenessModel(tally ?? EffectivenessTally(), scoped: units != nil)

@@ -10,36 +10,57 @@ enum ProvidersController {
         web.post(SiteURL.providers.pathComponents, use: create)
         web.get(SiteURL.providerEdit(.routeParameter).pathComponents, use: editForm)
         web.post(SiteURL.providerEdit(.routeParameter).pathComponents, use: update)
+        web.get(SiteURL.provider(.routeParameter).pathComponents, use: ProviderPageController.show)
     }
 
     struct Row: Encodable {
         let code: String, name: String, kind: String, accreditation: String, contact: String, programmes: Int,
             active: Bool
-        let programmesHref: String, editHref: String
+        /// Where the provider stands with its agreements today (nil: the reader is not told).
+        let agreement: String?
+        let href: String, programmesHref: String, editHref: String
     }
     struct ListModel: Encodable {
         let rows: [Row]
         let canEdit: Bool
         let newHref: String
+        /// The "Perjanjian" column, for those who read agreements.
+        let showsAgreements: Bool
+        /// BKPPD's list of batches outside any agreement (nil for everyone else).
+        let uncoveredHref: String?
     }
 
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
         let providers = try await ProviderService.list(actor, on: req.db)
         let counts = try await ProgrammeQueries.countsByProvider(actor, on: req.db)
+        let terms = try await AgreementQueries.termsByProvider(actor, on: req.db)
+        let today = WITA.today(req.now)
         let rows = try providers.map { p in
             Row(
                 code: p.code, name: p.name, kind: p.providerKind.label, accreditation: p.accreditationLevel.label,
                 contact: [p.contactName, p.phone, p.email].filter { !$0.isEmpty }.joined(separator: " · "),
                 programmes: counts[try p.requireID()] ?? 0,
                 active: p.isActive,
+                agreement: Self.standing(p, terms[try p.requireID()] ?? [], actor, today),
+                href: SiteURL.provider(try p.requireID()).path,
                 programmesHref: SiteURL.programmes.path + "?provider=\(try p.requireID().uuidString)",
                 editHref: SiteURL.providerEdit(try p.requireID()).path)
         }
         let model = ListModel(
-            rows: rows, canEdit: AccessPolicy.providers(actor, .write).isAllowed, newHref: SiteURL.providerNew.path)
+            rows: rows, canEdit: AccessPolicy.providers(actor, .write).isAllowed, newHref: SiteURL.providerNew.path,
+            showsAgreements: rows.contains { $0.agreement != nil },
+            uncoveredHref: AccessPolicy.uncoveredBatches(actor).isAllowed ? SiteURL.uncoveredBatches.path : nil)
         return try await req.renderPage(
             "providers/index", title: "Lembaga Pelatihan", crumbs: [Crumb("Lembaga pelatihan")], model)
+    }
+
+    private static func standing(_ p: Provider, _ terms: [AgreementTerm], _ actor: Principal, _ today: SimpleDate)
+        -> String?
+    {
+        guard AccessPolicy.agreements(actor, .read, providerID: p.id!).isAllowed else { return nil }
+        guard p.providerKind.needsAgreement else { return "Tidak diperlukan" }
+        return AgreementTerm.standing(of: terms, on: today)?.label ?? "Belum ada"
     }
 
     struct FormValues: Content {
@@ -100,7 +121,7 @@ enum ProvidersController {
         do {
             let p = try await ProviderService.update(id, values.input, actor: try req.actor, at: req.now, on: req.db)
             Flash.add(.success, "Perubahan lembaga \(p.name) disimpan.", to: req)
-            return req.redirect(to: SiteURL.providers.path)
+            return req.redirect(to: SiteURL.provider(id).path)
         } catch let failure as ValidationFailure {
             return try await render(req, values, id: id, errors: failure.errors)
         } catch let abort as any AbortError where abort.status == .conflict {
