@@ -33,6 +33,8 @@ struct SiteURLTests {
         case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
         case serviceStandardsImport
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors
+        case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
+        case instansiPlanTransition, instansiPlanRevisions, instansiPlanPrint, instansiPlanRealisation
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -72,6 +74,16 @@ struct SiteURLTests {
         case .positionJobAnalysisEdit: .positionJobAnalysisEdit
         case .workload: .workload
         case .positionSuccessors: .positionSuccessors
+        case .instansiPlans: .instansiPlans
+        case .instansiPlanPPK: .instansiPlanPPK
+        case .instansiPlan: .instansiPlan
+        case .instansiPlanItems: .instansiPlanItems
+        case .instansiPlanItemDelete: .instansiPlanItemDelete
+        case .instansiPlanBudget: .instansiPlanBudget
+        case .instansiPlanTransition: .instansiPlanTransition
+        case .instansiPlanRevisions: .instansiPlanRevisions
+        case .instansiPlanPrint: .instansiPlanPrint
+        case .instansiPlanRealisation: .instansiPlanRealisation
         case .employeeNew: .employeeNew
         case .employeeEdit: .employeeEdit
         case .employeeNIK: .employeeNIK
@@ -217,6 +229,16 @@ struct SiteURLTests {
         case .positionJobAnalysisEdit: (.positionJobAnalysisEdit(a), [.GET, .POST])
         case .workload: (.workload, [.GET])
         case .positionSuccessors: (.positionSuccessors(a), [.GET])
+        case .instansiPlans: (.instansiPlans, [.GET, .POST])
+        case .instansiPlanPPK: (.instansiPlanPPK, [.POST])
+        case .instansiPlan: (.instansiPlan(a), [.GET])
+        case .instansiPlanItems: (.instansiPlanItems(a), [.POST])
+        case .instansiPlanItemDelete: (.instansiPlanItemDelete(a, item: b), [.POST])
+        case .instansiPlanBudget: (.instansiPlanBudget(a), [.POST])
+        case .instansiPlanTransition: (.instansiPlanTransition(a), [.POST])
+        case .instansiPlanRevisions: (.instansiPlanRevisions(a), [.POST])
+        case .instansiPlanPrint: (.instansiPlanPrint(a), [.GET])
+        case .instansiPlanRealisation: (.instansiPlanRealisation(a), [.GET])
         case .employeeNew: (.employeeNew, [.GET])
         case .employeeEdit: (.employeeEdit(a), [.GET, .POST])
         case .employeeNIK: (.employeeNIK(a), [.POST])

@@ -40,6 +40,16 @@ enum SiteURL {
     case positionJobAnalysisEdit(UUID)
     case workload
     case positionSuccessors(UUID)
+    case instansiPlans
+    case instansiPlanPPK
+    case instansiPlan(UUID)
+    case instansiPlanItems(UUID)
+    case instansiPlanItemDelete(UUID, item: UUID)
+    case instansiPlanBudget(UUID)
+    case instansiPlanTransition(UUID)
+    case instansiPlanRevisions(UUID)
+    case instansiPlanPrint(UUID)
+    case instansiPlanRealisation(UUID)
     case employeeNew
     case employeeEdit(UUID)
     case employeeNIK(UUID)
@@ -206,6 +216,17 @@ enum SiteURL {
         case .positionJobAnalysisEdit(let id): ["positions", .id(id), "anjab", "edit"]
         case .workload: ["reports", "abk"]
         case .positionSuccessors(let id): ["positions", .id(id), "suksesi"]
+        case .instansiPlans: ["development", "plans"]
+        case .instansiPlanPPK: ["development", "plans", "ppk"]
+        case .instansiPlan(let id): ["development", "plans", .id(id)]
+        case .instansiPlanItems(let id): ["development", "plans", .id(id), "items"]
+        case .instansiPlanItemDelete(let id, let item):
+            ["development", "plans", .id(id), "items", .init("item", item), "delete"]
+        case .instansiPlanBudget(let id): ["development", "plans", .id(id), "budget"]
+        case .instansiPlanTransition(let id): ["development", "plans", .id(id), "transition"]
+        case .instansiPlanRevisions(let id): ["development", "plans", .id(id), "revisions"]
+        case .instansiPlanPrint(let id): ["development", "plans", .id(id), "print"]
+        case .instansiPlanRealisation(let id): ["development", "plans", .id(id), "realisation"]
         case .employeeNew: ["employees", "new"]
         case .employeeEdit(let id): ["employees", .id(id), "edit"]
         case .employeeNIK(let id): ["employees", .id(id), "nik"]

@@ -9,6 +9,8 @@ struct MonitoringPageModel: Encodable {
     let filterAction = SiteURL.monitoring.path
     let rebuildAction = SiteURL.monitoringRebuild.path
     let impactHref = SiteURL.impact.path
+    /// The instansi plan of the period's year against its realisation (Ps 207), when there is one.
+    var planPanel: InstansiPlanPanel? = nil
     struct Option: Encodable {
         let value: String
         let label: String
