@@ -169,6 +169,7 @@ struct AuthorizationMatrixWriteTests {
         "POST /development/annual-plan/adopt": ["year": "2027", "budget": "10000000"],
         "POST /development/plans": ["year": "2027", "budget": "10000000", "source": "empty"],
         "POST /development/plans/ppk": ["userId": ""],
+        "POST /enrolments/:id/actual-cost": ["actualCost": "1500000"],
         "POST /development/plans/:id/items": [
             "opdId": "{opdA}", "title": "Pelayanan Prima", "form": "klasikal", "path": "KL03", "quarter": "2",
             "participants": "10", "jp": "24", "cost": "15000000",

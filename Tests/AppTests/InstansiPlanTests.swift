@@ -289,4 +289,60 @@ struct InstansiPlanTests {
             #expect(page.body.string.contains("Rp 3.000.000") && page.body.string.contains("50 %"))
         }
     }
+
+    /// The pages: a bad item keeps what was typed and names the field (422); the buttons follow
+    /// the rule (BKPPD proposes, only the PPK adopts); the printable sheet carries the legal basis
+    /// and the signature block with the decree; the XLSX keeps numbers as numbers.
+    @Test func pagesFormsButtonsPrintAndExport() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(on: app)
+            let admin = try await WebClient.login(app, "admin")
+            let created = try await admin.post(
+                SiteURL.instansiPlans.path, ["year": "2026", "budget": "50000000", "source": "empty"])
+            #expect(created.status == .seeOther || created.status == .found, "\(created.status)")
+            let plan = try #require(try await InstansiPlan.query(on: app.db).first())
+            let id = try plan.requireID()
+            let typed = try await admin.post(
+                SiteURL.instansiPlanItems(id).path,
+                [
+                    "opdId": world.opdA.id!.uuidString, "title": "Bimtek Pelayanan KTP-el", "form": "klasikal",
+                    "path": "KL10", "quarter": "2", "participants": "dua puluh", "jp": "16", "cost": "12000000",
+                ])
+            #expect(typed.status == .unprocessableEntity)
+            #expect(typed.body.string.contains("Jumlah peserta harus angka."))
+            #expect(typed.body.string.contains("value=\"Bimtek Pelayanan KTP-el\""))
+            let added = try await admin.post(
+                SiteURL.instansiPlanItems(id).path,
+                [
+                    "opdId": world.opdA.id!.uuidString, "title": "Bimtek Pelayanan KTP-el", "form": "klasikal",
+                    "path": "KL10", "quarter": "2", "participants": "20", "jp": "16", "cost": "12000000",
+                ])
+            #expect(added.status == .seeOther || added.status == .found)
+            let page = try await admin.get(SiteURL.instansiPlan(id).path).body.string
+            #expect(page.contains("id=\"transition-diusulkan\"") && !page.contains("id=\"transition-ditetapkan\""))
+            #expect(page.contains("Rp 12.000.000"))
+            // 20 × 16 = 320 JP.
+            #expect(page.contains(">320<"))
+            _ = try await admin.post(SiteURL.instansiPlanTransition(id).path, ["to": "diusulkan"])
+            try await InstansiPlanPPK.designate(
+                world.users["atasan"]!.id!, actor: Self.principal(world, "admin"), at: testNow, on: app.db)
+            let ppk = try await WebClient.login(app, "atasan")
+            #expect(
+                try await ppk.get(SiteURL.instansiPlan(id).path).body.string.contains("id=\"transition-ditetapkan\""))
+            let blank = try await ppk.post(
+                SiteURL.instansiPlanTransition(id).path, ["to": "ditetapkan", "decreeNumber": ""])
+            #expect(blank.status == .unprocessableEntity && blank.body.string.contains("Nomor keputusan wajib diisi"))
+            _ = try await ppk.post(
+                SiteURL.instansiPlanTransition(id).path,
+                ["to": "ditetapkan", "decreeNumber": "188.45/9/KEP/HK/2026", "decreeDate": "2026-02-02"])
+            let sheet = try await ppk.get(SiteURL.instansiPlanPrint(id).path).body.string
+            #expect(sheet.contains("Pasal 207") && sheet.contains("Nomor 10 Tahun 2018"))
+            #expect(sheet.contains("188.45/9/KEP/HK/2026") && sheet.contains("2 Februari 2026"))
+            #expect(sheet.contains("class=\"plan-print\"") && sheet.contains("id=\"plan-signature\""))
+            let xlsx = try await ppk.get(SiteURL.instansiPlanPrint(id).path + "?format=xlsx")
+            #expect(xlsx.headers.contentType?.description.contains("spreadsheetml") == true)
+            // An employee reaches none of it.
+            #expect(try await WebClient.login(app, "pegawai").get(SiteURL.instansiPlan(id).path).status == .forbidden)
+        }
+    }
 }

@@ -35,6 +35,7 @@ struct SiteURLTests {
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors
         case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
         case instansiPlanTransition, instansiPlanRevisions, instansiPlanPrint, instansiPlanRealisation
+        case enrolmentActualCost
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -111,6 +112,7 @@ struct SiteURLTests {
         case .batchEnrolments: .batchEnrolments
         case .enrolmentCancel: .enrolmentCancel
         case .enrolmentAttendance: .enrolmentAttendance
+        case .enrolmentActualCost: .enrolmentActualCost
         case .enrolmentComplete: .enrolmentComplete
         case .needs: .needs
         case .assessmentNeeds: .assessmentNeeds
@@ -266,6 +268,7 @@ struct SiteURLTests {
         case .batchEnrolments: (.batchEnrolments(a), [.POST])
         case .enrolmentCancel: (.enrolmentCancel(a), [.POST])
         case .enrolmentAttendance: (.enrolmentAttendance(a), [.POST])
+        case .enrolmentActualCost: (.enrolmentActualCost(a), [.POST])
         case .enrolmentComplete: (.enrolmentComplete(a), [.POST])
         case .needs: (.needs, [.GET])
         case .assessmentNeeds: (.assessmentNeeds, [.GET])

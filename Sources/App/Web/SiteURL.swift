@@ -77,6 +77,7 @@ enum SiteURL {
     case batchEnrolments(UUID)
     case enrolmentCancel(UUID)
     case enrolmentAttendance(UUID)
+    case enrolmentActualCost(UUID)
     case enrolmentComplete(UUID)
     case needs
     case assessmentNeeds
@@ -254,6 +255,7 @@ enum SiteURL {
         case .batchEnrolments(let id): ["batches", .id(id), "enrolments"]
         case .enrolmentCancel(let id): ["enrolments", .id(id), "cancel"]
         case .enrolmentAttendance(let id): ["enrolments", .id(id), "attendance"]
+        case .enrolmentActualCost(let id): ["enrolments", .id(id), "actual-cost"]
         case .enrolmentComplete(let id): ["enrolments", .id(id), "complete"]
         case .needs: ["development", "needs"]
         case .assessmentNeeds: ["development", "assessment-needs"]

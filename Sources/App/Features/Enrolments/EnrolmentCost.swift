@@ -33,3 +33,32 @@ extension EnrolmentService {
         }
     }
 }
+
+extension BatchesController {
+    /// The batch page's "Catat biaya" form: blank clears the cost; a value that is not a whole
+    /// Rupiah amount is named in the flash message and nothing changes.
+    static func actualCost(req: Request) async throws -> Response {
+        let id: UUID = try req.parameters.require("id")
+        try await AccessFirst.recordCompletion(id, try req.actor, on: req.db) // access before the form is read
+        struct Posted: Content { var actualCost: String? }
+        let posted = try req.content.decode(Posted.self)
+        let raw = (posted.actualCost ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: "")
+        let e = try await Enrolment.findScoped(id, try req.actor, on: req.db, what: "Pendaftaran")
+        guard raw.isEmpty || Int(raw) != nil else {
+            Flash.add(.error, "Biaya realisasi diisi angka Rupiah tanpa desimal (mis. 1500000).", to: req)
+            return req.redirect(to: SiteURL.batch(e.batchID).path)
+        }
+        do {
+            let saved = try await EnrolmentService.recordActualCost(
+                id, Int(raw), actor: try req.actor, at: req.now, on: req.db)
+            Flash.add(
+                .success, "Biaya realisasi \(saved.actualCost.map(IndonesianFormat.money) ?? "dikosongkan") dicatat.",
+                to: req)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            Flash.add(.error, abort.reason, to: req)
+        }
+        return req.redirect(to: SiteURL.batch(e.batchID).path)
+    }
+}

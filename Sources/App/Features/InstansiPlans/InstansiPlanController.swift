@@ -85,12 +85,14 @@ enum InstansiPlanController {
         try AccessPolicy.designatePPK(actor).require()
         struct Posted: Content { var userId: String? }
         let posted = try req.content.decode(Posted.self)
-        do {
-            let id = (posted.userId ?? "").isEmpty ? nil : UUID(uuidString: posted.userId ?? "")
+        try await flashing(req) {
+            let raw = (posted.userId ?? "").trimmingCharacters(in: .whitespaces)
+            guard raw.isEmpty || UUID(uuidString: raw) != nil else {
+                throw ValidationFailure(errors: [.init(field: "userId", message: "Pilih pengguna dari daftar.")])
+            }
+            let id = UUID(uuidString: raw)
             try await InstansiPlanPPK.designate(id, actor: actor, at: req.now, on: req.db)
-            Flash.add(.success, id == nil ? "Penunjukan PPK dihapus." : "PPK penetap rencana ditunjuk.", to: req)
-        } catch let failure as ValidationFailure {
-            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+            return id == nil ? "Penunjukan PPK dihapus." : "PPK penetap rencana ditunjuk."
         }
         return req.redirect(to: SiteURL.instansiPlans.path)
     }
@@ -154,11 +156,9 @@ enum InstansiPlanController {
         let actor = try req.actor
         let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
         let item = try await InstansiPlanService.findItem(try req.parameters.require("item"), of: plan, on: req.db)
-        do {
+        try await flashing(req) {
             try await InstansiPlanService.deleteItem(item, plan: plan, who: who, actor: actor, at: req.now, on: req.db)
-            Flash.add(.success, "Butir \"\(item.title)\" dihapus.", to: req)
-        } catch let abort as any AbortError where abort.status == .conflict {
-            Flash.add(.error, abort.reason, to: req)
+            return "Butir \"\(item.title)\" dihapus."
         }
         return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
     }
@@ -168,7 +168,7 @@ enum InstansiPlanController {
         let actor = try req.actor
         let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
         let fields = try req.content.decode([String: String].self)
-        do {
+        try await flashing(req) {
             var v = FieldValidator()
             let budget = InstansiPlanItemForm.number(fields["budget"])
             v.require(budget != nil, field: "budget", "Anggaran harus angka Rupiah tanpa desimal.")
@@ -186,11 +186,7 @@ enum InstansiPlanController {
             try v.check()
             try await InstansiPlanService.setBudget(
                 .init(budget: budget!, ceilings: ceilings), plan: plan, who: who, actor: actor, at: req.now, on: req.db)
-            Flash.add(.success, "Anggaran dan pagu OPD disimpan.", to: req)
-        } catch let failure as ValidationFailure {
-            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
-        } catch let abort as any AbortError where abort.status == .conflict {
-            Flash.add(.error, abort.reason, to: req)
+            return "Anggaran dan pagu OPD disimpan."
         }
         return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
     }
@@ -217,18 +213,24 @@ enum InstansiPlanController {
         let actor = try req.actor
         let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
         let input = try req.content.decode(InstansiPlanRevisionInput.self)
-        do {
+        try await flashing(req) {
             let n = try await InstansiPlanService.revise(
                 input, plan: plan, who: who, actor: actor, at: req.now, on: req.db)
-            Flash.add(
-                .success, "Revisi \(n) dibuka; rencana kembali menjadi draf. Versi yang ditetapkan tetap tersimpan.",
-                to: req)
+            return "Revisi \(n) dibuka; rencana kembali menjadi draf. Versi yang ditetapkan tetap tersimpan."
+        }
+        return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
+    }
+
+    /// Runs a form's write whose page is shown again after a redirect: the success message, or
+    /// what was refused (a field problem, a 409), becomes the flash message there.
+    private static func flashing(_ req: Request, _ write: () async throws -> String) async throws {
+        do {
+            Flash.add(.success, try await write(), to: req)
         } catch let failure as ValidationFailure {
             Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
         } catch let abort as any AbortError where abort.status == .conflict {
             Flash.add(.error, abort.reason, to: req)
         }
-        return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
     }
 
     struct PrintQuery: Content {
