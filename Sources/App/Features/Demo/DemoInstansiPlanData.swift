@@ -34,8 +34,9 @@ enum DemoInstansiPlanData {
             try await InstansiPlanQueries.items(of: planID, on: db).compactMap { i in
                 i.programmeID.map { "\($0)|\(i.opdID)" }
             })
-        // What was held early in the year was in the plan too — all but the last group, which
-        // stays an activity nobody planned (the realisation page lists it).
+        // What was held early in the year was in the plan too — all but one group the optimiser
+        // did not choose either, which stays an activity nobody planned (the realisation page
+        // lists it).
         var groups: [String: (RealisedActivity, Int)] = [:]
         for a in activities {
             let key = "\(a.programmeID)|\(a.opdID)"
@@ -46,7 +47,8 @@ enum DemoInstansiPlanData {
         let programmes = try await Programme.query(on: db).filter(\.$instansiID == instansiID).all()
         let byID = Dictionary(uniqueKeysWithValues: try programmes.map { (try $0.requireID(), $0) })
         var items: [InstansiPlanItem] = []
-        for key in keys.dropLast() where !planned.contains(key) {
+        let unplanned = keys.last { !planned.contains($0) }
+        for key in keys where key != unplanned && !planned.contains(key) {
             guard let group = groups[key], let p = byID[group.0.programmeID] else { continue }
             items.append(
                 item(
