@@ -174,6 +174,10 @@ struct AuthorizationMatrixWriteTests {
             "opdId": "{opdA}", "title": "Pelayanan Prima", "form": "klasikal", "path": "KL03", "quarter": "2",
             "participants": "10", "jp": "24", "cost": "15000000",
         ],
+        "POST /development/plans/:id/items/:item/edit": [
+            "opdId": "{opdA}", "title": "Pelayanan Prima", "form": "klasikal", "path": "KL03", "quarter": "2",
+            "participants": "10", "jp": "24", "cost": "15000000",
+        ],
         "POST /development/plans/:id/budget": ["budget": "10000000"],
         "POST /development/plans/:id/transition": ["to": "diusulkan"],
         "POST /development/plans/:id/revisions": ["reason": "Perubahan APBD"],

@@ -318,6 +318,22 @@ struct InstansiPlanTests {
                     "path": "KL10", "quarter": "2", "participants": "20", "jp": "16", "cost": "12000000",
                 ])
             #expect(added.status == .seeOther || added.status == .found)
+            // Editing the item: a bad cost comes back as typed (422), a good one saves.
+            let item = try #require(try await InstansiPlanItem.query(on: app.db).first())
+            let edit = SiteURL.instansiPlanItemEdit(id, item: try item.requireID()).path
+            #expect(try await admin.get(edit).body.string.contains("value=\"12000000\""))
+            var fields = [
+                "opdId": world.opdA.id!.uuidString, "title": "Bimtek Pelayanan KTP-el", "form": "klasikal",
+                "path": "KL10", "quarter": "2", "participants": "20", "jp": "16", "cost": "12 juta",
+            ]
+            let wrong = try await admin.post(edit, fields)
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("value=\"12 juta\""))
+            fields["cost"] = "12000000"
+            fields["participants"] = "25"
+            #expect(try await admin.post(edit, fields).status == .seeOther)
+            #expect(try await InstansiPlanItem.find(item.id, on: app.db)?.participants == 25)
+            fields["participants"] = "20"
+            _ = try await admin.post(edit, fields)
             let page = try await admin.get(SiteURL.instansiPlan(id).path).body.string
             #expect(page.contains("id=\"transition-diusulkan\"") && !page.contains("id=\"transition-ditetapkan\""))
             #expect(page.contains("Rp 12.000.000"))

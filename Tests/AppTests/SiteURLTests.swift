@@ -35,7 +35,7 @@ struct SiteURLTests {
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors
         case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
         case instansiPlanTransition, instansiPlanRevisions, instansiPlanPrint, instansiPlanRealisation
-        case enrolmentActualCost
+        case enrolmentActualCost, instansiPlanItemEdit
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -113,6 +113,7 @@ struct SiteURLTests {
         case .enrolmentCancel: .enrolmentCancel
         case .enrolmentAttendance: .enrolmentAttendance
         case .enrolmentActualCost: .enrolmentActualCost
+        case .instansiPlanItemEdit: .instansiPlanItemEdit
         case .enrolmentComplete: .enrolmentComplete
         case .needs: .needs
         case .assessmentNeeds: .assessmentNeeds
@@ -269,6 +270,7 @@ struct SiteURLTests {
         case .enrolmentCancel: (.enrolmentCancel(a), [.POST])
         case .enrolmentAttendance: (.enrolmentAttendance(a), [.POST])
         case .enrolmentActualCost: (.enrolmentActualCost(a), [.POST])
+        case .instansiPlanItemEdit: (.instansiPlanItemEdit(a, item: b), [.GET, .POST])
         case .enrolmentComplete: (.enrolmentComplete(a), [.POST])
         case .needs: (.needs, [.GET])
         case .assessmentNeeds: (.assessmentNeeds, [.GET])

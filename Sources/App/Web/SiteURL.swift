@@ -45,6 +45,7 @@ enum SiteURL {
     case instansiPlan(UUID)
     case instansiPlanItems(UUID)
     case instansiPlanItemDelete(UUID, item: UUID)
+    case instansiPlanItemEdit(UUID, item: UUID)
     case instansiPlanBudget(UUID)
     case instansiPlanTransition(UUID)
     case instansiPlanRevisions(UUID)
@@ -223,6 +224,8 @@ enum SiteURL {
         case .instansiPlanItems(let id): ["development", "plans", .id(id), "items"]
         case .instansiPlanItemDelete(let id, let item):
             ["development", "plans", .id(id), "items", .init("item", item), "delete"]
+        case .instansiPlanItemEdit(let id, let item):
+            ["development", "plans", .id(id), "items", .init("item", item), "edit"]
         case .instansiPlanBudget(let id): ["development", "plans", .id(id), "budget"]
         case .instansiPlanTransition(let id): ["development", "plans", .id(id), "transition"]
         case .instansiPlanRevisions(let id): ["development", "plans", .id(id), "revisions"]

@@ -12,6 +12,8 @@ enum InstansiPlanController {
         web.get(SiteURL.instansiPlan(.routeParameter).pathComponents, use: show)
         web.post(SiteURL.instansiPlanItems(.routeParameter).pathComponents, use: addItem)
         web.post(SiteURL.instansiPlanItemDelete(.routeParameter, item: .routeParameter).pathComponents, use: deleteItem)
+        web.get(SiteURL.instansiPlanItemEdit(.routeParameter, item: .routeParameter).pathComponents, use: editItem)
+        web.post(SiteURL.instansiPlanItemEdit(.routeParameter, item: .routeParameter).pathComponents, use: updateItem)
         web.post(SiteURL.instansiPlanBudget(.routeParameter).pathComponents, use: budget)
         web.post(SiteURL.instansiPlanTransition(.routeParameter).pathComponents, use: transition)
         web.post(SiteURL.instansiPlanRevisions(.routeParameter).pathComponents, use: revise)
@@ -113,10 +115,7 @@ enum InstansiPlanController {
         let editable = (try? InstansiPlanWorkflow.canEdit(plan.planStatus, by: who).get()) != nil
         var formModel: FormModel?
         if editable {
-            let programmes = try await Programme.query(on: req.db).filter(\.$instansiID == plan.instansiID)
-                .filter(\.$isActive == true).sort(\.$title).all().map {
-                    (try $0.requireID(), "\($0.code) — \($0.title)")
-                }
+            let programmes = try await programmeOptions(plan.instansiID, on: req.db)
             formModel = form.model(
                 action: SiteURL.instansiPlanItems(d.id).path, cancel: SiteURL.instansiPlan(d.id).path, opds: opds,
                 programmes: programmes, errors: errors)
@@ -161,6 +160,61 @@ enum InstansiPlanController {
             return "Butir \"\(item.title)\" dihapus."
         }
         return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
+    }
+
+    static func programmeOptions(_ instansiID: UUID, on db: any Database) async throws -> [(UUID, String)] {
+        try await Programme.query(on: db).filter(\.$instansiID == instansiID).filter(\.$isActive == true)
+            .sort(\.$title).all().map { (try $0.requireID(), "\($0.code) — \($0.title)") }
+    }
+
+    static func editItem(req: Request) async throws -> Response {
+        let (plan, who) = try await InstansiPlanService.find(
+            try req.parameters.require("id"), try req.actor, on: req.db)
+        let item = try await InstansiPlanService.findItem(try req.parameters.require("item"), of: plan, on: req.db)
+        if case .failure(let refusal) = InstansiPlanWorkflow.canEdit(plan.planStatus, by: who) {
+            Flash.add(.error, refusal.message, to: req)
+            return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
+        }
+        return try await renderItem(req, plan, item, form: InstansiPlanItemForm(item), errors: [])
+    }
+
+    static func updateItem(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
+        let item = try await InstansiPlanService.findItem(try req.parameters.require("item"), of: plan, on: req.db)
+        let form = try req.content.decode(InstansiPlanItemForm.self)
+        do {
+            let input = try form.parse()
+            try await InstansiPlanService.updateItem(
+                item, input, plan: plan, who: who, actor: actor, at: req.now, on: req.db)
+            Flash.add(.success, "Butir \"\(input.title)\" disimpan.", to: req)
+        } catch let failure as ValidationFailure {
+            return try await renderItem(req, plan, item, form: form, errors: failure.errors)
+        } catch let abort as any AbortError where abort.status == .conflict {
+            Flash.add(.error, abort.reason, to: req)
+        }
+        return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
+    }
+
+    /// The edit form of one item, with what was typed after an error (422).
+    private static func renderItem(
+        _ req: Request, _ plan: InstansiPlan, _ item: InstansiPlanItem, form: InstansiPlanItemForm,
+        errors: [FieldError]
+    ) async throws -> Response {
+        let planID = try plan.requireID()
+        let opds = try await InstansiPlanQueries.opdNames(plan.instansiID, on: req.db).sorted { $0.value < $1.value }
+            .map { ($0.key, $0.value) }
+        struct Model: Encodable { let form: FormModel }
+        let model = Model(
+            form: form.model(
+                action: SiteURL.instansiPlanItemEdit(planID, item: try item.requireID()).path,
+                cancel: SiteURL.instansiPlan(planID).path, opds: opds,
+                programmes: try await programmeOptions(plan.instansiID, on: req.db), errors: errors,
+                submitLabel: "Simpan butir"))
+        return try await req.renderPage(
+            "development/instansi-plan-item", title: "Ubah Butir Rencana \(plan.year)",
+            crumbs: crumbs + [Crumb(String(plan.year), .instansiPlan(planID)), Crumb("Ubah butir")], model,
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     /// The budget and the ceiling per OPD: fields `budget` and `ceiling_<opdId>` (blank = none).

@@ -16,6 +16,23 @@ struct InstansiPlanItemForm: Content {
     var cost: String?
     var programId: String?
 
+    init() {}
+
+    /// The stored item as the edit form shows it.
+    init(_ i: InstansiPlanItem) {
+        opdId = i.opdID.uuidString
+        title = i.title
+        form = i.form
+        path = i.path
+        quarter = String(i.quarter)
+        month = i.month.map(String.init)
+        participants = String(i.participants)
+        targetGroup = i.targetGroup
+        jp = String(i.jp)
+        cost = String(i.cost)
+        programId = i.programmeID?.uuidString
+    }
+
     static func number(_ s: String?) -> Int? {
         Int((s ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: ""))
     }
@@ -47,15 +64,14 @@ struct InstansiPlanItemForm: Content {
     }
 
     func model(
-        action: String, cancel: String, opds: [(UUID, String)], programmes: [(UUID, String)], errors: [FieldError]
-    )
-        -> FormModel
-    {
+        action: String, cancel: String, opds: [(UUID, String)], programmes: [(UUID, String)], errors: [FieldError],
+        submitLabel: String = "Tambah butir"
+    ) -> FormModel {
         func options(_ pairs: [(String, String)], _ selected: String?) -> [FormModel.Option] {
             pairs.map { FormModel.Option(value: $0.0, label: $0.1, selected: $0.0 == (selected ?? "")) }
         }
         return FormModel(
-            action: action, submitLabel: "Tambah butir", cancelHref: cancel,
+            action: action, submitLabel: submitLabel, cancelHref: cancel,
             fields: [
                 .init(
                     name: "opdId", label: "OPD", type: "select",

@@ -58,6 +58,7 @@ struct InstansiPlanDetailModel: Encodable {
         let number: Int, opd: String, title: String, form: String, path: String, target: String
         let schedule: String, participants: String, jp: String, cost: String
         let deleteAction: String
+        let editHref: String
     }
     struct Total: Encodable {
         let label: String
@@ -161,7 +162,8 @@ struct InstansiPlanDetailModel: Encodable {
                 schedule: Self.schedule(quarter: it.quarter, month: it.month),
                 participants: IndonesianFormat.integer(it.participants), jp: IndonesianFormat.integer(it.jp),
                 cost: IndonesianFormat.money(it.cost),
-                deleteAction: SiteURL.instansiPlanItemDelete(d.id, item: it.id).path)
+                deleteAction: SiteURL.instansiPlanItemDelete(d.id, item: it.id).path,
+                editHref: SiteURL.instansiPlanItemEdit(d.id, item: it.id).path)
         }
         let ceilings = Dictionary(uniqueKeysWithValues: d.ceilings.map { ($0.opdId, $0) })
         byOPD = d.byOpd.map { o in
