@@ -334,6 +334,19 @@ struct InstansiPlanTests {
             #expect(try await InstansiPlanItem.find(item.id, on: app.db)?.participants == 25)
             fields["participants"] = "20"
             _ = try await admin.post(edit, fields)
+            // An operator reads the plan but may not edit it: sent back before the form is read.
+            let operatorA = try await WebClient.login(app, "operator.a")
+            let notHers = try await operatorA.post(SiteURL.instansiPlanBudget(id).path, ["budget": "x"])
+            #expect(notHers.status == .seeOther)
+            #expect(try await InstansiPlan.find(id, on: app.db)?.budget == 50_000_000)
+            // A ceiling that is not a number: named, and the form keeps what was typed.
+            let ceiling = "ceiling_\(world.opdA.id!.uuidString)"
+            let refused = try await admin.post(
+                SiteURL.instansiPlanBudget(id).path, ["budget": "60000000", ceiling: "lima juta"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.string.contains("Pagu harus angka") && refused.body.string.contains("value=\"lima juta\""))
+            #expect(refused.body.string.contains("value=\"60000000\""))
             let page = try await admin.get(SiteURL.instansiPlan(id).path).body.string
             #expect(page.contains("id=\"transition-diusulkan\"") && !page.contains("id=\"transition-ditetapkan\""))
             #expect(page.contains("Rp 12.000.000"))

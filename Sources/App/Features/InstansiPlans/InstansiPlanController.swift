@@ -107,7 +107,7 @@ enum InstansiPlanController {
 
     private static func renderDetail(
         _ req: Request, _ plan: InstansiPlan, _ who: InstansiPlanActor, form: InstansiPlanItemForm,
-        errors: [FieldError], decreeError: String? = nil
+        errors: [FieldError], decreeError: String? = nil, budget: BudgetTyped? = nil
     ) async throws -> Response {
         let d = try await InstansiPlanPage.dto(plan, who: who, on: req.db)
         let opds = try await InstansiPlanQueries.opdNames(plan.instansiID, on: req.db).sorted { $0.value < $1.value }
@@ -123,12 +123,12 @@ enum InstansiPlanController {
         let canRevise = (try? InstansiPlanWorkflow.canRevise(plan.planStatus, by: who, reason: "x").get()) != nil
         let model = InstansiPlanDetailModel(
             d, instansi: try await instansiName(plan.instansiID, on: req.db), canRevise: canRevise, form: formModel,
-            opds: opds, decreeError: decreeError,
+            opds: opds, decreeError: decreeError, budget: budget,
             ppkName: try await ppkLabel(
                 try await InstansiPlanQueries.ppkUserID(plan.instansiID, on: req.db), on: req.db))
         return try await req.renderPage(
             "development/instansi-plan", title: model.title, crumbs: crumbs + [Crumb(String(plan.year))], model,
-            status: errors.isEmpty && decreeError == nil ? .ok : .unprocessableEntity)
+            status: errors.isEmpty && decreeError == nil && budget == nil ? .ok : .unprocessableEntity)
     }
 
     static func instansiName(_ id: UUID, on db: any Database) async throws -> String {
@@ -138,6 +138,7 @@ enum InstansiPlanController {
     static func addItem(req: Request) async throws -> Response {
         let actor = try req.actor
         let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
+        if let refused = try refusedEdit(req, plan, who) { return refused }
         let form = try req.content.decode(InstansiPlanItemForm.self)
         do {
             let input = try form.parse()
@@ -171,10 +172,7 @@ enum InstansiPlanController {
         let (plan, who) = try await InstansiPlanService.find(
             try req.parameters.require("id"), try req.actor, on: req.db)
         let item = try await InstansiPlanService.findItem(try req.parameters.require("item"), of: plan, on: req.db)
-        if case .failure(let refusal) = InstansiPlanWorkflow.canEdit(plan.planStatus, by: who) {
-            Flash.add(.error, refusal.message, to: req)
-            return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
-        }
+        if let refused = try refusedEdit(req, plan, who) { return refused }
         return try await renderItem(req, plan, item, form: InstansiPlanItemForm(item), errors: [])
     }
 
@@ -182,6 +180,7 @@ enum InstansiPlanController {
         let actor = try req.actor
         let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
         let item = try await InstansiPlanService.findItem(try req.parameters.require("item"), of: plan, on: req.db)
+        if let refused = try refusedEdit(req, plan, who) { return refused }
         let form = try req.content.decode(InstansiPlanItemForm.self)
         do {
             let input = try form.parse()
@@ -221,8 +220,9 @@ enum InstansiPlanController {
     static func budget(req: Request) async throws -> Response {
         let actor = try req.actor
         let (plan, who) = try await InstansiPlanService.find(try req.parameters.require("id"), actor, on: req.db)
+        if let refused = try refusedEdit(req, plan, who) { return refused }
         let fields = try req.content.decode([String: String].self)
-        try await flashing(req) {
+        do {
             var v = FieldValidator()
             let budget = InstansiPlanItemForm.number(fields["budget"])
             v.require(budget != nil, field: "budget", "Anggaran harus angka Rupiah tanpa desimal.")
@@ -240,7 +240,13 @@ enum InstansiPlanController {
             try v.check()
             try await InstansiPlanService.setBudget(
                 .init(budget: budget!, ceilings: ceilings), plan: plan, who: who, actor: actor, at: req.now, on: req.db)
-            return "Anggaran dan pagu OPD disimpan."
+            Flash.add(.success, "Anggaran dan pagu OPD disimpan.", to: req)
+        } catch let failure as ValidationFailure {
+            return try await renderDetail(
+                req, plan, who, form: InstansiPlanItemForm(), errors: [],
+                budget: BudgetTyped(fields: fields, error: failure.errors.map(\.message).joined(separator: " ")))
+        } catch let abort as any AbortError where abort.status == .conflict {
+            Flash.add(.error, abort.reason, to: req)
         }
         return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
     }
@@ -272,6 +278,15 @@ enum InstansiPlanController {
                 input, plan: plan, who: who, actor: actor, at: req.now, on: req.db)
             return "Revisi \(n) dibuka; rencana kembali menjadi draf. Versi yang ditetapkan tetap tersimpan."
         }
+        return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
+    }
+
+    /// Before a form is read: a plan the user may not edit (not a draft, or not BKPPD) sends them
+    /// back to it with the reason; nil when they may.
+    private static func refusedEdit(_ req: Request, _ plan: InstansiPlan, _ who: InstansiPlanActor) throws -> Response?
+    {
+        guard case .failure(let refusal) = InstansiPlanWorkflow.canEdit(plan.planStatus, by: who) else { return nil }
+        Flash.add(.error, refusal.message, to: req)
         return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
     }
 

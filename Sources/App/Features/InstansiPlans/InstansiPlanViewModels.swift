@@ -106,6 +106,8 @@ struct InstansiPlanDetailModel: Encodable {
     /// A snapshot of an earlier adopted version is shown read-only.
     let isSnapshot: Bool
     let decreeError: String?
+    /// Why the budget form was refused; the form then shows what was typed.
+    let budgetError: String?
     let ppkName: String
 
     struct CeilingRow: Encodable {
@@ -140,7 +142,7 @@ struct InstansiPlanDetailModel: Encodable {
 
     init(
         _ d: InstansiPlanDTO, instansi: String, canRevise: Bool, form: FormModel?, opds: [(UUID, String)],
-        isSnapshot: Bool = false, decreeError: String? = nil, ppkName: String
+        isSnapshot: Bool = false, decreeError: String? = nil, budget typed: BudgetTyped? = nil, ppkName: String
     ) {
         let s = InstansiPlanStatus(rawValue: d.status) ?? .draf
         title = "Rencana Pengembangan Kompetensi Tahun \(d.year)"
@@ -150,7 +152,7 @@ struct InstansiPlanDetailModel: Encodable {
         statusClass = Self.statusClass(s)
         revision = d.revision == 0 ? "Versi awal" : "Revisi \(d.revision)"
         budget = IndonesianFormat.money(d.budget)
-        budgetValue = String(d.budget)
+        budgetValue = typed?.fields["budget"] ?? String(d.budget)
         decreeNumber = d.decreeNumber ?? "—"
         decreeDate = d.decreeDate.flatMap(SimpleDate.init(iso:)).map(IndonesianFormat.date) ?? "—"
         canEdit = !isSnapshot && s == .draf && form != nil
@@ -197,10 +199,13 @@ struct InstansiPlanDetailModel: Encodable {
         realisationHref = SiteURL.instansiPlanRealisation(d.id).path
         self.form = canEdit ? form : nil
         ceilingRows = opds.map { id, name in
-            CeilingRow(opdID: id.uuidString, opd: name, amount: ceilings[id]?.amount.map(String.init) ?? "")
+            CeilingRow(
+                opdID: id.uuidString, opd: name,
+                amount: typed?.fields["ceiling_\(id.uuidString)"] ?? ceilings[id]?.amount.map(String.init) ?? "")
         }
         self.isSnapshot = isSnapshot
         self.decreeError = decreeError
+        budgetError = typed?.error
         self.ppkName = ppkName
     }
 
@@ -298,4 +303,10 @@ struct InstansiPlanRealisationModel: Encodable {
         }
         planHref = SiteURL.instansiPlan(planID).path
     }
+}
+
+/// The budget form as posted, shown again when it was refused.
+struct BudgetTyped: Equatable {
+    let fields: [String: String]
+    let error: String
 }
