@@ -287,6 +287,10 @@ struct InstansiPlanTests {
             let page = try await WebClient.login(app, "admin").get(SiteURL.instansiPlanRealisation(plan.id).path)
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Rp 3.000.000") && page.body.string.contains("50 %"))
+            let workbook = try await WebClient.login(app, "admin").get(
+                SiteURL.instansiPlanRealisation(plan.id).path + "?format=xlsx")
+            #expect(workbook.status == .ok)
+            #expect(workbook.headers.contentType?.description.contains("spreadsheetml") == true)
         }
     }
 

@@ -341,6 +341,10 @@ enum InstansiPlanController {
     static func realisation(req: Request) async throws -> Response {
         let (plan, _) = try await InstansiPlanService.find(try req.parameters.require("id"), try req.actor, on: req.db)
         let r = try await InstansiPlanPage.realisation(plan, on: req.db)
+        if try Export.requested(req) != nil {
+            return try Export.workbook(
+                InstansiPlanRealisationModel.sheets(r), filename: "realisasi-rencana-pengembangan-\(plan.year)")
+        }
         let model = InstansiPlanRealisationModel(r, planID: try plan.requireID())
         return try await req.renderPage(
             "development/instansi-plan-realisation", title: "Realisasi Rencana Pengembangan \(plan.year)",

@@ -269,6 +269,49 @@ struct InstansiPlanRealisationModel: Encodable {
     let notDone: [Missing]
     let unplanned: [Extra]
     let planHref: String
+    let xlsxHref: String
+
+    /// The XLSX workbook: per OPD, per quarter, not done, unplanned; numbers stay numbers.
+    static func sheets(_ r: RealisationDTO) -> [(name: String, table: Table)] {
+        let header = [
+            "Peserta rencana", "Peserta realisasi", "JP rencana", "JP realisasi", "Anggaran rencana (Rp)",
+            "Terserap (Rp)",
+        ]
+        func cells(_ p: PlanFiguresDTO, _ q: PlanFiguresDTO) -> [String] {
+            [p.participants, q.participants, p.jp, q.jp, p.budget, q.budget].map(String.init)
+        }
+        return [
+            (
+                "Per OPD",
+                Table(header: ["OPD"] + header, rows: r.byOpd.map { [$0.opdName] + cells($0.planned, $0.realised) })
+            ),
+            (
+                "Per triwulan",
+                Table(
+                    header: ["Triwulan"] + header,
+                    rows: r.byQuarter.map { [String($0.quarter)] + cells($0.planned, $0.realised) })
+            ),
+            (
+                "Belum terlaksana",
+                Table(
+                    header: ["OPD", "Kegiatan", "Triwulan", "Peserta", "Biaya (Rp)"],
+                    rows: r.notDone.map {
+                        [$0.opdName, $0.title, String($0.quarter), String($0.participants), String($0.cost)]
+                    })
+            ),
+            (
+                "Di luar rencana",
+                Table(
+                    header: ["OPD", "Program", "Triwulan", "Peserta", "JP", "Biaya (Rp)"],
+                    rows: r.unplanned.map {
+                        [
+                            $0.opdName, $0.programTitle, String($0.quarter), String($0.participants), String($0.jp),
+                            String($0.budget),
+                        ]
+                    })
+            ),
+        ]
+    }
 
     static func percent(_ part: Int, of whole: Int) -> String {
         whole > 0 ? "\(Int((Double(part) * 100 / Double(whole)).rounded())) %" : "—"
@@ -302,6 +345,7 @@ struct InstansiPlanRealisationModel: Encodable {
                 cost: IndonesianFormat.money($0.budget))
         }
         planHref = SiteURL.instansiPlan(planID).path
+        xlsxHref = SiteURL.instansiPlanRealisation(planID).path + "?format=xlsx"
     }
 }
 
