@@ -36,7 +36,7 @@ enum InstansiPlanController {
         let ppk = try await InstansiPlanQueries.ppkUserID(instansiID, on: req.db)
         let canDesignate = AccessPolicy.designatePPK(actor).isAllowed
         let candidates = canDesignate ? try await InstansiPlanPPK.candidates(instansiID, on: req.db) : []
-        let ppkName = try await ppkLabel(ppk, on: req.db)
+        let ppkName = try await InstansiPlanQueries.ppkLabel(ppk, on: req.db)
         var options: [InstansiPlanListModel.Option] = []
         if canDesignate {
             options.append(.init(value: "", label: "— belum ditunjuk —", selected: ppk == nil))
@@ -52,11 +52,6 @@ enum InstansiPlanController {
             "development/instansi-plans", title: "Rencana Pengembangan Kompetensi Instansi",
             crumbs: [Crumb("Pengembangan"), Crumb("Rencana instansi")],
             model, status: errors.isEmpty ? .ok : .unprocessableEntity)
-    }
-
-    static func ppkLabel(_ id: UUID?, on db: any Database) async throws -> String {
-        guard let id, let u = try await User.find(id, on: db) else { return "Belum ditunjuk" }
-        return u.username
     }
 
     static func create(req: Request) async throws -> Response {
@@ -115,24 +110,21 @@ enum InstansiPlanController {
         let editable = (try? InstansiPlanWorkflow.canEdit(plan.planStatus, by: who).get()) != nil
         var formModel: FormModel?
         if editable {
-            let programmes = try await programmeOptions(plan.instansiID, on: req.db)
+            let programmes = try await InstansiPlanQueries.programmeOptions(plan.instansiID, on: req.db)
             formModel = form.model(
                 action: SiteURL.instansiPlanItems(d.id).path, cancel: SiteURL.instansiPlan(d.id).path, opds: opds,
                 programmes: programmes, errors: errors)
         }
         let canRevise = (try? InstansiPlanWorkflow.canRevise(plan.planStatus, by: who, reason: "x").get()) != nil
         let model = InstansiPlanDetailModel(
-            d, instansi: try await instansiName(plan.instansiID, on: req.db), canRevise: canRevise, form: formModel,
+            d, instansi: try await InstansiPlanQueries.instansiName(plan.instansiID, on: req.db), canRevise: canRevise,
+            form: formModel,
             opds: opds, decreeError: decreeError, budget: budget,
-            ppkName: try await ppkLabel(
+            ppkName: try await InstansiPlanQueries.ppkLabel(
                 try await InstansiPlanQueries.ppkUserID(plan.instansiID, on: req.db), on: req.db))
         return try await req.renderPage(
             "development/instansi-plan", title: model.title, crumbs: crumbs + [Crumb(String(plan.year))], model,
             status: errors.isEmpty && decreeError == nil && budget == nil ? .ok : .unprocessableEntity)
-    }
-
-    static func instansiName(_ id: UUID, on db: any Database) async throws -> String {
-        try await Instansi.find(id, on: db)?.name ?? "—"
     }
 
     static func addItem(req: Request) async throws -> Response {
@@ -161,11 +153,6 @@ enum InstansiPlanController {
             return "Butir \"\(item.title)\" dihapus."
         }
         return try req.redirect(to: SiteURL.instansiPlan(plan.requireID()).path)
-    }
-
-    static func programmeOptions(_ instansiID: UUID, on db: any Database) async throws -> [(UUID, String)] {
-        try await Programme.query(on: db).filter(\.$instansiID == instansiID).filter(\.$isActive == true)
-            .sort(\.$title).all().map { (try $0.requireID(), "\($0.code) — \($0.title)") }
     }
 
     static func editItem(req: Request) async throws -> Response {
@@ -208,7 +195,7 @@ enum InstansiPlanController {
             form: form.model(
                 action: SiteURL.instansiPlanItemEdit(planID, item: try item.requireID()).path,
                 cancel: SiteURL.instansiPlan(planID).path, opds: opds,
-                programmes: try await programmeOptions(plan.instansiID, on: req.db), errors: errors,
+                programmes: try await InstansiPlanQueries.programmeOptions(plan.instansiID, on: req.db), errors: errors,
                 submitLabel: "Simpan butir"))
         return try await req.renderPage(
             "development/instansi-plan-item", title: "Ubah Butir Rencana \(plan.year)",
@@ -329,9 +316,10 @@ enum InstansiPlanController {
                 sheet: "Rencana \(plan.year)")
         }
         let model = InstansiPlanDetailModel(
-            d, instansi: try await instansiName(plan.instansiID, on: req.db), canRevise: false, form: nil, opds: [],
+            d, instansi: try await InstansiPlanQueries.instansiName(plan.instansiID, on: req.db), canRevise: false,
+            form: nil, opds: [],
             isSnapshot: isSnapshot,
-            ppkName: try await ppkLabel(
+            ppkName: try await InstansiPlanQueries.ppkLabel(
                 try await InstansiPlanQueries.ppkUserID(plan.instansiID, on: req.db), on: req.db))
         return try await req.renderPage(
             "development/instansi-plan-print", title: model.title,

@@ -115,4 +115,21 @@ enum InstansiPlanQueries {
         for p in try await Programme.query(on: db).filter(\.$id ~~ ids).all() { result[try p.requireID()] = p.title }
         return result
     }
+
+    /// Active catalogue programmes for the item form, id → "code — title".
+    static func programmeOptions(_ instansiID: UUID, on db: any Database) async throws -> [(UUID, String)] {
+        try await Programme.query(on: db).filter(\.$instansiID == instansiID).filter(\.$isActive == true)
+            .sort(\.$title).all().map { (try $0.requireID(), "\($0.code) — \($0.title)") }
+    }
+
+    /// The designated PPK's username, for the page and the signature block.
+    static func ppkLabel(_ id: UUID?, on db: any Database) async throws -> String {
+        guard let id, let u = try await User.find(id, on: db) else { return "Belum ditunjuk" }
+        return u.username
+    }
+
+    static func instansiName(_ id: UUID, on db: any Database) async throws -> String {
+        try await Instansi.find(id, on: db)?.name ?? "—"
+    }
+
 }
