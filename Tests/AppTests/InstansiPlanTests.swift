@@ -287,6 +287,12 @@ struct InstansiPlanTests {
             let page = try await WebClient.login(app, "admin").get(SiteURL.instansiPlanRealisation(plan.id).path)
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Rp 3.000.000") && page.body.string.contains("50 %"))
+            // The monitoring page of 2026 shows the same plan against its realisation.
+            let monitoring = try await WebClient.login(app, "admin").get(
+                SiteURL.monitoring.path + "?from=2026-01-01&to=2026-11-29"
+            ).body.string
+            #expect(monitoring.contains("id=\"plan-realisation\"") && monitoring.contains("serapan 50 %"))
+            #expect(monitoring.contains(SiteURL.instansiPlanRealisation(plan.id).path))
             let workbook = try await WebClient.login(app, "admin").get(
                 SiteURL.instansiPlanRealisation(plan.id).path + "?format=xlsx")
             #expect(workbook.status == .ok)

@@ -82,4 +82,17 @@ enum InstansiPlanPage {
                     budget: $0.cost)
             })
     }
+
+    /// The monitoring panel of `year`: nil when the instansi has no plan that year or the user
+    /// may not read it.
+    static func panel(year: Int, actor: Principal, on db: any Database) async throws -> InstansiPlanPanel? {
+        guard let instansiID = actor.instansiID,
+            let plan = try await InstansiPlan.query(on: db).filter(\.$instansiID == instansiID)
+                .filter(\.$year == year).first()
+        else { return nil }
+        let ppk = try await InstansiPlanQueries.ppkUserID(instansiID, on: db)
+        guard AccessPolicy.instansiPlan(actor, instansiID: instansiID, ppkUserID: ppk).isAllowed else { return nil }
+        return InstansiPlanPanel(
+            try await realisation(plan, on: db), status: plan.planStatus, planID: try plan.requireID())
+    }
 }

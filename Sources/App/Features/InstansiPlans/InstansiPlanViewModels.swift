@@ -354,3 +354,25 @@ struct BudgetTyped: Equatable {
     let fields: [String: String]
     let error: String
 }
+
+/// The monitoring page's panel: the plan of the period's year against its realisation, linking
+/// to the full realisation page.
+struct InstansiPlanPanel: Encodable {
+    let title: String
+    let planned: FiguresCells
+    let realised: FiguresCells
+    let absorption: String
+    let notDone: Int
+    let unplanned: Int
+    let href: String
+
+    init(_ r: RealisationDTO, status: InstansiPlanStatus, planID: UUID) {
+        title = "Rencana pengembangan \(r.year) (\(status.label))"
+        planned = FiguresCells(r.planned)
+        realised = FiguresCells(r.realised)
+        absorption = "\(r.absorptionPercent) %"
+        notDone = r.notDone.count
+        unplanned = r.unplanned.count
+        href = SiteURL.instansiPlanRealisation(planID).path
+    }
+}

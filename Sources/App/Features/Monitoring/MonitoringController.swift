@@ -46,7 +46,7 @@ enum MonitoringController {
         var model = MonitoringPageModel(
             report: report, scope: scope, unitParam: unit, canRebuild: AccessPolicy.annualPlan(try req.actor).isAllowed,
             baseQuery: baseQuery)
-        model.planPanel = try await InstansiPlanPanel.load(year: period.to.year, actor: try req.actor, on: req.db)
+        model.planPanel = try await InstansiPlanPage.panel(year: period.to.year, actor: try req.actor, on: req.db)
         if let format = try Export.requested(req) {
             guard let table = model.tables[params.table ?? "programmes"] else {
                 throw ValidationFailure(errors: [

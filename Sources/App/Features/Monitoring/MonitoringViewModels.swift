@@ -88,7 +88,7 @@ struct MonitoringPageModel: Encodable {
     let tables: [String: Table]
     enum CodingKeys: String, CodingKey {
         case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies,
-            programmes, providers, canRebuild, exports, levels, filterAction, rebuildAction, impactHref
+            programmes, providers, canRebuild, exports, levels, filterAction, rebuildAction, impactHref, planPanel
     }
 
     private static func pair(_ a: Double?, _ b: Double?, _ f: (Double) -> String) -> String {
