@@ -287,6 +287,17 @@ struct InstansiPlanTests {
             let page = try await WebClient.login(app, "admin").get(SiteURL.instansiPlanRealisation(plan.id).path)
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Rp 3.000.000") && page.body.string.contains("50 %"))
+            // The batch page shows and records the actual cost; a cost that is not a number changes nothing.
+            let web = try await WebClient.login(app, "admin")
+            let batchPage = try await web.get(SiteURL.batch(batch.id).path).body.string
+            #expect(batchPage.contains("Catat biaya") && batchPage.contains("Rp 1.400.000"))
+            let staffA = try #require(
+                try await Enrolment.query(on: app.db).filter(\.$employeeID == world.staffA.id!).first())
+            _ = try await web.post(SiteURL.enrolmentActualCost(staffA.id!).path, ["actualCost": "satu juta"])
+            #expect(try await Enrolment.find(staffA.id, on: app.db)?.actualCost == 1_400_000)
+            _ = try await web.post(SiteURL.enrolmentActualCost(staffA.id!).path, ["actualCost": "1.450.000"])
+            #expect(try await Enrolment.find(staffA.id, on: app.db)?.actualCost == 1_450_000)
+            _ = try await web.post(SiteURL.enrolmentActualCost(staffA.id!).path, ["actualCost": "1400000"])
             // The monitoring page of 2026 shows the same plan against its realisation.
             let monitoring = try await WebClient.login(app, "admin").get(
                 SiteURL.monitoring.path + "?from=2026-01-01&to=2026-11-29"
