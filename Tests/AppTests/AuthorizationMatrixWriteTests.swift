@@ -65,6 +65,15 @@ struct AuthorizationMatrixWriteTests {
         "POST /api/v1/batches/:id/enrolments": #"{"employeeId":"{staffA}"}"#,
         "POST /api/v1/enrolments/:id/complete": #"{"certificateNumber":"SERT/2026/1","attendancePercent":100}"#,
         "POST /api/v1/enrolments/:id/attendance": #"{"attendancePercent":90}"#,
+        "PUT /api/v1/enrolments/:id/actual-cost": #"{"actualCost":1500000}"#,
+        "POST /api/v1/development-plans": #"{"year":2027,"budget":10000000}"#,
+        "PUT /api/v1/development-plans/:id/budget": #"{"budget":10000000,"ceilings":[]}"#,
+        "POST /api/v1/development-plans/:id/items":
+            #"{"opdId":"{opdA}","title":"Pelayanan Prima","form":"klasikal","path":"KL03","quarter":2,"participants":10,"jp":24,"cost":15000000}"#,
+        "PUT /api/v1/development-plans/:id/items/:itemId":
+            #"{"opdId":"{opdA}","title":"Pelayanan Prima","form":"klasikal","path":"KL03","quarter":2,"participants":10,"jp":24,"cost":15000000}"#,
+        "POST /api/v1/development-plans/:id/transition": #"{"to":"diusulkan"}"#,
+        "POST /api/v1/development-plans/:id/revisions": #"{"reason":"Perubahan APBD"}"#,
         "POST /api/v1/enrolments/:id/evaluations":
             #"{"level":1,"respondentRole":"participant","scores":{"material":4,"facilitator":4,"organisation":4,"usefulness":4}}"#,
         "POST /api/v1/learning/:id/decision": #"{"verify":true}"#,
@@ -174,6 +183,20 @@ struct AuthorizationMatrixWriteTests {
         "POST /learning/:id/decision": ["verify": "1"],
         "POST /admin/settings": ["formula": "capped", "thresholds": "pemetaan"],
         "POST /development/annual-plan/adopt": ["year": "2027", "budget": "10000000"],
+        "POST /development/plans": ["year": "2027", "budget": "10000000", "source": "empty"],
+        "POST /development/plans/ppk": ["userId": ""],
+        "POST /enrolments/:id/actual-cost": ["actualCost": "1500000"],
+        "POST /development/plans/:id/items": [
+            "opdId": "{opdA}", "title": "Pelayanan Prima", "form": "klasikal", "path": "KL03", "quarter": "2",
+            "participants": "10", "jp": "24", "cost": "15000000",
+        ],
+        "POST /development/plans/:id/items/:item/edit": [
+            "opdId": "{opdA}", "title": "Pelayanan Prima", "form": "klasikal", "path": "KL03", "quarter": "2",
+            "participants": "10", "jp": "24", "cost": "15000000",
+        ],
+        "POST /development/plans/:id/budget": ["budget": "10000000"],
+        "POST /development/plans/:id/transition": ["to": "diusulkan"],
+        "POST /development/plans/:id/revisions": ["reason": "Perubahan APBD"],
         "POST /skm/follow-up": [
             "unit": "{opdA}", "from": "2026-01-01", "to": "2026-06-30", "plan": "Perbaiki antrean",
         ],
@@ -220,6 +243,9 @@ struct AuthorizationMatrixWriteTests {
         "POST /admin/users": ["admin"],
         "POST /admin/settings": ["admin"],
         "POST /development/annual-plan/adopt": ["admin"],
+        "POST /api/v1/development-plans": ["admin"],
+        "POST /development/plans": ["admin"],
+        "POST /development/plans/ppk": ["admin"],
         "POST /monitoring/rebuild": ["admin"],
         "POST /skm/follow-up": ["admin", "operator.a", "operator.b"],
         "POST /skm/publish": ["admin", "operator.a", "operator.b"],
@@ -311,6 +337,7 @@ struct AuthorizationMatrixWriteTests {
         other.ids["enrolments"] = try await make(
             "/api/v1/batches/\(other.ids["batches"]!)/enrolments", #"{"employeeId":"\#(employee)"}"#)
         other.ids["plans"] = try await make("/api/v1/employees/\(employee)/plans", #"{"year":2027}"#)
+        other.ids["development-plans"] = try await make("/api/v1/development-plans", #"{"year":2027,"budget":1000000}"#)
         other.ids["learning"] = try await make(
             "/api/v1/employees/\(employee)/learning",
             #"{"title":"Webinar","path":"NKL07","organiser":"LAN","startDate":"2026-11-02","endDate":"2026-11-02","jp":2}"#

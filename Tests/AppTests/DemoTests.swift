@@ -30,7 +30,7 @@ struct DemoTests {
 
             for username in [
                 "superadmin", "operator.dukcapil", "operator.bkppd", "atasan.dukcapil", "pegawai.dukcapil", "asesor",
-                "lpk.bpsdmd",
+                "lpk.bpsdmd", "sekda",
             ] {
                 _ = try await APIClient.login(app, username, password: DemoLoader.demoPassword)
             }
@@ -93,6 +93,33 @@ struct DemoTests {
             #expect(snapshot.contains("\"respondents\":") && !snapshot.contains("\"saran\""))
 
             try await Self.partnersTellTheirStory(app)
+            // Issue 17: the 2026 development plan, adopted by the Sekda (designated PPK) with its
+            // decree; completed enrolments carry actual costs, so budget was absorbed; one planned
+            // item was not held and one activity was not planned.
+            struct Plans: Decodable {
+                struct Plan: Decodable {
+                    let id: UUID
+                    let year: Int, status: String
+                    let decreeNumber: String?
+                }
+                let items: [Plan]
+            }
+            struct Figures: Decodable { let participants: Int, jp: Int, budget: Int }
+            struct Realisation: Decodable {
+                struct Item: Decodable { let id: UUID }
+                let planned: Figures, realised: Figures
+                let notDone: [Item]
+                let unplanned: [Figures]
+            }
+            let sekda = try await APIClient.login(app, "sekda", password: DemoLoader.demoPassword)
+            let plans = try await sekda.send(.GET, "/api/v1/development-plans").json(Plans.self).items
+            let plan2026 = try #require(plans.first { $0.year == 2026 })
+            #expect(plan2026.status == "ditetapkan" && plan2026.decreeNumber == "188.45/123/KEP/HK/2026")
+            let realisation = try await sekda.send(.GET, "/api/v1/development-plans/\(plan2026.id)/realisation")
+                .json(Realisation.self)
+            #expect(realisation.planned.budget > 0 && realisation.realised.budget > 0)
+            #expect(realisation.realised.participants > 0 && realisation.realised.jp > 0)
+            #expect(realisation.notDone.count >= 1 && realisation.unplanned.count >= 1)
 
             await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
         }

@@ -46,6 +46,8 @@ struct MigrationListTests {
         "050_CreateServiceStandardDocuments",
         "051_CreateSKMFollowUpActions",
         "052_CreateJobAnalysis",
+        "053_CreateInstansiPlans",
+        "054_AddEnrolmentActualCost",
         "055_AddMandatoryTraining",
         "056_AddMandatoryTrainingSettings",
         "057_CreateProviderAgreements",

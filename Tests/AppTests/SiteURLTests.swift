@@ -36,6 +36,9 @@ struct SiteURLTests {
         case notifications, notificationRead, notificationsReadAll, mandatoryTraining
         case provider, providerAgreements, providerAgreementNew, providerAgreementEdit, providerAgreementDelete
         case providerAgreementFile, uncoveredBatches
+        case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
+        case instansiPlanTransition, instansiPlanRevisions, instansiPlanPrint, instansiPlanRealisation
+        case enrolmentActualCost, instansiPlanItemEdit
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -79,6 +82,16 @@ struct SiteURLTests {
         case .notifications: .notifications
         case .notificationRead: .notificationRead
         case .notificationsReadAll: .notificationsReadAll
+        case .instansiPlans: .instansiPlans
+        case .instansiPlanPPK: .instansiPlanPPK
+        case .instansiPlan: .instansiPlan
+        case .instansiPlanItems: .instansiPlanItems
+        case .instansiPlanItemDelete: .instansiPlanItemDelete
+        case .instansiPlanBudget: .instansiPlanBudget
+        case .instansiPlanTransition: .instansiPlanTransition
+        case .instansiPlanRevisions: .instansiPlanRevisions
+        case .instansiPlanPrint: .instansiPlanPrint
+        case .instansiPlanRealisation: .instansiPlanRealisation
         case .employeeNew: .employeeNew
         case .employeeEdit: .employeeEdit
         case .employeeNIK: .employeeNIK
@@ -113,6 +126,8 @@ struct SiteURLTests {
         case .batchEnrolments: .batchEnrolments
         case .enrolmentCancel: .enrolmentCancel
         case .enrolmentAttendance: .enrolmentAttendance
+        case .enrolmentActualCost: .enrolmentActualCost
+        case .instansiPlanItemEdit: .instansiPlanItemEdit
         case .enrolmentComplete: .enrolmentComplete
         case .needs: .needs
         case .assessmentNeeds: .assessmentNeeds
@@ -236,6 +251,16 @@ struct SiteURLTests {
         case .notifications: (.notifications, [.GET])
         case .notificationRead: (.notificationRead("evaluasi.\(a.uuidString).1"), [.POST])
         case .notificationsReadAll: (.notificationsReadAll, [.POST])
+        case .instansiPlans: (.instansiPlans, [.GET, .POST])
+        case .instansiPlanPPK: (.instansiPlanPPK, [.POST])
+        case .instansiPlan: (.instansiPlan(a), [.GET])
+        case .instansiPlanItems: (.instansiPlanItems(a), [.POST])
+        case .instansiPlanItemDelete: (.instansiPlanItemDelete(a, item: b), [.POST])
+        case .instansiPlanBudget: (.instansiPlanBudget(a), [.POST])
+        case .instansiPlanTransition: (.instansiPlanTransition(a), [.POST])
+        case .instansiPlanRevisions: (.instansiPlanRevisions(a), [.POST])
+        case .instansiPlanPrint: (.instansiPlanPrint(a), [.GET])
+        case .instansiPlanRealisation: (.instansiPlanRealisation(a), [.GET])
         case .employeeNew: (.employeeNew, [.GET])
         case .employeeEdit: (.employeeEdit(a), [.GET, .POST])
         case .employeeNIK: (.employeeNIK(a), [.POST])
@@ -270,6 +295,8 @@ struct SiteURLTests {
         case .batchEnrolments: (.batchEnrolments(a), [.POST])
         case .enrolmentCancel: (.enrolmentCancel(a), [.POST])
         case .enrolmentAttendance: (.enrolmentAttendance(a), [.POST])
+        case .enrolmentActualCost: (.enrolmentActualCost(a), [.POST])
+        case .instansiPlanItemEdit: (.instansiPlanItemEdit(a, item: b), [.GET, .POST])
         case .enrolmentComplete: (.enrolmentComplete(a), [.POST])
         case .needs: (.needs, [.GET])
         case .assessmentNeeds: (.assessmentNeeds, [.GET])

@@ -52,6 +52,8 @@ enum Migrations {
             CreateServiceStandardDocuments(),
             CreateSKMFollowUpActions(),
             CreateJobAnalysis(),
+            CreateInstansiPlans(),
+            AddEnrolmentActualCost(),
             AddMandatoryTraining(),
             AddMandatoryTrainingSettings(),
             CreateProviderAgreements(),

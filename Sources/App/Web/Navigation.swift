@@ -47,6 +47,13 @@ enum Navigation {
             develop.append(item("Pelatihan wajib", .mandatoryTraining))
         }
         if AccessPolicy.annualPlan(actor).isAllowed { develop.append(item("Rencana tahunan optimal", .annualPlan)) }
+        // The designated PPK is found in the database, not in the session: their link is the
+        // list page itself (the nav shows it to the roles that read the plan by role).
+        if let instansiID = actor.instansiID,
+            AccessPolicy.instansiPlan(actor, instansiID: instansiID, ppkUserID: nil).isAllowed
+        {
+            develop.append(item("Rencana pengembangan instansi", .instansiPlans))
+        }
         areas.append(.init(title: "2. Pengembangan", items: develop))
         var evaluate: [Chrome.NavItem] = []
         if AccessPolicy.ownEvaluations(actor).isAllowed { evaluate.append(item("Evaluasi saya", .evaluations)) }

@@ -44,6 +44,17 @@ enum SiteURL {
     case notifications
     case notificationRead(String)
     case notificationsReadAll
+    case instansiPlans
+    case instansiPlanPPK
+    case instansiPlan(UUID)
+    case instansiPlanItems(UUID)
+    case instansiPlanItemDelete(UUID, item: UUID)
+    case instansiPlanItemEdit(UUID, item: UUID)
+    case instansiPlanBudget(UUID)
+    case instansiPlanTransition(UUID)
+    case instansiPlanRevisions(UUID)
+    case instansiPlanPrint(UUID)
+    case instansiPlanRealisation(UUID)
     case employeeNew
     case employeeEdit(UUID)
     case employeeNIK(UUID)
@@ -79,6 +90,7 @@ enum SiteURL {
     case batchEnrolments(UUID)
     case enrolmentCancel(UUID)
     case enrolmentAttendance(UUID)
+    case enrolmentActualCost(UUID)
     case enrolmentComplete(UUID)
     case needs
     case assessmentNeeds
@@ -223,6 +235,19 @@ enum SiteURL {
         case .notifications: ["notifikasi"]
         case .notificationRead(let id): ["notifikasi", .init("nid", text: id), "dibaca"]
         case .notificationsReadAll: ["notifikasi", "semua-dibaca"]
+        case .instansiPlans: ["development", "plans"]
+        case .instansiPlanPPK: ["development", "plans", "ppk"]
+        case .instansiPlan(let id): ["development", "plans", .id(id)]
+        case .instansiPlanItems(let id): ["development", "plans", .id(id), "items"]
+        case .instansiPlanItemDelete(let id, let item):
+            ["development", "plans", .id(id), "items", .init("item", item), "delete"]
+        case .instansiPlanItemEdit(let id, let item):
+            ["development", "plans", .id(id), "items", .init("item", item), "edit"]
+        case .instansiPlanBudget(let id): ["development", "plans", .id(id), "budget"]
+        case .instansiPlanTransition(let id): ["development", "plans", .id(id), "transition"]
+        case .instansiPlanRevisions(let id): ["development", "plans", .id(id), "revisions"]
+        case .instansiPlanPrint(let id): ["development", "plans", .id(id), "print"]
+        case .instansiPlanRealisation(let id): ["development", "plans", .id(id), "realisation"]
         case .employeeNew: ["employees", "new"]
         case .employeeEdit(let id): ["employees", .id(id), "edit"]
         case .employeeNIK(let id): ["employees", .id(id), "nik"]
@@ -260,6 +285,7 @@ enum SiteURL {
         case .batchEnrolments(let id): ["batches", .id(id), "enrolments"]
         case .enrolmentCancel(let id): ["enrolments", .id(id), "cancel"]
         case .enrolmentAttendance(let id): ["enrolments", .id(id), "attendance"]
+        case .enrolmentActualCost(let id): ["enrolments", .id(id), "actual-cost"]
         case .enrolmentComplete(let id): ["enrolments", .id(id), "complete"]
         case .needs: ["development", "needs"]
         case .assessmentNeeds: ["development", "assessment-needs"]

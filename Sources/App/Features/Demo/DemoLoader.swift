@@ -9,7 +9,7 @@ enum DemoLoader {
     static let demoPassword = "Demo-Kupang-2026"
     static let loginHelp = """
         ==> Akun demo (kata sandi: \(demoPassword)): superadmin, operator.dukcapil, operator.bkppd,
-            atasan.dukcapil, pegawai.dukcapil, asesor, lpk.bpsdmd
+            atasan.dukcapil, pegawai.dukcapil, asesor, lpk.bpsdmd, sekda (PPK penetap rencana pengembangan)
         """
 
     static func seed(_ app: Application) throws -> OrganisationSeed {
@@ -63,6 +63,10 @@ enum DemoLoader {
                 try await DemoAccounts.create(
                     org: org, instansiID: instansi.requireID(), index: index, written: written,
                     passwordHash: passwordHash, now: now, on: db)
+                if index == 0 {
+                    try await DemoInstansiPlanData.write(
+                        instansiID: instansi.requireID(), passwordHash: passwordHash, now: now, on: db)
+                }
                 if index == 0, let bpsdmd = development.providers["BPSDMD-NTT"] {
                     try await User.query(on: db).filter(\.$username == "lpk.bpsdmd").set(\.$providerID, to: bpsdmd)
                         .update()

@@ -11,6 +11,7 @@ enum BatchesController {
         web.post(SiteURL.batchEnrolments(.routeParameter).pathComponents, use: enrol)
         web.post(SiteURL.enrolmentCancel(.routeParameter).pathComponents, use: cancel)
         web.post(SiteURL.enrolmentAttendance(.routeParameter).pathComponents, use: attendance)
+        web.post(SiteURL.enrolmentActualCost(.routeParameter).pathComponents, use: actualCost)
         web.on(
             .POST, SiteURL.enrolmentComplete(.routeParameter).pathComponents, body: .collect(maxSize: uploadLimit),
             use: complete)
@@ -124,6 +125,8 @@ struct BatchPageModel: Encodable {
         let attendance: String, certificate: String, certificateHref: String?
         let canCancel: Bool, canComplete: Bool, canAttend: Bool
         let cancelAction: String, attendanceAction: String, completeAction: String
+        /// What the place actually cost (the instansi plan's realisation sums it).
+        let actualCost: String, actualCostValue: String, costAction: String
     }
     let facts: [ProgrammeDetailModel.Item]
     let programmeHref: String
@@ -183,7 +186,9 @@ struct BatchPageModel: Encodable {
                 canComplete: canRecord && started && s == .enrolled,
                 canAttend: canRecord && (s == .enrolled || s == .completed),
                 cancelAction: base + "/cancel", attendanceAction: base + "/attendance",
-                completeAction: base + "/complete")
+                completeAction: base + "/complete", actualCost: e.actualCost.map(IndonesianFormat.money) ?? "—",
+                actualCostValue: e.actualCost.map(String.init) ?? "",
+                costAction: SiteURL.enrolmentActualCost(e.id!).path)
         }
         let all = list.map { row($0.0, $0.1) }
         rows = all.filter { $0.statusCode != EnrolmentStatus.waitlisted.rawValue }
@@ -199,7 +204,7 @@ struct BatchPageModel: Encodable {
             "xlsx": "/batches/\(batch.id!.uuidString)?format=xlsx",
         ]
         table = Table(
-            header: ["NIP", "Nama", "Unit", "Status", "Kehadiran", "Nomor sertifikat"],
-            rows: all.map { [$0.nip, $0.name, $0.unit, $0.status, $0.attendance, $0.certificate] })
+            header: ["NIP", "Nama", "Unit", "Status", "Kehadiran", "Nomor sertifikat", "Biaya realisasi (Rp)"],
+            rows: all.map { [$0.nip, $0.name, $0.unit, $0.status, $0.attendance, $0.certificate, $0.actualCostValue] })
     }
 }

@@ -18,6 +18,8 @@ final class Enrolment: Model, InstansiOwned, @unchecked Sendable {
     @OptionalField(key: "certificate_file_id") var certificateFileID: UUID?
     @OptionalField(key: "completed_on") var completedOn: String?
     @OptionalField(key: "plan_item_id") var planItemID: UUID?
+    /// What the place actually cost, Rupiah (the budget the instansi plan's realisation absorbs).
+    @OptionalField(key: "actual_cost") var actualCost: Int?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -29,6 +29,7 @@ struct EnrolmentDTO: Content, Equatable {
     let attendancePercent: Int?
     let certificateNumber: String?
     let completedOn: String?
+    let actualCost: Int?
 
     init(_ e: Enrolment) {
         id = e.id!
@@ -39,6 +40,7 @@ struct EnrolmentDTO: Content, Equatable {
         attendancePercent = e.attendancePercent
         certificateNumber = e.certificateNumber
         completedOn = e.completedOn
+        actualCost = e.actualCost
     }
 }
 

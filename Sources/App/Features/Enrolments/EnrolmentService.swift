@@ -211,7 +211,7 @@ enum EnrolmentService {
     }
 
     /// The enrolment with its batch and programme, for the provider/BKPPD who records results.
-    private static func forRecording(_ id: UUID, actor: Principal, on db: any Database) async throws -> (
+    static func forRecording(_ id: UUID, actor: Principal, on db: any Database) async throws -> (
         Enrolment, Batch, Programme
     ) {
         let e = try await Enrolment.findScoped(id, actor, on: db, what: "Pendaftaran")

@@ -43,9 +43,10 @@ enum MonitoringController {
         let report = try await MonitoringReport.load(scope: scope, period: period, today: today, on: req.db)
         let unit = params.unit ?? ""
         let baseQuery = "from=\(period.from.iso)&to=\(period.to.iso)" + (unit.isEmpty ? "" : "&unit=\(unit)")
-        let model = MonitoringPageModel(
+        var model = MonitoringPageModel(
             report: report, scope: scope, unitParam: unit, canRebuild: AccessPolicy.annualPlan(try req.actor).isAllowed,
             baseQuery: baseQuery)
+        model.planPanel = try await InstansiPlanPage.panel(year: period.to.year, actor: try req.actor, on: req.db)
         if let format = try Export.requested(req) {
             guard let table = model.tables[params.table ?? "programmes"] else {
                 throw ValidationFailure(errors: [

@@ -9,6 +9,8 @@ struct MonitoringPageModel: Encodable {
     let filterAction = SiteURL.monitoring.path
     let rebuildAction = SiteURL.monitoringRebuild.path
     let impactHref = SiteURL.impact.path
+    /// The instansi plan of the period's year against its realisation (Ps 207), when there is one.
+    var planPanel: InstansiPlanPanel? = nil
     struct Option: Encodable {
         let value: String
         let label: String
@@ -86,7 +88,7 @@ struct MonitoringPageModel: Encodable {
     let tables: [String: Table]
     enum CodingKeys: String, CodingKey {
         case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies,
-            programmes, providers, canRebuild, exports, levels, filterAction, rebuildAction, impactHref
+            programmes, providers, canRebuild, exports, levels, filterAction, rebuildAction, impactHref, planPanel
     }
 
     private static func pair(_ a: Double?, _ b: Double?, _ f: (Double) -> String) -> String {
