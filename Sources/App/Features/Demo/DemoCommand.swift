@@ -1,6 +1,7 @@
 import Fluent
 import KompetenCore
 import KompetenDemo
+import NIOConcurrencyHelpers
 import Vapor
 
 /// `kompeten demo [--scale city|province]`: migrates, then loads the demo data into an empty database.
@@ -25,10 +26,27 @@ struct DemoCommand: AsyncCommand {
                 "Database sudah berisi data organisasi; `kompeten demo` hanya mengisi database kosong.")
             throw Abort(.conflict)
         }
-        let started = Date()
-        let summary = try await DemoLoader.load(app, scale: scale)
-        context.console.info(
-            "Data demo dimuat dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik: \(summary)")
+        // The bar's total is known once the organisations are generated (1 for the city, 23 for
+        // the province); until then the console shows one line.
+        let console = context.console
+        let bar = NIOLockedValueBox<CommandProgress?>(nil)
+        let summary: String
+        do {
+            summary = try await DemoLoader.load(
+                app, scale: scale,
+                generated: { n in
+                    bar.withLockedValue {
+                        $0 = CommandProgress(
+                            console, title: "Memuat data demo (\(n) instansi)",
+                            steps: n * DemoLoader.stepsPerInstansi)
+                    }
+                },
+                progress: { step in bar.withLockedValue { $0 }?.begin(step) })
+        } catch {
+            bar.withLockedValue { $0 }?.fail()
+            throw error
+        }
+        bar.withLockedValue { $0 }?.finish("Data demo dimuat: \(summary)")
         context.console.info(DemoLoader.loginHelp)
         Bootstrap.printLogin(app, generated: generated)
     }

@@ -20,8 +20,16 @@ enum DemoLoader {
         return try OrganisationSeed.decode(data)
     }
 
-    /// Loads demo data; refuses a database that already holds organisation data.
-    static func load(_ app: Application, scale: DemoScale) async throws -> String {
+    /// The steps `load` reports per instansi (`progress`), for a progress bar's total.
+    static let stepsPerInstansi = 5
+
+    /// Loads demo data; refuses a database that already holds organisation data. `progress` is
+    /// told when each step of each instansi begins (`stepsPerInstansi` of them, after
+    /// `generated(count)` names the total).
+    static func load(
+        _ app: Application, scale: DemoScale, generated count: @Sendable (Int) -> Void = { _ in },
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> String {
         guard try await Bootstrap.isEmpty(app.db) else {
             throw Abort(
                 .conflict, reason: "Database sudah berisi data organisasi; data demo hanya dimuat ke database kosong.")
@@ -34,17 +42,23 @@ enum DemoLoader {
         let passwordHash = try await app.password.async.hash(demoPassword)
         let units = generated.reduce(0) { $0 + $1.units.count }
         let employees = generated.reduce(0) { $0 + $1.employees.count }
+        count(generated.count)
         try await app.db.transaction { db in
             for (index, org) in generated.enumerated() {
+                let name = generated.count > 1 ? "\(org.name) (\(index + 1)/\(generated.count)): " : ""
+                progress(name + "organisasi, jabatan dan pegawai")
                 let instansi = try await instansiRecord(org, first: index == 0, national: national, now: now, on: db)
                 try await CompetencyService.seed(
                     technical, instansiID: instansi.requireID(), national: false, at: now, on: db)
                 let written = try await write(org, instansiID: instansi.requireID(), now: now, on: db)
+                progress(name + "penilaian kompetensi dan analisis jabatan")
                 try await DemoIdentifyData.write(
                     org, instansiID: instansi.requireID(), written: written, now: now, on: db)
+                progress(name + "katalog, rencana dan pelatihan")
                 let development = try await DemoDevelopmentData.write(
                     org, technicalCodes: technical.competencies.map(\.code), instansiID: instansi.requireID(),
                     written: written, now: now, on: db)
+                progress(name + "evaluasi, kinerja dan talenta")
                 try await DemoEvaluateData.write(
                     org, instansiID: instansi.requireID(), written: written, development: development, now: now, on: db)
                 // The city only: the CPNS cohort's NIPs are unique nation-wide, so no copy per government.
@@ -53,6 +67,7 @@ enum DemoLoader {
                     try await DemoMandatoryData.write(
                         org, instansiID: instansi.requireID(), written: written, providerID: provider, now: now, on: db)
                 }
+                progress(name + "layanan publik, survei dan pengaduan")
                 try await DemoServicesData.write(
                     org, instansiCode: org.code, instansiID: instansi.requireID(), written: written, first: index == 0,
                     now: now, on: db)

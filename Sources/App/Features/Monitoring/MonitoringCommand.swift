@@ -22,12 +22,14 @@ struct MonitoringCommand: AsyncCommand {
             throw Abort(.notFound)
         }
         let now = app.kompeten.now
+        let progress = CommandProgress(
+            context.console, title: "Menghitung ulang riwayat pemantauan", steps: list.count)
+        var points = 0
         for instansi in list {
-            let started = Date()
-            let n = try await MonitoringHistory.rebuild(
+            progress.begin(instansi.code)
+            points += try await MonitoringHistory.rebuild(
                 instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
-            context.console.info(
-                "\(instansi.code): \(n) titik dalam \(String(format: "%.1f", Date().timeIntervalSince(started))) detik")
         }
+        progress.finish("\(list.count) instansi, \(points) titik riwayat")
     }
 }

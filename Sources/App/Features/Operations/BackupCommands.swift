@@ -143,7 +143,8 @@ struct BackupCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let started = Date()
+        let progress = CommandProgress(context.console, title: "Membuat cadangan", steps: 1)
+        progress.begin(signature.file)
         switch app.kompeten.config.database {
         case .sqliteFile, .sqliteMemory:
             try await DatabaseBackup.backupSQLite(try app.db.sql, to: signature.file)
@@ -164,8 +165,7 @@ struct BackupCommand: AsyncCommand {
                 throw error
             }
         }
-        context.console.info(
-            "Cadangan dibuat: \(signature.file) (\(String(format: "%.1f", Date().timeIntervalSince(started))) detik)")
+        progress.finish("Cadangan dibuat: \(signature.file)")
     }
 }
 
@@ -178,6 +178,8 @@ struct RestoreCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await DatabaseBackup.refuseWhileServed(now: Date(), on: try app.db.sql)
+        let progress = CommandProgress(context.console, title: "Memulihkan database", steps: 1)
+        progress.begin(signature.file)
         switch app.kompeten.config.database {
         case .sqliteFile(let path):
             try await DatabaseBackup.restoreSQLite(from: signature.file, to: path)
@@ -188,6 +190,6 @@ struct RestoreCommand: AsyncCommand {
                 "pg_restore", url: url,
                 arguments: ["--clean", "--if-exists", "--no-owner", "--single-transaction", signature.file])
         }
-        context.console.info("Database dipulihkan dari \(signature.file).")
+        progress.finish("Database dipulihkan dari \(signature.file)")
     }
 }
