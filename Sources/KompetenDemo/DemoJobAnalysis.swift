@@ -67,6 +67,19 @@ public enum DemoJobAnalysisGenerator {
         }.map(\.code)
     }
 
+    /// Jabatan tujuan the demo sets: in the first five kelurahan (by code), the first active
+    /// pelaksana (by NIP) is being prepared to become its lurah, a key position.
+    public static func targetAssignments(_ org: DemoInstansi) -> [(nip: String, positionCode: String)] {
+        let kinds = Dictionary(uniqueKeysWithValues: org.positions.map { ($0.code, $0) })
+        let lurah = org.positions.filter { $0.kind == .pengawas && $0.name.hasPrefix("Lurah ") }
+            .sorted { $0.code < $1.code }.prefix(5)
+        return lurah.compactMap { l in
+            org.employees.filter { e in
+                e.isActive && e.unitCode == l.unitCode && kinds[e.positionCode]?.kind == .pelaksana
+            }.min { $0.nip < $1.nip }.map { (nip: $0.nip, positionCode: l.code) }
+        }
+    }
+
     static func positionClass(_ kind: PositionKind, _ r: inout DemoRandom) -> Int {
         switch kind {
         case .jpt: 14

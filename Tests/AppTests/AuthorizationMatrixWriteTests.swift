@@ -37,6 +37,7 @@ struct AuthorizationMatrixWriteTests {
         "PUT /api/v1/positions/:id/job-analysis":
             #"{"positionClass":7,"tasks":[{"description":"Memverifikasi berkas","output":"Berkas","unit":"berkas","annualVolume":100,"normHours":0.5}]}"#,
         "PUT /api/v1/positions/:id/key-position": #"{"key":true}"#,
+        "PUT /api/v1/employees/:id/target-position": #"{"positionId":null}"#,
         "POST /api/v1/employees":
             #"{"nip":"199303032020121002","name":"Pegawai Baru","employmentType":"PNS","rank":"III/a","unitId":"{bidangA}"}"#,
         "PUT /api/v1/employees/:id":
@@ -131,6 +132,7 @@ struct AuthorizationMatrixWriteTests {
             "taskUnit[]": "berkas", "taskVolume[]": "100", "taskNorm[]": "0,5",
         ],
         "POST /positions/:id/suksesi/kunci": ["key": "1"],
+        "POST /positions/:id/suksesi/tujuan": ["employee": "{staffA}", "clear": "1"],
         "POST /positions/bulk-standards": ["kind": "pelaksana", "competency": "M.1", "level": "2"],
         "POST /providers": ["code": "LPK-X", "name": "LPK Baru", "kind": "swasta"],
         "POST /providers/:id/edit": ["code": "LPK-Y", "name": "LPK Ganti", "kind": "swasta"],

@@ -54,6 +54,7 @@ struct MigrationListTests {
         "058_AddProgrammeAccreditation",
         "059_AddKeyPositionsAndFunctionalGrade",
         "060_CreateNotificationReads",
+        "061_AddEmployeeTargetPosition",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

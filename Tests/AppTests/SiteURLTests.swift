@@ -33,7 +33,7 @@ struct SiteURLTests {
         case serviceStandardDocumentEdit, publicStandard, publicStandardPoster, serviceStandardsExport
         case serviceStandardsImport
         case positionJobAnalysis, positionJobAnalysisEdit, workload, positionSuccessors, positionKeyMark
-        case notifications, notificationRead, notificationsReadAll, mandatoryTraining
+        case notifications, notificationRead, notificationsReadAll, mandatoryTraining, positionTargetFor
         case provider, providerAgreements, providerAgreementNew, providerAgreementEdit, providerAgreementDelete
         case providerAgreementFile, uncoveredBatches
         case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
@@ -79,6 +79,7 @@ struct SiteURLTests {
         case .workload: .workload
         case .positionSuccessors: .positionSuccessors
         case .positionKeyMark: .positionKeyMark
+        case .positionTargetFor: .positionTargetFor
         case .notifications: .notifications
         case .notificationRead: .notificationRead
         case .notificationsReadAll: .notificationsReadAll
@@ -248,6 +249,7 @@ struct SiteURLTests {
         case .workload: (.workload, [.GET])
         case .positionSuccessors: (.positionSuccessors(a), [.GET])
         case .positionKeyMark: (.positionKeyMark(a), [.POST])
+        case .positionTargetFor: (.positionTargetFor(a), [.POST])
         case .notifications: (.notifications, [.GET])
         case .notificationRead: (.notificationRead("evaluasi.\(a.uuidString).1"), [.POST])
         case .notificationsReadAll: (.notificationsReadAll, [.POST])

@@ -36,4 +36,17 @@ import Testing
         ]
         #expect(SourcedNeed.totals(needs) == [.kinerja: 2, .pelatihanWajib: 1])
     }
+
+    /// A jabatan tujuan needing M.1:3 and M.2:4 for someone at M.1 3, M.2 2 and T.X unassessed:
+    /// one need (M.2 2 → 4); met and unassessed competencies are none.
+    @Test func aTargetPositionGapIsANeedPerAssessedShortfall() {
+        let gaps = [
+            GapItem(competencyCode: "M.1", required: 3, actual: 3, gap: 0, status: .memenuhi),
+            GapItem(competencyCode: "M.2", required: 4, actual: 2, gap: 2, status: .belumMemenuhi),
+            GapItem(competencyCode: "T.X", required: 3, actual: nil, gap: nil, status: .belumDinilai),
+        ]
+        let needs = SourcedNeed.target(employee: "E", positionName: "Kepala Seksi", gaps: gaps)
+        #expect(
+            needs == [SourcedNeed(employee: "E", source: .jabatanTujuan, subject: "M.2 level 2 → 4 (Kepala Seksi)")])
+    }
 }

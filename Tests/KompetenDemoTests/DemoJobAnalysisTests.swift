@@ -71,4 +71,19 @@ import Testing
         #expect(key.filter { names[$0]?.0.hasPrefix("Lurah ") == true }.count == 51)
         #expect(key.count == 52)
     }
+
+    /// Five pelaksana are prepared to become the lurah of their own kelurahan.
+    @Test func fivePelaksanaArePreparedForTheirLurahPost() throws {
+        let kupang = try demoCity.get()[0]
+        let positions = Dictionary(uniqueKeysWithValues: kupang.positions.map { ($0.code, $0) })
+        let people = Dictionary(uniqueKeysWithValues: kupang.employees.map { ($0.nip, $0) })
+        let targets = DemoJobAnalysisGenerator.targetAssignments(kupang)
+        #expect(targets.count == 5)
+        for t in targets {
+            let person = try #require(people[t.nip])
+            let post = try #require(positions[t.positionCode])
+            #expect(post.name.hasPrefix("Lurah ") && post.unitCode == person.unitCode)
+            #expect(positions[person.positionCode]?.kind == .pelaksana && person.isActive)
+        }
+    }
 }

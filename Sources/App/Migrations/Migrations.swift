@@ -60,6 +60,7 @@ enum Migrations {
             AddProgrammeAccreditation(),
             AddKeyPositionsAndFunctionalGrade(),
             CreateNotificationReads(),
+            AddEmployeeTargetPosition(),
         ]
     }
 

@@ -41,6 +41,7 @@ enum SiteURL {
     case workload
     case positionSuccessors(UUID)
     case positionKeyMark(UUID)
+    case positionTargetFor(UUID)
     case notifications
     case notificationRead(String)
     case notificationsReadAll
@@ -232,6 +233,7 @@ enum SiteURL {
         case .workload: ["reports", "abk"]
         case .positionSuccessors(let id): ["positions", .id(id), "suksesi"]
         case .positionKeyMark(let id): ["positions", .id(id), "suksesi", "kunci"]
+        case .positionTargetFor(let id): ["positions", .id(id), "suksesi", "tujuan"]
         case .notifications: ["notifikasi"]
         case .notificationRead(let id): ["notifikasi", .init("nid", text: id), "dibaca"]
         case .notificationsReadAll: ["notifikasi", "semua-dibaca"]

@@ -101,6 +101,23 @@ extension AccessPolicy {
         }
     }
 
+    /// Setting an employee's jabatan tujuan (the post they are prepared for): BKPPD for anyone of
+    /// the instansi, an OPD's operator for their own OPD's people — those who manage talent.
+    public static func setTargetPosition(_ actor: Principal, _ employee: Placement) -> AccessDecision {
+        guard actor.instansiID == employee.instansiID else { return .deny(otherInstansi) }
+        switch actor.role {
+        case .admin: return .allow
+        case .operator: return actor.opdID != nil && actor.opdID == employee.opdID ? .allow : .deny(otherOPD)
+        default: return .deny("Jabatan tujuan ditetapkan oleh Admin BKPPD atau operator OPD pegawai.")
+        }
+    }
+
+    /// Whether the successor list offers the "jabatan tujuan" buttons at all (each click is then
+    /// checked against `setTargetPosition` for that person).
+    public static func setsTargetPositions(_ actor: Principal) -> Bool {
+        actor.instansiID != nil && (actor.role == .admin || actor.role == .operator)
+    }
+
     /// Marking a position as key (jabatan kunci) for succession planning: BKPPD (admin) only,
     /// since the mark gives the position a city-wide successor list.
     public static func markKeyPosition(_ actor: Principal, _ target: Placement) -> AccessDecision {

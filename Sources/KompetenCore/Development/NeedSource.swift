@@ -55,6 +55,16 @@ public struct SourcedNeed: Sendable, Equatable {
             employee: employee, source: .pelatihanWajib, subject: "\(r.kind.shortLabel) (\(state) \(r.dueDate.iso))")
     }
 
+    /// The gap to the jabatan tujuan: one need per assessed competency below the target's level.
+    /// An unassessed one is an assessment need first, as for the held position.
+    public static func target(employee: String, positionName: String, gaps: [GapItem]) -> [SourcedNeed] {
+        gaps.filter { $0.status == .belumMemenuhi }.map {
+            SourcedNeed(
+                employee: employee, source: .jabatanTujuan,
+                subject: "\($0.competencyCode) level \($0.actual ?? 0) → \($0.required) (\(positionName))")
+        }
+    }
+
     /// People per source: a competency-gap count (`standar jabatan`, from the grouped query) beside these.
     public static func totals(_ needs: [SourcedNeed]) -> [NeedSource: Int] {
         var t: [NeedSource: Int] = [:]

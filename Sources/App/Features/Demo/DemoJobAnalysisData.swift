@@ -22,6 +22,12 @@ enum DemoJobAnalysisData {
         }
         for chunk in records.chunked(500) { try await Array(chunk).create(on: db) }
         for chunk in tasks.chunked(1000) { try await Array(chunk).create(on: db) }
+        let own = Array(positionIDs.values)
+        for (nip, code) in DemoJobAnalysisGenerator.targetAssignments(org) {
+            guard let target = positionIDs[code] else { continue }
+            try await Employee.query(on: db).filter(\.$nip == nip).filter(\.$positionID ~~ own)
+                .set(\.$targetPositionID, to: target).update()
+        }
         let key = DemoJobAnalysisGenerator.keyPositionCodes(org).compactMap { positionIDs[$0] }
         for chunk in key.chunked(500) {
             try await Position.query(on: db).filter(\.$id ~~ Array(chunk)).set(\.$keyPosition, to: true).update()

@@ -32,6 +32,8 @@ final class Employee: Model, InstansiOwned, @unchecked Sendable {
     /// TMT jabatan (`yyyy-mm-dd`, migration 055): the appointment to the position held, from
     /// which PKP/PKA/PKN II are due. Not the assignment row's date, which is when it was recorded.
     @OptionalField(key: "position_tmt") var positionTMT: String?
+    /// Jabatan tujuan: the post the person is being prepared for (migration 061).
+    @OptionalField(key: "target_position_id") var targetPositionID: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     /// Raised by every save through the form, the API or an import (migration 026): an edit form

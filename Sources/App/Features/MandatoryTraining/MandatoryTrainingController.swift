@@ -123,6 +123,15 @@ enum MandatoryTrainingController {
 
     static func apiList(req: Request) async throws -> ListDTO {
         let q = try req.query.decode(APIQuery.self)
+        // The page's filter form sends "" for "all"; an API client that sends an empty value
+        // sent something that is not a UUID or a status, and is told so.
+        var empty: [FieldError] = []
+        if q.unitId == "" { empty.append(.init(field: "unitId", message: "Unit harus UUID yang sah.")) }
+        if q.status == "" { empty.append(.init(field: "status", message: "Status harus due, overdue atau done.")) }
+        if !empty.isEmpty {
+            _ = try req.actor // 401 before 422 for a request without a login
+            throw ValidationFailure(errors: empty)
+        }
         let report = try await build(req, unit: q.unitId, status: q.status)
         var counts = MandatoryTraining.Counts()
         for i in report.items { counts.add(i.requirement.status) }

@@ -9,6 +9,9 @@ enum SuccessionController {
         web.get(SiteURL.positionSuccessors(.routeParameter).pathComponents, use: page)
         api.get("positions", ":id", "successors", use: apiList)
         web.post(SiteURL.positionKeyMark(.routeParameter).pathComponents, use: markForm)
+        web.post(SiteURL.positionTargetFor(.routeParameter).pathComponents, use: targetForm)
+        api.get("employees", ":id", "target-position", use: targetGet)
+        api.put("employees", ":id", "target-position", use: targetPut)
         api.put("positions", ":id", "key-position", use: markAPI)
     }
 
@@ -34,6 +37,60 @@ enum SuccessionController {
         }
         return try KeyPositionDTO(
             try await KeyPositionService.mark(id, key: key, actor: actor, at: req.now, on: req.db))
+    }
+
+    struct TargetInput: Content {
+        var positionId: UUID?
+    }
+
+    /// Read like the person's talent placement (BKPPD, their OPD's operator, their supervisor).
+    static func targetGet(req: Request) async throws -> TargetPositionDTO {
+        let actor = try req.actor
+        let e = try await Employee.findScoped(try req.parameters.require("id"), actor, on: req.db, what: "Pegawai")
+        let opd = try await Unit.find(e.unitID, on: req.db)?.opdID
+        try AccessPolicy.readTalent(
+            actor, employee: Placement(instansiID: e.instansiID, opdID: opd), employeeID: try e.requireID(),
+            supervisorID: e.supervisorID
+        ).require()
+        let p = try await e.targetPositionID.asyncMap { try await Position.find($0, on: req.db) } ?? nil
+        return TargetPositionDTO(
+            employeeId: try e.requireID(), positionId: p?.id, positionCode: p?.code, positionName: p?.name)
+    }
+
+    /// `PUT /api/v1/employees/{id}/target-position` `{"positionId": "…"}` (null clears it).
+    static func targetPut(req: Request) async throws -> TargetPositionDTO {
+        let actor = try req.actor
+        let e = try await TargetPositionService.authorised(try req.parameters.require("id"), actor: actor, on: req.db)
+        let input = try req.content.decode(TargetInput.self)
+        let p = try await TargetPositionService.set(e, to: input.positionId, actor: actor, at: req.now, on: req.db)
+        return TargetPositionDTO(
+            employeeId: try e.requireID(), positionId: p?.id, positionCode: p?.code, positionName: p?.name)
+    }
+
+    /// The button beside a candidate: `employee=<id>` makes this position their jabatan tujuan,
+    /// `clear=1` removes it.
+    static func targetForm(req: Request) async throws -> Response {
+        let actor = try req.actor
+        let positionID: UUID = try req.parameters.require("id")
+        struct Form: Content {
+            var employee: UUID?
+            var clear: String?
+        }
+        // The position first (404 for another instansi's), then the employee's rule, then the body.
+        _ = try await PositionService.find(positionID, actor, .read, on: req.db)
+        let form = try req.content.decode(Form.self)
+        let e = try await TargetPositionService.authorised(form.employee, actor: actor, on: req.db)
+        do {
+            let p = try await TargetPositionService.set(
+                e, to: form.clear == "1" ? nil : positionID, actor: actor, at: req.now, on: req.db)
+            Flash.add(
+                .success,
+                p.map { "\($0.name) ditetapkan sebagai jabatan tujuan \(e.name)." }
+                    ?? "Jabatan tujuan \(e.name) dihapus.", to: req)
+        } catch let failure as ValidationFailure {
+            Flash.add(.error, failure.errors.map(\.message).joined(separator: " "), to: req)
+        }
+        return req.redirect(to: SiteURL.positionSuccessors(positionID).path)
     }
 
     /// The button on the successor page: `key=1` marks, `key=0` removes the mark.
@@ -84,7 +141,9 @@ enum SuccessionController {
         let model = SuccessionPageModel(
             p, list, export: Export.links(req),
             markAction: mayMark.isAllowed && Succession.canMark(p.positionKind)
-                ? try SiteURL.positionKeyMark(p.requireID()).path : nil)
+                ? try SiteURL.positionKeyMark(p.requireID()).path : nil,
+            targetAction: AccessPolicy.setsTargetPositions(try req.actor)
+                ? try SiteURL.positionTargetFor(p.requireID()).path : nil)
         if let format = try Export.requested(req) {
             return try Export.response(model.table, filename: "suksesi-\(p.code)", format: format)
         }

@@ -15,6 +15,9 @@ struct SuccessionPageModel: Encodable {
         let box: String
         let readiness: String
         let readinessClass: String
+        let employeeID: String
+        /// This position is already the candidate's jabatan tujuan.
+        let isTarget: Bool
     }
     let name: String
     let code: String
@@ -29,14 +32,20 @@ struct SuccessionPageModel: Encodable {
     let marked: Bool
     /// Where the mark button posts; nil when the reader may not mark or the kind is always key.
     let markAction: String?
+    /// Where a candidate's "jabatan tujuan" button posts; nil when the reader sets no targets.
+    let targetAction: String?
     /// For the download only.
     let table: Table
 
     enum CodingKeys: String, CodingKey {
-        case name, code, key, standard, year, rows, unassessed, export, positionHref, marked, markAction
+        case name, code, key, standard, year, rows, unassessed, export, positionHref, marked, markAction, targetAction
     }
 
-    init(_ p: Position, _ list: SuccessionQueries.List, export: [String: String], markAction: String?) {
+    init(
+        _ p: Position, _ list: SuccessionQueries.List, export: [String: String], markAction: String?,
+        targetAction: String?
+    ) {
+        self.targetAction = targetAction
         name = p.name
         code = p.code
         key = p.isKey
@@ -50,7 +59,8 @@ struct SuccessionPageModel: Encodable {
                 rank: i + 1, href: c.employee.id.map { SiteURL.employee($0).path } ?? "#", name: c.employee.name,
                 nip: c.employee.nip, position: c.positionName, jpm: IndonesianFormat.decimal(c.result.jpm ?? 0),
                 category: c.result.category?.label ?? "—", box: c.box.map(String.init) ?? "—", readiness: ready.label,
-                readinessClass: "readiness-\(ready.rawValue)")
+                readinessClass: "readiness-\(ready.rawValue)", employeeID: c.employee.id?.uuidString ?? "",
+                isTarget: c.employee.targetPositionID != nil && c.employee.targetPositionID == p.id)
         }
         unassessed = list.unassessed
         self.export = export

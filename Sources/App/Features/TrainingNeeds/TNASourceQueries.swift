@@ -5,10 +5,8 @@ import Vapor
 
 /// The needs that are not competency gaps (PP 11/2017 Ps 206): an SKP predicate below Baik in
 /// the appraisal year before the plan year (`kinerja`), and a mandatory training not yet followed
-/// (`pelatihan wajib`). Both are few per OPD, so they are read whole; the core rule
-/// (`SourcedNeed`) decides what counts. A target-position gap (`jabatan tujuan`) has no stored
-/// choice of target per person to read (the successor lists rank every candidate for every key
-/// position), so none is derived here.
+/// (`pelatihan wajib`), and the gap to a person's jabatan tujuan (set from a successor list).
+/// All are few per OPD, so they are read whole; the core rule (`SourcedNeed`) decides what counts.
 enum TNASourceQueries: SQLShorthand {
     struct Row: Sendable {
         let employeeID: UUID
@@ -57,6 +55,24 @@ enum TNASourceQueries: SQLShorthand {
             guard let need = SourcedNeed.mandatory(employee: i.employeeID.uuidString, requirement: i.requirement)
             else { continue }
             rows.append(Row(employeeID: i.employeeID, nip: i.nip, name: i.name, unitID: i.unitID, need: need))
+        }
+        // Jabatan tujuan: the gap to the target, with the thresholds of pengisian jabatan.
+        var targeted = Employee.query(on: db).filter(\.$instansiID == instansiID).filter(\.$isActive == true)
+            .filter(\.$targetPositionID != nil)
+        if let unitIDs { targeted = targeted.filter(\.$unitID ~~ unitIDs) }
+        let people = try await targeted.all()
+        let targetNames = Dictionary(
+            uniqueKeysWithValues: try await Position.query(on: db)
+                .filter(\.$id ~~ Set(people.compactMap(\.targetPositionID))).all().map { (try $0.requireID(), $0.name) }
+        )
+        for e in people {
+            guard let target = e.targetPositionID, let name = targetNames[target],
+                let gap = try await GapEngine.employee(e, against: target, on: db)
+            else { continue }
+            let id = try e.requireID()
+            for need in SourcedNeed.target(employee: id.uuidString, positionName: name, gaps: gap.items) {
+                rows.append(Row(employeeID: id, nip: e.nip, name: e.name, unitID: e.unitID, need: need))
+            }
         }
         return rows.sorted {
             ($0.name, $0.employeeID.uuidString, $0.need.source.rawValue, $0.need.subject)
