@@ -64,7 +64,8 @@ def main():
     plans = request("/api/v1/development-plans", token)["items"]
     plan = next(p for p in plans if p["year"] == 2026)
     detail = request(f"/api/v1/development-plans/{plan['id']}", token)
-    providers = request("/api/v1/providers?per=500", token)["items"]
+    providers = request("/api/v1/providers", token)
+    providers = providers["items"] if isinstance(providers, dict) else providers
     bpsdmd = next(p for p in providers if p["code"] == "BPSDMD-NTT")
     mandatory = request("/api/v1/mandatory-training", token)
     notices = request("/api/v1/me/notifications", token)
