@@ -195,7 +195,7 @@ enum SiteURL {
         }
     }
 
-    private var segments: [Segment] {
+    private var segments: [SiteURLSegment] {
         switch self {
         case .home: []
         case .login: ["login"]
@@ -367,38 +367,4 @@ enum SiteURL {
         case .serviceStandardsImport: ["services", "standar", "impor"]
         }
     }
-}
-
-/// One segment of a path: fixed text, or a value that the route reads back as a named parameter.
-private struct Segment: ExpressibleByStringLiteral {
-    let text: String
-    let component: PathComponent
-
-    init(stringLiteral text: String) {
-        self.text = text
-        component = .constant(text)
-    }
-
-    init(_ parameter: String, _ value: UUID) {
-        self.init(parameter, text: value.uuidString)
-    }
-
-    init(_ parameter: String, text: String) {
-        self.text = text
-        component = .parameter(parameter)
-    }
-
-    static func id(_ value: UUID) -> Segment { .init("id", value) }
-    static func kind(_ value: String) -> Segment { .init("kind", text: value) }
-    static func code(_ value: String) -> Segment { .init("code", text: value) }
-}
-
-extension UUID {
-    /// Stands for the id when a route is registered from a `SiteURL` case: only its pattern counts.
-    static let routeParameter = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-}
-
-extension String {
-    /// Stands for a text parameter (a survey code, an import kind) when a route is registered.
-    static let routeParameter = ""
 }
