@@ -22,7 +22,8 @@ struct JobAnalysisImportTests {
                 try await admin.send(.PUT, "/api/v1/positions/\(id)/job-analysis", json: JobAnalysisTests.Body())
                     .status == .ok)
 
-            // Out: the three tasks of the hand-worked example, in the import's columns.
+            // Out: the three tasks of the hand-worked example, in the import's columns; the norm
+            // hours ("0,25" on the page) are numbers in the XLSX, which read back as "0.25".
             let web = try await WebClient.login(app, "admin")
             let download = try await web.get("/exports/tasks?format=xlsx")
             #expect(download.status == .ok)
@@ -32,9 +33,9 @@ struct JobAnalysisImportTests {
                 table.rows == [
                     [
                         "DUKCAPIL.B1.J9", "Memverifikasi berkas permohonan KTP-el", "Berkas terverifikasi", "berkas",
-                        "4800", "0,25",
+                        "4800", "0.25",
                     ],
-                    ["DUKCAPIL.B1.J9", "Merekam data biometrik pemohon", "Data terekam", "pemohon", "240", "1,5"],
+                    ["DUKCAPIL.B1.J9", "Merekam data biometrik pemohon", "Data terekam", "pemohon", "240", "1.5"],
                     ["DUKCAPIL.B1.J9", "Menyusun laporan bulanan pelayanan", "Laporan", "laporan", "12", "8"],
                 ])
 

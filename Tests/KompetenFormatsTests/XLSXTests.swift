@@ -236,6 +236,35 @@ import Testing
         #expect(back == table)
     }
 
+    /// Shares and money as the pages show them ("66,7 %", "Rp 1.500.000") become numbers with a
+    /// percent or Rupiah format, and read back as the same text.
+    @Test func percentagesAndRupiahAreNumbers() throws {
+        let table = Table(
+            header: ["Bagian", "Biaya", "Bukan angka"],
+            rows: [
+                ["66,7 %", "Rp 1.500.000", "1,2,3 %"],
+                ["100 %", "-Rp 2.500", "Rp 1.50"],
+                ["0,05 %", "Rp 0", "007 %"],
+                ["1.234,5 %", "Rp 12.345.678", "Rp 0012"],
+            ])
+        let xml = XLSXWriter.worksheet(table)
+        // 66,7 % is 0.667 in style 8 (0.0%); 100 % is 1 in style 7 (0%); 0,05 % is 0.0005 (0.00%).
+        #expect(xml.contains(#"<c r="A2" s="8"><v>0.667</v></c>"#))
+        #expect(xml.contains(#"<c r="A3" s="7"><v>1</v></c>"#))
+        #expect(xml.contains(#"<c r="A4" s="9"><v>0.0005</v></c>"#))
+        #expect(xml.contains(#"<c r="A5" s="8"><v>12.345</v></c>"#))
+        #expect(xml.contains(#"<c r="B2" s="10"><v>1500000</v></c>"#))
+        #expect(xml.contains(#"<c r="B3" s="10"><v>-2500</v></c>"#))
+        #expect(xml.contains(#"<c r="B4" s="10"><v>0</v></c>"#))
+        #expect(xml.contains(#"<c r="B5" s="10"><v>12345678</v></c>"#))
+        for ref in ["C2", "C3", "C4", "C5"] { #expect(xml.contains(#"<c r="\#(ref)" t="inlineStr">"#), "\(ref)") }
+        let back = try XLSXReader.read(XLSXWriter.write(sheets: [(name: "Laporan", table: table)]))
+        #expect(back == table)
+        #expect(XLSXStyles.percentDecimals(ofCode: "0.0%") == 1)
+        #expect(XLSXStyles.percentDecimals(ofCode: "0%") == 0)
+        #expect(XLSXStyles.percentDecimals(ofCode: "#,##0") == nil)
+    }
+
     @Test func aFixedDecimalFormatInSomeoneElsesFileShowsItsDecimals() {
         #expect(XLSXStyles.fixedDecimals(ofCode: "0.00") == 2)
         #expect(XLSXStyles.fixedDecimals(ofCode: "#,##0.0") == 1)
@@ -247,5 +276,30 @@ import Testing
         #expect(XLSXNumbers.padded("-3", decimals: 1) == "-3.0")
         #expect(XLSXNumbers.padded("3.14159", decimals: 2) == "3.14159")
         #expect(XLSXNumbers.padded("abc", decimals: 2) == "abc")
+    }
+}
+
+/// Issue 19: report columns written as the pages write them become numbers in an XLSX export.
+@Suite struct DisplayNumberColumnsTests {
+    @Test func countsAndCommaDecimalsBecomeMachineNumbersByColumn() {
+        let table = Table(
+            header: ["Layanan", "Volume", "IKM", "Kode", "Skor"],
+            rows: [
+                ["KTP-el", "1.234", "82,50", "007", "3.125"],
+                ["Akta", "56", "—", "1.2", "2.5"],
+                ["KIA", "12.345.678", "91,5", "12", "4"],
+            ])
+        let out = DisplayNumberColumns.machineReadable(table)
+        // Volume: counts with thousands dots; IKM: comma decimals ("—" stays); Kode has "007" and
+        // "1.2" (not grouped by three): stays; Skor has "2.5": not a column of counts, stays.
+        #expect(out.rows.map { $0[1] } == ["1234", "56", "12345678"])
+        #expect(out.rows.map { $0[2] } == ["82.50", "—", "91.5"])
+        #expect(out.rows.map { $0[3] } == ["007", "1.2", "12"])
+        #expect(out.rows.map { $0[4] } == ["3.125", "2.5", "4"])
+        #expect(out.rows.map { $0[0] } == ["KTP-el", "Akta", "KIA"])
+        // Then the writer stores them as numbers: 1234 plain, 82.50 with two decimals shown.
+        let xml = XLSXWriter.worksheet(out)
+        #expect(xml.contains(#"<c r="B2"><v>1234</v></c>"#))
+        #expect(xml.contains(#"<c r="C2" s="3"><v>82.5</v></c>"#))
     }
 }

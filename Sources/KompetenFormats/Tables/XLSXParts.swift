@@ -51,20 +51,26 @@ enum XLSXParts {
     /// Two fills are mandatory (Excel reserves `none` and `gray125`) even though neither is used.
     static let decimalStyles = 2...5
     static let dateStyle = 6
+    /// Styles 7–9: a percentage with 0, 1 or 2 decimals ("66,7 %" is the number 0.667 shown
+    /// 66.7%); style 10: Rupiah ("Rp 1.500.000" is the number 1500000 shown Rp 1,500,000 —
+    /// Excel groups digits by the reader's locale).
+    static let percentStyles = 7...9
+    static let rupiahStyle = 10
     static let styles =
         declaration + #"<styleSheet xmlns="\#(mainNS)">"#
-        + #"<numFmts count="5"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="0.00"/>"#
+        + #"<numFmts count="7"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="0.00"/>"#
         + #"<numFmt numFmtId="166" formatCode="0.000"/><numFmt numFmtId="167" formatCode="0.0000"/>"#
-        + #"<numFmt numFmtId="168" formatCode="dd/mm/yyyy"/></numFmts>"#
+        + #"<numFmt numFmtId="168" formatCode="dd/mm/yyyy"/><numFmt numFmtId="169" formatCode="0.0%"/>"#
+        + #"<numFmt numFmtId="170" formatCode="&quot;Rp &quot;#,##0"/></numFmts>"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>"#
         + #"<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill>"#
         + #"<fill><patternFill patternType="gray125"/></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<cellXfs count="11"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
         + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
-        + (164...168).map {
+        + [164, 165, 166, 167, 168, 9, 169, 10, 170].map {
             #"<xf numFmtId="\#($0)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
         }
         .joined() + "</cellXfs>"

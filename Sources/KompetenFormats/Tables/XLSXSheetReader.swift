@@ -1,4 +1,5 @@
 import Foundation
+import KompetenCore
 
 /// One worksheet part → `Table`. Cells and rows may be missing (Excel omits empty ones) or lack
 /// their `r` reference (some generators); gaps become "" cells and empty rows, so every value
@@ -118,6 +119,10 @@ enum XLSXSheetReader {
                 return date
             }
             let text = XLSXNumbers.text(value)
+            if let d = styles.percents[style], let x = Double(text) {
+                return IndonesianFormat.decimal(x * 100, digits: d) + " %"
+            }
+            if styles.rupiahStyles.contains(style), let n = Int(text) { return IndonesianFormat.money(n) }
             return styles.decimals[style].map { XLSXNumbers.padded(text, decimals: $0) } ?? text
         }
     }

@@ -9,6 +9,10 @@ struct XLSXStyles {
     /// Styles with a fixed number of decimals ("0.00", "#,##0.00"): the text Excel shows keeps
     /// them, so a JPM written as 91.50 reads back as "91.50", not "91.5".
     private(set) var decimals: [Int: Int] = [:]
+    /// Percent styles ("0.0%") and their decimals: read back as KompetenCore's "66,7 %".
+    private(set) var percents: [Int: Int] = [:]
+    /// Rupiah styles (a code with "Rp"): read back as "Rp 1.500.000".
+    private(set) var rupiahStyles: Set<Int> = []
 
     init() {}
 
@@ -37,7 +41,25 @@ struct XLSXStyles {
             if let d = customFormats[id].map(XLSXStyles.fixedDecimals(ofCode:)) ?? XLSXStyles.builtinDecimals[id] {
                 decimals[style] = d
             }
+            if let d = customFormats[id].map(XLSXStyles.percentDecimals(ofCode:)) ?? XLSXStyles.builtinPercents[id] {
+                percents[style] = d
+            }
+            if customFormats[id]?.contains("Rp") == true { rupiahStyles.insert(style) }
         }
+    }
+
+    /// Built-in 9 is "0%", 10 "0.00%".
+    static let builtinPercents = [9: 0, 10: 2]
+
+    /// "0.0%" → 1, "0%" → 0; nil for a code that is not a plain percentage.
+    static func percentDecimals(ofCode code: String) -> Int? {
+        guard code.hasSuffix("%") else { return nil }
+        let number = code.dropLast()
+        if number == "0" { return 0 }
+        guard number.hasPrefix("0."), number.dropFirst(2).allSatisfy({ $0 == "0" }), number.count <= 12 else {
+            return nil
+        }
+        return number.count - 2
     }
 
     /// Built-in 2 is "0.00", 4 "#,##0.00".

@@ -58,6 +58,8 @@ public enum XLSXWriter {
             return (String(v), XLSXParts.decimalStyles.lowerBound + d - 1)
         }
         if isNumeric(s) { return (s, nil) }
+        if let percent = percent(s) { return percent }
+        if let rupiah = rupiah(s) { return (rupiah, XLSXParts.rupiahStyle) }
         if s.count == 10, let date = SimpleDate(iso: s), (1901...9999).contains(date.year) {
             // Day 0 of Excel's 1900 system is 1899-12-30 from 1 March 1900 on.
             let serial =
@@ -65,6 +67,52 @@ public enum XLSXWriter {
             return (String(serial), XLSXParts.dateStyle)
         }
         return nil
+    }
+
+    /// "66,7 %" (KompetenCore's IndonesianFormat: comma decimals, dot thousands, a space before
+    /// the sign) → the fraction "0.667" in the percent style with as many decimals (0–2). The
+    /// point moves on the digits, not through Double, so no float noise reaches the file.
+    static func percent(_ s: String) -> (value: String, style: Int)? {
+        guard s.hasSuffix(" %") else { return nil }
+        let body = s.dropLast(2)
+        let negative = body.hasPrefix("-")
+        let unsigned = negative ? body.dropFirst() : body
+        let halves = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+        guard halves.count <= 2, let integer = ungrouped(halves[0]) else { return nil }
+        let fraction = halves.count == 2 ? halves[1] : ""
+        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+            halves.count == 1 || !fraction.isEmpty
+        else { return nil }
+        // value/100: the last two integer digits join the fraction.
+        let padded = String(repeating: "0", count: max(0, 3 - integer.count)) + integer
+        var whole = String(padded.dropLast(2))
+        while whole.count > 1 && whole.hasPrefix("0") { whole.removeFirst() }
+        var frac = String(padded.suffix(2)) + fraction
+        while frac.hasSuffix("0") { frac.removeLast() }
+        let value = frac.isEmpty ? whole : whole + "." + frac
+        guard value != "0" || !negative else { return nil }
+        return ((negative ? "-" : "") + value, XLSXParts.percentStyles.lowerBound + fraction.count)
+    }
+
+    /// "Rp 1.500.000" or "-Rp 1.500" → the integer "1500000" / "-1500".
+    static func rupiah(_ s: String) -> String? {
+        let negative = s.hasPrefix("-")
+        let unsigned = negative ? s.dropFirst() : Substring(s)
+        guard unsigned.hasPrefix("Rp "), let digits = ungrouped(unsigned.dropFirst(3)) else { return nil }
+        guard digits != "0" || !negative else { return nil }
+        return (negative ? "-" : "") + digits
+    }
+
+    /// "1.234.567" → "1234567"; nil unless the dots group by three exactly and nothing has a
+    /// leading zero (so "007" and "1.23" stay text).
+    static func ungrouped(_ s: Substring) -> String? {
+        let groups = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count),
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            first == "0" ? groups.count == 1 : !first.hasPrefix("0")
+        else { return nil }
+        return groups.joined()
     }
 
     /// The fraction digits (1–4) of a decimal that is a number once its trailing zeros go ("3.50",

@@ -25,7 +25,7 @@ enum Export {
             data = CSVWriter.write(table)
             type = "text/csv; charset=utf-8"
         case .xlsx:
-            data = try XLSXWriter.write(sheets: [(name: sheet, table: table)])
+            data = try XLSXWriter.write(sheets: [(name: sheet, table: DisplayNumberColumns.machineReadable(table))])
             type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         }
         let response = Response(status: .ok, body: .init(data: data))
@@ -37,7 +37,8 @@ enum Export {
 
     /// A report of several tables as one XLSX workbook, one sheet per table.
     static func workbook(_ sheets: [(name: String, table: Table)], filename: String) throws -> Response {
-        let response = Response(status: .ok, body: .init(data: try XLSXWriter.write(sheets: sheets)))
+        let typed = sheets.map { (name: $0.name, table: DisplayNumberColumns.machineReadable($0.table)) }
+        let response = Response(status: .ok, body: .init(data: try XLSXWriter.write(sheets: typed)))
         response.headers.replaceOrAdd(
             name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers.setAttachment(filename: "\(filename).xlsx")
