@@ -121,12 +121,15 @@ struct AuthTests {
             let home = try await web.get("/")
             #expect(home.status == .ok)
             let html = home.body.string
-            #expect(html.contains("<h1>Dasbor</h1>"))
-            #expect(html.contains("id=\"org-tree\""))
-            #expect(html.contains("Dinas Kependudukan dan Pencatatan Sipil"))
-            #expect(html.contains("Kecamatan Alak"))
+            #expect(html.contains("<h1>Beranda</h1>"))
+            #expect(html.contains("id=\"units-link\""))
             #expect(html.contains("29 November 2026"))
-            #expect(!html.contains("Dinas Dukcapil Kabupaten Kupang"), "another instansi's unit must not show")
+            // The organisation tree moved to /units (issue 19): the instansi's own units only.
+            let units = try await web.get("/units").body.string
+            #expect(units.contains("Dinas Kependudukan dan Pencatatan Sipil"))
+            #expect(units.contains("Kecamatan Alak"))
+            #expect(!units.contains("Dinas Dukcapil Kabupaten Kupang"), "another instansi's unit must not show")
+            #expect(!html.contains("Dinas Dukcapil Kabupaten Kupang"))
 
             let out = try await web.post("/logout", [:])
             #expect(out.location == "/login")

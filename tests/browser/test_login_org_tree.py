@@ -16,7 +16,7 @@ Environment:
 
 The HTML contract it checks:
     /login      form#login-form, input[name=username], input[name=password], #login-submit
-    /           h1 with "Dasbor", section#org-tree with a.unit-link, the word "Pegawai",
+    /           h1 with "Beranda", #units-link to the organisation tree,
                 #current-user with the user name, form#logout-form with #logout-button (POST)
     unit page   h1 with the unit's name, nav.breadcrumbs, #child-units a.unit-link
     /units      #unit-tree a.unit-link (at least 100: every OPD, kecamatan and kelurahan)
@@ -173,26 +173,25 @@ def run(driver: WebDriver) -> None:
     submit = find(driver, "#login-submit", "login page")
     click_and_wait_for_new_page(driver, submit, "submitting the login form")
 
-    # 2. The dashboard.
+    # 2. The home page, and from it the organisation tree on /units.
     wait_for_path(driver, "/", "after logging in")
-    title = h1_text(driver, "dashboard")
-    check("Dasbor" in title, f"dashboard: h1 is {title!r}, expected it to contain 'Dasbor'")
-    find(driver, "#org-tree", "dashboard")
-    tree_links = find_all(driver, "#org-tree a.unit-link", "dashboard organisation tree")
-    body = driver.find_element(By.TAG_NAME, "body").text
-    check("Pegawai" in body, "dashboard: the page text does not mention 'Pegawai'")
-    current_user = norm(find(driver, "#current-user", "dashboard header").text)
-    check(USER in current_user, f"dashboard: #current-user shows {current_user!r}, expected {USER!r}")
-    step(f"dashboard ok: h1 {title!r}, {len(tree_links)} unit links, user {current_user!r}")
+    title = h1_text(driver, "home page")
+    check("Beranda" in title, f"home page: h1 is {title!r}, expected it to contain 'Beranda'")
+    current_user = norm(find(driver, "#current-user", "home page header").text)
+    check(USER in current_user, f"home page: #current-user shows {current_user!r}, expected {USER!r}")
+    click_and_wait_for_new_page(driver, find(driver, "#units-link", "home page"), "opening the organisation")
+    wait_for_path(driver, "/units", "organisation tree")
+    tree_links = find_all(driver, "#unit-tree a.unit-link", "organisation tree")
+    step(f"home ok: h1 {title!r}, user {current_user!r}; /units has {len(tree_links)} unit links")
 
     # 3. A kecamatan, then its first kelurahan.
-    kecamatan = next((a for a in tree_links if "Kecamatan" in a.text), None)
+    kecamatan = next((a for a in tree_links if a.text.strip().startswith("Kecamatan ")), None)
     if kecamatan is None:
-        # The dashboard tree may be collapsed; read the text content instead of the rendered text.
+        # The tree may be collapsed; read the text content instead of the rendered text.
         kecamatan = next(
-            (a for a in tree_links if "Kecamatan" in (a.get_attribute("textContent") or "")), None
+            (a for a in tree_links if (a.get_attribute("textContent") or "").strip().startswith("Kecamatan ")), None
         )
-    check(kecamatan is not None, "dashboard: no a.unit-link in #org-tree mentions 'Kecamatan'")
+    check(kecamatan is not None, "/units: no a.unit-link in #unit-tree mentions 'Kecamatan'")
     kecamatan_name = norm(kecamatan.text or kecamatan.get_attribute("textContent") or "")
     step(f"open {kecamatan_name!r}")
     click_and_wait_for_new_page(driver, kecamatan, f"opening {kecamatan_name!r}")

@@ -17,7 +17,7 @@ enum Navigation {
         if AccessPolicy.manageInstansi(actor).isAllowed {
             return [.init(title: "Superadmin", items: [item("Instansi", .instansiList)])]
         }
-        var areas: [Chrome.NavArea] = [.init(title: "Umum", items: [item("Dasbor", .home)])]
+        var areas: [Chrome.NavArea] = [.init(title: "Umum", items: [item("Beranda", .home)])]
         var identify: [Chrome.NavItem] = []
         if AccessPolicy.listScope(actor).isSuccess {
             identify.append(item("Organisasi", .units))

@@ -10,6 +10,8 @@ struct PagingModel: Encodable {
         let current: Bool
     }
     let summary: String
+    /// How many rows match, for `data-list-total` (the home page's figures are checked against it).
+    let total: Int
     let previous: String?
     let next: String?
     let pages: [PageLink]
@@ -25,6 +27,7 @@ struct PagingModel: Encodable {
                 } + [URLQueryItem(name: "page", value: String(page))]
             return c.string ?? path
         }
+        total = info.total
         let first = info.total == 0 ? 0 : (info.page - 1) * info.per + 1
         let last = min(info.page * info.per, info.total)
         summary =

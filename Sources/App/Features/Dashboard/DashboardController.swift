@@ -1,87 +1,76 @@
-import Fluent
 import KompetenCore
-import SQLKit
 import Vapor
 
-/// The home page: the organisation and its people at a glance.
+/// The home page: for each role, what that person needs first (issue 19). The organisation
+/// tree lives on `/units`; every count here links to the list it counts.
 enum DashboardController {
     static func index(req: Request) async throws -> Response {
         let actor = try req.actor
+        // The superadmin's home is the list of instansi with their admins.
         if AccessPolicy.manageInstansi(actor).isAllowed { return req.redirect(to: SiteURL.instansiList.path) }
         guard let instansiID = actor.instansiID else { throw Abort(.forbidden) }
-        let instansi = try await InstansiQueries.find(instansiID, on: req.db)
-        // nil: no lists for this role (a provider); .some(nil): the whole instansi; .some(opd): one OPD.
-        // (`try?` would flatten the two nils into one and send a provider into the lists.)
-        var scope: UUID?? = nil
-        if case .success(let opd) = AccessPolicy.listScope(actor) { scope = .some(opd) }
-        var units: [Unit] = []
-        var counts: [UUID: Int] = [:]
-        var people = DashboardQueries.PeopleCounts()
-        if let scope {
-            units = try await UnitQueries.visible(actor, on: req.db)
-            counts = try await UnitQueries.employeeCounts(instansiID: instansiID, on: req.db)
-            people = try await DashboardQueries.people(instansiID: instansiID, opdID: scope, on: req.db)
+        let today = WITA.today(req.now)
+        var model = HomeModel(
+            instansiName: try await InstansiQueries.find(instansiID, on: req.db)?.name ?? "", actor: actor)
+        if let me = actor.employeeID,
+            let mine = try await MyHomeQueries.load(employeeID: me, today: today, on: req.db)
+        {
+            model.me = MyHomeSection(mine)
         }
-        var model = DashboardModel(
-            instansiName: instansi?.name ?? "", actor: actor, units: units, counts: counts,
-            people: people, canSeeLists: scope != nil)
+        if actor.role == .supervisor, let me = actor.employeeID {
+            let team = try await TeamHomeQueries.members(supervisorID: me, year: today.year, on: req.db)
+            if !team.isEmpty { model.team = TeamSection(team) }
+        }
+        model.evaluations = EvaluationPanel(try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db))
         model.development = try await DashboardQueries.development(actor, at: req.now, on: req.db).flatMap(
             DevelopmentPanel.init)
-        model.evaluations = EvaluationPanel(try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db))
-        return try await req.renderPage("dashboard/index", title: "Dasbor", model)
+        switch actor.role {
+        case .operator:
+            if let opd = actor.opdID {
+                try await HomeWorklist.operator(&model, instansiID: instansiID, opdID: opd, today: today, on: req.db)
+            }
+        case .admin:
+            try await HomeWorklist.admin(&model, instansiID: instansiID, today: today, on: req.db)
+        case .assessor:
+            try await HomeWorklist.assessor(&model, instansiID: instansiID, today: today, on: req.db)
+        case .provider:
+            if case .only(let providerID?) = AccessPolicy.providerReach(actor) {
+                try await HomeWorklist.provider(
+                    &model, providerID: providerID, instansiID: instansiID, today: today, on: req.db)
+            } else {
+                model.unboundProvider = true
+            }
+        default: break
+        }
+        return try await req.renderPage("dashboard/index", title: "Beranda", model)
     }
 }
 
-struct DashboardModel: Encodable {
+struct HomeModel: Encodable {
     let evaluationsHref = SiteURL.evaluations.path
     let unitsHref = SiteURL.units.path
-    struct Stat: Encodable {
-        let label: String
-        let value: String
-        let href: String?
-    }
-    struct TopUnit: Encodable {
-        let href: String
-        let name: String
-        let kindLabel: String
-        let children: String
-        let employees: String
-    }
     let instansiName: String
     let greeting: String
-    let stats: [Stat]
-    let opds: [TopUnit]
-    let kecamatan: [TopUnit]
-    let canSeeLists: Bool
-    var development: DevelopmentPanel? = nil
+    let roleLabel: String
+    var me: MyHomeSection? = nil
+    var team: TeamSection? = nil
     var evaluations: EvaluationPanel? = nil
+    var development: DevelopmentPanel? = nil
+    /// The worklist (operator) or attention list (BKPPD), grouped by step.
+    var groups: [HomeFigureGroup] = []
+    var ranks: [HomeRankTable] = []
+    var planAbsorption: HomeFigure? = nil
+    /// Lists shown on the page itself (plans waiting, flagged responses, batches), in order.
+    var lists: [HomeRowList] = []
+    /// A provider login not yet bound to its institution: the page says whom to ask.
+    var unboundProvider = false
+    /// Whether the role sees the organisation (a link to `/units`).
+    let seesUnits: Bool
 
-    init(
-        instansiName: String, actor: Principal, units: [Unit], counts: [UUID: Int],
-        people: DashboardQueries.PeopleCounts, canSeeLists: Bool
-    ) {
+    init(instansiName: String, actor: Principal) {
         self.instansiName = instansiName
-        greeting = "Selamat datang, \(actor.username) (\(actor.role.label))."
-        let tree = UnitTree(units.map(\.node))
-        let kelurahan = units.filter { $0.unitKind == .kelurahan }.count
-        stats = [
-            Stat(label: "Pegawai (ASN)", value: IndonesianFormat.integer(people.total), href: SiteURL.employees.path),
-            Stat(label: "PNS", value: IndonesianFormat.integer(people.pns), href: SiteURL.employees.path + "?type=PNS"),
-            Stat(
-                label: "PPPK", value: IndonesianFormat.integer(people.pppk), href: SiteURL.employees.path + "?type=PPPK"
-            ),
-            Stat(label: "Unit organisasi", value: IndonesianFormat.integer(units.count), href: SiteURL.units.path),
-            Stat(label: "Kelurahan", value: IndonesianFormat.integer(kelurahan), href: SiteURL.units.path),
-        ]
-        func top(_ node: UnitNode<UUID>) -> TopUnit {
-            TopUnit(
-                href: SiteURL.unit(node.id).path, name: node.name, kindLabel: node.kind.label,
-                children: IndonesianFormat.integer(tree.children(of: node.id).count),
-                employees: IndonesianFormat.integer(tree.subtree(of: node.id).reduce(0) { $0 + (counts[$1] ?? 0) }))
-        }
-        let roots = tree.roots.compactMap { tree.node($0) }
-        opds = roots.filter { $0.kind != .kecamatan }.map(top)
-        kecamatan = roots.filter { $0.kind == .kecamatan }.map(top)
-        self.canSeeLists = canSeeLists
+        greeting = "Selamat datang, \(actor.username)."
+        roleLabel = actor.role.label
+        if case .success = AccessPolicy.listScope(actor) { seesUnits = true } else { seesUnits = false }
     }
 }

@@ -1,48 +1,9 @@
 import Fluent
 import KompetenCore
-import SQLKit
 import Vapor
 
-enum DashboardQueries {
-    struct PeopleCounts: Decodable {
-        var total = 0
-        var pns = 0
-        var pppk = 0
-        var active = 0
-    }
-    struct Row: Decodable {
-        let employment_type: String
-        let is_active: Bool
-        let n: Int
-    }
-
-    /// Head counts by employment type, for the instansi or one OPD, in one grouped query.
-    static func people(instansiID: UUID, opdID: UUID?, on db: any Database) async throws -> PeopleCounts {
-        let sql = try db.sql
-        var query = sql.select()
-            .column(SQLColumn("employment_type", table: "e"))
-            .column(SQLColumn("is_active", table: "e"))
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(SQLAlias(SQLIdentifier(Employee.schema), as: SQLIdentifier("e")))
-            .join(
-                SQLAlias(SQLIdentifier(Unit.schema), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
-                on: SQLColumn("unit_id", table: "e"), .equal, SQLColumn("id", table: "u")
-            )
-            .where(SQLColumn("instansi_id", table: "e"), .equal, SQLBind(instansiID))
-        if let opdID { query = query.where(SQLColumn("opd_id", table: "u"), .equal, SQLBind(opdID)) }
-        let rows = try await query.groupBy(SQLColumn("employment_type", table: "e")).groupBy(
-            SQLColumn("is_active", table: "e")
-        )
-        .all(decoding: Row.self)
-        var counts = PeopleCounts()
-        for row in rows {
-            counts.total += row.n
-            if row.employment_type == "PNS" { counts.pns += row.n } else { counts.pppk += row.n }
-            if row.is_active { counts.active += row.n }
-        }
-        return counts
-    }
-}
+/// The development figures of the home pages.
+enum DashboardQueries {}
 
 extension DashboardQueries {
     /// What the step-2 panel shows; each part nil when this user does not see it.
@@ -50,10 +11,9 @@ extension DashboardQueries {
         let year: Int
         /// The JP of everyone in the actor's development report scope.
         var people: [JPQueries.Person]?
-        /// Plans and outside learning waiting for this user's approval.
-        var waiting: Int?
-        /// The user's own JP, when they are an employee.
-        var myJP: (employeeID: UUID, status: JPDTO)?
+        /// Plans and outside learning waiting for this user's decision (the two parts of `/plans`).
+        var waitingPlans: Int?
+        var waitingLearning: Int?
         /// The provider's programmes in the catalogue.
         var providerProgrammes: Int?
         /// Mandatory training in the actor's scope (city, OPD, or their own), by status.
@@ -75,12 +35,8 @@ extension DashboardQueries {
             f.people = try await JPQueries.people(instansiID: instansiID, unitIDs: unitIDs, year: f.year, on: db)
         }
         if AccessPolicy.approvalInbox(actor).isAllowed {
-            f.waiting =
-                try await PlanService.inbox(actor, on: db).count
-                + (try await LearningQueries.awaitingVerification(actor, on: db).count)
-        }
-        if let me = actor.employeeID, let employee = try await Employee.find(me, on: db) {
-            f.myJP = (me, try await JPQueries.status(employee, year: f.year, on: db))
+            f.waitingPlans = try await PlanService.inbox(actor, on: db).count
+            f.waitingLearning = try await LearningQueries.awaitingVerification(actor, on: db).count
         }
         if case .success(let scope) = AccessPolicy.mandatoryTrainingScope(actor) {
             let query: MandatoryTrainingQueries.Scope

@@ -8,6 +8,8 @@ struct DevelopmentPanel: Encodable {
         let value: String
         let href: String?
         let id: String
+        /// Set when the value counts the rows of the linked list (`data-figure`).
+        var figure: String? = nil
     }
     let year: Int
     let stats: [Stat]
@@ -37,26 +39,18 @@ extension DevelopmentPanel {
                     label: "PNS memenuhi 20 JP (\(year))",
                     value: share.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—",
                     href: SiteURL.jpCompliance.path, id: "stat-jp-compliance"))
-            stats.append(
-                Stat(
-                    label: "PNS di bawah 20 JP", value: IndonesianFormat.integer(pns.count - met),
-                    href: SiteURL.jpCompliance.path, id: "stat-jp-below"))
         }
-        if let waiting = f.waiting {
+        if let waiting = f.waitingPlans {
             stats.append(
                 Stat(
-                    label: "Menunggu persetujuan Anda", value: IndonesianFormat.integer(waiting),
-                    href: SiteURL.plans.path, id: "stat-waiting"))
+                    label: "Rencana menunggu persetujuan Anda", value: IndonesianFormat.integer(waiting),
+                    href: SiteURL.plans.path + "#rencana", id: "stat-waiting", figure: String(waiting)))
         }
-        if case (let me, let jp)? = f.myJP {
+        if let waiting = f.waitingLearning {
             stats.append(
                 Stat(
-                    label: "JP saya \(year) — \(jp.status)", value: "\(jp.jp) JP", href: SiteURL.employee(me).path,
-                    id: "stat-my-jp"))
-            stats.append(
-                Stat(
-                    label: "Rencana pengembangan saya", value: "Lihat", href: SiteURL.employeePlans(me).path,
-                    id: "stat-my-plan"))
+                    label: "Pembelajaran luar katalog menunggu verifikasi", value: IndonesianFormat.integer(waiting),
+                    href: SiteURL.plans.path + "#pembelajaran", id: "stat-waiting-learning", figure: String(waiting)))
         }
         // Shown only where someone has a requirement: most staff never do.
         if let m = f.mandatory, m.total > 0 {
@@ -65,15 +59,17 @@ extension DevelopmentPanel {
                 Stat(
                     label: f.mandatoryOwn ? "Pelatihan wajib saya terlambat" : "Pelatihan wajib terlambat",
                     value: IndonesianFormat.integer(m.overdue), href: list + "?status=overdue",
-                    id: "stat-mandatory-overdue"))
+                    id: "stat-mandatory-overdue", figure: String(m.overdue)))
             stats.append(
                 Stat(
                     label: f.mandatoryOwn ? "Pelatihan wajib saya dalam tenggat" : "Pelatihan wajib dalam tenggat",
-                    value: IndonesianFormat.integer(m.due), href: list + "?status=due", id: "stat-mandatory-due"))
+                    value: IndonesianFormat.integer(m.due), href: list + "?status=due", id: "stat-mandatory-due",
+                    figure: String(m.due)))
             stats.append(
                 Stat(
                     label: f.mandatoryOwn ? "Pelatihan wajib saya selesai" : "Pelatihan wajib selesai",
-                    value: IndonesianFormat.integer(m.done), href: list + "?status=done", id: "stat-mandatory-done"))
+                    value: IndonesianFormat.integer(m.done), href: list + "?status=done", id: "stat-mandatory-done",
+                    figure: String(m.done)))
         }
         if let n = f.providerProgrammes {
             stats.append(

@@ -13,8 +13,15 @@ enum EvaluationsController {
     }
 
     static func index(req: Request) async throws -> Response {
+        struct Params: Content {
+            /// `atasan`: only the L3 a supervisor fills for their people (the home page's figure).
+            var sebagai: String?
+        }
         let actor = try req.actor
-        let items = try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db)
+        var items = try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db)
+        if try req.query.decode(Params.self).sebagai == "atasan" {
+            items = items.filter { $0.respondent == .supervisor }
+        }
         let model = EvaluationListModel(
             items: items, isSupervisor: actor.role == .supervisor,
             hasEmployee: AccessPolicy.ownEvaluations(actor).isAllowed)

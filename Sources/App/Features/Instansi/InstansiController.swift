@@ -14,6 +14,7 @@ enum InstansiController {
         let code: String
         let name: String
         let created: String
+        let admins: String
     }
     struct ListModel: Encodable {
         let rows: [Row]
@@ -29,8 +30,13 @@ enum InstansiController {
     static func index(req: Request) async throws -> Response {
         try req.authorize(AccessPolicy.manageInstansi(try req.actor))
         let all = try await InstansiQueries.byName(on: req.db)
+        let admins = try await InstansiQueries.admins(on: req.db)
         let model = ListModel(
-            rows: all.map { Row(code: $0.code, name: $0.name, created: IndonesianFormat.date($0.createdAt)) },
+            rows: all.map {
+                Row(
+                    code: $0.code, name: $0.name, created: IndonesianFormat.date($0.createdAt),
+                    admins: (admins[$0.id!] ?? []).joined(separator: ", "))
+            },
             newHref: SiteURL.instansiNew.path)
         return try await req.renderPage("instansi/index", title: "Instansi", crumbs: [Crumb("Instansi")], model)
     }

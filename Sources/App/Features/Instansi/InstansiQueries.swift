@@ -1,11 +1,22 @@
 import Fluent
 import Foundation
+import KompetenCore
 
 /// The instansi read side.
 enum InstansiQueries {
     /// Every instansi by name.
     static func byName(on db: any Database) async throws -> [Instansi] {
         try await Instansi.query(on: db).sort(\.$name).all()
+    }
+
+    /// The Admin BKPPD accounts of every instansi (active ones), by username: what the
+    /// superadmin looks after.
+    static func admins(on db: any Database) async throws -> [UUID: [String]] {
+        let users = try await User.query(on: db).filter(\.$role == Role.admin.rawValue).filter(\.$isActive == true)
+            .sort(\.$username).all()
+        var out: [UUID: [String]] = [:]
+        for u in users { if let id = u.instansiID { out[id, default: []].append(u.username) } }
+        return out
     }
 
     /// The instansi with this id, if any.

@@ -12,10 +12,16 @@ struct ServiceListModel: Encodable {
     struct Row: Encodable {
         let href: String, code: String, name: String, unit: String, standard: String, fee: String
         let volume: String, onTime: String, respondents: String, ikm: String, grade: String, active: Bool
+        /// The ended months of the year without a record, shown only on the `catatan` filter.
+        let missingMonths: String
     }
     let scopeName: String
     let period: String
     let rows: [Row]
+    /// The attention filter in force (`?perhatian=`), what it means, and the unfiltered list.
+    let attentionLabel: String?
+    let allHref: String
+    let showMissing: Bool
     let unitOptions: [FormModel.Option]
     let canCreate: Bool
     let export: [String: String]

@@ -21,39 +21,48 @@ enum ServicesController {
         SurveyResponsesController.register(web, uploadLimit: uploadLimit)
     }
 
-    struct IndexQuery: Content { var unit: String? }
+    struct IndexQuery: Content {
+        var unit: String?
+        /// `standar`, `sampel` or `catatan`: only the services on the attention list for that reason.
+        var perhatian: String?
+    }
 
     static func index(req: Request) async throws -> Response {
         let q = try req.query.decode(IndexQuery.self)
         let scope = try await ReportScope.resolve(req, unitParam: q.unit, policy: AccessPolicy.serviceScope)
-        let services = try await ServiceCatalogue.list(instansiID: scope.instansiID, unitIDs: scope.unitIDs, on: req.db)
+        var attention: ServiceAttention?
+        if let raw = q.perhatian, !raw.isEmpty {
+            guard let reason = ServiceAttention(rawValue: raw) else {
+                throw Abort(.badRequest, reason: "Filter perhatian: standar, sampel atau catatan.")
+            }
+            attention = reason
+        }
         let today = WITA.today(req.now)
         let period = ServicePeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today)
-        let weight = try await SettingsQueries.skmWeight(scope.instansiID, on: req.db)
-        let tallies = try await SurveyQueries.byService(
-            .units(instansiID: scope.instansiID, unitIDs: scope.unitIDs), from: period.from, to: period.to, on: req.db)
-        let months = Dictionary(
-            grouping: try await ServiceRecordQueries.months(
-                serviceIDs: services.map { try $0.requireID() }, from: period.from, to: period.to, on: req.db),
-            by: \.serviceID)
+        var entries = try await ServiceOverviewQueries.load(
+            instansiID: scope.instansiID, unitIDs: scope.unitIDs, today: today, on: req.db)
+        if let attention { entries = entries.filter { $0.reasons.contains(attention) } }
         let names = Dictionary(uniqueKeysWithValues: scope.tree.flattened().map { ($0.node.id, $0.node.name) })
-        let standards = try await ServiceStandards.current(services.map { try $0.requireID() }, on: today, db: req.db)
-        let rows = try services.map { s -> ServiceListModel.Row in
-            let tally = try tallies[s.requireID()] ?? SurveyQueries.Tally()
-            let figures = try ServiceRecordQueries.figures(months[s.requireID()] ?? [])
-            let ikm = tally.ikm(weight: weight, population: figures.count > 0 ? figures.count : nil)
+        let standards = try await ServiceStandards.current(
+            entries.map { try $0.service.requireID() }, on: today, db: req.db)
+        let rows = try entries.map { e -> ServiceListModel.Row in
+            let s = e.service
             return try .init(
                 href: SiteURL.service(s.requireID()).path, code: s.code, name: s.name, unit: names[s.unitID] ?? "",
                 standard: standards[s.requireID()]?.text ?? s.standardText,
                 fee: s.fee == 0 ? "Gratis" : IndonesianFormat.money(s.fee),
-                volume: IndonesianFormat.integer(figures.count),
-                onTime: ServiceFormat.share(figures.onTimeShare),
-                respondents: IndonesianFormat.integer(tally.respondents),
-                ikm: ServiceFormat.ikm(ikm), grade: ikm?.grade?.rawValue ?? "",
-                active: s.isActive)
+                volume: IndonesianFormat.integer(e.figures.count),
+                onTime: ServiceFormat.share(e.figures.onTimeShare),
+                respondents: IndonesianFormat.integer(e.tally.respondents),
+                ikm: ServiceFormat.ikm(e.ikm), grade: e.ikm?.grade?.rawValue ?? "",
+                active: s.isActive,
+                missingMonths: e.missingMonths.map { IndonesianFormat.monthNames[$0 - 1] }.joined(separator: ", "))
         }
         let model = ServiceListModel(
             scopeName: scope.base?.name ?? "Seluruh instansi", period: period.label, rows: rows,
+            attentionLabel: attention?.label,
+            allHref: SiteURL.services.path + ((q.unit ?? "").isEmpty ? "" : "?unit=\(q.unit ?? "")"),
+            showMissing: attention == .missingRecords,
             unitOptions: ServiceFormat.unitOptions(scope, selected: q.unit ?? ""),
             canCreate: AccessPolicy.mayCreate(try req.actor, .service).isAllowed, export: Export.links(req))
         if let format = try Export.requested(req) {
