@@ -4,7 +4,8 @@ keys and typing, sent to the focused element; never a click):
 
 1. log in (focus starts in the user-name field); on the home page, the skip link "Langsung ke
    isi" is the first tab stop and moves focus into <main> (also on the survey and the inbox);
-2. a resident fills and sends the public SKM survey of DUKCAPIL-KTP;
+2. a resident sends the public SKM survey of DUKCAPIL-KTP empty (the page with the errors passes
+   a11y.check_page), then fills and sends it;
 3. atasan.dukcapil approves a subordinate's submitted plan from the approval inbox.
 
 Every element focused along the way must show a visible focus indicator: its computed outline
@@ -24,6 +25,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import a11y  # noqa: E402
 import test_login_org_tree as base  # noqa: E402
 from test_public_survey import api  # noqa: E402
 from selenium.common.exceptions import WebDriverException  # noqa: E402
@@ -167,6 +169,13 @@ def run(driver) -> None:
     driver.get(base.BASE_URL + SURVEY)
     base.find(driver, "#survey-form", "survey form")
     skip_link_first(kb, "survey")
+    # Sent empty first: the page with every question's error must pass the accessibility check
+    # too (the crawl only sees pages as links reach them, never a form's error state).
+    kb.tab_to("#survey-submit", "send button")
+    kb.enter_and_wait("sending the empty survey with Enter")
+    base.find(driver, "#element-U1 .field-error", "U1 error")
+    problems = a11y.check_page(driver)
+    base.check(not problems, "the survey with errors: " + "; ".join(map(str, problems)))
     for i in range(1, 10):
         # Tab enters the radio group on its first option; Space picks it, arrow keys move the pick.
         kb.tab_to(f"input[name='u{i}']", f"question U{i}")
