@@ -4,7 +4,8 @@
 Crawls the app from the home page, following same-origin links (never logout, downloads,
 the JSON API or POST forms), as the admin and as the demo users pegawai.dukcapil,
 atasan.dukcapil and operator.dukcapil, then the public pages without logging in (login,
-transparency, the SKM survey, the complaint form and what they link to). Every page is checked
+transparency, the SKM survey, the complaint form and what they link to), and the login and
+complaint forms sent empty (their error pages). Every page is checked
 by a11y.check_page; the test fails on any violation and lists each with page and selector.
 
 Pages built from the same template are checked once, not a hundred times: a URL's pattern is
@@ -173,6 +174,26 @@ def self_test(driver) -> None:
         )
 
 
+# Forms sent empty or wrong: their error pages, which no link reaches. (path, form's submit button)
+ERROR_STATES = (
+    ("/login", "#login-submit"),
+    ("/s/dukcapil-ktp/pengaduan", "#complaint-submit"),
+)
+
+
+def error_states(driver) -> list[a11y.Violation]:
+    found = []
+    for path, submit in ERROR_STATES:
+        driver.get(base.BASE_URL + path)
+        button = base.find(driver, submit, f"send button of {path}")
+        # The browser's own required-field check would stop an empty form before the server.
+        driver.execute_script("arguments[0].form.noValidate = true;", button)
+        base.click_and_wait_for_new_page(driver, button, f"sending {path} empty")
+        found += a11y.check_page(driver, f"publik {path} (sent empty)")
+    base.step(f"{len(ERROR_STATES)} error pages checked, {len(found)} violations")
+    return found
+
+
 def run(driver) -> None:
     started = time.monotonic()
     # A link to an export must never leave a file behind (nor replace the page under check).
@@ -192,8 +213,8 @@ def run(driver) -> None:
         total += checked
     driver.delete_all_cookies()
     found, checked = crawl(driver, "publik", list(PUBLIC_SEEDS))
-    everything += found
-    total += checked
+    everything += found + error_states(driver)
+    total += checked + len(ERROR_STATES)
 
     allowed_ones = [v for v in everything if allowed(v)]
     failures = sorted({str(v) for v in everything if not allowed(v)})
