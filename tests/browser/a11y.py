@@ -202,6 +202,7 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 return JSON.stringify(out);
 """
 
+
 def ax_name_checks(driver, url: str) -> list[Violation]:
     """The candidates the DOM script left in window.__a11yCandidates, looked up in Chromium's
     accessibility tree (one node each): a violation when the computed name is empty."""
