@@ -23,10 +23,10 @@ from selenium.webdriver.support.ui import Select  # noqa: E402
 DEMO_PASSWORD = os.environ.get("KOMPETEN_DEMO_PASSWORD", "Demo-Kupang-2026")
 
 
-def login(driver, username: str) -> None:
+def login(driver, username: str, password: str = DEMO_PASSWORD) -> None:
     driver.get(base.BASE_URL + "/login")
     base.find(driver, "input[name=username]", "username").send_keys(username)
-    base.find(driver, "input[name=password]", "password").send_keys(DEMO_PASSWORD)
+    base.find(driver, "input[name=password]", "password").send_keys(password)
     base.click_and_wait_for_new_page(driver, base.find(driver, "#login-submit", "login button"), "login")
     base.check(base.path_of(driver) == "/", f"{username} landed on {base.path_of(driver)}")
 

@@ -28,6 +28,8 @@ struct Chrome: Encodable {
 
     let title: String
     let homeHref = SiteURL.home.path
+    /// Linked in the footer of a signed-out page (the login page): public, and the page's <nav>.
+    let transparencyHref = SiteURL.transparency.path
     let user: UserInfo?
     let account = AccountLinks()
     let nav: [NavArea]
