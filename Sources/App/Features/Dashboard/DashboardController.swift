@@ -22,15 +22,18 @@ enum DashboardController {
             if !team.isEmpty { model.team = TeamSection(team) }
         }
         model.evaluations = EvaluationPanel(try await EvaluationWorklist.pending(for: actor, at: req.now, on: req.db))
-        model.development = try await DashboardQueries.development(actor, at: req.now, on: req.db).flatMap(
-            DevelopmentPanel.init)
+        let development = try await DashboardQueries.development(actor, at: req.now, on: req.db)
+        model.development = development.flatMap(DevelopmentPanel.init)
+        // The panel's JP figures cover the same scope as the worklist (the OPD, or the city).
+        let people = development?.year == today.year ? development?.people : nil
         switch actor.role {
         case .operator:
             if let opd = actor.opdID {
-                try await HomeWorklist.operator(&model, instansiID: instansiID, opdID: opd, today: today, on: req.db)
+                try await HomeWorklist.operator(
+                    &model, instansiID: instansiID, opdID: opd, today: today, people: people, on: req.db)
             }
         case .admin:
-            try await HomeWorklist.admin(&model, instansiID: instansiID, today: today, on: req.db)
+            try await HomeWorklist.admin(&model, instansiID: instansiID, today: today, people: people, on: req.db)
         case .assessor:
             try await HomeWorklist.assessor(&model, instansiID: instansiID, today: today, on: req.db)
         case .provider:

@@ -63,9 +63,11 @@ enum HomeWorklist {
     }
 
     static func `operator`(
-        _ model: inout HomeModel, instansiID: UUID, opdID: UUID, today: SimpleDate, on db: any Database
+        _ model: inout HomeModel, instansiID: UUID, opdID: UUID, today: SimpleDate, people: [JPQueries.Person]?,
+        on db: any Database
     ) async throws {
-        let counts = try await WorklistQueries.counts(instansiID: instansiID, opdID: opdID, today: today, on: db)
+        let counts = try await WorklistQueries.counts(
+            instansiID: instansiID, opdID: opdID, today: today, people: people, on: db)
         model.groups = groups(counts, unit: nil)
         let waiting = try await WorklistQueries.waitingPlans(opdID: opdID, on: db)
         model.lists.append(
@@ -88,11 +90,18 @@ enum HomeWorklist {
                 }, empty: "Tidak ada tanggapan yang ditandai."))
     }
 
-    static func admin(_ model: inout HomeModel, instansiID: UUID, today: SimpleDate, on db: any Database) async throws {
-        let counts = try await WorklistQueries.counts(instansiID: instansiID, opdID: nil, today: today, on: db)
+    static func admin(
+        _ model: inout HomeModel, instansiID: UUID, today: SimpleDate, people: [JPQueries.Person]?, on db: any Database
+    ) async throws {
+        var jp = people ?? []
+        if people == nil {
+            jp = try await JPQueries.people(instansiID: instansiID, unitIDs: nil, year: today.year, on: db)
+        }
+        let counts = try await WorklistQueries.counts(
+            instansiID: instansiID, opdID: nil, today: today, people: jp, on: db)
         model.groups = groups(counts, unit: nil)
         let lowest = try await WorklistQueries.lowestJPM(instansiID: instansiID, limit: 5, on: db)
-        let below = try await WorklistQueries.largestBelowJP(instansiID: instansiID, year: today.year, limit: 5, on: db)
+        let below = try await WorklistQueries.largestBelowJP(instansiID: instansiID, people: jp, limit: 5, on: db)
         model.ranks = [
             HomeRankTable(
                 id: "opd-lowest-jpm", title: "OPD dengan JPM rata-rata terendah", valueHeader: "JPM rata-rata",

@@ -15,13 +15,19 @@ enum WorklistQueries {
         var services: [ServiceAttention: Int] = [:]
     }
 
-    /// `opdID` nil: the whole instansi (BKPPD).
-    static func counts(instansiID: UUID, opdID: UUID?, today: SimpleDate, on db: any Database) async throws -> Counts {
+    /// `opdID` nil: the whole instansi (BKPPD). `people`: this year's JP of everyone in that
+    /// scope when the caller has read it already (the development panel has), else read here.
+    static func counts(
+        instansiID: UUID, opdID: UUID?, today: SimpleDate, people: [JPQueries.Person]?, on db: any Database
+    ) async throws -> Counts {
         let unitIDs = try await opdID.asyncMap { try await UnitQueries.ids(inOPD: $0, on: db) }
         var c = Counts()
         c.assessmentNeeds = try await AssessmentNeedsQueries.count(instansiID: instansiID, unitIDs: unitIDs, on: db)
-        c.belowJP = try await JPQueries.people(instansiID: instansiID, unitIDs: unitIDs, year: today.year, on: db)
-            .filter { $0.kind == .pns && $0.jp < JPRule.minimumPNS }.count
+        var jp = people ?? []
+        if people == nil {
+            jp = try await JPQueries.people(instansiID: instansiID, unitIDs: unitIDs, year: today.year, on: db)
+        }
+        c.belowJP = jp.filter { $0.kind == .pns && $0.jp < JPRule.minimumPNS }.count
         let schedule = try await SettingsQueries.evaluation(instansiID, on: db).schedule
         let one = KompetenCore.PageRequest(page: 1, per: 1)
         c.overdueBehaviour =
@@ -102,10 +108,9 @@ extension WorklistQueries {
     }
 
     /// The OPDs with the largest share of PNS below 20 JP this year.
-    static func largestBelowJP(instansiID: UUID, year: Int, limit: Int, on db: any Database) async throws
-        -> [OPDFigure]
+    static func largestBelowJP(instansiID: UUID, people: [JPQueries.Person], limit: Int, on db: any Database)
+        async throws -> [OPDFigure]
     {
-        let people = try await JPQueries.people(instansiID: instansiID, unitIDs: nil, year: year, on: db)
         let units = try await Unit.query(on: db).filter(\.$instansiID == instansiID).all()
         let opdOf = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.opdID) })
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.name) })
