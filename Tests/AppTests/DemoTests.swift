@@ -93,6 +93,7 @@ struct DemoTests {
             #expect(snapshot.contains("\"respondents\":") && !snapshot.contains("\"saran\""))
 
             try await Self.partnersTellTheirStory(app)
+            try await Self.chartsTellTheirStory(app, adminPassword: generated!)
             // Issue 17: the 2026 development plan, adopted by the Sekda (designated PPK) with its
             // decree; completed enrolments carry actual costs, so budget was absorbed; one planned
             // item was not held and one activity was not planned.
@@ -123,6 +124,33 @@ struct DemoTests {
 
             await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
         }
+    }
+
+    /// Issue 19 on the city demo: the monitoring page's JPM trend offers every OPD in its select
+    /// and opens on the first small chart; there is one small chart per OPD, ordered by change
+    /// with the largest fall (or the smallest rise) first, and both charts carry their tables.
+    static func chartsTellTheirStory(_ app: Application, adminPassword: String) async throws {
+        let web = try await WebClient.login(app, "admin", password: adminPassword)
+        let html = try await web.get(SiteURL.monitoring.path).body.string
+        func between(_ text: String, _ start: String, _ end: String) -> [String] {
+            text.components(separatedBy: start).dropFirst().map { $0.components(separatedBy: end)[0] }
+        }
+        let select = between(html, "<select id=\"trend-opd\" name=\"opd\">", "</select>").first ?? ""
+        let options = select.components(separatedBy: "<option").count - 1
+        #expect(options >= 40, "an option per OPD: \(options)")
+        let selected = between(select, "\" selected>", "</option>")
+        let names = between(html, "<span class=\"sm-name\"><a href=\"", "</a>").map {
+            $0.components(separatedBy: "\">").last ?? ""
+        }
+        #expect(names.count == options)
+        #expect(selected.count == 1 && selected.first == names.first)
+        let changes = between(html, "<span class=\"sm-change\">", "</span>").compactMap {
+            Double(
+                $0.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "+", with: "")
+                    .replacingOccurrences(of: ",", with: "."))
+        }
+        #expect(!changes.isEmpty && changes == changes.sorted(), "largest fall first: \(changes.prefix(5))")
+        #expect(html.components(separatedBy: "<summary>Tabel data</summary>").count - 1 == 2)
     }
 
     /// Issue 17 (partners), seen on 29 November 2026: every provider under a PKS to 2028 except

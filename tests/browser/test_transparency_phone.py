@@ -3,7 +3,8 @@
 
 A resident opens /transparansi without logging in on a phone: every service is a card (name,
 standard time, fee, on-time share, P90, IKM per quarter, the survey/complaint/standard links),
-the city's IKM is a row of small cards, and nothing on the page scrolls sideways. On a laptop
+the city's IKM is a row of small cards, the chart has a caption and its numbers as a table
+(opened, it still fits), and nothing on the page scrolls sideways. On a laptop
 the same page shows the tables instead.
 
 Same conventions as test_login_org_tree.py. Needs the Kota Kupang demo.
@@ -57,6 +58,26 @@ def run(driver) -> None:
     problems = driver.execute_script(WIDEST_JS, PHONE)
     base.check(not problems, f"nothing reaches past {PHONE} px: {problems}")
     driver.save_screenshot(str(base.artifact("browser-transparency-phone")))
+
+    base.step("the chart says what it shows and has its numbers as a table")
+    figure = base.find(driver, "#transparency-chart", "the IKM chart")
+    caption = figure.find_element(By.CSS_SELECTOR, "figcaption").text
+    base.check("IKM" in caption, f"the chart has a visible caption: {caption!r}")
+    svg = figure.find_element(By.CSS_SELECTOR, "svg[role='img']")
+    label = svg.get_attribute("aria-labelledby") or ""
+    titles = svg.find_elements(By.CSS_SELECTOR, "title")
+    base.check(bool(titles) and titles[0].get_attribute("id") == label, f"the chart is named by its title: {label!r}")
+    base.check(not figure.find_elements(By.CSS_SELECTOR, ".line-legend"), "no colour legend")
+    summary = figure.find_element(By.CSS_SELECTOR, "details.chart-data > summary")
+    base.check(summary.text.strip() == "Tabel data", f"the table alternative is offered: {summary.text!r}")
+    base.check(not visible(driver, "#transparency-chart details.chart-data table"), "the table starts closed")
+    summary.click()
+    rows = visible(driver, "#transparency-chart details.chart-data tbody tr")
+    base.check(len(rows) >= 3, f"the table lists the city, the units and the band: {len(rows)} rows")
+    base.check("Seluruh layanan" in rows[0].text, f"the first row is the city: {rows[0].text!r}")
+    problems = driver.execute_script(WIDEST_JS, PHONE)
+    base.check(not problems, f"with the table open nothing reaches past {PHONE} px: {problems}")
+    driver.save_screenshot(str(base.artifact("browser-transparency-phone-table")))
 
     base.step("on a laptop the same page shows the tables")
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -11,6 +11,21 @@ public enum Stats {
         return xs.reduce(0, +) / Double(xs.count)
     }
 
+    /// The p-th quantile (p in 0…1) by linear interpolation between the two nearest ranks:
+    /// with the values sorted as x₀ ≤ … ≤ xₙ₋₁ and h = (n − 1)·p, it is
+    /// x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋) (Excel's PERCENTILE.INC, R's default type 7).
+    /// Interpolating rather than taking a nearest rank keeps the band of the JPM trend from jumping
+    /// when one of 51 OPDs crosses another. NaN and infinities are ignored; nil for no values or a
+    /// p outside 0…1.
+    public static func quantile(_ values: [Double], _ p: Double) -> Double? {
+        let xs = values.filter(\.isFinite).sorted()
+        guard !xs.isEmpty, p >= 0, p <= 1 else { return nil }
+        let h = Double(xs.count - 1) * p
+        let i = Int(h.rounded(.down))
+        guard i + 1 < xs.count else { return xs[i] }
+        return xs[i] + (h - Double(i)) * (xs[i + 1] - xs[i])
+    }
+
     /// Counts per bin for ascending `edges`: bins [e0, e1), [e1, e2), …, and a closed last bin
     /// [e(n−1), e(n)] so that a JPM of exactly 100 is counted. Values outside [e0, en] and NaN
     /// are not counted. Fewer than two edges define no bin.

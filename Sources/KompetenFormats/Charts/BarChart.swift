@@ -20,6 +20,7 @@ public enum BarChart {
 
     /// Room above the plot for the value labels and below it for two lines of category labels.
     static let top = 24.0, bottom = 44.0, side = 16.0
+    static let fill = "#2563eb"
 
     public static func svg(bars: [Bar], title: String, width: Int = 640, height: Int = 260) -> String {
         let width = Double(max(160, width))
@@ -62,7 +63,7 @@ public enum BarChart {
             let link = bar.href.flatMap(safeHref)
             if let link { s += "<a href=\"\(SVGText.escape(link))\">" }
             s +=
-                "<rect class=\"bar-rect\" x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(baseline - h))\" width=\"\(SVGText.num(barWidth))\" height=\"\(SVGText.num(h))\" fill=\"#2563eb\"/>"
+                "<rect class=\"bar-rect\" x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(baseline - h))\" width=\"\(SVGText.num(barWidth))\" height=\"\(SVGText.num(h))\" fill=\"\(fill)\"/>"
             s +=
                 "<text class=\"bar-value\" x=\"\(SVGText.num(mid))\" y=\"\(SVGText.num(baseline - h - 6))\" text-anchor=\"middle\" fill=\"#101828\">\(value)</text>"
             s +=

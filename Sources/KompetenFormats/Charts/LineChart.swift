@@ -92,29 +92,9 @@ public enum LineChart {
             }.joined(separator: "; ") + "."
         var s = open(id: id, title: title, desc: desc, width: w, height: h)
 
-        s += "<g class=\"line-grid\" stroke=\"#eaecf0\" stroke-width=\"1\">"
-        for t in sc.ticks { s += hLine(left, w - right, y(t)) }
-        s += "</g><g class=\"line-ticks\" fill=\"#475467\" text-anchor=\"end\">"
-        for (t, label) in zip(sc.ticks, tickLabels) {
-            s += "<text x=\"\(SVGText.num(left - 6))\" y=\"\(SVGText.num(y(t) + 4))\">\(SVGText.escape(label))</text>"
-        }
-        s +=
-            "</g><line class=\"line-axis\" x1=\"\(SVGText.num(left))\" y1=\"\(SVGText.num(plotBottom))\" x2=\"\(SVGText.num(w - right))\" y2=\"\(SVGText.num(plotBottom))\" stroke=\"#98a2b3\" stroke-width=\"1\"/>"
-
-        // Too many points for readable labels: label every k-th one so each gets ≥ 52 px
-        // (8 characters a line, enough for "Triwulan"); every point still names its x in its tooltip.
-        let every = max(1, Int((52 / slot).rounded(.up)))
-        let chars = max(3, Int(slot * Double(every) / 6.5))
-        s += "<g class=\"line-xlabels\" fill=\"#344054\" text-anchor=\"middle\">"
-        for i in stride(from: 0, to: n, by: every) {
-            s += "<text class=\"line-xlabel\" x=\"\(SVGText.num(x(i)))\" y=\"\(SVGText.num(plotBottom + 15))\">"
-            for (j, line) in SVGText.wrap(xLabels[i], width: chars, maxLines: 2).enumerated() {
-                s +=
-                    "<tspan x=\"\(SVGText.num(x(i)))\" dy=\"\(j == 0 ? "0.0" : "13.0")\">\(SVGText.escape(line))</tspan>"
-            }
-            s += "</text>"
-        }
-        s += "</g>"
+        s += ChartAxes.grid(
+            ticks: sc.ticks, labels: tickLabels, left: left, right: w - right, bottom: plotBottom, y: y)
+        s += ChartAxes.xLabels(xLabels, x: x, slot: slot, top: plotBottom + 15)
 
         // Emphasised series last, so the city-wide line is never hidden under an OPD's.
         let order = series.indices.filter { !series[$0].emphasised } + series.indices.filter { series[$0].emphasised }
@@ -245,10 +225,6 @@ public enum LineChart {
     }
 
     static func open(id: String, title: String, desc: String, width: Double, height: Double) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-line\" role=\"img\""
-            + " aria-labelledby=\"\(id)\" aria-describedby=\"\(id)-desc\""
-            + " viewBox=\"0 0 \(SVGText.num(width)) \(SVGText.num(height))\" width=\"\(SVGText.num(width))\" height=\"\(SVGText.num(height))\""
-            + " font-family=\"sans-serif\" font-size=\"11\">"
-            + "<title id=\"\(id)\">\(SVGText.escape(title))</title><desc id=\"\(id)-desc\">\(SVGText.escape(desc))</desc>"
+        SVGText.open(cls: "chart chart-line", id: id, title: title, desc: desc, width: width, height: height)
     }
 }

@@ -6,6 +6,8 @@ import Foundation
 /// Content-Security-Policy forbids inline styles, so the markup uses presentation attributes
 /// (fill, stroke, …) and class names only, never `style=`.
 public enum RadarChart {
+    /// The standard's dashed outline and the actual profile's outline (ChartColours checks both).
+    static let standardStroke = "#1d4ed8", actualStroke = "#b45309"
     public struct Axis: Sendable {
         public var label: String
         public var required: Int
@@ -77,10 +79,10 @@ public enum RadarChart {
         // Actual first, required on top: the dashed outline must stay visible over the fill.
         s +=
             "<polygon class=\"radar-actual\" points=\"\(points { Double(axes[$0].actual ?? 0) })\""
-            + " fill=\"#f59e0b\" fill-opacity=\"0.35\" stroke=\"#b45309\" stroke-width=\"2\"/>"
+            + " fill=\"#f59e0b\" fill-opacity=\"0.35\" stroke=\"\(actualStroke)\" stroke-width=\"2\"/>"
         s +=
             "<polygon class=\"radar-required\" points=\"\(points { Double(axes[$0].required) })\""
-            + " fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            + " fill=\"none\" stroke=\"\(standardStroke)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
         s += "<g class=\"radar-labels\" fill=\"#101828\">"
         for (i, axis) in axes.enumerated() {
             let c = cos(angle(i))
@@ -123,10 +125,10 @@ public enum RadarChart {
             let mid = rowTop + rowHeight / 2
             s +=
                 "<rect class=\"radar-actual\" x=\"\(SVGText.num(x0))\" y=\"\(SVGText.num(mid - 9))\" width=\"\(SVGText.num(x(axis.actual ?? 0) - x0))\" height=\"18.0\""
-                + " fill=\"#f59e0b\" fill-opacity=\"0.35\" stroke=\"#b45309\" stroke-width=\"2\"/>"
+                + " fill=\"#f59e0b\" fill-opacity=\"0.35\" stroke=\"\(actualStroke)\" stroke-width=\"2\"/>"
             s +=
                 "<rect class=\"radar-required\" x=\"\(SVGText.num(x0))\" y=\"\(SVGText.num(mid - 13))\" width=\"\(SVGText.num(x(axis.required) - x0))\" height=\"26.0\""
-                + " fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+                + " fill=\"none\" stroke=\"\(standardStroke)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             let lines = labelLines(axis, width: 24)
             s +=
                 "<g class=\"radar-labels\" fill=\"#101828\">"
@@ -164,18 +166,14 @@ public enum RadarChart {
     }
 
     static func open(id: String, title: String, desc: String, width: Double, height: Double) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-radar\" role=\"img\""
-            + " aria-labelledby=\"\(id)\" aria-describedby=\"\(id)-desc\""
-            + " viewBox=\"0 0 \(SVGText.num(width)) \(SVGText.num(height))\" width=\"\(SVGText.num(width))\" height=\"\(SVGText.num(height))\""
-            + " font-family=\"sans-serif\" font-size=\"11\">"
-            + "<title id=\"\(id)\">\(SVGText.escape(title))</title><desc id=\"\(id)-desc\">\(SVGText.escape(desc))</desc>"
+        SVGText.open(cls: "chart chart-radar", id: id, title: title, desc: desc, width: width, height: height)
     }
 
     static func legend(x: Double, y: Double) -> String {
         "<g class=\"legend\" fill=\"#101828\">"
-            + "<line x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(y))\" x2=\"\(SVGText.num(x + 24))\" y2=\"\(SVGText.num(y))\" stroke=\"#1d4ed8\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            + "<line x1=\"\(SVGText.num(x))\" y1=\"\(SVGText.num(y))\" x2=\"\(SVGText.num(x + 24))\" y2=\"\(SVGText.num(y))\" stroke=\"\(standardStroke)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             + "<text x=\"\(SVGText.num(x + 30))\" y=\"\(SVGText.num(y + 4))\">Standar jabatan</text>"
-            + "<rect x=\"\(SVGText.num(x + 130))\" y=\"\(SVGText.num(y - 6))\" width=\"24.0\" height=\"12.0\" fill=\"#f59e0b\" fill-opacity=\"0.35\" stroke=\"#b45309\" stroke-width=\"2\"/>"
+            + "<rect x=\"\(SVGText.num(x + 130))\" y=\"\(SVGText.num(y - 6))\" width=\"24.0\" height=\"12.0\" fill=\"#f59e0b\" fill-opacity=\"0.35\" stroke=\"\(actualStroke)\" stroke-width=\"2\"/>"
             + "<text x=\"\(SVGText.num(x + 160))\" y=\"\(SVGText.num(y + 4))\">Profil aktual</text></g>"
     }
 }

@@ -78,4 +78,14 @@ public enum SVGText {
         }
         return prefix + "-" + String(h & 0xffff_ffff, radix: 16)
     }
+
+    /// The opening `<svg>` of a chart: `role="img"` named by its `<title>` and described by its
+    /// `<desc>` (the values in words), sized by `viewBox` so the stylesheet can scale it.
+    static func open(cls: String, id: String, title: String, desc: String, width: Double, height: Double) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(cls)\" role=\"img\""
+            + " aria-labelledby=\"\(id)\" aria-describedby=\"\(id)-desc\""
+            + " viewBox=\"0 0 \(num(width)) \(num(height))\" width=\"\(num(width))\" height=\"\(num(height))\""
+            + " font-family=\"sans-serif\" font-size=\"11\">"
+            + "<title id=\"\(id)\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(desc))</desc>"
+    }
 }

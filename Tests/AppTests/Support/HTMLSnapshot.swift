@@ -36,7 +36,8 @@ enum HTMLSnapshot {
         text = text.replacingOccurrences(of: #"ADU-[0-9A-Z]{8}"#, with: "ADU-<code>", options: .regularExpression)
         // A chart's aria id hashes its data, links included, and links carry record ids.
         text = text.replacingOccurrences(
-            of: #"\b(line|bar|talent|radar)-[0-9a-f]{1,8}(?=["-])"#, with: "$1-<id>", options: .regularExpression)
+            of: #"\b(line|bar|talent|radar|band|sm)-[0-9a-f]{1,8}(?=["-])"#, with: "$1-<id>",
+            options: .regularExpression)
         // Trailing blanks are template whitespace, not content.
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }

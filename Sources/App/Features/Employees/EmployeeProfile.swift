@@ -151,11 +151,21 @@ struct EmployeeProfileModel: Encodable {
         }
         radar =
             gap.map { g in
-                RadarChart.svg(
-                    axes: g.items.map {
-                        RadarChart.Axis(label: $0.competencyCode, required: $0.required, actual: $0.actual)
-                    },
-                    title: "Profil kompetensi \(e.name): standar jabatan dan hasil penilaian")
+                ChartFigure.html(
+                    id: "radar-chart", caption: "Profil kompetensi \(e.name): standar jabatan dan hasil penilaian",
+                    chart: RadarChart.svg(
+                        axes: g.items.map {
+                            RadarChart.Axis(label: $0.competencyCode, required: $0.required, actual: $0.actual)
+                        },
+                        title: "Profil kompetensi \(e.name): standar jabatan dan hasil penilaian"),
+                    data: Table(
+                        header: ["Kompetensi", "Standar jabatan", "Hasil penilaian"],
+                        rows: g.items.map {
+                            [
+                                "\($0.competencyCode) \(names[$0.competencyCode] ?? "")", String($0.required),
+                                $0.actual.map(String.init) ?? "belum dinilai",
+                            ]
+                        }))
             } ?? ""
         let byAssessment = Dictionary(grouping: results, by: \.assessmentID)
         self.assessments = assessments.map { a in

@@ -124,9 +124,14 @@ struct DistributionModel: Encodable {
             .compactMap(\.jpm)
         let counts = Stats.histogram(jpms, edges: Stats.jpmBinEdges)
         let labels = Stats.binLabels(Stats.jpmBinEdges)
-        chart = BarChart.svg(
-            bars: zip(labels, counts).map { BarChart.Bar(label: $0.0, value: $0.1) },
-            title: "Jumlah pegawai menurut JPM (\(IndonesianFormat.integer(jpms.count)) pegawai yang sudah dinilai)")
+        let chartTitle =
+            "Jumlah pegawai menurut JPM (\(IndonesianFormat.integer(jpms.count)) pegawai yang sudah dinilai)"
+        chart = ChartFigure.html(
+            id: "jpm-chart", caption: chartTitle,
+            chart: BarChart.svg(
+                bars: zip(labels, counts).map { BarChart.Bar(label: $0.0, value: $0.1) }, title: chartTitle),
+            data: Table(
+                header: ["JPM", "Pegawai"], rows: zip(labels, counts).map { [$0.0, IndonesianFormat.integer($0.1)] }))
         let keys = t.categories
         categoryLabels = keys.map(\.label)
         func row(_ name: String, _ href: String, _ s: GapSummary) -> Row {

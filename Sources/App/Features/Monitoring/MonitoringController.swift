@@ -14,6 +14,8 @@ enum MonitoringController {
 
     struct Params: Content {
         var unit: String?
+        /// The OPD drawn on the JPM trend beside the city line (city-wide only).
+        var opd: String?
         var from: String?
         var to: String?
         var table: String?
@@ -35,16 +37,29 @@ enum MonitoringController {
         return .init(from: from!, to: to!)
     }
 
+    /// The `opd` parameter: empty = the default (largest fall); otherwise one of the report's OPDs.
+    static func chosenOPD(_ param: String?, in report: MonitoringReport) throws -> UUID? {
+        guard let param, !param.isEmpty else { return nil }
+        guard let id = UUID(uuidString: param), report.opds.contains(where: { $0.id == id }) else {
+            throw ValidationFailure(errors: [
+                .init(field: "opd", message: "OPD yang dipilih untuk grafik tidak ada dalam cakupan laporan ini.")
+            ])
+        }
+        return id
+    }
+
     static func page(req: Request) async throws -> Response {
         let params = try req.query.decode(Params.self)
         let scope = try await ReportScope.resolve(req, unitParam: params.unit, policy: AccessPolicy.monitoringScope)
         let today = WITA.today(req.now)
         let period = try period(params, today: today)
         let report = try await MonitoringReport.load(scope: scope, period: period, today: today, on: req.db)
+        let chosen = try chosenOPD(params.opd, in: report)
         let unit = params.unit ?? ""
         let baseQuery = "from=\(period.from.iso)&to=\(period.to.iso)" + (unit.isEmpty ? "" : "&unit=\(unit)")
         var model = MonitoringPageModel(
-            report: report, scope: scope, unitParam: unit, canRebuild: AccessPolicy.annualPlan(try req.actor).isAllowed,
+            report: report, scope: scope, unitParam: unit, chosenOPD: chosen,
+            canRebuild: AccessPolicy.annualPlan(try req.actor).isAllowed,
             baseQuery: baseQuery)
         model.planPanel = try await InstansiPlanPage.panel(year: period.to.year, actor: try req.actor, on: req.db)
         if let format = try Export.requested(req) {

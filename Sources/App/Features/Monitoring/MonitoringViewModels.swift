@@ -73,7 +73,7 @@ struct MonitoringPageModel: Encodable {
     let scopeName: String
     let unitOptions: [Option]
     let stats: [Stat]
-    let chart: String
+    let trend: MonitoringTrend
     let historyNote: String
     let opdRows: [OPDRow]
     let areas: [CompetencyRow]
@@ -87,7 +87,7 @@ struct MonitoringPageModel: Encodable {
     /// The downloadable tables, by the `table=` parameter.
     let tables: [String: Table]
     enum CodingKeys: String, CodingKey {
-        case from, to, periodLabel, scopeName, unitOptions, stats, chart, historyNote, opdRows, areas, competencies,
+        case from, to, periodLabel, scopeName, unitOptions, stats, trend, historyNote, opdRows, areas, competencies,
             programmes, providers, canRebuild, exports, levels, filterAction, rebuildAction, impactHref, planPanel
     }
 
@@ -101,7 +101,10 @@ struct MonitoringPageModel: Encodable {
         x.map { IndonesianFormat.decimal($0 * 100, digits: 1) + " %" } ?? "—"
     }
 
-    init(report r: MonitoringReport, scope: ReportScope, unitParam: String, canRebuild: Bool, baseQuery: String) {
+    init(
+        report r: MonitoringReport, scope: ReportScope, unitParam: String, chosenOPD: UUID?, canRebuild: Bool,
+        baseQuery: String
+    ) {
         let f = IndonesianFormat.self
         from = r.period.from.iso
         to = r.period.to.iso
@@ -116,7 +119,7 @@ struct MonitoringPageModel: Encodable {
         let unitQuery = unitParam.isEmpty ? "" : "&unit=\(unitParam)"
         let gaps = r.gapTotals()
         stats = Self.stats(r, gaps: gaps, unitParam: unitParam, unitQuery: unitQuery)
-        chart = Self.chart(r)
+        trend = MonitoringTrend(report: r, chosen: chosenOPD)
         historyNote =
             r.computedAt.map { "Riwayat dihitung ulang dari seluruh hasil penilaian pada \(f.date(WITA.today($0)))." }
             ?? "Riwayat belum dihitung."
@@ -187,35 +190,6 @@ struct MonitoringPageModel: Encodable {
                 href: SiteURL.reassessments.path + "?status=overdue" + unitQuery, id: "stat-overdue-reassessment"),
         ]
 
-    }
-
-    /// The JPM trend per OPD; the chart shows the scope's mean and (city-wide) every OPD.
-    private static func chart(_ r: MonitoringReport) -> String {
-        let f = IndonesianFormat.self
-        let (fromISO, toISO) = (r.period.from.iso, r.period.to.iso)
-        let ids = r.opds.map(\.id)
-        let labels = r.trend.dates.map { d in
-            SimpleDate(iso: d).map {
-                $0.day == SimpleDate.daysIn(month: $0.month, year: $0.year) && $0.month % 3 == 0
-                    ? JPMHistory.quarterLabel($0) : f.date($0)
-            } ?? d
-        }
-        var series = r.opds.map { o in
-            LineChart.Series(
-                label: o.name, values: r.trend.dates.map { r.meanJPM(on: $0, opds: [o.id]) },
-                href: "/monitoring?unit=\(o.id.uuidString)&from=\(fromISO)&to=\(toISO)")
-        }
-        if r.opds.count > 1 {
-            series.append(
-                LineChart.Series(
-                    label: "Rata-rata seluruh instansi", values: r.trend.dates.map { r.meanJPM(on: $0, opds: ids) },
-                    emphasised: true))
-        }
-        // JPM never exceeds 100: the axis stops there and starts at the nearest ten below the data.
-        let lowest = series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0
-        let floor = max(0, ((lowest - 5) / 10).rounded(.down) * 10)
-        return LineChart.svg(
-            xLabels: labels, series: series, title: "Rata-rata JPM per OPD per triwulan", yRange: floor...100)
     }
 
     private static func opdRows(_ r: MonitoringReport) -> [OPDRow] {

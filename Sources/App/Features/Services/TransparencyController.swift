@@ -159,7 +159,7 @@ enum TransparencyController {
         ) { tree.topLevel(of: $0.unitID) }
         let opds = byOPD.keys.compactMap { tree.node($0) }.sorted { $0.name < $1.name }
         var units: [Model.Unit] = []
-        var series: [LineChart.Series] = []
+        var series: [BandChart.Line] = []
         for opd in opds {
             let list = byOPD[opd.id] ?? []
             let rows = try list.map { s -> Model.Service in
@@ -197,9 +197,9 @@ enum TransparencyController {
         }
         let allIDs = try services.map { try $0.requireID() }
         let city = periods.indices.map { quarter(data.merged(allIDs, $0), $0) }
-        let chart = LineChart.svg(
-            xLabels: complete.map(\.label), series: series, title: "IKM per unit, empat triwulan lengkap terakhir",
-            yRange: 50...100)
+        let chart = TransparencyChart.html(
+            quarters: complete.map(\.label), units: series,
+            city: complete.indices.map { data.merged(allIDs, $0).ikm(weight)?.value })
         let model = Model(
             instansi: instansi.name, quarterLabels: periods.map(\.label), city: city, chart: chart, units: units,
             channelPeriod: periods[provisional].label, cityChannels: .init(channelSum(allIDs)),

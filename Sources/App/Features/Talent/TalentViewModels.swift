@@ -86,10 +86,7 @@ struct TalentPageModel: Encodable {
         let counts = g.boxes
         let placedCount = g.placed
         let hrefs = Dictionary(uniqueKeysWithValues: (1...9).map { ($0, base + "&box=\($0)#people") })
-        grid = TalentGridChart.svg(
-            counts: counts, hrefs: hrefs,
-            title: "Sebaran \(IndonesianFormat.integer(placedCount)) pegawai pada 9 kotak talenta, \(year)")
-        boxes = (1...9).reversed().map { b in
+        let boxRows = (1...9).reversed().map { b in
             BoxRow(
                 box: b, name: TalentBox.names[b] ?? "", count: IndonesianFormat.integer(counts[b] ?? 0),
                 share: placedCount == 0
@@ -98,6 +95,14 @@ struct TalentPageModel: Encodable {
                 recommendation: TalentBox.recommendations[b] ?? "", href: hrefs[b]!,
                 pool: TalentBox.successionPool.contains(b))
         }
+        boxes = boxRows
+        let gridTitle = "Sebaran \(IndonesianFormat.integer(placedCount)) pegawai pada 9 kotak talenta, \(year)"
+        grid = ChartFigure.html(
+            id: "talent-grid", caption: gridTitle,
+            chart: TalentGridChart.svg(counts: counts, hrefs: hrefs, title: gridTitle),
+            data: Table(
+                header: ["Kotak", "Nama", "Pegawai", "Porsi"],
+                rows: boxRows.map { ["Kotak \($0.box)", $0.name, $0.count, $0.share] }))
         placed = IndonesianFormat.integer(placedCount)
         noPerformance = IndonesianFormat.integer(g.noPerformance)
         noAssessment = IndonesianFormat.integer(g.noAssessment)
