@@ -122,6 +122,40 @@ struct EmailDigestTests {
         await sink.stop()
     }
 
+    /// `--dry-run` prints the mail and sends nothing, claiming no day.
+    @Test func dryRunPrintsAndSendsNothing() async throws {
+        let sink = try await SMTPSink.start()
+        try await withTestApp(settings: {
+            $0.smtp = SMTPConfig(
+                host: "127.0.0.1", port: sink.port, sender: "kompeten@kupangkota.go.id", security: .none)
+            $0.publicURL = Self.base
+        }) { app in
+            let world = try await World.make(on: app)
+            let pegawai = try await APIClient.login(app, "pegawai")
+            let plan = try await pegawai.send(
+                .POST, "/api/v1/employees/\(world.staffA.id!)/plans",
+                json: PlanInput(year: 2027, items: [PlanItemInput(title: "Coaching oleh kepala bidang", jp: 4)])
+            ).json(PlanJSON.self)
+            _ = try await pegawai.send(
+                .POST, "/api/v1/plans/\(plan.id)/transition", json: TransitionInput(to: "submitted"))
+            try await Self.setEmail(app, "atasan", "yohanes.benu@kupangkota.go.id")
+            let out = try await DigestCommand.execute(app, dryRun: true)
+            #expect(out.first == "----- kepada yohanes.benu@kupangkota.go.id")
+            #expect(out.dropFirst().first == "Subjek: Kompeten: 1 pemberitahuan belum dibaca")
+            #expect(
+                out.contains {
+                    $0.contains(
+                        "- Rencana pengembangan 2027 Maria Fanggidae menunggu persetujuan Anda. \(Self.base)/plans/\(plan.id)\n"
+                    )
+                })
+            #expect(out.last == "1 e-mail akan dikirim (uji coba, tidak ada yang dikirim).")
+            #expect(sink.mails.isEmpty)
+            let atasan = try #require(try await User.query(on: app.db).filter(\.$username == "atasan").first())
+            #expect(atasan.digestSentOn == nil)
+        }
+        await sink.stop()
+    }
+
     @Test func withoutAnSMTPHostNothingIsSent() async throws {
         try await withTestApp { app in
             _ = try await World.make(on: app)
