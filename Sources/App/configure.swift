@@ -62,6 +62,7 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     app.asyncCommands.use(MonitoringCommand(), as: "monitoring-rebuild")
     app.asyncCommands.use(SuperadminCommand(), as: "create-superadmin")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(DigestCommand(), as: "digest")
     app.lifecycle.use(BootstrapOnServe())
     app.lifecycle.use(JobScheduler())
     app.lifecycle.use(ServerPresenceLifecycle())

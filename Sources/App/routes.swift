@@ -55,6 +55,7 @@ func routes(_ app: Application) throws {
     TokensController.register(web: signedIn, api: authed)
     PasswordController.register(web: signedIn, api: authed)
     PrivacyController.register(web: signedIn, api: authed)
+    AccountEmailController.register(signedIn)
     CompetenciesAPIController.register(authed)
     PositionsAPIController.register(authed)
     JobAnalysisAPIController.register(authed)

@@ -244,6 +244,8 @@ struct AuthorizationMatrixWriteTests {
         "POST /services": ["admin", "operator.a", "operator.b"],
         "POST /admin/users": ["admin"],
         "POST /admin/settings": ["admin"],
+        // Sends one mail to the admin's own address; nothing is stored.
+        "POST /admin/settings/test-mail": ["admin"],
         "POST /development/annual-plan/adopt": ["admin"],
         "POST /api/v1/development-plans": ["admin"],
         "POST /development/plans": ["admin"],
@@ -274,6 +276,7 @@ struct AuthorizationMatrixWriteTests {
             "POST /akun/token/:tokenID/cabut",
             "DELETE /api/v1/auth/tokens/:tokenID", "POST /akun/password", "POST /api/v1/me/password",
             "POST /notifikasi/:nid/dibaca", "POST /notifikasi/semua-dibaca", "POST /api/v1/me/notifications/:id/read",
+            "POST /akun/email",
         ].contains(key)
             || key.hasPrefix("POST /s/") || key.hasPrefix("POST /api/v1/public/")
     }
@@ -285,7 +288,7 @@ struct AuthorizationMatrixWriteTests {
         let suffixes = [
             "/cancel", "/delete", "/retire", "/cabut", "/nik", "/reject", "/restore", "/revoke", "/rebuild", "/import",
             "/tests",
-            "/paper", "/records", "/evaluate", "/bulk-approve", "/standar/impor",
+            "/paper", "/records", "/evaluate", "/bulk-approve", "/standar/impor", "/test-mail",
         ]
         if key.hasPrefix("POST /api/v1/")
             && (key.hasSuffix("/skm-report/publish") || key.hasSuffix("/skm-report/withdraw"))

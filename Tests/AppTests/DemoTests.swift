@@ -122,6 +122,21 @@ struct DemoTests {
             #expect(realisation.realised.participants > 0 && realisation.realised.jp > 0)
             #expect(realisation.notDone.count >= 1 && realisation.unplanned.count >= 1)
 
+            // Issue 19: the demo logins have example addresses and no SMTP host; the digest's dry
+            // run (with a host) would mail the supervisor, whose notices wait unread.
+            #expect(app.kompeten.config.smtp == nil)
+            let addressed = try await User.query(on: app.db).filter(\.$email != nil).all()
+            #expect(Set(addressed.map(\.username)) == Set(DemoAccounts.addressed))
+            #expect(addressed.allSatisfy { $0.email == "\($0.username)@kupangkota.go.id" })
+            let preview = try await DigestService.run(
+                app,
+                smtp: SMTPConfig(
+                    host: "smtp.kupangkota.go.id", port: 587, sender: "kompeten@kupangkota.go.id", security: .starttls),
+                transport: SMTPTransport(config: .init(host: "127.0.0.1", port: 1, sender: "x@y.id", security: .none)),
+                at: testNow, dryRun: true)
+            #expect(preview.previews.contains { $0.to == "atasan.dukcapil@kupangkota.go.id" })
+            #expect(preview.sent == 0)
+
             await #expect(throws: (any Error).self) { _ = try await DemoLoader.load(app, scale: .city) }
         }
     }

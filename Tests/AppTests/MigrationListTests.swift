@@ -55,6 +55,7 @@ struct MigrationListTests {
         "059_AddKeyPositionsAndFunctionalGrade",
         "060_CreateNotificationReads",
         "061_AddEmployeeTargetPosition",
+        "063_AddUserEmailDigest",
     ]
 
     @Test func namesAndOrderAreTheReleasedOnes() {

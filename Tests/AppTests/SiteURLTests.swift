@@ -38,7 +38,7 @@ struct SiteURLTests {
         case providerAgreementFile, uncoveredBatches
         case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
         case instansiPlanTransition, instansiPlanRevisions, instansiPlanPrint, instansiPlanRealisation
-        case enrolmentActualCost, instansiPlanItemEdit
+        case enrolmentActualCost, instansiPlanItemEdit, accountEmail, settingsTestMail
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -185,6 +185,8 @@ struct SiteURLTests {
         case .accountTokens: .accountTokens
         case .accountTokenRevoke: .accountTokenRevoke
         case .accountPassword: .accountPassword
+        case .accountEmail: .accountEmail
+        case .settingsTestMail: .settingsTestMail
         case .kiosks: .kiosks
         case .kioskRevoke: .kioskRevoke
         case .serviceStandards: .serviceStandards
@@ -355,6 +357,8 @@ struct SiteURLTests {
         case .accountTokens: (.accountTokens, [.GET, .POST])
         case .accountTokenRevoke: (.accountTokenRevoke(a), [.POST])
         case .accountPassword: (.accountPassword, [.GET, .POST])
+        case .accountEmail: (.accountEmail, [.GET, .POST])
+        case .settingsTestMail: (.settingsTestMail, [.POST])
         case .kiosks: (.kiosks, [.GET, .POST])
         case .kioskRevoke: (.kioskRevoke(a), [.POST])
         case .serviceStandards: (.serviceStandards(a), [.POST])

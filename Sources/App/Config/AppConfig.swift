@@ -39,6 +39,8 @@ public struct AppConfig: Sendable, CustomStringConvertible {
     /// Database connections per event loop (PostgreSQL); instances × cores × this must stay
     /// below PostgreSQL's `max_connections`.
     public var databasePoolSize: Int
+    /// The mail server for the daily digest of notices; nil (no `KOMPETEN_SMTP_HOST`) = no mail.
+    public var smtp: SMTPConfig?
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfig
@@ -61,11 +63,65 @@ public struct AppConfig: Sendable, CustomStringConvertible {
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
             logFormat: env["KOMPETEN_LOG_FORMAT"]?.lowercased() == "json" ? "json" : "text",
             jobIntervalSeconds: max(0, env["KOMPETEN_JOB_INTERVAL_SECONDS"].flatMap(Int.init) ?? 60),
-            databasePoolSize: min(64, max(1, env["KOMPETEN_DB_POOL_SIZE"].flatMap(Int.init) ?? 4))
+            databasePoolSize: min(64, max(1, env["KOMPETEN_DB_POOL_SIZE"].flatMap(Int.init) ?? 4)),
+            smtp: SMTPConfig.fromEnvironment(env)
         )
     }
 
     public var description: String {
-        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) surveyRateLimit=\(surveyRateLimit) trustedProxies=\(trustedProxies.sorted()) jobs=\(jobIntervalSeconds)s pool=\(databasePoolSize) adminPassword=\(adminPassword == nil ? "unset" : "***")"
+        "database=\(database) demo=\(loadDemo) secureCookies=\(secureCookies) surveyRateLimit=\(surveyRateLimit) trustedProxies=\(trustedProxies.sorted()) jobs=\(jobIntervalSeconds)s pool=\(databasePoolSize) smtp=\(smtp.map { "\($0.host):\($0.port)" } ?? "off") adminPassword=\(adminPassword == nil ? "unset" : "***")"
+    }
+}
+
+/// The SMTP server of the daily digest. The password comes only from `KOMPETEN_SMTP_PASSWORD`:
+/// never stored in the database, never shown, never logged (`description` leaves it out).
+public struct SMTPConfig: Sendable, Equatable {
+    public enum Security: String, Sendable, CaseIterable {
+        case none, starttls, tls
+        public var label: String {
+            switch self {
+            case .none: "Tanpa enkripsi"
+            case .starttls: "STARTTLS"
+            case .tls: "TLS"
+            }
+        }
+    }
+
+    public var host: String
+    public var port: Int
+    /// The From address (`kompeten@kupangkota.go.id`).
+    public var sender: String
+    public var security: Security
+    public var username: String?
+    public var password: String?
+    /// Hour of the day (WITA, 0–23) from which the day's digests go out.
+    public var sendHour: Int
+
+    public init(
+        host: String, port: Int, sender: String, security: Security, username: String? = nil,
+        password: String? = nil, sendHour: Int = 7
+    ) {
+        self.host = host
+        self.port = port
+        self.sender = sender
+        self.security = security
+        self.username = username
+        self.password = password
+        self.sendHour = sendHour
+    }
+
+    static func fromEnvironment(_ env: [String: String]) -> SMTPConfig? {
+        func value(_ key: String) -> String? {
+            env[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let host = value("KOMPETEN_SMTP_HOST") else { return nil }
+        let security = Security(rawValue: value("KOMPETEN_SMTP_SECURITY")?.lowercased() ?? "") ?? .starttls
+        let defaultPort = security == .tls ? 465 : (security == .starttls ? 587 : 25)
+        return SMTPConfig(
+            host: host, port: value("KOMPETEN_SMTP_PORT").flatMap(Int.init) ?? defaultPort,
+            sender: value("KOMPETEN_SMTP_FROM") ?? "kompeten@\(host)", security: security,
+            username: value("KOMPETEN_SMTP_USERNAME"),
+            password: env["KOMPETEN_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+            sendHour: min(23, max(0, value("KOMPETEN_DIGEST_HOUR").flatMap(Int.init) ?? 7)))
     }
 }

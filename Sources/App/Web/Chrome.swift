@@ -23,7 +23,7 @@ struct Chrome: Encodable {
     /// The signed-in person's own pages, linked beside their name.
     struct AccountLinks: Encodable {
         let data = SiteURL.accountData.path, tokens = SiteURL.accountTokens.path,
-            password = SiteURL.accountPassword.path, logout = SiteURL.logout.path
+            password = SiteURL.accountPassword.path, email = SiteURL.accountEmail.path, logout = SiteURL.logout.path
     }
 
     let title: String

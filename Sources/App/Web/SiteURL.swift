@@ -149,6 +149,10 @@ enum SiteURL {
     case accountTokens
     case accountTokenRevoke(UUID)
     case accountPassword
+    /// One's own e-mail address and the daily digest switch.
+    case accountEmail
+    /// The admin's "send a test mail" button on the settings page.
+    case settingsTestMail
     case kiosks
     case kioskRevoke(UUID)
     case serviceStandards(UUID)
@@ -346,6 +350,8 @@ enum SiteURL {
         case .accountTokens: ["akun", "token"]
         case .accountTokenRevoke(let id): ["akun", "token", .init("tokenID", id), "cabut"]
         case .accountPassword: ["akun", "password"]
+        case .accountEmail: ["akun", "email"]
+        case .settingsTestMail: ["admin", "settings", "test-mail"]
         case .kiosks: ["services", "kiosks"]
         case .kioskRevoke(let id): ["services", "kiosks", .init("kid", id), "revoke"]
         case .serviceStandards(let id): ["services", .id(id), "standards"]

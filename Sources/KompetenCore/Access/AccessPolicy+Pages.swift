@@ -111,3 +111,14 @@ extension AccessPolicy {
         return .nothing
     }
 }
+
+extension AccessPolicy {
+    /// One's own e-mail address and the daily digest: every instansi account (the digest lists
+    /// notices, which only instansi accounts have).
+    public static func ownEmail(_ actor: Principal) -> AccessDecision {
+        actor.instansiID != nil ? .allow : .deny("Ringkasan e-mail hanya untuk pengguna instansi.")
+    }
+
+    /// The settings page's "Kirim e-mail uji" button: whoever manages the settings.
+    public static func sendTestMail(_ actor: Principal) -> AccessDecision { manageSettings(actor) }
+}

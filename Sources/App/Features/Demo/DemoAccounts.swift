@@ -46,4 +46,18 @@ enum DemoAccounts {
         try await account("asesor", .assessor)
         try await account("lpk.bpsdmd", .provider)
     }
+
+    /// The city's logins that get an example address for the daily digest. The demo configures
+    /// no SMTP server, so nothing is sent; `kompeten digest --dry-run` with a host set shows
+    /// what atasan.dukcapil (plans waiting, a PKA deadline) would receive.
+    static let addressed = [
+        "admin", "operator.dukcapil", "operator.bkppd", "atasan.dukcapil", "pegawai.dukcapil", "asesor", "sekda",
+    ]
+
+    static func giveAddresses(on db: any Database) async throws {
+        for name in addressed {
+            try await User.query(on: db).filter(\.$username == name).filter(\.$email == nil)
+                .set(\.$email, to: "\(name)@kupangkota.go.id").update()
+        }
+    }
 }

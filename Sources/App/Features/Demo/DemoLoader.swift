@@ -86,6 +86,7 @@ enum DemoLoader {
                     try await User.query(on: db).filter(\.$username == "lpk.bpsdmd").set(\.$providerID, to: bpsdmd)
                         .update()
                 }
+                if index == 0 { try await DemoAccounts.giveAddresses(on: db) }
             }
         }
         return

@@ -6,7 +6,7 @@ import Vapor
 
 /// The scheduled jobs. Each runs once per period across all instances (JobRunner).
 enum KompetenJobs {
-    static let all: [ScheduledJob] = [housekeeping, surveyProfileRetention, monitoringRebuild]
+    static let all: [ScheduledJob] = [housekeeping, surveyProfileRetention, monitoringRebuild, emailDigest]
 
     /// Hourly: expired API tokens and web sessions, old login-throttle counters, idempotency keys,
     /// idle rate buckets and SKM sender hashes past the duplicate window go.
@@ -54,6 +54,22 @@ enum KompetenJobs {
                 instansiID: instansi.requireID(), today: WITA.today(now), at: now, on: app.db)
         }
         return "\(points) titik riwayat"
+    }
+}
+
+extension KompetenJobs {
+    /// Hourly, but sending only from the configured hour (WITA) on: the run log makes each hour's
+    /// run happen once, and each person's day is claimed on its own (DigestService), so an
+    /// instance that was down at 07:00 still sends the day's digests at its next run. The
+    /// existing scheduler is used instead of a timer of its own: it already runs once across
+    /// instances and stops cleanly at shutdown.
+    static let emailDigest = ScheduledJob(name: "email-digest", schedule: .hourly, maxDuration: 1800) { app, now in
+        guard let smtp = app.kompeten.config.smtp, let transport = app.kompeten.mailTransport else {
+            return "SMTP tidak diatur"
+        }
+        guard DigestSchedule.isDue(now, sendHour: smtp.sendHour) else { return "belum jam kirim" }
+        let report = try await DigestService.run(app, smtp: smtp, transport: transport, at: now)
+        return "\(report.sent) ringkasan terkirim, \(report.failed) gagal"
     }
 }
 

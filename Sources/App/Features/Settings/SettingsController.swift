@@ -7,9 +7,13 @@ enum SettingsController {
     static func register(_ web: any RoutesBuilder) {
         web.get(SiteURL.settings.pathComponents, use: form)
         web.post(SiteURL.settings.pathComponents, use: save)
+        TestMailController.register(web)
     }
 
-    struct Model: Encodable { let form: FormModel }
+    struct Model: Encodable {
+        let form: FormModel
+        let mail: MailSettingsModel
+    }
 
     static func form(req: Request) async throws -> Response {
         let actor = try req.actor
@@ -100,7 +104,12 @@ enum SettingsController {
             ] + development.fields + evaluation.fields + complaints.fields + workload.fields
                 + mandatory.fields, errors: errors)
         return try await req.renderPage(
-            "settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")], Model(form: form),
+            "settings/index", title: "Pengaturan", crumbs: [Crumb("Pengaturan")],
+            Model(
+                form: form,
+                mail: MailSettingsModel(
+                    req.application.kompeten.config.smtp,
+                    canTest: AccessPolicy.sendTestMail(try req.actor).isAllowed)),
             status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

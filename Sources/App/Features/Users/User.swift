@@ -24,10 +24,20 @@ final class User: Model, @unchecked Sendable {
     /// Set by an admin ("temporary password"): the user must choose their own at the next login.
     /// Optional so that code creating users need not set it (NULL = false).
     @OptionalField(key: "must_change_password") var mustChangePasswordValue: Bool?
+    /// Where the daily digest of unread notices goes; nil = no e-mail at all.
+    @OptionalField(key: "email") var email: String?
+    /// NULL = on: the digest is the default once an address is set.
+    @OptionalField(key: "digest_enabled") var digestEnabledValue: Bool?
+    /// The WITA day (`YYYY-MM-DD`) of the last digest, claimed before sending (DigestService).
+    @OptionalField(key: "digest_sent_on") var digestSentOn: String?
 
     init() {}
 
     var userRole: Role { Role(rawValue: role) ?? .employee }
+    var digestEnabled: Bool {
+        get { digestEnabledValue ?? true }
+        set { digestEnabledValue = newValue }
+    }
     var mustChangePassword: Bool {
         get { mustChangePasswordValue ?? false }
         set { mustChangePasswordValue = newValue }

@@ -14,6 +14,10 @@ struct UserDTO: Content {
     let lastLoginAt: Date?
     /// The password was set by an admin as temporary and has not been replaced yet.
     let temporaryPassword: Bool
+    /// Where the daily digest of unread notices goes (null: no e-mail).
+    let email: String?
+    /// Whether the person wants the daily digest (sent only when `email` is set).
+    let digestEnabled: Bool
 
     init(_ u: User) {
         id = u.id!
@@ -25,6 +29,8 @@ struct UserDTO: Content {
         active = u.isActive
         lastLoginAt = u.lastLoginAt
         temporaryPassword = u.mustChangePassword
+        email = u.email
+        digestEnabled = u.digestEnabled
     }
 }
 
@@ -38,6 +44,8 @@ struct NewUserInput: Content {
     /// The user must replace the password at the next login (default false: integrations that
     /// create accounts keep working unchanged).
     var temporary: Bool?
+    var email: String?
+    var digestEnabled: Bool?
 }
 
 struct UserUpdateInput: Content {
@@ -48,6 +56,9 @@ struct UserUpdateInput: Content {
     var active: Bool?
     /// true: the current password must be replaced at the next login; false: no longer.
     var temporary: Bool?
+    /// Absent: unchanged; empty: removed.
+    var email: String?
+    var digestEnabled: Bool?
 }
 
 /// `POST /api/v1/users/:id/password` (admin).
@@ -59,6 +70,7 @@ struct PasswordResetInput: Content {
 /// What the audit log keeps of a user (no password hash).
 struct UserSnapshot: Encodable {
     let username: String, role: String, unitId: UUID?, employeeId: UUID?, providerId: UUID?, active: Bool
+    let email: String?, digestEnabled: Bool
     init(_ u: User) {
         username = u.username
         role = u.role
@@ -66,5 +78,7 @@ struct UserSnapshot: Encodable {
         employeeId = u.employeeID
         providerId = u.providerID
         active = u.isActive
+        email = u.email
+        digestEnabled = u.digestEnabled
     }
 }

@@ -28,6 +28,7 @@ enum UserService {
         var v = FieldValidator()
         if let problem = Username.problem(username) { v.add(field: "username", problem) }
         if let problem = Password.problem(input.password) { v.add(field: "password", problem) }
+        if let problem = EmailAddress.problem(input.email) { v.add(field: "email", problem) }
         let role = Role(rawValue: input.role)
         try await checkBinding(
             role: role, unitId: input.unitId, employeeId: input.employeeId, providerId: input.providerId, actor: actor,
@@ -49,6 +50,8 @@ enum UserService {
         user.providerID = role == .provider ? input.providerId : nil
         user.isActive = true
         user.mustChangePassword = input.temporary ?? false
+        user.email = EmailAddress.normalised(input.email)
+        if let digest = input.digestEnabled { user.digestEnabled = digest }
         user.createdAt = now
         user.updatedAt = now
         try await db.transaction { db in
@@ -72,6 +75,7 @@ enum UserService {
         let employeeId = input.employeeId ?? ([.employee, .supervisor].contains(role) ? user.employeeID : nil)
         let providerId = input.providerId ?? (role == .provider ? user.providerID : nil)
         var v = FieldValidator()
+        if let problem = EmailAddress.problem(input.email) { v.add(field: "email", problem) }
         try await checkBinding(
             role: role, unitId: unitId, employeeId: employeeId, providerId: providerId, actor: actor, on: db, into: &v)
         if user.id == actor.userID {
@@ -89,6 +93,8 @@ enum UserService {
         user.providerID = role == .provider ? providerId : nil
         if let active = input.active { user.isActive = active }
         if let temporary = input.temporary { user.mustChangePassword = temporary }
+        if let email = input.email { user.email = EmailAddress.normalised(email) }
+        if let digest = input.digestEnabled { user.digestEnabled = digest }
         user.updatedAt = now
         // A deactivated account or a new role: whoever holds a session or token of the old
         // state signs in again (the session of before a deactivation must not come back with

@@ -13,8 +13,12 @@ struct UserFormValues: Content {
     var active: String?
     /// "1" when the admin ticked "temporary password" (create form).
     var temporary: String?
+    var email: String?
+    /// "1" when "Kirim ringkasan harian lewat e-mail" is ticked.
+    var digest: String?
 
     init() {
+        digest = "1"
         role = Role.employee.rawValue
         active = "1"
     }
@@ -25,6 +29,8 @@ struct UserFormValues: Content {
         providerId = u.providerID?.uuidString
         self.employeeNip = employeeNip
         active = u.isActive ? "1" : "0"
+        email = u.email
+        digest = u.digestEnabled ? "1" : ""
     }
 
     func withoutPassword() -> UserFormValues {
@@ -39,11 +45,12 @@ struct UserFormValues: Content {
         NewUserInput(
             username: (username ?? "").trimmingCharacters(in: .whitespaces).lowercased(), password: password ?? "",
             role: role ?? "", unitId: unitUUID, employeeId: employeeID, providerId: providerUUID,
-            temporary: temporary == "1")
+            temporary: temporary == "1", email: email ?? "", digestEnabled: digest == "1")
     }
     func updateInput(employeeID: UUID?) -> UserUpdateInput {
         UserUpdateInput(
-            role: role, unitId: unitUUID, employeeId: employeeID, providerId: providerUUID, active: active == "1")
+            role: role, unitId: unitUUID, employeeId: employeeID, providerId: providerUUID, active: active == "1",
+            email: email ?? "", digestEnabled: digest == "1")
     }
 }
 
@@ -94,6 +101,7 @@ struct UserFormModel: Encodable {
                 options: FormModel.options(
                     providers, selected: values.providerId, value: { $0.id!.uuidString }, label: \.name,
                     empty: "— Pilih lembaga —")))
+        fields += EmailFields.fields(email: values.email, digest: values.digest)
         if userID != nil {
             fields.append(
                 .init(
