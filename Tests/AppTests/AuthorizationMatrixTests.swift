@@ -41,6 +41,15 @@ struct AuthorizationMatrixTests {
         let agreement = try await b.make(
             "/api/v1/providers/\(made.provider)/agreements",
             AgreementInput(number: "PKS/B/2026", scope: "Pelatihan", startDate: "2026-01-01", endDate: "2026-12-31"))
+        struct MappingBody: Encodable {
+            let kind: String, name: String, columns: [String: String]
+        }
+        // B's saved column mapping: no role of A may delete it (web or API).
+        let mapping = try await b.make(
+            "/api/v1/import-mappings",
+            MappingBody(
+                kind: "employees", name: "Ekspor SIASN",
+                columns: ["nip": "NIP BARU", "name": "NAMA", "type": "STATUS", "rank": "GOL", "unit": "UNOR"]))
         let competency = try #require(
             try await Competency.query(on: app.db).filter(\.$instansiID == world.otherInstansi.id!).first()?.id)
         let holiday = try await b.make(
@@ -60,6 +69,7 @@ struct AuthorizationMatrixTests {
                 "positions": made.position, "providers": made.provider, "programs": made.programme,
                 "programmes": made.programme, "batches": made.batch, "agreements": agreement,
                 "services": made.service, "competencies": competency, "holidays": holiday, "complaints": complaint,
+                "import-mappings": mapping, "mappings": mapping,
             ],
             code: "b-ktp")
     }

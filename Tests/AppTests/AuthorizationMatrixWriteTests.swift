@@ -90,6 +90,8 @@ struct AuthorizationMatrixWriteTests {
         "PUT /api/v1/services/:id/standard":
             #"{"effectiveFrom":"2027-01-01","components":{"persyaratan":"Isi","prosedur":"Isi","jangkaWaktu":"Isi","biaya":"Isi","produk":"Isi","pengaduan":"Isi","dasarHukum":"Isi","saranaPrasarana":"Isi","pengawasanInternal":"Isi","jaminanPelayanan":"Isi","jaminanKeamanan":"Isi","evaluasiKinerja":"Isi","kompetensiPelaksana":[{"competencyCode":"M.5","requiredLevel":3}],"jumlahPelaksana":{"count":4}}}"#,
         "POST /api/v1/holidays": #"{"date":"2027-12-31","name":"Libur Baru","kind":"cuti_bersama"}"#,
+        "POST /api/v1/import-mappings":
+            #"{"kind":"employees","name":"Ekspor SIASN","columns":{"nip":"NIP BARU","name":"NAMA","type":"STATUS PEGAWAI","rank":"GOL AKHIR","unit":"UNOR"}}"#,
         "POST /api/v1/complaints/:id/reply": #"{"text":"Sudah kami tindak lanjuti."}"#,
         "POST /api/v1/complaints/:id/transition": #"{"to":"ditolak","reason":"Bukan layanan kami."}"#,
         "PUT /api/v1/units/:id/skm-report/follow-up":
@@ -255,6 +257,9 @@ struct AuthorizationMatrixWriteTests {
         "POST /skm/publish": ["admin", "operator.a", "operator.b"],
         "POST /skm/withdraw": ["admin", "operator.a", "operator.b"],
         "POST /imports/:kind": ["admin", "operator.a", "operator.b", "asesor"],
+        // A column mapping is saved by whoever may run some import (the kind then decides).
+        "POST /imports/:kind/mapping": ["admin", "operator.a", "operator.b", "asesor"],
+        "POST /api/v1/import-mappings": ["admin", "operator.a", "operator.b", "asesor"],
         // The standar pelayanan sheet: whoever reads the catalogue; each row then as its service allows.
         "POST /services/standar/impor": ["admin", "operator.a", "operator.b"],
         // Anyone with an employee record may be someone's direct supervisor.

@@ -52,6 +52,14 @@ struct DemoTests {
             let cpns = try await Employee.query(on: app.db).filter(\.$cpnsTMT != nil).all()
             #expect(cpns.count == 9 && cpns.allSatisfy { (try? NIP.parse($0.nip).get()) != nil })
 
+            // Issue 19: BKPPD's saved column mapping for the SIASN employee export.
+            let operatorBKPPD = try await APIClient.login(app, "operator.bkppd", password: DemoLoader.demoPassword)
+            let mappings = try await operatorBKPPD.send(.GET, "/api/v1/import-mappings?kind=employees")
+            let saved = try #require(
+                JSONSerialization.jsonObject(with: Data(buffer: mappings.body)) as? [[String: Any]])
+            #expect(saved.map { $0["name"] as? String } == ["Ekspor SIASN"])
+            #expect((saved.first?["columns"] as? [String: String])?["nip"] == "NIP BARU")
+
             // The demo supervisor's subordinates include the demo employee.
             let atasan = try await User.query(on: app.db).filter(\.$username == "atasan.dukcapil").first()!
             let pegawai = try await User.query(on: app.db).filter(\.$username == "pegawai.dukcapil").first()!

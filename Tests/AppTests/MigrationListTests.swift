@@ -55,6 +55,7 @@ struct MigrationListTests {
         "059_AddKeyPositionsAndFunctionalGrade",
         "060_CreateNotificationReads",
         "061_AddEmployeeTargetPosition",
+        "062_CreateImportMappings",
         "063_AddUserEmailDigest",
     ]
 

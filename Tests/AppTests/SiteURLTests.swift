@@ -39,6 +39,7 @@ struct SiteURLTests {
         case instansiPlans, instansiPlanPPK, instansiPlan, instansiPlanItems, instansiPlanItemDelete, instansiPlanBudget
         case instansiPlanTransition, instansiPlanRevisions, instansiPlanPrint, instansiPlanRealisation
         case enrolmentActualCost, instansiPlanItemEdit, accountEmail, settingsTestMail
+        case importMapping, importMappings, importMappingDelete
     }
 
     static func page(of url: SiteURL) -> Page {
@@ -106,6 +107,9 @@ struct SiteURLTests {
         case .imports: .imports
         case .importTemplate: .importTemplate
         case .importUpload: .importUpload
+        case .importMapping: .importMapping
+        case .importMappings: .importMappings
+        case .importMappingDelete: .importMappingDelete
         case .export: .export
         case .settings: .settings
         case .providers: .providers
@@ -278,6 +282,9 @@ struct SiteURLTests {
         case .imports: (.imports, [.GET])
         case .importTemplate: (.importTemplate("employees"), [.GET])
         case .importUpload: (.importUpload("employees"), [.POST])
+        case .importMapping: (.importMapping("employees"), [.POST])
+        case .importMappings: (.importMappings("employees"), [.GET])
+        case .importMappingDelete: (.importMappingDelete("employees", a), [.POST])
         case .export: (.export("employees"), [.GET])
         case .settings: (.settings, [.GET, .POST])
         case .providers: (.providers, [.GET, .POST])

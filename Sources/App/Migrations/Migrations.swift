@@ -61,6 +61,7 @@ enum Migrations {
             AddKeyPositionsAndFunctionalGrade(),
             CreateNotificationReads(),
             AddEmployeeTargetPosition(),
+            CreateImportMappings(),
             AddUserEmailDigest(),
         ]
     }

@@ -69,6 +69,9 @@ enum SiteURL {
     case imports
     case importTemplate(String)
     case importUpload(String)
+    case importMapping(String)
+    case importMappings(String)
+    case importMappingDelete(String, UUID)
     case export(String)
     case settings
     case providers
@@ -267,6 +270,9 @@ enum SiteURL {
         case .imports: ["imports"]
         case .importTemplate(let kind): ["imports", .kind(kind), "template"]
         case .importUpload(let kind): ["imports", .kind(kind)]
+        case .importMapping(let kind): ["imports", .kind(kind), "mapping"]
+        case .importMappings(let kind): ["imports", .kind(kind), "mappings"]
+        case .importMappingDelete(let kind, let id): ["imports", .kind(kind), "mappings", .id(id), "delete"]
         case .export(let kind): ["exports", .kind(kind)]
         case .settings: ["admin", "settings"]
         case .providers: ["providers"]

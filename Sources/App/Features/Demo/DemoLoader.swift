@@ -79,6 +79,7 @@ enum DemoLoader {
                     org: org, instansiID: instansi.requireID(), index: index, written: written,
                     passwordHash: passwordHash, now: now, on: db)
                 if index == 0 {
+                    try await DemoImportMappingData.write(instansiID: instansi.requireID(), now: now, on: db)
                     try await DemoInstansiPlanData.write(
                         instansiID: instansi.requireID(), passwordHash: passwordHash, now: now, on: db)
                 }

@@ -21,7 +21,12 @@ enum ImportFile {
         guard !data.isEmpty else {
             throw ImportProblems([ImportProblem(row: 1, column: "", message: "Berkas kosong.")])
         }
-        switch ImportSheet.rows(try table(data), columns: columns) {
+        return try rows(try table(data), columns: columns)
+    }
+
+    /// The rows of a table already read (and possibly renamed by a column mapping).
+    static func rows(_ table: Table, columns: [ImportColumn]) throws -> [ImportRow] {
+        switch ImportSheet.rows(table, columns: columns) {
         case .success(let rows):
             guard !rows.isEmpty else {
                 throw ImportProblems([ImportProblem(row: 2, column: "", message: "Berkas tidak berisi baris data.")])
