@@ -1,5 +1,6 @@
 -- wrk script: POST random SKM answers to one service's public survey endpoint.
 --   wrk -t2 -c16 -d60s -s loadtest/survey_post.lua http://127.0.0.1:8095/api/v1/public/services/<id>/survey
+-- Channel "daring": the kiosk channel needs a registered kiosk key (X-Kiosk-Key), which wrk has not.
 -- Counts responses by status so the caller can compare "201s sent" with "rows stored".
 local counts = {}
 local threads = {}
@@ -17,7 +18,7 @@ end
 request = function()
   local parts = {}
   for i = 1, 9 do parts[i] = string.format('"U%d":%d', i, math.random(1, 4)) end
-  local body = '{"answers":{' .. table.concat(parts, ",") .. '},"respondent":{"sex":"perempuan","ageBand":"30-39"},"channel":"kios"}'
+  local body = '{"answers":{' .. table.concat(parts, ",") .. '},"respondent":{"sex":"perempuan","ageBand":"30-39"},"channel":"daring"}'
   return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
 end
 

@@ -9,7 +9,10 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     let config = try config ?? AppConfig.fromEnvironment()
     app.kompeten.config = config
     app.kompeten.surveyGate = SurveyRateGate(perMinute: config.surveyRateLimit)
-    app.kompeten.surveyWriter = SurveyWriter(db: { [unowned app] in app.db })
+    app.kompeten.surveyWriter = SurveyWriter(db: { [unowned app] in
+        if case .sqliteFile = app.kompeten.config.database { return app.db(.surveyWrites) }
+        return app.db
+    })
     // Shared state created before the server takes requests (Storage is not for concurrent writes).
     app.storage[Application.Kompeten.MetricsKey.self] = AppMetrics()
     app.storage[Application.Kompeten.ClusterSecretKey.self] = ClusterSecret()
@@ -72,10 +75,20 @@ public func configure(_ app: Application, config: AppConfig? = nil) async throws
     try routes(app)
 }
 
+extension DatabaseID {
+    /// The SurveyWriter's own connections to the SQLite file (see `useDatabase`).
+    static let surveyWrites = DatabaseID(string: "survey-writes")
+}
+
 private func useDatabase(_ location: DatabaseLocation, poolSize: Int, on app: Application) throws {
     switch location {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        // The grouped survey commits get connections of their own (Fluent keeps one SQLite
+        // connection per event loop): a group holds its connection through the commit's flush,
+        // and every other request of that event loop waited behind it. WAL lets the readers on
+        // the main connections go on meanwhile.
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .surveyWrites, isDefault: false)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):

@@ -36,36 +36,33 @@ struct BearerAuthMiddleware: AsyncMiddleware {
         guard let bearer = req.headers.bearerAuthorization else {
             throw Abort(.unauthorized, reason: "Token API diperlukan (Authorization: Bearer <token>).")
         }
-        let hash = TokenHasher.hash(bearer.token)
-        // Token and user in one read: every API call pays for this.
+        // Token, user and the OPD in one read (BearerQueries): every API call pays for it, and
+        // nothing of it is cached, so a revocation through another instance holds at once.
         guard
-            let user = try await User.query(on: req.db)
-                .join(UserToken.self, on: \User.$id == \UserToken.$userID)
-                .filter(UserToken.self, \.$tokenHash == hash)
-                .filter(UserToken.self, \.$expiresAt > req.now)
-                .filter(\.$isActive == true)
-                .first(), let token = try? user.joined(UserToken.self)
+            let holder = try await BearerQueries.holder(
+                tokenHash: TokenHasher.hash(bearer.token), at: req.now, on: req.db)
         else {
             throw Abort(.unauthorized, reason: "Token API tidak sah atau sudah kedaluwarsa.")
         }
-        req.currentTokenID = token.id
+        req.currentTokenID = holder.tokenID
         // A temporary password set by an admin: only the password change is open.
-        if user.mustChangePassword, !(req.method == .POST && req.url.path == PasswordController.apiPath) {
+        if holder.mustChangePassword, !(req.method == .POST && req.url.path == PasswordController.apiPath) {
             throw Abort(
                 .forbidden, reason: PasswordController.temporaryReason + " (POST \(PasswordController.apiPath))")
         }
         // "Last used" for the token list, written at most once a minute per token.
-        if token.lastUsedAt.map({ req.now.timeIntervalSince($0) > 60 }) ?? true, let id = token.id {
-            try await UserToken.query(on: req.db).filter(\.$id == id).set(\.$lastUsedAt, to: req.now).update()
+        if holder.lastUsedAt.map({ req.now.timeIntervalSince($0) > 60 }) ?? true {
+            try await UserToken.query(on: req.db).filter(\.$id == holder.tokenID).set(\.$lastUsedAt, to: req.now)
+                .update()
         }
-        req.setActor(try await ActorResolver.actor(for: user, on: req.db))
+        req.setActor(holder.principal)
         return try await next.respond(to: req)
     }
 }
 
 enum TokenHasher {
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lower(SHA256.hash(data: Data(token.utf8)))
     }
     static func newToken() -> String {
         [UInt8].random(count: 32).base64URLEncoded

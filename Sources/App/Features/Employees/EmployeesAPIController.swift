@@ -76,6 +76,18 @@ enum EmployeesAPIController {
         /// Encodes as its raw value, the code the API always carried.
         let category: JPMCategory?
         let items: [GapItemDTO]
+
+        init(employeeId: UUID, positionId: UUID?, result: GapResult?) {
+            self.employeeId = employeeId
+            self.positionId = positionId
+            jpm = result?.jpm
+            category = result?.category
+            items = (result?.items ?? []).map {
+                GapItemDTO(
+                    competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap,
+                    status: $0.status)
+            }
+        }
     }
 
     struct GapQuery: Content {
@@ -85,17 +97,34 @@ enum EmployeesAPIController {
 
     static func gap(req: Request) async throws -> GapDTO {
         let actor = try req.actor
+        // The position held (no query string): one statement (EmployeeGapQueries).
+        if req.url.query == nil {
+            return try await heldPositionGap(try req.parameters.require("id"), actor, on: req.db)
+        }
         let e = try await EmployeeQueries.find(try req.parameters.require("id"), for: actor, .read, on: req.db)
         let target = try req.query.decode(GapQuery.self).positionId
         if let target { _ = try await PositionService.find(target, actor, .read, on: req.db) }
         let result = try await GapEngine.employee(e, against: target, on: req.db)
-        return try GapDTO(
-            employeeId: e.requireID(), positionId: target ?? e.positionID, jpm: result?.jpm, category: result?.category,
-            items: (result?.items ?? []).map {
-                GapItemDTO(
-                    competencyCode: $0.competencyCode, required: $0.required, actual: $0.actual, gap: $0.gap,
-                    status: $0.status)
-            })
+        return try GapDTO(employeeId: e.requireID(), positionId: target ?? e.positionID, result: result)
+    }
+
+    /// The same answers and order of checks as `EmployeeQueries.find` + `GapEngine.employee`:
+    /// no instansi 403, not in the instansi 404, then the access rule, then the gap.
+    private static func heldPositionGap(_ id: UUID, _ actor: Principal, on db: any Database) async throws -> GapDTO {
+        guard let instansiID = actor.instansiID else {
+            throw Abort(.forbidden, reason: "Akun ini tidak terikat pada instansi mana pun.")
+        }
+        guard let found = try await EmployeeGapQueries.load(id, instansiID: instansiID, on: db) else {
+            throw Abort(.notFound, reason: "Pegawai tidak ditemukan.")
+        }
+        try AccessPolicy.employee(
+            actor, .read, Placement(instansiID: found.instansiID, opdID: found.opdID), employeeID: found.employeeID,
+            supervisorID: found.supervisorID
+        ).require()
+        let result =
+            found.positionID == nil
+            ? nil : GapEngine.analyse(found.rows, formula: found.formula, thresholds: found.thresholds)
+        return GapDTO(employeeId: found.employeeID, positionId: found.positionID, result: result)
     }
 
     static func assessments(req: Request) async throws -> [AssessmentDTO] {

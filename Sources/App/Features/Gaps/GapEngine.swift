@@ -207,14 +207,26 @@ enum GapEngine: SQLShorthand {
             )
             .where(col("position_id", s), .equal, SQLBind(positionID))
             .all()
+        return analyse(
+            try rows.map {
+                (
+                    code: try $0.decode(column: "code", as: String.self), required: try $0.integer("required"),
+                    level: try $0.decodeNil(column: "level") ? nil : try $0.integer("level")
+                )
+            }, formula: formula, thresholds: thresholds)
+    }
+
+    /// The standard (in code order, as the API and pages list it) against the current levels.
+    static func analyse(
+        _ rows: [(code: String, required: Int, level: Int?)], formula: JPMFormula, thresholds: JPMThresholds
+    ) -> GapResult {
         var standard: [StandardItem] = []
         var actual: [String: Int] = [:]
         for row in rows {
-            let code = try row.decode(column: "code", as: String.self)
-            standard.append(StandardItem(competencyCode: code, required: try row.integer("required")))
-            if !(try row.decodeNil(column: "level")) { actual[code] = try row.integer("level") }
+            standard.append(StandardItem(competencyCode: row.code, required: row.required))
+            if let level = row.level { actual[row.code] = level }
         }
-        standard.sort { $0.competencyCode.localizedStandardCompare($1.competencyCode) == .orderedAscending }
+        standard.sort { CodeOrder.precedes($0.competencyCode, $1.competencyCode) }
         return GapAnalysis.analyse(standard: standard, actual: actual, formula: formula, thresholds: thresholds)
     }
 

@@ -47,7 +47,7 @@ enum SurveyKiosks {
     }
 
     static func hash(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lower(SHA256.hash(data: Data(key.utf8)))
     }
 
     /// The kiosks the actor may see: the instansi's for BKPPD, their OPD's for an operator.

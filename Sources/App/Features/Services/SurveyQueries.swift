@@ -7,6 +7,24 @@ import SQLKit
 /// counted responses of one service or of units, in a date range. One aggregate row however many
 /// responses there are (a service with 100,000 responses is one indexed scan).
 enum SurveyQueries: SQLShorthand {
+    /// The latest response of this sender to this service within `window` seconds either side
+    /// of `now` (a clock may be skewed): its answers (a blank one as 0) and when it came. Only
+    /// those ten columns, through `idx_survey_client`: every public POST asks this.
+    static func latestFromSender(
+        serviceID: UUID, clientHash: String, around now: Date, window: TimeInterval, on db: any Database
+    ) async throws -> (answers: [Int], at: TimeInterval)? {
+        let elements = (1...9).map { "u\($0)" }
+        guard
+            let row = try await db.sql.select().columns(elements + ["submitted_at"]).from(SurveyResponse.schema)
+                .where("service_id", .equal, SQLBind(serviceID)).where("client_hash", .equal, SQLBind(clientHash))
+                .where("submitted_at", .greaterThanOrEqual, SQLBind(now.addingTimeInterval(-window)))
+                .where("submitted_at", .lessThanOrEqual, SQLBind(now.addingTimeInterval(window)))
+                .orderBy("submitted_at", .descending).limit(1).first()
+        else { return nil }
+        let answers = try elements.map { try row.decodeNil(column: $0) ? 0 : try row.integer($0) }
+        return (answers, try row.decode(column: "submitted_at", as: Date.self).timeIntervalSince1970)
+    }
+
     enum Target: Sendable {
         case service(UUID)
         /// nil unit IDs: the whole instansi.

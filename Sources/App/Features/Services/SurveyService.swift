@@ -19,7 +19,7 @@ enum SurveyService {
     /// A salted hash of address and browser: enough to spot a repeat, not enough to identify anyone.
     static func clientHash(address: String, userAgent: String, salt: String) -> String {
         let digest = SHA256.hash(data: Data("\(salt)|\(address)|\(userAgent)".utf8))
-        return digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        return Hex.lower(digest.prefix(12))
     }
 
     /// `writer`: the public endpoints pass the app's `SurveyWriter` (grouped commits); the
@@ -53,16 +53,9 @@ enum SurveyService {
             r.flag = SurveyFlag.honeypot.rawValue
             r.status = SurveyResponse.rejected
         } else if kiosk == nil, let clientHash {
-            // The latest response of this sender either side of now (a clock may be skewed).
-            let earlier = try await SurveyResponse.query(on: db).filter(\.$serviceID == service.requireID()).filter(
-                \.$clientHash == clientHash
-            )
-            .filter(\.$submittedAt >= now.addingTimeInterval(-SurveyDuplicateRule.window))
-            .filter(\.$submittedAt <= now.addingTimeInterval(SurveyDuplicateRule.window))
-            .sort(\.$submittedAt, .descending).first()
-            let previous = earlier.map {
-                (answers: $0.answers.map { $0 ?? 0 }, at: $0.submittedAt.timeIntervalSince1970)
-            }
+            let previous = try await SurveyQueries.latestFromSender(
+                serviceID: service.requireID(), clientHash: clientHash, around: now,
+                window: SurveyDuplicateRule.window, on: db)
             r.flag =
                 SurveyDuplicateRule.flag(
                     previous: previous, current: submission.answers, at: now.timeIntervalSince1970)?.rawValue
