@@ -23,7 +23,9 @@ struct Chrome: Encodable {
     /// The signed-in person's own pages, linked beside their name.
     struct AccountLinks: Encodable {
         let data = SiteURL.accountData.path, tokens = SiteURL.accountTokens.path,
-            password = SiteURL.accountPassword.path, email = SiteURL.accountEmail.path, logout = SiteURL.logout.path
+            password = SiteURL.accountPassword.path, logout = SiteURL.logout.path
+        /// Only for those the e-mail page serves (`AccessPolicy.ownEmail`: instansi accounts).
+        var email: String? = nil
     }
 
     let title: String
@@ -31,7 +33,7 @@ struct Chrome: Encodable {
     /// Linked in the footer of a signed-out page (the login page): public, and the page's <nav>.
     let transparencyHref = SiteURL.transparency.path
     let user: UserInfo?
-    let account = AccountLinks()
+    var account = AccountLinks()
     let nav: [NavArea]
     let breadcrumbs: [Crumb]
     let flash: [Flash]
@@ -95,7 +97,7 @@ extension Request {
             ? []
             : [Chrome.Crumb(label: "Beranda", href: SiteURL.home.path)]
                 + crumbs.map { Chrome.Crumb(label: $0.label, href: $0.url?.path) }
-        return Chrome(
+        var chrome = Chrome(
             title: title,
             user: actor.map { .init(username: $0.username, roleLabel: $0.role.label) },
             nav: actor.map { Navigation.areas(for: $0, currentPath: url.path) } ?? [],
@@ -106,5 +108,7 @@ extension Request {
             csrf: actor != nil ? csrfToken : (LoginFormToken.current(self) ?? ""),
             today: IndonesianFormat.date(now)
         )
+        if let actor, AccessPolicy.ownEmail(actor).isAllowed { chrome.account.email = SiteURL.accountEmail.path }
+        return chrome
     }
 }
