@@ -24,8 +24,19 @@ PHONE = 390
 WIDEST_JS = """
 const limit = arguments[0];
 const out = [];
+// What a closed <details> holds is not shown (Chromium hides it with content-visibility, so it
+// still has a box); a wide table inside a box that scrolls sideways by design (overflow-x: auto,
+// itself within the page) moves inside that box, not the page.
+const hidden = (el) => { const d = el.closest('details:not([open])'); return d && !el.closest('summary'); };
+const scrolled = (el) => {
+  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+    const o = getComputedStyle(a).overflowX;
+    if ((o === 'auto' || o === 'scroll') && a.getBoundingClientRect().right <= limit + 1) return true;
+  }
+  return false;
+};
 for (const el of document.querySelectorAll('main *')) {
-  if (el.offsetParent === null) continue;
+  if (el.offsetParent === null || hidden(el) || scrolled(el)) continue;
   const r = el.getBoundingClientRect();
   if (r.width > 0 && r.right > limit + 1) out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + ' ends at ' + Math.round(r.right));
 }
