@@ -103,16 +103,10 @@ public enum XLSXWriter {
         return (negative ? "-" : "") + digits
     }
 
-    /// "1.234.567" → "1234567"; nil unless the dots group by three exactly and nothing has a
-    /// leading zero (so "007" and "1.23" stay text).
+    /// "1.234.567" → "1234567" for an unsigned figure (the sign is read by the caller): the same
+    /// grouping rule as `DisplayNumberColumns`.
     static func ungrouped(_ s: Substring) -> String? {
-        let groups = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count),
-            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            groups.dropFirst().allSatisfy({ $0.count == 3 }),
-            first == "0" ? groups.count == 1 : !first.hasPrefix("0")
-        else { return nil }
-        return groups.joined()
+        s.hasPrefix("-") ? nil : DisplayNumberColumns.grouped(String(s))
     }
 
     /// The fraction digits (1–4) of a decimal that is a number once its trailing zeros go ("3.50",
